@@ -1,0 +1,51 @@
+import { parseJaspar } from '../formats/jaspar/jaspar-reader.ts';
+import type { Pfm } from './pfm.ts';
+
+/**
+ * Six matrices copied verbatim from JASPAR 2024 CORE vertebrates non-redundant (the file in
+ * shared/data/motifs; a spec checks they still match it), so demos and tests work without the
+ * download. Source: Rauluseviciute I, et al. JASPAR 2024: 20th anniversary of the open-access
+ * database of transcription factor binding profiles. Nucleic Acids Res. 2024;52(D1):D174–D182,
+ * https://doi.org/10.1093/nar/gkad1059. Licensed CC BY 4.0; see JASPAR_NOTICE.md.
+ */
+const JASPAR_2024_EXCERPT = `
+>MA0139.2\tCTCF
+A  [ 281 56 8 744 40 107 851 5 333 54 12 56 104 372 82 ]
+C  [ 49 800 903 13 528 433 11 0 3 12 0 8 733 13 482 ]
+G  [ 449 21 0 65 334 48 32 903 566 504 890 775 5 507 307 ]
+T  [ 134 36 2 91 11 324 18 3 9 341 8 71 67 17 37 ]
+>MA0035.5\tGATA1
+A  [ 3953 1314 49692 67550 2206 2567 7397 ]
+C  [ 62419 595 710 1292 1238 65937 3025 ]
+G  [ 2712 652 856 988 618 1471 765 ]
+T  [ 2744 69267 20570 1998 67766 1853 60641 ]
+>MA0080.7\tSpi1
+A  [ 66531 82280 81461 8636 89952 4077 2028 102012 99529 7616 16997 9972 23194 ]
+C  [ 6863 5758 2330 12201 2594 550 831 1095 958 7067 3716 6075 11577 ]
+G  [ 22807 10614 10220 79986 9636 99360 101383 1063 1822 89140 5128 83385 57669 ]
+T  [ 8997 6546 11187 4375 3016 1211 956 1028 2889 1375 79357 5766 12758 ]
+>MA0138.3\tREST
+A  [ 58 76 1452 34 122 1575 3 35 913 219 39 20 1406 13 1574 42 205 366 213 179 ]
+C  [ 269 1366 30 44 978 7 1586 1481 201 375 7 5 112 1280 9 13 1007 31 933 1114 ]
+G  [ 146 50 94 1516 323 12 12 20 162 124 1551 1577 34 233 7 1530 183 688 319 37 ]
+T  [ 1124 105 26 10 182 12 5 70 329 886 7 2 51 74 10 9 198 507 125 260 ]
+>MA0143.5\tSOX2
+A  [ 83515 1307 81587 80825 4815 9926 14772 ]
+C  [ 436 78356 1205 1742 732 800 6264 ]
+G  [ 418 1243 550 2002 930 73372 54414 ]
+T  [ 1385 4848 2412 1185 79277 1656 10304 ]
+>MA0106.3\tTP53
+A  [ 7544 10514 45 11931 1710 8 244 1228 1145 3851 3584 7104 0 12925 1825 327 879 1472 ]
+C  [ 1037 116 19689 204 374 2 12014 17286 11875 1474 756 26 19350 250 118 33 3338 9183 ]
+G  [ 6563 2433 13 653 137 20393 109 417 2151 9954 17846 8821 4 157 89 20549 116 825 ]
+T  [ 2268 735 837 739 18893 0 7106 2642 3774 2118 1546 190 1 1155 17864 68 17859 9120 ]
+`;
+
+/** The bundled JASPAR 2024 matrices: CTCF, GATA1, Spi1 (SPI1), REST, SOX2, TP53. Frozen. */
+export const BUNDLED_MOTIFS: readonly Pfm[] = Object.freeze(
+  parseJaspar(JASPAR_2024_EXCERPT, 'bundled-motifs').map((pfm) => {
+    pfm.counts.forEach((row) => Object.freeze(row));
+    Object.freeze(pfm.counts);
+    return Object.freeze(pfm);
+  }),
+);
