@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createSocketStore } from './socket-state.ts';
+
+function fakeClient() {
+  const handlers = new Map<string, () => void>();
+  return {
+    on: (event: string, handler: () => void) => {
+      handlers.set(event, handler);
+      return () => handlers.delete(event);
+    },
+    emit: (event: string) => handlers.get(event)?.(),
+  };
+}
+
+describe('createSocketStore', () => {
+  it('follows the socket and counts connects, notifying subscribers', () => {
+    const client = fakeClient();
+    const store = createSocketStore(client as never);
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => notified++);
+    expect(store.getSnapshot()).toEqual({ status: 'idle', connects: 0 });
+    client.emit('connecting');
+    client.emit('connected');
+    expect(store.getSnapshot()).toEqual({ status: 'connected', connects: 1 });
+    client.emit('closed');
+    client.emit('connected');
+    expect(store.getSnapshot()).toEqual({ status: 'connected', connects: 2 });
+    expect(notified).toBe(4);
+    unsubscribe();
+    client.emit('closed');
+    expect(notified).toBe(4);
+    expect(store.getSnapshot().status).toBe('closed');
+  });
+});
