@@ -1,0 +1,9 @@
+/** What a dataset holds, and so which models and metrics apply to it. */
+export const DATASET_KINDS = [
+  'sequence-classification',
+  'sequence-regression',
+  'variants',
+  'expression',
+] as const;
+
+export type DatasetKind = (typeof DATASET_KINDS)[number];

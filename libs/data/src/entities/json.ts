@@ -1,0 +1,8 @@
+/**
+ * A JSON object column's value. Interfaces are not assignable to an index-signature type in
+ * TypeScript: spread them (`{ ...config }`) or declare them as `type` aliases.
+ */
+export type JsonObject = Record<string, unknown>;
+
+/** Named numeric metrics, e.g. `{ loss: 0.31, auroc: 0.92 }`. */
+export type MetricValues = Record<string, number>;

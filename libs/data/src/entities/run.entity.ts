@@ -1,0 +1,86 @@
+import { Entity, Index, ManyToOne, Property, ref } from '@mikro-orm/core';
+import type { Opt, Ref } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity.ts';
+import { Dataset } from './dataset.entity.ts';
+import type { JsonObject, MetricValues } from './json.ts';
+import type { RunStatus } from './run-status.ts';
+
+/**
+ * One training run of an architecture on a dataset, with everything needed to reproduce it
+ * (seed, full config, data checksum, code version, backend).
+ */
+@Entity({ tableName: 'run' })
+@Index({ properties: ['createdAt', 'id'] })
+export class Run extends BaseEntity {
+  @ManyToOne(() => Dataset, { ref: true })
+  dataset: Ref<Dataset>;
+
+  @Property({ type: 'string' })
+  architecture: string;
+
+  /** The full architecture config (defaults filled in), as the model was built from it. */
+  @Property({ type: 'json' })
+  config: JsonObject;
+
+  // Text, not @Enum: see Dataset.kind.
+  @Property({ type: 'string' })
+  status: RunStatus & Opt = 'QUEUED';
+
+  /** `tensorflow`, `wasm` or `cpu`; null until the run starts. */
+  @Property({ type: 'string', nullable: true })
+  backend: string | null = null;
+
+  @Property({ type: 'integer' })
+  seed: number;
+
+  @Property({ type: 'integer' })
+  epochs: number;
+
+  @Property({ type: 'integer' })
+  batchSize: number;
+
+  @Property({ type: 'double' })
+  learningRate: number;
+
+  /** The last epoch whose metrics are stored (0 before the first). */
+  @Property({ type: 'integer' })
+  currentEpoch: number & Opt = 0;
+
+  @Property({ type: 'text', nullable: true })
+  error: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  finishedAt: Date | null = null;
+
+  /** SHA-256 of the dataset content the run trained on. */
+  @Property({ type: 'string', nullable: true })
+  dataChecksum: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  codeVersion: string | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  finalMetrics: MetricValues | null = null;
+
+  constructor(
+    dataset: Dataset | Ref<Dataset>,
+    architecture: string,
+    config: JsonObject,
+    seed: number,
+    epochs: number,
+    batchSize: number,
+    learningRate: number,
+  ) {
+    super();
+    this.dataset = ref(dataset);
+    this.architecture = architecture;
+    this.config = config;
+    this.seed = seed;
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+    this.learningRate = learningRate;
+  }
+}

@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123115219_initial } from './Migration20261123115219_initial.ts';
+
+/**
+ * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
+ * globbing files at runtime. The name is what `mikro_orm_migrations` records: never rename one.
+ * Write a new one with create-migration.ts (see there), then list it here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123115219_initial', class: Migration20261123115219_initial },
+];

@@ -1,0 +1,26 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from './database.ts';
+import type { StrandDatabase } from './database.ts';
+
+export interface TestDatabase {
+  db: StrandDatabase;
+  dataDir: string;
+  /** Closes the database and deletes its directory. */
+  cleanup(): Promise<void>;
+}
+
+/** A migrated database in a real SQLite file under a fresh temp directory. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'strand-data-'));
+  const db = await openDatabase({ dataDir });
+  return {
+    db,
+    dataDir,
+    async cleanup() {
+      await db.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
