@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs';
+import { deriveSeed } from '../training/seed.ts';
+
+/**
+ * DeepBind (Alipanahi et al., Nat. Biotechnol. 2015): one convolution scanning for motifs, a
+ * global max pool ("is the motif anywhere?"), a small dense layer, dropout, a sigmoid output.
+ */
+export interface DeepBindConfig {
+  /** Number of convolution filters (motif detectors). */
+  filters: number;
+  /** Filter width in bases. */
+  kernelSize: number;
+  /** Units of the hidden dense layer. */
+  hiddenUnits: number;
+  /** Dropout rate after the hidden layer, in [0, 1). */
+  dropout: number;
+}
+
+/** The configuration used when a field is not given. */
+export const DEEPBIND_DEFAULTS: Readonly<DeepBindConfig> = Object.freeze({
+  filters: 64,
+  kernelSize: 12,
+  hiddenUnits: 32,
+  dropout: 0.2,
+});
+
+/** Stable layer names: motif extraction and transfer learning look layers up by these. */
+export const DEEPBIND_LAYER_NAMES = Object.freeze({
+  conv: 'conv1',
+  pool: 'pool',
+  hidden: 'dense1',
+  dropout: 'dropout',
+  output: 'output',
+});
+
+/**
+ * Builds an untrained DeepBind model for one-hot input [length, alphabetSize]. Every
+ * initializer and the dropout layer get their own seed derived from `seed`, so equal seeds
+ * give equal weights. (The dropout seed only fixes the first mask: `trainModel` reseeds it
+ * per step, see `reseedDropout`.)
+ */
+export function buildDeepBind(
+  config: DeepBindConfig,
+  inputLength: number,
+  alphabetSize: number,
+  seed: number,
+): tf.Sequential {
+  const glorot = (layer: string) =>
+    tf.initializers.glorotUniform({ seed: deriveSeed(seed, 'init', layer) });
+  const names = DEEPBIND_LAYER_NAMES;
+  return tf.sequential({
+    name: 'deepbind',
+    layers: [
+      tf.layers.conv1d({
+        name: names.conv,
+        inputShape: [inputLength, alphabetSize],
+        filters: config.filters,
+        kernelSize: config.kernelSize,
+        padding: 'valid',
+        activation: 'relu',
+        kernelInitializer: glorot(names.conv),
+        biasInitializer: 'zeros',
+      }),
+      tf.layers.globalMaxPooling1d({ name: names.pool }),
+      tf.layers.dense({
+        name: names.hidden,
+        units: config.hiddenUnits,
+        activation: 'relu',
+        kernelInitializer: glorot(names.hidden),
+      }),
+      tf.layers.dropout({
+        name: names.dropout,
+        rate: config.dropout,
+        seed: deriveSeed(seed, 'dropout'),
+      }),
+      tf.layers.dense({
+        name: names.output,
+        units: 1,
+        activation: 'sigmoid',
+        kernelInitializer: glorot(names.output),
+      }),
+    ],
+  });
+}

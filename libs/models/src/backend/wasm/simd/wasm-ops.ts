@@ -1,0 +1,52 @@
+import type { Code } from './wasm-encoder.ts';
+import { sleb, uleb } from './wasm-encoder.ts';
+
+/*
+ * WebAssembly instructions as code fragments, named after the text format
+ * (https://webassembly.github.io/spec/core/binary/instructions.html). Loads and stores take a
+ * static byte offset; SIMD ones are 0xfd-prefixed.
+ */
+
+const simd = (op: number): number[] => [0xfd, ...uleb(op)];
+
+export const get = (local: number): Code => [0x20, ...uleb(local)];
+export const set = (local: number): Code => [0x21, ...uleb(local)];
+export const i32 = (value: number): Code => [0x41, ...sleb(value)];
+
+export const i32Add: Code = [0x6a];
+export const i32Sub: Code = [0x6b];
+export const i32Mul: Code = [0x6c];
+export const i32Shl: Code = [0x74];
+export const i32GtU: Code = [0x4b];
+export const i32GeU: Code = [0x4f];
+
+export const f32Load = (offset = 0): Code => [0x2a, 2, ...uleb(offset)];
+export const f32Store = (offset = 0): Code => [0x38, 2, ...uleb(offset)];
+export const i32Store8 = (offset = 0): Code => [0x3a, 0, ...uleb(offset)];
+export const f32Eq: Code = [0x5b];
+export const f32Add: Code = [0x92];
+export const f32Max: Code = [0x97];
+
+export const v128Load = (offset = 0): Code => [...simd(0x00), 4, ...uleb(offset)];
+export const v128Store = (offset = 0): Code => [...simd(0x0b), 4, ...uleb(offset)];
+export const i8x16Splat: Code = simd(0x0f);
+export const f32x4Splat: Code = simd(0x13);
+export const f32x4Eq: Code = simd(0x41);
+export const v128And: Code = simd(0x4e);
+export const i8x16NarrowI16x8S: Code = simd(0x65);
+export const i16x8NarrowI32x4S: Code = simd(0x85);
+export const f32x4Add: Code = simd(0xe4);
+export const f32x4Max: Code = simd(0xe9);
+
+/** `local += value` (i32). */
+export const addTo = (local: number, value: Code): Code => [get(local), value, i32Add, set(local)];
+
+/** `while (!(exit)) { body }` — `exit` is an i32 condition evaluated before each pass. */
+export function whileNot(exit: Code, body: Code): Code {
+  return [0x02, 0x40, 0x03, 0x40, exit, 0x0d, 1, body, 0x0c, 0, 0x0b, 0x0b];
+}
+
+/** `for (local = 0; local < limit; local++) { body }` with i32 `limit` code. */
+export function forRange(local: number, limit: Code, body: Code): Code {
+  return [i32(0), set(local), whileNot([get(local), limit, i32GeU], [body, addTo(local, i32(1))])];
+}

@@ -1,0 +1,9 @@
+/** A Strand kernel was called with inputs or attributes it does not implement. */
+export class UnsupportedKernelInputError extends Error {
+  readonly code = 'UNSUPPORTED_KERNEL_INPUT';
+
+  constructor(kernelName: string, what: string, hint: string) {
+    super(`${kernelName} (wasm, Strand): ${what} is not supported; ${hint}`);
+    this.name = 'UnsupportedKernelInputError';
+  }
+}

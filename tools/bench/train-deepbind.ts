@@ -1,0 +1,143 @@
+/**
+ * The DeepBind training benchmark: the same work as shared/bench/torch_reference.py (N random
+ * one-hot sequences × L bp, 64 filters of width 12, dense 32, dropout 0.2, batch 64, Adam 1e-3,
+ * E epochs, no validation), trained through Strand's `trainModel` on the chosen backend.
+ *
+ *   node --import tsx tools/bench/train-deepbind.ts [--vs-torch] [--backend wasm|cpu|tensorflow]
+ *        [--n 2000] [--len 101] [--epochs 2] [--torch-threads 2]
+ *
+ * Prints one JSON line; with --vs-torch also runs the PyTorch reference afterwards (not
+ * concurrently, so neither steals the other's cores), then prints its JSON and
+ * `{ "ratio": strand samples/s ÷ torch samples/s }`. PyTorch uses 2 threads (the reference's
+ * default); the WASM backend uses one core, so `--torch-threads 1` gives the per-core ratio.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, TrainingData } from '@strand/models';
+import { buildModel, initBackend, trainModel } from '@strand/models';
+
+const FILTERS = 64;
+const KERNEL = 12;
+const BATCH = 64;
+const PYTHON = '/usr/bin/python3';
+const TORCH_SCRIPT = fileURLToPath(
+  new URL('../../../shared/bench/torch_reference.py', import.meta.url),
+);
+
+const { values: args } = parseArgs({
+  options: {
+    'vs-torch': { type: 'boolean', default: false },
+    backend: { type: 'string' },
+    n: { type: 'string', default: '2000' },
+    len: { type: 'string', default: '101' },
+    epochs: { type: 'string', default: '2' },
+    'torch-threads': { type: 'string', default: '2' },
+  },
+});
+const n = positiveInteger('n', args.n);
+const length = positiveInteger('len', args.len);
+const epochs = positiveInteger('epochs', args.epochs);
+const torchThreads = positiveInteger('torch-threads', args['torch-threads']);
+const sizeFlags = ['--n', n, '--len', length, '--epochs', epochs, '--filters', FILTERS]
+  .concat(['--kernel', KERNEL, '--batch', BATCH, '--threads', torchThreads])
+  .map(String);
+
+// Check for PyTorch before spending a minute on the TF.js side.
+if (args['vs-torch']) {
+  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.error(
+      `PyTorch is not importable by ${PYTHON}; install it with: apt-get install -y python3-torch`,
+    );
+    process.exit(2);
+  }
+}
+
+const backend = await initBackend(parseBackend(args.backend)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  return process.exit(2);
+});
+const data = randomOneHot(n, length);
+const model = buildModel({
+  architecture: 'deepbind',
+  config: { filters: FILTERS, kernelSize: KERNEL, hiddenUnits: 32, dropout: 0.2 },
+  inputLength: length,
+  alphabetSize: 4,
+  seed: 0,
+});
+const options = { batchSize: BATCH, learningRate: 1e-3, seed: 0, validationFraction: 0 };
+
+// One untimed warm-up step on one batch: the first call of each kernel pays one-off setup
+// (WASM kernel init, XNNPACK operator creation) that a long training run amortises.
+await trainModel(model, subset(data, Math.min(BATCH, n)), { ...options, epochs: 1 });
+
+const started = performance.now();
+await trainModel(model, data, { ...options, epochs });
+const seconds = (performance.now() - started) / 1000;
+model.dispose();
+
+const strand = {
+  engine: `tfjs-${tf.version.tfjs}-${backend}`,
+  backend,
+  samples: n * epochs,
+  seconds: round(seconds, 4),
+  samples_per_s: round((n * epochs) / seconds, 1),
+};
+console.log(JSON.stringify(strand));
+
+if (args['vs-torch']) {
+  const run = spawnSync(PYTHON, [TORCH_SCRIPT, ...sizeFlags], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`${TORCH_SCRIPT} failed (exit ${run.status}):\n${run.stderr}`);
+    process.exit(1);
+  }
+  const line = run.stdout.trim().split('\n').at(-1) ?? '';
+  const torch = JSON.parse(line) as { samples_per_s: number };
+  console.log(JSON.stringify(torch));
+  console.log(JSON.stringify({ ratio: round(strand.samples_per_s / torch.samples_per_s, 3) }));
+}
+
+/** Random one-hot sequences and random labels, like the reference's random inputs. */
+function randomOneHot(count: number, len: number): TrainingData {
+  let state = 0x2545f491; // xorshift32: fixed data, no dependency on the libraries under test
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const x = new Float32Array(count * len * 4);
+  const y = new Float32Array(count);
+  for (let row = 0; row < count; row++) {
+    y[row] = next() < 0.5 ? 0 : 1;
+    for (let i = 0; i < len; i++) x[(row * len + i) * 4 + Math.floor(next() * 4)] = 1;
+  }
+  return { x, y, count, length: len, alphabetSize: 4 };
+}
+
+function subset(d: TrainingData, count: number): TrainingData {
+  const rowSize = d.length * d.alphabetSize;
+  return { ...d, x: d.x.slice(0, count * rowSize), y: d.y.slice(0, count), count };
+}
+
+function parseBackend(value: string | undefined): BackendName | 'auto' {
+  if (value === undefined) return 'auto';
+  if (value === 'wasm' || value === 'cpu' || value === 'tensorflow') return value;
+  console.error(`--backend "${value}": expected wasm, cpu or tensorflow`);
+  process.exit(2);
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    console.error(`--${flag} "${value}": expected a positive integer`);
+    process.exit(2);
+  }
+  return number;
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
