@@ -1,1 +1,15 @@
-export {};
+export { Jobs } from './strand-jobs.ts';
+export type { JobsOptions } from './strand-jobs.ts';
+export { createEventBus } from './events/event-bus.ts';
+export type {
+  EventBus,
+  RunStatusEvent,
+  StrandEvents,
+  TrainingProgressEvent,
+} from './events/event-bus.ts';
+export type { Outcome, UserError } from './errors/user-error.ts';
+export { DEMO_LIMITS } from './datasets/create-demo-dataset.ts';
+export type { CreateDemoDatasetInput } from './datasets/create-demo-dataset.ts';
+export { TRAINING_DEFAULTS, TRAINING_LIMITS } from './training/start-training.ts';
+export type { StartTrainingInput } from './training/start-training.ts';
+export { VALIDATION_FRACTION } from './training/training-executor.ts';

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  dashboardDir: string | null;
+  production: boolean;
+}
+
+/** Reads the API's configuration from the environment; a bad value stops start-up with a clear message. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const port = Number(env.STRAND_PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`STRAND_PORT must be a port number (0–65535); got "${env.STRAND_PORT}"`);
+  }
+  const dashboardDir = resolve(env.STRAND_DASHBOARD_DIR ?? `${repoRoot}apps/dashboard/dist`);
+  return {
+    port,
+    host: env.STRAND_HOST ?? '127.0.0.1',
+    dataDir: resolve(env.STRAND_DATA_DIR ?? `${repoRoot}.strand`),
+    dashboardDir: existsSync(dashboardDir) ? dashboardDir : null,
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServer, BaseContext, ContextThunk } from '@apollo/server';
+
+/** Request bodies above this are refused (413) before they are parsed. */
+export const MAX_GRAPHQL_BODY_BYTES = 1_000_000;
+
+class BodyTooLargeError extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Serves one GraphQL-over-HTTP request through Apollo Server on plain node:http (no express):
+ * Apollo parses, validates and executes; this only moves bytes and headers.
+ */
+export async function handleGraphQLHttp<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ContextThunk<TContext>,
+): Promise<void> {
+  let raw: string;
+  try {
+    raw = await readBody(req, MAX_GRAPHQL_BODY_BYTES);
+  } catch (error) {
+    const tooLarge = error instanceof BodyTooLargeError;
+    res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        errors: [
+          {
+            message: tooLarge
+              ? `request body over ${MAX_GRAPHQL_BODY_BYTES} bytes`
+              : 'could not read request body',
+            extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+          },
+        ],
+      }),
+    );
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown = raw;
+  if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+          ],
+        }),
+      );
+      return;
+    }
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers,
+      search: url.search,
+      body,
+    },
+    context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}

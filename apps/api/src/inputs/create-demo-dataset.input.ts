@@ -1,0 +1,25 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType({
+  description:
+    'A planted-motif demo dataset: positives carry a motif instance, negatives are background.',
+})
+export class CreateDemoDatasetInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => Int, { description: 'Number of sequences (10–200,000).' })
+  sequences!: number;
+
+  @Field(() => Int, { description: 'Sequence length in bp (8–10,000).' })
+  length!: number;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Bundled JASPAR motif ids or names (see `motifs`); default: the first.',
+  })
+  motifs?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  seed?: number | null;
+}

@@ -1,0 +1,38 @@
+import { Query, Resolver } from 'type-graphql';
+import { BUNDLED_MOTIFS, consensus } from '@strand/genomics';
+import { ARCHITECTURE_NAMES, validateArchitectureConfig } from '@strand/models';
+import { Architecture, Motif } from '../types/catalog.type.ts';
+
+const DESCRIPTIONS: Record<string, string> = {
+  deepbind:
+    'DeepBind-style CNN (Alipanahi et al. 2015): conv1d → ReLU → global max pool → dense → dropout → sigmoid. For motif/binding classification.',
+};
+
+@Resolver()
+export class CatalogResolver {
+  @Query(() => [Architecture], {
+    description: 'Architectures Strand can train, with their default configurations.',
+  })
+  architectures(): Architecture[] {
+    return ARCHITECTURE_NAMES.map((name) => {
+      const checked = validateArchitectureConfig(name, {}, { length: 1_000_000, alphabetSize: 4 });
+      return Object.assign(new Architecture(), {
+        name,
+        description: DESCRIPTIONS[name] ?? name,
+        defaultConfig: JSON.stringify(checked.ok ? checked.config : {}),
+      });
+    });
+  }
+
+  @Query(() => [Motif], { description: 'JASPAR 2024 motifs bundled with Strand (CC BY 4.0).' })
+  motifs(): Motif[] {
+    return BUNDLED_MOTIFS.map((m) =>
+      Object.assign(new Motif(), {
+        id: m.id,
+        name: m.name,
+        width: m.counts.length,
+        consensus: consensus(m),
+      }),
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Run as RunEntity } from '@strand/data';
+import type { RunStatusEvent, TrainingProgressEvent } from '@strand/jobs';
+import type { StrandContext } from '../context.ts';
+import { Run } from '../types/run.type.ts';
+import { TrainingProgress } from '../types/training-progress.type.ts';
+import { progressStream } from './progress-stream.ts';
+
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => TrainingProgress, {
+    description:
+      "A run's live progress: batch events (throttled), one event per epoch, and a last event with done: true.",
+    subscribe: ({ args, context }) => progressStream(context as StrandContext, String(args.runId)),
+  })
+  trainingProgress(
+    @Root() event: TrainingProgressEvent,
+    @Arg('runId', () => ID) _runId: string,
+  ): TrainingProgress {
+    return TrainingProgress.from(event);
+  }
+
+  @Subscription(() => Run, { topics: 'RUN_STATUS', description: 'Any run changed status.' })
+  async runStatusChanged(
+    @Root() event: RunStatusEvent,
+    @Ctx() { db }: StrandContext,
+  ): Promise<Run> {
+    // A fresh fork per event: a subscription's context lives long, its identity map would go stale.
+    return Run.from(await db.fork().findOneOrFail(RunEntity, { id: event.runId }));
+  }
+}

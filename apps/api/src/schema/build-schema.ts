@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { EventBus } from '@strand/jobs';
+import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
+import { DatasetResolver } from '../resolvers/dataset.resolver.ts';
+import { RunResolver } from '../resolvers/run.resolver.ts';
+import { SubscriptionResolver } from '../resolvers/subscription.resolver.ts';
+
+/** Builds Strand's GraphQL schema; subscriptions listen on `bus`. */
+export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [RunResolver, DatasetResolver, CatalogResolver, SubscriptionResolver],
+    pubSub: bus,
+    validate: false,
+  });
+}

@@ -1,0 +1,89 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import type { Run as RunEntity } from '@strand/data';
+import { connectionOf } from './connection.ts';
+import { Metric, toMetrics } from './metric.type.ts';
+import { RunStatus } from './run-status.enum.ts';
+
+@ObjectType({ description: 'A training run: its configuration, state and metrics.' })
+export class Run {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RunStatus)
+  status!: RunStatus;
+
+  @Field(() => String)
+  architecture!: string;
+
+  @Field(() => String, {
+    description: 'Compute backend (tensorflow, wasm, cpu); "pending" until the run starts.',
+  })
+  backend!: string;
+
+  @Field(() => Int)
+  epochs!: number;
+
+  @Field(() => Int)
+  currentEpoch!: number;
+
+  @Field(() => Int)
+  batchSize!: number;
+
+  @Field(() => Float)
+  learningRate!: number;
+
+  @Field(() => Int)
+  seed!: number;
+
+  @Field(() => String, { description: 'The architecture configuration, as JSON text.' })
+  config!: string;
+
+  @Field(() => [Metric], { description: "The latest epoch's metrics." })
+  metrics!: Metric[];
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 of the dataset content it trained on.',
+  })
+  dataChecksum!: string | null;
+
+  @Field(() => DateTimeISOResolver)
+  createdAt!: Date;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  finishedAt!: Date | null;
+
+  /** Not a field: resolved by RunResolver.dataset. */
+  datasetId!: string;
+
+  static from(entity: RunEntity): Run {
+    return Object.assign(new Run(), {
+      id: entity.id,
+      status: entity.status as RunStatus,
+      architecture: entity.architecture,
+      backend: entity.backend ?? 'pending',
+      epochs: entity.epochs,
+      currentEpoch: entity.currentEpoch,
+      batchSize: entity.batchSize,
+      learningRate: entity.learningRate,
+      seed: entity.seed,
+      config: JSON.stringify(entity.config),
+      metrics: toMetrics(entity.finalMetrics ?? null),
+      error: entity.error ?? null,
+      dataChecksum: entity.dataChecksum ?? null,
+      createdAt: entity.createdAt,
+      startedAt: entity.startedAt ?? null,
+      finishedAt: entity.finishedAt ?? null,
+      datasetId: entity.dataset.id,
+    });
+  }
+}
+
+export const RunConnection = connectionOf('Run', Run);

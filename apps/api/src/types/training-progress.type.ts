@@ -1,0 +1,55 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { TrainingProgressEvent } from '@strand/jobs';
+import { Metric, toMetrics } from './metric.type.ts';
+import { RunStatus } from './run-status.enum.ts';
+
+@ObjectType({
+  description:
+    'A live progress event of a run: a batch event (batch set, metrics empty) or an epoch event (batch null, metrics full). The last has done: true.',
+})
+export class TrainingProgress {
+  @Field(() => ID)
+  runId!: string;
+
+  @Field(() => RunStatus)
+  status!: RunStatus;
+
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => Int)
+  epochs!: number;
+
+  @Field(() => Int, { nullable: true })
+  batch!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  batches!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Training loss (of the batch, or of the epoch).',
+  })
+  loss!: number | null;
+
+  @Field(() => [Metric])
+  metrics!: Metric[];
+
+  @Field(() => Float, { nullable: true })
+  samplesPerSecond!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  etaSeconds!: number | null;
+
+  @Field(() => Boolean)
+  done!: boolean;
+
+  static from(event: TrainingProgressEvent): TrainingProgress {
+    return Object.assign(new TrainingProgress(), {
+      ...event,
+      status: event.status as RunStatus,
+      loss: Number.isFinite(event.loss) ? event.loss : null,
+      metrics: toMetrics(event.metrics),
+    });
+  }
+}

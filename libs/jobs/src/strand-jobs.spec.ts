@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { epochHistory, ModelArtifact, Run } from '@strand/data';
+import { createTestDatabase } from '@strand/data/testing';
+import type { StrandDatabase } from '@strand/data';
+import { loadModel } from '@strand/models';
+import { createEventBus } from './events/event-bus.ts';
+import type { RunStatusEvent } from './events/event-bus.ts';
+import { Jobs } from './strand-jobs.ts';
+
+let db: StrandDatabase;
+let cleanup: () => Promise<void>;
+let jobs: Jobs;
+const bus = createEventBus();
+
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDatabase());
+  jobs = new Jobs(db, bus);
+});
+afterEach(async () => {
+  await jobs.close();
+  await cleanup();
+});
+
+/** Collects status events until one has status `until`; listens from the moment it is called. */
+async function statuses(until: string): Promise<RunStatusEvent[]> {
+  const seen: RunStatusEvent[] = [];
+  for await (const event of bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
+    seen.push(event);
+    if (event.status === until) return seen;
+  }
+  return seen;
+}
+
+describe('Jobs', () => {
+  it('stores a demo dataset as a checksummed sequence table, READY only when written', async () => {
+    const outcome = await jobs.createDemoDataset(db.fork(), { sequences: 40, length: 30, motifs: ['GATA1'], seed: 5 });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const dataset = outcome.value;
+    expect(dataset).toMatchObject({ status: 'READY', recordCount: 40, sequenceLength: 30, labelCounts: { '0': 20, '1': 20 } });
+    const text = await readFile(db.artifacts.resolve(dataset.artifactPath!), 'utf8');
+    expect(text.split('\n')[0]).toBe('id\tlabel\tsequence');
+    expect(text.trim().split('\n')).toHaveLength(41);
+    const again = await jobs.createDemoDataset(db.fork(), { sequences: 40, length: 30, motifs: ['GATA1'], seed: 5 });
+    expect(again.ok && again.value.checksum).toBe(dataset.checksum);
+  });
+
+  it('trains in a worker thread: QUEUED → RUNNING → SUCCEEDED, epochs stored, model saved and loadable', async () => {
+    const em = db.fork();
+    const made = await jobs.createDemoDataset(em, { sequences: 200, length: 40, motifs: ['GATA1'], seed: 2 });
+    if (!made.ok) throw new Error('dataset');
+    const watching = statuses('SUCCEEDED');
+    const started = await jobs.startTraining(em, {
+      datasetId: made.value.id,
+      architecture: 'deepbind',
+      epochs: 2,
+      batchSize: 32,
+      config: { filters: 8, kernelSize: 6, hiddenUnits: 8 },
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.errors));
+    const seen = await watching;
+    expect(seen).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED'].map((status) => ({ runId: started.value.id, status })));
+
+    const check = db.fork();
+    const run = await check.findOneOrFail(Run, { id: started.value.id });
+    expect(run).toMatchObject({ status: 'SUCCEEDED', currentEpoch: 2, dataChecksum: made.value.checksum });
+    expect(['wasm', 'tensorflow', 'cpu']).toContain(run.backend);
+    expect((await epochHistory(check, run.id)).map((e) => e.epoch)).toEqual([1, 2]);
+    const artifact = await check.findOneOrFail(ModelArtifact, { run: run.id });
+    const { model, metadata } = await loadModel(db.artifacts.resolve(artifact.path));
+    expect(metadata).toMatchObject({ architecture: 'deepbind', inputLength: 40, dataChecksum: made.value.checksum });
+    model.dispose();
+  });
+
+  it('after a restart re-queues QUEUED runs and fails RUNNING ones that lost their worker', async () => {
+    const em = db.fork();
+    const made = await jobs.createDemoDataset(em, { sequences: 20, length: 20, seed: 1 });
+    if (!made.ok) throw new Error('dataset');
+    const lost = new Run(made.value, 'deepbind', {}, 1, 1, 8, 0.001);
+    lost.status = 'RUNNING';
+    em.persist(lost);
+    await em.flush();
+    await jobs.recover();
+    const after = await db.fork().findOneOrFail(Run, { id: lost.id });
+    expect(after.status).toBe('FAILED');
+    expect(after.error).toBe('interrupted: the process running it stopped');
+  });
+});

@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Dataset, Run } from '@strand/data';
+import { validateArchitectureConfig } from '@strand/models';
+import { checkIntRange, userError } from '../errors/user-error.ts';
+import type { Outcome, UserError } from '../errors/user-error.ts';
+
+export interface StartTrainingInput {
+  datasetId: string;
+  architecture: string;
+  epochs: number;
+  batchSize?: number | null;
+  learningRate?: number | null;
+  seed?: number | null;
+  /** Architecture hyperparameters; missing ones take the architecture's defaults. */
+  config?: Record<string, unknown> | null;
+}
+
+export const TRAINING_DEFAULTS = { batchSize: 64, learningRate: 1e-3, seed: 42 } as const;
+export const TRAINING_LIMITS = { epochs: [1, 1000], batchSize: [1, 4096] } as const;
+
+/** Validates a training request and stores the run as QUEUED; the caller enqueues it. */
+export async function createTrainingRun(
+  em: EntityManager,
+  input: StartTrainingInput,
+): Promise<Outcome<Run>> {
+  const errors: UserError[] = [];
+  const batchSize = input.batchSize ?? TRAINING_DEFAULTS.batchSize;
+  const learningRate = input.learningRate ?? TRAINING_DEFAULTS.learningRate;
+  const seed = input.seed ?? TRAINING_DEFAULTS.seed;
+  const epochsError = checkIntRange('epochs', input.epochs, ...TRAINING_LIMITS.epochs);
+  const batchError = checkIntRange('batchSize', batchSize, ...TRAINING_LIMITS.batchSize);
+  const seedError = checkIntRange('seed', seed, 0, 2 ** 31 - 1);
+  for (const e of [epochsError, batchError, seedError]) if (e) errors.push(e);
+  if (!(learningRate > 0 && learningRate <= 1)) {
+    errors.push(
+      userError(
+        'learningRate',
+        'OUT_OF_RANGE',
+        `learningRate must be in (0, 1]; got ${learningRate}`,
+      ),
+    );
+  }
+  const dataset = await em.findOne(Dataset, { id: input.datasetId });
+  if (!dataset) {
+    errors.push(userError('datasetId', 'NOT_FOUND', `no dataset with id "${input.datasetId}"`));
+  } else if (dataset.status !== 'READY') {
+    errors.push(
+      userError(
+        'datasetId',
+        'NOT_READY',
+        `dataset "${dataset.name}" is ${dataset.status}, not READY`,
+      ),
+    );
+  }
+  const checked = validateArchitectureConfig(input.architecture, input.config ?? {}, {
+    length: dataset?.sequenceLength ?? Number.MAX_SAFE_INTEGER,
+    alphabetSize: 4,
+  });
+  if (!checked.ok) {
+    for (const e of checked.errors)
+      errors.push(
+        userError(
+          e.field,
+          e.field === 'architecture' ? 'UNKNOWN_ARCHITECTURE' : 'INVALID_CONFIG',
+          e.message,
+        ),
+      );
+  }
+  if (errors.length || !dataset || !checked.ok) return { ok: false, errors };
+
+  const run = new Run(
+    dataset,
+    input.architecture,
+    { ...checked.config },
+    seed,
+    input.epochs,
+    batchSize,
+    learningRate,
+  );
+  em.persist(run);
+  await em.flush();
+  return { ok: true, value: run };
+}
