@@ -1,0 +1,49 @@
+/**
+ * `strand <command> …`: the CLI for people (progress bars, readable output) and scripts
+ * (`--json`, exit codes). Each command lives in commands/<name>.ts.
+ */
+import { CliError } from './cli-error.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  train: {
+    summary: 'train a model on a labelled sequence table and print test metrics',
+    load: async () => (await import('./commands/train.ts')).train,
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+  return `usage: strand <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nstrand <command> --help for a command's options`;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  // Two-word commands (`strand vcf validate`).
+  const key = COMMANDS[`${name} ${rest[0]}`] ? `${name} ${rest.shift()}` : name;
+  const command = COMMANDS[key];
+  if (!command) {
+    process.stderr.write(`strand: unknown command "${name}"\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await (
+      await command.load()
+    )(rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const e = error as Error & { code?: string };
+    // Strand's own errors carry a code and a message that says where; anything else is a bug.
+    process.stderr.write(e.code ? `${e.message}\n` : `strand: unexpected error: ${e.stack ?? e}\n`);
+    return 1;
+  }
+}
