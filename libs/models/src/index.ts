@@ -6,10 +6,37 @@ export { DEEPBIND_DEFAULTS, DEEPBIND_LAYER_NAMES } from './architectures/deepbin
 export type { DeepBindConfig } from './architectures/deepbind.ts';
 export {
   ARCHITECTURE_NAMES,
+  ARCHITECTURES,
+  architectureTask,
   isArchitectureName,
   validateArchitectureConfig,
 } from './architectures/registry.ts';
-export type { ArchitectureName, ArchitectureValidation } from './architectures/registry.ts';
+export type {
+  ArchitectureConfig,
+  ArchitectureConfigs,
+  ArchitectureName,
+  ArchitectureValidation,
+} from './architectures/registry.ts';
+export type {
+  ArchitectureDefinition,
+  ArchitectureTask,
+  InputKind,
+  InputShape,
+} from './architectures/architecture-definition.ts';
+export { DEEPSEA_DEFAULTS } from './architectures/deepsea.ts';
+export type { DeepSeaConfig } from './architectures/deepsea.ts';
+export { DANQ_DEFAULTS } from './architectures/danq.ts';
+export type { DanQConfig } from './architectures/danq.ts';
+export { MLP_DEFAULTS } from './architectures/mlp.ts';
+export type { MlpConfig } from './architectures/mlp.ts';
+export { LSTM_DEFAULTS } from './architectures/lstm.ts';
+export type { LstmConfig } from './architectures/lstm.ts';
+export { BASSET_DEFAULTS } from './architectures/basset.ts';
+export type { BassetConfig } from './architectures/basset.ts';
+export { AUTOENCODER_DEFAULTS } from './architectures/autoencoder.ts';
+export type { AutoencoderConfig } from './architectures/autoencoder.ts';
+export { RISK_DEFAULTS } from './architectures/risk.ts';
+export type { RiskConfig } from './architectures/risk.ts';
 export { buildModel } from './architectures/build-model.ts';
 export type { ModelSpec } from './architectures/build-model.ts';
 export { ArchitectureConfigError } from './architectures/architecture-config.error.ts';
@@ -21,15 +48,39 @@ export { auprc } from './metrics/auprc.ts';
 export { accuracy } from './metrics/accuracy.ts';
 export { binaryCrossEntropy, BCE_EPSILON } from './metrics/binary-cross-entropy.ts';
 export { MetricInputError } from './metrics/metric-input.error.ts';
+export { binaryCounts, confusionMatrix } from './metrics/confusion-matrix.ts';
+export type { BinaryCounts } from './metrics/confusion-matrix.ts';
+export { f1Score, macroF1 } from './metrics/f1.ts';
+export { mcc } from './metrics/mcc.ts';
+export {
+  averageRanks,
+  meanAbsoluteError,
+  meanSquaredError,
+  pearson,
+  rSquared,
+  spearman,
+} from './metrics/regression.ts';
 
 // Training
 export { trainModel } from './training/train.ts';
-export type { BatchReport, EpochReport, TrainOptions, TrainResult } from './training/train.ts';
+export type {
+  BatchReport,
+  EarlyStoppingOptions,
+  EpochReport,
+  ReduceLrOptions,
+  TrainOptions,
+  TrainResult,
+  TrainingState,
+} from './training/train.ts';
+export type { OptimizerState } from './training/optimizer-state.ts';
+export { taskMetrics } from './training/task-metrics.ts';
 export type { TrainingData } from './training/training-data.ts';
 export { TrainingInputError } from './training/training-input.error.ts';
-export { predictProbabilities, PREDICT_BATCH_SIZE } from './training/predict.ts';
+export { predictOutputs, predictProbabilities, PREDICT_BATCH_SIZE } from './training/predict.ts';
 
 // Saving and loading
 export { saveModel, loadModel, MODEL_FILES } from './io/model-io.ts';
 export type { ModelMetadata } from './io/model-metadata.ts';
 export { ModelFileError } from './io/model-file.error.ts';
+
+// Interpretation

@@ -1,14 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
 import { ArchitectureConfigError } from './architecture-config.error.ts';
-import type { DeepBindConfig } from './deepbind.ts';
-import { buildDeepBind } from './deepbind.ts';
-import type { ArchitectureName } from './registry.ts';
-import { validateArchitectureConfig } from './registry.ts';
+import type { ArchitectureConfig, ArchitectureName } from './registry.ts';
+import { architectureDefinition, validateArchitectureConfig } from './registry.ts';
 
 /** Everything needed to build a model; `seed` fixes the initial weights. */
 export interface ModelSpec {
   architecture: ArchitectureName;
-  config: DeepBindConfig;
+  /** A config for `architecture`; missing fields take its defaults. */
+  config: ArchitectureConfig | Record<string, unknown>;
+  /** First input: `inputLength` positions × `alphabetSize` channels (see `InputKind`). */
   inputLength: number;
   alphabetSize: number;
   seed: number;
@@ -27,5 +27,5 @@ export function buildModel(spec: ModelSpec): tf.LayersModel {
       { field: 'seed', message: `must be a number, got ${spec.seed}` },
     ]);
   }
-  return buildDeepBind(checked.config, spec.inputLength, spec.alphabetSize, spec.seed);
+  return architectureDefinition(spec.architecture).build(checked.config, input, spec.seed);
 }

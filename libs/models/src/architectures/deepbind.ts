@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../training/seed.ts';
+import type { ArchitectureDefinition } from './architecture-definition.ts';
 
 /**
  * DeepBind (Alipanahi et al., Nat. Biotechnol. 2015): one convolution scanning for motifs, a
@@ -82,3 +83,28 @@ export function buildDeepBind(
     ],
   });
 }
+
+/** DeepBind in the architecture registry. */
+export const DEEPBIND: ArchitectureDefinition<DeepBindConfig> = {
+  description:
+    'DeepBind-style CNN (Alipanahi et al. 2015): conv1d → ReLU → global max pool → dense → dropout → sigmoid. For motif/binding classification.',
+  inputKind: 'sequence',
+  task: () => 'binary',
+  defaults: DEEPBIND_DEFAULTS,
+  fields: {
+    filters: { kind: 'integer', min: 1, max: 1024 },
+    kernelSize: { kind: 'integer', min: 1, max: 1024 },
+    hiddenUnits: { kind: 'integer', min: 1, max: 4096 },
+    dropout: { kind: 'rate' },
+  },
+  check: (config, input) =>
+    config.kernelSize > input.length
+      ? [
+          {
+            field: 'config.kernelSize',
+            message: `kernelSize ${config.kernelSize} is longer than the input length ${input.length}`,
+          },
+        ]
+      : [],
+  build: (config, input, seed) => buildDeepBind(config, input.length, input.alphabetSize, seed),
+};

@@ -27,7 +27,11 @@ describe('validateArchitectureConfig', () => {
     expect(validateArchitectureConfig('resnet', {}, INPUT)).toEqual({
       ok: false,
       errors: [
-        { field: 'architecture', message: 'unknown architecture "resnet"; known: deepbind' },
+        {
+          field: 'architecture',
+          message:
+            'unknown architecture "resnet"; known: deepbind, deepsea, danq, mlp, lstm, basset, autoencoder, risk',
+        },
       ],
     });
   });

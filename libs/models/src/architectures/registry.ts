@@ -1,29 +1,91 @@
 import type { FieldError } from './architecture-config.error.ts';
+import type {
+  ArchitectureDefinition,
+  ArchitectureTask,
+  InputShape,
+} from './architecture-definition.ts';
+import type { AutoencoderConfig } from './autoencoder.ts';
+import { AUTOENCODER } from './autoencoder.ts';
+import type { BassetConfig } from './basset.ts';
+import { BASSET } from './basset.ts';
+import { checkFields, describeValue } from './config-fields.ts';
+import type { DanQConfig } from './danq.ts';
+import { DANQ } from './danq.ts';
 import type { DeepBindConfig } from './deepbind.ts';
-import { DEEPBIND_DEFAULTS } from './deepbind.ts';
+import { DEEPBIND } from './deepbind.ts';
+import type { DeepSeaConfig } from './deepsea.ts';
+import { DEEPSEA } from './deepsea.ts';
+import type { LstmConfig } from './lstm.ts';
+import { LSTM } from './lstm.ts';
+import type { MlpConfig } from './mlp.ts';
+import { MLP } from './mlp.ts';
+import type { RiskConfig } from './risk.ts';
+import { RISK } from './risk.ts';
 
-/** The architectures `buildModel` knows. */
-export const ARCHITECTURE_NAMES = ['deepbind'] as const;
+/** The config type of each architecture. */
+export interface ArchitectureConfigs {
+  deepbind: DeepBindConfig;
+  deepsea: DeepSeaConfig;
+  danq: DanQConfig;
+  mlp: MlpConfig;
+  lstm: LstmConfig;
+  basset: BassetConfig;
+  autoencoder: AutoencoderConfig;
+  risk: RiskConfig;
+}
+
+/** The architectures `buildModel` knows, in catalogue order. */
+export const ARCHITECTURE_NAMES = [
+  'deepbind',
+  'deepsea',
+  'danq',
+  'mlp',
+  'lstm',
+  'basset',
+  'autoencoder',
+  'risk',
+] as const satisfies readonly (keyof ArchitectureConfigs)[];
 
 /** One of `ARCHITECTURE_NAMES`. */
 export type ArchitectureName = (typeof ARCHITECTURE_NAMES)[number];
 
+/** Any architecture's config. */
+export type ArchitectureConfig = ArchitectureConfigs[ArchitectureName];
+
+/** The registry: name → description, defaults, field checks, input kind, task and builder. */
+export const ARCHITECTURES: {
+  readonly [N in ArchitectureName]: ArchitectureDefinition<ArchitectureConfigs[N]>;
+} = {
+  deepbind: DEEPBIND,
+  deepsea: DEEPSEA,
+  danq: DANQ,
+  mlp: MLP,
+  lstm: LSTM,
+  basset: BASSET,
+  autoencoder: AUTOENCODER,
+  risk: RISK,
+};
+
 /** The outcome of `validateArchitectureConfig`: a complete config, or every problem found. */
 export type ArchitectureValidation =
-  { ok: true; config: DeepBindConfig } | { ok: false; errors: FieldError[] };
-
-/** Inclusive bounds per integer field; generous, but they stop a typo from eating the RAM. */
-const INTEGER_BOUNDS = {
-  filters: [1, 1024],
-  kernelSize: [1, 1024],
-  hiddenUnits: [1, 4096],
-} as const satisfies Partial<Record<keyof DeepBindConfig, readonly [number, number]>>;
-
-const FIELDS = Object.keys(DEEPBIND_DEFAULTS) as (keyof DeepBindConfig)[];
+  { ok: true; config: ArchitectureConfig } | { ok: false; errors: FieldError[] };
 
 /** True when `name` is one of `ARCHITECTURE_NAMES`. */
 export function isArchitectureName(name: string): name is ArchitectureName {
   return (ARCHITECTURE_NAMES as readonly string[]).includes(name);
+}
+
+/** The registry entry of `name`, typed loosely for code that handles every architecture. */
+export function architectureDefinition(name: ArchitectureName): ArchitectureDefinition<object> {
+  return ARCHITECTURES[name] as unknown as ArchitectureDefinition<object>;
+}
+
+/** The task (and so the loss and metrics) a validated config trains for. */
+export function architectureTask(
+  name: ArchitectureName,
+  config: ArchitectureConfig,
+): ArchitectureTask {
+  return architectureDefinition(name).task(config);
 }
 
 /**
@@ -36,7 +98,7 @@ export function isArchitectureName(name: string): name is ArchitectureName {
 export function validateArchitectureConfig(
   name: string,
   config: unknown,
-  input: { length: number; alphabetSize: number },
+  input: InputShape,
 ): ArchitectureValidation {
   if (!isArchitectureName(name)) {
     const message = `unknown architecture "${name}"; known: ${ARCHITECTURE_NAMES.join(', ')}`;
@@ -51,47 +113,21 @@ export function validateArchitectureConfig(
   }
   if (config === undefined || config === null) config = {};
   if (typeof config !== 'object' || Array.isArray(config)) {
-    errors.push({ field: 'config', message: `must be an object, got ${describe(config)}` });
+    const got = Array.isArray(config) ? 'an array' : describeValue(config);
+    errors.push({ field: 'config', message: `must be an object, got ${got}` });
     return { ok: false, errors };
   }
-  const given = config as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!(FIELDS as string[]).includes(key)) {
-      const message = `unknown field "${key}"; known: ${FIELDS.join(', ')}`;
-      errors.push({ field: `config.${key}`, message });
-    }
+  const definition = architectureDefinition(name);
+  const checked = checkFields(
+    config as Record<string, unknown>,
+    definition.defaults,
+    definition.fields,
+  );
+  errors.push(...checked.errors);
+  if (errors.length === 0 && definition.check !== undefined) {
+    errors.push(...definition.check(checked.config, input));
   }
-  const result: DeepBindConfig = { ...DEEPBIND_DEFAULTS };
-  for (const key of FIELDS) {
-    const value = given[key] ?? DEEPBIND_DEFAULTS[key];
-    const problem = key === 'dropout' ? checkRate(value) : checkInteger(value, INTEGER_BOUNDS[key]);
-    if (problem !== undefined) errors.push({ field: `config.${key}`, message: problem });
-    else result[key] = value as number;
-  }
-  const kernel = result.kernelSize;
-  if (errors.length === 0 && kernel > input.length) {
-    const message = `kernelSize ${kernel} is longer than the input length ${input.length}`;
-    errors.push({ field: 'config.kernelSize', message });
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: result };
-}
-
-function checkInteger(value: unknown, [min, max]: readonly [number, number]): string | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
-    return undefined;
-  }
-  return `must be an integer from ${min} to ${max}, got ${describe(value)}`;
-}
-
-function checkRate(value: unknown): string | undefined {
-  if (typeof value === 'number' && value >= 0 && value < 1) return undefined;
-  return `must be a number in [0, 1), got ${describe(value)}`;
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string'
-    ? `"${value}"`
-    : Array.isArray(value)
-      ? 'an array'
-      : String(value);
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, config: checked.config as ArchitectureConfig };
 }

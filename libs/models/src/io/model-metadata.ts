@@ -1,11 +1,10 @@
-import type { DeepBindConfig } from '../architectures/deepbind.ts';
-import type { ArchitectureName } from '../architectures/registry.ts';
+import type { ArchitectureConfig, ArchitectureName } from '../architectures/registry.ts';
 import { validateArchitectureConfig } from '../architectures/registry.ts';
 
 /** What Strand records beside a saved model (`strand.json`): enough to rebuild and audit it. */
 export interface ModelMetadata {
   architecture: ArchitectureName;
-  config: DeepBindConfig;
+  config: ArchitectureConfig;
   alphabet: 'ACGT';
   inputLength: number;
   /** Names of the output labels, in output order. */
@@ -61,7 +60,7 @@ export function metadataProblem(value: unknown): string | undefined {
 export function pickMetadata(m: ModelMetadata): ModelMetadata {
   return {
     architecture: m.architecture,
-    config: { ...m.config },
+    config: structuredClone(m.config),
     alphabet: m.alphabet,
     inputLength: m.inputLength,
     labelNames: [...m.labelNames],

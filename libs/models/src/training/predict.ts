@@ -6,37 +6,78 @@ import { TrainingInputError } from './training-input.error.ts';
 /** Batch size for inference: big enough to amortise per-op overhead, small enough for RAM. */
 export const PREDICT_BATCH_SIZE = 256;
 
+/** The values of each model input per row: product of its shape after the batch axis. */
+export function inputRowSizes(model: tf.LayersModel): number[] {
+  return model.inputs.map((input) =>
+    input.shape.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1),
+  );
+}
+
+/** Builds the model's input tensors from row-major row batches. */
+export function inputTensors(
+  model: tf.LayersModel,
+  batches: Float32Array[],
+  n: number,
+): tf.Tensor[] {
+  return model.inputs.map((input, i) =>
+    tf.tensor(batches[i] as Float32Array, [n, ...(input.shape.slice(1) as number[])]),
+  );
+}
+
 /**
- * The single output (a probability, for Strand's models) for every row of `data.x`, or only for
- * `rows` in their order, predicted in batches of `batchSize` in inference mode (dropout off).
+ * Every output value of the model's (single) output for every row of `data`, or only for `rows`
+ * in their order: [rows, width] row-major, predicted in batches in inference mode (dropout off).
+ * Multimodal models take `data.extraInputs` as their further inputs.
+ */
+export function predictOutputs(
+  model: tf.LayersModel,
+  data: Pick<TrainingData, 'x' | 'count' | 'length' | 'alphabetSize' | 'extraInputs'>,
+  rows?: ArrayLike<number>,
+  batchSize = PREDICT_BATCH_SIZE,
+): { values: Float32Array; width: number } {
+  const sources = [data.x, ...(data.extraInputs ?? [])];
+  const sizes = inputRowSizes(model);
+  const width = model.outputs[0]?.shape.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1) ?? 0;
+  const count = rows === undefined ? data.count : rows.length;
+  const out = new Float32Array(count * width);
+  const buffers = sizes.map((size) =>
+    rows === undefined ? undefined : new Float32Array(batchSize * size),
+  );
+  for (let start = 0; start < count; start += batchSize) {
+    const end = Math.min(start + batchSize, count);
+    const values = sizes.map((size, i) => {
+      const source = sources[i] as Float32Array;
+      const buffer = buffers[i];
+      return rows === undefined || buffer === undefined
+        ? source.subarray(start * size, end * size)
+        : gatherRows(source, size, rows, start, end, buffer);
+    });
+    // The tidy returns a tensor, never the typed array: tidy walks returned containers.
+    const outputs = tf.tidy(() => {
+      const inputs = inputTensors(model, values, end - start);
+      return model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs);
+    }) as tf.Tensor;
+    out.set(outputs.dataSync(), start * width);
+    outputs.dispose();
+  }
+  return { values: out, width };
+}
+
+/**
+ * The single output (a probability, for Strand's binary models) for every row of `data.x`, or
+ * only for `rows` in their order, predicted in batches of `batchSize` in inference mode.
  */
 export function predictProbabilities(
   model: tf.LayersModel,
-  data: Pick<TrainingData, 'x' | 'count' | 'length' | 'alphabetSize'>,
+  data: Pick<TrainingData, 'x' | 'count' | 'length' | 'alphabetSize' | 'extraInputs'>,
   rows?: ArrayLike<number>,
   batchSize = PREDICT_BATCH_SIZE,
 ): Float32Array {
-  const rowSize = data.length * data.alphabetSize;
-  const count = rows === undefined ? data.count : rows.length;
-  const out = new Float32Array(count);
-  const buffer = rows === undefined ? undefined : new Float32Array(batchSize * rowSize);
-  for (let start = 0; start < count; start += batchSize) {
-    const end = Math.min(start + batchSize, count);
-    const values =
-      rows === undefined || buffer === undefined
-        ? data.x.subarray(start * rowSize, end * rowSize)
-        : gatherRows(data.x, rowSize, rows, start, end, buffer);
-    // The tidy returns a tensor, never the typed array: tidy walks returned containers.
-    const probs = tf.tidy(() =>
-      model.predict(tf.tensor3d(values, [end - start, data.length, data.alphabetSize])),
-    ) as tf.Tensor;
-    if (probs.size !== end - start) {
-      probs.dispose();
-      const shape = `[${probs.shape.join(', ')}]`;
-      throw new TrainingInputError(`model output ${shape} is not one value per sequence`);
-    }
-    out.set(probs.dataSync(), start);
-    probs.dispose();
+  const shape = model.outputs[0]?.shape ?? [];
+  if (model.outputs.length !== 1 || shape.length !== 2 || shape[1] !== 1) {
+    throw new TrainingInputError(
+      `model output [${shape.map(String).join(', ')}] is not one value per sequence`,
+    );
   }
-  return out;
+  return predictOutputs(model, data, rows, batchSize).values;
 }

@@ -8,7 +8,7 @@ export interface RowSplit {
 }
 
 /**
- * Splits rows into training and validation, stratified by label (each class contributes
+ * Splits rows into training and validation, stratified by label value (each class contributes
  * round(fraction · its size) rows to validation), reproducibly from `seed`.
  */
 export function stratifiedSplit(
@@ -22,7 +22,9 @@ export function stratifiedSplit(
   const random = seededRandom(deriveSeed(seed, 'validation-split'));
   const validation: number[] = [];
   const train: number[] = [];
-  for (const label of [0, 1]) {
+  // Binary labels keep their historic [0, 1] order, so existing splits do not change.
+  const classes = [...new Set(Array.from(labels))].sort((a, b) => a - b);
+  for (const label of classes) {
     const rows: number[] = [];
     for (let i = 0; i < labels.length; i++) if (labels[i] === label) rows.push(i);
     shuffleInPlace(rows, random);

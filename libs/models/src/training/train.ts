@@ -1,103 +1,54 @@
 /**
- * The training engine: a custom loop over `optimizer.minimize`, not `model.fit` (measured here,
- * fit's callbacks and bookkeeping cost ~35% more per step than a bare minimize).
+ * The training engine: a custom loop over Adam, not `model.fit` (measured here, fit's
+ * callbacks and bookkeeping cost ~35% more per step than a bare minimize).
  *
  * Map of this file:
- *   1. Public types ............ TrainOptions, EpochReport, BatchReport, TrainResult
- *   2. trainModel .............. checks, split, optimizer, the epoch loop, cleanup
- *   3. runEpoch ................ seeded shuffle, batch gathering, throttled batch reports,
+ *   1. trainModel .............. checks, split, optimizer (maybe resumed), the epoch loop with
+ *                                early stopping, LR on plateau, checkpoints, cleanup
+ *   2. runEpoch ................ seeded shuffle, batch gathering, throttled batch reports,
  *                                shouldStop between batches, yielding to the event loop
- *   4. step .................... one tidy'd Adam step; loss summed on the device
- *   5. validate ................ batched predictions → the exact metrics of ../metrics
- *   6. checks .................. options and model/data shape agreement
+ *   3. step .................... one tidy'd Adam step (gradients maybe clipped); loss summed
+ *                                on the device
+ *   4. validate ................ batched predictions → the exact metrics of ../metrics
+ *   5. checks .................. options and model/data shape agreement
+ * Options and reports are typed in train-options.ts; losses in task-loss.ts.
  *
- * Determinism: the validation split, each epoch's shuffle and each step's dropout masks come
- * from seeds derived from `seed`, epoch and batch (not from one running generator), so a run
- * resumed at `startEpoch` shuffles as the uninterrupted run would have.
+ * Determinism: shuffles and dropout masks come from seeds derived from `seed`, epoch and batch
+ * (not from one running generator), so a run resumed at `startEpoch` shuffles as the
+ * uninterrupted run would have; with `resumeFrom` Adam's moments resume too.
  */
 import * as tf from '@tensorflow/tfjs';
-import { accuracy } from '../metrics/accuracy.ts';
-import { auprc } from '../metrics/auprc.ts';
-import { auroc } from '../metrics/auroc.ts';
-import { binaryCrossEntropy, BCE_EPSILON } from '../metrics/binary-cross-entropy.ts';
+import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
+import { clipByGlobalNorm } from './clip-gradients.ts';
 import { reseedDropout } from './dropout-seed.ts';
 import { gatherRows } from './gather.ts';
-import { predictProbabilities } from './predict.ts';
+import { captureOptimizerState, restoreOptimizerState } from './optimizer-state.ts';
+import { PlateauTracker, defaultMode } from './plateau.ts';
+import { inputRowSizes, inputTensors, predictOutputs } from './predict.ts';
 import { deriveSeed, seededRandom, shuffleInPlace } from './seed.ts';
 import { stratifiedSplit } from './split.ts';
+import { taskLoss } from './task-loss.ts';
+import { taskMetrics } from './task-metrics.ts';
+import type { EpochReport, TrainOptions, TrainResult, TrainingState } from './train-options.ts';
 import type { TrainingData } from './training-data.ts';
 import { checkTrainingData } from './training-data.ts';
 import { TrainingInputError } from './training-input.error.ts';
 
-// ─── 1. Public types ────────────────────────────────────────────────────────────────────────
+export type {
+  BatchReport,
+  EarlyStoppingOptions,
+  EpochReport,
+  ReduceLrOptions,
+  TrainOptions,
+  TrainResult,
+  TrainingState,
+} from './train-options.ts';
 
-/** How to train. Only `epochs`, `batchSize`, `learningRate` and `seed` are required. */
-export interface TrainOptions {
-  epochs: number;
-  batchSize: number;
-  /** Adam's learning rate. */
-  learningRate: number;
-  seed: number;
-  /**
-   * Share of `data` held out (stratified by label) for validation; default 0.2, 0 for none.
-   * Each class gives round(fraction × its size) rows, so a tiny set may end up with none.
-   */
-  validationFraction?: number;
-  /** An explicit validation set; then all of `data` trains. Not together with a fraction. */
-  validation?: TrainingData;
-  /** Called after each epoch (awaited). */
-  onEpoch?: (report: EpochReport) => void | Promise<void>;
-  /** Called at most once per `batchReportIntervalMs` during an epoch. */
-  onBatch?: (report: BatchReport) => void;
-  /** Minimum milliseconds between batch reports (and event-loop yields); default 250. */
-  batchReportIntervalMs?: number;
-  /** Checked before every batch; `true` ends training after the current step. */
-  shouldStop?: () => boolean;
-  /** Epochs already done (resuming; the caller loaded the weights). Adam restarts fresh. */
-  startEpoch?: number;
-}
-
-/** Metrics of one finished epoch. */
-export interface EpochReport {
-  /** 1-based. */
-  epoch: number;
-  epochs: number;
-  /** `loss` (mean training BCE); with validation also val_loss, val_auroc, val_auprc, val_accuracy. */
-  metrics: Record<string, number>;
-  /** Training samples / training seconds of the epoch (validation excluded). */
-  samplesPerSecond: number;
-  /** Wall seconds of the epoch, validation included. */
-  seconds: number;
-}
-
-/** Progress within an epoch. */
-export interface BatchReport {
-  epoch: number;
-  epochs: number;
-  /** 1-based index of the batch just trained. */
-  batch: number;
-  batches: number;
-  /** Loss of that batch. */
-  loss: number;
-  /** Training samples per second so far in this epoch. */
-  samplesPerSecond: number;
-  /** Estimated seconds until the last epoch ends (training at the current rate + validation). */
-  etaSeconds: number;
-}
-
-/** What `trainModel` did. */
-export interface TrainResult {
-  /** One report per finished epoch (an epoch cut short by `shouldStop` is not reported). */
-  history: EpochReport[];
-  /** True when `shouldStop` returned true. */
-  stopped: boolean;
-}
-
-// ─── 2. trainModel ──────────────────────────────────────────────────────────────────────────
+// ─── 1. trainModel ──────────────────────────────────────────────────────────────────────────
 
 /**
- * Trains a single-sigmoid-output model with binary cross-entropy and Adam, updating its
- * weights in place. Same seed + same backend → identical history.
+ * Trains a model with Adam on the loss of `options.task` (default binary cross-entropy),
+ * updating its weights in place. Same seed + same backend → identical history.
  *
  * @example
  * const options = { epochs: 5, batchSize: 64, learningRate: 1e-3, seed: 1 };
@@ -108,15 +59,20 @@ export async function trainModel(
   data: TrainingData,
   o: TrainOptions,
 ): Promise<TrainResult> {
-  checkTrainingData(data, 'data');
-  if (o.validation !== undefined) checkTrainingData(o.validation, 'options.validation');
+  const task = o.task ?? 'binary';
+  checkTrainingData(data, 'data', task);
+  if (o.validation !== undefined) checkTrainingData(o.validation, 'options.validation', task);
   checkOptions(o);
-  checkModelShape(model, data);
-  if (o.validation !== undefined) checkModelShape(model, o.validation);
-
+  const shape = checkModelShape(model, data, task);
+  if (o.validation !== undefined) checkModelShape(model, o.validation, task);
+  const stratify = task === 'binary' || task === 'multiclass';
   const split =
     o.validation === undefined
-      ? stratifiedSplit(data.y, o.validationFraction ?? 0.2, o.seed)
+      ? stratifiedSplit(
+          stratify ? data.y : new Float32Array(data.count),
+          o.validationFraction ?? 0.2,
+          o.seed,
+        )
       : { train: allRows(data.count), validation: new Uint32Array(0) };
   if (split.train.length === 0) {
     throw new TrainingInputError(`no training rows left: ${data.count} rows, all for validation`);
@@ -127,43 +83,102 @@ export async function trainModel(
       : split.validation.length > 0
         ? { data, rows: split.validation }
         : undefined;
-
+  const optimizer = tf.train.adam(o.resumeFrom?.learningRate ?? o.learningRate);
   const run: Run = {
     model,
     data,
     o,
+    task,
+    labelWidth: shape.labelWidth,
     trainRows: split.train,
     validation,
-    optimizer: tf.train.adam(o.learningRate),
+    optimizer,
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
-    xBuffer: new Float32Array(o.batchSize * data.length * data.alphabetSize),
-    yBuffer: new Float32Array(o.batchSize),
+    rowSizes: shape.rowSizes,
+    xBuffers: shape.rowSizes.map((size) => new Float32Array(o.batchSize * size)),
+    yBuffer: new Float32Array(o.batchSize * shape.labelWidth),
     trainedSamples: 0,
     trainingSeconds: 0,
     lastValidationSeconds: 0,
   };
+  const early = o.earlyStopping;
+  const earlyTracker =
+    early &&
+    new PlateauTracker(
+      early.mode ?? defaultMode(early.monitor ?? 'val_loss'),
+      early.minDelta ?? 0,
+      o.resumeFrom?.earlyStopping,
+    );
+  const plateau = o.reduceLrOnPlateau;
+  const lrTracker =
+    plateau &&
+    new PlateauTracker(
+      plateau.mode ?? defaultMode(plateau.monitor ?? 'val_loss'),
+      plateau.minDelta ?? 0,
+      o.resumeFrom?.reduceLr,
+    );
+  let best: tf.Tensor[] | undefined;
   const history: EpochReport[] = [];
   try {
+    if (o.resumeFrom !== undefined) await restoreOptimizerState(optimizer, o.resumeFrom.optimizer);
     for (let epoch = (o.startEpoch ?? 0) + 1; epoch <= o.epochs; epoch++) {
       const started = performance.now();
+      const learningRate = learningRateOf(optimizer);
       const trained = await runEpoch(run, epoch);
-      if (trained === undefined) return { history, stopped: true };
+      if (trained === undefined) return { history, stopped: true, stoppedEarly: false };
       const validationStarted = performance.now();
-      const valMetrics = validation === undefined ? {} : validate(model, validation);
+      const valMetrics = validation === undefined ? {} : validate(run, validation);
       run.lastValidationSeconds = (performance.now() - validationStarted) / 1000;
       const report: EpochReport = {
         epoch,
         epochs: o.epochs,
         metrics: { loss: trained.loss, ...valMetrics },
+        learningRate,
         samplesPerSecond: run.trainRows.length / trained.seconds,
         seconds: (performance.now() - started) / 1000,
       };
       history.push(report);
+      let stop = false;
+      if (early !== undefined && earlyTracker !== undefined) {
+        const improved = earlyTracker.update(
+          monitored(report, early.monitor, 'earlyStopping'),
+          epoch,
+        );
+        if (improved && early.restoreBestWeights !== false) {
+          tf.dispose(best);
+          best = model.getWeights().map((w) => w.clone());
+        }
+        stop = earlyTracker.state.wait >= early.patience;
+      }
+      if (plateau !== undefined && lrTracker !== undefined) {
+        lrTracker.update(monitored(report, plateau.monitor, 'reduceLrOnPlateau'), epoch);
+        if (lrTracker.state.wait >= plateau.patience) {
+          setLearningRate(optimizer, Math.max(learningRate * plateau.factor, plateau.minLr ?? 0));
+          lrTracker.state = { ...lrTracker.state, wait: 0 };
+        }
+      }
       await o.onEpoch?.(report);
+      if (o.onCheckpoint !== undefined) {
+        const state: TrainingState = {
+          optimizer: await captureOptimizerState(optimizer),
+          learningRate: learningRateOf(optimizer),
+          ...(earlyTracker ? { earlyStopping: { ...earlyTracker.state } } : {}),
+          ...(lrTracker ? { reduceLr: { ...lrTracker.state } } : {}),
+        };
+        await o.onCheckpoint(epoch, model, state);
+      }
+      if (stop) break;
     }
-    return { history, stopped: false };
+    const stoppedEarly = (history.at(-1)?.epoch ?? o.epochs) < o.epochs;
+    const bestEpoch = earlyTracker?.state.bestEpoch;
+    if (best !== undefined && bestEpoch !== undefined && bestEpoch !== history.at(-1)?.epoch) {
+      model.setWeights(best);
+      return { history, stopped: false, stoppedEarly, restoredEpoch: bestEpoch };
+    }
+    return { history, stopped: false, stoppedEarly };
   } finally {
-    run.optimizer.dispose();
+    tf.dispose(best);
+    optimizer.dispose();
   }
 }
 
@@ -172,18 +187,41 @@ interface Run {
   model: tf.LayersModel;
   data: TrainingData;
   o: TrainOptions;
+  task: ArchitectureTask;
+  labelWidth: number;
   trainRows: Uint32Array;
   validation: { data: TrainingData; rows: Uint32Array | undefined } | undefined;
   optimizer: tf.Optimizer;
   variables: tf.Variable[];
-  xBuffer: Float32Array;
+  rowSizes: number[];
+  xBuffers: Float32Array[];
   yBuffer: Float32Array;
   trainedSamples: number;
   trainingSeconds: number;
   lastValidationSeconds: number;
 }
 
-// ─── 3. runEpoch ────────────────────────────────────────────────────────────────────────────
+function monitored(report: EpochReport, monitor = 'val_loss', option: string): number {
+  const value = report.metrics[monitor];
+  if (value === undefined) {
+    const known = Object.keys(report.metrics).join(', ');
+    throw new TrainingInputError(
+      `options.${option}.monitor "${monitor}" is not a metric of this run; metrics: ${known}`,
+    );
+  }
+  return value;
+}
+
+// tfjs' Adam reads its (protected) learningRate field at every update.
+function learningRateOf(optimizer: tf.Optimizer): number {
+  return (optimizer as unknown as { learningRate: number }).learningRate;
+}
+
+function setLearningRate(optimizer: tf.Optimizer, value: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = value;
+}
+
+// ─── 2. runEpoch ────────────────────────────────────────────────────────────────────────────
 
 /** Trains one epoch; returns its mean loss and training seconds, or undefined when stopped. */
 async function runEpoch(
@@ -191,7 +229,7 @@ async function runEpoch(
   epoch: number,
 ): Promise<{ loss: number; seconds: number } | undefined> {
   const { data, o } = run;
-  const rowSize = data.length * data.alphabetSize;
+  const sources = [data.x, ...(data.extraInputs ?? [])];
   const order = shuffleInPlace(
     Uint32Array.from(run.trainRows),
     seededRandom(deriveSeed(o.seed, 'shuffle', epoch)),
@@ -207,13 +245,24 @@ async function runEpoch(
       if (o.shouldStop?.() === true) return undefined;
       const start = b * o.batchSize;
       const end = Math.min(start + o.batchSize, order.length);
-      const xs = gatherRows(data.x, rowSize, order, start, end, run.xBuffer);
-      const ys = gatherRows(data.y, 1, order, start, end, run.yBuffer);
+      const xs = run.rowSizes.map((size, i) =>
+        gatherRows(
+          sources[i] as Float32Array,
+          size,
+          order,
+          start,
+          end,
+          run.xBuffers[i] as Float32Array,
+        ),
+      );
+      const ys =
+        run.task === 'reconstruction'
+          ? undefined
+          : gatherRows(data.y, run.labelWidth, order, start, end, run.yBuffer);
       reseedDropout(run.model, deriveSeed(o.seed, 'dropout', epoch, b));
       const { sum, loss } = step(run, xs, ys, end - start, lossSum);
       lossSum.dispose();
       lossSum = sum;
-
       const now = performance.now();
       if (now - lastReport < interval) {
         loss.dispose();
@@ -263,7 +312,7 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-// ─── 4. step ────────────────────────────────────────────────────────────────────────────────
+// ─── 3. step ────────────────────────────────────────────────────────────────────────────────
 
 /**
  * One Adam step on a batch. Returns the running loss sum (on the device: no sync) and this
@@ -271,48 +320,51 @@ function yieldToEventLoop(): Promise<void> {
  */
 function step(
   run: Run,
-  xs: Float32Array,
-  ys: Float32Array,
+  xs: Float32Array[],
+  ys: Float32Array | undefined,
   n: number,
   lossSum: tf.Scalar,
 ): { sum: tf.Scalar; loss: tf.Scalar } {
+  const { o, model } = run;
   return tf.tidy(() => {
-    const xb = tf.tensor3d(xs, [n, run.data.length, run.data.alphabetSize]);
-    const yb = tf.tensor2d(ys, [n, 1]);
-    const loss = run.optimizer.minimize(
-      () => binaryCrossEntropyLoss(yb, run.model.apply(xb, { training: true }) as tf.Tensor),
-      true,
-      run.variables,
-    ) as tf.Scalar;
-    return { sum: tf.add(lossSum, tf.mul(loss, n)), loss };
+    const inputs = inputTensors(model, xs, n);
+    const first = inputs[0] as tf.Tensor;
+    const target = ys === undefined ? first : tf.tensor2d(ys, [n, run.labelWidth]);
+    const { value, grads } = tf.variableGrads(() => {
+      const output = model.apply(inputs.length === 1 ? first : inputs, { training: true });
+      const p = output as tf.Tensor;
+      const y =
+        run.task === 'reconstruction'
+          ? target
+          : tf.reshape(target, run.task === 'multiclass' ? [n, 1] : p.shape);
+      return taskLoss(run.task, y, p, o);
+    }, run.variables);
+    run.optimizer.applyGradients(
+      o.clipNorm === undefined ? grads : clipByGlobalNorm(grads, o.clipNorm),
+    );
+    return { sum: tf.add(lossSum, tf.mul(value, n)), loss: value };
   });
 }
 
-/** Mean BCE on probabilities, clipped as the exact metric clips them. */
-function binaryCrossEntropyLoss(y: tf.Tensor, p: tf.Tensor): tf.Scalar {
-  const q = tf.clipByValue(p, BCE_EPSILON, 1 - BCE_EPSILON);
-  const perSample = tf.add(tf.mul(y, tf.log(q)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, q))));
-  return tf.neg(tf.mean(perSample)) as tf.Scalar;
-}
+// ─── 4. validate ────────────────────────────────────────────────────────────────────────────
 
-// ─── 5. validate ────────────────────────────────────────────────────────────────────────────
-
-function validate(
-  model: tf.LayersModel,
-  validation: NonNullable<Run['validation']>,
-): Record<string, number> {
+function validate(run: Run, validation: NonNullable<Run['validation']>): Record<string, number> {
   const { data, rows } = validation;
-  const probs = predictProbabilities(model, data, rows);
-  const labels = rows === undefined ? data.y : Float32Array.from(rows, (r) => data.y[r] as number);
-  return {
-    val_loss: binaryCrossEntropy(labels, probs),
-    val_auroc: auroc(labels, probs),
-    val_auprc: auprc(labels, probs),
-    val_accuracy: accuracy(labels, probs),
-  };
+  const { values, width } = predictOutputs(run.model, data, rows);
+  if (run.task === 'reconstruction') {
+    const size = data.length * data.alphabetSize;
+    const x = rows === undefined ? data.x : pickRows(data.x, size, rows);
+    return taskMetrics('reconstruction', x, values, width);
+  }
+  const labels = rows === undefined ? data.y : pickRows(data.y, run.labelWidth, rows);
+  return taskMetrics(run.task, labels, values, width);
 }
 
-// ─── 6. checks ──────────────────────────────────────────────────────────────────────────────
+function pickRows(source: Float32Array, size: number, rows: Uint32Array): Float32Array {
+  return gatherRows(source, size, rows, 0, rows.length, new Float32Array(rows.length * size));
+}
+
+// ─── 5. checks ──────────────────────────────────────────────────────────────────────────────
 
 function checkOptions(o: TrainOptions): void {
   const positiveInteger = { epochs: o.epochs, batchSize: o.batchSize };
@@ -321,8 +373,36 @@ function checkOptions(o: TrainOptions): void {
       throw new TrainingInputError(`options.${name} = ${value} is not a positive integer`);
     }
   }
-  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate))) {
-    throw new TrainingInputError(`options.learningRate = ${o.learningRate} is not positive`);
+  const positive: [string, number | undefined][] = [
+    ['learningRate', o.learningRate],
+    ['clipNorm', o.clipNorm],
+    ['positiveWeight', o.positiveWeight],
+    ['reduceLrOnPlateau.factor', o.reduceLrOnPlateau?.factor],
+  ];
+  for (const [name, value] of positive) {
+    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+      throw new TrainingInputError(`options.${name} = ${value} is not positive`);
+    }
+  }
+  if (o.reduceLrOnPlateau !== undefined && !(o.reduceLrOnPlateau.factor < 1)) {
+    throw new TrainingInputError(
+      `options.reduceLrOnPlateau.factor = ${o.reduceLrOnPlateau.factor} is not below 1`,
+    );
+  }
+  o.classWeight?.forEach((w, i) => {
+    if (!(w >= 0 && Number.isFinite(w))) {
+      throw new TrainingInputError(`options.classWeight[${i}] = ${w} is not a non-negative number`);
+    }
+  });
+  for (const [name, patience] of [
+    ['earlyStopping', o.earlyStopping?.patience],
+    ['reduceLrOnPlateau', o.reduceLrOnPlateau?.patience],
+  ] as const) {
+    if (patience !== undefined && !(Number.isInteger(patience) && patience >= 1)) {
+      throw new TrainingInputError(
+        `options.${name}.patience = ${patience} is not a positive integer`,
+      );
+    }
   }
   if (!Number.isFinite(o.seed)) {
     throw new TrainingInputError(`options.seed = ${o.seed} is not a number`);
@@ -340,20 +420,67 @@ function checkOptions(o: TrainOptions): void {
   }
 }
 
-function checkModelShape(model: tf.LayersModel, data: TrainingData): void {
+/** Checks inputs and output against the data and task; returns the row sizes and label width. */
+function checkModelShape(
+  model: tf.LayersModel,
+  data: TrainingData,
+  task: ArchitectureTask,
+): { rowSizes: number[]; labelWidth: number } {
   const input = model.inputs[0]?.shape ?? [];
-  if (model.inputs.length !== 1 || input[1] !== data.length || input[2] !== data.alphabetSize) {
+  const rowSizes = inputRowSizes(model);
+  if (rowSizes[0] !== data.length * data.alphabetSize || input[1] !== data.length) {
     throw new TrainingInputError(
       `model input [${input.map(String).join(', ')}] does not take data of length ${data.length} × ` +
         `alphabet ${data.alphabetSize}`,
     );
   }
-  const output = model.outputs[0]?.shape ?? [];
-  if (model.outputs.length !== 1 || output.length !== 2 || output[1] !== 1) {
+  const extra = data.extraInputs ?? [];
+  if (extra.length !== model.inputs.length - 1) {
     throw new TrainingInputError(
-      `model output [${output.map(String).join(', ')}] is not one probability per sequence`,
+      `the model has ${model.inputs.length} inputs but the data ${1 + extra.length} (x and ${extra.length} extraInputs)`,
     );
   }
+  extra.forEach((values, i) => {
+    const expected = data.count * (rowSizes[i + 1] as number);
+    if (values.length !== expected) {
+      throw new TrainingInputError(
+        `data.extraInputs[${i}] has ${values.length} values; count × ${rowSizes[i + 1]} = ${expected}`,
+      );
+    }
+  });
+  const output = model.outputs[0]?.shape ?? [];
+  const width = output.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1);
+  const shown = `model output [${output.map(String).join(', ')}]`;
+  if (model.outputs.length !== 1)
+    throw new TrainingInputError(
+      `the model has ${model.outputs.length} outputs; trainModel takes one`,
+    );
+  const labelWidth = data.labelWidth ?? 1;
+  if (task === 'binary' && (output.length !== 2 || width !== 1)) {
+    throw new TrainingInputError(`${shown} is not one probability per sequence`);
+  }
+  if (task === 'reconstruction' && width !== (rowSizes[0] as number)) {
+    throw new TrainingInputError(`${shown} does not reconstruct an input of ${rowSizes[0]} values`);
+  }
+  if (task === 'multiclass') {
+    if (labelWidth !== 1)
+      throw new TrainingInputError(
+        `data.labelWidth = ${labelWidth}; multiclass takes one class index per row`,
+      );
+    for (let i = 0; i < data.y.length; i++) {
+      if ((data.y[i] as number) >= width) {
+        throw new TrainingInputError(
+          `data.y[${i}] = ${data.y[i]} is not a class of ${shown} (0 to ${width - 1})`,
+        );
+      }
+    }
+  }
+  if ((task === 'multitask' || task === 'regression') && width !== labelWidth) {
+    throw new TrainingInputError(
+      `${shown} has ${width} values per row but data.labelWidth is ${labelWidth}`,
+    );
+  }
+  return { rowSizes, labelWidth: task === 'reconstruction' ? 0 : labelWidth };
 }
 
 function allRows(count: number): Uint32Array {

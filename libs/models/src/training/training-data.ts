@@ -1,8 +1,13 @@
+import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
 import { TrainingInputError } from './training-input.error.ts';
 
 /**
- * A labelled set of one-hot sequences: `x` is [count, length, alphabetSize] row-major (as
- * `oneHotEncodeBatch` of @strand/genomics makes it), `y` holds one 0/1 label per sequence.
+ * A labelled set: `x` is [count, length, alphabetSize] row-major (one-hot sequences as
+ * `oneHotEncodeBatch` of @strand/genomics makes them, or [count, features, 1] feature vectors),
+ * `y` is [count, labelWidth] row-major. What `y` holds depends on the task:
+ * - `binary`: one 0/1 label per row; `multitask`: `labelWidth` 0/1 labels per row;
+ * - `multiclass`: one class index 0..k−1 per row; `regression`: `labelWidth` finite targets;
+ * - `reconstruction`: ignored (the target is `x`), may be empty.
  */
 export interface TrainingData {
   x: Float32Array;
@@ -10,13 +15,21 @@ export interface TrainingData {
   count: number;
   length: number;
   alphabetSize: number;
+  /** Label columns per row; default 1. */
+  labelWidth?: number;
+  /** Further model inputs after `x` (multimodal models), each [count, …that input's shape]. */
+  extraInputs?: Float32Array[];
 }
 
 /**
- * Throws `TrainingInputError` unless the sizes agree and every label is 0 or 1. `where` names
- * the data in messages (`data`, `options.validation`).
+ * Throws `TrainingInputError` unless the sizes agree and every label suits `task` (default
+ * `binary`). `where` names the data in messages (`data`, `options.validation`).
  */
-export function checkTrainingData(data: TrainingData, where: string): void {
+export function checkTrainingData(
+  data: TrainingData,
+  where: string,
+  task: ArchitectureTask = 'binary',
+): void {
   for (const key of ['count', 'length', 'alphabetSize'] as const) {
     if (!Number.isInteger(data[key]) || data[key] < 1) {
       throw new TrainingInputError(`${where}.${key} = ${data[key]} is not a positive integer`);
@@ -28,12 +41,28 @@ export function checkTrainingData(data: TrainingData, where: string): void {
       `${where}.x has ${data.x.length} values; count × length × alphabetSize = ${expected}`,
     );
   }
-  if (data.y.length !== data.count) {
-    throw new TrainingInputError(`${where}.y has ${data.y.length} labels; count = ${data.count}`);
+  if (task === 'reconstruction') return;
+  const width = data.labelWidth ?? 1;
+  if (!Number.isInteger(width) || width < 1) {
+    throw new TrainingInputError(`${where}.labelWidth = ${width} is not a positive integer`);
+  }
+  if (data.y.length !== data.count * width) {
+    const wanted =
+      width === 1 ? `count = ${data.count}` : `count × labelWidth = ${data.count * width}`;
+    throw new TrainingInputError(`${where}.y has ${data.y.length} labels; ${wanted}`);
   }
   for (let i = 0; i < data.y.length; i++) {
-    if (data.y[i] !== 0 && data.y[i] !== 1) {
-      throw new TrainingInputError(`${where}.y[${i}] = ${data.y[i]} is not 0 or 1`);
-    }
+    const label = data.y[i] as number;
+    const problem = labelProblem(label, task);
+    if (problem !== undefined)
+      throw new TrainingInputError(`${where}.y[${i}] = ${label} ${problem}`);
   }
+}
+
+function labelProblem(label: number, task: ArchitectureTask): string | undefined {
+  if (task === 'regression') return Number.isFinite(label) ? undefined : 'is not a finite number';
+  if (task === 'multiclass') {
+    return Number.isInteger(label) && label >= 0 ? undefined : 'is not a class index (0, 1, 2, …)';
+  }
+  return label === 0 || label === 1 ? undefined : 'is not 0 or 1';
 }

@@ -3,7 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { SimdModule } from './simd/simd-module.ts';
 import { simdModule } from './simd/simd-module.ts';
 import { UnsupportedKernelInputError } from './unsupported-kernel-input.error.ts';
-import { wasmMatMul } from './wasm-matmul.ts';
+import { gemm } from './simd/gemm.ts';
 
 /**
  * `Conv2DBackpropFilter` for wasm, which lacks it (so `tf.layers.conv1d`/`conv2d` cannot train).
@@ -11,10 +11,12 @@ import { wasmMatMul } from './wasm-matmul.ts';
  * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·sh + kh − top, ow·sw + kw − left, ci] · dy[b, oh, ow, co]
  *
  * is the product colᵀ [K = fH·fW·Cin, M = N·oH·oW] × dy [M, Cout]. The im2col matrix is written
- * straight into wasm memory already transposed, so the product runs without a transpose on
- * XNNPACK (the wasm `BatchMatMul` with a transpose is a naive loop ~5× slower), and the result
- * [K, Cout] is the filter gradient in HWIO order as it is. NHWC only (what tf.layers produces);
- * tfjs-core itself refuses dilated convolutions in gradients, so there is no dilation to handle.
+ * straight into wasm memory already transposed, and the product runs in Strand's SIMD GEMM: the
+ * wasm `BatchMatMul` is either a naive loop (with a transpose, ~5× slower) or XNNPACK, which
+ * first packs dy, a fresh 368k-element tensor every step (2-8 ms, more than the product). The
+ * result [K, Cout] is the filter gradient in HWIO order as it is. NHWC only (what tf.layers
+ * produces); tfjs-core itself refuses dilated convolutions in gradients, so there is no dilation
+ * to handle.
  */
 export const conv2dBackpropFilterConfig: tf.KernelConfig = {
   kernelName: tf.Conv2DBackpropFilter,
@@ -33,7 +35,11 @@ export const conv2dBackpropFilterConfig: tf.KernelConfig = {
     }
     for (const t of [x, dy]) {
       if (t.dtype !== 'float32') {
-        throw new UnsupportedKernelInputError(tf.Conv2DBackpropFilter, `dtype "${t.dtype}"`, 'cast to float32');
+        throw new UnsupportedKernelInputError(
+          tf.Conv2DBackpropFilter,
+          `dtype "${t.dtype}"`,
+          'cast to float32',
+        );
       }
     }
     const info = tf.backend_util.computeConv2DInfo(
@@ -47,13 +53,15 @@ export const conv2dBackpropFilterConfig: tf.KernelConfig = {
     const K = info.filterHeight * info.filterWidth * info.inChannels;
     const M = info.batchSize * info.outHeight * info.outWidth;
     const colT = wasm.makeOutput([K, M], 'float32');
-    // The view is taken after the allocation: a malloc may grow the heap and detach older views.
+    const out = wasm.makeOutput([...filterShape], 'float32');
+    // The view is taken after the allocations: a malloc may grow the heap and detach older views.
     const col = wasm.typedArrayFromHeap(colT) as Float32Array;
-    im2colTransposed(info, simdModule(wasm), wasm.getMemoryOffset(x.dataId), col);
-    const dyMatrix = { dataId: dy.dataId, shape: [M, info.outChannels], dtype: dy.dtype };
-    const out = wasmMatMul(wasm, colT, dyMatrix);
+    const simd = simdModule(wasm);
+    im2colTransposed(info, simd, wasm.getMemoryOffset(x.dataId), col);
+    const [pc, pdy, pout] = [colT, dy, out].map((t) => wasm.getMemoryOffset(t.dataId));
+    gemm(simd, pc, pdy, pout, K, M, info.outChannels);
     wasm.disposeData(colT.dataId);
-    return { dataId: out.dataId, shape: [...filterShape], dtype: 'float32' };
+    return out;
   },
 };
 
@@ -68,7 +76,14 @@ function im2colTransposed(
   xOffset: number,
   colT: Float32Array,
 ): void {
-  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: oH, outWidth: oW } = info;
+  const {
+    batchSize: N,
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: oH,
+    outWidth: oW,
+  } = info;
   const { strideHeight: sh, strideWidth: sw, filterHeight: fH, filterWidth: fW } = info;
   const { top, left } = info.padInfo;
   const M = N * oH * oW;

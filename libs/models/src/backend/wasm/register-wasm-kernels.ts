@@ -1,45 +1,49 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMatMulConfig } from './batch-mat-mul.kernel.ts';
+import { castConfig } from './cast.kernel.ts';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.kernel.ts';
 import { equalConfig } from './equal.kernel.ts';
 import { identityConfig } from './identity.kernel.ts';
 import { reduceMiddleConfig } from './reduce-middle.kernel.ts';
 
-/** Strand's wasm kernels; a replacement gets the kernel it replaces, to delegate to. */
-function strandKernels(): tf.KernelConfig[] {
-  const original = (name: string): tf.KernelConfig => {
-    const config = tf.getKernel(name, 'wasm');
-    if (config === undefined) throw new Error(`${name} is not registered for wasm: cannot replace it`);
-    return config;
-  };
-  return [
-    conv2dBackpropFilterConfig,
-    equalConfig(original(tf.Equal)),
-    reduceMiddleConfig('Max', original(tf.Max)),
-    reduceMiddleConfig('Sum', original(tf.Sum)),
-    identityConfig,
-  ];
-}
-
-let registered = false;
+/** Marks Strand's configs in tfjs's registry, which is global to the thread. */
+const STRAND = Symbol.for('strand.wasmKernel');
+type Marked = tf.KernelConfig & { [STRAND]?: true };
 
 /**
- * Registers Strand's kernels for the `wasm` backend (the ones it lacks, and faster versions of
- * some it has). Idempotent; `initBackend` calls it. `STRAND_WASM_KERNELS` narrows the set for
- * benchmarks and diagnosis: `none`, or a comma-separated list of kernel names.
+ * Registers Strand's kernels for the `wasm` backend: the ones it lacks, and faster versions of
+ * some it has (each replacement delegates what it does not handle to the kernel it replaces).
+ * Idempotent per thread; `initBackend` calls it before selecting wasm, so setup functions run.
+ * `STRAND_WASM_KERNELS` narrows the set for benchmarks and diagnosis: `none`, or a
+ * comma-separated list of kernel names.
  */
 export function registerWasmKernels(): void {
-  if (registered) return;
-  registered = true;
   const only = process.env['STRAND_WASM_KERNELS'];
   const wanted =
     only === undefined || only === '' || only === 'all'
       ? undefined
       : new Set(only.split(',').map((s) => s.trim()));
-  for (const config of strandKernels()) {
-    if (wanted !== undefined && !wanted.has(config.kernelName)) continue;
-    if (tf.getKernel(config.kernelName, 'wasm') !== undefined) {
-      tf.unregisterKernel(config.kernelName, 'wasm');
-    }
+  const factories: [string, (original: tf.KernelConfig | undefined) => tf.KernelConfig][] = [
+    [tf.Conv2DBackpropFilter, () => conv2dBackpropFilterConfig],
+    [tf.Equal, (original) => equalConfig(required(tf.Equal, original))],
+    [tf.Max, (original) => reduceMiddleConfig('Max', required(tf.Max, original))],
+    [tf.Sum, (original) => reduceMiddleConfig('Sum', required(tf.Sum, original))],
+    [tf.Identity, () => identityConfig],
+    [tf.Cast, (original) => castConfig(required(tf.Cast, original))],
+    [tf.BatchMatMul, (original) => batchMatMulConfig(required(tf.BatchMatMul, original))],
+  ];
+  for (const [name, make] of factories) {
+    if (wanted !== undefined && !wanted.has(name)) continue;
+    const current = tf.getKernel(name, 'wasm') as Marked | undefined;
+    if (current?.[STRAND] === true) continue;
+    const config: Marked = { ...make(current), [STRAND]: true };
+    if (current !== undefined) tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(config);
   }
+}
+
+function required(name: string, config: tf.KernelConfig | undefined): tf.KernelConfig {
+  if (config === undefined)
+    throw new Error(`${name} is not registered for wasm: cannot replace it`);
+  return config;
 }

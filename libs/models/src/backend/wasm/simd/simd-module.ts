@@ -4,8 +4,24 @@ import { SIMD_FUNCTIONS } from './simd-functions.ts';
 
 /** Strand's SIMD helpers, bound to one wasm backend's heap (see simd-functions.ts). */
 export interface SimdModule {
-  equal_vv(a: number, b: number, out: number, n: number, count: number, aStep: number, bStep: number): void;
-  equal_vs(a: number, b: number, out: number, n: number, count: number, aStep: number, bStep: number): void;
+  equal_vv(
+    a: number,
+    b: number,
+    out: number,
+    n: number,
+    count: number,
+    aStep: number,
+    bStep: number,
+  ): void;
+  equal_vs(
+    a: number,
+    b: number,
+    out: number,
+    n: number,
+    count: number,
+    aStep: number,
+    bStep: number,
+  ): void;
   max_mid(x: number, out: number, outer: number, mid: number, inner: number): void;
   sum_mid(x: number, out: number, outer: number, mid: number, inner: number): void;
   gather_rows(
@@ -16,6 +32,26 @@ export interface SimdModule {
     strideBytes: number,
     srcRowBytes: number,
     dstRowBytes: number,
+  ): void;
+  gemm_4x8(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    aRow: number,
+    bRow: number,
+    cRow: number,
+  ): void;
+  gemm_edge(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    rows: number,
+    cols: number,
+    aRow: number,
+    bRow: number,
+    cRow: number,
   ): void;
 }
 

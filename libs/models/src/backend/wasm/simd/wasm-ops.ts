@@ -25,6 +25,8 @@ export const f32Store = (offset = 0): Code => [0x38, 2, ...uleb(offset)];
 export const i32Store8 = (offset = 0): Code => [0x3a, 0, ...uleb(offset)];
 export const f32Eq: Code = [0x5b];
 export const f32Add: Code = [0x92];
+export const f32Mul: Code = [0x94];
+export const f32Zero: Code = [0x43, 0, 0, 0, 0];
 export const f32Max: Code = [0x97];
 
 export const v128Load = (offset = 0): Code => [...simd(0x00), 4, ...uleb(offset)];
@@ -36,6 +38,7 @@ export const v128And: Code = simd(0x4e);
 export const i8x16NarrowI16x8S: Code = simd(0x65);
 export const i16x8NarrowI32x4S: Code = simd(0x85);
 export const f32x4Add: Code = simd(0xe4);
+export const f32x4Mul: Code = simd(0xe6);
 export const f32x4Max: Code = simd(0xe9);
 
 /** `local += value` (i32). */
