@@ -17,3 +17,6 @@ export type {
   PlantedMotifOptions,
   PlantedSite,
 } from './simulate/planted-motifs.ts';
+export { compareMotifs } from './motifs/compare/compare-motifs.ts';
+export type { CompareMotifsOptions, MotifMatch } from './motifs/compare/compare-motifs.ts';
+export { informationContent } from './motifs/compare/information-content.ts';

@@ -84,3 +84,19 @@ export type { ModelMetadata } from './io/model-metadata.ts';
 export { ModelFileError } from './io/model-file.error.ts';
 
 // Interpretation
+export { inSilicoMutagenesis } from './interpret/in-silico-mutagenesis.ts';
+export type { MutagenesisOptions, MutagenesisResult } from './interpret/in-silico-mutagenesis.ts';
+export { saliency, gradientTimesInput } from './interpret/input-gradients.ts';
+export type { Attribution } from './interpret/input-gradients.ts';
+export { integratedGradients } from './interpret/integrated-gradients.ts';
+export type {
+  IntegratedGradientsOptions,
+  IntegratedGradientsResult,
+} from './interpret/integrated-gradients.ts';
+export { filterMotifs } from './interpret/filter-motifs.ts';
+export type {
+  FilterMotif,
+  FilterMotifsOptions,
+  FilterMotifsResult,
+} from './interpret/filter-motifs.ts';
+export { InterpretInputError } from './interpret/interpret-input.error.ts';
