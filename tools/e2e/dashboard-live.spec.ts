@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,9 @@ import type { StrandProcess } from './strand-process.ts';
 
 const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
 const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
+// The API's first start makes its admin with this token (STRAND_ADMIN_TOKEN); the page gets it
+// in localStorage['strand.token'] before any script runs, as a person's saved token would be.
+const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
 
 let strand: StrandProcess;
 let browser: Browser;
@@ -27,7 +31,7 @@ beforeAll(async () => {
   }
   dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
   buildDashboard(dashboardDir);
-  strand = await startStrand({ STRAND_DASHBOARD_DIR: dashboardDir });
+  strand = await startStrand({ STRAND_DASHBOARD_DIR: dashboardDir, STRAND_ADMIN_TOKEN: adminToken });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -43,6 +47,7 @@ afterAll(async () => {
 describe('dashboard', () => {
   it('starts a run from the form and plots its curves live', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -65,5 +70,19 @@ describe('dashboard', () => {
     await mkdir(outputDir, { recursive: true });
     await page.screenshot({ path: join(outputDir, 'dashboard-live.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('asks for a token when it has none, and works once one is given', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${strand.url}/#/runs`);
+    const form = page.getByTestId('token-form');
+    await form.waitFor({ timeout: 30_000 });
+    await form.locator('input').fill(adminToken);
+    await form.locator('button[type="submit"]').click();
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => localStorage.getItem('strand.token'))).toBe(adminToken);
+    await page.getByTestId('runs-table').waitFor({ timeout: 30_000 }); // the first test's run
+    expect(await page.getByTestId('token-form').count()).toBe(0);
+    await page.close();
   });
 });

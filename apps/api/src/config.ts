@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS } from './limits/limits.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -10,6 +11,19 @@ export interface ApiConfig {
   dataDir: string;
   dashboardDir: string | null;
   production: boolean;
+  /** STRAND_ADMIN_TOKEN: the first admin's token (first start only); null: generate one. */
+  adminToken: string | null;
+  limits: { ratePerSecond: number; rateBurst: number };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new Error(`${name} must be a positive number; got "${raw}"`);
+  }
+  return value;
 }
 
 /** Reads the API's configuration from the environment; a bad value stops start-up with a clear message. */
@@ -25,5 +39,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir: resolve(env.STRAND_DATA_DIR ?? `${repoRoot}.strand`),
     dashboardDir: existsSync(dashboardDir) ? dashboardDir : null,
     production: env.NODE_ENV === 'production',
+    adminToken: env.STRAND_ADMIN_TOKEN?.trim() || null,
+    limits: {
+      ratePerSecond: positive(env, 'STRAND_RATE_LIMIT', DEFAULT_LIMITS.ratePerSecond),
+      rateBurst: positive(env, 'STRAND_RATE_BURST', DEFAULT_LIMITS.rateBurst),
+    },
   };
 }

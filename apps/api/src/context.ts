@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { StrandDatabase } from '@strand/data';
 import type { Jobs } from '@strand/jobs';
+import type { Viewer } from './auth/viewer.ts';
 
-/** What every resolver gets: one EntityManager fork per request (or per subscription event). */
+/**
+ * What every resolver gets: one EntityManager fork per request (or per subscription event), and
+ * the authenticated caller (a request without a valid token never reaches a resolver).
+ */
 export interface StrandContext {
   db: StrandDatabase;
   em: EntityManager;
   jobs: Jobs;
+  viewer: Viewer;
 }

@@ -1,15 +1,26 @@
 /**
  * Starts the Strand API (embedded mode): `npm run api`, configured by STRAND_PORT (default
- * 4000), STRAND_DATA_DIR (default .strand), STRAND_HOST (default 127.0.0.1).
+ * 4000), STRAND_DATA_DIR (default .strand), STRAND_HOST (default 127.0.0.1), STRAND_ADMIN_TOKEN
+ * (first start only), STRAND_RATE_LIMIT / STRAND_RATE_BURST and NODE_ENV=production.
  */
+import { DEFAULT_PROJECT_SLUG, ensureFirstAdmin, Project } from '@strand/data';
 import { readConfig } from './config.ts';
 import { startStrandServer } from './http/server.ts';
 
 const config = readConfig();
 const server = await startStrandServer(config);
+// First start: an admin user, admin of the `default` project, with a token shown only now.
+const admin = await ensureFirstAdmin(server.db.fork(), config.adminToken);
+if (admin?.generated) {
+  console.log(`Admin API token:  ${admin.token}`);
+  console.log('                  (shown once: store it now; the server keeps only its hash)');
+} else if (admin) {
+  console.log('Admin user created with the token given in STRAND_ADMIN_TOKEN.');
+}
 if (process.env.STRAND_DEMO === '1') {
   const em = server.db.fork();
-  const created = await server.jobs.ensureDemoDataset(em);
+  const project = await em.findOne(Project, { slug: DEFAULT_PROJECT_SLUG });
+  const created = project ? await server.jobs.ensureDemoDataset(em, project.id) : null;
   if (created)
     console.log(`Demo dataset:     "${created.name}" (${created.recordCount} sequences)`);
 }

@@ -6,7 +6,7 @@ import { Dataset } from './entities/dataset.entity.ts';
 import { EpochMetric } from './entities/epoch-metric.entity.ts';
 import { Run } from './entities/run.entity.ts';
 import { recordEpoch } from './queries/record-epoch.ts';
-import { createTestDatabase } from './testing.ts';
+import { createTestDatabase, testProject } from './testing.ts';
 import type { TestDatabase } from './testing.ts';
 
 let testDb: TestDatabase;
@@ -21,8 +21,10 @@ describe('two forks writing at once', () => {
 
   test('interleaved flushes and transactions all commit', async () => {
     const setup = testDb.db.fork();
-    const dataset = new Dataset('shared', 'sequence-classification');
-    const runs = [0, 1].map(() => new Run(dataset, 'deepbind', {}, 1, EPOCHS, 8, 0.01));
+    const dataset = new Dataset(testProject(), 'shared', 'sequence-classification');
+    const runs = [0, 1].map(
+      () => new Run(dataset.project, dataset, 'deepbind', {}, 1, EPOCHS, 8, 0.01),
+    );
     setup.persist(runs);
     await setup.flush();
 
@@ -36,7 +38,7 @@ describe('two forks writing at once', () => {
           samplesPerSecond: 1,
           seconds: 1,
         });
-        em.persist(new Dataset(`fork ${index} #${epoch}`, 'variants'));
+        em.persist(new Dataset(testProject(), `fork ${index} #${epoch}`, 'variants'));
         await em.flush();
         // A transaction that yields to the event loop in the middle, as real use cases do.
         await em.transactional(async (tx) => {
@@ -79,7 +81,7 @@ parentPort.postMessage('released');
 describe('a writer on another connection', () => {
   test('holding the write lock makes us wait (busy_timeout), not fail with SQLITE_BUSY', async () => {
     const em = testDb.db.fork();
-    const dataset = new Dataset('contended', 'variants');
+    const dataset = new Dataset(testProject(), 'contended', 'variants');
     em.persist(dataset);
     await em.flush();
 
@@ -110,7 +112,7 @@ describe('a writer on another connection', () => {
 
     // Ours waits for the lock and then commits.
     const other = testDb.db.fork();
-    other.persist(new Dataset('written while locked', 'expression'));
+    other.persist(new Dataset(testProject(), 'written while locked', 'expression'));
     await other.flush();
     await released;
     await worker.terminate();

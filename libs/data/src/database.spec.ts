@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { testProject } from './testing.ts';
 import { openDatabase } from './database.ts';
 import type { StrandDatabase } from './database.ts';
 import { Dataset } from './entities/dataset.entity.ts';
@@ -52,11 +53,15 @@ describe('openDatabase', () => {
     expect((await stat(join(dataDir, 'artifacts'))).isDirectory()).toBe(true);
     expect(db.artifacts.root).toBe(join(dataDir, 'artifacts'));
     expect(await tables(db)).toEqual([
+      'api_token',
       'dataset',
       'epoch_metric',
+      'membership',
       'mikro_orm_migrations',
       'model_artifact',
+      'project',
       'run',
+      'user',
     ]);
     const executed = await db.orm.migrator.getExecutedMigrations();
     expect(executed.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
@@ -66,7 +71,7 @@ describe('openDatabase', () => {
     const dataDir = await freshDir();
     const first = await open(dataDir);
     const em = first.fork();
-    em.persist(new Dataset('kept', 'variants'));
+    em.persist(new Dataset(testProject(), 'kept', 'variants'));
     await em.flush();
     await first.close();
 
@@ -118,7 +123,7 @@ describe('openDatabase', () => {
     const db = await open(await freshDir());
     const a = db.fork();
     const b = db.fork();
-    a.persist(new Dataset('only in a', 'expression'));
+    a.persist(new Dataset(testProject(), 'only in a', 'expression'));
     await a.flush();
 
     expect(a).not.toBe(b);

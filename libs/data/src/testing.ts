@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './database.ts';
 import type { StrandDatabase } from './database.ts';
+import { Project } from './entities/project.entity.ts';
 
 export interface TestDatabase {
   db: StrandDatabase;
@@ -23,4 +24,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+let projects = 0;
+
+/** A new (unsaved) project with a unique slug; persisting a dataset or run that uses it saves it. */
+export function testProject(name = 'test'): Project {
+  projects += 1;
+  return new Project(name, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${projects}`);
 }

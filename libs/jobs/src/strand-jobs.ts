@@ -54,11 +54,13 @@ export class Jobs {
 
   /**
    * Embedded mode's first start: a demo dataset (2,000 × 101 bp, one planted motif) so there is
-   * something to train on at once. Returns it when made; null when any dataset exists already.
+   * something to train on at once, in `projectId`. Returns it when made; null when that project
+   * has a dataset already.
    */
-  async ensureDemoDataset(em: EntityManager): Promise<Dataset | null> {
-    if ((await em.count(DatasetEntity, {})) > 0) return null;
+  async ensureDemoDataset(em: EntityManager, projectId: string): Promise<Dataset | null> {
+    if ((await em.count(DatasetEntity, { project: projectId })) > 0) return null;
     const outcome = await this.createDemoDataset(em, {
+      projectId,
       name: 'demo: planted motif',
       sequences: 2000,
       length: 101,
@@ -72,7 +74,11 @@ export class Jobs {
   async startTraining(em: EntityManager, input: StartTrainingInput): Promise<Outcome<Run>> {
     const outcome = await createTrainingRun(em, input);
     if (outcome.ok) {
-      this.bus.publish('RUN_STATUS', { runId: outcome.value.id, status: 'QUEUED' });
+      this.bus.publish('RUN_STATUS', {
+        runId: outcome.value.id,
+        projectId: outcome.value.project.id,
+        status: 'QUEUED',
+      });
       this.queue.enqueue(outcome.value.id);
     }
     return outcome;
@@ -87,7 +93,7 @@ export class Jobs {
       run.status = 'CANCELLED';
       run.finishedAt = new Date();
       await em.flush();
-      this.bus.publish('RUN_STATUS', { runId: id, status: 'CANCELLED' });
+      this.bus.publish('RUN_STATUS', { runId: id, projectId: run.project.id, status: 'CANCELLED' });
       return { ok: true, value: run };
     }
     if (run.status === 'RUNNING' && this.executor.requestStop(id)) return { ok: true, value: run };

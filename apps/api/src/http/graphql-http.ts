@@ -14,8 +14,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop buffering but let the upload finish, so the client reads the 413 rather than a
+        // reset connection; the response closes the connection (see handleGraphQLHttp).
+        req.removeAllListeners('data');
+        req.resume();
         reject(new BodyTooLargeError());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -40,7 +43,10 @@ export async function handleGraphQLHttp<TContext extends BaseContext>(
     raw = await readBody(req, MAX_GRAPHQL_BODY_BYTES);
   } catch (error) {
     const tooLarge = error instanceof BodyTooLargeError;
-    res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
+    res.writeHead(tooLarge ? 413 : 400, {
+      'content-type': 'application/json',
+      connection: 'close',
+    });
     res.end(
       JSON.stringify({
         errors: [

@@ -1,17 +1,26 @@
 /**
  * Strand's server: one port for GraphQL over HTTP (Apollo Server 5 on node:http), GraphQL over
  * WebSocket (graphql-ws, same path), health, and the built dashboard. Parts: open the store and
- * the job runner; build the schema; wire HTTP; wire WebSocket; close in reverse order.
+ * the job runner; build the schema; Apollo with the limits; authenticate each HTTP request;
+ * wire HTTP; authenticate each WebSocket (connection_init) and check each subscription; close in
+ * reverse order.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { openDatabase } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
 import { createEventBus, Jobs } from '@strand/jobs';
+import { authenticate } from '../auth/authenticate.ts';
 import type { StrandContext } from '../context.ts';
+import { formatError } from '../limits/format-error.ts';
+import { DEFAULT_LIMITS } from '../limits/limits.ts';
+import type { ApiLimits } from '../limits/limits.ts';
+import { createRateLimit } from '../limits/rate-limit.ts';
+import { limitRules } from '../limits/validation-rules.ts';
 import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
 import { serveStatic } from './static-files.ts';
@@ -26,6 +35,8 @@ export interface StrandServerOptions {
   production?: boolean;
   /** Training runs at once (default 1). */
   concurrency?: number;
+  /** Request limits; missing ones take DEFAULT_LIMITS. */
+  limits?: Partial<ApiLimits>;
 }
 
 export interface StrandServer {
@@ -48,18 +59,32 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
   const schema = await buildStrandSchema(bus);
   const production = options.production ?? false;
 
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const rules = limitRules(limits);
+  const rateLimit = createRateLimit(limits.ratePerSecond, limits.rateBurst);
+
   const apollo = new ApolloServer<StrandContext>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    validationRules: rules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: formatError(production),
   });
   await apollo.start();
-  const contextFor = async (): Promise<StrandContext> => ({ db, em: db.fork(), jobs });
+  /** A request's context: its caller (or UNAUTHENTICATED, HTTP 401), after the rate limit. */
+  const contextFor = async (authorization: string | undefined): Promise<StrandContext> => {
+    const em = db.fork();
+    const viewer = await authenticate(em, authorization);
+    rateLimit(viewer);
+    return { db, em, jobs, viewer };
+  };
 
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
-      if (url.pathname === '/graphql') return handleGraphQLHttp(apollo, req, res, contextFor);
+      if (url.pathname === '/graphql')
+        return handleGraphQLHttp(apollo, req, res, () => contextFor(req.headers.authorization));
       if (url.pathname === '/health') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: 'ok' }));
@@ -82,7 +107,52 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
   });
 
   const wss = new WebSocketServer({ server: http, path: '/graphql' });
-  const wsServer = useServer<Record<string, unknown>>({ schema, context: contextFor }, wss);
+  const wsServer = useServer<Record<string, unknown>, { authorization: string }>(
+    {
+      schema,
+      // connection_init must carry `authorization: "Bearer <token>"`; else close with 4401.
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          if (typeof authorization !== 'string') throw new Error('no API token');
+          await authenticate(db.fork(), authorization);
+        } catch {
+          ctx.extra.socket.close(
+            4401,
+            'Unauthorized: connectionParams.authorization must be "Bearer <valid token>"',
+          );
+          return false;
+        }
+        ctx.extra.authorization = authorization;
+        return true;
+      },
+      // Each subscription re-reads the caller's memberships and passes the same limits as HTTP.
+      onSubscribe: async (ctx, _id, payload) => {
+        let context: StrandContext;
+        try {
+          context = await contextFor(ctx.extra.authorization);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('internal error')];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...rules]);
+        if (errors.length) return errors;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: context,
+        };
+      },
+    },
+    wss,
+  );
 
   await new Promise<void>((resolve) =>
     http.listen(options.port, options.host ?? '127.0.0.1', resolve),

@@ -1,10 +1,16 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({
   description:
     'A planted-motif demo dataset: positives carry a motif instance, negatives are background.',
 })
 export class CreateDemoDatasetInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The dataset's project; may be left out when the caller has exactly one.",
+  })
+  projectId?: string | null;
+
   @Field(() => String, { nullable: true })
   name?: string | null;
 

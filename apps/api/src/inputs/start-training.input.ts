@@ -2,6 +2,13 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType()
 export class StartTrainingInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The run's project (the dataset's); may be left out when the caller has exactly one.",
+  })
+  projectId?: string | null;
+
   @Field(() => ID)
   datasetId!: string;
 

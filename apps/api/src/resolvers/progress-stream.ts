@@ -8,7 +8,7 @@ const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 /**
  * The events of one run's training, ending after the event with `done: true`. The listener is
  * registered before the run is read, so no event falls between the two; a subscriber that
- * arrives after the run ended gets its final state at once.
+ * arrives after the run ended gets its final state at once. Only runs the caller can read.
  */
 export async function* progressStream(
   ctx: StrandContext,
@@ -17,7 +17,10 @@ export async function* progressStream(
   const iterator = ctx.jobs.bus.subscribe('TRAINING_PROGRESS', runId)[Symbol.asyncIterator]();
   const first = iterator.next();
   try {
-    const run = await ctx.db.fork().findOne(RunEntity, { id: runId });
+    // Runs of other projects are "not found", exactly like ids that do not exist.
+    const run = await ctx.db
+      .fork()
+      .findOne(RunEntity, { id: runId, project: { $in: ctx.viewer.projectIds } });
     if (!run) {
       throw new GraphQLError(`no run with id "${runId}"`, { extensions: { code: 'NOT_FOUND' } });
     }

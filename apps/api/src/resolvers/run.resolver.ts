@@ -1,30 +1,47 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Dataset as DatasetEntity, epochHistory, paginate, Run as RunEntity } from '@strand/data';
+import {
+  Dataset as DatasetEntity,
+  epochHistory,
+  Project as ProjectEntity,
+  Run as RunEntity,
+} from '@strand/data';
+import { accessError, userError } from '../auth/access.ts';
+import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { StartTrainingInput } from '../inputs/start-training.input.ts';
 import { Dataset } from '../types/dataset.type.ts';
 import { EpochMetrics } from '../types/epoch-metrics.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
 import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.ts';
+import { Project } from '../types/project.type.ts';
 import { Run, RunConnection } from '../types/run.type.ts';
-import { toUserErrors, UserError } from '../types/user-error.type.ts';
+import { toUserErrors } from '../types/user-error.type.ts';
+import { pageOf } from './page-of.ts';
 import { PaginationArgs } from './pagination.args.ts';
 
 @Resolver(() => Run)
 export class RunResolver {
-  @Query(() => RunConnection, { description: 'Training runs, newest first.' })
-  async runs(
-    @Args(() => PaginationArgs) { first, after }: PaginationArgs,
-    @Ctx() { em }: StrandContext,
-  ) {
-    const page = await paginate(em, RunEntity, { first, after });
+  @Query(() => RunConnection, {
+    description: "Training runs of the caller's projects, newest first.",
+  })
+  async runs(@Args(() => PaginationArgs) args: PaginationArgs, @Ctx() ctx: StrandContext) {
+    const page = await pageOf(ctx, RunEntity, args);
     return RunConnection.from(page, Run.from);
   }
 
-  @Query(() => Run, { nullable: true })
-  async run(@Arg('id', () => ID) id: string, @Ctx() { em }: StrandContext) {
-    const entity = await em.findOne(RunEntity, { id });
+  @Query(() => Run, {
+    nullable: true,
+    description: 'A run by id; null when it does not exist or is in a project of others.',
+  })
+  async run(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: StrandContext) {
+    const entity = await em.findOne(RunEntity, { id, project: { $in: viewer.projectIds } });
     return entity ? Run.from(entity) : null;
+  }
+
+  @FieldResolver(() => Project)
+  async project(@Root() run: Run, @Ctx() { em, viewer }: StrandContext) {
+    const project = await em.findOneOrFail(ProjectEntity, { id: run.projectId });
+    return Project.from(project, viewer.roleIn(project.id) ?? 'viewer');
   }
 
   @FieldResolver(() => Dataset)
@@ -47,11 +64,16 @@ export class RunResolver {
     );
   }
 
-  @Mutation(() => StartTrainingPayload, { description: 'Queues a training run.' })
+  @Mutation(() => StartTrainingPayload, {
+    description:
+      'Queues a training run on a dataset of the project (projectId may be left out when the caller has exactly one). Needs EDITOR.',
+  })
   async startTraining(
     @Arg('input', () => StartTrainingInput) input: StartTrainingInput,
-    @Ctx() { em, jobs }: StrandContext,
+    @Ctx() { em, jobs, viewer }: StrandContext,
   ): Promise<StartTrainingPayload> {
+    const target = targetProject(viewer, input.projectId, 'editor');
+    if ('error' in target) return { run: null, userErrors: [target.error] };
     let config: Record<string, unknown> | null = null;
     if (input.config) {
       try {
@@ -60,27 +82,38 @@ export class RunResolver {
           throw new Error('not an object');
         config = parsed as Record<string, unknown>;
       } catch {
-        const error = Object.assign(new UserError(), {
-          field: 'config',
-          code: 'INVALID_CONFIG',
-          message: 'config must be a JSON object, e.g. {"filters": 32}',
-        });
+        const error = userError(
+          'config',
+          'INVALID_CONFIG',
+          'config must be a JSON object, e.g. {"filters": 32}',
+        );
         return { run: null, userErrors: [error] };
       }
     }
-    const outcome = await jobs.startTraining(em, { ...input, config });
+    const outcome = await jobs.startTraining(em, {
+      ...input,
+      projectId: target.projectId,
+      config,
+    });
     return outcome.ok
       ? { run: Run.from(outcome.value), userErrors: [] }
       : { run: null, userErrors: toUserErrors(outcome.errors) };
   }
 
   @Mutation(() => CancelRunPayload, {
-    description: 'Cancels a queued run, or stops a running one after its current batch.',
+    description:
+      'Cancels a queued run, or stops a running one after its current batch. Needs EDITOR.',
   })
   async cancelRun(
     @Arg('id', () => ID) id: string,
-    @Ctx() { em, jobs }: StrandContext,
+    @Ctx() { em, jobs, viewer }: StrandContext,
   ): Promise<CancelRunPayload> {
+    const run = await em.findOne(RunEntity, { id });
+    const notFound = `no run with id "${id}"`;
+    const denied = run
+      ? accessError(viewer, run.project.id, 'editor', 'id', notFound)
+      : userError('id', 'NOT_FOUND', notFound);
+    if (denied) return { run: null, userErrors: [denied] };
     const outcome = await jobs.cancelRun(em, id);
     return outcome.ok
       ? { run: Run.from(outcome.value), userErrors: [] }

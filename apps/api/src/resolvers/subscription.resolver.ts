@@ -20,7 +20,12 @@ export class SubscriptionResolver {
     return TrainingProgress.from(event);
   }
 
-  @Subscription(() => Run, { topics: 'RUN_STATUS', description: 'Any run changed status.' })
+  @Subscription(() => Run, {
+    topics: 'RUN_STATUS',
+    filter: ({ payload, context }: { payload: RunStatusEvent; context: StrandContext }) =>
+      context.viewer.canRead(payload.projectId),
+    description: "A run of one of the caller's projects changed status.",
+  })
   async runStatusChanged(
     @Root() event: RunStatusEvent,
     @Ctx() { db }: StrandContext,

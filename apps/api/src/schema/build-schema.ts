@@ -4,13 +4,24 @@ import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@strand/jobs';
 import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { DatasetResolver } from '../resolvers/dataset.resolver.ts';
+import { MeResolver } from '../resolvers/me.resolver.ts';
+import { NodeResolver } from '../resolvers/node.resolver.ts';
+import { ProjectResolver } from '../resolvers/project.resolver.ts';
 import { RunResolver } from '../resolvers/run.resolver.ts';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver.ts';
 
 /** Builds Strand's GraphQL schema; subscriptions listen on `bus`. */
 export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [RunResolver, DatasetResolver, CatalogResolver, SubscriptionResolver],
+    resolvers: [
+      RunResolver,
+      DatasetResolver,
+      ProjectResolver,
+      MeResolver,
+      NodeResolver,
+      CatalogResolver,
+      SubscriptionResolver,
+    ],
     pubSub: bus,
     validate: false,
   });

@@ -2,56 +2,96 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { ensureFirstAdmin, issueApiToken, Membership, Project, User } from '@strand/data';
+import type { Role } from '@strand/data';
 import { startStrandServer } from '../http/server.ts';
-import type { StrandServer } from '../http/server.ts';
+import type { StrandServer, StrandServerOptions } from '../http/server.ts';
 
 export interface GraphQLResponse<T> {
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+export interface TestUser {
+  id: string;
+  token: string;
+}
+
 export interface TestServer extends StrandServer {
-  /** POSTs a GraphQL operation; returns the parsed response body. */
+  /** The first admin's token (admin of the `default` project); the default for every call. */
+  adminToken: string;
+  defaultProjectId: string;
+  /** POSTs a GraphQL operation with `token`; returns the parsed response body. */
   request<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string | null,
   ): Promise<GraphQLResponse<T>>;
   /** Collects a subscription's events until `until` says stop (or the stream ends). */
   subscribe<T>(
     query: string,
     variables: Record<string, unknown>,
     until: (event: T) => boolean,
+    token?: string,
   ): Promise<T[]>;
+  /** A project made directly in the database (no member yet). */
+  createProject(slug: string): Promise<string>;
+  /** A user with a token and the given roles, made directly in the database. */
+  createUser(name: string, roles: Record<string, Role>): Promise<TestUser>;
   stop(): Promise<void>;
 }
 
-/** A real server on a free loopback port with a fresh data directory. */
-export async function startTestServer(): Promise<TestServer> {
+/** A real server on a free loopback port with a fresh data directory and a first admin. */
+export async function startTestServer(
+  options: Partial<StrandServerOptions> = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'strand-api-'));
-  const server = await startStrandServer({ port: 0, dataDir, dashboardDir: null });
-  const ws = createClient({
-    url: `${server.url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    lazy: true,
-  });
+  const server = await startStrandServer({ port: 0, dataDir, dashboardDir: null, ...options });
+  const admin = (await ensureFirstAdmin(server.db.fork()))!;
+  const clients = new Map<string, Client>();
+  const wsClient = (token: string) => {
+    let client = clients.get(token);
+    if (!client) {
+      client = createClient({
+        url: `${server.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        lazy: true,
+        retryAttempts: 0,
+        connectionParams: { authorization: `Bearer ${token}` },
+      });
+      clients.set(token, client);
+    }
+    return client;
+  };
   return {
     ...server,
+    adminToken: admin.token,
+    defaultProjectId: admin.project.id,
     async request<T>(
       query: string,
       variables?: Record<string, unknown>,
+      token: string | null = admin.token,
     ): Promise<GraphQLResponse<T>> {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<T>;
     },
-    subscribe<T>(query: string, variables: Record<string, unknown>, until: (event: T) => boolean) {
+    subscribe<T>(
+      query: string,
+      variables: Record<string, unknown>,
+      until: (event: T) => boolean,
+      token = admin.token,
+    ) {
       return new Promise<T[]>((resolve, reject) => {
         const events: T[] = [];
-        const unsubscribe = ws.subscribe<T>(
+        const unsubscribe = wsClient(token).subscribe<T>(
           { query, variables },
           {
             next: (result) => {
@@ -62,14 +102,32 @@ export async function startTestServer(): Promise<TestServer> {
                 resolve(events);
               }
             },
-            error: reject,
+            error: (error) =>
+              reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
             complete: () => resolve(events),
           },
         );
       });
     },
+    async createProject(slug: string) {
+      const em = server.db.fork();
+      const project = new Project(slug, slug);
+      em.persist(project);
+      await em.flush();
+      return project.id;
+    },
+    async createUser(name: string, roles: Record<string, Role>) {
+      const em = server.db.fork();
+      const user = new User(name);
+      em.persist(user);
+      for (const [projectId, role] of Object.entries(roles)) {
+        em.persist(new Membership(user, em.getReference(Project, projectId), role));
+      }
+      const { token } = await issueApiToken(em, user, 'test');
+      return { id: user.id, token };
+    },
     async stop() {
-      await ws.dispose();
+      await Promise.all([...clients.values()].map((c) => c.dispose()));
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Dataset as DatasetEntity } from '@strand/data';
 import { connectionOf } from './connection.ts';
+import { Node } from './node.interface.ts';
 
 @ObjectType({ description: 'How many records carry a label.' })
 export class LabelCount {
@@ -12,8 +13,11 @@ export class LabelCount {
   count!: number;
 }
 
-@ObjectType({ description: 'A stored dataset; its content lives in the artifact store.' })
-export class Dataset {
+@ObjectType({
+  implements: Node,
+  description: 'A stored dataset; its content lives in the artifact store.',
+})
+export class Dataset implements Node {
   @Field(() => ID)
   id!: string;
 
@@ -43,6 +47,9 @@ export class Dataset {
   @Field(() => DateTimeISOResolver)
   createdAt!: Date;
 
+  /** Not a field: resolved by DatasetResolver.project. */
+  projectId!: string;
+
   static from(entity: DatasetEntity): Dataset {
     return Object.assign(new Dataset(), {
       id: entity.id,
@@ -56,6 +63,7 @@ export class Dataset {
       ),
       checksum: entity.checksum ?? null,
       createdAt: entity.createdAt,
+      projectId: entity.project.id,
     });
   }
 }

@@ -2,11 +2,15 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Run as RunEntity } from '@strand/data';
 import { connectionOf } from './connection.ts';
+import { Node } from './node.interface.ts';
 import { Metric, toMetrics } from './metric.type.ts';
 import { RunStatus } from './run-status.enum.ts';
 
-@ObjectType({ description: 'A training run: its configuration, state and metrics.' })
-export class Run {
+@ObjectType({
+  implements: Node,
+  description: 'A training run: its configuration, state and metrics.',
+})
+export class Run implements Node {
   @Field(() => ID)
   id!: string;
 
@@ -63,6 +67,9 @@ export class Run {
   /** Not a field: resolved by RunResolver.dataset. */
   datasetId!: string;
 
+  /** Not a field: resolved by RunResolver.project. */
+  projectId!: string;
+
   static from(entity: RunEntity): Run {
     return Object.assign(new Run(), {
       id: entity.id,
@@ -82,6 +89,7 @@ export class Run {
       startedAt: entity.startedAt ?? null,
       finishedAt: entity.finishedAt ?? null,
       datasetId: entity.dataset.id,
+      projectId: entity.project.id,
     });
   }
 }

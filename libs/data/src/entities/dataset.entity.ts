@@ -1,9 +1,10 @@
-import { Entity, Index, Property } from '@mikro-orm/core';
-import type { Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, ref } from '@mikro-orm/core';
+import type { Opt, Ref } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.ts';
 import type { DatasetKind } from './dataset-kind.ts';
 import type { DatasetStatus } from './dataset-status.ts';
 import type { JsonObject } from './json.ts';
+import { Project } from './project.entity.ts';
 
 /**
  * A stored dataset. Its content lives as files in the artifact store (`artifactPath`); the row
@@ -12,6 +13,9 @@ import type { JsonObject } from './json.ts';
 @Entity({ tableName: 'dataset' })
 @Index({ properties: ['createdAt', 'id'] })
 export class Dataset extends BaseEntity {
+  @ManyToOne(() => Project, { ref: true })
+  project: Ref<Project>;
+
   @Property({ type: 'string' })
   name: string;
 
@@ -53,8 +57,9 @@ export class Dataset extends BaseEntity {
   @Property({ type: 'json' })
   source: JsonObject & Opt = {};
 
-  constructor(name: string, kind: DatasetKind) {
+  constructor(project: Project | Ref<Project>, name: string, kind: DatasetKind) {
     super();
+    this.project = ref(project);
     this.name = name;
     this.kind = kind;
   }

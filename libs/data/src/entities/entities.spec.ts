@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StrandDatabase } from '../database.ts';
-import { createTestDatabase } from '../testing.ts';
+import { createTestDatabase, testProject } from '../testing.ts';
 import type { TestDatabase } from '../testing.ts';
 import { Dataset } from './dataset.entity.ts';
 import { EpochMetric } from './epoch-metric.entity.ts';
@@ -20,8 +20,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 async function storedRun(): Promise<{ dataset: Dataset; run: Run }> {
   const em = db.fork();
-  const dataset = new Dataset('motifs', 'sequence-classification');
-  const run = new Run(dataset, 'deepbind', { filters: 16, kernelSize: 12 }, 7, 5, 64, 0.001);
+  const dataset = new Dataset(testProject(), 'motifs', 'sequence-classification');
+  const run = new Run(
+    dataset.project,
+    dataset,
+    'deepbind',
+    { filters: 16, kernelSize: 12 },
+    7,
+    5,
+    64,
+    0.001,
+  );
   em.persist(run);
   await em.flush();
   return { dataset, run };
@@ -29,7 +38,7 @@ async function storedRun(): Promise<{ dataset: Dataset; run: Run }> {
 
 describe('Dataset', () => {
   test('a new dataset has an id, timestamps and defaults before any flush', () => {
-    const dataset = new Dataset('demo', 'variants');
+    const dataset = new Dataset(testProject(), 'demo', 'variants');
     expect(dataset.id).toMatch(UUID);
     expect(dataset.createdAt).toBeInstanceOf(Date);
     expect(dataset).toMatchObject({
@@ -49,7 +58,7 @@ describe('Dataset', () => {
 
   test('round-trips every field, JSON included, and updates updatedAt on change', async () => {
     const em = db.fork();
-    const dataset = new Dataset('chr holdout', 'sequence-classification');
+    const dataset = new Dataset(testProject(), 'chr holdout', 'sequence-classification');
     Object.assign(dataset, {
       status: 'READY',
       recordCount: 2000,
@@ -66,7 +75,10 @@ describe('Dataset', () => {
 
     const loaded = await db.fork().findOneOrFail(Dataset, dataset.id);
     expect(loaded).not.toBe(dataset);
-    expect({ ...loaded }).toEqual({ ...dataset });
+    const { project: loadedProject, ...loadedFields } = loaded;
+    const { project, ...fields } = dataset;
+    expect(loadedFields).toEqual(fields);
+    expect(loadedProject.id).toBe(project.id);
 
     const before = loaded.updatedAt.getTime();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -82,7 +94,7 @@ describe('Dataset', () => {
 
   test('can be deleted while no run uses it, and not after', async () => {
     const em = db.fork();
-    const unused = new Dataset('unused', 'expression');
+    const unused = new Dataset(testProject(), 'unused', 'expression');
     em.persist(unused);
     await em.flush();
     em.remove(unused);
@@ -149,7 +161,7 @@ describe('Run', () => {
   test('a run cannot point at a dataset that does not exist', async () => {
     const em = db.fork();
     const ghost = em.getReference(Dataset, '00000000-0000-4000-8000-000000000000');
-    em.persist(new Run(ghost, 'deepbind', {}, 1, 1, 1, 0.1));
+    em.persist(new Run(testProject(), ghost, 'deepbind', {}, 1, 1, 1, 0.1));
     await expect(em.flush()).rejects.toThrow(/FOREIGN KEY constraint failed/);
   });
 });

@@ -1,7 +1,20 @@
+import { ApiToken } from './api-token.entity.ts';
 import { Dataset } from './dataset.entity.ts';
 import { EpochMetric } from './epoch-metric.entity.ts';
+import { Membership } from './membership.entity.ts';
 import { ModelArtifact } from './model-artifact.entity.ts';
+import { Project } from './project.entity.ts';
 import { Run } from './run.entity.ts';
+import { User } from './user.entity.ts';
 
 /** Every entity, given to MikroORM explicitly (no folder discovery at runtime). */
-export const ENTITIES = [Dataset, Run, EpochMetric, ModelArtifact];
+export const ENTITIES = [
+  Project,
+  User,
+  ApiToken,
+  Membership,
+  Dataset,
+  Run,
+  EpochMetric,
+  ModelArtifact,
+];

@@ -3,6 +3,7 @@ import type { Opt, Ref } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.ts';
 import { Dataset } from './dataset.entity.ts';
 import type { JsonObject, MetricValues } from './json.ts';
+import { Project } from './project.entity.ts';
 import type { RunStatus } from './run-status.ts';
 
 /**
@@ -12,6 +13,10 @@ import type { RunStatus } from './run-status.ts';
 @Entity({ tableName: 'run' })
 @Index({ properties: ['createdAt', 'id'] })
 export class Run extends BaseEntity {
+  /** Always the dataset's project (a run cannot cross projects). */
+  @ManyToOne(() => Project, { ref: true })
+  project: Ref<Project>;
+
   @ManyToOne(() => Dataset, { ref: true })
   dataset: Ref<Dataset>;
 
@@ -66,6 +71,7 @@ export class Run extends BaseEntity {
   finalMetrics: MetricValues | null = null;
 
   constructor(
+    project: Project | Ref<Project>,
     dataset: Dataset | Ref<Dataset>,
     architecture: string,
     config: JsonObject,
@@ -75,6 +81,7 @@ export class Run extends BaseEntity {
     learningRate: number,
   ) {
     super();
+    this.project = ref(project);
     this.dataset = ref(dataset);
     this.architecture = architecture;
     this.config = config;

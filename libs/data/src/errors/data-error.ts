@@ -1,6 +1,11 @@
 /** Stable, machine-readable codes of the data layer's errors. */
 export type DataErrorCode =
-  'BAD_CURSOR' | 'BAD_PAGE_SIZE' | 'BAD_ARTIFACT_PATH' | 'BAD_EPOCH' | 'NOT_FOUND';
+  | 'BAD_CURSOR'
+  | 'BAD_PAGE_SIZE'
+  | 'BAD_ARTIFACT_PATH'
+  | 'BAD_EPOCH'
+  | 'BAD_ADMIN_TOKEN'
+  | 'NOT_FOUND';
 
 /**
  * The error of @strand/data. `code` is stable (callers branch on it); the message names the

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123115219_initial } from './Migration20261123115219_initial.ts';
+import { Migration20261123120942_projects } from './Migration20261123120942_projects.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -8,4 +9,5 @@ import { Migration20261123115219_initial } from './Migration20261123115219_initi
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123115219_initial', class: Migration20261123115219_initial },
+  { name: 'Migration20261123120942_projects', class: Migration20261123120942_projects },
 ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EntityManager } from '@mikro-orm/libsql';
 import { Dataset } from '../entities/dataset.entity.ts';
 import { DataError } from '../errors/data-error.ts';
-import { createTestDatabase } from '../testing.ts';
+import { createTestDatabase, testProject } from '../testing.ts';
 import type { TestDatabase } from '../testing.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { paginate } from './paginate.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   // 105 datasets; each creation time is shared by three of them, so the id tie-break matters.
   const all: Dataset[] = [];
   for (let i = 0; i < 105; i++) {
-    const d = new Dataset(`d${i}`, i % 2 ? 'variants' : 'expression');
+    const d = new Dataset(testProject(), `d${i}`, i % 2 ? 'variants' : 'expression');
     d.createdAt = new Date(T0 + Math.floor(i / 3) * 1000);
     all.push(d);
   }
@@ -141,7 +141,7 @@ describe('paginate', () => {
   test('rows added after a cursor was handed out do not shift the next page', async () => {
     const first = await paginate(em, Dataset, { first: 10 });
     const writer = testDb.db.fork();
-    writer.persist(new Dataset('brand new', 'variants'));
+    writer.persist(new Dataset(testProject(), 'brand new', 'variants'));
     await writer.flush();
     const second = await paginate(em, Dataset, { first: 10, after: first.endCursor });
     expect(ids(second.items)).toEqual(expected.slice(10, 20));

@@ -3,7 +3,7 @@ import { Dataset } from '../entities/dataset.entity.ts';
 import { EpochMetric } from '../entities/epoch-metric.entity.ts';
 import { Run } from '../entities/run.entity.ts';
 import { DataError } from '../errors/data-error.ts';
-import { createTestDatabase } from '../testing.ts';
+import { createTestDatabase, testProject } from '../testing.ts';
 import type { TestDatabase } from '../testing.ts';
 import { epochHistory } from './epoch-history.ts';
 import { recordEpoch } from './record-epoch.ts';
@@ -17,7 +17,9 @@ afterAll(() => testDb.cleanup());
 
 async function newRun(): Promise<Run> {
   const em = testDb.db.fork();
-  const run = new Run(new Dataset('d', 'sequence-classification'), 'deepbind', {}, 1, 10, 32, 0.01);
+  const project = testProject();
+  const dataset = new Dataset(project, 'd', 'sequence-classification');
+  const run = new Run(project, dataset, 'deepbind', {}, 1, 10, 32, 0.01);
   em.persist(run);
   await em.flush();
   return run;

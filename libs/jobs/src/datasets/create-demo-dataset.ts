@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { BUNDLED_MOTIFS, findMotif, simulatePlantedMotifs } from '@strand/genomics';
 import type { Pfm } from '@strand/genomics';
-import { Dataset } from '@strand/data';
+import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore } from '@strand/data';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 import { formatSequenceTable } from './sequence-table.ts';
 
 export interface CreateDemoDatasetInput {
+  /** The project the dataset belongs to (the caller checked the right to write in it). */
+  projectId: string;
   name?: string | null;
   sequences: number;
   length: number;
@@ -82,7 +84,11 @@ export async function createDemoDataset(
     input.name?.trim() ||
     `demo ${motifs.map((m) => m.name).join('+')} ${input.sequences}×${input.length}`;
 
-  const dataset = new Dataset(name, 'sequence-classification');
+  const dataset = new Dataset(
+    em.getReference(Project, input.projectId),
+    name,
+    'sequence-classification',
+  );
   dataset.source = { generator: 'planted-motifs', motifs: motifs.map((m) => m.id), seed };
   em.persist(dataset);
   await em.flush();

@@ -22,6 +22,8 @@ export interface TrainingProgressEvent {
 /** A run changed status (queued, started, finished, failed, cancelled). */
 export interface RunStatusEvent {
   runId: string;
+  /** The run's project, so subscribers can be filtered to the projects they may read. */
+  projectId: string;
   status: RunStatus;
 }
 

@@ -5,6 +5,8 @@ import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 
 export interface StartTrainingInput {
+  /** The run's project; the dataset must belong to it (the caller checked the right to train). */
+  projectId: string;
   datasetId: string;
   architecture: string;
   epochs: number;
@@ -40,7 +42,7 @@ export async function createTrainingRun(
       ),
     );
   }
-  const dataset = await em.findOne(Dataset, { id: input.datasetId });
+  const dataset = await em.findOne(Dataset, { id: input.datasetId, project: input.projectId });
   if (!dataset) {
     errors.push(userError('datasetId', 'NOT_FOUND', `no dataset with id "${input.datasetId}"`));
   } else if (dataset.status !== 'READY') {
@@ -69,6 +71,7 @@ export async function createTrainingRun(
   if (errors.length || !dataset || !checked.ok) return { ok: false, errors };
 
   const run = new Run(
+    dataset.project,
     dataset,
     input.architecture,
     { ...checked.config },

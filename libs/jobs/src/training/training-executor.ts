@@ -193,7 +193,7 @@ export class TrainingExecutor {
     const final = status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
     if (final) run.finishedAt = new Date();
     await em.flush();
-    this.bus.publish('RUN_STATUS', { runId: run.id, status });
+    this.bus.publish('RUN_STATUS', { runId: run.id, projectId: run.project.id, status });
     if (final) {
       const metrics = run.finalMetrics ?? null;
       this.publishProgress(run, {
