@@ -173,6 +173,7 @@ describe('training over GraphQL', () => {
         'architecture',
         'UNKNOWN_ARCHITECTURE',
       ],
+      [{ datasetId, architecture: 'mlp', epochs: 1 }, 'architecture', 'INCOMPATIBLE_ARCHITECTURE'],
       [
         { datasetId, architecture: 'deepbind', epochs: 1, learningRate: -1 },
         'learningRate',

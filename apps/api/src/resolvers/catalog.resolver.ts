@@ -1,12 +1,7 @@
 import { Query, Resolver } from 'type-graphql';
 import { BUNDLED_MOTIFS, consensus } from '@strand/genomics';
-import { ARCHITECTURE_NAMES, validateArchitectureConfig } from '@strand/models';
+import { ARCHITECTURE_NAMES, ARCHITECTURES, validateArchitectureConfig } from '@strand/models';
 import { Architecture, Motif } from '../types/catalog.type.ts';
-
-const DESCRIPTIONS: Record<string, string> = {
-  deepbind:
-    'DeepBind-style CNN (Alipanahi et al. 2015): conv1d → ReLU → global max pool → dense → dropout → sigmoid. For motif/binding classification.',
-};
 
 @Resolver()
 export class CatalogResolver {
@@ -18,7 +13,7 @@ export class CatalogResolver {
       const checked = validateArchitectureConfig(name, {}, { length: 1_000_000, alphabetSize: 4 });
       return Object.assign(new Architecture(), {
         name,
-        description: DESCRIPTIONS[name] ?? name,
+        description: ARCHITECTURES[name].description,
         defaultConfig: JSON.stringify(checked.ok ? checked.config : {}),
       });
     });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Dataset, Run } from '@strand/data';
-import { validateArchitectureConfig } from '@strand/models';
+import { ARCHITECTURES, isArchitectureName, validateArchitectureConfig } from '@strand/models';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 
@@ -54,7 +54,23 @@ export async function createTrainingRun(
       ),
     );
   }
-  const checked = validateArchitectureConfig(input.architecture, input.config ?? {}, {
+  // Datasets here are binary-labelled sequences: only sequence architectures fit, with one
+  // output (multitask architectures get tasks: 1 unless the caller says otherwise).
+  const config: Record<string, unknown> = { ...(input.config ?? {}) };
+  if (isArchitectureName(input.architecture)) {
+    const definition = ARCHITECTURES[input.architecture];
+    if (definition.inputKind !== 'sequence') {
+      errors.push(
+        userError(
+          'architecture',
+          'INCOMPATIBLE_ARCHITECTURE',
+          `architecture "${input.architecture}" takes ${definition.inputKind} input; this dataset holds sequences (use deepbind, deepsea, danq or basset)`,
+        ),
+      );
+    }
+    if ('tasks' in definition.defaults) config.tasks ??= 1;
+  }
+  const checked = validateArchitectureConfig(input.architecture, config, {
     length: dataset?.sequenceLength ?? Number.MAX_SAFE_INTEGER,
     alphabetSize: 4,
   });

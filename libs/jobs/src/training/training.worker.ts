@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { oneHotEncodeBatch } from '@strand/genomics';
 import {
+  architectureTask,
   buildModel,
   initBackend,
   isArchitectureName,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     model,
     { x, y, count, length, alphabetSize: 4 },
     {
+      task: architectureTask(architecture, checked.config),
       epochs: data.epochs,
       batchSize: data.batchSize,
       learningRate: data.learningRate,
