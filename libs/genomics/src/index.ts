@@ -20,3 +20,74 @@ export type {
 export { compareMotifs } from './motifs/compare/compare-motifs.ts';
 export type { CompareMotifsOptions, MotifMatch } from './motifs/compare/compare-motifs.ts';
 export { informationContent } from './motifs/compare/information-content.ts';
+// Streaming text input (plain, gzip, bgzip detected by content).
+export { openText } from './io/open-text.ts';
+export type { OpenTextOptions, TextLine, TextSource } from './io/open-text.ts';
+export { detectCompression } from './io/detect-compression.ts';
+export type { Compression } from './io/detect-compression.ts';
+export { bgzipCompress } from './io/bgzip.ts';
+export { ChromosomeNames, canonicalChromosome } from './formats/chromosome-names.ts';
+// FASTA and FASTQ.
+export { readFasta } from './formats/fasta/fasta-reader.ts';
+export type { FastaRecord } from './formats/fasta/fasta-reader.ts';
+export { FastaIndex } from './formats/fasta/fasta-index.ts';
+export type { FastaIndexOptions } from './formats/fasta/fasta-index.ts';
+export { buildFai } from './formats/fasta/fai-builder.ts';
+export type { FaiEntry } from './formats/fasta/fai-builder.ts';
+export { readFastq } from './formats/fasta/fastq-reader.ts';
+export type { FastqRecord } from './formats/fasta/fastq-reader.ts';
+// BED and narrowPeak.
+export { readBed } from './formats/bed/bed-reader.ts';
+export type { BedOptions, BedRecord } from './formats/bed/bed-reader.ts';
+// VCF.
+export { openVcf } from './formats/vcf/vcf-reader.ts';
+export type { OpenVcfOptions, VcfFile } from './formats/vcf/vcf-reader.ts';
+export { validateVcf } from './formats/vcf/validate-vcf.ts';
+export type { VcfValidation } from './formats/vcf/validate-vcf.ts';
+export { queryVcfRegion } from './formats/vcf/vcf-region.ts';
+export type { VcfRegion, VcfRegionOptions } from './formats/vcf/vcf-region.ts';
+export { splitMultiallelic } from './formats/vcf/split-multiallelic.ts';
+export type { SplitVcfRecord } from './formats/vcf/split-multiallelic.ts';
+export type { VcfInfoValue, VcfRecord, VcfSampleData } from './formats/vcf/vcf-record.ts';
+export type { VcfContig, VcfHeader } from './formats/vcf/vcf-header.ts';
+export type { VcfFieldDefinition } from './formats/vcf/vcf-reserved.ts';
+export { VCF_VERSIONS } from './formats/vcf/vcf-version.ts';
+export type { VcfVersion } from './formats/vcf/vcf-version.ts';
+// Variants on a reference.
+export { variantWindows } from './variants/variant-windows.ts';
+export type {
+  VariantWindow,
+  VariantWindowProblem,
+  VariantWindowResult,
+} from './variants/variant-windows.ts';
+export { ReferenceReader } from './variants/reference-reader.ts';
+export { preflight } from './variants/preflight.ts';
+export type { PreflightExample, PreflightSummary } from './variants/preflight.ts';
+export { alleleKind } from './variants/variant-types.ts';
+export type { AlleleKind, SkipKind, VariantInput } from './variants/variant-types.ts';
+// Expression matrices and sample annotations.
+export { readExpressionMatrix } from './formats/expression/expression-matrix.ts';
+export type {
+  ExpressionMatrix,
+  ExpressionOptions,
+  ExpressionOrientation,
+} from './formats/expression/expression-matrix.ts';
+export {
+  joinSampleAnnotations,
+  readSampleAnnotations,
+} from './formats/expression/sample-annotations.ts';
+export type {
+  JoinedAnnotations,
+  SampleAnnotations,
+} from './formats/expression/sample-annotations.ts';
+// Labelled sequences.
+export { readSequenceTable } from './formats/sequence-table/sequence-table-reader.ts';
+export type { SequenceTableOptions } from './formats/sequence-table/sequence-table-reader.ts';
+export { readLabelledFasta } from './formats/sequence-table/labelled-fasta-reader.ts';
+export type { LabelledSequence } from './formats/sequence-table/labelled-sequence.ts';
+// Splits.
+export { stratifiedSplit } from './splits/stratified-split.ts';
+export type { SplitFractions } from './splits/stratified-split.ts';
+export { chromosomeHoldout } from './splits/chromosome-holdout.ts';
+export { chromosomeKFold, kFold } from './splits/k-fold.ts';
+export type { Fold, Split } from './splits/split-types.ts';

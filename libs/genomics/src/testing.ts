@@ -28,3 +28,19 @@ export function itWithSharedJaspar(title: string, fn: () => Promise<void> | void
   const shown = HAS_SHARED_JASPAR ? title : `${title} (skipped: ${SHARED_JASPAR_PATH} not found)`;
   it.skipIf(!HAS_SHARED_JASPAR)(shown, fn);
 }
+
+/**
+ * A test that reads files under the shared real-data folder (paths relative to it); when any is
+ * absent the test is skipped and its title says which.
+ */
+export function itWithSharedData(
+  title: string,
+  files: string[],
+  fn: (...paths: string[]) => Promise<void> | void,
+  timeout?: number,
+): void {
+  const paths = files.map((file) => sharedDataPath(file));
+  const missing = paths.find((path) => !existsSync(path));
+  const shown = missing ? `${title} (skipped: ${missing} not found)` : title;
+  it.skipIf(missing !== undefined)(shown, () => fn(...paths), timeout);
+}

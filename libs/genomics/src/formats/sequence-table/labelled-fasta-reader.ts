@@ -1,0 +1,35 @@
+import { FormatError } from '../../errors/format-error.ts';
+import type { TextSource } from '../../io/open-text.ts';
+import { sourceLabel } from '../../io/open-text.ts';
+import { readFasta } from '../fasta/fasta-reader.ts';
+import type { LabelledSequence } from './labelled-sequence.ts';
+import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
+
+/**
+ * Streams a labelled FASTA: each header carries `key=value` (default `label=...`) after the ID,
+ * e.g. `>seq7 label=1`. A record without the key is a FormatError at its header.
+ */
+export async function* readLabelledFasta(
+  source: TextSource,
+  options: { label?: string; labelKey?: string } = {},
+): AsyncGenerator<LabelledSequence> {
+  const label = sourceLabel(source, options.label);
+  const key = options.labelKey ?? 'label';
+  const ids = new Set<string>();
+  for await (const record of readFasta(source, { label })) {
+    const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
+    const value = pair?.slice(key.length + 1) ?? '';
+    if (value === '')
+      throw new FormatError(
+        label,
+        record.line,
+        `sequence ${record.id} has no ${key}=... in its header`,
+      );
+    if (ids.has(record.id))
+      throw new FormatError(label, record.line, `ID "${record.id}" appears twice`);
+    ids.add(record.id);
+    const problem = sequenceProblem(record.id, record.sequence);
+    if (problem) throw new FormatError(label, record.line, problem);
+    yield { id: record.id, label: parseLabel(value), sequence: record.sequence, line: record.line };
+  }
+}
