@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_MOTIFS, simulatePlantedMotifs } from '@strand/genomics';
+import { existsSync } from 'node:fs';
+import { BUNDLED_MOTIFS, createRng, simulatePlantedMotifs } from '@strand/genomics';
+import { sharedDataPath } from '@strand/genomics/testing';
 
 const bin = fileURLToPath(new URL('../bin/strand.mjs', import.meta.url));
 const strand = (...args: string[]) =>
@@ -56,7 +58,7 @@ describe('strand train', () => {
       test: 80,
       epochs: 10,
     });
-    expect(Object.keys(result.metrics)).toEqual(['test_auroc', 'test_auprc', 'test_accuracy']);
+    expect(Object.keys(result.metrics)).toEqual(['test_loss', 'test_auroc', 'test_auprc', 'test_accuracy']);
     // Labels become classes in sorted order: 'positive' is class 1, the one scored.
     expect(result.metrics.test_auroc).toBeGreaterThan(0.85);
     return readFile(join(out, 'strand.json'), 'utf8').then((text) => {
@@ -81,4 +83,115 @@ describe('strand train', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^strand: unknown command "frobnicate"/);
   });
+});
+
+describe('strand cv', () => {
+  it('cross-validates with per-fold metrics and mean / sd over the folds', () => {
+    const r = strand(
+      'cv',
+      '--train',
+      table,
+      '--folds',
+      '3',
+      '--epochs',
+      '6',
+      '--learning-rate',
+      '0.01',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout);
+    expect(result.folds.map((f: { fold: number; test: number }) => [f.fold, f.test])).toEqual([
+      [1, 134],
+      [2, 133],
+      [3, 133],
+    ]);
+    expect(Object.keys(result.mean)).toEqual([
+      'test_loss',
+      'test_auroc',
+      'test_auprc',
+      'test_accuracy',
+    ]);
+    const aurocs = result.folds.map(
+      (f: { metrics: { test_auroc: number } }) => f.metrics.test_auroc,
+    );
+    expect(result.mean.test_auroc).toBeCloseTo(
+      aurocs.reduce((a: number, b: number) => a + b, 0) / 3,
+      10,
+    );
+    expect(result.mean.test_auroc).toBeGreaterThan(0.8);
+    expect(result.sd.test_auroc).toBeGreaterThanOrEqual(0);
+  });
+
+  it('trains a softmax MLP on an expression matrix with three string classes', async () => {
+    // 3 classes × 20 samples; class c raises genes 3c..3c+2. Genes × samples layout.
+    const rng = createRng(9);
+    const genes = 200;
+    const samples = Array.from({ length: 60 }, (_, i) => `s${i}`);
+    const cls = samples.map((_, i) => ['alpha', 'beta', 'gamma'][i % 3]);
+    const rows = Array.from({ length: genes }, (_, g) =>
+      [
+        `g${g}`,
+        ...samples.map((_, i) => (rng.next() + (Math.floor(g / 3) === i % 3 ? 2 : 0)).toFixed(3)),
+      ].join('\t'),
+    );
+    const matrix = join(dir, 'expr.tsv');
+    const labels = join(dir, 'samples.tsv');
+    await writeFile(matrix, `gene\t${samples.join('\t')}\n${rows.join('\n')}\n`);
+    await writeFile(
+      labels,
+      `sample\tgroup\n${samples.map((s, i) => `${s}\t${cls[i]}`).join('\n')}\n`,
+    );
+    const r = strand(
+      'train',
+      '--architecture',
+      'mlp',
+      '--train',
+      matrix,
+      '--labels',
+      labels,
+      '--label-column',
+      'group',
+      '--epochs',
+      '40',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({
+      task: 'multiclass',
+      labels: ['alpha', 'beta', 'gamma'],
+      train: 48,
+      test: 12,
+    });
+    expect(result.metrics.test_accuracy).toBeGreaterThan(0.8);
+    expect(Object.keys(result.metrics)).toEqual(
+      expect.arrayContaining(['test_macro_f1', 'test_recall_alpha', 'test_recall_gamma']),
+    );
+  });
+
+  const golub = sharedDataPath('expression/golub_multtest/expression.tsv');
+  it.skipIf(!existsSync(golub))(
+    `cross-validates ALL vs AML on Golub ${existsSync(golub) ? '' : '(skipped: ../shared/data absent)'}`,
+    () => {
+      const r = strand(
+        'cv',
+        '--architecture',
+        'mlp',
+        '--train',
+        golub,
+        '--labels',
+        sharedDataPath('expression/golub_multtest/labels.tsv'),
+        '--label-column',
+        'class',
+        '--folds',
+        '5',
+        '--json',
+      );
+      expect(r.stderr).toBe('');
+      const result = JSON.parse(r.stdout);
+      expect(result.folds).toHaveLength(5);
+      expect(result.mean.test_accuracy).toBeGreaterThan(0.85);
+    },
+  );
 });

@@ -8,8 +8,12 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   train: {
-    summary: 'train a model on a labelled sequence table and print test metrics',
+    summary: 'train on a labelled sequence table or an expression matrix; print test metrics',
     load: async () => (await import('./commands/train.ts')).train,
+  },
+  cv: {
+    summary: 'k-fold cross-validation: per-fold test metrics with mean and sd',
+    load: async () => (await import('./commands/cv.ts')).cv,
   },
 };
 

@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { CliError } from '../cli-error.ts';
+import type { DataFiles } from './labelled-data.ts';
+
+/** Options shared by `strand train` and `strand cv`. */
+export const TRAIN_OPTIONS = {
+  architecture: { type: 'string', default: 'deepbind' },
+  train: { type: 'string' },
+  labels: { type: 'string' },
+  'label-column': { type: 'string' },
+  epochs: { type: 'string', default: '30' },
+  'batch-size': { type: 'string', default: '32' },
+  'learning-rate': { type: 'string', default: '0.003' },
+  seed: { type: 'string', default: '42' },
+  config: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+export const TRAIN_HELP = `  --architecture NAME   deepbind (default), deepsea, danq, basset for sequences; mlp, lstm for expression
+  --train FILE          a labelled sequence table (TSV/CSV with id, label, sequence columns), or an
+                        expression matrix (genes × samples, first column the gene id) with --labels
+  --labels FILE         sample table for an expression matrix (first column the sample id)
+  --label-column COL    the label column of --labels (default: its second column)
+  --epochs N            at most N epochs; early stopping on a 10% validation split (default 30)
+  --batch-size N        default 32
+  --learning-rate X     Adam's, default 0.003
+  --seed S              default 42: the same seed gives the same result on the same backend
+  --config JSON         architecture config, e.g. '{"filters":32}'
+  --json                print the result as JSON
+Labels may be strings: they become classes in sorted order, the second being the positive class
+of a binary task; more than two classes train a softmax head (mlp, lstm).`;
+
+export interface TrainArgs {
+  command: string;
+  architecture: string;
+  files: DataFiles;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  config: Record<string, unknown>;
+  json: boolean;
+}
+
+function int(command: string, flag: string, raw: string | undefined, min: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min)
+    throw new CliError(`${command}: ${flag} must be an integer ≥ ${min}; got "${raw}"`, 2);
+  return n;
+}
+
+/** Parses the shared options; `values` holds the command's own ones too. */
+export function readTrainArgs<T extends Record<string, unknown>>(
+  command: string,
+  values: T & Record<string, string | boolean | undefined>,
+  help: string,
+): TrainArgs {
+  if (!values.train) throw new CliError(`${command}: --train FILE is required\n${help}`, 2);
+  const learningRate = Number(values['learning-rate']);
+  if (!(learningRate > 0 && learningRate <= 1))
+    throw new CliError(
+      `${command}: --learning-rate must be in (0, 1]; got "${values['learning-rate']}"`,
+      2,
+    );
+  let config: Record<string, unknown> = {};
+  if (typeof values.config === 'string') {
+    try {
+      config = JSON.parse(values.config);
+    } catch {
+      config = [] as unknown as Record<string, unknown>;
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+      throw new CliError(`${command}: --config must be a JSON object, e.g. '{"filters":32}'`, 2);
+    }
+  }
+  return {
+    command,
+    architecture: String(values.architecture),
+    files: {
+      file: String(values.train),
+      labels: values.labels as string | undefined,
+      labelColumn: values['label-column'] as string | undefined,
+    },
+    epochs: int(command, '--epochs', values.epochs as string, 1),
+    batchSize: int(command, '--batch-size', values['batch-size'] as string, 1),
+    learningRate,
+    seed: int(command, '--seed', values.seed as string, 0),
+    config,
+    json: values.json === true,
+  };
+}
+
+export { parseArgs };
