@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'k-fold cross-validation: per-fold test metrics with mean and sd',
     load: async () => (await import('./commands/cv.ts')).cv,
   },
+  'vcf validate': {
+    summary: 'check a VCF against the spec: a summary, or FILE:LINE: reason',
+    load: async () => (await import('./commands/vcf-validate.ts')).vcfValidate,
+  },
 };
 
 function usage(): string {
