@@ -1,15 +1,17 @@
 /**
  * API latency under training load, measured from a second process on loopback:
- *   node --import tsx tools/bench/api-latency.ts [--clients 100] [--requests 2000] [--subscribers 1000]
+ *   node --import tsx tools/bench/api-latency.ts [--clients 100] [--interval 1000] [--seconds 20] [--subscribers 1000]
  *
- * Starts a real Strand API process (fresh data dir), starts a DeepBind training run on the demo
- * dataset (2,000 × 101 bp), then while it trains:
- *  1. `--clients` concurrent clients query `runs(first: 20)` until `--requests` answers; prints p50/p95/p99.
- *  2. `--subscribers` graphql-ws subscribers to that run's progress; for each epoch event the
- *     delay from the server's publish (the event carries no timestamp, so the reference is the
- *     first subscriber's receipt) to every other subscriber's receipt; prints p50/p99.
- * Reference in the same run: the same `runs` query with no training going on.
- * Bounded: every phase has a time limit and the process stops by itself.
+ * Starts a real Strand API process (fresh data dir, rate limit raised for the benchmark), makes
+ * the demo dataset, then:
+ *  1. reference, no training: `--clients` clients each query `runs(first: 20)` every
+ *     `--interval` ms (random phase) for `--seconds`; p50/p95/p99 of the answers;
+ *  2. the same while a DeepBind run trains (in the API's worker thread);
+ *  3. one client querying back-to-back while it trains (the single-user view);
+ *  4. `--subscribers` graphql-ws subscribers to that run's progress; per epoch event, the delay
+ *     from the first subscriber's receipt to each other's (the event carries no server
+ *     timestamp; the first receipt is the reference); p50/p99.
+ * Bounded: every phase has a time limit; the API process is stopped at the end.
  */
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
@@ -20,7 +22,8 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const CLIENTS = Number(args.get('clients') ?? 100);
-const REQUESTS = Number(args.get('requests') ?? 2000);
+const INTERVAL = Number(args.get('interval') ?? 1000);
+const SECONDS = Number(args.get('seconds') ?? 20);
 const SUBSCRIBERS = Number(args.get('subscribers') ?? 1000);
 const TOKEN = process.env.STRAND_ADMIN_TOKEN ?? `strand_bench_${'x'.repeat(40)}`;
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
@@ -37,8 +40,13 @@ const summary = (ms: number[]) => {
     max: +s.at(-1)!.toFixed(2),
   };
 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const strand = await startStrand({ STRAND_ADMIN_TOKEN: TOKEN });
+const strand = await startStrand({
+  STRAND_ADMIN_TOKEN: TOKEN,
+  STRAND_RATE_LIMIT: '100000',
+  STRAND_RATE_BURST: '100000',
+});
 const gql = async (query: string, variables?: Record<string, unknown>) => {
   const res = await fetch(`${strand.url}/graphql`, {
     method: 'POST',
@@ -51,19 +59,34 @@ const gql = async (query: string, variables?: Record<string, unknown>) => {
 };
 const RUNS = `{ runs(first: 20) { edges { node { id status currentEpoch metrics { name value } } } totalCount } }`;
 
-async function queryLoad(deadline: number): Promise<number[]> {
+/** `clients` clients, each querying every INTERVAL ms (open loop) for SECONDS. */
+async function openLoop(clients: number): Promise<number[]> {
   const times: number[] = [];
-  let issued = 0;
+  const end = performance.now() + SECONDS * 1000;
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (issued < REQUESTS && performance.now() < deadline) {
-        issued++;
+    Array.from({ length: clients }, async () => {
+      await sleep(Math.random() * INTERVAL);
+      while (performance.now() < end) {
         const t0 = performance.now();
         await gql(RUNS);
-        times.push(performance.now() - t0);
+        const took = performance.now() - t0;
+        times.push(took);
+        await sleep(Math.max(0, INTERVAL - took));
       }
     }),
   );
+  return times;
+}
+
+/** One client, back to back, for SECONDS. */
+async function closedLoop(): Promise<number[]> {
+  const times: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    await gql(RUNS);
+    times.push(performance.now() - t0);
+  }
   return times;
 }
 
@@ -72,10 +95,10 @@ try {
     `mutation { createDemoDataset(input: { sequences: 2000, length: 101, seed: 1 }) { dataset { id } userErrors { message } } }`,
   );
   const datasetId = made.createDemoDataset.dataset.id;
-  const reference = await queryLoad(performance.now() + 60_000);
+  const reference = await openLoop(CLIENTS);
 
   const started = await gql(
-    `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 20 }) { run { id } } }`,
+    `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 60 }) { run { id } } }`,
     { d: datasetId },
   );
   const runId: string = started.startTraining.run.id;
@@ -85,9 +108,17 @@ try {
     if (r.run.status === 'RUNNING') break;
     await new Promise((res) => setTimeout(res, 100));
   }
-  const loaded = await queryLoad(performance.now() + 60_000);
+  const loaded = await openLoop(CLIENTS);
+  const single = await closedLoop();
+  await gql(`mutation ($id: ID!) { cancelRun(id: $id) { userErrors { message } } }`, { id: runId });
 
-  // Subscribers: SUBSCRIBERS sockets, one subscription each.
+  // Subscribers: SUBSCRIBERS sockets, one subscription each, to a fresh 6-epoch run that starts
+  // once they are connected (it waits in the queue behind the cancelled one until then).
+  const second = await gql(
+    `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 6 }) { run { id } } }`,
+    { d: datasetId },
+  );
+  const watchedRun: string = second.startTraining.run.id;
   const receipts = new Map<number, number[]>();
   const clients = Array.from({ length: SUBSCRIBERS }, () =>
     createClient({
@@ -100,19 +131,17 @@ try {
   const done = clients.map(
     (client) =>
       new Promise<void>((resolve) => {
-        let first = true;
         ready.push(new Promise<void>((r) => client.on('connected', () => r())));
         client.subscribe<{
           trainingProgress: { epoch: number; batch: number | null; done: boolean };
         }>(
           {
             query: `subscription ($id: ID!) { trainingProgress(runId: $id) { epoch batch done } }`,
-            variables: { id: runId },
+            variables: { id: watchedRun },
           },
           {
             next: ({ data }) => {
               const p = data!.trainingProgress;
-              if (first) first = false;
               if (p.batch === null && !p.done) {
                 const list = receipts.get(p.epoch) ?? [];
                 list.push(performance.now());
@@ -131,6 +160,7 @@ try {
   const delays: number[] = [];
   let epochsSeen = 0;
   for (const [, times] of receipts) {
+    // Only epochs that reached every subscriber after all had connected are comparable.
     if (times[0] < connectedAt || times.length < SUBSCRIBERS) continue;
     epochsSeen++;
     const t0 = Math.min(...times);
@@ -139,9 +169,12 @@ try {
   await Promise.all(clients.map((c) => c.dispose()));
 
   const result = {
+    clients: CLIENTS,
+    interval_ms: INTERVAL,
     runs_query_idle_ms: summary(reference),
     runs_query_while_training_ms: summary(loaded),
     ratio_p99_training_vs_idle: +(summary(loaded).p99 / summary(reference).p99).toFixed(2),
+    one_client_back_to_back_while_training_ms: summary(single),
     subscribers: SUBSCRIBERS,
     epochs_fully_delivered: epochsSeen,
     fanout_delay_ms: delays.length ? summary(delays) : null,
