@@ -3,6 +3,18 @@ export { GenomicsError } from './errors/genomics-error.ts';
 export { FormatError } from './errors/format-error.ts';
 export { DNA_ALPHABET } from './sequence/alphabet.ts';
 export { oneHotEncode, oneHotEncodeBatch } from './encoding/one-hot.ts';
+export {
+  PROTEIN_ALPHABET,
+  RNA_ALPHABET,
+  oneHotEncodeProtein,
+  oneHotEncodeRna,
+} from './encoding/alphabet-one-hot.ts';
+export { kmerCounts } from './encoding/kmer-counts.ts';
+export { oneHotEncodeKmers } from './encoding/kmer-one-hot.ts';
+export { reverseComplementAugment } from './encoding/reverse-complement-augment.ts';
+export { dinucleotideShuffle } from './encoding/dinucleotide-shuffle.ts';
+export { gcFraction, gcMatchedBackground } from './encoding/gc-matched-background.ts';
+export type { GcBackgroundOptions, GenomicRegion } from './encoding/gc-matched-background.ts';
 export { reverseComplement } from './sequence/reverse-complement.ts';
 export { createRng } from './random/rng.ts';
 export type { Rng } from './random/rng.ts';
@@ -91,3 +103,16 @@ export type { SplitFractions } from './splits/stratified-split.ts';
 export { chromosomeHoldout } from './splits/chromosome-holdout.ts';
 export { chromosomeKFold, kFold } from './splits/k-fold.ts';
 export type { Fold, Split } from './splits/split-types.ts';
+// Expression preprocessing (samples × genes, NaN = missing).
+export type { ExpressionValues } from './preprocess/expression-values.ts';
+export { log1pTransform } from './preprocess/log1p.ts';
+export { countsPerMillion } from './preprocess/cpm.ts';
+export { zScoreGenes } from './preprocess/z-score.ts';
+export type { GeneScaling } from './preprocess/z-score.ts';
+export { quantileNormalize } from './preprocess/quantile-normalize.ts';
+export { varianceFilter } from './preprocess/variance-filter.ts';
+export { imputeMean } from './preprocess/impute-mean.ts';
+export { imputeKnn } from './preprocess/impute-knn.ts';
+// Streaming training batches.
+export { fastaBedBatches } from './batches/fasta-bed-batches.ts';
+export type { FastaBedBatch, FastaBedBatchOptions } from './batches/fasta-bed-batches.ts';
