@@ -15,6 +15,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'k-fold cross-validation: per-fold test metrics with mean and sd',
     load: async () => (await import('./commands/cv.ts')).cv,
   },
+  import: {
+    summary: 'import a file (sequences, expression, variants) into the embedded store',
+    load: async () => (await import('./commands/import.ts')).importCommand,
+  },
+  inspect: {
+    summary: "a dataset's counts, label balance, lengths, GC and missingness",
+    load: async () => (await import('./commands/inspect.ts')).inspect,
+  },
   'vcf validate': {
     summary: 'check a VCF against the spec: a summary, or FILE:LINE: reason',
     load: async () => (await import('./commands/vcf-validate.ts')).vcfValidate,

@@ -13,3 +13,5 @@ export type { CreateDemoDatasetInput } from './datasets/create-demo-dataset.ts';
 export { TRAINING_DEFAULTS, TRAINING_LIMITS } from './training/start-training.ts';
 export type { StartTrainingInput } from './training/start-training.ts';
 export { VALIDATION_FRACTION } from './training/training-executor.ts';
+export { IMPORT_KINDS, importDataset } from './datasets/import-dataset.ts';
+export type { ImportDatasetInput, ImportKind } from './datasets/import-dataset.ts';

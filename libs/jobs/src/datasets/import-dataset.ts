@@ -1,0 +1,247 @@
+/**
+ * Imports a dataset from files on the server: parses and validates them as a stream (a malformed
+ * record stops the import with `file:line: reason`), writes the stored form into the artifact
+ * store, and only then creates the dataset row, READY, in one flush — so a failed import leaves
+ * nothing visible. Parts: input checks; one reader per kind; the atomic store.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  joinSampleAnnotations,
+  readExpressionMatrix,
+  readLabelledFasta,
+  readSampleAnnotations,
+  readSequenceTable,
+  validateVcf,
+} from '@strand/genomics';
+import { Dataset, Project } from '@strand/data';
+import type { ArtifactStore, DatasetKind, JsonObject } from '@strand/data';
+import { userError } from '../errors/user-error.ts';
+import type { Outcome } from '../errors/user-error.ts';
+import { formatSequenceTable } from './sequence-table.ts';
+
+export const IMPORT_KINDS = ['sequence-classification', 'expression', 'variants'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportDatasetInput {
+  projectId: string;
+  kind: string;
+  /** sequence-classification: a labelled sequence table (TSV/CSV) or labelled FASTA (`>id label=x`);
+   * expression: a matrix; variants: a VCF. Plain, gzip or bgzip. */
+  path: string;
+  name?: string | null;
+  /** expression: the sample table (first column the sample id) and its label column. */
+  labelsPath?: string | null;
+  labelColumn?: string | null;
+  genomeBuild?: string | null;
+}
+
+interface Stored {
+  recordCount: number;
+  sequenceLength: number | null;
+  labelCounts: Record<string, number>;
+  summary: JsonObject;
+}
+
+/** Writes the stored form to `tmp` (absolute) and describes it. */
+type Reader = (input: ImportDatasetInput, tmp: string) => Promise<Stored>;
+
+const READERS: Record<ImportKind, Reader> = {
+  'sequence-classification': importSequences,
+  expression: importExpression,
+  variants: importVariants,
+};
+
+/** Imports a dataset (see the file comment); expected failures come back as user errors. */
+export async function importDataset(
+  em: EntityManager,
+  artifacts: ArtifactStore,
+  input: ImportDatasetInput,
+): Promise<Outcome<Dataset>> {
+  if (!(IMPORT_KINDS as readonly string[]).includes(input.kind)) {
+    return fail(
+      'kind',
+      'UNKNOWN_KIND',
+      `unknown dataset kind "${input.kind}"; one of ${IMPORT_KINDS.join(', ')}`,
+    );
+  }
+  const kind = input.kind as ImportKind;
+  for (const [field, path] of [
+    ['path', input.path],
+    ['labelsPath', input.labelsPath],
+  ] as const) {
+    if (
+      path &&
+      !(await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
+      return fail(field, 'FILE_NOT_FOUND', `${path}: no such file`);
+    }
+  }
+  if (kind === 'expression' && !input.labelsPath) {
+    return fail('labelsPath', 'REQUIRED', 'an expression import needs a sample table (labelsPath)');
+  }
+  const project = await em.findOne(Project, { id: input.projectId });
+  if (!project) return fail('projectId', 'NOT_FOUND', `no project with id "${input.projectId}"`);
+
+  const id = crypto.randomUUID();
+  const file =
+    kind === 'sequence-classification'
+      ? 'sequences.tsv'
+      : kind === 'expression'
+        ? 'expression.tsv'
+        : 'variants.vcf';
+  const rel = `datasets/${id}/${file}`;
+  const final = artifacts.resolve(rel);
+  const tmp = `${final}.importing`;
+  await mkdir(dirname(final), { recursive: true });
+  let stored: Stored;
+  try {
+    stored = await READERS[kind](input, tmp);
+    await rename(tmp, final);
+  } catch (error) {
+    await rm(dirname(final), { recursive: true, force: true });
+    const e = error as Error & { code?: string };
+    // Strand's format and genomics errors are the user's input; anything else is ours.
+    if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code))
+      return fail('path', e.code, e.message);
+    throw error;
+  }
+  const dataset = new Dataset(
+    project,
+    input.name?.trim() || basename(input.path),
+    kind as DatasetKind,
+  );
+  Object.assign(dataset, {
+    ...stored,
+    id,
+    status: 'READY',
+    artifactPath: rel,
+    genomeBuild: input.genomeBuild ?? null,
+    checksum: await sha256(final),
+    source: {
+      import: basename(input.path),
+      labels: input.labelsPath ? basename(input.labelsPath) : null,
+      labelColumn: input.labelColumn ?? null,
+    },
+  });
+  em.persist(dataset);
+  await em.flush();
+  return { ok: true, value: dataset };
+}
+
+function fail(field: string, code: string, message: string): Outcome<never> {
+  return { ok: false, errors: [userError(field, code, message)] };
+}
+
+async function sha256(path: string): Promise<string> {
+  const { createReadStream } = await import('node:fs');
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const count = (values: Iterable<string>) => {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+};
+
+async function importSequences(input: ImportDatasetInput, tmp: string): Promise<Stored> {
+  const { writeFile } = await import('node:fs/promises');
+  const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
+  // Errors name the file, not the server's directory layout.
+  const label = basename(input.path);
+  const records = fasta
+    ? readLabelledFasta(input.path, { label })
+    : readSequenceTable(input.path, { label });
+  const ids: string[] = [];
+  const raw: string[] = [];
+  const sequences: string[] = [];
+  let gc = 0;
+  let n = 0;
+  let bases = 0;
+  for await (const r of records) {
+    ids.push(r.id);
+    raw.push(String(r.label));
+    sequences.push(r.sequence);
+    for (const c of r.sequence) {
+      const u = c.toUpperCase();
+      if (u === 'G' || u === 'C') gc++;
+      else if (u === 'N') n++;
+    }
+    bases += r.sequence.length;
+  }
+  if (sequences.length === 0)
+    throw Object.assign(new Error(`${input.path}: no records`), { code: 'EMPTY' });
+  // Stored labels are class indices (sorted label names): what the training worker reads.
+  const labelNames = [...new Set(raw)].sort();
+  const labels = Uint8Array.from(raw, (l) => labelNames.indexOf(l));
+  await writeFile(tmp, formatSequenceTable({ ids, labels, sequences }));
+  const lengths = sequences.map((s) => s.length);
+  const minLength = Math.min(...lengths);
+  const maxLength = Math.max(...lengths);
+  return {
+    recordCount: sequences.length,
+    sequenceLength: minLength === maxLength ? minLength : null,
+    labelCounts: count(raw),
+    summary: {
+      labelNames,
+      length: { min: minLength, max: maxLength, mean: bases / sequences.length },
+      gcFraction: bases ? gc / bases : 0,
+      nFraction: bases ? n / bases : 0,
+    },
+  };
+}
+
+async function importExpression(input: ImportDatasetInput, tmp: string): Promise<Stored> {
+  const matrix = await readExpressionMatrix(input.path, { label: basename(input.path) });
+  const annotations = await readSampleAnnotations(input.labelsPath!, {
+    label: basename(input.labelsPath!),
+  });
+  const column = input.labelColumn ?? annotations.columns[0];
+  if (!annotations.columns.includes(column)) {
+    throw Object.assign(
+      new Error(
+        `${basename(input.labelsPath!)}: no column "${column}" (found: ${annotations.columns.join(', ')})`,
+      ),
+      { code: 'UNKNOWN_COLUMN' },
+    );
+  }
+  const joined = joinSampleAnnotations(matrix.samples, annotations);
+  await copyFile(input.path, tmp);
+  const labels = joined.rows.map((row) => row[column]);
+  return {
+    recordCount: matrix.samples.length,
+    sequenceLength: null,
+    labelCounts: count(labels),
+    summary: {
+      genes: matrix.genes.length,
+      samples: matrix.samples.length,
+      orientation: matrix.orientation,
+      missing: matrix.missing,
+      missingFraction: matrix.missing / matrix.values.length,
+      labelColumn: column,
+      labels: Object.fromEntries(matrix.samples.map((s, i) => [s, labels[i]])),
+    },
+  };
+}
+
+async function importVariants(input: ImportDatasetInput, tmp: string): Promise<Stored> {
+  const result = await validateVcf(input.path, basename(input.path));
+  await copyFile(input.path, tmp);
+  return {
+    recordCount: result.records,
+    sequenceLength: null,
+    labelCounts: {},
+    summary: {
+      version: result.version,
+      samples: result.samples.length,
+      sampleIds: result.samples.slice(0, 1000),
+    },
+  };
+}

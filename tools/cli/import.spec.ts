@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/strand.mjs', import.meta.url));
+let dir: string;
+const strand = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args, '--data-dir', join(dir, 'store')], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'strand-import-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('strand import / inspect', () => {
+  it('imports a labelled sequence table into the embedded store and inspects it', async () => {
+    const file = join(dir, 'seqs.tsv');
+    await writeFile(
+      file,
+      'id\tlabel\tsequence\na\tbound\tACGTGG\nb\tfree\tTTGACA\nc\tbound\tGGGCCC\n',
+    );
+    const imported = strand('import', 'sequence-classification', file, '--name', 'tiny', '--json');
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      name: 'tiny',
+      records: 3,
+      sequenceLength: 6,
+      labelCounts: { bound: 2, free: 1 },
+    });
+    const inspected = strand('inspect', 'tiny', '--json');
+    expect(JSON.parse(inspected.stdout).summary).toMatchObject({
+      labelNames: ['bound', 'free'],
+      gcFraction: 12 / 18,
+      nFraction: 0,
+    });
+  });
+
+  it('stops at the first malformed record with FILE:LINE: reason, stores nothing', async () => {
+    const file = join(dir, 'bad.tsv');
+    await writeFile(file, 'id\tlabel\tsequence\na\t1\tACGT\nb\t0\tAC!T\n');
+    const r = strand('import', 'sequence-classification', file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^bad\.tsv:3: /);
+    expect(strand('inspect', 'bad.tsv').stderr).toBe('strand inspect: no dataset "bad.tsv"\n');
+  });
+});
