@@ -27,6 +27,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check a VCF against the spec: a summary, or FILE:LINE: reason',
     load: async () => (await import('./commands/vcf-validate.ts')).vcfValidate,
   },
+  score: {
+    summary: 'score the variants of a VCF with a model (pre-flight first; resumable)',
+    load: async () => (await import('./commands/score.ts')).score,
+  },
+  explain: {
+    summary: 'attribute a prediction to each base: ISM, saliency or integrated gradients',
+    load: async () => (await import('./commands/explain.ts')).explain,
+  },
+  motifs: {
+    summary: "a model's first-layer filters as motifs, matched to JASPAR, by importance",
+    load: async () => (await import('./commands/motifs.ts')).motifs,
+  },
 };
 
 function usage(): string {

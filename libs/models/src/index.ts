@@ -100,3 +100,13 @@ export type {
   FilterMotifsResult,
 } from './interpret/filter-motifs.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
+
+// Variant-effect scoring
+export { scoreVariantWindows } from './variant-effect/score-variant-windows.ts';
+export type {
+  ScoreVariantWindowsOptions,
+  VariantEffectScores,
+  WindowPair,
+} from './variant-effect/score-variant-windows.ts';
+export { clippedLogit, LOGIT_EPSILON } from './variant-effect/log-odds.ts';
+export { VariantEffectInputError } from './variant-effect/variant-effect-input.error.ts';

@@ -1,0 +1,224 @@
+/**
+ * The chunked, resumable variant scorer.
+ *
+ * Map of this file:
+ *   1. scoreVcf ........ load the model, open the reference, pre-flight (refuse a gross
+ *                        mismatch unless forced), load or start progress, score the chunks
+ *                        not yet done, write the final files
+ *   2. scoreChunk ...... windows of each record's ALTs → scoreVariantWindows → one chunk file,
+ *                        written atomically, then progress.json (the commit point)
+ *   3. fingerprint ..... what must not change between a run and its resumption
+ *
+ * Resumption: chunk k always holds records [k × chunkSize, (k + 1) × chunkSize) in file order,
+ * and progress.json counts only chunks whose file was renamed into place before it was written.
+ * A run killed anywhere therefore restarts after the last committed chunk; a chunk written but
+ * not yet committed is simply written again (same name, same content). Memory is one chunk.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { FastaIndex, openVcf, preflight, ReferenceReader, variantWindows } from '@strand/genomics';
+import type { PreflightSummary, VcfRecord } from '@strand/genomics';
+import { initBackend, loadModel, scoreVariantWindows } from '@strand/models';
+import type { ModelMetadata, WindowPair } from '@strand/models';
+import type * as tf from '@tensorflow/tfjs';
+import { writeAtomically } from './atomic-write.ts';
+import { writeScoresTsv, writeScoresVcf } from './final-outputs.ts';
+import { grossMismatch } from './preflight-gate.ts';
+import type { ScoredAllele } from './score-rows.ts';
+import { chunkRows, taskNames } from './score-rows.ts';
+import type { NotScored, ScoringFingerprint, ScoringProgress } from './scoring-progress.ts';
+import { chunkPath, loadProgress, savedChunkSize, saveProgress } from './scoring-progress.ts';
+import { ScoringError } from './scoring.error.ts';
+
+/** Options of `scoreVcf`. */
+export interface ScoreVcfOptions {
+  vcf: string;
+  /** Indexed (or indexable) FASTA of the genome build the VCF was called on. */
+  reference: string;
+  /** A directory written by `saveModel` / `strand train --out`. */
+  modelDir: string;
+  outDir: string;
+  /** VCF records per chunk (the unit of resumption); default: the resumed run's, else 1000. */
+  chunkSize?: number;
+  /** Average the predictions of both strands. */
+  reverseComplement?: boolean;
+  /** Score even when the pre-flight finds a gross mismatch with the reference. */
+  force?: boolean;
+  /** Variants per forward pass; default 256. */
+  batchSize?: number;
+  /** Called with the pre-flight summary before any scoring. */
+  onPreflight?: (summary: PreflightSummary) => void | Promise<void>;
+  /** Called after each committed chunk; awaited. */
+  onProgress?: (progress: ScoreVcfProgress) => void | Promise<void>;
+}
+
+/** Progress of a scoring run. */
+export interface ScoreVcfProgress {
+  variantsDone: number;
+  variantsTotal: number;
+  chunksDone: number;
+  scored: number;
+}
+
+/** What a finished run reports. */
+export interface ScoreVcfResult {
+  preflight: PreflightSummary;
+  backend: string;
+  tasks: string[];
+  /** VCF records read. */
+  variants: number;
+  /** Alleles scored (rows of scores.tsv = scored × tasks). */
+  scored: number;
+  notScored: NotScored;
+  /** Records already done by an earlier run when this one started (0 for a fresh run). */
+  resumedFrom: number;
+  files: { tsv: string; vcf: string; progress: string };
+}
+
+/**
+ * Scores every ALT allele of a VCF with a saved model, chunk by chunk, resumably (see file).
+ * @example await scoreVcf({ vcf: 'calls.vcf.gz', reference: 'hg19.fa', modelDir, outDir })
+ */
+export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult> {
+  const { outDir, batchSize = 256, reverseComplement = false } = options;
+  // Resuming without a chunk size keeps the one the run started with.
+  const chunkSize = options.chunkSize ?? (await savedChunkSize(outDir)) ?? 1000;
+  for (const [name, value] of [
+    ['chunkSize', chunkSize],
+    ['batchSize', batchSize],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ScoringError('INVALID_OPTIONS', `${name} must be an integer ≥ 1, got ${value}`);
+    }
+  }
+  const backend = await initBackend();
+  const fasta = await FastaIndex.open(options.reference);
+  const summary = await preflight(await openVcf(options.vcf), fasta);
+  await options.onPreflight?.(summary);
+  const problem = grossMismatch(summary);
+  if (problem !== undefined && options.force !== true) {
+    throw new ScoringError(
+      'PREFLIGHT_FAILED',
+      `${options.vcf}: ${problem} (force to score anyway)`,
+    );
+  }
+  const { model, metadata } = await loadModel(options.modelDir);
+  try {
+    const tasks = taskNames(metadata.labelNames, model.outputs[0]?.shape[1] ?? 1);
+    const print = await fingerprint(options, metadata, { chunkSize, batchSize, reverseComplement });
+    await mkdir(join(outDir, 'chunks'), { recursive: true });
+    const progress = await loadProgress(outDir, print);
+    const resumedFrom = progress.variants;
+    const run: ChunkRun = {
+      model,
+      metadata,
+      tasks,
+      reader: new ReferenceReader(fasta),
+      batchSize,
+      reverseComplement,
+    };
+    const report = () =>
+      options.onProgress?.({
+        variantsDone: progress.variants,
+        variantsTotal: summary.records,
+        chunksDone: progress.chunks,
+        scored: progress.scored,
+      });
+    if (!progress.complete) {
+      let record = 0;
+      let chunk: VcfRecord[] = [];
+      for await (const variant of await openVcf(options.vcf)) {
+        if (record++ < progress.variants) continue;
+        chunk.push(variant);
+        if (chunk.length < chunkSize) continue;
+        await scoreChunk(run, outDir, chunk, progress);
+        chunk = [];
+        await report();
+      }
+      if (chunk.length > 0) {
+        await scoreChunk(run, outDir, chunk, progress);
+        await report();
+      }
+      await writeScoresTsv(outDir, progress.chunks);
+      const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Tasks=${tasks.join('|')}>`;
+      await writeScoresVcf(outDir, options.vcf, progress.chunks, tasks, modelLine);
+      progress.complete = true;
+      await saveProgress(outDir, progress);
+    }
+    return {
+      preflight: summary,
+      backend,
+      tasks,
+      variants: progress.variants,
+      scored: progress.scored,
+      notScored: progress.notScored,
+      resumedFrom,
+      files: {
+        tsv: join(outDir, 'scores.tsv'),
+        vcf: join(outDir, 'scores.vcf'),
+        progress: join(outDir, 'progress.json'),
+      },
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+interface ChunkRun {
+  model: tf.LayersModel;
+  metadata: ModelMetadata;
+  tasks: string[];
+  reader: ReferenceReader;
+  batchSize: number;
+  reverseComplement: boolean;
+}
+
+/** Scores one chunk of records, writes its file, then commits it in progress.json. */
+async function scoreChunk(
+  run: ChunkRun,
+  outDir: string,
+  records: VcfRecord[],
+  progress: ScoringProgress,
+): Promise<void> {
+  const alleles: ScoredAllele[] = [];
+  const pairs: WindowPair[] = [];
+  const notScored = { ...progress.notScored };
+  for (const [k, variant] of records.entries()) {
+    for (const w of await variantWindows(variant, run.reader, run.metadata.inputLength)) {
+      if (w.status === 'ok') {
+        alleles.push({ record: progress.variants + k, altIndex: w.altIndex, variant, alt: w.alt });
+        pairs.push(w);
+      } else if (w.status === 'ref-mismatch') notScored.refMismatch++;
+      else if (w.status === 'unknown-chromosome') notScored.unknownChromosome++;
+      else notScored.skipped++;
+    }
+  }
+  const scores = scoreVariantWindows(run.model, pairs, {
+    reverseComplement: run.reverseComplement,
+    batchSize: run.batchSize,
+  });
+  await writeAtomically(chunkPath(outDir, progress.chunks), chunkRows(alleles, scores, run.tasks));
+  progress.chunks++;
+  progress.variants += records.length;
+  progress.scored += alleles.length;
+  progress.notScored = notScored;
+  await saveProgress(outDir, progress);
+}
+
+async function fingerprint(
+  options: ScoreVcfOptions,
+  metadata: ModelMetadata,
+  settings: { chunkSize: number; batchSize: number; reverseComplement: boolean },
+): Promise<ScoringFingerprint> {
+  const file = await stat(options.vcf);
+  return {
+    vcf: resolve(options.vcf),
+    vcfBytes: file.size,
+    vcfModified: file.mtimeMs,
+    reference: resolve(options.reference),
+    model: resolve(options.modelDir),
+    // The model's own creation time tells a retrained model in the same folder apart.
+    modelCreatedAt: metadata.createdAt,
+    ...settings,
+  };
+}

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomically } from './atomic-write.ts';
+import { ScoringError } from './scoring.error.ts';
+
+/** What makes two runs the same run: resuming is refused when any of it differs. */
+export interface ScoringFingerprint {
+  vcf: string;
+  vcfBytes: number;
+  vcfModified: number;
+  reference: string;
+  model: string;
+  modelCreatedAt: string;
+  chunkSize: number;
+  batchSize: number;
+  reverseComplement: boolean;
+}
+
+/** Alleles not scored, by reason. */
+export interface NotScored {
+  refMismatch: number;
+  unknownChromosome: number;
+  skipped: number;
+}
+
+/** `progress.json`: complete chunks and what they hold. */
+export interface ScoringProgress {
+  formatVersion: 1;
+  fingerprint: ScoringFingerprint;
+  /** Complete chunks, `chunks/000000.tsv` onwards. */
+  chunks: number;
+  /** VCF records in the complete chunks. */
+  variants: number;
+  /** Alleles scored in them. */
+  scored: number;
+  notScored: NotScored;
+  /** Whether scores.tsv and scores.vcf are written. */
+  complete: boolean;
+}
+
+/** The path of chunk `index` under `outDir`. */
+export function chunkPath(outDir: string, index: number): string {
+  return join(outDir, 'chunks', `${String(index).padStart(6, '0')}.tsv`);
+}
+
+/** A fresh progress record. */
+export function newProgress(fingerprint: ScoringFingerprint): ScoringProgress {
+  return {
+    formatVersion: 1,
+    fingerprint,
+    chunks: 0,
+    variants: 0,
+    scored: 0,
+    notScored: { refMismatch: 0, unknownChromosome: 0, skipped: 0 },
+    complete: false,
+  };
+}
+
+/**
+ * The progress in `outDir`, or a fresh one when there is none. Throws `PROGRESS_MISMATCH`
+ * naming the first setting that differs when the folder holds another run's progress.
+ */
+export async function loadProgress(
+  outDir: string,
+  fingerprint: ScoringFingerprint,
+): Promise<ScoringProgress> {
+  const path = join(outDir, 'progress.json');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return newProgress(fingerprint);
+  }
+  const saved = JSON.parse(text) as ScoringProgress;
+  for (const key of Object.keys(fingerprint) as (keyof ScoringFingerprint)[]) {
+    if (saved.fingerprint?.[key] !== fingerprint[key]) {
+      throw new ScoringError(
+        'PROGRESS_MISMATCH',
+        `${path}: holds another run's progress (${key} ${JSON.stringify(saved.fingerprint?.[key])}, now ${JSON.stringify(fingerprint[key])}); choose another output folder or delete it`,
+      );
+    }
+  }
+  return saved;
+}
+
+/** The chunk size of the progress in `outDir`, or undefined when there is none. */
+export async function savedChunkSize(outDir: string): Promise<number | undefined> {
+  try {
+    const saved = JSON.parse(
+      await readFile(join(outDir, 'progress.json'), 'utf8'),
+    ) as ScoringProgress;
+    return saved.fingerprint?.chunkSize;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `progress.json` atomically. */
+export function saveProgress(outDir: string, progress: ScoringProgress): Promise<void> {
+  return writeAtomically(join(outDir, 'progress.json'), `${JSON.stringify(progress, null, 2)}\n`);
+}

@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs';
+import { oneHotEncode, reverseComplement } from '@strand/genomics';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../architectures/build-model.ts';
+import { initBackend } from '../backend/init-backend.ts';
+import { TINY_DEEPBIND } from '../testing.ts';
+import { clippedLogit } from './log-odds.ts';
+import { scoreVariantWindows } from './score-variant-windows.ts';
+
+const L = 20;
+const predictOne = (model: tf.LayersModel, seq: string): number[] =>
+  tf.tidy(() =>
+    Array.from((model.predict(tf.tensor3d(oneHotEncode(seq), [1, L, 4])) as tf.Tensor).dataSync()),
+  );
+
+const windows = [
+  { refWindow: 'ACGTACGTACGTACGTACGT', altWindow: 'ACGTACGTACTTACGTACGT' },
+  { refWindow: 'ttttGGGGccccAAAANNNN', altWindow: 'ttttGGGGcAccAAAANNNN' },
+  { refWindow: 'GATAAGGATAAGGATAAGGA', altWindow: 'GATAAGGATCAGGATAAGGA' },
+];
+
+describe('scoreVariantWindows', () => {
+  let model: tf.LayersModel;
+  let multi: tf.LayersModel;
+  beforeAll(async () => {
+    await initBackend();
+    model = buildModel({
+      architecture: 'deepbind',
+      config: { ...TINY_DEEPBIND },
+      inputLength: L,
+      alphabetSize: 4,
+      seed: 7,
+    });
+    multi = tf.sequential({
+      layers: [
+        tf.layers.conv1d({
+          inputShape: [L, 4],
+          filters: 4,
+          kernelSize: 5,
+          activation: 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
+        }),
+        tf.layers.globalMaxPooling1d(),
+        tf.layers.dense({
+          units: 3,
+          activation: 'sigmoid',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }),
+        }),
+      ],
+    });
+  });
+
+  it('gives ref, alt, diff, |diff| and the log-odds change per variant, equal to single predictions', () => {
+    const s = scoreVariantWindows(model, windows, { batchSize: 2 });
+    expect([s.count, s.tasks]).toEqual([3, 1]);
+    windows.forEach((w, i) => {
+      const r = predictOne(model, w.refWindow)[0];
+      const a = predictOne(model, w.altWindow)[0];
+      expect(s.ref[i]).toBeCloseTo(r, 6);
+      expect(s.alt[i]).toBeCloseTo(a, 6);
+      expect(s.diff[i]).toBe(s.alt[i] - s.ref[i]);
+      expect(s.absDiff[i]).toBe(Math.abs(s.alt[i] - s.ref[i]));
+      expect(s.logOddsChange[i]).toBeCloseTo(Math.log(a / (1 - a)) - Math.log(r / (1 - r)), 5);
+    });
+  });
+
+  it('averages both strands with reverseComplement', () => {
+    const s = scoreVariantWindows(model, windows, { reverseComplement: true });
+    windows.forEach((w, i) => {
+      const r =
+        (predictOne(model, w.refWindow)[0] + predictOne(model, reverseComplement(w.refWindow))[0]) /
+        2;
+      const a =
+        (predictOne(model, w.altWindow)[0] + predictOne(model, reverseComplement(w.altWindow))[0]) /
+        2;
+      expect(s.ref[i]).toBeCloseTo(r, 6);
+      expect(s.alt[i]).toBeCloseTo(a, 6);
+    });
+  });
+
+  it('scores every task of a multi-output model, row-major [variant, task]', () => {
+    const s = scoreVariantWindows(multi, windows);
+    expect(s.tasks).toBe(3);
+    const expected = predictOne(multi, windows[1].altWindow);
+    for (let t = 0; t < 3; t++) expect(s.alt[3 + t]).toBeCloseTo(expected[t], 6);
+  });
+
+  it('is deterministic, whatever the batch size, and leaks no tensors', () => {
+    const before = tf.memory().numTensors;
+    const a = scoreVariantWindows(model, windows, { reverseComplement: true, batchSize: 1 });
+    const b = scoreVariantWindows(model, windows, { reverseComplement: true, batchSize: 1 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(b).toEqual(a);
+    expect(scoreVariantWindows(model, []).count).toBe(0);
+  });
+
+  it('clips probabilities to [1e-7, 1 − 1e-7] before the logit', () => {
+    expect(clippedLogit(0)).toBeCloseTo(Math.log(1e-7 / (1 - 1e-7)), 6);
+    expect(clippedLogit(1)).toBeCloseTo(-Math.log(1e-7 / (1 - 1e-7)), 6);
+    expect(clippedLogit(0.5)).toBe(0);
+  });
+
+  it('names a window that does not fit the model, and a bad batch size', () => {
+    expect(() =>
+      scoreVariantWindows(model, [windows[0], { refWindow: 'ACGT', altWindow: 'ACGA' }]),
+    ).toThrow(
+      "scoreVariantWindows: window 1 refWindow has length 4, not the model's input length 20",
+    );
+    expect(() => scoreVariantWindows(model, windows, { batchSize: 0 })).toThrow(
+      'scoreVariantWindows: batchSize 0 is not an integer ≥ 1',
+    );
+  });
+});

@@ -1,0 +1,262 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MOTIFS, createRng, simulatePlantedMotifs } from '@strand/genomics';
+import { buildModel, initBackend, saveModel, trainModel } from '@strand/models';
+import { plantedMotifDataset } from '@strand/models/testing';
+
+// Specs of `strand score`, `strand explain` and `strand motifs`, run as a user would: spawned.
+const bin = fileURLToPath(new URL('../bin/strand.mjs', import.meta.url));
+const strand = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+
+const LENGTH = 40;
+let dir: string;
+let model: string;
+let reference: string;
+let vcf: string;
+let sequences: string;
+let chrom: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'strand-cli-apply-'));
+  await initBackend();
+  const config = { filters: 8, kernelSize: 8, hiddenUnits: 8, dropout: 0.1 };
+  const net = buildModel({
+    architecture: 'deepbind',
+    config,
+    inputLength: LENGTH,
+    alphabetSize: 4,
+    seed: 2,
+  });
+  const data = plantedMotifDataset({ count: 600, length: LENGTH, seed: 2 });
+  await trainModel(net, data, { epochs: 8, batchSize: 32, learningRate: 0.02, seed: 2 });
+  model = join(dir, 'model');
+  await saveModel(net, model, {
+    architecture: 'deepbind',
+    config,
+    alphabet: 'ACGT',
+    inputLength: LENGTH,
+    labelNames: ['negative', 'positive'],
+    seed: 2,
+    backend: 'test',
+    dataChecksum: 'test',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  net.dispose();
+  // A random 2 kb chromosome and 30 SNVs on it, the 10th with a wrong REF.
+  const rng = createRng(9);
+  chrom = Array.from({ length: 2000 }, () => 'ACGT'[rng.int(4)]).join('');
+  reference = join(dir, 'ref.fa');
+  await writeFile(reference, `>chr1\n${chrom.match(/.{1,60}/g)!.join('\n')}\n`);
+  const records = Array.from({ length: 30 }, (_, i) => {
+    const pos = 50 + i * 60;
+    const base = chrom[pos - 1];
+    const alt = base === 'A' ? 'G' : 'A';
+    const ref = i === 9 ? (base === 'C' ? 'T' : 'C') : base;
+    return `1\t${pos}\tv${i}\t${ref}\t${ref === alt ? 'T' : alt}\t.\tPASS\t.`;
+  });
+  vcf = join(dir, 'calls.vcf');
+  await writeFile(
+    vcf,
+    `##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n${records.join('\n')}\n`,
+  );
+  const gata = BUNDLED_MOTIFS.find((m) => m.name === 'GATA1')!;
+  const sim = simulatePlantedMotifs({ count: 60, length: LENGTH, motifs: [gata], seed: 11 });
+  sequences = join(dir, 'seqs.fa');
+  await writeFile(sequences, sim.sequences.map((s, i) => `>s${i}\n${s}`).join('\n') + '\n');
+}, 120_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('strand score', () => {
+  it('prints the pre-flight, scores every allele and writes scores.tsv / scores.vcf; a rerun resumes', async () => {
+    const out = join(dir, 'scores');
+    const r = strand(
+      'score',
+      '--model',
+      model,
+      '--vcf',
+      vcf,
+      '--reference',
+      reference,
+      '--out',
+      out,
+      '--chunk-size',
+      '8',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      'Pre-flight: 30 records (30 snv)',
+      '  1 REF mismatches, e.g.',
+      `    line 12 1:590 REF ${chrom[589] === 'C' ? 'T' : 'C'}: reference has ${chrom[589]}`,
+    ]);
+    expect(r.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^Scored 29 alleles of 30 records \(tasks: positive; backend \w+\)\.$/),
+      'Not scored: 1 REF mismatches, 0 on unknown chromosomes, 0 unplaceable.',
+      `Wrote ${join(out, 'scores.tsv')} and ${join(out, 'scores.vcf')}`,
+      '',
+    ]);
+    const tsv = (await readFile(join(out, 'scores.tsv'), 'utf8')).trim().split('\n');
+    expect(tsv).toHaveLength(30);
+    expect(tsv[1]).toMatch(/^1\t50\tv0\t[ACGT]\t[ACGT]\tpositive(\t-?[0-9.e-]+){5}$/);
+    const again = strand(
+      'score',
+      '--model',
+      model,
+      '--vcf',
+      vcf,
+      '--reference',
+      reference,
+      '--out',
+      out,
+      '--json',
+    );
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout)).toMatchObject({ scored: 29, variants: 30, resumedFrom: 30 });
+  });
+
+  it('refuses a gross mismatch (wrong genome build?) and says how to force it', () => {
+    const r = strand(
+      'score',
+      '--model',
+      model,
+      '--vcf',
+      vcf,
+      '--reference',
+      join(dir, 'seqs.fa'),
+      '--out',
+      join(dir, 'wrong'),
+      '--json',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${vcf}: 30 of 30 records (100.0%) are on chromosomes missing from the reference (1): wrong genome build? (force to score anyway)\n`,
+    );
+    const usage = strand('score', '--vcf', vcf);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/^strand score: --model is required/);
+  });
+});
+
+describe('strand explain', () => {
+  it('gives per-position, per-base scores with --json for each method', () => {
+    const seq = 'ACGTTGCAAGATAAGGCTTACGTAGCTAGCTAGGATCCAT';
+    const ism = strand('explain', '--model', model, '--sequence', seq, '--json');
+    expect(ism.status).toBe(0);
+    const result = JSON.parse(ism.stdout);
+    expect(result.method).toBe('ism');
+    expect(result.sequences).toHaveLength(1);
+    const [s] = result.sequences;
+    expect(s.length).toBe(LENGTH);
+    expect(s.scores).toHaveLength(LENGTH);
+    // ISM scores the base already present as 0.
+    expect(s.scores[0][0]).toBe(0);
+    expect(s.scores[1][1]).toBe(0);
+    const ig = strand(
+      'explain',
+      '--model',
+      model,
+      '--fasta',
+      sequences,
+      '--method',
+      'ig',
+      '--json',
+    );
+    expect(ig.status).toBe(0);
+    expect(JSON.parse(ig.stdout).sequences).toHaveLength(60);
+    const human = strand(
+      'explain',
+      '--model',
+      model,
+      '--sequence',
+      seq,
+      '--method',
+      'saliency',
+      '--top',
+      '3',
+    );
+    expect(human.status).toBe(0);
+    expect(human.stdout.split('\n')[0]).toMatch(
+      /^sequence\tprediction [0-9.e-]+\t\(saliency; top positions, 1-based: pos A C G T\)$/,
+    );
+    expect(human.stdout.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('names what is wrong with the input', () => {
+    const short = strand('explain', '--model', model, '--sequence', 'ACGT');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toBe(
+      `inSilicoMutagenesis: sequence of length 4 does not fit the model's input length ${LENGTH}\n`,
+    );
+    const method = strand('explain', '--model', model, '--sequence', 'ACGT', '--method', 'shap');
+    expect(method.status).toBe(2);
+    expect(method.stderr).toBe(
+      'strand explain: --method must be ism, saliency or ig; got "shap"\n',
+    );
+  });
+});
+
+describe('strand motifs', () => {
+  it('lists first-layer filters by importance with PWMs and JASPAR matches', async () => {
+    const r = strand('motifs', '--model', model, '--sequences', sequences, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const { filters } = JSON.parse(r.stdout);
+    expect(filters).toHaveLength(8);
+    const importance = filters.map((f: { importance: number }) => f.importance);
+    expect(importance).toEqual([...importance].sort((a, b) => b - a));
+    const first = filters[0];
+    expect(Object.keys(first)).toEqual([
+      'index',
+      'importance',
+      'sites',
+      'pwm',
+      'informationContent',
+      'matches',
+    ]);
+    expect(first.pwm).toHaveLength(8);
+    for (const row of first.pwm)
+      expect(row.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(first.matches).toHaveLength(5);
+    expect(Object.keys(first.matches[0])).toEqual(['id', 'name', 'score', 'pvalue']);
+    // The model learnt the planted GATA1: one of its three most important filters matches it.
+    const top3 = filters
+      .slice(0, 3)
+      .map((f: { matches: { name: string }[] }) => f.matches[0]?.name);
+    expect(top3).toContain('GATA1');
+
+    const jaspar = join(dir, 'two.jaspar');
+    const two = BUNDLED_MOTIFS.slice(0, 2);
+    await writeFile(
+      jaspar,
+      two
+        .map(
+          (m) =>
+            `>${m.id} ${m.name}\n${'ACGT'
+              .split('')
+              .map((b, k) => `${b} [ ${m.counts.map((c) => c[k]).join(' ')} ]`)
+              .join('\n')}`,
+        )
+        .join('\n') + '\n',
+    );
+    const custom = strand(
+      'motifs',
+      '--model',
+      model,
+      '--sequences',
+      sequences,
+      '--jaspar',
+      jaspar,
+      '--json',
+    );
+    expect(custom.status).toBe(0);
+    const names = JSON.parse(custom.stdout).filters[0].matches.map((m: { name: string }) => m.name);
+    expect(names.sort()).toEqual(two.map((m) => m.name).sort());
+  });
+});

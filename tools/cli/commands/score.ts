@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import type { PreflightSummary } from '@strand/genomics';
+import { scoreVcf } from '@strand/jobs';
+import { CliError } from '../cli-error.ts';
+import { createOutput } from '../output.ts';
+
+const HELP = `usage: strand score --model DIR --vcf FILE --reference FASTA [--out DIR] [options]
+
+  --model DIR          a model directory written by \`strand train --out\`
+  --vcf FILE           variants (VCF 4.1–4.5, plain, gzip or bgzip)
+  --reference FASTA    the genome build the VCF was called on (a .fai is built when missing)
+  --out DIR            results: scores.tsv, scores.vcf, progress.json (default strand-scores);
+                       a run stopped midway continues where it left off
+  --rc                 average the predictions of both strands
+  --force              score even when the pre-flight finds a gross mismatch
+  --chunk-size N       records per resumable chunk (default 1000, or the resumed run's)
+  --json               print the result as JSON`;
+
+/** Human lines of a pre-flight summary. */
+function describePreflight(s: PreflightSummary): string[] {
+  const kinds = Object.entries(s.kinds)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const lines = [`Pre-flight: ${s.records} records (${kinds || 'no placeable alleles'})`];
+  if (s.refMismatches.count > 0) {
+    lines.push(`  ${s.refMismatches.count} REF mismatches, e.g.`);
+    for (const e of s.refMismatches.first)
+      lines.push(`    line ${e.line ?? '?'} ${e.chrom}:${e.pos} REF ${e.ref}: ${e.detail}`);
+  }
+  if (s.duplicates.count > 0) lines.push(`  ${s.duplicates.count} duplicate alleles`);
+  if (s.missingChromosomes.records > 0)
+    lines.push(
+      `  ${s.missingChromosomes.records} records on chromosomes not in the reference: ${s.missingChromosomes.names.slice(0, 10).join(', ')}`,
+    );
+  if (s.skipped.count > 0)
+    lines.push(`  ${s.skipped.count} alleles that cannot be placed (symbolic, *, breakends)`);
+  return lines;
+}
+
+/** `strand score`: pre-flight, then variant-effect scores of every ALT allele of a VCF. */
+export async function score(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string' },
+      vcf: { type: 'string' },
+      reference: { type: 'string' },
+      out: { type: 'string', default: 'strand-scores' },
+      rc: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'chunk-size': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  for (const flag of ['model', 'vcf', 'reference'] as const) {
+    if (!values[flag]) throw new CliError(`strand score: --${flag} is required\n${HELP}`, 2);
+  }
+  const chunkSize = values['chunk-size'] === undefined ? undefined : Number(values['chunk-size']);
+  if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1))
+    throw new CliError(
+      `strand score: --chunk-size must be an integer ≥ 1; got "${values['chunk-size']}"`,
+      2,
+    );
+  const out = createOutput(values.json);
+  const result = await scoreVcf({
+    vcf: values.vcf as string,
+    reference: values.reference as string,
+    modelDir: values.model as string,
+    outDir: values.out,
+    chunkSize,
+    reverseComplement: values.rc,
+    force: values.force,
+    onPreflight: (s) => describePreflight(s).forEach((line) => out.info(line)),
+    onProgress: (p) =>
+      out.progress('scoring', p.variantsDone, p.variantsTotal, `${p.scored} alleles`),
+  });
+  if (result.resumedFrom > 0)
+    out.info(`Resumed after ${result.resumedFrom} records done by an earlier run.`);
+  out.result(result, (r) =>
+    [
+      `Scored ${r.scored} alleles of ${r.variants} records (tasks: ${r.tasks.join(', ')}; backend ${r.backend}).`,
+      `Not scored: ${r.notScored.refMismatch} REF mismatches, ${r.notScored.unknownChromosome} on unknown chromosomes, ${r.notScored.skipped} unplaceable.`,
+      `Wrote ${r.files.tsv} and ${r.files.vcf}`,
+    ].join('\n'),
+  );
+  return 0;
+}
