@@ -58,7 +58,12 @@ describe('strand train', () => {
       test: 80,
       epochs: 10,
     });
-    expect(Object.keys(result.metrics)).toEqual(['test_loss', 'test_auroc', 'test_auprc', 'test_accuracy']);
+    expect(Object.keys(result.metrics)).toEqual([
+      'test_loss',
+      'test_auroc',
+      'test_auprc',
+      'test_accuracy',
+    ]);
     // Labels become classes in sorted order: 'positive' is class 1, the one scored.
     expect(result.metrics.test_auroc).toBeGreaterThan(0.85);
     return readFile(join(out, 'strand.json'), 'utf8').then((text) => {

@@ -27,14 +27,27 @@ let dashboardDir: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run tools/scripts/install-test-deps.sh (apt-get install -y chromium)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run tools/scripts/install-test-deps.sh (apt-get install -y chromium)`,
+    );
   }
   dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
   buildDashboard(dashboardDir);
-  strand = await startStrand({ STRAND_DASHBOARD_DIR: dashboardDir, STRAND_ADMIN_TOKEN: adminToken });
+  strand = await startStrand({
+    STRAND_DASHBOARD_DIR: dashboardDir,
+    STRAND_ADMIN_TOKEN: adminToken,
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -60,11 +73,16 @@ describe('dashboard', () => {
 
     await page.waitForURL(/#\/runs\//, { timeout: 30_000 });
     const points = page.getByTestId('auroc-chart').locator('circle[data-epoch]');
-    await expect.poll(() => points.count(), { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => points.count(), { timeout: 120_000, interval: 250 })
+      .toBeGreaterThanOrEqual(3);
     // Live, not a reload: the run is still training or has just finished, and the loss chart has data.
     const status = await page.getByTestId('run-status').innerText();
     expect(['RUNNING', 'SUCCEEDED']).toContain(status.trim().toUpperCase());
-    const lossPath = await page.getByTestId('loss-chart').locator('path[data-series="loss"]').getAttribute('d');
+    const lossPath = await page
+      .getByTestId('loss-chart')
+      .locator('path[data-series="loss"]')
+      .getAttribute('d');
     expect(lossPath ?? '').toMatch(/^M/);
 
     await mkdir(outputDir, { recursive: true });

@@ -10,15 +10,30 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export interface StrandProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
 /** Builds the dashboard into a temporary directory (leaves apps/dashboard/dist alone). */
 export function buildDashboard(outDir: string): void {
-  const result = spawnSync('npx', ['vite', 'build', join(root, 'apps/dashboard'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      join(root, 'apps/dashboard'),
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`dashboard build failed:\n${result.stderr}`);
 }
 
@@ -32,7 +47,10 @@ export async function startStrand(env: Record<string, string> = {}): Promise<Str
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no URL printed within 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Strand API:\s+(http:\/\/\S+)\/graphql/.exec(output);
@@ -48,6 +66,7 @@ export async function startStrand(env: Record<string, string> = {}): Promise<Str
   return {
     url,
     child,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_STALL_SECONDS } from '@strand/jobs';
 import { DEFAULT_LIMITS } from './limits/limits.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,7 +15,13 @@ export interface ApiConfig {
   /** STRAND_ADMIN_TOKEN: the first admin's token (first start only); null: generate one. */
   adminToken: string | null;
   limits: { ratePerSecond: number; rateBurst: number };
+  /** STRAND_STALL_SECONDS: a run with no progress for this long is STALLED (default 300). */
+  stallSeconds: number;
+  /** STRAND_LOG_LEVEL: pino level (default info; `silent` turns logs off). */
+  logLevel: string;
 }
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -32,6 +39,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`STRAND_PORT must be a port number (0–65535); got "${env.STRAND_PORT}"`);
   }
+  const logLevel = env.STRAND_LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`STRAND_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
+  }
   const dashboardDir = resolve(env.STRAND_DASHBOARD_DIR ?? `${repoRoot}apps/dashboard/dist`);
   return {
     port,
@@ -44,5 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ratePerSecond: positive(env, 'STRAND_RATE_LIMIT', DEFAULT_LIMITS.ratePerSecond),
       rateBurst: positive(env, 'STRAND_RATE_BURST', DEFAULT_LIMITS.rateBurst),
     },
+    stallSeconds: positive(env, 'STRAND_STALL_SECONDS', DEFAULT_STALL_SECONDS),
+    logLevel,
   };
 }

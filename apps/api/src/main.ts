@@ -1,14 +1,18 @@
 /**
  * Starts the Strand API (embedded mode): `npm run api`, configured by STRAND_PORT (default
  * 4000), STRAND_DATA_DIR (default .strand), STRAND_HOST (default 127.0.0.1), STRAND_ADMIN_TOKEN
- * (first start only), STRAND_RATE_LIMIT / STRAND_RATE_BURST and NODE_ENV=production.
+ * (first start only), STRAND_RATE_LIMIT / STRAND_RATE_BURST, STRAND_STALL_SECONDS,
+ * STRAND_LOG_LEVEL and NODE_ENV=production. Structured logs (pino, JSON lines) go to stdout
+ * besides the start-up banner. SIGTERM / SIGINT: graceful shutdown (README, "Operations").
  */
 import { DEFAULT_PROJECT_SLUG, ensureFirstAdmin, Project } from '@strand/data';
 import { readConfig } from './config.ts';
 import { startStrandServer } from './http/server.ts';
+import { createLogger } from './observability/logger.ts';
 
 const config = readConfig();
-const server = await startStrandServer(config);
+const logger = createLogger(config.logLevel);
+const server = await startStrandServer({ ...config, logger });
 // First start: an admin user, admin of the `default` project, with a token shown only now.
 const admin = await ensureFirstAdmin(server.db.fork(), config.adminToken);
 if (admin?.generated) {
@@ -34,11 +38,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping (running jobs stop after their current batch)…`);
+    logger.info({ signal }, 'stopping: running jobs stop after their current batch');
     server.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info({ signal }, 'stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error(`strand: shutdown failed: ${(error as Error).message}`);
+        logger.error({ signal, errorName: (error as Error)?.name }, 'shutdown failed');
         process.exit(1);
       },
     );

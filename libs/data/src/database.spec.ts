@@ -58,9 +58,13 @@ describe('openDatabase', () => {
       'epoch_metric',
       'membership',
       'mikro_orm_migrations',
+      'model_alias',
       'model_artifact',
+      'model_version',
       'project',
       'run',
+      'run_note',
+      'run_tag',
       'user',
     ]);
     const executed = await db.orm.migrator.getExecutedMigrations();

@@ -14,6 +14,10 @@ export type { Role } from './entities/role.ts';
 export { EpochMetric } from './entities/epoch-metric.entity.ts';
 export { ModelArtifact } from './entities/model-artifact.entity.ts';
 export type { ModelFormat } from './entities/model-artifact.entity.ts';
+export { RunTag } from './entities/run-tag.entity.ts';
+export { RunNote } from './entities/run-note.entity.ts';
+export { ModelVersion } from './entities/model-version.entity.ts';
+export { ModelAlias } from './entities/model-alias.entity.ts';
 export { DATASET_KINDS } from './entities/dataset-kind.ts';
 export type { DatasetKind } from './entities/dataset-kind.ts';
 export { DATASET_STATUSES } from './entities/dataset-status.ts';
@@ -27,6 +31,31 @@ export type { Page, PageOptions } from './queries/paginate.ts';
 export { recordEpoch } from './queries/record-epoch.ts';
 export type { EpochRecord } from './queries/record-epoch.ts';
 export { epochHistory } from './queries/epoch-history.ts';
+export { findRuns } from './queries/find-runs.ts';
+export type { FindRunsOptions, RunFilter, RunParamFilter } from './queries/find-runs.ts';
+export { NEWEST_FIRST } from './queries/run-order.ts';
+export type { RunOrder } from './queries/run-order.ts';
+export {
+  MAX_RUN_TAGS,
+  MAX_TAG_LENGTH,
+  normaliseTag,
+  runTags,
+  tagRun,
+  untagRun,
+} from './queries/run-tags.ts';
+export { MAX_NOTE_LENGTH, runNotes, setRunNote } from './queries/run-note.ts';
+export { compareRuns } from './queries/compare-runs.ts';
+export type { ComparedEpoch, ParamDifference, RunComparison } from './queries/compare-runs.ts';
+export {
+  aliasesOf,
+  checkAlias,
+  checkModelName,
+  findModelVersion,
+  registerModelVersion,
+  setModelAlias,
+} from './queries/model-registry.ts';
+export { datasetDerived } from './queries/dataset-derived.ts';
+export type { DatasetDerived } from './queries/dataset-derived.ts';
 
 export { generateToken, hashToken, isTokenShaped, TOKEN_PREFIX } from './auth/token-secret.ts';
 export { issueApiToken } from './auth/issue-token.ts';
@@ -38,3 +67,5 @@ export type { FirstAdmin } from './auth/first-admin.ts';
 export { ArtifactStore } from './artifacts/artifact-store.ts';
 export { DataError } from './errors/data-error.ts';
 export type { DataErrorCode } from './errors/data-error.ts';
+export { TrackingError } from './errors/tracking-error.ts';
+export type { TrackingErrorCode } from './errors/tracking-error.ts';

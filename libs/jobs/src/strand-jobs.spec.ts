@@ -142,23 +142,4 @@ describe('Jobs', () => {
     });
     model.dispose();
   });
-
-  it('after a restart re-queues QUEUED runs and fails RUNNING ones that lost their worker', async () => {
-    const em = db.fork();
-    const made = await jobs.createDemoDataset(em, {
-      projectId,
-      sequences: 20,
-      length: 20,
-      seed: 1,
-    });
-    if (!made.ok) throw new Error('dataset');
-    const lost = new Run(made.value.project, made.value, 'deepbind', {}, 1, 1, 8, 0.001);
-    lost.status = 'RUNNING';
-    em.persist(lost);
-    await em.flush();
-    await jobs.recover();
-    const after = await db.fork().findOneOrFail(Run, { id: lost.id });
-    expect(after.status).toBe('FAILED');
-    expect(after.error).toBe('interrupted: the process running it stopped');
-  });
 });

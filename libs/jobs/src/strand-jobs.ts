@@ -10,6 +10,8 @@ import { InProcessQueue } from './queue/in-process-queue.ts';
 import type { JobQueue } from './queue/in-process-queue.ts';
 import { createTrainingRun } from './training/start-training.ts';
 import type { StartTrainingInput } from './training/start-training.ts';
+import { SILENT_JOB_LOG } from './training/job-log.ts';
+import type { JobLog } from './training/job-log.ts';
 import { TrainingExecutor } from './training/training-executor.ts';
 
 export interface JobsOptions {
@@ -19,7 +21,16 @@ export interface JobsOptions {
   codeVersion?: string;
   /** Where unexpected job failures go (never with sequence data). */
   onError?: (runId: string, error: unknown) => void;
+  /** A run with no progress for this long is STALLED and its worker terminated (default 300). */
+  stallSeconds?: number;
+  /** Job lifecycle logs (ids, statuses, epochs; default: none). */
+  log?: JobLog;
+  /** Test-only hooks; never set in production. */
+  testing?: { hangAfterEpoch?: number };
 }
+
+/** Default of JobsOptions.stallSeconds (STRAND_STALL_SECONDS). */
+export const DEFAULT_STALL_SECONDS = 300;
 
 /**
  * Strand's use cases: everything the API and the CLI do goes through here. Embedded mode runs
@@ -28,18 +39,40 @@ export interface JobsOptions {
 export class Jobs {
   private readonly executor: TrainingExecutor;
   private readonly queue: JobQueue;
+  private readonly watchdog: NodeJS.Timeout;
+  private readonly log: JobLog;
+  private closing = false;
 
   constructor(
     private readonly db: StrandDatabase,
     readonly bus: EventBus,
     options: JobsOptions = {},
   ) {
-    this.executor = new TrainingExecutor(db, bus, options.codeVersion ?? '0.1.0');
+    this.log = options.log ?? SILENT_JOB_LOG;
+    this.executor = new TrainingExecutor(db, bus, {
+      codeVersion: options.codeVersion ?? '0.1.0',
+      log: this.log,
+      ...(options.testing?.hangAfterEpoch !== undefined
+        ? { hangAfterEpoch: options.testing.hangAfterEpoch }
+        : {}),
+    });
     this.queue = new InProcessQueue(
       (id) => this.executor.execute(id),
       options.concurrency ?? 1,
       options.onError,
     );
+    const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000;
+    // Sweep often enough that a stall is seen within ~10% of the threshold (and ≤ 5 s late).
+    this.watchdog = setInterval(
+      () => this.executor.checkStalls(stallMs),
+      Math.min(5_000, Math.max(100, stallMs / 10)),
+    );
+    this.watchdog.unref();
+  }
+
+  /** Last epoch's training samples/s of each running run (null before its first epoch). */
+  throughput(): { runId: string; samplesPerSecond: number | null }[] {
+    return this.executor.throughput();
   }
 
   /** Runs waiting for a free worker. */
@@ -79,7 +112,8 @@ export class Jobs {
         projectId: outcome.value.project.id,
         status: 'QUEUED',
       });
-      this.queue.enqueue(outcome.value.id);
+      // During shutdown the run stays QUEUED in the database: recover() queues it at next start.
+      if (!this.closing) this.queue.enqueue(outcome.value.id);
     }
     return outcome;
   }
@@ -106,8 +140,9 @@ export class Jobs {
   }
 
   /**
-   * After a restart: runs left QUEUED are queued again; runs left RUNNING lost their worker and
-   * are marked FAILED (resuming from checkpoints is a later capability).
+   * After a restart: runs left QUEUED are queued again; runs left RUNNING lost their worker (the
+   * process was killed) and go back to QUEUED, to resume from their last checkpoint (an epoch
+   * stored after it is trained again and its row replaced, so history has no gap or duplicate).
    */
   async recover(): Promise<void> {
     const em = this.db.fork();
@@ -117,22 +152,29 @@ export class Jobs {
       { orderBy: { createdAt: 'asc' } },
     );
     for (const run of runs) {
-      if (run.status === 'RUNNING') {
-        run.status = 'FAILED';
-        run.error = 'interrupted: the process running it stopped';
-        run.finishedAt = new Date();
-      } else {
-        this.queue.enqueue(run.id);
-      }
+      if (run.status === 'RUNNING') run.status = 'QUEUED';
     }
     await em.flush();
+    for (const run of runs) {
+      this.log.info(
+        { runId: run.id, status: run.status, checkpointEpoch: run.checkpointEpoch },
+        'run recovered',
+      );
+      this.queue.enqueue(run.id);
+    }
   }
 
-  /** Asks running jobs to stop and waits for them (graceful shutdown). */
+  /**
+   * Graceful shutdown: takes no new work, asks running jobs to stop after their current batch
+   * (they go back to QUEUED, keeping their last epoch's checkpoint) and waits for them.
+   */
   async close(): Promise<void> {
+    this.closing = true;
     // Waiting runs stay QUEUED in the database; recover() queues them again at the next start.
     this.queue.clear();
     this.executor.stopAll();
+    // The watchdog keeps running meanwhile: a hung worker never sees the stop flag.
     await this.queue.idle();
+    clearInterval(this.watchdog);
   }
 }

@@ -6,6 +6,7 @@
  * reverse order.
  */
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
@@ -21,6 +22,12 @@ import { DEFAULT_LIMITS } from '../limits/limits.ts';
 import type { ApiLimits } from '../limits/limits.ts';
 import { createRateLimit } from '../limits/rate-limit.ts';
 import { limitRules } from '../limits/validation-rules.ts';
+import { HttpMetrics } from '../observability/http-metrics.ts';
+import type { RouteName } from '../observability/http-metrics.ts';
+import { renderJobMetrics } from '../observability/job-metrics.ts';
+import { silentLogger } from '../observability/logger.ts';
+import type { Logger } from '../observability/logger.ts';
+import { tokenPrefixOf } from '../observability/token-prefix.ts';
 import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
 import { serveStatic } from './static-files.ts';
@@ -37,6 +44,10 @@ export interface StrandServerOptions {
   concurrency?: number;
   /** Request limits; missing ones take DEFAULT_LIMITS. */
   limits?: Partial<ApiLimits>;
+  /** Structured logs (requests, job lifecycle); default: none. */
+  logger?: Logger;
+  /** A run with no progress for this long is STALLED (default 300). */
+  stallSeconds?: number;
 }
 
 export interface StrandServer {
@@ -44,16 +55,41 @@ export interface StrandServer {
   port: number;
   db: StrandDatabase;
   jobs: Jobs;
+  /** False once close() began: /ready answers 503 from then on. */
+  readonly ready: boolean;
   close(): Promise<void>;
 }
 
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function routeOf(pathname: string, hasDashboard: boolean, method: string | undefined): RouteName {
+  if (pathname === '/graphql') return 'graphql';
+  if (pathname === '/health') return 'health';
+  if (pathname === '/ready') return 'ready';
+  if (pathname === '/metrics') return 'metrics';
+  return hasDashboard && method === 'GET' ? 'static' : 'not_found';
+}
+
 export async function startStrandServer(options: StrandServerOptions): Promise<StrandServer> {
+  const logger = options.logger ?? silentLogger();
+  // openDatabase applies pending migrations before it returns: from here on the DB is ready.
   const db = await openDatabase({ dataDir: options.dataDir });
+  let accepting = true;
   const bus = createEventBus();
+  const httpMetrics = new HttpMetrics();
   const jobs = new Jobs(db, bus, {
     concurrency: options.concurrency ?? 1,
+    log: logger.child({ component: 'jobs' }),
+    ...(options.stallSeconds !== undefined ? { stallSeconds: options.stallSeconds } : {}),
+    // The error's message stays out: it may quote a value of the data.
     onError: (runId, error) =>
-      console.error(`strand: job ${runId} failed unexpectedly: ${(error as Error).message}`),
+      logger.error(
+        { component: 'jobs', runId, errorName: (error as Error)?.name },
+        'job failed unexpectedly',
+      ),
   });
   await jobs.recover();
   const schema = await buildStrandSchema(bus);
@@ -80,14 +116,46 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     return { db, em, jobs, viewer };
   };
 
+  /** One log line and one metrics sample per finished request (path only: no query string). */
+  const observe = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    const started = performance.now();
+    const route = routeOf(pathname, Boolean(options.dashboardDir), req.method);
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      httpMetrics.observe(req.method ?? 'GET', route, res.statusCode, seconds);
+      if (route === 'health' || route === 'ready' || route === 'metrics') return;
+      logger.info(
+        {
+          component: 'http',
+          method: req.method,
+          path: route === 'not_found' ? '(other)' : pathname,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          token: tokenPrefixOf(req.headers.authorization),
+        },
+        'request',
+      );
+    });
+  };
+
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    observe(req, res, url.pathname);
     const route = async () => {
       if (url.pathname === '/graphql')
         return handleGraphQLHttp(apollo, req, res, () => contextFor(req.headers.authorization));
-      if (url.pathname === '/health') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'ok' }));
+      // Liveness: answers while the process runs. No token, no data.
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      // Readiness: the database is open and migrated, and the server is not shutting down.
+      if (url.pathname === '/ready') {
+        const ok = accepting && (await db.orm.isConnected());
+        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
+      }
+      // Prometheus text format; counts and timings only, no token needed (see README).
+      if (url.pathname === '/metrics') {
+        const lines = [...(await renderJobMetrics(db, jobs)), ...httpMetrics.render()];
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        res.end(`${lines.join('\n')}\n`);
         return;
       }
       if (options.dashboardDir && req.method === 'GET')
@@ -96,7 +164,15 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
       res.end('not found');
     };
     route().catch((error: unknown) => {
-      console.error(`strand: ${req.method} ${url.pathname} failed: ${(error as Error).message}`);
+      logger.error(
+        {
+          component: 'http',
+          method: req.method,
+          path: url.pathname,
+          errorName: (error as Error)?.name,
+        },
+        'request failed',
+      );
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -163,6 +239,8 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      accepting = false;
+      logger.info({ component: 'server' }, 'shutting down: running jobs stop after their batch');
       await jobs.close();
       await wsServer.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -172,5 +250,14 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
       await db.close();
     })());
 
-  return { url: `http://${host}:${port}`, port, db, jobs, close };
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    jobs,
+    get ready() {
+      return accepting;
+    },
+    close,
+  };
 }

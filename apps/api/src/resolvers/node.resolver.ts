@@ -1,7 +1,13 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Dataset as DatasetEntity, Project as ProjectEntity, Run as RunEntity } from '@strand/data';
+import {
+  Dataset as DatasetEntity,
+  ModelVersion as ModelVersionEntity,
+  Project as ProjectEntity,
+  Run as RunEntity,
+} from '@strand/data';
 import type { StrandContext } from '../context.ts';
 import { Dataset } from '../types/dataset.type.ts';
+import { ModelVersion } from '../types/model-version.type.ts';
 import { Node } from '../types/node.interface.ts';
 import { Project } from '../types/project.type.ts';
 import { Run } from '../types/run.type.ts';
@@ -11,7 +17,7 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any Run, Dataset or Project by its id; null when none exists or it is in a project of others.',
+      'Any Run, Dataset, ModelVersion or Project by its id; null when none exists or it is in a project of others.',
   })
   async node(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: StrandContext) {
     // Ids are UUIDs unique across tables, so looking in each table in turn finds at most one.
@@ -20,6 +26,8 @@ export class NodeResolver {
     if (run) return Run.from(run);
     const dataset = await em.findOne(DatasetEntity, { id, project: mine });
     if (dataset) return Dataset.from(dataset);
+    const version = await em.findOne(ModelVersionEntity, { id, project: mine });
+    if (version) return ModelVersion.from(version);
     if (!viewer.canRead(id)) return null; // a project id is readable when the caller is a member
     const project = await em.findOne(ProjectEntity, { id });
     return project ? Project.from(project, viewer.roleIn(id) ?? 'viewer') : null;

@@ -3,7 +3,7 @@ import { Run as RunEntity } from '@strand/data';
 import type { TrainingProgressEvent } from '@strand/jobs';
 import type { StrandContext } from '../context.ts';
 
-const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED', 'STALLED']);
 
 /**
  * The events of one run's training, ending after the event with `done: true`. The listener is

@@ -16,16 +16,17 @@ import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.t
 import { Project } from '../types/project.type.ts';
 import { Run, RunConnection } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
-import { pageOf } from './page-of.ts';
-import { PaginationArgs } from './pagination.args.ts';
+import { filteredRuns } from './filtered-runs.ts';
+import { RunsArgs } from './runs.args.ts';
 
 @Resolver(() => Run)
 export class RunResolver {
   @Query(() => RunConnection, {
-    description: "Training runs of the caller's projects, newest first.",
+    description:
+      "Training runs of the caller's projects: filtered, and sorted newest first or by a final metric.",
   })
-  async runs(@Args(() => PaginationArgs) args: PaginationArgs, @Ctx() ctx: StrandContext) {
-    const page = await pageOf(ctx, RunEntity, args);
+  async runs(@Args(() => RunsArgs) args: RunsArgs, @Ctx() ctx: StrandContext) {
+    const page = await filteredRuns(ctx, args);
     return RunConnection.from(page, Run.from);
   }
 

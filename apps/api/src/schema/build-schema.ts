@@ -3,10 +3,15 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@strand/jobs';
 import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
+import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
+import { DatasetImportResolver } from '../resolvers/dataset-import.resolver.ts';
 import { DatasetResolver } from '../resolvers/dataset.resolver.ts';
+import { LineageResolver } from '../resolvers/lineage.resolver.ts';
 import { MeResolver } from '../resolvers/me.resolver.ts';
+import { ModelRegistryResolver } from '../resolvers/model-registry.resolver.ts';
 import { NodeResolver } from '../resolvers/node.resolver.ts';
 import { ProjectResolver } from '../resolvers/project.resolver.ts';
+import { RunAnnotationResolver } from '../resolvers/run-annotation.resolver.ts';
 import { RunResolver } from '../resolvers/run.resolver.ts';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver.ts';
 
@@ -16,11 +21,16 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
     resolvers: [
       RunResolver,
       DatasetResolver,
+      DatasetImportResolver,
       ProjectResolver,
       MeResolver,
       NodeResolver,
       CatalogResolver,
       SubscriptionResolver,
+      RunAnnotationResolver,
+      CompareRunsResolver,
+      ModelRegistryResolver,
+      LineageResolver,
     ],
     pubSub: bus,
     validate: false,

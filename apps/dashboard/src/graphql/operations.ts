@@ -57,15 +57,20 @@ export interface PageVariables {
 }
 
 export interface RunsData {
-  runs: Connection<RunSummary>;
+  runs: Connection<RunSummary & { tags: string[] }>;
 }
-export const RUNS_QUERY: TypedDocumentNode<RunsData, PageVariables> = gql`
-  query Runs($first: Int, $after: String) {
-    runs(first: $first, after: $after) {
+/** Which runs the list shows; the server normalises the tag (case, spaces). */
+export interface RunsVariables extends PageVariables {
+  filter?: { tag?: string } | null;
+}
+export const RUNS_QUERY: TypedDocumentNode<RunsData, RunsVariables> = gql`
+  query Runs($first: Int, $after: String, $filter: RunFilterInput) {
+    runs(first: $first, after: $after, filter: $filter) {
       edges {
         cursor
         node {
           ...RunSummaryFields
+          tags
         }
       }
       pageInfo {

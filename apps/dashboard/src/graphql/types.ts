@@ -2,7 +2,7 @@
 // Kept in step with the contract in the API (schema.graphql); `__typename` is added by Apollo.
 
 /** Lifecycle of a training run. */
-export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'STALLED';
 
 /** One named metric value (loss, val_loss, val_auroc, val_auprc, val_accuracy). */
 export interface Metric {

@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatMetric } from '../format/number.ts';
@@ -10,15 +10,18 @@ import { navigate } from '../routing/use-route.ts';
 import { routeHref } from '../routing/route.ts';
 import { isActive } from '../view/progress-view.ts';
 import { newestFirst } from '../view/sort-runs.ts';
+import { tagFilter } from '../view/tag-filter.ts';
 
 // runStatusChanged only fires on status changes; epochs advance in between, so the list also
 // polls while some run is active.
 const ACTIVE_POLL_MS = 5000;
 
-/** Home: every run, newest first, updating live. */
+/** Home: every run (or those with a tag), newest first, updating live. */
 export function RunsPage(): ReactNode {
+  const [tag, setTag] = useState('');
+  const filter = tagFilter(tag);
   const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(RUNS_QUERY, {
-    variables: { first: 100 },
+    variables: { first: 100, filter },
     fetchPolicy: 'cache-and-network',
   });
   useSubscription(RUN_STATUS_CHANGED_SUBSCRIPTION, { onData: () => void refetch() });
@@ -33,7 +36,7 @@ export function RunsPage(): ReactNode {
 
   if (!data && loading) return <p className="muted">Loading runs…</p>;
   if (!data && error) return <p className="error-box">Could not load runs: {error.message}</p>;
-  if (runs.length === 0) {
+  if (runs.length === 0 && !filter) {
     return (
       <section className="empty">
         <h1>No runs yet</h1>
@@ -49,6 +52,16 @@ export function RunsPage(): ReactNode {
   return (
     <section>
       <h1>Runs</h1>
+      <label className="tag-filter">
+        tag{' '}
+        <input
+          type="search"
+          value={tag}
+          placeholder="any"
+          data-testid="tag-filter"
+          onChange={(e) => setTag(e.target.value)}
+        />
+      </label>
       {error ? <p className="error-box">Live refresh failed: {error.message}</p> : null}
       <table className="data runs clickable" data-testid="runs-table">
         <thead>
@@ -57,6 +70,7 @@ export function RunsPage(): ReactNode {
             <th>run</th>
             <th>architecture</th>
             <th>dataset</th>
+            <th>tags</th>
             <th className="num">epoch</th>
             <th className="num">val_auroc</th>
             <th>created</th>
@@ -77,6 +91,7 @@ export function RunsPage(): ReactNode {
               </td>
               <td>{run.architecture}</td>
               <td>{run.dataset.name}</td>
+              <td>{run.tags.join(', ')}</td>
               <td className="num">
                 {run.currentEpoch}/{run.epochs}
               </td>

@@ -2,9 +2,13 @@ import { ApiToken } from './api-token.entity.ts';
 import { Dataset } from './dataset.entity.ts';
 import { EpochMetric } from './epoch-metric.entity.ts';
 import { Membership } from './membership.entity.ts';
+import { ModelAlias } from './model-alias.entity.ts';
 import { ModelArtifact } from './model-artifact.entity.ts';
+import { ModelVersion } from './model-version.entity.ts';
 import { Project } from './project.entity.ts';
 import { Run } from './run.entity.ts';
+import { RunNote } from './run-note.entity.ts';
+import { RunTag } from './run-tag.entity.ts';
 import { User } from './user.entity.ts';
 
 /** Every entity, given to MikroORM explicitly (no folder discovery at runtime). */
@@ -17,4 +21,8 @@ export const ENTITIES = [
   Run,
   EpochMetric,
   ModelArtifact,
+  RunTag,
+  RunNote,
+  ModelVersion,
+  ModelAlias,
 ];

@@ -51,6 +51,14 @@ export class Run extends BaseEntity {
   @Property({ type: 'integer' })
   currentEpoch: number & Opt = 0;
 
+  /** The last epoch whose checkpoint (weights + optimizer state) is saved; 0 for none. */
+  @Property({ type: 'integer' })
+  checkpointEpoch: number & Opt = 0;
+
+  /** Last sign of life from the run's worker (written at most every few seconds). */
+  @Property({ type: 'datetime', nullable: true })
+  heartbeatAt: Date | null = null;
+
   @Property({ type: 'text', nullable: true })
   error: string | null = null;
 

@@ -1,6 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123115219_initial } from './Migration20261123115219_initial.ts';
 import { Migration20261123120942_projects } from './Migration20261123120942_projects.ts';
+import { Migration20261123124000_runSurvival } from './Migration20261123124000_run-survival.ts';
+import { Migration20261123124500_registry } from './Migration20261123124500_registry.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -10,4 +12,6 @@ import { Migration20261123120942_projects } from './Migration20261123120942_proj
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123115219_initial', class: Migration20261123115219_initial },
   { name: 'Migration20261123120942_projects', class: Migration20261123120942_projects },
+  { name: 'Migration20261123124000_run-survival', class: Migration20261123124000_runSurvival },
+  { name: 'Migration20261123124500_registry', class: Migration20261123124500_registry },
 ];

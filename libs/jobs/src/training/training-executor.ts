@@ -1,13 +1,21 @@
 /**
  * Runs one queued training run: spawns the training worker thread, and turns its messages into
- * stored state (status, per-epoch metrics, model artifact) and published events. Messages are
- * handled strictly in order, so a run's final status is stored only after all its epochs.
+ * stored state (status, per-epoch metrics, checkpoints, heartbeats, model artifact) and published
+ * events. Messages are handled strictly in order, so a run's final status is stored only after all
+ * its epochs.
+ *
+ * Map: requestStop / stopAll (cancel vs. shutdown) · checkStalls (the watchdog's sweep) ·
+ * execute (worker data, resuming from the run's last checkpoint) · runWorker (message chain,
+ * stall and exit handling) · onMessage (one case per message) · setStatus / publishProgress.
  */
 import type { EntityManager } from '@mikro-orm/core';
+import type { Worker } from 'node:worker_threads';
 import { ModelArtifact, recordEpoch, Run } from '@strand/data';
 import type { RunStatus, StrandDatabase } from '@strand/data';
 import type { EventBus, TrainingProgressEvent } from '../events/event-bus.ts';
 import { spawnWorker } from '../worker/spawn-worker.ts';
+import { checkpointPath } from './checkpoint.ts';
+import type { JobLog } from './job-log.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
 
 const workerEntry = new URL('./training.worker.ts', import.meta.url);
@@ -15,26 +23,64 @@ const workerEntry = new URL('./training.worker.ts', import.meta.url);
 /** Fraction of a dataset held out for per-epoch validation. */
 export const VALIDATION_FRACTION = 0.2;
 
+/** A run's heartbeat is written at most this often (progress messages come every 250 ms). */
+export const HEARTBEAT_WRITE_MS = 5_000;
+
+/** Stop-flag values: a cancel ends the run CANCELLED; a shutdown leaves it QUEUED to resume. */
+const STOP_CANCEL = 1;
+const STOP_SHUTDOWN = 2;
+
+interface ActiveRun {
+  stop: Int32Array;
+  worker: Worker | null;
+  lastProgress: number;
+  samplesPerSecond: number | null;
+  onStall: ((idleMs: number) => void) | null;
+}
+
+export interface ExecutorOptions {
+  codeVersion: string;
+  log: JobLog;
+  /** Test-only: make workers hang after this epoch's checkpoint. */
+  hangAfterEpoch?: number;
+}
+
 export class TrainingExecutor {
-  private readonly stopFlags = new Map<string, Int32Array>();
+  private readonly active = new Map<string, ActiveRun>();
 
   constructor(
     private readonly db: StrandDatabase,
     private readonly bus: EventBus,
-    private readonly codeVersion: string,
+    private readonly options: ExecutorOptions,
   ) {}
 
   /** Asks a running run to stop after its current batch; false if it is not running here. */
   requestStop(runId: string): boolean {
-    const flag = this.stopFlags.get(runId);
-    if (!flag) return false;
-    Atomics.store(flag, 0, 1);
+    const run = this.active.get(runId);
+    if (!run) return false;
+    Atomics.store(run.stop, 0, STOP_CANCEL);
     return true;
   }
 
-  /** Asks every running run to stop (shutdown). */
+  /** Shutdown: every running run stops after its current batch and goes back to QUEUED. */
   stopAll(): void {
-    for (const flag of this.stopFlags.values()) Atomics.store(flag, 0, 1);
+    for (const run of this.active.values()) Atomics.store(run.stop, 0, STOP_SHUTDOWN);
+  }
+
+  /** Last epoch's training samples/s of each run running here (null before its first epoch). */
+  throughput(): { runId: string; samplesPerSecond: number | null }[] {
+    return [...this.active].map(([runId, run]) => ({
+      runId,
+      samplesPerSecond: run.samplesPerSecond,
+    }));
+  }
+
+  /** The watchdog's sweep: runs with no progress for `stallMs` are stalled (worker terminated). */
+  checkStalls(stallMs: number, now = Date.now()): void {
+    for (const run of this.active.values()) {
+      const idle = now - run.lastProgress;
+      if (idle > stallMs && run.onStall) run.onStall(idle);
+    }
   }
 
   async execute(runId: string): Promise<void> {
@@ -47,7 +93,14 @@ export class TrainingExecutor {
       return;
     }
     const stopFlag = new SharedArrayBuffer(4);
-    this.stopFlags.set(runId, new Int32Array(stopFlag));
+    const active: ActiveRun = {
+      stop: new Int32Array(stopFlag),
+      worker: null,
+      lastProgress: Date.now(),
+      samplesPerSecond: null,
+      onStall: null,
+    };
+    this.active.set(runId, active);
     const modelPath = `models/${run.id}`;
     const workerData: TrainingWorkerData = {
       runId,
@@ -62,13 +115,22 @@ export class TrainingExecutor {
       modelDir: this.db.artifacts.resolve(modelPath),
       dataChecksum: dataset.checksum ?? null,
       stopFlag,
+      checkpointDir: this.db.artifacts.resolve(checkpointsOf(run.id)),
+      resumeEpoch: run.checkpointEpoch,
+      ...(this.options.hangAfterEpoch !== undefined
+        ? { hangAfterEpoch: this.options.hangAfterEpoch }
+        : {}),
     };
     run.dataChecksum = dataset.checksum ?? null;
-    run.codeVersion = this.codeVersion;
+    run.codeVersion = this.options.codeVersion;
+    this.options.log.info(
+      { runId, epochs: run.epochs, resumeEpoch: run.checkpointEpoch },
+      run.checkpointEpoch > 0 ? 'run resuming from checkpoint' : 'run starting',
+    );
     try {
-      await this.runWorker(em, run, workerData, modelPath);
+      await this.runWorker(em, run, workerData, modelPath, active);
     } finally {
-      this.stopFlags.delete(runId);
+      this.active.delete(runId);
     }
   }
 
@@ -77,9 +139,11 @@ export class TrainingExecutor {
     run: Run,
     data: TrainingWorkerData,
     modelPath: string,
+    active: ActiveRun,
   ): Promise<void> {
     return new Promise((resolve) => {
       const worker = spawnWorker(workerEntry, data as unknown as Record<string, unknown>);
+      active.worker = worker;
       let chain = Promise.resolve();
       let settled = false;
       const handle = (step: () => Promise<void>) => {
@@ -93,11 +157,23 @@ export class TrainingExecutor {
           ).catch(() => undefined);
         });
       };
+      active.onStall = (idleMs) => {
+        active.onStall = null;
+        const seconds = Math.round(idleMs / 1000);
+        handle(async () => {
+          if (settled) return;
+          settled = true;
+          await this.setStatus(em, run, 'STALLED', `no progress for ${seconds} s: worker stopped`);
+        });
+        void worker.terminate();
+      };
       worker.on('message', (message: TrainingWorkerMessage) => {
+        active.lastProgress = Date.now();
+        if (message.type === 'epoch') active.samplesPerSecond = message.report.samplesPerSecond;
         handle(async () => {
           if (settled) return;
           settled = message.type === 'finished' || message.type === 'failed';
-          await this.onMessage(em, run, message, modelPath);
+          await this.onMessage(em, run, message, modelPath, active);
         });
       });
       worker.on('error', (error) => {
@@ -124,15 +200,18 @@ export class TrainingExecutor {
     run: Run,
     message: TrainingWorkerMessage,
     modelPath: string,
+    active: ActiveRun,
   ) {
     switch (message.type) {
       case 'started':
         run.backend = message.backend;
-        run.startedAt = new Date();
+        run.startedAt ??= new Date();
+        run.heartbeatAt = new Date();
         await this.setStatus(em, run, 'RUNNING');
         return;
       case 'batch': {
         const r = message.report;
+        await this.heartbeat(em, run);
         this.publishProgress(run, {
           epoch: r.epoch,
           batch: r.batch,
@@ -149,12 +228,23 @@ export class TrainingExecutor {
         const r = message.report;
         // finalMetrics holds the latest epoch's metrics while the run goes on.
         run.finalMetrics = r.metrics;
+        run.heartbeatAt = new Date();
         await recordEpoch(em, run, {
           epoch: r.epoch,
           metrics: r.metrics,
           samplesPerSecond: r.samplesPerSecond,
           seconds: r.seconds,
         });
+        this.options.log.info(
+          {
+            runId: run.id,
+            epoch: r.epoch,
+            epochs: r.epochs,
+            seconds: r.seconds,
+            samplesPerSecond: r.samplesPerSecond,
+          },
+          'epoch stored',
+        );
         this.publishProgress(run, {
           epoch: r.epoch,
           batch: null,
@@ -167,8 +257,23 @@ export class TrainingExecutor {
         });
         return;
       }
+      case 'checkpoint': {
+        const previous = run.checkpointEpoch;
+        run.checkpointEpoch = message.epoch;
+        await em.flush();
+        // Only the newest checkpoint is needed once the row points at it.
+        if (previous >= 1 && previous < message.epoch) {
+          await this.db.artifacts.remove(checkpointPath(checkpointsOf(run.id), previous));
+        }
+        return;
+      }
       case 'finished': {
         run.finalMetrics = message.finalMetrics ?? run.finalMetrics ?? null;
+        if (message.stopped && Atomics.load(active.stop, 0) === STOP_SHUTDOWN) {
+          // Shutdown: back to QUEUED; the next start resumes from the last checkpoint.
+          await this.setStatus(em, run, 'QUEUED');
+          return;
+        }
         if (!message.stopped) {
           const artifact = new ModelArtifact(
             run,
@@ -178,7 +283,12 @@ export class TrainingExecutor {
           );
           em.persist(artifact);
         }
-        await this.setStatus(em, run, message.stopped ? 'CANCELLED' : 'SUCCEEDED');
+        // Stored final first: a crash before the removal leaves unused files, never a run
+        // pointing at a checkpoint that is gone.
+        run.status = message.stopped ? 'CANCELLED' : 'SUCCEEDED';
+        await em.flush();
+        await this.db.artifacts.remove(checkpointsOf(run.id));
+        await this.setStatus(em, run, run.status);
         return;
       }
       case 'failed':
@@ -187,12 +297,24 @@ export class TrainingExecutor {
     }
   }
 
+  /** Writes `heartbeatAt` when the stored one is older than HEARTBEAT_WRITE_MS. */
+  private async heartbeat(em: EntityManager, run: Run): Promise<void> {
+    const now = new Date();
+    if (run.heartbeatAt && now.getTime() - run.heartbeatAt.getTime() < HEARTBEAT_WRITE_MS) return;
+    run.heartbeatAt = now;
+    await em.flush();
+  }
+
   private async setStatus(em: EntityManager, run: Run, status: RunStatus, error?: string) {
     run.status = status;
     if (error) run.error = error;
-    const final = status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
+    const final = status !== 'QUEUED' && status !== 'RUNNING';
     if (final) run.finishedAt = new Date();
     await em.flush();
+    const fields = { runId: run.id, status, epoch: run.currentEpoch };
+    // The error text stays out of logs: a domain error may quote a label or a value.
+    if (status === 'FAILED' || status === 'STALLED') this.options.log.warn(fields, 'run status');
+    else this.options.log.info(fields, 'run status');
     this.bus.publish('RUN_STATUS', { runId: run.id, projectId: run.project.id, status });
     if (final) {
       const metrics = run.finalMetrics ?? null;
@@ -220,4 +342,9 @@ export class TrainingExecutor {
       ...event,
     });
   }
+}
+
+/** A run's checkpoint directory, relative to the artifact store. */
+export function checkpointsOf(runId: string): string {
+  return `checkpoints/${runId}`;
 }

@@ -13,8 +13,14 @@ export interface TrainingWorkerData {
   validationFraction: number;
   modelDir: string;
   dataChecksum: string | null;
-  /** Int32Array over a SharedArrayBuffer; [0] = 1 asks the worker to stop after this batch. */
+  /** Int32Array over a SharedArrayBuffer; [0] ≠ 0 asks the worker to stop after this batch. */
   stopFlag: SharedArrayBuffer;
+  /** Where the run's checkpoints go (one directory per epoch, see checkpoint.ts). */
+  checkpointDir: string;
+  /** Resume from this epoch's checkpoint; 0 starts from scratch. */
+  resumeEpoch: number;
+  /** Test-only: after this epoch's checkpoint the worker hangs (no progress, no exit). */
+  hangAfterEpoch?: number;
 }
 
 /** Messages a training worker posts to its parent, in this order. */
@@ -22,5 +28,6 @@ export type TrainingWorkerMessage =
   | { type: 'started'; backend: string; count: number; batches: number }
   | { type: 'batch'; report: BatchReport }
   | { type: 'epoch'; report: EpochReport }
+  | { type: 'checkpoint'; epoch: number }
   | { type: 'finished'; stopped: boolean; finalMetrics: Record<string, number> | null }
   | { type: 'failed'; message: string };

@@ -1,9 +1,11 @@
 /**
  * The training worker: runs in a worker thread, never on the API's event loop. It reads the
- * stored dataset, trains, saves the model and reports through messages (training-messages.ts).
+ * stored dataset, trains (from a checkpoint when resuming), checkpoints after every epoch, saves
+ * the model and reports through messages (training-messages.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
 import { oneHotEncodeBatch } from '@strand/genomics';
 import {
   architectureTask,
@@ -14,7 +16,9 @@ import {
   trainModel,
   validateArchitectureConfig,
 } from '@strand/models';
+import type { TrainingState } from '@strand/models';
 import { parseSequenceTable } from '../datasets/sequence-table.ts';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
 
 const data = workerData as TrainingWorkerData;
@@ -49,6 +53,15 @@ async function main(): Promise<void> {
     alphabetSize: 4,
     seed: data.seed,
   });
+  let resumeFrom: TrainingState | undefined;
+  if (data.resumeEpoch > 0) {
+    // Same seed, same architecture: the model has the same weights in the same order.
+    const checkpoint = await loadCheckpoint(data.checkpointDir, data.resumeEpoch);
+    const tensors = checkpoint.weights.map((w) => tf.tensor(w.values, w.shape));
+    model.setWeights(tensors);
+    tf.dispose(tensors);
+    resumeFrom = checkpoint.state;
+  }
   const trainCount = count - Math.round(count * data.validationFraction);
   post({ type: 'started', backend, count, batches: Math.ceil(trainCount / data.batchSize) });
   const result = await trainModel(
@@ -63,7 +76,13 @@ async function main(): Promise<void> {
       validationFraction: data.validationFraction,
       onEpoch: (report) => post({ type: 'epoch', report }),
       onBatch: (report) => post({ type: 'batch', report }),
-      shouldStop: () => Atomics.load(stop, 0) === 1,
+      onCheckpoint: async (epoch, trained, state) => {
+        await saveCheckpoint(data.checkpointDir, epoch, trained, state);
+        post({ type: 'checkpoint', epoch });
+        if (epoch === data.hangAfterEpoch) await hang();
+      },
+      shouldStop: () => Atomics.load(stop, 0) !== 0,
+      ...(resumeFrom ? { startEpoch: data.resumeEpoch, resumeFrom } : {}),
     },
   );
   if (!result.stopped) {
@@ -82,6 +101,12 @@ async function main(): Promise<void> {
   model.dispose();
   const last = result.history.at(-1);
   post({ type: 'finished', stopped: result.stopped, finalMetrics: last ? last.metrics : null });
+}
+
+/** Test-only: stays alive forever without progress (see TrainingWorkerData.hangAfterEpoch). */
+function hang(): Promise<never> {
+  setInterval(() => undefined, 60_000);
+  return new Promise<never>(() => undefined);
 }
 
 main().catch((error: unknown) => {

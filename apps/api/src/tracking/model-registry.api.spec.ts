@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRun } from '../testing/seed-run.ts';
+import { startTestServer } from '../testing/test-server.ts';
+import type { TestServer } from '../testing/test-server.ts';
+
+let server: TestServer;
+
+const REGISTER = `mutation ($runId: ID!, $name: String!) { registerModel(runId: $runId, name: $name) {
+  modelVersion { id name version aliases run { id } artifact { format sizeBytes } }
+  userErrors { field code message } } }`;
+const ALIAS = `mutation ($name: String!, $alias: String!, $version: Int!) {
+  setModelAlias(name: $name, alias: $alias, version: $version) {
+    modelVersion { version aliases } userErrors { field code message } } }`;
+
+type Errors = { field: string; code: string; message: string }[];
+interface Registered {
+  registerModel: {
+    modelVersion: { id: string; name: string; version: number; aliases: string[] } | null;
+    userErrors: Errors;
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function register(runId: string, name: string) {
+  return (await server.request<Registered>(REGISTER, { runId, name })).data!.registerModel;
+}
+
+describe('model registry', () => {
+  it('registers versions 1, 2 of a name; aliases point at one version and move', async () => {
+    const projectId = server.defaultProjectId;
+    const r1 = (await seedRun(server.db, { projectId })).runId;
+    const r2 = (await seedRun(server.db, { projectId })).runId;
+    const v1 = await register(r1, 'ctcf');
+    expect(v1).toEqual({
+      modelVersion: {
+        id: expect.any(String),
+        name: 'ctcf',
+        version: 1,
+        aliases: [],
+        run: { id: r1 },
+        artifact: { format: 'tfjs-layers', sizeBytes: 1234 },
+      },
+      userErrors: [],
+    });
+    expect((await register(r2, 'ctcf')).modelVersion).toMatchObject({ version: 2 });
+
+    const set = async (alias: string, version: number) =>
+      (await server.request(ALIAS, { name: 'ctcf', alias, version })).data!.setModelAlias;
+    expect(await set('production', 1)).toEqual({
+      modelVersion: { version: 1, aliases: ['production'] },
+      userErrors: [],
+    });
+    await set('candidate', 2);
+    expect(await set('production', 2)).toEqual({
+      modelVersion: { version: 2, aliases: ['candidate', 'production'] },
+      userErrors: [],
+    });
+    expect(await set('production', 7)).toEqual({
+      modelVersion: null,
+      userErrors: [
+        { field: 'version', code: 'NOT_FOUND', message: 'model "ctcf" has no version 7' },
+      ],
+    });
+
+    const read = await server.request(
+      `{ byAlias: modelVersion(name: "ctcf", alias: "production") { version run { id } }
+         byNumber: modelVersion(name: "ctcf", version: 1) { version aliases }
+         none: modelVersion(name: "ctcf", alias: "staging") { version }
+         registeredModels { name latestVersion versions { version } aliases { alias version } } }`,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({
+      byAlias: { version: 2, run: { id: r2 } },
+      byNumber: { version: 1, aliases: [] },
+      none: null,
+      registeredModels: [
+        {
+          name: 'ctcf',
+          latestVersion: 2,
+          versions: [{ version: 1 }, { version: 2 }],
+          aliases: [
+            { alias: 'candidate', version: 2 },
+            { alias: 'production', version: 2 },
+          ],
+        },
+      ],
+    });
+    const node = await server.request<{ node: unknown }>(
+      `query ($id: ID!) { node(id: $id) { __typename ... on ModelVersion { name version } } }`,
+      { id: v1.modelVersion!.id },
+    );
+    expect(node.data!.node).toEqual({ __typename: 'ModelVersion', name: 'ctcf', version: 1 });
+  });
+
+  it('refuses runs that did not succeed or stored no model, and bad names', async () => {
+    const projectId = server.defaultProjectId;
+    const failed = (await seedRun(server.db, { projectId, status: 'FAILED' })).runId;
+    expect(await register(failed, 'm')).toEqual({
+      modelVersion: null,
+      userErrors: [
+        {
+          field: 'runId',
+          code: 'RUN_NOT_SUCCEEDED',
+          message: `run ${failed} is FAILED; only a SUCCEEDED run can be registered`,
+        },
+      ],
+    });
+    const bare = (await seedRun(server.db, { projectId, artifact: false })).runId;
+    expect((await register(bare, 'm')).userErrors).toEqual([
+      { field: 'runId', code: 'NO_MODEL_ARTIFACT', message: `run ${bare} stored no model` },
+    ]);
+    expect((await register(bare, 'no spaces')).userErrors[0].code).toBe('BAD_MODEL_NAME');
+    const both = await server.request(`{ modelVersion(name: "x", version: 1, alias: "a") { id } }`);
+    expect(both.errors?.[0]).toMatchObject({
+      message: 'give exactly one of version and alias',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('registers the model of a run that really trained, and traces its lineage', async () => {
+    const created = await server.request<{
+      createDemoDataset: { dataset: { id: string; checksum: string } };
+    }>(
+      `mutation { createDemoDataset(input: { sequences: 40, length: 24, seed: 5 }) { dataset { id checksum } } }`,
+    );
+    const dataset = created.data!.createDemoDataset.dataset;
+    const started = await server.request<{ startTraining: { run: { id: string } } }>(
+      `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 1, batchSize: 8,
+         config: "{\\"filters\\":4,\\"kernelSize\\":4,\\"hiddenUnits\\":4}" }) { run { id } } }`,
+      { d: dataset.id },
+    );
+    const runId = started.data!.startTraining.run.id;
+    await server.subscribe<{ trainingProgress: { done: boolean } }>(
+      `subscription ($id: ID!) { trainingProgress(runId: $id) { done } }`,
+      { id: runId },
+      (e) => e.trainingProgress.done,
+    );
+    const version = await register(runId, 'trained');
+    expect(version.userErrors).toEqual([]);
+
+    const lineage = await server.request(
+      `query ($id: ID!) { lineage(id: $id) { modelVersion { name version } run { id status }
+           config checksumMatches dataset { id checksum } } }`,
+      { id: version.modelVersion!.id },
+    );
+    expect(lineage.errors).toBeUndefined();
+    expect(lineage.data).toEqual({
+      lineage: {
+        modelVersion: { name: 'trained', version: 1 },
+        run: { id: runId, status: 'SUCCEEDED' },
+        config: expect.stringContaining('"filters":4'),
+        checksumMatches: true,
+        dataset: { id: dataset.id, checksum: dataset.checksum },
+      },
+    });
+    const derived = await server.request(
+      `query ($id: ID!) { dataset(id: $id) { derived { runs { id } modelVersions { name version } } } }`,
+      { id: dataset.id },
+    );
+    expect(derived.data).toEqual({
+      dataset: {
+        derived: { runs: [{ id: runId }], modelVersions: [{ name: 'trained', version: 1 }] },
+      },
+    });
+    const fromRun = await server.request<{ lineage: { modelVersion: null; run: { id: string } } }>(
+      `query ($id: ID!) { lineage(id: $id) { modelVersion { id } run { id } } }`,
+      { id: runId },
+    );
+    expect(fromRun.data!.lineage).toEqual({ modelVersion: null, run: { id: runId } });
+  });
+});

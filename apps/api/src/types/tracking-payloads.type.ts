@@ -1,0 +1,22 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ModelVersion } from './model-version.type.ts';
+import { Run } from './run.type.ts';
+import { UserError } from './user-error.type.ts';
+
+@ObjectType({ description: 'The run after its tags or note changed.' })
+export class RunAnnotationPayload {
+  @Field(() => Run, { nullable: true })
+  run!: Run | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The model version registered, or an alias pointed at.' })
+export class ModelVersionPayload {
+  @Field(() => ModelVersion, { nullable: true })
+  modelVersion!: ModelVersion | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
