@@ -37,10 +37,23 @@ export { AUTOENCODER_DEFAULTS } from './architectures/autoencoder.ts';
 export type { AutoencoderConfig } from './architectures/autoencoder.ts';
 export { RISK_DEFAULTS } from './architectures/risk.ts';
 export type { RiskConfig } from './architectures/risk.ts';
+export { VAE_DEFAULTS, vaeEncoder } from './architectures/vae.ts';
+export type { VaeConfig } from './architectures/vae.ts';
+export { VaeSampling } from './architectures/vae-sampling.layer.ts';
+export { BPNET_DEFAULTS } from './architectures/bpnet.ts';
+export type { BpnetConfig } from './architectures/bpnet.ts';
+export { DilatedConv1D } from './architectures/dilated-conv1d.layer.ts';
+export { DEEPCPG_DEFAULTS } from './architectures/deepcpg.ts';
+export type { DeepCpgConfig } from './architectures/deepcpg.ts';
 export { buildModel } from './architectures/build-model.ts';
 export type { ModelSpec } from './architectures/build-model.ts';
 export { ArchitectureConfigError } from './architectures/architecture-config.error.ts';
 export type { FieldError } from './architectures/architecture-config.error.ts';
+
+// Transfer learning
+export { transferModel } from './transfer/transfer-model.ts';
+export type { TransferOptions, TransferResult, TransferTarget } from './transfer/transfer-model.ts';
+export { TransferError } from './transfer/transfer.error.ts';
 
 // Metrics
 export { auroc } from './metrics/auroc.ts';
@@ -77,6 +90,7 @@ export { taskMetrics } from './training/task-metrics.ts';
 export type { TrainingData } from './training/training-data.ts';
 export { TrainingInputError } from './training/training-input.error.ts';
 export { predictOutputs, predictProbabilities, PREDICT_BATCH_SIZE } from './training/predict.ts';
+
 
 // Saving and loading
 export { saveModel, loadModel, MODEL_FILES } from './io/model-io.ts';

@@ -5,6 +5,8 @@ export type FieldSpec =
   | { kind: 'integer'; min: number; max: number }
   /** A rate in [0, 1), e.g. dropout. */
   | { kind: 'rate' }
+  /** A finite number (not only integers), e.g. a loss weight. */
+  | { kind: 'number'; min: number; max: number }
   | { kind: 'choice'; values: readonly string[] }
   /** A list of integers (e.g. units per layer) of `minItems`..`maxItems` entries. */
   | { kind: 'integers'; min: number; max: number; minItems: number; maxItems: number }
@@ -50,6 +52,10 @@ function checkField(value: unknown, spec: FieldSpec): string | undefined {
       return typeof value === 'number' && value >= 0 && value < 1
         ? undefined
         : `must be a number in [0, 1), got ${describeValue(value)}`;
+    case 'number':
+      return typeof value === 'number' && value >= spec.min && value <= spec.max
+        ? undefined
+        : `must be a number from ${spec.min} to ${spec.max}, got ${describeValue(value)}`;
     case 'choice':
       return typeof value === 'string' && spec.values.includes(value)
         ? undefined

@@ -7,11 +7,15 @@ import type {
 import type { AutoencoderConfig } from './autoencoder.ts';
 import { AUTOENCODER } from './autoencoder.ts';
 import type { BassetConfig } from './basset.ts';
+import type { BpnetConfig } from './bpnet.ts';
+import { BPNET } from './bpnet.ts';
 import { BASSET } from './basset.ts';
 import { checkFields, describeValue } from './config-fields.ts';
 import type { DanQConfig } from './danq.ts';
 import { DANQ } from './danq.ts';
 import type { DeepBindConfig } from './deepbind.ts';
+import type { DeepCpgConfig } from './deepcpg.ts';
+import { DEEPCPG } from './deepcpg.ts';
 import { DEEPBIND } from './deepbind.ts';
 import type { DeepSeaConfig } from './deepsea.ts';
 import { DEEPSEA } from './deepsea.ts';
@@ -21,6 +25,8 @@ import type { MlpConfig } from './mlp.ts';
 import { MLP } from './mlp.ts';
 import type { RiskConfig } from './risk.ts';
 import { RISK } from './risk.ts';
+import type { VaeConfig } from './vae.ts';
+import { VAE } from './vae.ts';
 
 /** The config type of each architecture. */
 export interface ArchitectureConfigs {
@@ -32,6 +38,9 @@ export interface ArchitectureConfigs {
   basset: BassetConfig;
   autoencoder: AutoencoderConfig;
   risk: RiskConfig;
+  vae: VaeConfig;
+  bpnet: BpnetConfig;
+  deepcpg: DeepCpgConfig;
 }
 
 /** The architectures `buildModel` knows, in catalogue order. */
@@ -44,6 +53,9 @@ export const ARCHITECTURE_NAMES = [
   'basset',
   'autoencoder',
   'risk',
+  'vae',
+  'bpnet',
+  'deepcpg',
 ] as const satisfies readonly (keyof ArchitectureConfigs)[];
 
 /** One of `ARCHITECTURE_NAMES`. */
@@ -64,6 +76,9 @@ export const ARCHITECTURES: {
   basset: BASSET,
   autoencoder: AUTOENCODER,
   risk: RISK,
+  vae: VAE,
+  bpnet: BPNET,
+  deepcpg: DEEPCPG,
 };
 
 /** The outcome of `validateArchitectureConfig`: a complete config, or every problem found. */

@@ -1,7 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
 
-/** Layer classes whose `seed` field TF.js passes to `tf.dropout` on every call. */
-const SEEDED_DROPOUT_CLASSES = new Set(['Dropout', 'SpatialDropout1D']);
+/**
+ * Layer classes whose `seed` field seeds their noise on every call: TF.js' dropouts (passed to
+ * `tf.dropout`) and Strand's VAE reparameterisation (`tf.randomNormal`).
+ */
+const SEEDED_DROPOUT_CLASSES = new Set(['Dropout', 'SpatialDropout1D', 'StrandVaeSampling']);
 
 /**
  * Gives every dropout layer of `model` a new seed. Why: TF.js' Dropout layer passes its fixed
