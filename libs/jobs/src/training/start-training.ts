@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Dataset, Run } from '@strand/data';
-import { ARCHITECTURES, isArchitectureName, validateArchitectureConfig } from '@strand/models';
+import {
+  ARCHITECTURE_NAMES,
+  ARCHITECTURES,
+  isArchitectureName,
+  validateArchitectureConfig,
+} from '@strand/models';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 
@@ -59,12 +64,20 @@ export async function createTrainingRun(
   const config: Record<string, unknown> = { ...(input.config ?? {}) };
   if (isArchitectureName(input.architecture)) {
     const definition = ARCHITECTURES[input.architecture];
-    if (definition.inputKind !== 'sequence') {
+    const task = definition.task({ ...definition.defaults, ...config } as never);
+    if (definition.inputKind !== 'sequence' || (task !== 'binary' && task !== 'multitask')) {
+      const fits = ARCHITECTURE_NAMES.filter((name) => {
+        const d = ARCHITECTURES[name];
+        return (
+          d.inputKind === 'sequence' &&
+          ['binary', 'multitask'].includes(d.task(d.defaults as never))
+        );
+      });
       errors.push(
         userError(
           'architecture',
           'INCOMPATIBLE_ARCHITECTURE',
-          `architecture "${input.architecture}" takes ${definition.inputKind} input; this dataset holds sequences (use deepbind, deepsea, danq or basset)`,
+          `architecture "${input.architecture}" trains ${task} on ${definition.inputKind} input; this dataset holds labelled sequences (use ${fits.join(', ')})`,
         ),
       );
     }
