@@ -91,6 +91,15 @@ export type { TrainingData } from './training/training-data.ts';
 export { TrainingInputError } from './training/training-input.error.ts';
 export { predictOutputs, predictProbabilities, PREDICT_BATCH_SIZE } from './training/predict.ts';
 
+// Data-parallel training across worker threads
+export { trainDataParallel } from './parallel/train-data-parallel.ts';
+export { DataParallelTrainer, defaultWorkerCount } from './parallel/data-parallel-trainer.ts';
+export type {
+  DataParallelResult,
+  DataParallelTrainOptions,
+  WorkerPoolOptions,
+} from './parallel/parallel-options.ts';
+export { ParallelWorkerError } from './parallel/parallel-worker.error.ts';
 
 // Saving and loading
 export { saveModel, loadModel, MODEL_FILES } from './io/model-io.ts';

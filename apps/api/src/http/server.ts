@@ -30,6 +30,7 @@ import type { Logger } from '../observability/logger.ts';
 import { tokenPrefixOf } from '../observability/token-prefix.ts';
 import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, handleUpload } from './upload.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface StrandServerOptions {
@@ -70,6 +71,7 @@ function routeOf(pathname: string, hasDashboard: boolean, method: string | undef
   if (pathname === '/health') return 'health';
   if (pathname === '/ready') return 'ready';
   if (pathname === '/metrics') return 'metrics';
+  if (pathname === '/upload') return 'upload';
   return hasDashboard && method === 'GET' ? 'static' : 'not_found';
 }
 
@@ -144,6 +146,10 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     const route = async () => {
       if (url.pathname === '/graphql')
         return handleGraphQLHttp(apollo, req, res, () => contextFor(req.headers.authorization));
+      if (url.pathname === '/upload') {
+        const limit = Number(process.env.STRAND_UPLOAD_LIMIT_BYTES ?? DEFAULT_UPLOAD_LIMIT_BYTES);
+        return handleUpload(req, res, url, () => contextFor(req.headers.authorization), limit);
+      }
       // Liveness: answers while the process runs. No token, no data.
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       // Readiness: the database is open and migrated, and the server is not shutting down.
