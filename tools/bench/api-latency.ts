@@ -110,10 +110,9 @@ try {
   }
   const loaded = await openLoop(CLIENTS);
   const single = await closedLoop();
-  await gql(`mutation ($id: ID!) { cancelRun(id: $id) { userErrors { message } } }`, { id: runId });
 
-  // Subscribers: SUBSCRIBERS sockets, one subscription each, to a fresh 6-epoch run that starts
-  // once they are connected (it waits in the queue behind the cancelled one until then).
+  // Subscribers: SUBSCRIBERS sockets, one subscription each, to a fresh 6-epoch run that waits
+  // in the queue behind the first run until all are connected and the first is cancelled.
   const second = await gql(
     `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 6 }) { run { id } } }`,
     { d: datasetId },
@@ -156,6 +155,8 @@ try {
   );
   await Promise.race([Promise.all(ready), new Promise((r) => setTimeout(r, 60_000))]);
   const connectedAt = performance.now();
+  // Only now free the worker: the watched run starts with every subscriber listening.
+  await gql(`mutation ($id: ID!) { cancelRun(id: $id) { userErrors { message } } }`, { id: runId });
   await Promise.race([Promise.all(done), new Promise((r) => setTimeout(r, 180_000))]);
   const delays: number[] = [];
   let epochsSeen = 0;
