@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '@strand/models';
+import { parseBackend, positiveInteger, randomOneHot, round } from './bench-helpers.ts';
 import { buildModel, initBackend, predictProbabilities } from '@strand/models';
 
 const FILTERS = 64;
@@ -72,7 +72,7 @@ const backend = await initBackend(parseBackend(args.backend)).catch((error: unkn
   console.error(error instanceof Error ? error.message : String(error));
   return process.exit(2);
 });
-const x = randomOneHot(n, length);
+const x = randomOneHot(n, length).x;
 const model = buildModel({
   architecture: 'deepbind',
   config: { filters: FILTERS, kernelSize: KERNEL, hiddenUnits: 32, dropout: 0.2 },
@@ -121,40 +121,4 @@ if (args['vs-torch']) {
   };
   console.log(JSON.stringify(torch));
   console.log(JSON.stringify({ ratio: round(strand.sequences_per_s / torch.sequences_per_s, 3) }));
-}
-
-/** Random one-hot sequences from a fixed xorshift32 stream. */
-function randomOneHot(count: number, len: number): Float32Array {
-  let state = 0x2545f491;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const values = new Float32Array(count * len * 4);
-  for (let row = 0; row < count; row++) {
-    for (let i = 0; i < len; i++) values[(row * len + i) * 4 + Math.floor(next() * 4)] = 1;
-  }
-  return values;
-}
-
-function parseBackend(value: string | undefined): BackendName | 'auto' {
-  if (value === undefined) return 'auto';
-  if (value === 'wasm' || value === 'cpu' || value === 'tensorflow') return value;
-  console.error(`--backend "${value}": expected wasm, cpu or tensorflow`);
-  process.exit(2);
-}
-
-function positiveInteger(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    console.error(`--${flag} "${value}": expected a positive integer`);
-    process.exit(2);
-  }
-  return number;
-}
-
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
 }

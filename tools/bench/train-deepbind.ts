@@ -17,7 +17,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, ModelSpec, TrainingData } from '@strand/models';
+import type { ModelSpec } from '@strand/models';
+import { parseBackend, positiveInteger, randomOneHot, round, subset } from './bench-helpers.ts';
 import { buildModel, DataParallelTrainer, initBackend, trainModel } from '@strand/models';
 
 const FILTERS = 64;
@@ -118,47 +119,4 @@ if (args['vs-torch']) {
   const torch = JSON.parse(line) as { samples_per_s: number };
   console.log(JSON.stringify(torch));
   console.log(JSON.stringify({ ratio: round(strand.samples_per_s / torch.samples_per_s, 3) }));
-}
-
-/** Random one-hot sequences and random labels, like the reference's random inputs. */
-function randomOneHot(count: number, len: number): TrainingData {
-  let state = 0x2545f491; // xorshift32: fixed data, no dependency on the libraries under test
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const x = new Float32Array(count * len * 4);
-  const y = new Float32Array(count);
-  for (let row = 0; row < count; row++) {
-    y[row] = next() < 0.5 ? 0 : 1;
-    for (let i = 0; i < len; i++) x[(row * len + i) * 4 + Math.floor(next() * 4)] = 1;
-  }
-  return { x, y, count, length: len, alphabetSize: 4 };
-}
-
-function subset(d: TrainingData, count: number): TrainingData {
-  const rowSize = d.length * d.alphabetSize;
-  return { ...d, x: d.x.slice(0, count * rowSize), y: d.y.slice(0, count), count };
-}
-
-function parseBackend(value: string | undefined): BackendName | 'auto' {
-  if (value === undefined) return 'auto';
-  if (value === 'wasm' || value === 'cpu' || value === 'tensorflow') return value;
-  console.error(`--backend "${value}": expected wasm, cpu or tensorflow`);
-  process.exit(2);
-}
-
-function positiveInteger(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    console.error(`--${flag} "${value}": expected a positive integer`);
-    process.exit(2);
-  }
-  return number;
-}
-
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
 }
