@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { findApiToken, Membership } from '@strand/data';
 import type { Role } from '@strand/data';
+import { authCache } from './auth-cache.ts';
 import { UnauthenticatedError } from './unauthenticated-error.ts';
 import { Viewer } from './viewer.ts';
 
@@ -21,9 +22,13 @@ export async function authenticate(
   if (!authorization) throw new UnauthenticatedError('no API token');
   const token = bearerToken(authorization);
   if (!token) throw new UnauthenticatedError('the Authorization header is not "Bearer <token>"');
+  const cached = authCache.get(token);
+  if (cached) return cached;
   const apiToken = await findApiToken(em, token);
   if (!apiToken) throw new UnauthenticatedError('the API token is not valid');
   const memberships = await em.find(Membership, { user: apiToken.user.id });
   const roles = new Map<string, Role>(memberships.map((m) => [m.project.id, m.role]));
-  return new Viewer(apiToken.user.id, apiToken.user.getEntity().name, apiToken.id, roles);
+  const viewer = new Viewer(apiToken.user.id, apiToken.user.getEntity().name, apiToken.id, roles);
+  authCache.set(token, viewer);
+  return viewer;
 }

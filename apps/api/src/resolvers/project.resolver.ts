@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authCache } from '../auth/auth-cache.ts';
 import {
   Dataset as DatasetEntity,
   Membership as MembershipEntity,
@@ -91,6 +92,7 @@ export class ProjectResolver {
       new MembershipEntity(em.getReference(UserEntity, viewer.userId), project, 'admin'),
     ]);
     await em.flush();
+    authCache.clear();
     viewer.grant(project.id, 'admin');
     return { project: Project.from(project, 'admin'), userErrors: [] };
   }
@@ -124,6 +126,7 @@ export class ProjectResolver {
       em.persist(membership);
     }
     await em.flush();
+    authCache.clear();
     return { membership: toMembership(membership, user), userErrors: [] };
   }
 }
