@@ -1,20 +1,9 @@
-import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArgsType, Field, ID } from 'type-graphql';
+import { ProjectPageArgs } from './project-page.args.ts';
 
+/** A page of the caller's items, optionally of one project. */
 @ArgsType()
-export class PaginationArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'Page size: 1–100, default 20; outside that range the query fails (BAD_USER_INPUT).',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor of the last item of the previous page.',
-  })
-  after?: string | null;
-
+export class PaginationArgs extends ProjectPageArgs {
   @Field(() => ID, { nullable: true, description: "Only this project's items." })
   projectId?: string | null;
 }
