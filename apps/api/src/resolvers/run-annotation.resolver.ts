@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { runNotes, runTags, setRunNote, tagRun, untagRun } from '@strand/data';
+import type { Run as RunEntity } from '@strand/data';
 import type { StrandContext } from '../context.ts';
 import { Run } from '../types/run.type.ts';
 import { RunAnnotationPayload } from '../types/tracking-payloads.type.ts';
@@ -28,14 +29,7 @@ export class RunAnnotationResolver {
     @Arg('tags', () => [String]) tags: string[],
     @Ctx() ctx: StrandContext,
   ): Promise<RunAnnotationPayload> {
-    const found = await runFor(ctx, runId, 'editor');
-    if ('error' in found) return { run: null, userErrors: [found.error] };
-    try {
-      await tagRun(ctx.em, found.run, tags);
-      return { run: Run.from(found.run), userErrors: [] };
-    } catch (error) {
-      return { run: null, userErrors: trackingErrors(error) };
-    }
+    return annotate(ctx, runId, (run) => tagRun(ctx.em, run, tags));
   }
 
   @Mutation(() => RunAnnotationPayload, {
@@ -46,14 +40,7 @@ export class RunAnnotationResolver {
     @Arg('tags', () => [String]) tags: string[],
     @Ctx() ctx: StrandContext,
   ): Promise<RunAnnotationPayload> {
-    const found = await runFor(ctx, runId, 'editor');
-    if ('error' in found) return { run: null, userErrors: [found.error] };
-    try {
-      await untagRun(ctx.em, found.run, tags);
-      return { run: Run.from(found.run), userErrors: [] };
-    } catch (error) {
-      return { run: null, userErrors: trackingErrors(error) };
-    }
+    return annotate(ctx, runId, (run) => untagRun(ctx.em, run, tags));
   }
 
   @Mutation(() => RunAnnotationPayload, {
@@ -65,13 +52,22 @@ export class RunAnnotationResolver {
     @Arg('note', () => String) note: string,
     @Ctx() ctx: StrandContext,
   ): Promise<RunAnnotationPayload> {
-    const found = await runFor(ctx, runId, 'editor');
-    if ('error' in found) return { run: null, userErrors: [found.error] };
-    try {
-      await setRunNote(ctx.em, found.run, note);
-      return { run: Run.from(found.run), userErrors: [] };
-    } catch (error) {
-      return { run: null, userErrors: trackingErrors(error) };
-    }
+    return annotate(ctx, runId, (run) => setRunNote(ctx.em, run, note));
+  }
+}
+
+/** Finds a run the caller may edit, applies `change`, and reports tracking errors as userErrors. */
+async function annotate(
+  ctx: StrandContext,
+  runId: string,
+  change: (run: RunEntity) => Promise<unknown>,
+): Promise<RunAnnotationPayload> {
+  const found = await runFor(ctx, runId, 'editor');
+  if ('error' in found) return { run: null, userErrors: [found.error] };
+  try {
+    await change(found.run);
+    return { run: Run.from(found.run), userErrors: [] };
+  } catch (error) {
+    return { run: null, userErrors: trackingErrors(error) };
   }
 }
