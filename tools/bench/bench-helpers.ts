@@ -1,4 +1,8 @@
 /** Helpers shared by the benchmarks: fixed random data, flag parsing, rounding. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BackendName, TrainingData } from '@strand/models';
 
 /** Random one-hot sequences and random labels, like the reference's random inputs. */
@@ -42,4 +46,41 @@ export function positiveInteger(flag: string, value: string): number {
 
 export function round(value: number, digits: number): number {
   return Number(value.toFixed(digits));
+}
+
+/** Debian's Python, where `apt-get install -y python3-torch` puts PyTorch. */
+export const PYTHON = '/usr/bin/python3';
+
+/** Exits (2) with how to install PyTorch when it is missing: checked before the long TF.js part. */
+export function requireTorch(): void {
+  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.error(
+      `PyTorch is not importable by ${PYTHON}; install it with: apt-get install -y python3-torch`,
+    );
+    process.exit(2);
+  }
+}
+
+/**
+ * Runs a PyTorch reference (a script file, or its source written to a temp file) with `--name
+ * value` flags; returns the JSON of its last output line, or exits (1) with its stderr.
+ */
+export function runTorchReference<T>(
+  script: { path: string } | { source: string; name: string },
+  flags: Record<string, number>,
+): T {
+  const dir = 'source' in script ? mkdtempSync(join(tmpdir(), 'strand-bench-')) : null;
+  const path = 'source' in script ? join(dir!, script.name) : script.path;
+  if ('source' in script) writeFileSync(path, script.source);
+  const argv = Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)]);
+  const run = spawnSync(PYTHON, [path, ...argv], { encoding: 'utf8' });
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (run.status !== 0) {
+    console.error(
+      `${'source' in script ? script.name : path} failed (exit ${run.status}):\n${run.stderr}`,
+    );
+    process.exit(1);
+  }
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as T;
 }

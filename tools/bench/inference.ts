@@ -9,19 +9,21 @@
  *
  * Prints JSON lines (sequences/s); with --vs-torch also PyTorch's and the ratio.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { parseBackend, positiveInteger, randomOneHot, round } from './bench-helpers.ts';
+import {
+  parseBackend,
+  positiveInteger,
+  randomOneHot,
+  requireTorch,
+  round,
+  runTorchReference,
+} from './bench-helpers.ts';
 import { buildModel, initBackend, predictProbabilities } from '@strand/models';
 
 const FILTERS = 64;
 const KERNEL = 12;
 const BATCH = 256;
-const PYTHON = '/usr/bin/python3';
 
 const TORCH_SCRIPT = `
 import argparse, json, time
@@ -60,13 +62,7 @@ const n = positiveInteger('n', args.n);
 const length = positiveInteger('len', args.len);
 const torchThreads = positiveInteger('torch-threads', args['torch-threads']);
 
-if (args['vs-torch']) {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    console.error(`PyTorch is not importable by ${PYTHON}; apt-get install -y python3-torch`);
-    process.exit(2);
-  }
-}
+if (args['vs-torch']) requireTorch();
 
 const backend = await initBackend(parseBackend(args.backend)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
@@ -102,23 +98,11 @@ const strand = {
 console.log(JSON.stringify(strand));
 
 if (args['vs-torch']) {
-  const dir = mkdtempSync(join(tmpdir(), 'strand-inference-'));
-  const script = join(dir, 'inference_reference.py');
-  writeFileSync(script, TORCH_SCRIPT);
   const flags = { n, len: length, filters: FILTERS, kernel: KERNEL, batch: BATCH };
-  const argv = Object.entries({ ...flags, threads: torchThreads }).flatMap(([k, v]) => [
-    `--${k}`,
-    String(v),
-  ]);
-  const run = spawnSync(PYTHON, [script, ...argv], { encoding: 'utf8' });
-  rmSync(dir, { recursive: true, force: true });
-  if (run.status !== 0) {
-    console.error(`the PyTorch inference reference failed (exit ${run.status}):\n${run.stderr}`);
-    process.exit(1);
-  }
-  const torch = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as {
-    sequences_per_s: number;
-  };
+  const torch = runTorchReference<{ sequences_per_s: number }>(
+    { source: TORCH_SCRIPT, name: 'inference_reference.py' },
+    { ...flags, threads: torchThreads },
+  );
   console.log(JSON.stringify(torch));
   console.log(JSON.stringify({ ratio: round(strand.sequences_per_s / torch.sequences_per_s, 3) }));
 }

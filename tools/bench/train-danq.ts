@@ -11,14 +11,18 @@
  * start-up is timed apart. Prints JSON lines; with --vs-torch also PyTorch's and the ratio
  * strand samples/s ÷ torch samples/s.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '@strand/models';
-import { parseBackend, positiveInteger, randomOneHot, round, subset } from './bench-helpers.ts';
+import {
+  parseBackend,
+  positiveInteger,
+  randomOneHot,
+  requireTorch,
+  round,
+  runTorchReference,
+  subset,
+} from './bench-helpers.ts';
 import {
   buildModel,
   DANQ_DEFAULTS,
@@ -28,7 +32,6 @@ import {
 } from '@strand/models';
 
 const BATCH = 64;
-const PYTHON = '/usr/bin/python3';
 
 // The same network as DanQ in libs/models/src/architectures/danq.ts, PyTorch layout [N, C, L].
 const TORCH_SCRIPT = `
@@ -94,13 +97,7 @@ const torchThreads = positiveInteger('torch-threads', args['torch-threads']);
 const workers = positiveInteger('workers', args.workers);
 const c = DANQ_DEFAULTS;
 
-if (args['vs-torch']) {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    console.error(`PyTorch is not importable by ${PYTHON}; apt-get install -y python3-torch`);
-    process.exit(2);
-  }
-}
+if (args['vs-torch']) requireTorch();
 
 const backend = await initBackend(parseBackend(args.backend)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
@@ -152,24 +149,12 @@ const strand = {
 console.log(JSON.stringify(strand));
 
 if (args['vs-torch']) {
-  const dir = mkdtempSync(join(tmpdir(), 'strand-danq-'));
-  const script = join(dir, 'danq_reference.py');
-  writeFileSync(script, TORCH_SCRIPT);
   const flags = { n, len: length, filters: c.filters, kernel: c.kernelSize, pool: c.poolSize };
   const more = { lstm: c.lstmUnits, hidden: c.hiddenUnits, epochs, batch: BATCH };
-  const argv = Object.entries({ ...flags, ...more, threads: torchThreads }).flatMap(([k, v]) => [
-    `--${k}`,
-    String(v),
-  ]);
-  const run = spawnSync(PYTHON, [script, ...argv], { encoding: 'utf8' });
-  rmSync(dir, { recursive: true, force: true });
-  if (run.status !== 0) {
-    console.error(`the PyTorch DanQ reference failed (exit ${run.status}):\n${run.stderr}`);
-    process.exit(1);
-  }
-  const torch = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as {
-    samples_per_s: number;
-  };
+  const torch = runTorchReference<{ samples_per_s: number }>(
+    { source: TORCH_SCRIPT, name: 'danq_reference.py' },
+    { ...flags, ...more, threads: torchThreads },
+  );
   console.log(JSON.stringify(torch));
   console.log(JSON.stringify({ ratio: round(strand.samples_per_s / torch.samples_per_s, 3) }));
 }

@@ -13,18 +13,24 @@
  * `--workers N` (N > 1) trains with the data-parallel pool (`DataParallelTrainer`): N worker
  * threads, one backend (one core) each; worker start-up is timed apart (`startup_s`).
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '@strand/models';
-import { parseBackend, positiveInteger, randomOneHot, round, subset } from './bench-helpers.ts';
+import {
+  parseBackend,
+  positiveInteger,
+  randomOneHot,
+  requireTorch,
+  round,
+  runTorchReference,
+  subset,
+} from './bench-helpers.ts';
 import { buildModel, DataParallelTrainer, initBackend, trainModel } from '@strand/models';
 
 const FILTERS = 64;
 const KERNEL = 12;
 const BATCH = 64;
-const PYTHON = '/usr/bin/python3';
 const TORCH_SCRIPT = fileURLToPath(
   new URL('../../../shared/bench/torch_reference.py', import.meta.url),
 );
@@ -45,20 +51,9 @@ const length = positiveInteger('len', args.len);
 const epochs = positiveInteger('epochs', args.epochs);
 const torchThreads = positiveInteger('torch-threads', args['torch-threads']);
 const workers = positiveInteger('workers', args.workers);
-const sizeFlags = ['--n', n, '--len', length, '--epochs', epochs, '--filters', FILTERS]
-  .concat(['--kernel', KERNEL, '--batch', BATCH, '--threads', torchThreads])
-  .map(String);
 
 // Check for PyTorch before spending a minute on the TF.js side.
-if (args['vs-torch']) {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    console.error(
-      `PyTorch is not importable by ${PYTHON}; install it with: apt-get install -y python3-torch`,
-    );
-    process.exit(2);
-  }
-}
+if (args['vs-torch']) requireTorch();
 
 const backend = await initBackend(parseBackend(args.backend)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
@@ -110,13 +105,18 @@ const strand = {
 console.log(JSON.stringify(strand));
 
 if (args['vs-torch']) {
-  const run = spawnSync(PYTHON, [TORCH_SCRIPT, ...sizeFlags], { encoding: 'utf8' });
-  if (run.status !== 0) {
-    console.error(`${TORCH_SCRIPT} failed (exit ${run.status}):\n${run.stderr}`);
-    process.exit(1);
-  }
-  const line = run.stdout.trim().split('\n').at(-1) ?? '';
-  const torch = JSON.parse(line) as { samples_per_s: number };
+  const torch = runTorchReference<{ samples_per_s: number }>(
+    { path: TORCH_SCRIPT },
+    {
+      n,
+      len: length,
+      epochs,
+      filters: FILTERS,
+      kernel: KERNEL,
+      batch: BATCH,
+      threads: torchThreads,
+    },
+  );
   console.log(JSON.stringify(torch));
   console.log(JSON.stringify({ ratio: round(strand.samples_per_s / torch.samples_per_s, 3) }));
 }
