@@ -56,6 +56,7 @@ describe('openDatabase', () => {
       'api_token',
       'dataset',
       'epoch_metric',
+      'job',
       'membership',
       'mikro_orm_migrations',
       'model_alias',

@@ -1,6 +1,7 @@
 import { ApiToken } from './api-token.entity.ts';
 import { Dataset } from './dataset.entity.ts';
 import { EpochMetric } from './epoch-metric.entity.ts';
+import { Job } from './job.entity.ts';
 import { Membership } from './membership.entity.ts';
 import { ModelAlias } from './model-alias.entity.ts';
 import { ModelArtifact } from './model-artifact.entity.ts';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   RunNote,
   ModelVersion,
   ModelAlias,
+  Job,
 ];

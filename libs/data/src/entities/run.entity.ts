@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, Property, ref } from '@mikro-orm/core';
 import type { Opt, Ref } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.ts';
 import { Dataset } from './dataset.entity.ts';
+import { Job } from './job.entity.ts';
 import type { JsonObject, MetricValues } from './json.ts';
 import { Project } from './project.entity.ts';
 import type { RunStatus } from './run-status.ts';
@@ -77,6 +78,21 @@ export class Run extends BaseEntity {
 
   @Property({ type: 'json', nullable: true })
   finalMetrics: MetricValues | null = null;
+
+  /**
+   * What the run trained and validated on: method, seed, counts and the SHA-256 of the held-out
+   * record indices, so a run can say exactly what it saw. Null until the run starts.
+   */
+  @Property({ type: 'json', nullable: true })
+  split: JsonObject | null = null;
+
+  /** The job this run is part of (a sweep's trial); null for a run started on its own. */
+  @ManyToOne(() => Job, { ref: true, nullable: true })
+  parentJob: Ref<Job> | null = null;
+
+  /** Its place in the parent job, e.g. `trial 3`. */
+  @Property({ type: 'string', nullable: true })
+  groupLabel: string | null = null;
 
   constructor(
     project: Project | Ref<Project>,

@@ -1,0 +1,21 @@
+/**
+ * The kinds of background job besides a single training run (which is a Run). Each kind's logic
+ * lives in libs/jobs (platform/job-kinds); this list is what the database and the API accept.
+ */
+export const JOB_KINDS = [
+  'IMPORT_DATASET',
+  'SCORE_VARIANTS',
+  'EXPLAIN_SEQUENCE',
+  'PREDICT_RISK',
+  'CROSS_VALIDATION',
+  'SWEEP',
+] as const;
+
+export type JobKindName = (typeof JOB_KINDS)[number];
+
+/** QUEUED → RUNNING → one of the final states; a job whose process died goes back to QUEUED. */
+export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
+
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
