@@ -8,16 +8,10 @@ import type { TestServer } from './testing/test-server.ts';
 const IMPORT = /* GraphQL */ `
   mutation ($input: ImportDatasetInput!) {
     importDataset(input: $input) {
-      dataset {
+      job {
         id
-        name
         kind
-        recordCount
-        sequenceLength
-        labelCounts {
-          label
-          count
-        }
+        status
       }
       userErrors {
         field
@@ -29,10 +23,55 @@ const IMPORT = /* GraphQL */ `
 `;
 type Payload = {
   importDataset: {
-    dataset: Record<string, unknown> | null;
+    job: { id: string; kind: string; status: string } | null;
     userErrors: { field: string; code: string; message: string }[];
   };
 };
+
+const JOB = /* GraphQL */ `
+  query ($id: ID!) {
+    job(id: $id) {
+      id
+      status
+      error
+      result
+      progress {
+        done
+        total
+        unit
+        fraction
+      }
+      outputDataset {
+        id
+        name
+        kind
+        recordCount
+        sequenceLength
+      }
+    }
+  }
+`;
+interface JobView {
+  id: string;
+  status: string;
+  error: string | null;
+  result: string | null;
+  progress: { done: number; total: number | null; unit: string; fraction: number | null };
+  outputDataset: { name: string; recordCount: number; sequenceLength: number | null } | null;
+}
+
+/** Follows a job to its end through the jobProgress subscription, then reads it. */
+async function finished(jobId: string): Promise<JobView> {
+  const events = await server.subscribe<{ jobProgress: { done: boolean; status: string } }>(
+    `subscription ($id: ID!) { jobProgress(jobId: $id) { jobId status done progress { done total unit } } }`,
+    { id: jobId },
+    (e) => e.jobProgress.done,
+  );
+  expect(events.at(-1)!.jobProgress.done).toBe(true);
+  const res = await server.request<{ job: JobView }>(JOB, { id: jobId });
+  expect(res.data!.job.status).toBe(events.at(-1)!.jobProgress.status);
+  return res.data!.job;
+}
 
 let server: TestServer;
 let importDir: string;
@@ -55,28 +94,40 @@ afterAll(async () => {
 });
 
 describe('importDataset', () => {
-  it('imports a file from the import directory for a project admin', async () => {
+  it('imports a file from the import directory as a job for a project admin', async () => {
     const res = await server.request<Payload>(IMPORT, {
       input: { kind: 'sequence-classification', path: 'ok.tsv', name: 'ok' },
     });
     expect(res.data!.importDataset.userErrors).toEqual([]);
-    expect(res.data!.importDataset.dataset).toMatchObject({
-      name: 'ok',
-      recordCount: 2,
-      sequenceLength: 4,
-    });
+    expect(res.data!.importDataset.job).toMatchObject({ kind: 'IMPORT_DATASET' });
+    const job = await finished(res.data!.importDataset.job!.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(job.outputDataset).toMatchObject({ name: 'ok', recordCount: 2, sequenceLength: 4 });
+    expect(JSON.parse(job.result!)).toMatchObject({ records: 2 });
   });
 
-  it('answers a malformed file with file:line: reason and stores nothing', async () => {
+  it('fails the job with file:line: reason and stores nothing', async () => {
     const res = await server.request<Payload>(IMPORT, {
       input: { kind: 'sequence-classification', path: 'bad.tsv' },
     });
-    expect(res.data!.importDataset.dataset).toBeNull();
-    expect(res.data!.importDataset.userErrors[0].message).toMatch(/^bad\.tsv:3: /);
+    const job = await finished(res.data!.importDataset.job!.id);
+    expect(job.status).toBe('FAILED');
+    expect(job.error).toMatch(/^bad\.tsv:3: /);
+    expect(job.outputDataset).toBeNull();
     const list = await server.request<{ datasets: { edges: { node: { name: string } }[] } }>(
       `{ datasets(first: 100) { edges { node { name } } } }`,
     );
     expect(list.data!.datasets.edges.map((e) => e.node.name)).not.toContain('bad.tsv');
+  });
+
+  it('refuses an unknown kind before queueing anything', async () => {
+    const res = await server.request<Payload>(IMPORT, {
+      input: { kind: 'spreadsheet', path: 'ok.tsv' },
+    });
+    expect(res.data!.importDataset.job).toBeNull();
+    expect(res.data!.importDataset.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['kind', 'UNKNOWN_KIND'],
+    ]);
   });
 
   it('reads nothing outside the import directory', async () => {
@@ -102,5 +153,38 @@ describe('importDataset', () => {
       editor.token,
     );
     expect(res.data!.importDataset.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it("hides a project's jobs from members of other projects", async () => {
+    const res = await server.request<Payload>(IMPORT, {
+      input: { kind: 'sequence-classification', path: 'ok.tsv', name: 'private' },
+    });
+    const jobId = res.data!.importDataset.job!.id;
+    await finished(jobId);
+    const other = await server.createProject('elsewhere');
+    const outsider = await server.createUser('outsider', { [other]: 'admin' });
+    const read = await server.request<{
+      job: unknown;
+      node: unknown;
+      jobs: { totalCount: number };
+    }>(
+      `query ($id: ID!) { job(id: $id) { id } node(id: $id) { id } jobs(first: 10) { totalCount } }`,
+      { id: jobId },
+      outsider.token,
+    );
+    expect(read.data).toEqual({ job: null, node: null, jobs: { totalCount: 0 } });
+    const cancel = await server.request<{ cancelJob: { userErrors: { code: string }[] } }>(
+      `mutation ($id: ID!) { cancelJob(id: $id) { job { id } userErrors { code } } }`,
+      { id: jobId },
+      outsider.token,
+    );
+    expect(cancel.data!.cancelJob.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+    const watching = server.subscribe(
+      `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
+      { id: jobId },
+      () => true,
+      outsider.token,
+    );
+    await expect(watching).rejects.toThrow(/"code":"NOT_FOUND"/);
   });
 });

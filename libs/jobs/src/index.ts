@@ -4,6 +4,8 @@ export type { JobLog } from './training/job-log.ts';
 export { createEventBus } from './events/event-bus.ts';
 export type {
   EventBus,
+  JobProgressEvent,
+  JobStatusEvent,
   RunStatusEvent,
   StrandEvents,
   TrainingProgressEvent,
@@ -21,4 +23,21 @@ export { ScoringError } from './scoring/scoring.error.ts';
 export { MAX_MISSING_CHROMOSOME_SHARE, MAX_REF_MISMATCH_SHARE } from './scoring/preflight-gate.ts';
 export { SCORE_COLUMNS } from './scoring/score-rows.ts';
 export { IMPORT_KINDS, importDataset } from './datasets/import-dataset.ts';
-export type { ImportDatasetInput, ImportKind } from './datasets/import-dataset.ts';
+export type {
+  ImportDatasetInput,
+  ImportKind,
+  ImportOptions,
+  ImportProgress,
+} from './datasets/import-dataset.ts';
+export { JobError } from './platform/job-kind.ts';
+export type {
+  JobKind,
+  JobLineage,
+  JobOutcome,
+  JobRunContext,
+  JobServices,
+  PreparedJob,
+  ProgressUpdate,
+} from './platform/job-kind.ts';
+export { runInWorker, WorkerAbortedError } from './platform/run-in-worker.ts';
+export type { WorkerFunction, WorkerTools } from './platform/run-in-worker.ts';

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Dataset as DatasetEntity, Run } from '@strand/data';
-import type { Dataset, StrandDatabase } from '@strand/data';
+import { Dataset as DatasetEntity, Job, ModelVersion, Project, Run } from '@strand/data';
+import type { Dataset, JobKindName, JsonObject, StrandDatabase } from '@strand/data';
 import { createDemoDataset } from './datasets/create-demo-dataset.ts';
 import type { CreateDemoDatasetInput } from './datasets/create-demo-dataset.ts';
 import { userError } from './errors/user-error.ts';
 import type { Outcome } from './errors/user-error.ts';
 import type { EventBus } from './events/event-bus.ts';
+import { JobExecutor } from './platform/job-executor.ts';
+import type { JobKind, JobServices } from './platform/job-kind.ts';
+import { JOB_KIND_REGISTRY } from './platform/registry.ts';
 import { InProcessQueue } from './queue/in-process-queue.ts';
 import type { JobQueue } from './queue/in-process-queue.ts';
 import { createTrainingRun } from './training/start-training.ts';
@@ -25,6 +28,10 @@ export interface JobsOptions {
   stallSeconds?: number;
   /** Job lifecycle logs (ids, statuses, epochs; default: none). */
   log?: JobLog;
+  /** Background jobs at once (default 1). */
+  jobConcurrency?: number;
+  /** Job kinds besides the built-in ones (tests). */
+  jobKinds?: JobKind[];
   /** Test-only hooks; never set in production. */
   testing?: { hangAfterEpoch?: number };
 }
@@ -39,6 +46,10 @@ export const DEFAULT_STALL_SECONDS = 300;
 export class Jobs {
   private readonly executor: TrainingExecutor;
   private readonly queue: JobQueue;
+  private readonly jobExecutor: JobExecutor;
+  /** Background jobs (imports, scoring, …): one at a time, beside the training queue. */
+  private readonly jobQueue: JobQueue;
+  private readonly kinds: ReadonlyMap<string, JobKind>;
   private readonly watchdog: NodeJS.Timeout;
   private readonly log: JobLog;
   private closing = false;
@@ -61,6 +72,21 @@ export class Jobs {
       options.concurrency ?? 1,
       options.onError,
     );
+    this.kinds = new Map(
+      [...JOB_KIND_REGISTRY, ...(options.jobKinds ?? [])].map((kind) => [kind.name, kind]),
+    );
+    this.jobExecutor = new JobExecutor(
+      db,
+      bus,
+      this.kinds,
+      (jobId, projectId) => this.jobServices(jobId, projectId),
+      this.log,
+    );
+    this.jobQueue = new InProcessQueue(
+      (id) => this.jobExecutor.execute(id),
+      options.jobConcurrency ?? 1,
+      options.onError,
+    );
     const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000;
     // Sweep often enough that a stall is seen within ~10% of the threshold (and ≤ 5 s late).
     this.watchdog = setInterval(
@@ -75,9 +101,101 @@ export class Jobs {
     return this.executor.throughput();
   }
 
-  /** Runs waiting for a free worker. */
+  /** Runs and jobs waiting for a free worker. */
   get queueDepth(): number {
-    return this.queue.waiting;
+    return this.queue.waiting + this.jobQueue.waiting;
+  }
+
+  /** The kind of background job called `name`, if this server runs it. */
+  jobKind(name: string): JobKind | undefined {
+    return this.kinds.get(name);
+  }
+
+  /**
+   * Validates and queues a background job of `kind` in a project (see platform/job-kind.ts). The
+   * caller has checked the role the kind needs (JobKind.role).
+   */
+  async startJob(
+    em: EntityManager,
+    input: { projectId: string; kind: JobKindName; params: JsonObject },
+  ): Promise<Outcome<Job>> {
+    const kind = this.kinds.get(input.kind);
+    if (!kind) {
+      return {
+        ok: false,
+        errors: [userError('kind', 'UNKNOWN_JOB_KIND', `no job kind "${input.kind}" here`)],
+      };
+    }
+    const prepared = await kind.prepare(em, this.db, input.projectId, input.params);
+    if (!prepared.ok) return prepared;
+    const { params, lineage } = prepared.value;
+    const job = new Job(em.getReference(Project, input.projectId), kind.name, params, '');
+    job.artifactPath = `jobs/${job.id}`;
+    if (lineage.datasetId)
+      job.dataset = em.getReference(DatasetEntity, lineage.datasetId, { wrapped: true });
+    if (lineage.runId) job.run = em.getReference(Run, lineage.runId, { wrapped: true });
+    if (lineage.modelVersionId) {
+      job.modelVersion = em.getReference(ModelVersion, lineage.modelVersionId, { wrapped: true });
+    }
+    job.lineage = lineage.details ?? {};
+    em.persist(job);
+    await em.flush();
+    this.bus.publish('JOB_STATUS', { jobId: job.id, projectId: input.projectId, status: 'QUEUED' });
+    if (!this.closing) this.jobQueue.enqueue(job.id);
+    return { ok: true, value: job };
+  }
+
+  /** Cancels a queued job at once, or asks a running one to stop. */
+  async cancelJob(em: EntityManager, id: string): Promise<Outcome<Job>> {
+    const job = await em.findOne(Job, { id });
+    if (!job)
+      return { ok: false, errors: [userError('id', 'NOT_FOUND', `no job with id "${id}"`)] };
+    if (job.status === 'QUEUED' && this.jobQueue.dequeue(id)) {
+      job.status = 'CANCELLED';
+      job.finishedAt = new Date();
+      await em.flush();
+      this.bus.publish('JOB_STATUS', { jobId: id, projectId: job.project.id, status: 'CANCELLED' });
+      this.bus.publish('JOB_PROGRESS', id, {
+        jobId: id,
+        status: 'CANCELLED',
+        progress: job.progress,
+        done: true,
+      });
+      return { ok: true, value: job };
+    }
+    if (job.status === 'RUNNING' && this.jobExecutor.requestStop(id, 'cancel')) {
+      return { ok: true, value: job };
+    }
+    return {
+      ok: false,
+      errors: [
+        userError('id', 'NOT_CANCELLABLE', `job "${id}" is ${job.status} and cannot be cancelled`),
+      ],
+    };
+  }
+
+  /** What a running job may do besides its own work: start and stop child training runs. */
+  private jobServices(jobId: string, projectId: string): JobServices {
+    return {
+      startChildRun: async (input, groupLabel) => {
+        const em = this.db.fork();
+        const outcome = await createTrainingRun(em, {
+          ...(input as unknown as StartTrainingInput),
+          projectId,
+        });
+        if (!outcome.ok) return outcome;
+        const run = outcome.value;
+        run.parentJob = em.getReference(Job, jobId, { wrapped: true });
+        run.groupLabel = groupLabel;
+        await em.flush();
+        this.bus.publish('RUN_STATUS', { runId: run.id, projectId, status: 'QUEUED' });
+        if (!this.closing) this.queue.enqueue(run.id);
+        return { ok: true, value: run.id };
+      },
+      cancelChildRun: async (runId) => {
+        await this.cancelRun(this.db.fork(), runId);
+      },
+    };
   }
 
   /** Makes a planted-motif demo dataset (see createDemoDataset). */
@@ -162,6 +280,17 @@ export class Jobs {
       );
       this.queue.enqueue(run.id);
     }
+    const jobs = await em.find(
+      Job,
+      { status: { $in: ['QUEUED', 'RUNNING'] } },
+      { orderBy: { createdAt: 'asc' } },
+    );
+    for (const job of jobs) if (job.status === 'RUNNING') job.status = 'QUEUED';
+    await em.flush();
+    for (const job of jobs) {
+      this.log.info({ jobId: job.id, kind: job.kind }, 'job recovered');
+      this.jobQueue.enqueue(job.id);
+    }
   }
 
   /**
@@ -172,9 +301,11 @@ export class Jobs {
     this.closing = true;
     // Waiting runs stay QUEUED in the database; recover() queues them again at the next start.
     this.queue.clear();
+    this.jobQueue.clear();
     this.executor.stopAll();
+    this.jobExecutor.stopAll();
     // The watchdog keeps running meanwhile: a hung worker never sees the stop flag.
-    await this.queue.idle();
+    await Promise.all([this.queue.idle(), this.jobQueue.idle()]);
     clearInterval(this.watchdog);
   }
 }

@@ -1,14 +1,12 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { importDataset } from '@strand/jobs';
 import { targetProject } from '../auth/target-project.ts';
 import { userError } from '../auth/access.ts';
 import type { StrandContext } from '../context.ts';
 import { ImportDatasetInput } from '../inputs/import-dataset.input.ts';
-import { Dataset } from '../types/dataset.type.ts';
-import { CreateDatasetPayload } from '../types/payloads.type.ts';
-import { toUserErrors } from '../types/user-error.type.ts';
+import { JobPayload } from '../types/job-payloads.type.ts';
+import { startJobFor } from './job.resolver.ts';
 
 /**
  * Server-side files are read only from one directory, so a project admin cannot make the server
@@ -30,20 +28,21 @@ async function insideRoot(root: string, path: string): Promise<string | null> {
 
 @Resolver()
 export class DatasetImportResolver {
-  @Mutation(() => CreateDatasetPayload, {
+  @Mutation(() => JobPayload, {
     description:
-      'Imports a file from the server (inside STRAND_IMPORT_DIR). Needs ADMIN of the project. A malformed record fails with file:line: reason and nothing is stored.',
+      'Imports a file from the server (inside STRAND_IMPORT_DIR) as a job: follow it with jobProgress; its outputDataset is the dataset. Needs ADMIN of the project. A malformed record fails the job with file:line: reason and nothing is stored.',
   })
   async importDataset(
     @Arg('input', () => ImportDatasetInput) input: ImportDatasetInput,
-    @Ctx() { em, db, viewer }: StrandContext,
-  ): Promise<CreateDatasetPayload> {
-    const target = targetProject(viewer, input.projectId, 'admin');
-    if ('error' in target) return { dataset: null, userErrors: [target.error] };
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    // Checked here too, before the import directory: a non-admin learns nothing about it.
+    const target = targetProject(ctx.viewer, input.projectId, 'admin');
+    if ('error' in target) return { job: null, userErrors: [target.error] };
     const root = importRoot();
     if (!root) {
       return {
-        dataset: null,
+        job: null,
         userErrors: [
           userError(
             'path',
@@ -59,20 +58,19 @@ export class DatasetImportResolver {
       const field = path ? 'labelsPath' : 'path';
       const given = path ? input.labelsPath : input.path;
       return {
-        dataset: null,
+        job: null,
         userErrors: [
           userError(field, 'FILE_NOT_FOUND', `no file "${given}" in the import directory`),
         ],
       };
     }
-    const outcome = await importDataset(em, db.artifacts, {
-      ...input,
-      projectId: target.projectId,
+    return startJobFor(ctx, 'IMPORT_DATASET', target.projectId, {
+      kind: input.kind,
       path,
-      labelsPath,
+      labelsPath: labelsPath ?? null,
+      name: input.name ?? null,
+      labelColumn: input.labelColumn ?? null,
+      genomeBuild: input.genomeBuild ?? null,
     });
-    return outcome.ok
-      ? { dataset: Dataset.from(outcome.value), userErrors: [] }
-      : { dataset: null, userErrors: toUserErrors(outcome.errors) };
   }
 }

@@ -6,6 +6,7 @@ import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
 import { DatasetImportResolver } from '../resolvers/dataset-import.resolver.ts';
 import { DatasetResolver } from '../resolvers/dataset.resolver.ts';
+import { JobResolver } from '../resolvers/job.resolver.ts';
 import { LineageResolver } from '../resolvers/lineage.resolver.ts';
 import { MeResolver } from '../resolvers/me.resolver.ts';
 import { ModelRegistryResolver } from '../resolvers/model-registry.resolver.ts';
@@ -31,6 +32,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
       CompareRunsResolver,
       ModelRegistryResolver,
       LineageResolver,
+      JobResolver,
     ],
     pubSub: bus,
     validate: false,

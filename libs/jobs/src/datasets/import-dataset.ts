@@ -54,12 +54,14 @@ const READERS: Record<ImportKind, Reader> = {
   variants: importVariants,
 };
 
-/** Imports a dataset (see the file comment); expected failures come back as user errors. */
-export async function importDataset(
+/**
+ * The checks an import makes before reading anything: a known kind, the files exist, an
+ * expression import has its sample table, the project exists. Import jobs run them before queueing.
+ */
+export async function checkImportInput(
   em: EntityManager,
-  artifacts: ArtifactStore,
   input: ImportDatasetInput,
-): Promise<Outcome<Dataset>> {
+): Promise<Outcome<{ kind: ImportKind; project: Project }>> {
   if (!(IMPORT_KINDS as readonly string[]).includes(input.kind)) {
     return fail(
       'kind',
@@ -87,6 +89,34 @@ export async function importDataset(
   }
   const project = await em.findOne(Project, { id: input.projectId });
   if (!project) return fail('projectId', 'NOT_FOUND', `no project with id "${input.projectId}"`);
+  return { ok: true, value: { kind, project } };
+}
+
+/** Progress of an import: `done` of `total` `unit`s in a phase (reading, storing). */
+export interface ImportProgress {
+  phase: string;
+  done: number;
+  total?: number | null;
+  unit: string;
+  message?: string | null;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Abort: the import stops and leaves nothing behind (a CANCELLED user error). */
+  signal?: AbortSignal;
+}
+
+/** Imports a dataset (see the file comment); expected failures come back as user errors. */
+export async function importDataset(
+  em: EntityManager,
+  artifacts: ArtifactStore,
+  input: ImportDatasetInput,
+  options: ImportOptions = {},
+): Promise<Outcome<Dataset>> {
+  const checked = await checkImportInput(em, input);
+  if (!checked.ok) return checked;
+  const { kind, project } = checked.value;
 
   const id = crypto.randomUUID();
   const file =
@@ -100,8 +130,15 @@ export async function importDataset(
   const tmp = `${final}.importing`;
   await mkdir(dirname(final), { recursive: true });
   let stored: Stored;
+  const size = (await stat(input.path)).size;
+  options.onProgress?.({ phase: 'reading', done: 0, total: size, unit: 'bytes' });
   try {
     stored = await READERS[kind](input, tmp);
+    if (options.signal?.aborted) {
+      await rm(dirname(final), { recursive: true, force: true });
+      return fail(null, 'CANCELLED', 'the import was cancelled; nothing was stored');
+    }
+    options.onProgress?.({ phase: 'storing', done: size, total: size, unit: 'bytes' });
     await rename(tmp, final);
   } catch (error) {
     await rm(dirname(final), { recursive: true, force: true });
@@ -134,7 +171,7 @@ export async function importDataset(
   return { ok: true, value: dataset };
 }
 
-function fail(field: string, code: string, message: string): Outcome<never> {
+function fail(field: string | null, code: string, message: string): Outcome<never> {
   return { ok: false, errors: [userError(field, code, message)] };
 }
 

@@ -1,5 +1,5 @@
 import { createPubSub } from '@graphql-yoga/subscription';
-import type { RunStatus } from '@strand/data';
+import type { JobProgress, JobStatus, RunStatus } from '@strand/data';
 
 /** A live progress event of one training run: a batch event or an epoch event. */
 export interface TrainingProgressEvent {
@@ -27,13 +27,30 @@ export interface RunStatusEvent {
   status: RunStatus;
 }
 
+/** A job's progress; the last event of a job has `done: true` and its final status. */
+export interface JobProgressEvent {
+  jobId: string;
+  status: JobStatus;
+  progress: JobProgress;
+  done: boolean;
+}
+
+/** A job changed status. */
+export interface JobStatusEvent {
+  jobId: string;
+  projectId: string;
+  status: JobStatus;
+}
+
 /**
- * Topics. TRAINING_PROGRESS is routed by run id, so a subscriber to one run never sees
- * another's events.
+ * Topics. TRAINING_PROGRESS and JOB_PROGRESS are routed by run or job id, so a subscriber to one
+ * never sees another's events.
  */
 export type StrandEvents = {
   TRAINING_PROGRESS: [runId: string, event: TrainingProgressEvent];
   RUN_STATUS: [event: RunStatusEvent];
+  JOB_PROGRESS: [jobId: string, event: JobProgressEvent];
+  JOB_STATUS: [event: JobStatusEvent];
 };
 
 /**

@@ -1,0 +1,12 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Job } from './job.type.ts';
+import { UserError } from './user-error.type.ts';
+
+@ObjectType({ description: 'A job that was started (or cancelled), or why not.' })
+export class JobPayload {
+  @Field(() => Job, { nullable: true })
+  job!: Job | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

@@ -1,0 +1,196 @@
+/**
+ * Runs queued jobs (see job-kind.ts): marks them RUNNING, gives their kind a context, stores and
+ * publishes progress (throttled), and stores the outcome. Cancel ends a job CANCELLED; shutdown
+ * leaves it QUEUED so that recovery runs it again (kinds resume from their work directory).
+ */
+import { mkdir } from 'node:fs/promises';
+import type { EntityManager } from '@mikro-orm/core';
+import { Dataset, Job } from '@strand/data';
+import type { JobProgress, JobStatus, StrandDatabase } from '@strand/data';
+import type { EventBus } from '../events/event-bus.ts';
+import type { JobLog } from '../training/job-log.ts';
+import type { JobKind, JobServices, ProgressUpdate } from './job-kind.ts';
+import { JobError } from './job-kind.ts';
+import { WorkerAbortedError } from './run-in-worker.ts';
+
+/** Progress is published at most this often per job (the last update is never lost). */
+export const PROGRESS_PUBLISH_MS = 200;
+/** …and stored (with the heartbeat) at most this often. */
+export const PROGRESS_STORE_MS = 2_000;
+
+type StopReason = 'cancel' | 'shutdown';
+
+interface ActiveJob {
+  controller: AbortController;
+  reason: StopReason | null;
+}
+
+export class JobExecutor {
+  private readonly active = new Map<string, ActiveJob>();
+
+  constructor(
+    private readonly db: StrandDatabase,
+    private readonly bus: EventBus,
+    private readonly kinds: ReadonlyMap<string, JobKind>,
+    private readonly services: (jobId: string, projectId: string) => JobServices,
+    private readonly log: JobLog,
+  ) {}
+
+  /** Asks a running job to stop; false if it is not running here. */
+  requestStop(jobId: string, reason: StopReason): boolean {
+    const job = this.active.get(jobId);
+    if (!job) return false;
+    job.reason ??= reason;
+    job.controller.abort();
+    return true;
+  }
+
+  stopAll(): void {
+    for (const id of this.active.keys()) this.requestStop(id, 'shutdown');
+  }
+
+  async execute(jobId: string): Promise<void> {
+    const em = this.db.fork();
+    const job = await em.findOne(Job, jobId);
+    if (!job || job.status !== 'QUEUED') return;
+    const kind = this.kinds.get(job.kind);
+    if (!kind) {
+      await this.finish(em, job, 'FAILED', { error: `no job kind "${job.kind}" here` });
+      return;
+    }
+    const active: ActiveJob = { controller: new AbortController(), reason: null };
+    this.active.set(jobId, active);
+    const projectId = job.project.id;
+    const workDir = this.db.artifacts.resolve(job.artifactPath);
+    try {
+      await mkdir(workDir, { recursive: true });
+      job.status = 'RUNNING';
+      job.startedAt ??= new Date();
+      job.heartbeatAt = new Date();
+      await em.flush();
+      this.publishStatus(job);
+      this.log.info({ jobId, kind: job.kind }, 'job starting');
+      const reporter = this.progressReporter(job);
+      let outcome;
+      try {
+        outcome = await kind.run({
+          jobId,
+          projectId,
+          params: job.params,
+          db: this.db,
+          em: this.db.fork(),
+          workDir,
+          progress: reporter.update,
+          signal: active.controller.signal,
+          services: this.services(jobId, projectId),
+        });
+      } finally {
+        await reporter.close();
+      }
+      if (active.reason) throw new WorkerAbortedError();
+      job.result = outcome.result;
+      if (outcome.outputDatasetId)
+        job.outputDataset = em.getReference(Dataset, outcome.outputDatasetId, { wrapped: true });
+      if (job.progress.total !== null) job.progress = { ...job.progress, done: job.progress.total };
+      await this.finish(em, job, 'SUCCEEDED', {});
+    } catch (error) {
+      if (active.reason === 'shutdown') {
+        job.status = 'QUEUED';
+        await em.flush();
+        this.log.info({ jobId }, 'job left queued for the next start');
+      } else if (active.reason === 'cancel') {
+        await this.finish(em, job, 'CANCELLED', {});
+      } else {
+        const message =
+          error instanceof JobError
+            ? error.message
+            : `the job failed unexpectedly (${error instanceof Error ? error.name : 'error'}); see the server log`;
+        if (!(error instanceof JobError)) this.log.error({ jobId, err: error }, 'job failed');
+        await this.finish(em, job, 'FAILED', { error: message });
+      }
+    } finally {
+      this.active.delete(jobId);
+    }
+  }
+
+  private async finish(
+    em: EntityManager,
+    job: Job,
+    status: JobStatus,
+    { error }: { error?: string },
+  ): Promise<void> {
+    job.status = status;
+    job.finishedAt = new Date();
+    job.error = error ?? null;
+    await em.flush();
+    this.publishStatus(job);
+    this.bus.publish('JOB_PROGRESS', job.id, {
+      jobId: job.id,
+      status,
+      progress: job.progress,
+      done: true,
+    });
+    this.log.info({ jobId: job.id, status }, 'job finished');
+  }
+
+  private publishStatus(job: Job): void {
+    this.bus.publish('JOB_STATUS', {
+      jobId: job.id,
+      projectId: job.project.id,
+      status: job.status,
+    });
+  }
+
+  /** Throttled progress: published every PROGRESS_PUBLISH_MS, stored every PROGRESS_STORE_MS. */
+  private progressReporter(job: Job) {
+    const em = this.db.fork();
+    let latest: JobProgress = job.progress;
+    let publishedAt = 0;
+    let storedAt = Date.now();
+    let pending: NodeJS.Timeout | null = null;
+    let storing: Promise<void> = Promise.resolve();
+    const publish = () => {
+      pending = null;
+      publishedAt = Date.now();
+      this.bus.publish('JOB_PROGRESS', job.id, {
+        jobId: job.id,
+        status: 'RUNNING',
+        progress: latest,
+        done: false,
+      });
+      if (publishedAt - storedAt >= PROGRESS_STORE_MS) store();
+    };
+    const store = () => {
+      storedAt = Date.now();
+      const progress = latest;
+      storing = storing
+        .then(() => em.nativeUpdate(Job, { id: job.id }, { progress, heartbeatAt: new Date() }))
+        .then(
+          () => undefined,
+          (error: unknown) => this.log.error({ jobId: job.id, err: error }, 'progress not stored'),
+        );
+    };
+    return {
+      update: (update: ProgressUpdate) => {
+        latest = {
+          done: update.done,
+          total: update.total === undefined ? latest.total : update.total,
+          unit: update.unit ?? latest.unit,
+          message: update.message === undefined ? latest.message : update.message,
+        };
+        job.progress = latest;
+        if (pending) return;
+        const wait = PROGRESS_PUBLISH_MS - (Date.now() - publishedAt);
+        if (wait <= 0) publish();
+        else pending = setTimeout(publish, wait);
+      },
+      close: async () => {
+        if (pending) {
+          clearTimeout(pending);
+          publish();
+        }
+        await storing;
+      },
+    };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The contract every background job kind fulfils (import, scoring, explanation, risk, CV, sweep).
+ * A kind is two steps:
+ *   prepare — on the caller's request, in the API process: checks the raw parameters, resolves
+ *             every reference inside the caller's project (dataset, run, model version) and
+ *             returns the parameters to store and the job's lineage. Nothing is queued on error.
+ *   run     — when the queue reaches the job: does the work (heavy work in a worker thread, see
+ *             runInWorker), reports progress, honours the abort signal, and returns the small
+ *             result to store. `run` may be called again for the same job after a crash or a
+ *             shutdown, so it must either resume from what it left in `workDir` or start over
+ *             without leaving duplicates.
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import type { JobKindName, JsonObject, Role, StrandDatabase } from '@strand/data';
+import type { Outcome } from '../errors/user-error.ts';
+
+/** A progress report; `total` null when unknown. */
+export interface ProgressUpdate {
+  done: number;
+  total?: number | null;
+  unit?: string;
+  message?: string | null;
+}
+
+/** What a job read and used, stored with it before it starts. */
+export interface JobLineage {
+  datasetId?: string | null;
+  runId?: string | null;
+  modelVersionId?: string | null;
+  /** The rest: reference checksum, split, input file checksums, … */
+  details?: JsonObject;
+}
+
+export interface PreparedJob<P extends JsonObject> {
+  params: P;
+  lineage: JobLineage;
+}
+
+/** What a finished job stores. */
+export interface JobOutcome {
+  result: JsonObject;
+  /** A dataset the job made (an import's), linked as the job's output. */
+  outputDatasetId?: string;
+}
+
+/** Services a running job may use besides its own parameters. */
+export interface JobServices {
+  /** Starts a training run as part of this job (a sweep's trials); returns its id or errors. */
+  startChildRun(input: JsonObject, groupLabel: string): Promise<Outcome<string>>;
+  /** Asks a child run to stop (a pruned trial). */
+  cancelChildRun(runId: string): Promise<void>;
+}
+
+export interface JobRunContext<P extends JsonObject> {
+  jobId: string;
+  projectId: string;
+  params: P;
+  db: StrandDatabase;
+  /** An entity manager of this job's own (forked). */
+  em: EntityManager;
+  /** The job's own directory (absolute), kept across restarts; results files go here. */
+  workDir: string;
+  /** Reports progress; cheap to call often (stored and published throttled). */
+  progress(update: ProgressUpdate): void;
+  /** Aborted on cancel or shutdown; stop soon after, leaving workDir consistent. */
+  signal: AbortSignal;
+  services: JobServices;
+}
+
+export interface JobKind<P extends JsonObject = JsonObject> {
+  name: JobKindName;
+  /** The least role in the project that may start it. */
+  role: Role;
+  prepare(
+    em: EntityManager,
+    db: StrandDatabase,
+    projectId: string,
+    raw: JsonObject,
+  ): Promise<Outcome<PreparedJob<P>>>;
+  run(context: JobRunContext<P>): Promise<JobOutcome>;
+}
+
+/**
+ * An expected failure inside `run` (bad data met mid-way, a gross reference mismatch): the job
+ * ends FAILED with this message, which must name the file and line or the reason — and never hold
+ * sequence or sample values. Any other error ends the job FAILED with a generic message.
+ */
+export class JobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobError';
+  }
+}
