@@ -200,3 +200,74 @@ describe('strand cv', () => {
     },
   );
 });
+
+describe('strand cv on real data', () => {
+  const promoters = sharedDataPath('sequences/promoters_uci/promoters.fa');
+  it.skipIf(!existsSync(promoters))(
+    `cross-validates the UCI promoters from a labelled FASTA, 10 folds ${existsSync(promoters) ? '' : '(skipped: ../shared/data absent)'}`,
+    () => {
+      const r = strand('cv', '--train', promoters, '--folds', '10', '--json');
+      expect(r.stderr).toBe('');
+      const result = JSON.parse(r.stdout);
+      expect(result.split).toEqual({ method: 'stratified-k-fold', folds: 10, seed: 42 });
+      expect(result.folds).toHaveLength(10);
+      expect(result.folds.reduce((n: number, f: { test: number }) => n + f.test, 0)).toBe(106);
+      expect(new Set(result.folds.map((f: { testSha256: string }) => f.testSha256)).size).toBe(10);
+      expect(result.mean.test_accuracy).toBeGreaterThan(0.85);
+      expect(result.sd.test_accuracy).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('strand sweep', () => {
+  it('runs a grid of trials, prunes the hopeless ones and names the best', () => {
+    const r = strand(
+      'sweep',
+      '--train',
+      table,
+      '--param',
+      'learningRate=0.01,0.0000001',
+      '--param',
+      'config.filters=8,16',
+      '--config',
+      '{"kernelSize":8,"hiddenUnits":8}',
+      '--epochs',
+      '5',
+      '--prune-after',
+      '2',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ method: 'grid', metric: 'val_auroc', direction: 'maximize' });
+    expect(
+      result.trials.map((t: { params: object; status: string; epochs: number }) => [
+        t.params,
+        t.status,
+        t.epochs,
+      ]),
+    ).toEqual([
+      [{ learningRate: 0.01, 'config.filters': 8 }, 'completed', 5],
+      [{ learningRate: 0.01, 'config.filters': 16 }, 'completed', 5],
+      [{ learningRate: 1e-7, 'config.filters': 8 }, 'pruned', 2],
+      [{ learningRate: 1e-7, 'config.filters': 16 }, 'pruned', 2],
+    ]);
+    expect([1, 2]).toContain(result.best.trial);
+    expect(result.best.value).toBeGreaterThan(0.8);
+  });
+
+  it('says what is wrong with a bad search space, with exit code 2', () => {
+    const noParam = strand('sweep', '--train', table);
+    expect(noParam.status).toBe(2);
+    expect(noParam.stderr).toMatch(/^strand sweep: give at least one --param/);
+    const range = strand('sweep', '--train', table, '--param', 'learningRate=0.0001:0.1:log');
+    expect(range.status).toBe(2);
+    expect(range.stderr).toBe(
+      'strand sweep: space.learningRate: grid search needs a list of values, not a range (or use method "random")\n',
+    );
+    const unknown = strand('sweep', '--train', table, '--param', 'momentum=0.9');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^strand sweep: space\.momentum: not a parameter of deepbind; /);
+  });
+});

@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'k-fold cross-validation: per-fold test metrics with mean and sd',
     load: async () => (await import('./commands/cv.ts')).cv,
   },
+  sweep: {
+    summary: 'hyperparameter sweep (grid or random, median stopping): trials and the best one',
+    load: async () => (await import('./commands/sweep.ts')).sweep,
+  },
   import: {
     summary: 'import a file (sequences, expression, variants) into the embedded store',
     load: async () => (await import('./commands/import.ts')).importCommand,

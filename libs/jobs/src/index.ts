@@ -41,3 +41,39 @@ export type {
 } from './platform/job-kind.ts';
 export { runInWorker, WorkerAbortedError } from './platform/run-in-worker.ts';
 export type { WorkerFunction, WorkerTools } from './platform/run-in-worker.ts';
+// Learning engine: load labelled data, fit, evaluate, cross-validate, sweep.
+export { loadLabelledData } from './learning/labelled-data.ts';
+export type { DataFiles, DataShape, LabelledData } from './learning/labelled-data.ts';
+export { loadStoredDataset, TRAINABLE_DATASET_KINDS } from './learning/stored-data.ts';
+export type { StoredDataset } from './learning/stored-data.ts';
+export { datasetShape, storedDatasetOf } from './training/dataset-shape.ts';
+export { subset } from './learning/data-rows.ts';
+export {
+  architectureForData,
+  checkArchitectureForData,
+  describeData,
+  fittingArchitectures,
+} from './learning/architecture-for-data.ts';
+export type { ArchitectureForData, ArchitectureProblem } from './learning/architecture-for-data.ts';
+export { holdoutSplit, rowsChecksum } from './learning/holdout-split.ts';
+export type { SplitDescription } from './learning/holdout-split.ts';
+export { applyFeatureScaling, FEATURE_SCALING_FILE } from './learning/feature-scaling.ts';
+export type { FeatureScaling } from './learning/feature-scaling.ts';
+export { fit, MIN_RECORDS_FOR_VALIDATION } from './learning/fit.ts';
+export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
+export { evaluate } from './learning/evaluate.ts';
+export { fitAndEvaluate } from './learning/fit-and-evaluate.ts';
+export type { EvaluatedFit } from './learning/fit-and-evaluate.ts';
+export { saveTrainedModel } from './learning/save-trained-model.ts';
+export { crossValidate, foldSplits } from './learning/cross-validate.ts';
+export type {
+  CrossValidateOptions,
+  CrossValidationResult,
+  FoldResult,
+} from './learning/cross-validate.ts';
+export { describeParams, runSweep } from './learning/run-sweep.ts';
+export type { SweepOptions, SweepResult, SweepTrial } from './learning/run-sweep.ts';
+export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learning/sweep-space.ts';
+export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
+export { LearningError } from './learning/learning.error.ts';
+export type { LearningErrorCode } from './learning/learning.error.ts';

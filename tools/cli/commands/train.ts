@@ -1,15 +1,22 @@
-import { initBackend, saveModel } from '@strand/models';
 import { stratifiedSplit } from '@strand/genomics';
+import {
+  architectureForData,
+  fitAndEvaluate,
+  loadLabelledData,
+  saveTrainedModel,
+  subset,
+} from '@strand/jobs';
+import { initBackend } from '@strand/models';
 import { createOutput } from '../output.ts';
-import { fitAndEvaluate } from '../training/fit-and-evaluate.ts';
-import { loadLabelledData, standardise, subset } from '../training/labelled-data.ts';
+import { withCliErrors } from '../training/learning-errors.ts';
 import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
 
 const HELP = `usage: strand train --train FILE [--test FILE] [--out DIR] [options]
 
 ${TRAIN_HELP}
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
-  --out DIR             save the model (TF.js layers format + strand.json)`;
+  --out DIR             save the model (TF.js layers format + strand.json, and
+                        feature-scaling.json for expression)`;
 
 /** `strand train`: trains and prints final test metrics (test_auroc, test_auprc, test_accuracy, …). */
 export async function train(argv: string[]): Promise<number> {
@@ -23,69 +30,76 @@ export async function train(argv: string[]): Promise<number> {
   }
   const args = readTrainArgs('strand train', values, HELP);
   const out = createOutput(args.json);
-  const all = await loadLabelledData(args.files);
-  let [trainSet, testSet] = values.test
-    ? [all, await loadLabelledData({ ...args.files, file: values.test }, all.labelNames)]
-    : (() => {
-        const split = stratifiedSplit([...all.labels], {
-          train: 0.8,
-          valid: 0,
-          test: 0.2,
-          seed: args.seed,
-        });
-        return [subset(all, split.train), subset(all, split.test)];
-      })();
-  if (!values.test)
-    out.info(
-      `No --test given: a seeded, stratified 20% of ${args.files.file} (${testSet.count} records) is the test set.`,
-    );
-  [trainSet, testSet] = standardise(trainSet, [testSet]);
-  const backend = await initBackend();
-  out.info(
-    `Training ${args.architecture} on ${trainSet.count} records × ${trainSet.length} (${trainSet.labelNames.join(' / ')}; backend ${backend}, seed ${args.seed}).`,
-  );
-  const fit = await fitAndEvaluate(trainSet, testSet, {
-    ...args,
-    onBatch: (b) =>
-      out.progress(`epoch ${b.epoch}/${b.epochs}`, b.batch, b.batches, `loss ${b.loss.toFixed(4)}`),
-    onEpoch: (e) =>
+  return withCliErrors('strand train', async () => {
+    const all = await loadLabelledData(args.files);
+    // Before any output: an architecture that does not fit the data is a usage error.
+    architectureForData(args.architecture, all, args.config);
+    const [trainSet, testSet] = values.test
+      ? [all, await loadLabelledData({ ...args.files, file: values.test }, all.labelNames)]
+      : (() => {
+          const split = stratifiedSplit([...all.labels], {
+            train: 0.8,
+            valid: 0,
+            test: 0.2,
+            seed: args.seed,
+          });
+          return [subset(all, split.train), subset(all, split.test)];
+        })();
+    if (!values.test)
       out.info(
-        `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
-          .map(([k, v]) => `${k} ${v.toFixed(4)}`)
-          .join('  ')}`,
-      ),
-  });
-  if (values.out) {
-    await saveModel(fit.model, values.out, {
-      architecture: fit.architecture,
-      config: fit.config,
-      alphabet: 'ACGT',
-      inputLength: trainSet.length,
-      labelNames: trainSet.labelNames,
-      seed: args.seed,
-      backend,
-      dataChecksum: all.checksum,
-      createdAt: new Date().toISOString(),
+        `No --test given: a seeded, stratified 20% of ${args.files.file} (${testSet.count} records) is the test set.`,
+      );
+    const backend = await initBackend();
+    out.info(
+      `Training ${args.architecture} on ${trainSet.count} records × ${trainSet.length} (${trainSet.labelNames.join(' / ')}; backend ${backend}, seed ${args.seed}).`,
+    );
+    const fit = await fitAndEvaluate(trainSet, testSet, {
+      ...args,
+      onBatch: (b) =>
+        out.progress(
+          `epoch ${b.epoch}/${b.epochs}`,
+          b.batch,
+          b.batches,
+          `loss ${b.loss.toFixed(4)}`,
+        ),
+      onEpoch: (e) =>
+        out.info(
+          `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
+            .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+            .join('  ')}`,
+        ),
     });
-    out.info(`Model saved to ${values.out}`);
-  }
-  fit.model.dispose();
-  out.result(
-    {
-      architecture: fit.architecture,
-      task: fit.task,
-      backend,
-      seed: args.seed,
-      epochs: fit.epochs,
-      train: trainSet.count,
-      test: testSet.count,
-      labels: trainSet.labelNames,
-      metrics: fit.metrics,
-    },
-    (r) =>
-      Object.entries(r.metrics)
-        .map(([k, v]) => `${k}\t${v.toFixed(4)}`)
-        .join('\n'),
-  );
-  return 0;
+    try {
+      if (values.out) {
+        await saveTrainedModel(values.out, fit, {
+          seed: args.seed,
+          backend,
+          dataChecksum: all.checksum,
+        });
+        out.info(`Model saved to ${values.out}`);
+      }
+    } finally {
+      fit.model.dispose();
+    }
+    out.result(
+      {
+        architecture: fit.architecture,
+        config: fit.config,
+        task: fit.task,
+        backend,
+        seed: args.seed,
+        epochs: fit.epochs,
+        train: trainSet.count,
+        test: testSet.count,
+        labels: trainSet.labelNames,
+        validation: fit.split,
+        metrics: fit.metrics,
+      },
+      (r) =>
+        Object.entries(r.metrics)
+          .map(([k, v]) => `${k}\t${v.toFixed(4)}`)
+          .join('\n'),
+    );
+    return 0;
+  });
 }

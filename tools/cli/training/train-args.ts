@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.ts';
-import type { DataFiles } from './labelled-data.ts';
+import type { DataFiles } from '@strand/jobs';
 
 /** Options shared by `strand train` and `strand cv`. */
 export const TRAIN_OPTIONS = {
@@ -17,19 +17,23 @@ export const TRAIN_OPTIONS = {
   help: { type: 'boolean', default: false },
 } as const;
 
-export const TRAIN_HELP = `  --architecture NAME   deepbind (default), deepsea, danq, basset for sequences; mlp, lstm for expression
-  --train FILE          a labelled sequence table (TSV/CSV with id, label, sequence columns), or an
-                        expression matrix (genes × samples, first column the gene id) with --labels
+export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default), deepsea, danq, basset, lstm;
+                        expression: mlp, lstm, autoencoder, vae
+  --train FILE          a labelled sequence table (TSV/CSV with id, label, sequence columns), a
+                        labelled FASTA (>id label=x), or an expression matrix (genes × samples,
+                        first column the gene id) with --labels
   --labels FILE         sample table for an expression matrix (first column the sample id)
   --label-column COL    the label column of --labels (default: its second column)
-  --epochs N            at most N epochs; early stopping on a 10% validation split (default 30)
+  --epochs N            at most N epochs; from 50 records, early stopping on a seeded, stratified
+                        10% validation split (default 30)
   --batch-size N        default 32
   --learning-rate X     Adam's, default 0.003
   --seed S              default 42: the same seed gives the same result on the same backend
   --config JSON         architecture config, e.g. '{"filters":32}'
   --json                print the result as JSON
 Labels may be strings: they become classes in sorted order, the second being the positive class
-of a binary task; more than two classes train a softmax head (mlp, lstm).`;
+of a binary task; more than two classes train a softmax head (mlp, lstm). Expression features
+are standardised with the training rows' mean and sd.`;
 
 export interface TrainArgs {
   command: string;

@@ -1,13 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Dataset, Run } from '@strand/data';
-import {
-  ARCHITECTURE_NAMES,
-  ARCHITECTURES,
-  isArchitectureName,
-  validateArchitectureConfig,
-} from '@strand/models';
+import { validateArchitectureConfig } from '@strand/models';
+import type { ArchitectureConfig } from '@strand/models';
+import { checkArchitectureForData } from '../learning/architecture-for-data.ts';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
+import { datasetShape } from './dataset-shape.ts';
 
 export interface StartTrainingInput {
   /** The run's project; the dataset must belong to it (the caller checked the right to train). */
@@ -59,51 +57,45 @@ export async function createTrainingRun(
       ),
     );
   }
-  // Datasets here are binary-labelled sequences: only sequence architectures fit, with one
-  // output (multitask architectures get tasks: 1 unless the caller says otherwise).
-  const config: Record<string, unknown> = { ...(input.config ?? {}) };
-  if (isArchitectureName(input.architecture)) {
-    const definition = ARCHITECTURES[input.architecture];
-    const task = definition.task({ ...definition.defaults, ...config } as never);
-    if (definition.inputKind !== 'sequence' || (task !== 'binary' && task !== 'multitask')) {
-      const fits = ARCHITECTURE_NAMES.filter((name) => {
-        const d = ARCHITECTURES[name];
-        return (
-          d.inputKind === 'sequence' &&
-          ['binary', 'multitask'].includes(d.task(d.defaults as never))
+  // The dataset's kind and labels decide which architectures fit and what their heads are
+  // (learning/architecture-for-data.ts); the run stores the complete config the worker trains.
+  let config: ArchitectureConfig | undefined;
+  const found = dataset && dataset.status === 'READY' ? datasetShape(dataset) : undefined;
+  if (found && 'problem' in found) {
+    errors.push(userError('datasetId', 'NOT_TRAINABLE', found.problem));
+  } else if (found && dataset) {
+    const checked = checkArchitectureForData(
+      input.architecture,
+      found.shape,
+      input.config ?? {},
+      `dataset "${dataset.name}"`,
+    );
+    if (checked.ok) config = checked.config;
+    else for (const e of checked.errors) errors.push(userError(e.field, e.code, e.message));
+  } else {
+    // No usable dataset: still report what is wrong with the architecture and config.
+    const checked = validateArchitectureConfig(input.architecture, input.config ?? {}, {
+      length: Number.MAX_SAFE_INTEGER,
+      alphabetSize: 4,
+    });
+    if (!checked.ok) {
+      for (const e of checked.errors)
+        errors.push(
+          userError(
+            e.field,
+            e.field === 'architecture' ? 'UNKNOWN_ARCHITECTURE' : 'INVALID_CONFIG',
+            e.message,
+          ),
         );
-      });
-      errors.push(
-        userError(
-          'architecture',
-          'INCOMPATIBLE_ARCHITECTURE',
-          `architecture "${input.architecture}" trains ${task} on ${definition.inputKind} input; this dataset holds labelled sequences (use ${fits.join(', ')})`,
-        ),
-      );
     }
-    if ('tasks' in definition.defaults) config.tasks ??= 1;
   }
-  const checked = validateArchitectureConfig(input.architecture, config, {
-    length: dataset?.sequenceLength ?? Number.MAX_SAFE_INTEGER,
-    alphabetSize: 4,
-  });
-  if (!checked.ok) {
-    for (const e of checked.errors)
-      errors.push(
-        userError(
-          e.field,
-          e.field === 'architecture' ? 'UNKNOWN_ARCHITECTURE' : 'INVALID_CONFIG',
-          e.message,
-        ),
-      );
-  }
-  if (errors.length || !dataset || !checked.ok) return { ok: false, errors };
+  if (errors.length || !dataset || !config) return { ok: false, errors };
 
   const run = new Run(
     dataset.project,
     dataset,
     input.architecture,
-    { ...checked.config },
+    { ...config },
     seed,
     input.epochs,
     batchSize,

@@ -15,6 +15,7 @@ import type { RunStatus, StrandDatabase } from '@strand/data';
 import type { EventBus, TrainingProgressEvent } from '../events/event-bus.ts';
 import { spawnWorker } from '../worker/spawn-worker.ts';
 import { checkpointPath } from './checkpoint.ts';
+import { storedDatasetOf } from './dataset-shape.ts';
 import type { JobLog } from './job-log.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
 
@@ -104,7 +105,7 @@ export class TrainingExecutor {
     const modelPath = `models/${run.id}`;
     const workerData: TrainingWorkerData = {
       runId,
-      datasetFile: this.db.artifacts.resolve(dataset.artifactPath),
+      dataset: storedDatasetOf(dataset, this.db.artifacts.resolve(dataset.artifactPath)),
       architecture: run.architecture,
       config: run.config,
       epochs: run.epochs,
@@ -205,6 +206,8 @@ export class TrainingExecutor {
     switch (message.type) {
       case 'started':
         run.backend = message.backend;
+        // A resumed run posts the same split again (same seed, same data).
+        run.split = { ...message.split };
         run.startedAt ??= new Date();
         run.heartbeatAt = new Date();
         await this.setStatus(em, run, 'RUNNING');

@@ -1,9 +1,12 @@
 import type { BatchReport, EpochReport } from '@strand/models';
+import type { SplitDescription } from '../learning/holdout-split.ts';
+import type { StoredDataset } from '../learning/stored-data.ts';
 
 /** What the parent hands a training worker. Paths are absolute. */
 export interface TrainingWorkerData {
   runId: string;
-  datasetFile: string;
+  /** The stored dataset: kind, absolute file, label names, sample labels (expression). */
+  dataset: Omit<StoredDataset, 'checksum'>;
   architecture: string;
   config: Record<string, unknown>;
   epochs: number;
@@ -25,7 +28,14 @@ export interface TrainingWorkerData {
 
 /** Messages a training worker posts to its parent, in this order. */
 export type TrainingWorkerMessage =
-  | { type: 'started'; backend: string; count: number; batches: number }
+  | {
+      type: 'started';
+      backend: string;
+      count: number;
+      batches: number;
+      /** The training/validation split this run uses (the same on every resume). */
+      split: SplitDescription;
+    }
   | { type: 'batch'; report: BatchReport }
   | { type: 'epoch'; report: EpochReport }
   | { type: 'checkpoint'; epoch: number }

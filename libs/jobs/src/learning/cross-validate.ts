@@ -1,0 +1,154 @@
+/**
+ * k-fold cross-validation as one unit of work: stratified, seeded folds (@strand/genomics
+ * kFold); each fold is an ordinary fit on the other folds (its own validation split and
+ * feature scaling, learnt without the test fold) scored on the fold; then the mean and sample
+ * sd of every metric over the folds.
+ */
+import { kFold } from '@strand/genomics';
+import { initBackend } from '@strand/models';
+import type {
+  ArchitectureConfig,
+  ArchitectureName,
+  ArchitectureTask,
+  EpochReport,
+} from '@strand/models';
+import { architectureForData } from './architecture-for-data.ts';
+import { subset } from './data-rows.ts';
+import { fitAndEvaluate } from './fit-and-evaluate.ts';
+import type { FitOptions } from './fit.ts';
+import { rowsChecksum } from './holdout-split.ts';
+import type { LabelledData } from './labelled-data.ts';
+import { LearningError } from './learning.error.ts';
+import { mean, sampleSd } from './summary-stats.ts';
+
+export interface CrossValidateOptions extends Omit<
+  FitOptions,
+  'onEpoch' | 'onCheckpoint' | 'resume' | 'shouldStop'
+> {
+  folds: number;
+  /** After each epoch of fold `fold` (1-based). */
+  onEpoch?: (fold: number, report: EpochReport) => void | Promise<void>;
+  /** After each fold, with its result. */
+  onFold?: (result: FoldResult) => void | Promise<void>;
+}
+
+/** One fold: how it split the records, and the test metrics of the model trained without it. */
+export interface FoldResult {
+  /** 1-based. */
+  fold: number;
+  /** Training and test records. */
+  train: number;
+  test: number;
+  /** SHA-256 of the test row indices (see rowsChecksum). */
+  testSha256: string;
+  /** Test records per class name. */
+  testLabelCounts: Record<string, number>;
+  /** Epochs trained (early stopping may end a fold before `epochs`). */
+  epochs: number;
+  /** test_* metrics of the fold (see evaluate). */
+  metrics: Record<string, number>;
+}
+
+export interface CrossValidationResult {
+  backend: string;
+  architecture: ArchitectureName;
+  config: ArchitectureConfig;
+  task: ArchitectureTask;
+  seed: number;
+  split: { method: 'stratified-k-fold'; folds: number; seed: number };
+  folds: FoldResult[];
+  /** Mean and sample sd of each metric over the folds where it is defined (not NaN). */
+  mean: Record<string, number>;
+  sd: Record<string, number>;
+  /** Folds left out of a metric's mean because it was NaN there (e.g. AUROC of one class). */
+  undefinedFolds: Record<string, number>;
+}
+
+/** The stratified, seeded folds crossValidate uses: test rows of each fold, and the rest. */
+export function foldSplits(
+  data: Pick<LabelledData, 'labels'>,
+  folds: number,
+  seed: number,
+): { train: number[]; test: number[] }[] {
+  if (!Number.isInteger(folds) || folds < 2 || folds > data.labels.length) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      `folds must be an integer from 2 to the number of records (${data.labels.length}); got ${folds}`,
+      'folds',
+    );
+  }
+  return kFold(Array.from(data.labels), { k: folds, seed });
+}
+
+/**
+ * Cross-validates `options.architecture` on `data` (see the file comment). Same seed, same
+ * backend → same folds and metrics. With `signal` aborted, stops within a batch and throws
+ * LearningError CANCELLED.
+ *
+ * @example
+ * const cv = await crossValidate(data, { architecture: 'deepbind', folds: 10, epochs: 30,
+ *   batchSize: 32, learningRate: 3e-3, seed: 42 });
+ * console.log(cv.mean.test_accuracy, cv.sd.test_accuracy);
+ */
+export async function crossValidate(
+  data: LabelledData,
+  options: CrossValidateOptions,
+): Promise<CrossValidationResult> {
+  const { folds: k, onEpoch, onFold, ...fitOptions } = options;
+  // Fails before any training when the architecture does not fit the data.
+  const resolved = architectureForData(options.architecture, data, options.config);
+  const splits = foldSplits(data, k, options.seed);
+  const backend = await initBackend();
+  const folds: FoldResult[] = [];
+  for (const [i, rows] of splits.entries()) {
+    throwIfCancelled(options.signal, `cross-validation cancelled in fold ${i + 1} of ${k}`);
+    const test = subset(data, rows.test);
+    const fitted = await fitAndEvaluate(subset(data, rows.train), test, {
+      ...fitOptions,
+      ...(onEpoch ? { onEpoch: (report: EpochReport) => onEpoch(i + 1, report) } : {}),
+    });
+    fitted.model.dispose();
+    throwIfCancelled(options.signal, `cross-validation cancelled in fold ${i + 1} of ${k}`);
+    const result: FoldResult = {
+      fold: i + 1,
+      train: rows.train.length,
+      test: rows.test.length,
+      testSha256: rowsChecksum(rows.test),
+      testLabelCounts: labelCounts(test),
+      epochs: fitted.epochs,
+      metrics: fitted.metrics,
+    };
+    folds.push(result);
+    await onFold?.(result);
+  }
+  const names = Object.keys(folds[0].metrics);
+  const defined = (name: string) =>
+    folds.map((f) => f.metrics[name]).filter((v) => Number.isFinite(v));
+  const summary = (f: (values: number[]) => number) =>
+    Object.fromEntries(names.map((name) => [name, f(defined(name))]));
+  return {
+    backend,
+    architecture: resolved.architecture,
+    config: resolved.config,
+    task: resolved.task,
+    seed: options.seed,
+    split: { method: 'stratified-k-fold', folds: k, seed: options.seed },
+    folds,
+    mean: summary(mean),
+    sd: summary(sampleSd),
+    undefinedFolds: Object.fromEntries(
+      names.map((name) => [name, folds.length - defined(name).length]),
+    ),
+  };
+}
+
+function labelCounts(data: LabelledData): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(data.labelNames.map((n) => [n, 0]));
+  for (const label of data.labels) counts[data.labelNames[label]]++;
+  return counts;
+}
+
+/** Throws LearningError CANCELLED when the signal is aborted. */
+export function throwIfCancelled(signal: AbortSignal | undefined, message: string): void {
+  if (signal?.aborted) throw new LearningError('CANCELLED', message);
+}

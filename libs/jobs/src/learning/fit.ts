@@ -1,0 +1,196 @@
+/**
+ * One training of any architecture on labelled data: the architecture and config for the data
+ * (architecture-for-data.ts), a seeded stratified validation split, feature scaling learnt from
+ * the training rows, then @strand/models' trainModel (checkpoints, resume, stop between batches).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { buildModel, initBackend, trainModel } from '@strand/models';
+import type {
+  ArchitectureConfig,
+  ArchitectureName,
+  ArchitectureTask,
+  BatchReport,
+  EarlyStoppingOptions,
+  EpochReport,
+  TrainingData,
+  TrainingState,
+  TrainOptions,
+} from '@strand/models';
+import { architectureForData } from './architecture-for-data.ts';
+import { subset } from './data-rows.ts';
+import { applyFeatureScaling, fitFeatureScaling } from './feature-scaling.ts';
+import type { FeatureScaling } from './feature-scaling.ts';
+import { holdoutSplit } from './holdout-split.ts';
+import type { SplitDescription } from './holdout-split.ts';
+import type { LabelledData } from './labelled-data.ts';
+import { LearningError } from './learning.error.ts';
+
+/** Where a run resumes: the epoch of a checkpoint, its weights and the engine's state. */
+export interface ResumePoint {
+  epoch: number;
+  weights: { shape: number[]; values: Float32Array }[];
+  state: TrainingState;
+}
+
+export interface FitOptions {
+  architecture: string;
+  /** Architecture config; what the data decides (tasks, outputs) is filled in when missing. */
+  config?: Record<string, unknown> | null;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  /** Share held out for validation (stratified, seeded); default 0.1 from 50 records, else 0. */
+  validationFraction?: number;
+  /** Default with a validation split: val_loss, patience 5, best weights restored; false: none. */
+  earlyStopping?: EarlyStoppingOptions | false;
+  onBatch?: (report: BatchReport) => void;
+  onEpoch?: (report: EpochReport) => void | Promise<void>;
+  onCheckpoint?: TrainOptions['onCheckpoint'];
+  /** Checked before every batch, as is `signal`: training ends after the current step. */
+  shouldStop?: () => boolean;
+  signal?: AbortSignal;
+  resume?: ResumePoint;
+  /** Once the data is split and the model built, before the first batch. */
+  onStart?: (start: FitStart) => void | Promise<void>;
+}
+
+/** What a fit is about to train. */
+export interface FitStart {
+  architecture: ArchitectureName;
+  config: ArchitectureConfig;
+  task: ArchitectureTask;
+  split: SplitDescription;
+  /** Batches per epoch. */
+  batches: number;
+}
+
+/** A trained model and everything needed to save, apply and audit it. */
+export interface FitResult {
+  /** The TF.js backend it trained on (results reproduce only on the same backend). */
+  backend: string;
+  architecture: ArchitectureName;
+  config: ArchitectureConfig;
+  task: ArchitectureTask;
+  /** The caller disposes it. */
+  model: tf.LayersModel;
+  /** Scaling of feature inputs (null for sequences): apply it before predicting. */
+  scaling: FeatureScaling | null;
+  labelNames: string[];
+  inputLength: number;
+  alphabetSize: number;
+  history: EpochReport[];
+  /** Epochs trained (the last reported epoch; a resumed run counts the ones before it). */
+  epochs: number;
+  /** Stopped by shouldStop or the signal. */
+  stopped: boolean;
+  stoppedEarly: boolean;
+  split: SplitDescription;
+}
+
+/** Default validation share and early stopping of `fit`: only from this many records. */
+export const MIN_RECORDS_FOR_VALIDATION = 50;
+
+/** The training set and labels as trainModel takes them. */
+export function trainingData(data: LabelledData): TrainingData {
+  return {
+    x: data.x,
+    y: Float32Array.from(data.labels),
+    count: data.count,
+    length: data.length,
+    alphabetSize: data.alphabetSize,
+  };
+}
+
+/**
+ * Trains `options.architecture` on `data` (see the file comment). Throws LearningError for an
+ * architecture or config that does not fit the data.
+ *
+ * @example
+ * const fit = await fit(data, { architecture: 'deepbind', epochs: 10, batchSize: 32,
+ *   learningRate: 3e-3, seed: 1 });
+ */
+export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult> {
+  // Idempotent: the thread's backend (tfjs-node, else WASM) rather than tfjs' slow default.
+  const backend = await initBackend();
+  const { architecture, config, task } = architectureForData(o.architecture, data, o.config);
+  const fraction = o.validationFraction ?? (data.count >= MIN_RECORDS_FOR_VALIDATION ? 0.1 : 0);
+  const split = holdoutSplit(data.labels, fraction, o.seed);
+  const scaling = fitFeatureScaling(data, split.train);
+  const scaled = applyFeatureScaling(data, scaling);
+  const train = trainingData(subset(scaled, split.train));
+  const validation =
+    split.validation.length > 0 ? trainingData(subset(scaled, split.validation)) : undefined;
+  const model = buildModel({
+    architecture,
+    config,
+    inputLength: data.length,
+    alphabetSize: data.alphabetSize,
+    seed: o.seed,
+  });
+  try {
+    if (o.resume) setWeights(model, o.resume);
+    const earlyStopping =
+      o.earlyStopping === false || validation === undefined
+        ? undefined
+        : (o.earlyStopping ?? { monitor: 'val_loss', patience: 5, restoreBestWeights: true });
+    await o.onStart?.({
+      architecture,
+      config,
+      task,
+      split: split.description,
+      batches: Math.ceil(train.count / o.batchSize),
+    });
+    const result = await trainModel(model, train, {
+      task,
+      epochs: o.epochs,
+      batchSize: o.batchSize,
+      learningRate: o.learningRate,
+      seed: o.seed,
+      ...(validation ? { validation } : { validationFraction: 0 }),
+      ...(earlyStopping ? { earlyStopping } : {}),
+      ...(o.onBatch ? { onBatch: o.onBatch } : {}),
+      ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}),
+      ...(o.onCheckpoint ? { onCheckpoint: o.onCheckpoint } : {}),
+      shouldStop: () => o.signal?.aborted === true || o.shouldStop?.() === true,
+      ...(o.resume ? { startEpoch: o.resume.epoch, resumeFrom: o.resume.state } : {}),
+    });
+    return {
+      backend,
+      architecture,
+      config,
+      task,
+      model,
+      scaling,
+      labelNames: data.labelNames,
+      inputLength: data.length,
+      alphabetSize: data.alphabetSize,
+      history: result.history,
+      epochs: result.history.at(-1)?.epoch ?? o.resume?.epoch ?? 0,
+      stopped: result.stopped,
+      stoppedEarly: result.stoppedEarly,
+      split: split.description,
+    };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+/** Same seed, same architecture: the model has the checkpoint's weights in the same order. */
+function setWeights(model: tf.LayersModel, resume: ResumePoint): void {
+  const expected = model.getWeights().length;
+  if (resume.weights.length !== expected) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      `the checkpoint of epoch ${resume.epoch} holds ${resume.weights.length} weights; the model has ${expected}`,
+      'resume',
+    );
+  }
+  const tensors = resume.weights.map((w) => tf.tensor(w.values, w.shape));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
+  }
+}
