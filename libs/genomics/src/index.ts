@@ -29,6 +29,8 @@ export type {
   PlantedMotifOptions,
   PlantedSite,
 } from './simulate/planted-motifs.ts';
+export { simulateProfiles } from './simulate/profiles.ts';
+export type { ProfileDataset, ProfileSimulationOptions, ProfileSite } from './simulate/profiles.ts';
 export { compareMotifs } from './motifs/compare/compare-motifs.ts';
 export type { CompareMotifsOptions, MotifMatch } from './motifs/compare/compare-motifs.ts';
 export { informationContent } from './motifs/compare/information-content.ts';
@@ -77,6 +79,16 @@ export { preflight } from './variants/preflight.ts';
 export type { PreflightExample, PreflightSummary } from './variants/preflight.ts';
 export { alleleKind } from './variants/variant-types.ts';
 export type { AlleleKind, SkipKind, VariantInput } from './variants/variant-types.ts';
+// Cohorts: gene-level variant burden, simulated case/control cohorts.
+export { geneBurden } from './cohort/gene-burden.ts';
+export type { GeneBurden, GeneBurdenOptions } from './cohort/gene-burden.ts';
+export { simulateCohort } from './cohort/simulate-cohort.ts';
+export type {
+  CohortSimulationOptions,
+  PlantedRiskGene,
+  RiskModality,
+  SimulatedCohort,
+} from './cohort/simulate-cohort.ts';
 // Expression matrices and sample annotations.
 export { readExpressionMatrix } from './formats/expression/expression-matrix.ts';
 export type {

@@ -77,3 +77,16 @@ export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learnin
 export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
 export { LearningError } from './learning/learning.error.ts';
 export type { LearningErrorCode } from './learning/learning.error.ts';
+export { RISK_PIPELINE_DEFAULTS, runRiskPipeline } from './risk/risk-pipeline.ts';
+export type {
+  RiskFoldResult,
+  RiskModelConfig,
+  RiskPipelineOptions,
+  RiskPipelineResult,
+  RiskProgress,
+  RiskSample,
+} from './risk/risk-pipeline.ts';
+export type { RiskCohortInput } from './risk/risk-cohort.ts';
+export type { FeatureModality, RankedFeature, SampleFeature } from './risk/risk-attribution.ts';
+export type { RiskMetric } from './risk/risk-metrics.ts';
+export { RiskPipelineError } from './risk/risk-pipeline.error.ts';

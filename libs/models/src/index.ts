@@ -40,7 +40,7 @@ export type { RiskConfig } from './architectures/risk.ts';
 export { VAE_DEFAULTS, vaeEncoder } from './architectures/vae.ts';
 export type { VaeConfig } from './architectures/vae.ts';
 export { VaeSampling } from './architectures/vae-sampling.layer.ts';
-export { BPNET_DEFAULTS } from './architectures/bpnet.ts';
+export { BPNET_DEFAULTS, bpnetHeads } from './architectures/bpnet.ts';
 export type { BpnetConfig } from './architectures/bpnet.ts';
 export { DilatedConv1D } from './architectures/dilated-conv1d.layer.ts';
 export { DEEPCPG_DEFAULTS } from './architectures/deepcpg.ts';
@@ -73,6 +73,7 @@ export {
   rSquared,
   spearman,
 } from './metrics/regression.ts';
+export { multinomialNll, profileShapeCorrelations } from './metrics/profile.ts';
 
 // Training
 export { trainModel } from './training/train.ts';
@@ -86,7 +87,10 @@ export type {
   TrainingState,
 } from './training/train.ts';
 export type { OptimizerState } from './training/optimizer-state.ts';
-export { taskMetrics } from './training/task-metrics.ts';
+export { headMetrics, profileMetrics, taskMetrics } from './training/task-metrics.ts';
+export { layoutHeads, profileHeads, PROFILE_COUNTS_WEIGHT } from './training/output-heads.ts';
+export type { HeadLayout, HeadLoss, OutputHead } from './training/output-heads.ts';
+export { multinomialLoss } from './training/task-loss.ts';
 export type { TrainingData } from './training/training-data.ts';
 export { TrainingInputError } from './training/training-input.error.ts';
 export { predictOutputs, predictProbabilities, PREDICT_BATCH_SIZE } from './training/predict.ts';
@@ -122,6 +126,12 @@ export type {
   FilterMotifsOptions,
   FilterMotifsResult,
 } from './interpret/filter-motifs.ts';
+export { featureAttribution } from './interpret/feature-attribution.ts';
+export type {
+  FeatureAttributionMethod,
+  FeatureAttributionOptions,
+  FeatureAttributionResult,
+} from './interpret/feature-attribution.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
 
 // Variant-effect scoring

@@ -14,9 +14,12 @@ import type { FieldSpecs } from './config-fields.ts';
 export type InputKind =
   'sequence' | 'features' | 'ordered-features' | 'multimodal' | 'sequence+cpg';
 
-/** The loss and metrics an architecture's output calls for (see `trainModel`'s `task`). */
+/**
+ * The loss and metrics an architecture's output calls for (see `trainModel`'s `task`); `profile`
+ * is BPNet's two outputs (profile logits + log counts) trained on per-position counts.
+ */
 export type ArchitectureTask =
-  'binary' | 'multitask' | 'multiclass' | 'regression' | 'reconstruction';
+  'binary' | 'multitask' | 'multiclass' | 'regression' | 'reconstruction' | 'profile';
 
 /** The shape of the first input: `length` positions × `alphabetSize` channels. */
 export interface InputShape {

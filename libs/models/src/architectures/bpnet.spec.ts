@@ -63,7 +63,7 @@ describe('DilatedConv1D', () => {
 
 describe('bpnet', () => {
   it('regresses log counts on the number of planted sites (counts head)', async () => {
-    const config = { filters: 16, stemKernel: 7, dilatedLayers: 3, tasks: 1 };
+    const config = { filters: 16, stemKernel: 7, dilatedLayers: 3, tasks: 1, heads: 'counts' };
     const model = buildModel({
       architecture: 'bpnet',
       config,

@@ -29,6 +29,11 @@ export function checkParallelInputs(
   if (data.extraInputs !== undefined || model.inputs.length !== 1) {
     throw new TrainingInputError('data-parallel training takes single-input models only');
   }
+  if (model.outputs.length !== 1 || task === 'profile') {
+    throw new TrainingInputError(
+      `data-parallel training takes single-output models only; this one has ${model.outputs.length} outputs (train it with trainModel)`,
+    );
+  }
   // Replicas would update these (batch-norm statistics) each on its own shard and drift apart.
   if (model.nonTrainableWeights.length > 0) {
     throw new TrainingInputError(

@@ -24,20 +24,30 @@ export function inputTensors(
   );
 }
 
+/** Values per row of each model output: the product of its shape after the batch axis. */
+export function outputWidths(model: tf.LayersModel): number[] {
+  return model.outputs.map((output) =>
+    output.shape.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1),
+  );
+}
+
 /**
- * Every output value of the model's (single) output for every row of `data`, or only for `rows`
- * in their order: [rows, width] row-major, predicted in batches in inference mode (dropout off).
- * Multimodal models take `data.extraInputs` as their further inputs.
+ * Every output value of the model for every row of `data`, or only for `rows` in their order:
+ * [rows, width] row-major, predicted in batches in inference mode (dropout off). A model with
+ * several outputs (BPNet: profile, counts) gives them side by side in each row, in output
+ * order; `outputWidths` says how many values each holds (width is their sum). Multimodal models
+ * take `data.extraInputs` as their further inputs.
  */
 export function predictOutputs(
   model: tf.LayersModel,
   data: Pick<TrainingData, 'x' | 'count' | 'length' | 'alphabetSize' | 'extraInputs'>,
   rows?: ArrayLike<number>,
   batchSize = PREDICT_BATCH_SIZE,
-): { values: Float32Array; width: number } {
+): { values: Float32Array; width: number; outputWidths: number[] } {
   const sources = [data.x, ...(data.extraInputs ?? [])];
   const sizes = inputRowSizes(model);
-  const width = model.outputs[0]?.shape.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1) ?? 0;
+  const widths = outputWidths(model);
+  const width = widths.reduce((a, w) => a + w, 0);
   const count = rows === undefined ? data.count : rows.length;
   const out = new Float32Array(count * width);
   const buffers = sizes.map((size) =>
@@ -52,15 +62,28 @@ export function predictOutputs(
         ? source.subarray(start * size, end * size)
         : gatherRows(source, size, rows, start, end, buffer);
     });
-    // The tidy returns a tensor, never the typed array: tidy walks returned containers.
-    const outputs = tf.tidy(() => {
+    // The tidy returns tensors, never the typed array: tidy walks returned containers.
+    const predicted = tf.tidy(() => {
       const inputs = inputTensors(model, values, end - start);
       return model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs);
-    }) as tf.Tensor;
-    out.set(outputs.dataSync(), start * width);
-    outputs.dispose();
+    });
+    if (!Array.isArray(predicted)) {
+      out.set(predicted.dataSync(), start * width);
+      predicted.dispose();
+      continue;
+    }
+    let offset = 0;
+    predicted.forEach((tensor, o) => {
+      const part = tensor.dataSync();
+      const w = widths[o] as number;
+      for (let r = 0; r < end - start; r++) {
+        out.set(part.subarray(r * w, (r + 1) * w), (start + r) * width + offset);
+      }
+      offset += w;
+    });
+    tf.dispose(predicted);
   }
-  return { values: out, width };
+  return { values: out, width, outputWidths: widths };
 }
 
 /**

@@ -4,6 +4,7 @@ import { auprc } from '../metrics/auprc.ts';
 import { auroc } from '../metrics/auroc.ts';
 import { binaryCrossEntropy, BCE_EPSILON } from '../metrics/binary-cross-entropy.ts';
 import { macroF1 } from '../metrics/f1.ts';
+import { multinomialNll, profileShapeCorrelations } from '../metrics/profile.ts';
 import {
   meanAbsoluteError,
   meanSquaredError,
@@ -11,6 +12,9 @@ import {
   rSquared,
   spearman,
 } from '../metrics/regression.ts';
+import type { HeadLayout } from './output-heads.ts';
+import { headTargets } from './output-heads.ts';
+import { TrainingInputError } from './training-input.error.ts';
 
 /** Per-task metrics (`val_auroc_t1`, …) are reported up to this many tasks, to keep rows small. */
 export const MAX_PER_TASK_METRICS = 32;
@@ -23,7 +27,8 @@ export const MAX_PER_TASK_METRICS = 32;
  * - multiclass: val_loss (cross-entropy), val_accuracy (arg max), val_macro_f1;
  * - regression: val_loss (= val_mse), val_mse, val_mae, val_pearson, val_spearman, val_r2
  *   (correlations and R² averaged over outputs; per output as val_r2_tN, val_pearson_tN);
- * - reconstruction: val_loss (= val_mse), val_mse, val_mae, val_r2 over all values.
+ * - reconstruction: val_loss (= val_mse), val_mse, val_mae, val_r2 over all values;
+ * - profile: several outputs; use `headMetrics`.
  */
 export function taskMetrics(
   task: ArchitectureTask,
@@ -38,6 +43,11 @@ export function taskMetrics(
       val_auprc: auprc(labels, outputs),
       val_accuracy: accuracy(labels, outputs),
     };
+  }
+  if (task === 'profile') {
+    throw new TrainingInputError(
+      "task 'profile' has several outputs, each with its own metrics: use headMetrics",
+    );
   }
   if (task === 'multiclass') return multiclassMetrics(labels, outputs, width);
   if (task === 'reconstruction') {
@@ -78,6 +88,74 @@ export function taskMetrics(
     val_spearman: nanMean(columns.map(({ y, p }) => spearman(y, p))),
     ...perTask('r2', rSquared),
   };
+}
+
+/**
+ * Exact metrics of predicted profiles (`logits`) against observed per-position `counts`, both
+ * [rows, positions, tracks] row-major: val_loss (the multinomial NLL, as the training loss), and
+ * val_pearson / val_spearman, the profile-shape correlations per row averaged over rows and then
+ * over tracks (per track as val_pearson_tN, val_spearman_tN when there are several).
+ */
+export function profileMetrics(
+  counts: Float32Array,
+  logits: Float32Array,
+  positions: number,
+  tracks: number,
+): Record<string, number> {
+  const { pearson: r, spearman: rho } = profileShapeCorrelations(counts, logits, positions, tracks);
+  const result: Record<string, number> = {
+    val_loss: multinomialNll(counts, logits, positions, tracks),
+    val_pearson: nanMean(r),
+    val_spearman: nanMean(rho),
+  };
+  if (tracks > 1 && tracks <= MAX_PER_TASK_METRICS) {
+    r.forEach((v, t) => (result[`val_pearson_t${t + 1}`] = v));
+    rho.forEach((v, t) => (result[`val_spearman_t${t + 1}`] = v));
+  }
+  return result;
+}
+
+/**
+ * Exact validation metrics of a multi-output model (see `layoutHeads`): each head's metrics as
+ * `val_<head>_<metric>` (a multinomial head's from `profileMetrics`, any other head's from
+ * `taskMetrics` of its loss on its targets), and val_loss = Σ λ · val_<head>_loss, the training
+ * loss's counterpart. `labels` is [rows, labelWidth]; `outputs` is [rows, Σ output widths], the
+ * outputs side by side in order (as `predictOutputs` gives them).
+ */
+export function headMetrics(
+  heads: readonly HeadLayout[],
+  labels: Float32Array,
+  labelWidth: number,
+  outputs: Float32Array,
+): Record<string, number> {
+  const rows = labels.length / labelWidth;
+  const width = heads.reduce((sum, head) => sum + head.outputWidth, 0);
+  if (!Number.isInteger(rows) || outputs.length !== rows * width) {
+    throw new TrainingInputError(
+      `headMetrics: ${labels.length} labels (width ${labelWidth}) and ${outputs.length} outputs (width ${width}) are not the same rows`,
+    );
+  }
+  const result: Record<string, number> = { val_loss: 0 };
+  let offset = 0;
+  for (const head of heads) {
+    const predicted = new Float32Array(rows * head.outputWidth);
+    for (let r = 0; r < rows; r++) {
+      const at = r * width + offset;
+      predicted.set(outputs.subarray(at, at + head.outputWidth), r * head.outputWidth);
+    }
+    offset += head.outputWidth;
+    const targets = headTargets(head, labels, labelWidth);
+    const metrics =
+      head.loss === 'multinomial'
+        ? profileMetrics(targets, predicted, head.positions, head.tracks)
+        : taskMetrics(head.loss, targets, predicted, head.outputWidth);
+    for (const [key, value] of Object.entries(metrics)) {
+      result[key.replace(/^val_/, `val_${head.name}_`)] = value;
+    }
+    result['val_loss'] =
+      (result['val_loss'] as number) + head.weight * (metrics['val_loss'] as number);
+  }
+  return result;
 }
 
 function multiclassMetrics(labels: Float32Array, outputs: Float32Array, k: number) {

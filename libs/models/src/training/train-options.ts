@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
 import type { OptimizerState } from './optimizer-state.ts';
+import type { OutputHead } from './output-heads.ts';
 import type { MonitorMode, PlateauState } from './plateau.ts';
 import type { TrainingData } from './training-data.ts';
 
@@ -47,6 +48,12 @@ export interface TrainOptions {
   seed: number;
   /** Loss and metrics; default `binary` (the architecture registry's `task` says which). */
   task?: ArchitectureTask;
+  /**
+   * For a model with several outputs: how each output trains (loss, λ, its columns of `y`).
+   * Default for task `profile`: `profileHeads()`. Validation then reports `val_<head>_<metric>`
+   * per head and val_loss = Σ λ · val_<head>_loss.
+   */
+  heads?: readonly OutputHead[];
   /**
    * Share of `data` held out for validation; default 0.2, 0 for none. Binary and multiclass
    * splits are stratified by label (each class gives round(fraction × its size) rows).

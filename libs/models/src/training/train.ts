@@ -8,10 +8,11 @@
  *   2. runEpoch ................ seeded shuffle, batch gathering, throttled batch reports,
  *                                shouldStop between batches, yielding to the event loop
  *   3. step .................... one tidy'd Adam step (gradients maybe clipped); loss summed
- *                                on the device
+ *                                on the device; several outputs sum their heads' weighted losses
  *   4. validate ................ batched predictions → the exact metrics of ../metrics
  *   5. checks .................. options and model/data shape agreement
- * Options and reports are typed in train-options.ts; losses in task-loss.ts.
+ * Options and reports are typed in train-options.ts; losses in task-loss.ts; the heads of a
+ * multi-output model (BPNet's profile + counts, or `options.heads`) in output-heads.ts.
  *
  * Determinism: shuffles and dropout masks come from seeds derived from `seed`, epoch and batch
  * (not from one running generator), so a run resumed at `startEpoch` shuffles as the
@@ -22,13 +23,15 @@ import type { ArchitectureTask } from '../architectures/architecture-definition.
 import { clipByGlobalNorm } from './clip-gradients.ts';
 import { reseedDropout } from './dropout-seed.ts';
 import { gatherRows } from './gather.ts';
+import type { HeadLayout } from './output-heads.ts';
+import { layoutHeads, profileHeads } from './output-heads.ts';
 import { captureOptimizerState, restoreOptimizerState } from './optimizer-state.ts';
 import { PlateauTracker, defaultMode } from './plateau.ts';
 import { inputRowSizes, inputTensors, predictOutputs } from './predict.ts';
 import { deriveSeed, seededRandom, shuffleInPlace } from './seed.ts';
 import { stratifiedSplit } from './split.ts';
-import { taskLoss } from './task-loss.ts';
-import { taskMetrics } from './task-metrics.ts';
+import { headLoss, headTarget, taskLoss } from './task-loss.ts';
+import { headMetrics, taskMetrics } from './task-metrics.ts';
 import type { EpochReport, TrainOptions, TrainResult, TrainingState } from './train-options.ts';
 import type { TrainingData } from './training-data.ts';
 import { checkTrainingData } from './training-data.ts';
@@ -48,7 +51,9 @@ export type {
 
 /**
  * Trains a model with Adam on the loss of `options.task` (default binary cross-entropy),
- * updating its weights in place. Same seed + same backend → identical history.
+ * updating its weights in place. Same seed + same backend → identical history. A model with
+ * several outputs trains on Σ λ·loss of its heads: `options.heads`, or for task `profile`
+ * BPNet's (`profileHeads()`: multinomial profile loss + λ · MSE of log(1 + total counts)).
  *
  * @example
  * const options = { epochs: 5, batchSize: 64, learningRate: 1e-3, seed: 1 };
@@ -60,12 +65,20 @@ export async function trainModel(
   o: TrainOptions,
 ): Promise<TrainResult> {
   const task = o.task ?? 'binary';
-  checkTrainingData(data, 'data', task);
-  if (o.validation !== undefined) checkTrainingData(o.validation, 'options.validation', task);
+  if (o.heads !== undefined && o.task !== undefined && o.task !== 'profile') {
+    throw new TrainingInputError(
+      `options.heads and options.task = '${o.task}' are both given; heads set the losses (task may only be 'profile')`,
+    );
+  }
+  const heads = o.heads ?? (task === 'profile' ? profileHeads() : undefined);
+  // With heads, labels are checked per head (layoutHeads); here only sizes and finiteness.
+  const dataTask = heads === undefined ? task : 'regression';
+  checkTrainingData(data, 'data', dataTask);
+  if (o.validation !== undefined) checkTrainingData(o.validation, 'options.validation', dataTask);
   checkOptions(o);
-  const shape = checkModelShape(model, data, task);
-  if (o.validation !== undefined) checkModelShape(model, o.validation, task);
-  const stratify = task === 'binary' || task === 'multiclass';
+  const shape = checkModelShape(model, data, task, heads !== undefined);
+  if (o.validation !== undefined) checkModelShape(model, o.validation, task, heads !== undefined);
+  const stratify = heads === undefined && (task === 'binary' || task === 'multiclass');
   const split =
     o.validation === undefined
       ? stratifiedSplit(
@@ -76,6 +89,16 @@ export async function trainModel(
       : { train: allRows(data.count), validation: new Uint32Array(0) };
   if (split.train.length === 0) {
     throw new TrainingInputError(`no training rows left: ${data.count} rows, all for validation`);
+  }
+  const layouts = heads && layoutHeads(heads, model, data, split.train);
+  if (heads !== undefined && o.validation !== undefined) {
+    const width = o.validation.labelWidth ?? 1;
+    if (width !== shape.labelWidth) {
+      throw new TrainingInputError(
+        `options.validation.labelWidth = ${width} but data.labelWidth = ${shape.labelWidth}; the heads read the same columns of both`,
+      );
+    }
+    layoutHeads(heads, model, o.validation, []); // checks its labels; the weights come from data
   }
   const validation =
     o.validation !== undefined
@@ -89,6 +112,7 @@ export async function trainModel(
     data,
     o,
     task,
+    heads: layouts,
     labelWidth: shape.labelWidth,
     trainRows: split.train,
     validation,
@@ -188,6 +212,8 @@ interface Run {
   data: TrainingData;
   o: TrainOptions;
   task: ArchitectureTask;
+  /** The heads of a multi-output model; undefined for a single output trained on `task`. */
+  heads: HeadLayout[] | undefined;
   labelWidth: number;
   trainRows: Uint32Array;
   validation: { data: TrainingData; rows: Uint32Array | undefined } | undefined;
@@ -330,8 +356,12 @@ function step(
     const inputs = inputTensors(model, xs, n);
     const first = inputs[0] as tf.Tensor;
     const target = ys === undefined ? first : tf.tensor2d(ys, [n, run.labelWidth]);
+    const targets = run.heads?.map((head) => headTarget(head, target as tf.Tensor2D));
     const { value, grads } = tf.variableGrads(() => {
       const output = model.apply(inputs.length === 1 ? first : inputs, { training: true });
+      if (run.heads !== undefined) {
+        return headsLoss(run.heads, targets ?? [], output as tf.Tensor | tf.Tensor[], o);
+      }
       const p = output as tf.Tensor;
       const y =
         run.task === 'reconstruction'
@@ -346,11 +376,32 @@ function step(
   });
 }
 
+/** Σ λ · loss of each head on its output. */
+function headsLoss(
+  heads: HeadLayout[],
+  targets: tf.Tensor[],
+  output: tf.Tensor | tf.Tensor[],
+  o: TrainOptions,
+): tf.Scalar {
+  const outputs = Array.isArray(output) ? output : [output];
+  let total: tf.Scalar | undefined;
+  heads.forEach((head, i) => {
+    const loss = headLoss(head, targets[i] as tf.Tensor, outputs[head.output] as tf.Tensor, o);
+    const weighted = head.weight === 1 ? loss : tf.mul<tf.Scalar>(loss, head.weight);
+    total = total === undefined ? weighted : tf.add<tf.Scalar>(total, weighted);
+  });
+  return total as tf.Scalar;
+}
+
 // ─── 4. validate ────────────────────────────────────────────────────────────────────────────
 
 function validate(run: Run, validation: NonNullable<Run['validation']>): Record<string, number> {
   const { data, rows } = validation;
   const { values, width } = predictOutputs(run.model, data, rows);
+  if (run.heads !== undefined) {
+    const labels = rows === undefined ? data.y : pickRows(data.y, run.labelWidth, rows);
+    return headMetrics(run.heads, labels, run.labelWidth, values);
+  }
   if (run.task === 'reconstruction') {
     const size = data.length * data.alphabetSize;
     const x = rows === undefined ? data.x : pickRows(data.x, size, rows);
@@ -420,11 +471,15 @@ function checkOptions(o: TrainOptions): void {
   }
 }
 
-/** Checks inputs and output against the data and task; returns the row sizes and label width. */
+/**
+ * Checks inputs and output against the data and task (the outputs against the heads are
+ * checked by layoutHeads); returns the row sizes and label width.
+ */
 function checkModelShape(
   model: tf.LayersModel,
   data: TrainingData,
   task: ArchitectureTask,
+  heads: boolean,
 ): { rowSizes: number[]; labelWidth: number } {
   const input = model.inputs[0]?.shape ?? [];
   const rowSizes = inputRowSizes(model);
@@ -448,12 +503,13 @@ function checkModelShape(
       );
     }
   });
+  if (heads) return { rowSizes, labelWidth: data.labelWidth ?? 1 };
   const output = model.outputs[0]?.shape ?? [];
   const width = output.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1);
   const shown = `model output [${output.map(String).join(', ')}]`;
   if (model.outputs.length !== 1)
     throw new TrainingInputError(
-      `the model has ${model.outputs.length} outputs; trainModel takes one`,
+      `the model has ${model.outputs.length} outputs; trainModel takes one unless options.heads (or task 'profile') says how each trains`,
     );
   const labelWidth = data.labelWidth ?? 1;
   if (task === 'binary' && (output.length !== 2 || width !== 1)) {

@@ -7,7 +7,9 @@ import { TrainingInputError } from './training-input.error.ts';
  * `y` is [count, labelWidth] row-major. What `y` holds depends on the task:
  * - `binary`: one 0/1 label per row; `multitask`: `labelWidth` 0/1 labels per row;
  * - `multiclass`: one class index 0..k−1 per row; `regression`: `labelWidth` finite targets;
- * - `reconstruction`: ignored (the target is `x`), may be empty.
+ * - `reconstruction`: ignored (the target is `x`), may be empty;
+ * - `profile`: per-position counts ≥ 0, [positions, tracks] row-major per row (labelWidth =
+ *   positions × tracks), e.g. `simulateProfiles(…).counts` of @strand/genomics.
  */
 export interface TrainingData {
   x: Float32Array;
@@ -61,6 +63,8 @@ export function checkTrainingData(
 
 function labelProblem(label: number, task: ArchitectureTask): string | undefined {
   if (task === 'regression') return Number.isFinite(label) ? undefined : 'is not a finite number';
+  if (task === 'profile')
+    return label >= 0 && Number.isFinite(label) ? undefined : 'is not a count ≥ 0';
   if (task === 'multiclass') {
     return Number.isInteger(label) && label >= 0 ? undefined : 'is not a class index (0, 1, 2, …)';
   }
