@@ -67,6 +67,7 @@ describe('openDatabase', () => {
       'run_note',
       'run_tag',
       'user',
+      'variant_score',
     ]);
     const executed = await db.orm.migrator.getExecutedMigrations();
     expect(executed.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));

@@ -14,6 +14,8 @@ export type { Role } from './entities/role.ts';
 export { EpochMetric } from './entities/epoch-metric.entity.ts';
 export { Job } from './entities/job.entity.ts';
 export type { JobProgress } from './entities/job.entity.ts';
+export { VariantScore } from './entities/variant-score.entity.ts';
+export type { VariantScoreValues } from './entities/variant-score.entity.ts';
 export { FINAL_JOB_STATUSES, JOB_KINDS, JOB_STATUSES } from './entities/job-kind.ts';
 export type { JobKindName, JobStatus } from './entities/job-kind.ts';
 export { ModelArtifact } from './entities/model-artifact.entity.ts';
@@ -60,6 +62,18 @@ export {
 } from './queries/model-registry.ts';
 export { datasetDerived } from './queries/dataset-derived.ts';
 export type { DatasetDerived } from './queries/dataset-derived.ts';
+export {
+  deleteVariantScores,
+  findVariantScores,
+  insertVariantScores,
+  LARGEST_EFFECT_FIRST,
+} from './queries/variant-scores.ts';
+export type {
+  FindVariantScoresOptions,
+  VariantScoreFilter,
+  VariantScoreOrder,
+  VariantScoreSortField,
+} from './queries/variant-scores.ts';
 
 export { generateToken, hashToken, isTokenShaped, TOKEN_PREFIX } from './auth/token-secret.ts';
 export { issueApiToken } from './auth/issue-token.ts';

@@ -22,6 +22,29 @@ export type { NotScored } from './scoring/scoring-progress.ts';
 export { ScoringError } from './scoring/scoring.error.ts';
 export { MAX_MISSING_CHROMOSOME_SHARE, MAX_REF_MISMATCH_SHARE } from './scoring/preflight-gate.ts';
 export { SCORE_COLUMNS } from './scoring/score-rows.ts';
+export { SCORE_FILES, SCORE_VARIANTS_LIMITS } from './kinds/score-variants.kind.ts';
+export type { ScoreVariantsInput } from './kinds/score-variants.kind.ts';
+export { EXPLAIN_LIMITS } from './kinds/explain-sequence.kind.ts';
+export type { ExplainSequenceInput } from './kinds/explain-sequence.kind.ts';
+export { EXPLAIN_METHODS, TOP_POSITIONS } from './kinds/explain-sequence.task.ts';
+export type {
+  ExplainMethod,
+  ExplainTaskResult,
+  SequenceExplanation,
+} from './kinds/explain-sequence.task.ts';
+export { RISK_PIPELINE_DEFAULTS, runRiskPipeline } from './risk/risk-pipeline.ts';
+export type {
+  RiskFoldResult,
+  RiskModelConfig,
+  RiskPipelineOptions,
+  RiskPipelineResult,
+  RiskProgress,
+  RiskSample,
+} from './risk/risk-pipeline.ts';
+export type { RiskCohortInput } from './risk/risk-cohort.ts';
+export type { FeatureModality, RankedFeature, SampleFeature } from './risk/risk-attribution.ts';
+export type { RiskMetric } from './risk/risk-metrics.ts';
+export { RiskPipelineError } from './risk/risk-pipeline.error.ts';
 export { IMPORT_KINDS, importDataset } from './datasets/import-dataset.ts';
 export type {
   ImportDatasetInput,
@@ -77,16 +100,3 @@ export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learnin
 export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
 export { LearningError } from './learning/learning.error.ts';
 export type { LearningErrorCode } from './learning/learning.error.ts';
-export { RISK_PIPELINE_DEFAULTS, runRiskPipeline } from './risk/risk-pipeline.ts';
-export type {
-  RiskFoldResult,
-  RiskModelConfig,
-  RiskPipelineOptions,
-  RiskPipelineResult,
-  RiskProgress,
-  RiskSample,
-} from './risk/risk-pipeline.ts';
-export type { RiskCohortInput } from './risk/risk-cohort.ts';
-export type { FeatureModality, RankedFeature, SampleFeature } from './risk/risk-attribution.ts';
-export type { RiskMetric } from './risk/risk-metrics.ts';
-export { RiskPipelineError } from './risk/risk-pipeline.error.ts';

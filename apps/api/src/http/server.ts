@@ -30,6 +30,7 @@ import type { Logger } from '../observability/logger.ts';
 import { tokenPrefixOf } from '../observability/token-prefix.ts';
 import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
+import { handleJobFile, isJobFilePath } from './job-files.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, handleUpload } from './upload.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -72,6 +73,7 @@ function routeOf(pathname: string, hasDashboard: boolean, method: string | undef
   if (pathname === '/ready') return 'ready';
   if (pathname === '/metrics') return 'metrics';
   if (pathname === '/upload') return 'upload';
+  if (isJobFilePath(pathname)) return 'job_files';
   return hasDashboard && method === 'GET' ? 'static' : 'not_found';
 }
 
@@ -150,6 +152,8 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
         const limit = Number(process.env.STRAND_UPLOAD_LIMIT_BYTES ?? DEFAULT_UPLOAD_LIMIT_BYTES);
         return handleUpload(req, res, url, () => contextFor(req.headers.authorization), limit);
       }
+      if (isJobFilePath(url.pathname))
+        return handleJobFile(req, res, url, () => contextFor(req.headers.authorization));
       // Liveness: answers while the process runs. No token, no data.
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       // Readiness: the database is open and migrated, and the server is not shutting down.

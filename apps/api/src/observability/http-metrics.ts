@@ -5,6 +5,7 @@ export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 export type RouteName =
   | 'graphql'
   | 'upload'
+  | 'job_files'
   | 'health'
   | 'ready'
   | 'metrics'

@@ -1,30 +1,11 @@
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, join, sep } from 'node:path';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { targetProject } from '../auth/target-project.ts';
 import { userError } from '../auth/access.ts';
+import { importRoot, insideRoot } from '../auth/import-root.ts';
 import type { StrandContext } from '../context.ts';
 import { ImportDatasetInput } from '../inputs/import-dataset.input.ts';
 import { JobPayload } from '../types/job-payloads.type.ts';
 import { startJobFor } from './job.resolver.ts';
-
-/**
- * Server-side files are read only from one directory, so a project admin cannot make the server
- * read (and echo in parse errors) files elsewhere on the machine.
- */
-export function importRoot(): string | null {
-  return process.env.STRAND_IMPORT_DIR ?? null;
-}
-
-async function insideRoot(root: string, path: string): Promise<string | null> {
-  const full = isAbsolute(path) ? path : join(root, path);
-  const [real, realRoot] = await Promise.all([
-    realpath(full).catch(() => null),
-    realpath(root).catch(() => null),
-  ]);
-  if (!real || !realRoot) return null;
-  return real === realRoot || real.startsWith(realRoot + sep) ? real : null;
-}
 
 @Resolver()
 export class DatasetImportResolver {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@strand/jobs';
+import { ApplyResolver } from '../resolvers/apply.resolver.ts';
 import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
 import { DatasetImportResolver } from '../resolvers/dataset-import.resolver.ts';
@@ -33,6 +34,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
       ModelRegistryResolver,
       LineageResolver,
       JobResolver,
+      ApplyResolver,
     ],
     pubSub: bus,
     validate: false,

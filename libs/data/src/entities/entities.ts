@@ -11,6 +11,7 @@ import { Run } from './run.entity.ts';
 import { RunNote } from './run-note.entity.ts';
 import { RunTag } from './run-tag.entity.ts';
 import { User } from './user.entity.ts';
+import { VariantScore } from './variant-score.entity.ts';
 
 /** Every entity, given to MikroORM explicitly (no folder discovery at runtime). */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ModelVersion,
   ModelAlias,
   Job,
+  VariantScore,
 ];

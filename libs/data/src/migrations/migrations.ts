@@ -4,6 +4,7 @@ import { Migration20261123120942_projects } from './Migration20261123120942_proj
 import { Migration20261123124000_runSurvival } from './Migration20261123124000_run-survival.ts';
 import { Migration20261123124500_registry } from './Migration20261123124500_registry.ts';
 import { Migration20261127123018_jobs } from './Migration20261127123018_jobs.ts';
+import { Migration20261127124032_variantScores } from './Migration20261127124032_variant-scores.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123124000_run-survival', class: Migration20261123124000_runSurvival },
   { name: 'Migration20261123124500_registry', class: Migration20261123124500_registry },
   { name: 'Migration20261127123018_jobs', class: Migration20261127123018_jobs },
+  { name: 'Migration20261127124032_variant-scores', class: Migration20261127124032_variantScores },
 ];

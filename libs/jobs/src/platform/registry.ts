@@ -1,5 +1,11 @@
+import { EXPLAIN_SEQUENCE_KIND } from '../kinds/explain-sequence.kind.ts';
 import { IMPORT_DATASET_KIND } from '../kinds/import-dataset.kind.ts';
+import { SCORE_VARIANTS_KIND } from '../kinds/score-variants.kind.ts';
 import type { JobKind } from './job-kind.ts';
 
 /** Every background job kind this build runs (see job-kind.ts). */
-export const JOB_KIND_REGISTRY: readonly JobKind[] = [IMPORT_DATASET_KIND as unknown as JobKind];
+export const JOB_KIND_REGISTRY: readonly JobKind[] = [
+  IMPORT_DATASET_KIND as unknown as JobKind,
+  SCORE_VARIANTS_KIND as unknown as JobKind,
+  EXPLAIN_SEQUENCE_KIND as unknown as JobKind,
+];

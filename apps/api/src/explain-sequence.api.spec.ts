@@ -1,0 +1,234 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '@strand/genomics';
+import { initBackend, inSilicoMutagenesis, loadModel } from '@strand/models';
+import { seedModelRun } from './testing/model-run.ts';
+import { startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+const WIDTH = 51;
+
+const EXPLAIN = /* GraphQL */ `
+  mutation ($input: ExplainSequenceInput!) {
+    explainSequence(input: $input) {
+      job {
+        id
+        kind
+        status
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`;
+type Payload = {
+  explainSequence: {
+    job: { id: string; kind: string; status: string } | null;
+    userErrors: { field: string; code: string; message: string }[];
+  };
+};
+
+const EXPLANATION = /* GraphQL */ `
+  query ($jobId: ID!) {
+    explanation(jobId: $jobId) {
+      jobId
+      method
+      task
+      taskName
+      inputLength
+      summary
+      sequences {
+        id
+        prediction
+        scores
+        positionScores
+        topPositions {
+          position
+          score
+        }
+      }
+    }
+  }
+`;
+interface Explanation {
+  jobId: string;
+  method: string;
+  task: number;
+  taskName: string;
+  inputLength: number;
+  summary: string;
+  sequences: {
+    id: string;
+    prediction: number;
+    scores: number[][];
+    positionScores: number[];
+    topPositions: { position: number; score: number }[];
+  }[];
+}
+
+let server: TestServer;
+let importDir: string;
+let runId: string;
+const random = createRng(11);
+const sequence = () => Array.from({ length: WIDTH }, () => 'ACGT'[random.int(4)]).join('');
+const SEQUENCES = [sequence(), sequence()];
+
+async function explain(input: Record<string, unknown>, token?: string) {
+  const res = await server.request<Payload>(EXPLAIN, { input: { runId, ...input } }, token);
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data.explainSequence;
+}
+
+/** Starts an explanation, follows it to its end, and reads the result. */
+async function explained(input: Record<string, unknown>): Promise<Explanation> {
+  const started = await explain(input);
+  expect(started.userErrors).toEqual([]);
+  const jobId = started.job!.id;
+  const events = await server.subscribe<{ jobProgress: { done: boolean; status: string } }>(
+    `subscription ($id: ID!) { jobProgress(jobId: $id) { status done } }`,
+    { id: jobId },
+    (e) => e.jobProgress.done,
+  );
+  const job = await server.request<{ job: { status: string; error: string | null } }>(
+    `query ($id: ID!) { job(id: $id) { status error } }`,
+    { id: jobId },
+  );
+  expect(job.data!.job).toEqual({ status: 'SUCCEEDED', error: null });
+  expect(events.at(-1)!.jobProgress.status).toBe('SUCCEEDED');
+  const res = await server.request<{ explanation: Explanation }>(EXPLANATION, { jobId });
+  expect(res.errors).toBeUndefined();
+  return res.data!.explanation;
+}
+
+beforeAll(async () => {
+  importDir = await mkdtemp(join(tmpdir(), 'strand-explain-api-'));
+  const rows = Array.from(
+    { length: 20 },
+    (_, i) => `s${i}\t${i % 2 ? 'yes' : 'no'}\t${sequence()}`,
+  );
+  await writeFile(join(importDir, 'seqs.tsv'), `id\tlabel\tsequence\n${rows.join('\n')}\n`);
+  process.env.STRAND_IMPORT_DIR = importDir;
+  server = await startTestServer();
+  runId = await seedModelRun(server.db, server.defaultProjectId, WIDTH);
+}, 60_000);
+afterAll(async () => {
+  delete process.env.STRAND_IMPORT_DIR;
+  await server?.stop();
+  if (importDir) await rm(importDir, { recursive: true, force: true });
+});
+
+describe('explainSequence', () => {
+  it('gives the ISM attributions the library (and strand explain) give, per sequence', async () => {
+    const result = await explained({ sequences: SEQUENCES, method: 'ISM' });
+    expect(result).toMatchObject({
+      method: 'ISM',
+      task: 0,
+      taskName: 'bound',
+      inputLength: WIDTH,
+      summary: 'max |effect|',
+    });
+    await initBackend();
+    const { model } = await loadModel(server.db.artifacts.resolve(`models/${runId}`));
+    try {
+      const round = (x: number) => Number(x.toPrecision(6));
+      SEQUENCES.forEach((seq, i) => {
+        const { ref, scores } = inSilicoMutagenesis(model, seq);
+        const got = result.sequences[i];
+        expect(got.id).toBe(`seq${i + 1}`);
+        expect(got.prediction).toBe(round(ref));
+        const want = Array.from({ length: WIDTH }, (_, p) =>
+          Array.from(scores.subarray(p * 4, p * 4 + 4), round),
+        );
+        expect(got.scores).toEqual(want);
+        // 0 at the base present; the summary is the largest |effect| of the position.
+        expect(got.scores.map((row, p) => row['ACGT'.indexOf(seq[p])])).toEqual(
+          new Array(WIDTH).fill(0),
+        );
+        expect(got.positionScores).toEqual(want.map((row) => Math.max(...row.map(Math.abs))));
+        expect(got.topPositions).toHaveLength(10);
+        const top = [...got.positionScores.entries()].sort(
+          ([pa, a], [pb, b]) => Math.abs(b) - Math.abs(a) || pa - pb,
+        );
+        expect(got.topPositions).toEqual(
+          top.slice(0, 10).map(([p, score]) => ({ position: p + 1, score })),
+        );
+      });
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('explains the first records of a sequence dataset with gradient × input', async () => {
+    const imported = await server.request<{ importDataset: { job: { id: string } } }>(
+      `mutation { importDataset(input: { kind: "sequence-classification", path: "seqs.tsv" }) { job { id } } }`,
+    );
+    const importJob = imported.data!.importDataset.job.id;
+    await server.subscribe<{ jobProgress: { done: boolean } }>(
+      `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
+      { id: importJob },
+      (e) => e.jobProgress.done,
+    );
+    const job = await server.request<{ job: { outputDataset: { id: string } } }>(
+      `query ($id: ID!) { job(id: $id) { outputDataset { id } } }`,
+      { id: importJob },
+    );
+    const datasetId = job.data!.job.outputDataset.id;
+    const result = await explained({ datasetId, limit: 3, method: 'GRADXINPUT' });
+    expect(result.summary).toBe('sum');
+    expect(result.sequences.map((s) => s.id)).toEqual(['s0', 's1', 's2']);
+    for (const s of result.sequences) {
+      expect(s.scores).toHaveLength(WIDTH);
+      // Gradient × one-hot input: at most one non-zero base per position.
+      expect(s.scores.every((row) => row.filter((x) => x !== 0).length <= 1)).toBe(true);
+    }
+  });
+
+  it('refuses bad sequences, naming each by number and never by its bases', async () => {
+    const short = 'ACGT'.repeat(5);
+    const bad = await explain({
+      sequences: [SEQUENCES[0], short, `${SEQUENCES[0].slice(0, 50)}X`],
+      method: 'SALIENCY',
+    });
+    expect(bad.job).toBeNull();
+    expect(bad.userErrors).toEqual([
+      {
+        field: 'sequences.1',
+        code: 'WRONG_LENGTH',
+        message: `sequence 2 has 20 bases; the model takes ${WIDTH}`,
+      },
+      {
+        field: 'sequences.2',
+        code: 'INVALID_BASE',
+        message: 'sequence 3: position 51 is not A, C, G, T or N',
+      },
+    ]);
+    const many = await explain({ sequences: new Array(101).fill(SEQUENCES[0]), method: 'IG' });
+    expect(many.userErrors.map((e) => e.code)).toEqual(['OUT_OF_RANGE']);
+    const neither = await explain({ method: 'IG' });
+    expect(neither.userErrors.map((e) => e.code)).toEqual(['SEQUENCES_REQUIRED']);
+    const task = await explain({ sequences: [SEQUENCES[0]], method: 'IG', task: -1 });
+    expect(task.userErrors.map((e) => [e.field, e.code])).toEqual([['task', 'OUT_OF_RANGE']]);
+  });
+
+  it('needs EDITOR, and hides explanations from other projects', async () => {
+    const viewer = await server.createUser('viewer', { [server.defaultProjectId]: 'viewer' });
+    const denied = await explain({ sequences: [SEQUENCES[0]], method: 'ISM' }, viewer.token);
+    expect(denied.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    const started = await explain({ sequences: [SEQUENCES[0]], method: 'ISM' });
+    const jobId = started.job!.id;
+    const other = await server.createProject('elsewhere');
+    const outsider = await server.createUser('outsider', { [other]: 'admin' });
+    const res = await server.request(EXPLANATION, { jobId }, outsider.token);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const foreignModel = await explain(
+      { projectId: other, sequences: [SEQUENCES[0]], method: 'ISM' },
+      outsider.token,
+    );
+    expect(foreignModel.userErrors.map((e) => [e.field, e.code])).toEqual([['runId', 'NOT_FOUND']]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * GET /jobs/<id>/files/<name>: a job's result file, streamed (scores.tsv and scores.vcf of a
+ * variant-scoring job). Needs a Bearer token of a member (any role) of the job's project. A job
+ * of another project, an unknown job, a name not on the list, or a file not written yet all get
+ * the same 404, so a caller learns nothing about other projects' jobs.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { GraphQLError } from 'graphql';
+import { Job } from '@strand/data';
+import type { JobKindName } from '@strand/data';
+import { SCORE_FILES } from '@strand/jobs';
+import type { StrandContext } from '../context.ts';
+
+/** The files each kind of job offers, with their content types. */
+const JOB_FILES: Partial<Record<JobKindName, Record<string, string>>> = {
+  SCORE_VARIANTS: Object.fromEntries(
+    SCORE_FILES.map((name) => [
+      name,
+      name.endsWith('.vcf')
+        ? 'text/x-vcf; charset=utf-8'
+        : 'text/tab-separated-values; charset=utf-8',
+    ]),
+  ),
+};
+
+const PATH = /^\/jobs\/([^/]+)\/files\/([^/]+)$/;
+
+/** Whether `pathname` is a job-file route (matched before the dashboard's files). */
+export function isJobFilePath(pathname: string): boolean {
+  return PATH.test(pathname);
+}
+
+function send(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ errors: [{ message, code }] }));
+}
+
+/** Handles one download; `context` authenticates (throws UNAUTHENTICATED / RATE_LIMITED). */
+export async function handleJobFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  context: () => Promise<StrandContext>,
+): Promise<void> {
+  if (req.method !== 'GET') {
+    res.setHeader('allow', 'GET');
+    return send(res, 405, 'METHOD_NOT_ALLOWED', 'GET a job file');
+  }
+  let ctx: StrandContext;
+  try {
+    ctx = await context();
+  } catch (error) {
+    if (error instanceof GraphQLError) {
+      const code = String(error.extensions.code);
+      return send(
+        res,
+        code === 'UNAUTHENTICATED' ? 401 : code === 'RATE_LIMITED' ? 429 : 400,
+        code,
+        error.message,
+      );
+    }
+    throw error;
+  }
+  const [, rawId, rawName] = PATH.exec(url.pathname) ?? [];
+  const decode = (part = '') => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part; // malformed escapes name no file: the lookup below answers 404
+    }
+  };
+  const id = decode(rawId);
+  const name = decode(rawName);
+  const notFound = () =>
+    send(res, 404, 'NOT_FOUND', `job ${id.slice(0, 60)} has no file "${name.slice(0, 60)}"`);
+  const job = await ctx.em.findOne(Job, { id, project: { $in: ctx.viewer.projectIds } });
+  const type = job ? JOB_FILES[job.kind]?.[name] : undefined;
+  if (!job || !type) return notFound();
+  // Only names on the list reach the path, so it cannot leave the job's directory.
+  const path = ctx.db.artifacts.resolve(`${job.artifactPath}/${name}`);
+  const size = await stat(path).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null,
+  );
+  if (size === null) return notFound();
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': String(size),
+    'content-disposition': `attachment; filename="${job.id}-${name}"`,
+    'cache-control': 'no-store',
+  });
+  await pipeline(createReadStream(path), res);
+}

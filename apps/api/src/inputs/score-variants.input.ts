@@ -1,0 +1,53 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SCORE_VARIANTS_LIMITS } from '@strand/jobs';
+
+const { chunkSize } = SCORE_VARIANTS_LIMITS;
+
+@InputType({
+  description:
+    'Variants to score and the model to score them with: name the model by exactly one of runId, modelVersionId, or modelName with alias.',
+})
+export class ScoreVariantsInput {
+  @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
+  projectId?: string | null;
+
+  @Field(() => ID, { description: 'A variants dataset (an imported VCF) of the project.' })
+  datasetId!: string;
+
+  @Field(() => String, {
+    description:
+      'The reference FASTA the VCF was called on: a path relative to the import directory (STRAND_IMPORT_DIR); plain or bgzip; its .fai is built beside it when missing.',
+  })
+  reference!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A SUCCEEDED run whose saved model to use.' })
+  runId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A registered model version.' })
+  modelVersionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A registered model name (with alias).' })
+  modelName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. production (with modelName).' })
+  alias?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Average the predictions of both strands. Default false.',
+  })
+  reverseComplement?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Score even when the pre-flight finds a gross mismatch with the reference (a wrong build?). Default false.',
+  })
+  force?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `VCF records per resumable chunk, ${chunkSize.min}–${chunkSize.max}; default ${chunkSize.default}.`,
+  })
+  chunkSize?: number | null;
+}

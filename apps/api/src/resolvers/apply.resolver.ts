@@ -1,0 +1,152 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
+import type { JobKindName } from '@strand/data';
+import type { ExplainTaskResult } from '@strand/jobs';
+import { EXPLAIN_LIMITS } from '@strand/jobs';
+import { userError } from '../auth/access.ts';
+import { importRoot, insideRoot } from '../auth/import-root.ts';
+import { targetProject } from '../auth/target-project.ts';
+import type { StrandContext } from '../context.ts';
+import { ExplainSequenceInput } from '../inputs/explain-sequence.input.ts';
+import { VariantScoreFilterInput } from '../inputs/score-variants-filter.input.ts';
+import { VariantScoreOrderInput } from '../inputs/score-variants-order.input.ts';
+import { ScoreVariantsInput } from '../inputs/score-variants.input.ts';
+import { checkPageSize } from '../limits/page-size.ts';
+import { Explanation } from '../types/explanation.type.ts';
+import { JobPayload } from '../types/job-payloads.type.ts';
+import { VariantScore, VariantScoreConnection } from '../types/variant-score.type.ts';
+import { startJobFor } from './job.resolver.ts';
+import { ProjectPageArgs } from './project-page.args.ts';
+
+@ArgsType()
+class VariantScoresArgs extends ProjectPageArgs {
+  @Field(() => ID)
+  jobId!: string;
+
+  @Field(() => VariantScoreOrderInput, { nullable: true })
+  orderBy?: VariantScoreOrderInput | null;
+
+  @Field(() => VariantScoreFilterInput, { nullable: true })
+  filter?: VariantScoreFilterInput | null;
+}
+
+/** A job of `kind` the caller may read; NOT_FOUND (as for an unknown id) otherwise. */
+async function readableJob(
+  { em, viewer }: StrandContext,
+  id: string,
+  kind: JobKindName,
+): Promise<JobEntity> {
+  const job = await em.findOne(JobEntity, { id, kind, project: { $in: viewer.projectIds } });
+  if (!job) {
+    const what = kind === 'SCORE_VARIANTS' ? 'variant-scoring' : 'explanation';
+    throw new GraphQLError(`no ${what} job with id "${id}"`, { extensions: { code: 'NOT_FOUND' } });
+  }
+  return job;
+}
+
+/** Applying trained models: variant-effect scoring and sequence explanation, as jobs. */
+@Resolver()
+export class ApplyResolver {
+  @Mutation(() => JobPayload, {
+    description:
+      'Scores every ALT allele of a variants dataset with a trained sequence model, as a job (follow it with jobProgress, counted in VCF records). A pre-flight checks the variants against the reference first; its summary is in the result, and a gross mismatch (a wrong build?) fails the job unless force. Results: variantScores(jobId) and GET /jobs/<id>/files/scores.tsv or scores.vcf. Needs EDITOR.',
+  })
+  async scoreVariants(
+    @Arg('input', () => ScoreVariantsInput) input: ScoreVariantsInput,
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    // The role first: a caller who may not score learns nothing about the import directory.
+    const target = targetProject(ctx.viewer, input.projectId, 'editor');
+    if ('error' in target) return { job: null, userErrors: [target.error] };
+    const root = importRoot();
+    if (!root) {
+      const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
+      return { job: null, userErrors: [userError('reference', 'IMPORT_DISABLED', message)] };
+    }
+    const reference = await insideRoot(root, input.reference);
+    if (!reference) {
+      const message = `no file "${input.reference}" in the import directory`;
+      return { job: null, userErrors: [userError('reference', 'FILE_NOT_FOUND', message)] };
+    }
+    return startJobFor(ctx, 'SCORE_VARIANTS', target.projectId, {
+      datasetId: input.datasetId,
+      reference,
+      runId: input.runId ?? null,
+      modelVersionId: input.modelVersionId ?? null,
+      modelName: input.modelName ?? null,
+      alias: input.alias ?? null,
+      reverseComplement: input.reverseComplement ?? null,
+      force: input.force ?? null,
+      chunkSize: input.chunkSize ?? null,
+    });
+  }
+
+  @Mutation(() => JobPayload, {
+    description: `Attributes a trained sequence model's predictions for up to ${EXPLAIN_LIMITS.sequences} sequences to their positions and bases, as a job; read the result with explanation(jobId). Needs EDITOR.`,
+  })
+  async explainSequence(
+    @Arg('input', () => ExplainSequenceInput) input: ExplainSequenceInput,
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    return startJobFor(ctx, 'EXPLAIN_SEQUENCE', input.projectId, {
+      runId: input.runId ?? null,
+      modelVersionId: input.modelVersionId ?? null,
+      modelName: input.modelName ?? null,
+      alias: input.alias ?? null,
+      sequences: input.sequences ?? null,
+      datasetId: input.datasetId ?? null,
+      limit: input.limit ?? null,
+      method: input.method,
+      task: input.task ?? null,
+    });
+  }
+
+  @Query(() => VariantScoreConnection, {
+    description:
+      'The scores of a variant-scoring job, one per allele × model task, filtered and sorted (default: largest |effect| first); empty until the job has SUCCEEDED. NOT_FOUND for a job the caller cannot read.',
+  })
+  async variantScores(
+    @Args(() => VariantScoresArgs) args: VariantScoresArgs,
+    @Ctx() ctx: StrandContext,
+  ) {
+    checkPageSize(args.first);
+    const job = await readableJob(ctx, args.jobId, 'SCORE_VARIANTS');
+    if (job.status !== 'SUCCEEDED') {
+      return VariantScoreConnection.from(
+        { items: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: 0 },
+        VariantScore.from,
+      );
+    }
+    try {
+      const page = await findVariantScores(ctx.em, {
+        jobId: job.id,
+        first: args.first,
+        after: args.after,
+        orderBy: args.orderBy
+          ? { by: args.orderBy.field, direction: args.orderBy.direction }
+          : null,
+        filter: args.filter ?? null,
+      });
+      return VariantScoreConnection.from(page, VariantScore.from);
+    } catch (error) {
+      if (error instanceof DataError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      throw error;
+    }
+  }
+
+  @Query(() => Explanation, {
+    nullable: true,
+    description: `The result of an explainSequence job (at most ${EXPLAIN_LIMITS.sequences} sequences × the model's input length × 4 numbers); null until it has SUCCEEDED. NOT_FOUND for a job the caller cannot read.`,
+  })
+  async explanation(
+    @Arg('jobId', () => ID) jobId: string,
+    @Ctx() ctx: StrandContext,
+  ): Promise<Explanation | null> {
+    const job = await readableJob(ctx, jobId, 'EXPLAIN_SEQUENCE');
+    if (job.status !== 'SUCCEEDED' || !job.result) return null;
+    return Explanation.from(job.id, job.result as unknown as ExplainTaskResult);
+  }
+}

@@ -1,0 +1,112 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EXPLAIN_LIMITS, TOP_POSITIONS } from '@strand/jobs';
+import type { ExplainTaskResult, SequenceExplanation } from '@strand/jobs';
+
+/** Attribution methods (the job's `method` parameter is the lower-case value). */
+export enum ExplainMethod {
+  ISM = 'ism',
+  SALIENCY = 'saliency',
+  GRADXINPUT = 'gradxinput',
+  IG = 'ig',
+}
+registerEnumType(ExplainMethod, {
+  name: 'ExplainMethod',
+  description: 'How a prediction is attributed to positions and bases.',
+  valuesConfig: {
+    ISM: {
+      description:
+        'In silico mutagenesis: prediction of every single-base substitution − the prediction (0 at the base present).',
+    },
+    SALIENCY: { description: '|∂prediction/∂input| (Simonyan et al. 2014).' },
+    GRADXINPUT: { description: 'Gradient × input (Shrikumar et al. 2016).' },
+    IG: { description: 'Integrated gradients from the all-zero baseline, 50 steps.' },
+  },
+});
+
+@ObjectType({ description: 'A position and its summary score.' })
+export class PositionScore {
+  @Field(() => Int, { description: '1-based.' })
+  position!: number;
+
+  @Field(() => Float)
+  score!: number;
+}
+
+@ObjectType({ description: "One sequence's attributions." })
+export class SequenceAttribution {
+  @Field(() => String, {
+    description: 'seq1, seq2, … for sequences given inline; the record id for a dataset.',
+  })
+  id!: string;
+
+  @Field(() => Float, { description: "The model's prediction (the chosen task)." })
+  prediction!: number;
+
+  @Field(() => [[Float]], {
+    description:
+      'The attribution matrix: one row per position, each [A, C, G, T] (6 significant digits).',
+  })
+  scores!: number[][];
+
+  @Field(() => [Float], {
+    description: 'One number per position: see Explanation.summary for how it summarises the row.',
+  })
+  positionScores!: number[];
+
+  @Field(() => [PositionScore], {
+    description: `The ${TOP_POSITIONS} positions of largest |positionScore|, largest first.`,
+  })
+  topPositions!: PositionScore[];
+
+  static from(value: SequenceExplanation): SequenceAttribution {
+    return Object.assign(new SequenceAttribution(), {
+      ...value,
+      topPositions: value.topPositions.map((p) => Object.assign(new PositionScore(), p)),
+    });
+  }
+}
+
+@ObjectType({
+  description: `The result of an explainSequence job. Bounded: at most ${EXPLAIN_LIMITS.sequences} sequences, each a (model input length) × 4 matrix.`,
+})
+export class Explanation {
+  @Field(() => ID)
+  jobId!: string;
+
+  @Field(() => ExplainMethod)
+  method!: ExplainMethod;
+
+  @Field(() => Int, { description: 'The model output explained (0-based).' })
+  task!: number;
+
+  @Field(() => String)
+  taskName!: string;
+
+  @Field(() => Int)
+  inputLength!: number;
+
+  @Field(() => String, {
+    description:
+      "How positionScores summarise a position's four scores: 'max |effect|' (ISM), 'max' (saliency), 'sum' (gradient × input, IG: only the base present is non-zero).",
+  })
+  summary!: string;
+
+  @Field(() => String, { description: 'The TF.js backend that computed it.' })
+  backend!: string;
+
+  @Field(() => [SequenceAttribution])
+  sequences!: SequenceAttribution[];
+
+  static from(jobId: string, result: ExplainTaskResult): Explanation {
+    return Object.assign(new Explanation(), {
+      jobId,
+      method: result.method as ExplainMethod,
+      task: result.task,
+      taskName: result.taskName,
+      inputLength: result.inputLength,
+      summary: result.summary,
+      backend: result.backend,
+      sequences: result.sequences.map((s) => SequenceAttribution.from(s)),
+    });
+  }
+}

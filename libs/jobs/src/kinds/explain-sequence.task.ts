@@ -1,0 +1,185 @@
+/**
+ * The worker-thread half of EXPLAIN_SEQUENCE (see explain-sequence.kind.ts): loads the model,
+ * picks one of its outputs, and attributes each sequence's prediction to its positions × bases
+ * with the chosen method — the same library functions `strand explain` calls, with the same
+ * rounding (6 significant digits), so a job and the CLI give the same numbers.
+ */
+import { openText } from '@strand/genomics';
+import {
+  gradientTimesInput,
+  initBackend,
+  inSilicoMutagenesis,
+  integratedGradients,
+  loadModel,
+  saliency,
+} from '@strand/models';
+import * as tf from '@tensorflow/tfjs';
+import { JobError } from '../platform/job-kind.ts';
+import type { WorkerTools } from '../platform/run-in-worker.ts';
+import { taskNames } from '../scoring/score-rows.ts';
+
+export const EXPLAIN_METHODS = ['ism', 'saliency', 'gradxinput', 'ig'] as const;
+export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
+
+/** Positions listed per sequence in `topPositions`. */
+export const TOP_POSITIONS = 10;
+
+export interface ExplainTaskInput {
+  modelDir: string;
+  method: ExplainMethod;
+  /** Which model output to explain (0-based). */
+  task: number;
+  /** Sequences given inline, or null to read `limit` records of `datasetFile`. */
+  sequences: { id: string; sequence: string }[] | null;
+  /** A stored sequence table (`id	label	sequence`), and its dataset's name for messages. */
+  datasetFile: string | null;
+  datasetName: string | null;
+  limit: number;
+}
+
+/** One sequence's attributions. */
+export interface SequenceExplanation {
+  id: string;
+  /** The model's output (the chosen task) for the sequence. */
+  prediction: number;
+  /** [length][A, C, G, T]. */
+  scores: number[][];
+  /** One number per position (see `summary` of the result). */
+  positionScores: number[];
+  /** The TOP_POSITIONS positions of largest |positionScore|, largest first (1-based). */
+  topPositions: { position: number; score: number }[];
+}
+
+export interface ExplainTaskResult {
+  method: ExplainMethod;
+  task: number;
+  taskName: string;
+  backend: string;
+  inputLength: number;
+  /** How positionScores summarise a position's four scores. */
+  summary: 'max |effect|' | 'max' | 'sum';
+  sequences: SequenceExplanation[];
+}
+
+const round = (x: number) => Number(x.toPrecision(6));
+
+const SUMMARY: Record<ExplainMethod, ExplainTaskResult['summary']> = {
+  // ISM: the largest change any substitution makes; saliency is already |gradient|; gradient ×
+  // input and IG (zero baseline) are non-zero only at the base present: their sum is its score.
+  ism: 'max |effect|',
+  saliency: 'max',
+  gradxinput: 'sum',
+  ig: 'sum',
+};
+
+/** Explains each sequence; progress counts sequences, abort is honoured between them. */
+export async function explainTask(
+  input: ExplainTaskInput,
+  { progress, signal }: WorkerTools,
+): Promise<ExplainTaskResult> {
+  const backend = await initBackend();
+  const records = input.sequences ?? (await readRecords(input));
+  const { model, metadata } = await loadModel(input.modelDir);
+  const outputs = model.outputs[0]?.shape[1] ?? 1;
+  const selected = input.task === 0 && outputs === 1 ? model : selectOutput(model, input.task);
+  try {
+    if (input.task >= outputs) {
+      throw new JobError(
+        `task ${input.task} is out of range: the model has ${outputs} output${outputs === 1 ? '' : 's'} (0 to ${outputs - 1})`,
+      );
+    }
+    const sequences: SequenceExplanation[] = [];
+    for (const [i, { id, sequence }] of records.entries()) {
+      if (signal.aborted) throw new JobError('aborted');
+      progress({ done: i, total: records.length, unit: 'sequences' });
+      sequences.push(explainOne(selected, id, sequence, input.method));
+    }
+    return {
+      method: input.method,
+      task: input.task,
+      taskName: taskNames(metadata.labelNames, outputs)[input.task] ?? `task${input.task}`,
+      backend,
+      inputLength: metadata.inputLength,
+      summary: SUMMARY[input.method],
+      sequences,
+    };
+  } finally {
+    // The wrapper holds every layer of the model: disposing it disposes them all (disposing
+    // both fails on the shared layers).
+    selected.dispose();
+  }
+}
+
+function explainOne(
+  model: tf.LayersModel,
+  id: string,
+  sequence: string,
+  method: ExplainMethod,
+): SequenceExplanation {
+  const attribution =
+    method === 'ism'
+      ? (({ ref, scores }) => ({ output: ref, scores }))(inSilicoMutagenesis(model, sequence))
+      : method === 'saliency'
+        ? saliency(model, sequence)
+        : method === 'gradxinput'
+          ? gradientTimesInput(model, sequence)
+          : integratedGradients(model, sequence);
+  const scores: number[][] = [];
+  const positionScores: number[] = [];
+  for (let p = 0; p < sequence.length; p++) {
+    const row = Array.from(attribution.scores.subarray(p * 4, p * 4 + 4), round);
+    scores.push(row);
+    positionScores.push(
+      method === 'ism'
+        ? Math.max(...row.map(Math.abs))
+        : method === 'saliency'
+          ? Math.max(...row)
+          : round(row.reduce((a, b) => a + b, 0)),
+    );
+  }
+  const topPositions = positionScores
+    .map((score, p) => ({ position: p + 1, score }))
+    .sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.position - b.position)
+    .slice(0, TOP_POSITIONS);
+  return { id, prediction: round(attribution.output), scores, positionScores, topPositions };
+}
+
+/**
+ * A model whose one output is output `task` of `model`, for the interpretation functions (which
+ * explain a single value). The selection is a fixed linear layer with weight 1 on that output and
+ * 0 elsewhere: exact (x·1 + Σ 0·y = x), and gradients flow through it unchanged.
+ */
+function selectOutput(model: tf.LayersModel, task: number): tf.LayersModel {
+  const outputs = model.outputs[0]?.shape[1] ?? 1;
+  if (task >= outputs) return model; // reported by the caller
+  const pick = tf.layers.dense({
+    units: 1,
+    useBias: false,
+    trainable: false,
+    kernelInitializer: 'zeros',
+    name: `strand_select_task_${task}`,
+  });
+  const output = pick.apply(model.outputs[0]) as tf.SymbolicTensor;
+  const weights = new Float32Array(outputs);
+  weights[task] = 1;
+  const kernel = tf.tensor2d(weights, [outputs, 1]);
+  pick.setWeights([kernel]);
+  kernel.dispose();
+  return tf.model({ inputs: model.inputs, outputs: output });
+}
+
+/** The first `limit` records of a stored sequence table. */
+async function readRecords(input: ExplainTaskInput): Promise<{ id: string; sequence: string }[]> {
+  const label = input.datasetName ?? 'dataset';
+  if (!input.datasetFile) throw new JobError('no sequences to explain');
+  const records: { id: string; sequence: string }[] = [];
+  for await (const { line, number } of openText(input.datasetFile, { label })) {
+    if (number === 1 || line === '') continue;
+    const cells = line.split('\t');
+    if (cells.length !== 3)
+      throw new JobError(`${label}:${number}: not an id, label, sequence row`);
+    records.push({ id: cells[0], sequence: cells[2] });
+    if (records.length === input.limit) break;
+  }
+  return records;
+}

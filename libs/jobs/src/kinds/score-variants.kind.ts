@@ -1,0 +1,227 @@
+/**
+ * SCORE_VARIANTS: variant-effect scores of a project's `variants` dataset with one of its trained
+ * sequence models, as a job. Parts:
+ *   prepare — resolves the dataset, the model (run, version, or name + alias) and the reference
+ *             FASTA (its .fai built when missing) and records their fingerprints as lineage;
+ *   run     — checks the reference is still the one fingerprinted, runs scoreVcf in a worker
+ *             thread with the job's directory as output (so a restarted job resumes from its
+ *             committed chunks), then stores scores.tsv as `variant_score` rows (deleting an
+ *             earlier attempt's first, so nothing is stored twice).
+ * A gross pre-flight mismatch (wrong build) fails the job with the pre-flight's message unless
+ * `force`; the pre-flight summary is in the job's result either way.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Dataset, Job } from '@strand/data';
+import type { JsonObject } from '@strand/data';
+import { checkIntRange, userError } from '../errors/user-error.ts';
+import type { UserError } from '../errors/user-error.ts';
+import type { JobKind } from '../platform/job-kind.ts';
+import { JobError } from '../platform/job-kind.ts';
+import { runInWorker } from '../platform/run-in-worker.ts';
+import { resolveJobModel } from '../scoring/job-model.ts';
+import type { ModelChoice } from '../scoring/job-model.ts';
+import { loadVariantScores } from '../scoring/load-variant-scores.ts';
+import { referenceFingerprint } from '../scoring/reference-fingerprint.ts';
+import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
+import { PREFLIGHT_FILE } from './score-variants.task.ts';
+import type { ScoreVariantsTaskInput, ScoreVariantsTaskResult } from './score-variants.task.ts';
+
+/** Bounds of SCORE_VARIANTS' options. */
+export const SCORE_VARIANTS_LIMITS = Object.freeze({
+  chunkSize: { min: 1, max: 100_000, default: 1000 },
+});
+
+/** What a caller gives (the API confines `reference` to its import directory first). */
+export interface ScoreVariantsInput extends ModelChoice {
+  datasetId: string;
+  /** Absolute path of the reference FASTA on the server. */
+  reference: string;
+  reverseComplement?: boolean | null;
+  force?: boolean | null;
+  chunkSize?: number | null;
+}
+
+/** The stored parameters: every reference resolved, the reference fingerprinted. */
+export type ScoreVariantsParams = {
+  datasetId: string;
+  reference: string;
+  referenceFingerprint: ReferenceFingerprint;
+  runId: string;
+  modelVersionId: string | null;
+  modelPath: string;
+  inputLength: number;
+  reverseComplement: boolean;
+  force: boolean;
+  chunkSize: number;
+} & JsonObject;
+
+/** The job's files that may be downloaded (GET /jobs/<id>/files/<name>). */
+export const SCORE_FILES = ['scores.tsv', 'scores.vcf'] as const;
+
+export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
+  name: 'SCORE_VARIANTS',
+  role: 'editor',
+  async prepare(em, db, projectId, raw) {
+    const input = raw as unknown as ScoreVariantsInput;
+    const errors: UserError[] = [];
+    const chunkSize = input.chunkSize ?? SCORE_VARIANTS_LIMITS.chunkSize.default;
+    const { min, max } = SCORE_VARIANTS_LIMITS.chunkSize;
+    const badChunk = checkIntRange('chunkSize', chunkSize, min, max);
+    if (badChunk) errors.push(badChunk);
+
+    const dataset = await em.findOne(Dataset, { id: input.datasetId, project: projectId });
+    if (!dataset) {
+      errors.push(userError('datasetId', 'NOT_FOUND', `no dataset with id "${input.datasetId}"`));
+    } else if (dataset.kind !== 'variants') {
+      const message = `dataset "${dataset.name}" is ${dataset.kind}; scoring needs a variants dataset (an imported VCF)`;
+      errors.push(userError('datasetId', 'WRONG_DATASET_KIND', message));
+    } else if (dataset.status !== 'READY' || !dataset.artifactPath) {
+      const message = `dataset "${dataset.name}" is ${dataset.status}, not READY`;
+      errors.push(userError('datasetId', 'DATASET_NOT_READY', message));
+    }
+
+    const model = await resolveJobModel(em, db, projectId, input);
+    if (!model.ok) errors.push(...model.errors);
+
+    let reference: ReferenceFingerprint | null = null;
+    const name = basename(String(input.reference));
+    const isFile = await stat(input.reference).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!isFile) {
+      errors.push(userError('reference', 'FILE_NOT_FOUND', `no reference FASTA "${name}"`));
+    } else {
+      try {
+        reference = await referenceFingerprint(input.reference);
+      } catch (error) {
+        const e = error as Error & { code?: unknown };
+        const code = typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) ? e.code : null;
+        if (!code) throw error;
+        // Strand's genomics errors name the file: keep its name, never the server's directory.
+        errors.push(userError('reference', code, e.message.split(input.reference).join(name)));
+      }
+    }
+    if (errors.length > 0 || !model.ok || !dataset || !reference) {
+      return { ok: false, errors };
+    }
+    const m = model.value;
+    const params: ScoreVariantsParams = {
+      datasetId: dataset.id,
+      reference: input.reference,
+      referenceFingerprint: reference,
+      runId: m.runId,
+      modelVersionId: m.modelVersionId,
+      modelPath: m.modelPath,
+      inputLength: m.inputLength,
+      reverseComplement: input.reverseComplement ?? false,
+      force: input.force ?? false,
+      chunkSize,
+    };
+    return {
+      ok: true,
+      value: {
+        params,
+        lineage: {
+          datasetId: dataset.id,
+          runId: m.runId,
+          modelVersionId: m.modelVersionId,
+          details: {
+            reference: { ...reference },
+            datasetChecksum: dataset.checksum,
+            modelDataChecksum: m.dataChecksum,
+            modelSha256: m.modelSha256,
+            architecture: m.architecture,
+            ...(input.modelName != null ? { modelName: input.modelName, alias: input.alias } : {}),
+          },
+        },
+      },
+    };
+  },
+
+  async run({ jobId, params, db, em, workDir, progress, signal }) {
+    const dataset = await em.findOne(Dataset, { id: params.datasetId });
+    if (!dataset?.artifactPath) {
+      throw new JobError(`the variants dataset ${params.datasetId} no longer exists`);
+    }
+    const expected = params.referenceFingerprint;
+    const now = await referenceFingerprint(params.reference).catch(() => null);
+    if (!now || now.bytes !== expected.bytes || now.faiSha256 !== expected.faiSha256) {
+      throw new JobError(
+        `the reference ${expected.name} ${now ? 'changed' : 'cannot be read any more'} since the job was started; start a new job`,
+      );
+    }
+    const vcf = db.artifacts.resolve(dataset.artifactPath);
+    const modelDir = db.artifacts.resolve(params.modelPath);
+    const input: ScoreVariantsTaskInput = {
+      vcf,
+      reference: params.reference,
+      modelDir,
+      outDir: workDir,
+      chunkSize: params.chunkSize,
+      reverseComplement: params.reverseComplement,
+      force: params.force,
+      labels: {
+        [vcf]: dataset.name,
+        [params.reference]: expected.name,
+        [modelDir]: 'the model',
+        [workDir]: 'the job folder',
+      },
+    };
+    let scored: ScoreVariantsTaskResult;
+    try {
+      scored = await runInWorker<ScoreVariantsTaskInput, ScoreVariantsTaskResult>(
+        new URL('./score-variants.task.ts', import.meta.url),
+        'scoreVariantsTask',
+        input,
+        { progress, signal },
+      );
+    } catch (error) {
+      // A refused pre-flight still shows its summary: the result of a failed job.
+      const preflight = await readPreflight(workDir);
+      if (error instanceof JobError && preflight) {
+        await em.nativeUpdate(Job, { id: jobId }, { result: { preflight } });
+      }
+      throw error;
+    }
+    const preflight = await readPreflight(workDir);
+    const total = scored.variants;
+    progress({ done: total, total, unit: 'variants', message: 'storing scores' });
+    const rows = await loadVariantScores(em, jobId, join(workDir, 'scores.tsv'), {
+      signal,
+      onProgress: (n) =>
+        progress({ done: total, total, unit: 'variants', message: `stored ${n} score rows` }),
+    });
+    const width = params.inputLength;
+    return {
+      result: {
+        variants: scored.variants,
+        scored: scored.scored,
+        notScored: { ...scored.notScored },
+        rows,
+        tasks: scored.tasks,
+        backend: scored.backend,
+        resumedFrom: scored.resumedFrom,
+        reverseComplement: params.reverseComplement,
+        forced: params.force,
+        preflight,
+        window: {
+          length: width,
+          refBaseIndex: Math.floor(width / 2),
+          convention:
+            'the first REF base sits at 0-based index floor(length / 2) of both windows; the alt window keeps the left flank, then ALT, then the reference after REF, cut to length (indels shift the right flank)',
+        },
+        files: [...SCORE_FILES],
+      },
+    };
+  },
+};
+
+async function readPreflight(workDir: string): Promise<JsonObject | null> {
+  try {
+    return JSON.parse(await readFile(join(workDir, PREFLIGHT_FILE), 'utf8')) as JsonObject;
+  } catch {
+    return null;
+  }
+}
