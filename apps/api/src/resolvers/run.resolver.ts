@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import {
   Dataset as DatasetEntity,
   epochHistory,
+  Job as JobEntity,
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
@@ -11,6 +12,7 @@ import type { StrandContext } from '../context.ts';
 import { StartTrainingInput } from '../inputs/start-training.input.ts';
 import { Dataset } from '../types/dataset.type.ts';
 import { EpochMetrics } from '../types/epoch-metrics.type.ts';
+import { Job } from '../types/job.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
 import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.ts';
 import { Project } from '../types/project.type.ts';
@@ -48,6 +50,17 @@ export class RunResolver {
   @FieldResolver(() => Dataset)
   async dataset(@Root() run: Run, @Ctx() { em }: StrandContext) {
     return Dataset.from(await em.findOneOrFail(DatasetEntity, { id: run.datasetId }));
+  }
+
+  @FieldResolver(() => Job, {
+    nullable: true,
+    description:
+      "The job this run belongs to (a sweep's trial); null for a run started on its own.",
+  })
+  async parentJob(@Root() run: Run, @Ctx() { em }: StrandContext) {
+    if (!run.parentJobId) return null;
+    const job = await em.findOne(JobEntity, { id: run.parentJobId });
+    return job ? Job.from(job) : null;
   }
 
   @FieldResolver(() => [EpochMetrics], {

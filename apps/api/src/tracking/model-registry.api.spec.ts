@@ -173,5 +173,46 @@ describe('model registry', () => {
       { id: runId },
     );
     expect(fromRun.data!.lineage).toEqual({ modelVersion: null, run: { id: runId } });
+
+    // A result (a job that applied the version) leads back to the run, its dataset and split…
+    const explained = await server.request<{ explainSequence: { job: { id: string } } }>(
+      `mutation ($v: ID!) { explainSequence(input: { modelVersionId: $v, method: SALIENCY,
+         sequences: ["ACGTACGTACGTACGTACGTACGT"] }) { job { id } userErrors { message } } }`,
+      { v: version.modelVersion!.id },
+    );
+    const jobId = explained.data!.explainSequence.job.id;
+    await server.subscribe<{ jobProgress: { done: boolean } }>(
+      `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
+      { id: jobId },
+      (e) => e.jobProgress.done,
+    );
+    const fromJob = await server.request<{
+      lineage: {
+        job: { id: string; status: string };
+        modelVersion: { version: number };
+        run: { id: string };
+        dataset: { id: string };
+        split: string;
+      };
+    }>(
+      `query ($id: ID!) { lineage(id: $id) { job { id status } modelVersion { version } run { id }
+           dataset { id } split } }`,
+      { id: jobId },
+    );
+    expect(fromJob.data!.lineage).toMatchObject({
+      job: { id: jobId, status: 'SUCCEEDED' },
+      modelVersion: { version: 1 },
+      run: { id: runId },
+      dataset: { id: dataset.id },
+    });
+    const split = JSON.parse(fromJob.data!.lineage.split) as Record<string, unknown>;
+    expect(split).toMatchObject({ seed: expect.any(Number) });
+    expect(JSON.stringify(split)).toMatch(/[0-9a-f]{64}/); // the held-out indices' SHA-256
+    // …and the dataset leads forward to it.
+    const forward = await server.request<{ dataset: { derived: { jobs: { id: string }[] } } }>(
+      `query ($id: ID!) { dataset(id: $id) { derived { jobs { id } } } }`,
+      { id: dataset.id },
+    );
+    expect(forward.data!.dataset.derived.jobs).toEqual([{ id: jobId }]);
   });
 });

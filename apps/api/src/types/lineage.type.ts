@@ -1,23 +1,52 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Dataset } from './dataset.type.ts';
+import { Job } from './job.type.ts';
 import { ModelVersion } from './model-version.type.ts';
 import { Run } from './run.type.ts';
 
 @ObjectType({
-  description: 'Where a model version or run comes from: its run, run config and dataset.',
+  description:
+    'Where a result, model version or run comes from: the job (for a result), the model version and run it used, the run config, the dataset the model was trained on and the split it saw.',
 })
 export class Lineage {
-  @Field(() => ModelVersion, { nullable: true, description: 'null when asked for a run.' })
+  @Field(() => Job, {
+    nullable: true,
+    description:
+      "The job when asked for a job's result; its own inputs (dataset, reference, checksums) are on the job.",
+  })
+  job!: Job | null;
+
+  @Field(() => ModelVersion, {
+    nullable: true,
+    description: 'null when asked for a run, or for a job given a run rather than a version.',
+  })
   modelVersion!: ModelVersion | null;
 
-  @Field(() => Run)
-  run!: Run;
+  @Field(() => Run, {
+    nullable: true,
+    description: 'The run that trained the model; null for a job that used no model (an import).',
+  })
+  run!: Run | null;
 
-  @Field(() => String, { description: 'The run configuration, as JSON text.' })
-  config!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The run configuration, as JSON text.',
+  })
+  config!: string | null;
 
-  @Field(() => Dataset, { description: 'The dataset the run trained on (see its checksum).' })
-  dataset!: Dataset;
+  @Field(() => Dataset, {
+    nullable: true,
+    description:
+      "The dataset the run trained on (see its checksum), or a model-less job's input dataset.",
+  })
+  dataset!: Dataset | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The split the run trained and validated on (method, seed, counts, SHA-256 of the held-out indices), as JSON text.',
+  })
+  split!: string | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -34,4 +63,10 @@ export class DatasetDerived {
 
   @Field(() => [ModelVersion], { description: 'Model versions registered from those runs.' })
   modelVersions!: ModelVersion[];
+
+  @Field(() => [Job], {
+    description:
+      'Jobs that read it (scorings, explanations, cross-validations, sweeps, risk predictions) or applied a model trained on it, newest first.',
+  })
+  jobs!: Job[];
 }

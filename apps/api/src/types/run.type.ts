@@ -55,6 +55,19 @@ export class Run implements Node {
   })
   dataChecksum!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the run trained and validated on, as JSON text: method, seed, counts and the SHA-256 of the held-out record indices; null until it starts.',
+  })
+  split!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Its place in the job it belongs to (a sweep's `trial 3`); null on its own.",
+  })
+  groupLabel!: string | null;
+
   @Field(() => DateTimeISOResolver)
   createdAt!: Date;
 
@@ -69,6 +82,9 @@ export class Run implements Node {
 
   /** Not a field: resolved by RunResolver.project. */
   projectId!: string;
+
+  /** Not a field: resolved by LineageResolver.parentJob. */
+  parentJobId!: string | null;
 
   static from(entity: RunEntity): Run {
     return Object.assign(new Run(), {
@@ -85,6 +101,9 @@ export class Run implements Node {
       metrics: toMetrics(entity.finalMetrics ?? null),
       error: entity.error ?? null,
       dataChecksum: entity.dataChecksum ?? null,
+      split: entity.split ? JSON.stringify(entity.split) : null,
+      groupLabel: entity.groupLabel ?? null,
+      parentJobId: entity.parentJob?.id ?? null,
       createdAt: entity.createdAt,
       startedAt: entity.startedAt ?? null,
       finishedAt: entity.finishedAt ?? null,

@@ -1,14 +1,19 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Job } from '../entities/job.entity.ts';
 import { ModelVersion } from '../entities/model-version.entity.ts';
 import { Run } from '../entities/run.entity.ts';
 
-/** What was made from a dataset: the runs trained on it and the model versions of those runs. */
+/**
+ * What was made from a dataset: the runs trained on it, the model versions of those runs, and
+ * the jobs that read it or applied one of those runs' models (scorings, explanations, …).
+ */
 export interface DatasetDerived {
   runs: Run[];
   modelVersions: ModelVersion[];
+  jobs: Job[];
 }
 
-/** The runs trained on a dataset (newest first) and the model versions registered from them. */
+/** Everything made from a dataset (see DatasetDerived), newest first. */
 export async function datasetDerived(
   em: EntityManager,
   datasetId: string,
@@ -23,5 +28,16 @@ export async function datasetDerived(
     { run: { $in: runs.map((r) => r.id) } },
     { orderBy: { name: 'asc', version: 'asc' } },
   );
-  return { runs, modelVersions };
+  const jobs = await em.find(
+    Job,
+    {
+      $or: [
+        { dataset: datasetId },
+        { run: { $in: runs.map((r) => r.id) } },
+        { modelVersion: { $in: modelVersions.map((v) => v.id) } },
+      ],
+    },
+    { orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
+  return { runs, modelVersions, jobs };
 }
