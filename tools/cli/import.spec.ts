@@ -52,3 +52,42 @@ describe('strand import / inspect', () => {
     expect(strand('inspect', 'bad.tsv').stderr).toBe('strand inspect: no dataset "bad.tsv"\n');
   });
 });
+
+describe('strand import --api', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, 'import', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, STRAND_TOKEN: '' },
+    });
+
+  it('says what is wrong with the options before sending anything', async () => {
+    const file = join(dir, 'few.tsv');
+    await writeFile(file, 'id\tlabel\tsequence\na\tx\tACGT\n');
+    expect(run('sequence-classification', file, '--api', 'http://127.0.0.1:9')).toMatchObject({
+      status: 2,
+      stderr: 'strand import: --api needs --token or STRAND_TOKEN\n',
+    });
+    expect(run('sequence-classification', file, '--project', 'lab')).toMatchObject({
+      status: 2,
+      stderr: 'strand import: --project and --token go with --api\n',
+    });
+    expect(
+      run('sequence-classification', file, '--api', 'not a url', '--token', 't'),
+    ).toMatchObject({
+      status: 2,
+      stderr: 'strand import: --api "not a url" is not an http(s) URL\n',
+    });
+  });
+
+  it('exits 1 naming the API it cannot reach', async () => {
+    const file = join(dir, 'few.tsv');
+    await writeFile(file, 'id\tlabel\tsequence\na\tx\tACGT\n');
+    // Port 9 (discard) on loopback: nothing listens there.
+    const r = run('sequence-classification', file, '--api', 'http://127.0.0.1:9', '--token', 't');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(
+      /^cannot reach http:\/\/127\.0\.0\.1:9: .*ECONNREFUSED/,
+    );
+  });
+});

@@ -100,3 +100,7 @@ export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learnin
 export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
 export { LearningError } from './learning/learning.error.ts';
 export type { LearningErrorCode } from './learning/learning.error.ts';
+export { loadSplit, splitIdOf, storeSplit } from './datasets/dataset-splits.ts';
+export type { SplitSpec, StoredSplit } from './datasets/dataset-splits.ts';
+export { DatasetSplitError } from './datasets/dataset-split.error.ts';
+export type { DatasetSplitErrorCode } from './datasets/dataset-split.error.ts';

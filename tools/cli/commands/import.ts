@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, importDataset } from '@strand/jobs';
+import type { ImportProgress } from '@strand/jobs';
 import { CliError } from '../cli-error.ts';
 import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
+import type { Output } from '../output.ts';
 import { describeDataset } from './inspect.ts';
+import { importThroughApi, uploadUrl } from './import-api.ts';
+import type { UploadedDataset } from './import-api.ts';
 
 const HELP = `usage: strand import KIND FILE [options]
 
@@ -14,9 +18,44 @@ malformed record stops the import with FILE:LINE: reason and nothing is stored.
   --name NAME           default: the file name
   --genome-build B      e.g. GRCh38
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
+  --api URL             import into a running API instead (POST URL/upload), with:
+  --token TOKEN         an API token with the editor role (default: STRAND_TOKEN)
+  --project P           the project's id or slug (default: your only project)
   --json                print the dataset as JSON`;
 
-/** \`strand import\`: imports a file into the embedded store's default project. */
+/** Bytes as kB or MB (by the total), one decimal: the numbers a progress bar shows. */
+function inUnits(done: number, total: number): [number, number, string] {
+  const [unit, size] = total >= 1e6 ? ['MB', 1e6] : ['kB', 1e3];
+  const round = (bytes: number) => Math.round((bytes / size) * 10) / 10;
+  return [round(done), round(total), unit];
+}
+
+/** The progress bar of an import: bytes read of the files' size, and records parsed. */
+function drawProgress(out: Output) {
+  return (p: ImportProgress) => {
+    const [done, total, unit] = inUnits(p.done, p.total ?? p.done);
+    out.progress(p.phase, done, total, `${unit} · ${p.records} records`);
+  };
+}
+
+/** What `--json` prints for a dataset imported through the API (as describeDataset names it). */
+function describeUploaded(d: UploadedDataset) {
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    status: d.status,
+    projectId: d.projectId,
+    records: d.recordCount,
+    sequenceLength: d.sequenceLength,
+    labelCounts: d.labelCounts,
+    genomeBuild: d.genomeBuild,
+    checksum: d.checksum,
+    createdAt: d.createdAt,
+  };
+}
+
+/** \`strand import\`: imports a file into the embedded store's default project, or through an API. */
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -27,6 +66,9 @@ export async function importCommand(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'genome-build': { type: 'string' },
       'data-dir': { type: 'string' },
+      api: { type: 'string' },
+      token: { type: 'string' },
+      project: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -38,27 +80,57 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 2) throw new CliError(`strand import: give KIND and FILE\n${HELP}`, 2);
   const [kind, path] = positionals;
   const out = createOutput(values.json);
+  const summary = (d: { name: string; id: string; records: number }) =>
+    `imported ${d.name} (${d.id}): ${d.records} records`;
+  if (values.api !== undefined) {
+    const token = values.token ?? process.env.STRAND_TOKEN;
+    if (!token) throw new CliError('strand import: --api needs --token or STRAND_TOKEN', 2);
+    if (values['data-dir'] !== undefined) {
+      throw new CliError('strand import: give --api or --data-dir, not both', 2);
+    }
+    const endpoint = uploadUrl(values.api);
+    out.info(`Uploading ${path} as ${kind} to ${endpoint.origin}…`);
+    const dataset = await importThroughApi({
+      api: values.api,
+      token,
+      project: values.project,
+      kind,
+      path,
+      labels: values.labels,
+      labelColumn: values['label-column'],
+      name: values.name,
+      genomeBuild: values['genome-build'],
+      onProgress: (sent, total) => out.progress('uploading', ...inUnits(sent, total)),
+    });
+    out.result(describeUploaded(dataset), summary);
+    return 0;
+  }
+  if (values.project !== undefined || values.token !== undefined) {
+    throw new CliError('strand import: --project and --token go with --api', 2);
+  }
   const { db, project } = await openEmbeddedStore(values['data-dir']);
   try {
     out.info(`Importing ${path} as ${kind}…`);
-    const outcome = await importDataset(db.fork(), db.artifacts, {
-      projectId: project.id,
-      kind,
-      path,
-      name: values.name,
-      labelsPath: values.labels,
-      labelColumn: values['label-column'],
-      genomeBuild: values['genome-build'],
-    });
+    const outcome = await importDataset(
+      db.fork(),
+      db.artifacts,
+      {
+        projectId: project.id,
+        kind,
+        path,
+        name: values.name,
+        labelsPath: values.labels,
+        labelColumn: values['label-column'],
+        genomeBuild: values['genome-build'],
+      },
+      { onProgress: drawProgress(out) },
+    );
     if (!outcome.ok)
       throw new CliError(
         outcome.errors.map((e) => e.message).join('\n'),
         e2exit(outcome.errors[0].code),
       );
-    out.result(
-      describeDataset(outcome.value),
-      (d) => `imported ${d.name} (${d.id}): ${d.records} records`,
-    );
+    out.result(describeDataset(outcome.value), summary);
     return 0;
   } finally {
     await db.close();

@@ -1,4 +1,12 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDataPath } from '@strand/genomics/testing';
 import { startTestServer } from '../testing/test-server.ts';
 import type { TestServer } from '../testing/test-server.ts';
 
@@ -55,5 +63,196 @@ describe('POST /upload', () => {
       viewer.token,
     );
     expect(res.status).toBe(403);
+  });
+});
+
+/** A multipart body of the given parts (field → [filename, content]). */
+function multipart(parts: Record<string, [string, string]>): FormData {
+  const form = new FormData();
+  for (const [field, [filename, content]] of Object.entries(parts)) {
+    form.append(field, new Blob([content]), filename);
+  }
+  return form;
+}
+
+const post = (query: string, body: FormData, token = server.adminToken) =>
+  fetch(`${server.url}/upload?${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body,
+  });
+
+describe('POST /upload, multipart', () => {
+  // Genes × samples: twice as many rows as columns tells the orientation.
+  const matrix = `gene\tS1\tS2\tS3\n${[1, 2, 3, 4, 5, 6].map((g) => `g${g}\t1.5\t${g}\tNA\n`).join('')}`;
+  const samples = 'sample\tclass\nS1\tALL\nS2\tAML\nS3\tALL\n';
+
+  it('imports an expression matrix with its sample table, into a project named by slug', async () => {
+    const projectId = await server.createProject('leukemia');
+    const editor = await server.createUser('editor', { [projectId]: 'editor' });
+    const res = await post(
+      'kind=expression&project=leukemia&labelColumn=class&name=golub-mini',
+      multipart({ file: ['matrix.tsv', matrix], labels: ['samples.tsv', samples] }),
+      editor.token,
+    );
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      dataset: {
+        name: 'golub-mini',
+        kind: 'expression',
+        status: 'READY',
+        projectId,
+        recordCount: 3,
+        labelCounts: { ALL: 2, AML: 1 },
+      },
+    });
+  });
+
+  it('names the file of a malformed part in its error, and asks for the sample table', async () => {
+    const bad = await post(
+      'kind=sequence-classification',
+      multipart({ file: ['seqs.tsv', 'id\tlabel\tsequence\na\tx\tAC!T\n'] }),
+    );
+    expect(bad.status).toBe(400);
+    expect(
+      ((await bad.json()) as { userErrors: { message: string }[] }).userErrors[0].message,
+    ).toMatch(/^seqs\.tsv:2: /);
+    const alone = await post('kind=expression', multipart({ file: ['matrix.tsv', matrix] }));
+    expect(alone.status).toBe(400);
+    expect(await alone.json()).toEqual({
+      userErrors: [
+        {
+          field: 'labels',
+          code: 'REQUIRED',
+          message:
+            'an expression upload needs its sample table: send multipart parts "file" and "labels"',
+        },
+      ],
+    });
+  });
+
+  it('counts both files against the limit, also without a content-length, and rejects a broken body', async () => {
+    const big = `id\tlabel\tsequence\n${'a\t1\tACGT\n'.repeat(300)}`;
+    const over = await post(
+      'kind=expression',
+      multipart({ file: ['matrix.tsv', big], labels: ['samples.tsv', big] }),
+    );
+    expect(over.status).toBe(413);
+    // Streamed in chunks with no content-length: the running count stops it.
+    const form = new Response(
+      multipart({ file: ['matrix.tsv', big], labels: ['samples.tsv', big] }),
+    );
+    const streamed = await fetch(`${server.url}/upload?kind=expression`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${server.adminToken}`,
+        'content-type': form.headers.get('content-type')!,
+      },
+      body: form.body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    const broken = await fetch(`${server.url}/upload?kind=variants`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${server.adminToken}`,
+        'content-type': 'multipart/form-data; boundary=xyz',
+      },
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\n##fileformat=VCFv4.2\n',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      errors: [{ message: 'the body ends before the closing boundary', code: 'BAD_MULTIPART' }],
+    });
+  });
+});
+
+describe('strand import --api (the CLI against this server)', () => {
+  const bin = fileURLToPath(new URL('../../../../tools/bin/strand.mjs', import.meta.url));
+  const promoters = sharedDataPath('sequences/promoters_uci/promoters.tsv');
+  const golub = sharedDataPath('expression/golub_multtest');
+  const strand = (args: string[], env: Record<string, string> = {}) =>
+    promisify(execFile)(process.execPath, [bin, 'import', ...args, '--api', server.url, '--json'], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  let limit: string | undefined;
+  beforeAll(() => {
+    limit = process.env.STRAND_UPLOAD_LIMIT_BYTES;
+    process.env.STRAND_UPLOAD_LIMIT_BYTES = String(5 * 1024 * 1024);
+  });
+  afterAll(() => {
+    process.env.STRAND_UPLOAD_LIMIT_BYTES = limit;
+  });
+
+  it.skipIf(!existsSync(promoters))(
+    'imports the UCI promoters with a token from STRAND_TOKEN into a project given by slug',
+    async () => {
+      const projectId = await server.createProject('promoters');
+      const editor = await server.createUser('lab', { [projectId]: 'editor' });
+      const run = await strand(
+        ['sequence-classification', promoters, '--project', 'promoters', '--name', 'uci'],
+        { STRAND_TOKEN: editor.token },
+      );
+      expect(run.stderr).toBe('');
+      const dataset = JSON.parse(run.stdout);
+      expect(dataset).toMatchObject({
+        name: 'uci',
+        kind: 'sequence-classification',
+        status: 'READY',
+        records: 106,
+        sequenceLength: 57,
+        labelCounts: { promoter: 53, non_promoter: 53 },
+      });
+      expect(dataset.projectId).toBe(projectId);
+      const listed = await server.request<{ node: { name: string; recordCount: number } }>(
+        'query ($id: ID!) { node(id: $id) { ... on Dataset { name recordCount } } }',
+        { id: dataset.id },
+        editor.token,
+      );
+      expect(listed.data?.node).toEqual({ name: 'uci', recordCount: 106 });
+    },
+  );
+
+  it.skipIf(!existsSync(golub))(
+    'imports Golub: the matrix and its sample table in one streamed upload',
+    async () => {
+      const run = await strand([
+        'expression',
+        `${golub}/expression.tsv`,
+        '--labels',
+        `${golub}/labels.tsv`,
+        '--label-column',
+        'class',
+        '--token',
+        server.adminToken,
+      ]);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        kind: 'expression',
+        records: 38,
+        labelCounts: { ALL: 27, AML: 11 },
+      });
+    },
+  );
+
+  it('exits 1 with the server’s reason, 2 without a token', async () => {
+    const viewer = await server.createUser('reader', { [server.defaultProjectId]: 'viewer' });
+    const file = join(await mkdtemp(join(tmpdir(), 'strand-cli-')), 'seqs.tsv');
+    await writeFile(file, 'id\tlabel\tsequence\na\tx\tACGT\n');
+    const refused = await strand(['sequence-classification', file, '--token', viewer.token]);
+    expect(refused).toMatchObject({ code: 1 });
+    expect(refused.stderr).toMatch(/editor/);
+    // Over the limit: the server answers 413 from the length before reading the body.
+    process.env.STRAND_UPLOAD_LIMIT_BYTES = '100';
+    const big = await strand(['sequence-classification', file, '--token', server.adminToken]);
+    process.env.STRAND_UPLOAD_LIMIT_BYTES = String(5 * 1024 * 1024);
+    expect(big).toMatchObject({ code: 1 });
+    expect(big.stderr.trim().split('\n').at(-1)).toBe('upload over 100 bytes');
+    const tokenless = await strand(['sequence-classification', file], { STRAND_TOKEN: '' });
+    expect(tokenless).toMatchObject({
+      code: 2,
+      stderr: 'strand import: --api needs --token or STRAND_TOKEN\n',
+    });
   });
 });

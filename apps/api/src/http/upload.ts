@@ -1,27 +1,37 @@
 /**
- * POST /upload: a dataset file sent as the raw request body, imported like importDataset.
- * Query parameters: kind (sequence-classification or variants), filename (names the file in
- * errors and tells FASTA from a table), name, projectId, genomeBuild. Needs a Bearer token with
- * the EDITOR role; bodies over the limit are refused with 413 before anything is stored.
- * Expression matrices need a sample table beside them: import them through importDataset.
+ * POST /upload: a dataset imported from files sent in the request, like importDataset.
+ *
+ * Body, one of:
+ * - the file itself as the raw body (`curl --data-binary @promoters.tsv`), for
+ *   sequence-classification and variants;
+ * - multipart/form-data (`curl -F file=@expression.tsv -F labels=@samples.tsv`): the part named
+ *   `file` is the dataset file, the part named `labels` an expression import's sample table.
+ *   Each part is streamed to a temporary file as it arrives.
+ * Query parameters: kind (sequence-classification, variants or expression), filename (names the
+ * file in errors and tells FASTA from a table; default the part's file name), name, project (id
+ * or slug; projectId is read too), genomeBuild, labelColumn (expression).
+ *
+ * Needs a Bearer token with the EDITOR role in the project; a body over the limit (both files
+ * together) is refused with 413 before anything is stored. Answers 201 with the dataset.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { GraphQLError } from 'graphql';
+import { Project } from '@strand/data';
 import { importDataset } from '@strand/jobs';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { Dataset } from '../types/dataset.type.ts';
+import type { ReceivedPart } from './multipart.ts';
+import { boundaryOf, MultipartError, receiveMultipart, TooLarge } from './multipart.ts';
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
-const UPLOAD_KINDS = ['sequence-classification', 'variants'];
-
-class TooLarge extends Error {}
+const UPLOAD_KINDS = ['sequence-classification', 'variants', 'expression'];
 
 function send(
   res: ServerResponse,
@@ -31,6 +41,29 @@ function send(
 ) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
+}
+
+const safeName = (name: string) => basename(name).replace(/[^\w.-]/g, '_') || 'upload';
+
+/** The project named by `project` (id or slug) or `projectId`, as an id when it is the caller's. */
+async function projectParam(ctx: StrandContext, url: URL): Promise<string | null> {
+  const value = url.searchParams.get('project') ?? url.searchParams.get('projectId');
+  if (!value || ctx.viewer.roleIn(value) !== null) return value;
+  const ids = ctx.viewer.projectIds;
+  const bySlug = await ctx.em.findOne(Project, { slug: value, id: { $in: ids } });
+  return bySlug?.id ?? value;
+}
+
+/** The raw body into `path`; throws TooLarge past the limit. */
+async function receiveRaw(req: IncomingMessage, path: string, limitBytes: number): Promise<void> {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > limitBytes ? new TooLarge() : null, chunk);
+    },
+  });
+  await pipeline(req, counter, createWriteStream(path));
 }
 
 /** Handles one upload; `context` authenticates (throws UNAUTHENTICATED / RATE_LIMITED). */
@@ -68,50 +101,80 @@ export async function handleUpload(
         {
           field: 'kind',
           code: 'UNKNOWN_KIND',
-          message: `kind must be one of ${UPLOAD_KINDS.join(', ')} (expression: use importDataset)`,
+          message: `kind must be one of ${UPLOAD_KINDS.join(', ')}`,
         },
       ],
     });
   }
-  const target = targetProject(ctx.viewer, url.searchParams.get('projectId'), 'editor');
+  const target = targetProject(ctx.viewer, await projectParam(ctx, url), 'editor');
   if ('error' in target) {
     req.resume();
     return send(res, target.error.code === 'FORBIDDEN' ? 403 : 400, { userErrors: [target.error] });
   }
-  if (Number(req.headers['content-length'] ?? 0) > limitBytes) {
-    req.resume();
-    return send(res, 413, {
+  const tooLarge = () =>
+    send(res, 413, {
       errors: [{ message: `upload over ${limitBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' }],
     });
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) {
+    req.resume();
+    return tooLarge();
   }
-  const filename =
-    basename(url.searchParams.get('filename') || 'upload').replace(/[^\w.-]/g, '_') || 'upload';
+  let boundary: string | null;
+  try {
+    boundary = boundaryOf(req.headers['content-type']);
+  } catch (error) {
+    req.resume();
+    return send(res, 400, {
+      errors: [{ message: (error as Error).message, code: 'BAD_MULTIPART' }],
+    });
+  }
   const dir = await mkdtemp(join(tmpdir(), 'strand-upload-'));
   try {
-    const path = join(dir, filename);
-    let size = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        done(size > limitBytes ? new TooLarge() : null, chunk);
-      },
-    });
+    let file: ReceivedPart | undefined;
+    let labels: ReceivedPart | undefined;
     try {
-      await pipeline(req, counter, createWriteStream(path));
+      if (boundary === null) {
+        const filename = url.searchParams.get('filename') || 'upload';
+        file = { field: 'file', filename, path: join(dir, 'upload'), bytes: 0 };
+        await receiveRaw(req, file.path, limitBytes);
+      } else {
+        const parts = await receiveMultipart(req, boundary, dir, limitBytes);
+        req.resume(); // an epilogue after the closing boundary, if any
+        file = parts.find((p) => p.field === 'file');
+        labels = parts.find((p) => p.field === 'labels');
+      }
     } catch (error) {
-      if (error instanceof TooLarge) {
-        req.resume();
-        return send(res, 413, {
-          errors: [{ message: `upload over ${limitBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' }],
-        });
+      req.resume();
+      if (error instanceof TooLarge) return tooLarge();
+      if (error instanceof MultipartError) {
+        return send(res, 400, { errors: [{ message: error.message, code: error.code }] });
       }
       throw error;
     }
+    const missing =
+      file === undefined
+        ? 'a multipart upload needs a part named "file"'
+        : kind === 'expression' && labels === undefined
+          ? 'an expression upload needs its sample table: send multipart parts "file" and "labels"'
+          : null;
+    if (missing || !file) {
+      return send(res, 400, {
+        userErrors: [{ field: file ? 'labels' : 'file', code: 'REQUIRED', message: missing }],
+      });
+    }
+    // Stored under the names the client gave: errors then read `promoters.tsv:12: …`.
+    const filename = safeName(url.searchParams.get('filename') || file.filename);
+    const path = await renamed(file.path, join(dir, 'file'), filename);
+    const labelsPath = labels
+      ? await renamed(labels.path, join(dir, 'labels'), safeName(labels.filename))
+      : null;
     const outcome = await importDataset(ctx.em, ctx.db.artifacts, {
       projectId: target.projectId,
       kind,
       path,
       name: url.searchParams.get('name') ?? filename,
+      labelsPath,
+      labelColumn: url.searchParams.get('labelColumn'),
       genomeBuild: url.searchParams.get('genomeBuild'),
     });
     if (!outcome.ok) return send(res, 400, { userErrors: outcome.errors });
@@ -121,11 +184,25 @@ export async function handleUpload(
         id: d.id,
         name: d.name,
         kind: d.kind,
+        status: d.status,
+        projectId: d.projectId,
         recordCount: d.recordCount,
+        sequenceLength: d.sequenceLength,
+        labelCounts: outcome.value.labelCounts,
+        genomeBuild: outcome.value.genomeBuild ?? null,
         checksum: d.checksum,
+        createdAt: d.createdAt.toISOString(),
       },
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Moves a received file to `<subdir>/<name>` (its own directory, so two names cannot clash). */
+async function renamed(from: string, subdir: string, name: string): Promise<string> {
+  await mkdir(subdir, { recursive: true });
+  const to = join(subdir, name);
+  await rename(from, to);
+  return to;
 }

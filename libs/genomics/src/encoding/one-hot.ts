@@ -35,6 +35,36 @@ function writeOneHot(seq: string, out: Float32Array, offset: number, where: stri
 }
 
 /**
+ * Writes the rows of the bases in bytes [from, to) at out[offset...], skipping line ends (`\n`,
+ * `\r`) so a FASTA region can be encoded from the file's bytes without a string copy. Returns the
+ * number of rows written, or `-1 - k` when the k-th base is not an IUPAC code (nothing is thrown,
+ * so the caller names the place). The caller checks that `out` has room.
+ */
+export function oneHotEncodeBytes(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  out: Float32Array,
+  offset: number,
+): number {
+  let o = offset;
+  let rows = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i];
+    if (c === 10 || c === 13) continue;
+    if (VALID[c] === 0) return -1 - rows;
+    const w = c << 2;
+    out[o] = WEIGHTS[w];
+    out[o + 1] = WEIGHTS[w + 1];
+    out[o + 2] = WEIGHTS[w + 2];
+    out[o + 3] = WEIGHTS[w + 3];
+    o += 4;
+    rows++;
+  }
+  return rows;
+}
+
+/**
  * One-hot encodes a DNA sequence as seq.length rows of 4 floats (A, C, G, T), written into `out`
  * from `offset` (a new array when `out` is omitted). Ambiguity codes give fractional rows.
  * @example oneHotEncode('AN') // Float32Array [1, 0, 0, 0, 0.25, 0.25, 0.25, 0.25]

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dataset } from '@strand/data';
@@ -7,6 +7,8 @@ import type { StrandDatabase } from '@strand/data';
 import { createTestDatabase, testProject } from '@strand/data/testing';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { importDataset } from './import-dataset.ts';
+import type { ImportProgress } from './import-progress.ts';
+import { ImportProgressReporter, PROGRESS_INTERVAL_MS } from './import-progress.ts';
 
 let db: StrandDatabase;
 let dataDir: string;
@@ -124,5 +126,108 @@ describe('importDataset', () => {
       ['path', 'FILE_NOT_FOUND'],
       ['path', 'FILE_NOT_FOUND'],
     ]);
+  });
+});
+
+describe('importDataset progress and abort', () => {
+  /** A sequence table of `rows` 60-base records (~70 bytes a line). */
+  async function bigTable(rows: number): Promise<string> {
+    const path = join(dataDir, `big-${rows}.tsv`);
+    const lines = ['id\tlabel\tsequence'];
+    for (let i = 0; i < rows; i++)
+      lines.push(`s${i}\t${i % 3 === 0 ? 'a' : 'b'}\t${'ACGTTGCA'.repeat(7)}ACGT`);
+    await writeFile(path, `${lines.join('\n')}\n`);
+    return path;
+  }
+
+  it('reports bytes read of the file size and records parsed, then the stored bytes, throttled', async () => {
+    const path = await bigTable(40_000);
+    const events: ImportProgress[] = [];
+    const t0 = Date.now();
+    const outcome = await importDataset(
+      db.fork(),
+      db.artifacts,
+      { projectId, kind: 'sequence-classification', path },
+      { onProgress: (p) => events.push(p) },
+    );
+    const elapsed = Date.now() - t0;
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const size = (await stat(path)).size;
+    const reading = events.filter((e) => e.phase === 'reading');
+    const storing = events.filter((e) => e.phase === 'storing');
+    expect(events).toEqual([...reading, ...storing]);
+    expect(reading[0]).toMatchObject({ done: 0, total: size, unit: 'bytes', records: 0 });
+    expect(reading.at(-1)).toMatchObject({ done: size, total: size, records: 40_000 });
+    expect(reading.at(-1)!.message).toBe(`big-40000.tsv: 40,000 records`);
+    for (const key of ['done', 'records'] as const) {
+      const values = reading.map((e) => e[key]);
+      expect(values).toEqual([...values].sort((a, b) => a - b));
+    }
+    const stored = (await stat(db.artifacts.resolve(outcome.value.artifactPath!))).size;
+    expect(storing.at(-1)).toMatchObject({ done: stored, total: stored, records: 40_000 });
+    // At most one report per 100 ms, besides the first and last of each phase.
+    expect(events.length).toBeLessThanOrEqual(4 + Math.ceil(elapsed / PROGRESS_INTERVAL_MS));
+  });
+
+  it('stops when aborted mid-read: CANCELLED, nothing stored or visible', async () => {
+    const path = await bigTable(40_000);
+    const controller = new AbortController();
+    let reportsAfterAbort = 0;
+    const outcome = await importDataset(
+      db.fork(),
+      db.artifacts,
+      { projectId, kind: 'sequence-classification', path },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (controller.signal.aborted) reportsAfterAbort++;
+          if (p.phase === 'reading' && p.done > 0) controller.abort();
+        },
+      },
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        { field: null, code: 'CANCELLED', message: 'the import was cancelled; nothing was stored' },
+      ],
+    });
+    // It stopped at the next chunk: no more than that chunk's report came after the abort.
+    expect(reportsAfterAbort).toBe(0);
+    expect(await db.fork().count(Dataset, {})).toBe(0);
+    expect(await readdir(db.artifacts.resolve('datasets')).catch(() => [])).toEqual([]);
+  });
+
+  it('imports nothing when the signal has already aborted', async () => {
+    const path = await bigTable(10);
+    const outcome = await importDataset(
+      db.fork(),
+      db.artifacts,
+      { projectId, kind: 'sequence-classification', path },
+      { signal: AbortSignal.abort() },
+    );
+    expect(outcome.ok ? null : outcome.errors[0].code).toBe('CANCELLED');
+    expect(await db.fork().count(Dataset, {})).toBe(0);
+    expect(await readdir(db.artifacts.resolve('datasets')).catch(() => [])).toEqual([]);
+  });
+});
+
+describe('ImportProgressReporter', () => {
+  it('sends at most one report per interval, and always a forced one', () => {
+    let now = 1000;
+    const sent: number[] = [];
+    const reporter = new ImportProgressReporter(
+      { onProgress: (p) => sent.push(p.done) },
+      100,
+      'x.tsv',
+      () => now,
+    );
+    reporter.report('reading', 1, 100);
+    reporter.report('reading', 2, 100); // same instant: dropped
+    now += PROGRESS_INTERVAL_MS - 1;
+    reporter.report('reading', 3, 100); // too soon: dropped
+    reporter.report('reading', 4, 100, true);
+    now += PROGRESS_INTERVAL_MS;
+    reporter.report('reading', 5, 100);
+    expect(sent).toEqual([1, 4, 5]);
   });
 });

@@ -1,26 +1,30 @@
 /**
  * Imports a dataset from files on the server: parses and validates them as a stream (a malformed
  * record stops the import with `file:line: reason`), writes the stored form into the artifact
- * store, and only then creates the dataset row, READY, in one flush — so a failed import leaves
- * nothing visible. Parts: input checks; one reader per kind; the atomic store.
+ * store, and only then creates the dataset row, READY, in one flush — so a failed or aborted
+ * import leaves nothing visible. Parts: input checks; one reader per kind; the atomic store.
+ * Progress and abort: see import-progress.ts.
  */
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   joinSampleAnnotations,
+  openVcf,
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
   readSequenceTable,
-  validateVcf,
 } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore, DatasetKind, JsonObject } from '@strand/data';
 import { userError } from '../errors/user-error.ts';
 import type { Outcome } from '../errors/user-error.ts';
+import type { ImportOptions } from './import-progress.ts';
+import { ImportAborted, ImportProgressReporter } from './import-progress.ts';
 import { formatSequenceTable } from './sequence-table.ts';
+
+export type { ImportOptions, ImportProgress } from './import-progress.ts';
 
 export const IMPORT_KINDS = ['sequence-classification', 'expression', 'variants'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -45,8 +49,12 @@ interface Stored {
   summary: JsonObject;
 }
 
-/** Writes the stored form to `tmp` (absolute) and describes it. */
-type Reader = (input: ImportDatasetInput, tmp: string) => Promise<Stored>;
+/** Writes the stored form to `tmp` (absolute) and describes it, reading through `progress`. */
+type Reader = (
+  input: ImportDatasetInput,
+  tmp: string,
+  progress: ImportProgressReporter,
+) => Promise<Stored>;
 
 const READERS: Record<ImportKind, Reader> = {
   'sequence-classification': importSequences,
@@ -92,21 +100,6 @@ export async function checkImportInput(
   return { ok: true, value: { kind, project } };
 }
 
-/** Progress of an import: `done` of `total` `unit`s in a phase (reading, storing). */
-export interface ImportProgress {
-  phase: string;
-  done: number;
-  total?: number | null;
-  unit: string;
-  message?: string | null;
-}
-
-export interface ImportOptions {
-  onProgress?: (progress: ImportProgress) => void;
-  /** Abort: the import stops and leaves nothing behind (a CANCELLED user error). */
-  signal?: AbortSignal;
-}
-
 /** Imports a dataset (see the file comment); expected failures come back as user errors. */
 export async function importDataset(
   em: EntityManager,
@@ -129,18 +122,28 @@ export async function importDataset(
   const final = artifacts.resolve(rel);
   const tmp = `${final}.importing`;
   await mkdir(dirname(final), { recursive: true });
+  let totalBytes = 0;
+  for (const path of [input.path, input.labelsPath]) {
+    if (path) totalBytes += (await stat(path)).size;
+  }
+  const progress = new ImportProgressReporter(options, totalBytes, basename(input.path));
+  const cancelled = async () => {
+    await rm(dirname(final), { recursive: true, force: true });
+    return fail(null, 'CANCELLED', 'the import was cancelled; nothing was stored');
+  };
   let stored: Stored;
-  const size = (await stat(input.path)).size;
-  options.onProgress?.({ phase: 'reading', done: 0, total: size, unit: 'bytes' });
+  let checksum: string;
   try {
-    stored = await READERS[kind](input, tmp);
-    if (options.signal?.aborted) {
-      await rm(dirname(final), { recursive: true, force: true });
-      return fail(null, 'CANCELLED', 'the import was cancelled; nothing was stored');
-    }
-    options.onProgress?.({ phase: 'storing', done: size, total: size, unit: 'bytes' });
+    progress.checkAborted();
+    progress.report('reading', 0, totalBytes, true);
+    stored = await READERS[kind](input, tmp, progress);
+    progress.report('reading', progress.bytes, totalBytes, true);
     await rename(tmp, final);
+    checksum = await progress.sha256(final);
+    progress.checkAborted();
   } catch (error) {
+    // An abort may reach here wrapped by a parser (as an error of its input stream).
+    if (error instanceof ImportAborted || options.signal?.aborted) return cancelled();
     await rm(dirname(final), { recursive: true, force: true });
     const e = error as Error & { code?: string };
     // Strand's format and genomics errors are the user's input; anything else is ours.
@@ -159,7 +162,7 @@ export async function importDataset(
     status: 'READY',
     artifactPath: rel,
     genomeBuild: input.genomeBuild ?? null,
-    checksum: await sha256(final),
+    checksum,
     source: {
       import: basename(input.path),
       labels: input.labelsPath ? basename(input.labelsPath) : null,
@@ -167,19 +170,17 @@ export async function importDataset(
     },
   });
   em.persist(dataset);
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (error) {
+    await rm(dirname(final), { recursive: true, force: true });
+    throw error;
+  }
   return { ok: true, value: dataset };
 }
 
 function fail(field: string | null, code: string, message: string): Outcome<never> {
   return { ok: false, errors: [userError(field, code, message)] };
-}
-
-async function sha256(path: string): Promise<string> {
-  const { createReadStream } = await import('node:fs');
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 const count = (values: Iterable<string>) => {
@@ -188,14 +189,19 @@ const count = (values: Iterable<string>) => {
   return counts;
 };
 
-async function importSequences(input: ImportDatasetInput, tmp: string): Promise<Stored> {
+async function importSequences(
+  input: ImportDatasetInput,
+  tmp: string,
+  progress: ImportProgressReporter,
+): Promise<Stored> {
   const { writeFile } = await import('node:fs/promises');
   const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
   // Errors name the file, not the server's directory layout.
   const label = basename(input.path);
+  const source = progress.read(input.path);
   const records = fasta
-    ? readLabelledFasta(input.path, { label })
-    : readSequenceTable(input.path, { label });
+    ? readLabelledFasta(source, { label })
+    : readSequenceTable(source, { label });
   const ids: string[] = [];
   const raw: string[] = [];
   const sequences: string[] = [];
@@ -203,6 +209,7 @@ async function importSequences(input: ImportDatasetInput, tmp: string): Promise<
   let n = 0;
   let bases = 0;
   for await (const r of records) {
+    progress.record();
     ids.push(r.id);
     raw.push(String(r.label));
     sequences.push(r.sequence);
@@ -235,17 +242,25 @@ async function importSequences(input: ImportDatasetInput, tmp: string): Promise<
   };
 }
 
-async function importExpression(input: ImportDatasetInput, tmp: string): Promise<Stored> {
-  const matrix = await readExpressionMatrix(input.path, { label: basename(input.path) });
-  const annotations = await readSampleAnnotations(input.labelsPath!, {
-    label: basename(input.labelsPath!),
+async function importExpression(
+  input: ImportDatasetInput,
+  tmp: string,
+  progress: ImportProgressReporter,
+): Promise<Stored> {
+  const matrix = await readExpressionMatrix(progress.read(input.path), {
+    label: basename(input.path),
+  });
+  // A sample is a record: all of them are known once the matrix is read.
+  progress.records = matrix.samples.length;
+  // checkImportInput made sure an expression import has its sample table.
+  const labelsName = basename(input.labelsPath ?? '');
+  const annotations = await readSampleAnnotations(progress.read(input.labelsPath ?? ''), {
+    label: labelsName,
   });
   const column = input.labelColumn ?? annotations.columns[0];
   if (!annotations.columns.includes(column)) {
     throw Object.assign(
-      new Error(
-        `${basename(input.labelsPath!)}: no column "${column}" (found: ${annotations.columns.join(', ')})`,
-      ),
+      new Error(`${labelsName}: no column "${column}" (found: ${annotations.columns.join(', ')})`),
       { code: 'UNKNOWN_COLUMN' },
     );
   }
@@ -268,17 +283,20 @@ async function importExpression(input: ImportDatasetInput, tmp: string): Promise
   };
 }
 
-async function importVariants(input: ImportDatasetInput, tmp: string): Promise<Stored> {
-  const result = await validateVcf(input.path, basename(input.path));
+async function importVariants(
+  input: ImportDatasetInput,
+  tmp: string,
+  progress: ImportProgressReporter,
+): Promise<Stored> {
+  // validateVcf's loop, counting records as they stream.
+  const file = await openVcf(progress.read(input.path), { label: basename(input.path) });
+  for await (const _record of file) progress.record();
+  const { samples, version } = file.header;
   await copyFile(input.path, tmp);
   return {
-    recordCount: result.records,
+    recordCount: progress.records,
     sequenceLength: null,
     labelCounts: {},
-    summary: {
-      version: result.version,
-      samples: result.samples.length,
-      sampleIds: result.samples.slice(0, 1000),
-    },
+    summary: { version, samples: samples.length, sampleIds: samples.slice(0, 1000) },
   };
 }

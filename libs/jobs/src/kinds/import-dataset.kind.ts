@@ -35,7 +35,12 @@ export const IMPORT_DATASET_KIND: JobKind<ImportJobParams> = {
       { ...params, projectId },
       {
         onProgress: (p) =>
-          progress({ done: p.done, total: p.total ?? null, unit: p.unit, message: p.phase }),
+          progress({
+            done: p.done,
+            total: p.total ?? null,
+            unit: p.unit,
+            message: `${p.phase}: ${p.message ?? `${p.records} records`}`,
+          }),
         signal,
       },
     );

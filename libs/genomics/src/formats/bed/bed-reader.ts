@@ -35,7 +35,8 @@ export interface BedOptions {
 
 const SKIP = /^(#|track(\s|$)|browser(\s|$))/;
 
-function labelIndex(column: BedOptions['labelColumn']): number | undefined {
+/** The 0-based column of a `labelColumn` option (undefined without one). */
+export function bedLabelIndex(column: BedOptions['labelColumn']): number | undefined {
   if (column === undefined) return undefined;
   if (column === 'name') return 3;
   if (column === 'score') return 4;
@@ -88,6 +89,40 @@ function toRecord(
   return record;
 }
 
+/** What {@link parseBedLine} keeps between lines: the column count of the first data line. */
+export interface BedLineState {
+  width?: number;
+}
+
+/**
+ * Parses one line of a BED file exactly as {@link readBed} does: undefined for a skipped line
+ * (blank, `#`, `track`, `browser`), the record, or a FormatError `file:line: reason`. Shared with
+ * the byte-level scanner of the batch iterator, which sends every line it does not take on its
+ * fast path here, so both report the same records and the same errors.
+ */
+export function parseBedLine(
+  line: string,
+  number: number,
+  state: BedLineState,
+  options: BedOptions,
+  labelAt: number | undefined,
+  label: string,
+): BedRecord | undefined {
+  if (line.trim() === '' || SKIP.test(line)) return undefined;
+  const columns = line.split('\t');
+  if (state.width !== undefined && columns.length !== state.width) {
+    throw new FormatError(
+      label,
+      number,
+      `${columns.length} columns, where earlier lines have ${state.width}`,
+    );
+  }
+  state.width = columns.length;
+  const record = toRecord(columns, number, options, labelAt);
+  if (typeof record === 'string') throw new FormatError(label, number, record);
+  return record;
+}
+
 /**
  * Streams a BED3-BED12 or narrowPeak file (plain, gzip or bgzip). `track`, `browser`, `#` and
  * blank lines are skipped; every line must have as many columns as the first. Errors are
@@ -98,21 +133,10 @@ export async function* readBed(
   options: BedOptions = {},
 ): AsyncGenerator<BedRecord> {
   const label = sourceLabel(source, options.label);
-  const labelAt = labelIndex(options.labelColumn);
-  let width: number | undefined;
+  const labelAt = bedLabelIndex(options.labelColumn);
+  const state: BedLineState = {};
   for await (const { line, number } of openText(source, { label })) {
-    if (line.trim() === '' || SKIP.test(line)) continue;
-    const columns = line.split('\t');
-    if (width !== undefined && columns.length !== width) {
-      throw new FormatError(
-        label,
-        number,
-        `${columns.length} columns, where earlier lines have ${width}`,
-      );
-    }
-    width = columns.length;
-    const record = toRecord(columns, number, options, labelAt);
-    if (typeof record === 'string') throw new FormatError(label, number, record);
-    yield record;
+    const record = parseBedLine(line, number, state, options, labelAt, label);
+    if (record) yield record;
   }
 }

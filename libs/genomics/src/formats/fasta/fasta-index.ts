@@ -39,6 +39,10 @@ async function sniff(path: string) {
 export class FastaIndex {
   private constructor(
     readonly path: string,
+    /** The `.fai` the index was read from. */
+    readonly faiPath: string,
+    /** `none` or `bgzip` (plain gzip is refused). */
+    readonly compression: 'none' | 'bgzip',
     private readonly fasta: IndexedFasta,
     private readonly names: ChromosomeNames,
     private readonly sizes: Record<string, number>,
@@ -65,7 +69,8 @@ export class FastaIndex {
       fasta = new IndexedFasta({ path, faiPath });
     }
     const sizes = await fasta.getSequenceSizes();
-    return new FastaIndex(path, fasta, new ChromosomeNames(Object.keys(sizes)), sizes);
+    const names = new ChromosomeNames(Object.keys(sizes));
+    return new FastaIndex(path, faiPath, compression, fasta, names, sizes);
   }
 
   /** Sequence names as the index spells them. */

@@ -1,0 +1,200 @@
+// Lines of a text source as byte ranges of one reused buffer. Map: `ByteLines` (the line cursor:
+// `next` finds a line in what is buffered, `fill` reads more); `openByteLines` (a plain file is
+// read straight into the buffer; streams and gzip/bgzip go through their chunks).
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { FormatError } from '../errors/format-error.ts';
+import { COMPRESSION_SNIFF_BYTES, detectCompression } from '../io/detect-compression.ts';
+import type { Compression } from '../io/detect-compression.ts';
+import type { TextSource } from '../io/open-text.ts';
+
+const CHUNK = 1 << 16;
+const LF = 10;
+
+/** Where more bytes come from: read into the buffer, or handed over as a chunk. */
+type Refill =
+  | { kind: 'file'; handle: FileHandle }
+  | { kind: 'chunks'; chunks: AsyncIterator<Uint8Array>; close: () => void };
+
+/**
+ * A cursor over the lines of a text source that makes no string and no object per line: after
+ * `next()` returns true, the line is bytes [from, to) of `bytes` (its `\n` dropped, a `\r` kept),
+ * numbered `number` from 1. When `next()` returns false, `await fill()` reads more (false at the
+ * end). The range stays valid until the next `fill()`. A UTF-8 byte-order mark is skipped, as
+ * openText does; lines may be any length (the buffer grows to hold the longest).
+ */
+export class ByteLines {
+  bytes: Buffer = Buffer.allocUnsafe(CHUNK);
+  from = 0;
+  to = 0;
+  number = 0;
+  private head = 0;
+  private tail = 0;
+  private ended = false;
+  private bomChecked = false;
+
+  constructor(
+    private readonly refill: Refill,
+    private readonly label: string,
+    private readonly compression: Compression,
+  ) {}
+
+  /** Moves to the next complete line in the buffer; false when more must be read first. */
+  next(): boolean {
+    if (!this.bomChecked) {
+      if (this.tail - this.head < 3 && !this.ended) return false;
+      this.bomChecked = true;
+      const b = this.bytes;
+      const h = this.head;
+      if (this.tail - h >= 3 && b[h] === 0xef && b[h + 1] === 0xbb && b[h + 2] === 0xbf) {
+        this.head += 3;
+      }
+    }
+    if (this.head >= this.tail) return false;
+    const nl = this.bytes.indexOf(LF, this.head);
+    // A newline past `tail` is stale data from an earlier fill.
+    if (nl === -1 || nl >= this.tail) {
+      if (!this.ended) return false;
+      this.from = this.head;
+      this.to = this.tail;
+      this.head = this.tail;
+    } else {
+      this.from = this.head;
+      this.to = nl;
+      this.head = nl + 1;
+    }
+    this.number++;
+    return true;
+  }
+
+  /** Reads more of the source into the buffer; false when it has ended. */
+  async fill(): Promise<boolean> {
+    if (this.ended) return false;
+    this.compact();
+    try {
+      if (this.refill.kind === 'file') {
+        const { bytesRead } = await this.refill.handle.read(
+          this.bytes,
+          this.tail,
+          this.bytes.length - this.tail,
+          null,
+        );
+        if (bytesRead === 0) this.ended = true;
+        this.tail += bytesRead;
+      } else {
+        const chunk = await this.refill.chunks.next();
+        if (chunk.done) this.ended = true;
+        else this.append(chunk.value);
+      }
+    } catch (error) {
+      if (error instanceof FormatError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new FormatError(
+        this.label,
+        this.number + 1,
+        `${this.compression} data is corrupt or truncated (${reason})`,
+      );
+    }
+    return true;
+  }
+
+  /** Copies bytes in (they may be a chunk read ahead while sniffing the compression). */
+  append(chunk: Uint8Array): void {
+    this.compact();
+    if (this.tail + chunk.length > this.bytes.length) {
+      this.grow(this.tail + chunk.length);
+    }
+    this.bytes.set(chunk, this.tail);
+    this.tail += chunk.length;
+  }
+
+  async close(): Promise<void> {
+    if (this.refill.kind === 'file') await this.refill.handle.close();
+    else this.refill.close();
+  }
+
+  /** Moves the unread bytes to the front, and makes room when a line fills the buffer. */
+  private compact(): void {
+    if (this.head > 0) {
+      this.bytes.copy(this.bytes, 0, this.head, this.tail);
+      this.tail -= this.head;
+      this.head = 0;
+    }
+    if (this.tail === this.bytes.length) this.grow(this.bytes.length * 2);
+  }
+
+  private grow(size: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(size, this.bytes.length * 2));
+    this.bytes.copy(bigger, 0, this.head, this.tail);
+    this.tail -= this.head;
+    this.head = 0;
+    this.bytes = bigger;
+  }
+}
+
+async function* asBytes(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+/** Decompresses (gzip or bgzip: Node reads concatenated members); `pipeline` tears down on stop. */
+function gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const output = createGunzip();
+  pipeline(Readable.from(chunks), output, () => {
+    // Errors reach the reader through `output`.
+  });
+  return output;
+}
+
+/**
+ * Opens a text source (path, stream or async iterable; plain, gzip or bgzip, told by content) as
+ * {@link ByteLines}. A plain file is read with one handle into the reused buffer.
+ */
+export async function openByteLines(source: TextSource, label: string): Promise<ByteLines> {
+  if (typeof source === 'string') {
+    const handle = await open(source, 'r');
+    const head = Buffer.alloc(COMPRESSION_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const compression = detectCompression(head.subarray(0, bytesRead));
+    if (compression === 'none') return new ByteLines({ kind: 'file', handle }, label, compression);
+    await handle.close();
+    return fromChunks(createReadStream(source), label);
+  }
+  return fromChunks(source as AsyncIterable<Uint8Array | string>, label);
+}
+
+async function fromChunks(
+  source: AsyncIterable<Uint8Array | string>,
+  label: string,
+): Promise<ByteLines> {
+  const raw = asBytes(source);
+  // Enough leading chunks to tell the compression; they are replayed, not read twice.
+  const head: Uint8Array[] = [];
+  let size = 0;
+  while (size < COMPRESSION_SNIFF_BYTES) {
+    const next = await raw.next();
+    if (next.done) break;
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const compression = detectCompression(Buffer.concat(head));
+  if (compression === 'none') {
+    const lines = new ByteLines(
+      { kind: 'chunks', chunks: raw, close: () => void raw.return(undefined) },
+      label,
+      compression,
+    );
+    for (const chunk of head) lines.append(chunk);
+    return lines;
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    yield* raw;
+  }
+  const inflated = gunzip(replay());
+  const chunks = inflated[Symbol.asyncIterator]();
+  const close = () => (inflated as unknown as Readable).destroy();
+  return new ByteLines({ kind: 'chunks', chunks, close }, label, compression);
+}

@@ -1,0 +1,91 @@
+/**
+ * What a split needs to know of a stored dataset's records, in stored order: a class key per
+ * record (for stratification) and, where records have one, a chromosome. Parts: the readers per
+ * kind; `datasetFileSha256` (the check that the content is the one the dataset row describes).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { openVcf, readExpressionMatrix, readSequenceTable } from '@strand/genomics';
+import type { Dataset, ArtifactStore } from '@strand/data';
+import { DatasetSplitError } from './dataset-split.error.ts';
+
+/** The split keys of a dataset's records. */
+export interface SplitRecords {
+  /** Class key per record (`''` for every record of a dataset without labels). */
+  labels: string[];
+  /** Chromosome per record, or null when the records have none (expression samples). */
+  chromosomes: string[] | null;
+}
+
+/** `chr1:100-200`, `chr1:100-200(+)`, `17:5-9_2`: a sequence id that says where it lies. */
+const LOCUS_ID = /^([^\s:]+):\d+-\d+(?:\([+-.]\))?(?:[_|].*)?$/;
+
+async function sequenceRecords(file: string): Promise<SplitRecords> {
+  const labels: string[] = [];
+  const chromosomes: (string | null)[] = [];
+  for await (const r of readSequenceTable(file, { label: basename(file) })) {
+    labels.push(String(r.label));
+    chromosomes.push(LOCUS_ID.exec(r.id)?.[1] ?? null);
+  }
+  const located = chromosomes.every((c): c is string => c !== null);
+  return { labels, chromosomes: located && labels.length > 0 ? chromosomes : null };
+}
+
+async function expressionRecords(file: string, dataset: Dataset): Promise<SplitRecords> {
+  const summary = dataset.summary ?? {};
+  const orientation = summary.orientation as 'genes-by-samples' | 'samples-by-genes' | undefined;
+  const matrix = await readExpressionMatrix(file, { label: basename(file), orientation });
+  const byId = (summary.labels ?? {}) as Record<string, unknown>;
+  return { labels: matrix.samples.map((s) => String(byId[s] ?? '')), chromosomes: null };
+}
+
+async function variantRecords(file: string): Promise<SplitRecords> {
+  const vcf = await openVcf(file, { label: basename(file) });
+  const chromosomes: string[] = [];
+  for await (const record of vcf) chromosomes.push(record.chrom);
+  return { labels: chromosomes.map(() => ''), chromosomes };
+}
+
+/** The artifact path and checksum of a dataset's content; UNSUPPORTED when it has none. */
+export function contentPath(dataset: Dataset): { rel: string; checksum: string } {
+  if (!dataset.artifactPath || !dataset.checksum) {
+    throw new DatasetSplitError(
+      'UNSUPPORTED',
+      `dataset ${dataset.id} has no stored content with a checksum to split`,
+    );
+  }
+  return { rel: dataset.artifactPath, checksum: dataset.checksum };
+}
+
+/** The SHA-256 (hex) of a file, streamed. */
+export async function datasetFileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * Reads the records of a stored dataset, after checking its content still has the dataset's
+ * checksum (CHECKSUM_MISMATCH otherwise): a split is only meaningful for the content it indexes.
+ */
+export async function readSplitRecords(
+  artifacts: ArtifactStore,
+  dataset: Dataset,
+): Promise<SplitRecords> {
+  const { rel, checksum } = contentPath(dataset);
+  const file = artifacts.resolve(rel);
+  const actual = await datasetFileSha256(file);
+  if (actual !== checksum) {
+    throw new DatasetSplitError(
+      'CHECKSUM_MISMATCH',
+      `${rel}: content has SHA-256 ${actual}, the dataset says ${checksum}`,
+    );
+  }
+  if (dataset.kind === 'sequence-classification' || dataset.kind === 'sequence-regression') {
+    return sequenceRecords(file);
+  }
+  if (dataset.kind === 'expression') return expressionRecords(file, dataset);
+  if (dataset.kind === 'variants') return variantRecords(file);
+  throw new DatasetSplitError('UNSUPPORTED', `datasets of kind "${dataset.kind}" cannot be split`);
+}
