@@ -20,7 +20,7 @@ import { architectureForData } from './architecture-for-data.ts';
 import { subset } from './data-rows.ts';
 import { applyFeatureScaling, fitFeatureScaling } from './feature-scaling.ts';
 import type { FeatureScaling } from './feature-scaling.ts';
-import { holdoutSplit } from './holdout-split.ts';
+import { holdoutSplit, rowsChecksum } from './holdout-split.ts';
 import type { SplitDescription } from './holdout-split.ts';
 import type { LabelledData } from './labelled-data.ts';
 import { LearningError } from './learning.error.ts';
@@ -42,6 +42,8 @@ export interface FitOptions {
   seed: number;
   /** Share held out for validation (stratified, seeded); default 0.1 from 50 records, else 0. */
   validationFraction?: number;
+  /** The training and validation rows of a split stored with the dataset; overrides the above. */
+  split?: { splitId: string; train: readonly number[]; validation: readonly number[] };
   /** Default with a validation split: val_loss, patience 5, best weights restored; false: none. */
   earlyStopping?: EarlyStoppingOptions | false;
   onBatch?: (report: BatchReport) => void;
@@ -102,6 +104,34 @@ export function trainingData(data: LabelledData): TrainingData {
   };
 }
 
+/** A stored split's rows, checked against the data, described like a holdout split. */
+function storedSplit(
+  given: NonNullable<FitOptions['split']>,
+  count: number,
+  seed: number,
+): ReturnType<typeof holdoutSplit> {
+  const rows = [...given.train, ...given.validation];
+  if (new Set(rows).size !== rows.length || rows.some((r) => !(r >= 0 && r < count))) {
+    throw new LearningError(
+      'INVALID_DATA',
+      `split ${given.splitId} does not fit this data (${count} records)`,
+    );
+  }
+  return {
+    train: [...given.train],
+    validation: [...given.validation],
+    description: {
+      method: 'stored',
+      splitId: given.splitId,
+      seed,
+      validationFraction: given.validation.length / count,
+      train: given.train.length,
+      validation: given.validation.length,
+      validationSha256: rowsChecksum(given.validation),
+    },
+  };
+}
+
 /**
  * Trains `options.architecture` on `data` (see the file comment). Throws LearningError for an
  * architecture or config that does not fit the data.
@@ -115,7 +145,9 @@ export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult>
   const backend = await initBackend();
   const { architecture, config, task } = architectureForData(o.architecture, data, o.config);
   const fraction = o.validationFraction ?? (data.count >= MIN_RECORDS_FOR_VALIDATION ? 0.1 : 0);
-  const split = holdoutSplit(data.labels, fraction, o.seed);
+  const split = o.split
+    ? storedSplit(o.split, data.count, o.seed)
+    : holdoutSplit(data.labels, fraction, o.seed);
   const scaling = fitFeatureScaling(data, split.train);
   const scaled = applyFeatureScaling(data, scaling);
   const train = trainingData(subset(scaled, split.train));

@@ -8,7 +8,10 @@ import { LearningError } from './learning.error.ts';
  * (@strand/genomics stratifiedSplit), or none.
  */
 export interface SplitDescription {
-  method: 'stratified-holdout' | 'none';
+  /** `stored`: the rows of a split stored with the dataset (`splitId`, see dataset-splits.ts). */
+  method: 'stratified-holdout' | 'stored' | 'none';
+  /** The stored split's id, when method is `stored`. */
+  splitId?: string;
   seed: number;
   validationFraction: number;
   train: number;

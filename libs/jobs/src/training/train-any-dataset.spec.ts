@@ -12,6 +12,7 @@ import { importDataset } from '../datasets/import-dataset.ts';
 import { createEventBus } from '../events/event-bus.ts';
 import type { RunStatusEvent } from '../events/event-bus.ts';
 import { FEATURE_SCALING_FILE } from '../learning/feature-scaling.ts';
+import { loadSplit } from '../datasets/dataset-splits.ts';
 import { holdoutSplit } from '../learning/holdout-split.ts';
 import { expressionProfiles } from '../learning/synthetic.testing.ts';
 import { Jobs } from '../strand-jobs.ts';
@@ -126,14 +127,20 @@ describe('training on every kind of stored dataset', () => {
     const classOf = (s: string) =>
       ['alpha', 'beta', 'gamma'].indexOf(profiles.labels[Number(s.slice(1))]!);
     const split = holdoutSplit(profiles.samples.map(classOf), 0.2, 6);
+    // The run trained on a split stored with the dataset, which names the same rows.
+    const splitId = (run.split as { splitId: string }).splitId;
     expect(run.split).toEqual({
-      method: 'stratified-holdout',
+      method: 'stored',
+      splitId: expect.stringMatching(/^[0-9a-f]{16,}$/),
       seed: 6,
       validationFraction: 0.2,
       train: 48,
       validation: 12,
       validationSha256: split.description.validationSha256,
     });
+    const stored = await loadSplit(db.artifacts, dataset, splitId);
+    expect(stored.partSha256.valid).toBe(split.description.validationSha256);
+    expect(stored.counts).toEqual({ train: 48, valid: 12, test: 0 });
     const history = await epochHistory(em, id);
     expect(history.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(Object.keys(history[0]!.metrics).sort()).toEqual([

@@ -13,6 +13,9 @@ import type { Worker } from 'node:worker_threads';
 import { ModelArtifact, recordEpoch, Run } from '@strand/data';
 import type { RunStatus, StrandDatabase } from '@strand/data';
 import type { EventBus, TrainingProgressEvent } from '../events/event-bus.ts';
+import { DatasetSplitError } from '../datasets/dataset-split.error.ts';
+import { storeSplit } from '../datasets/dataset-splits.ts';
+import type { StoredSplit } from '../datasets/dataset-splits.ts';
 import { spawnWorker } from '../worker/spawn-worker.ts';
 import { checkpointPath } from './checkpoint.ts';
 import { storedDatasetOf } from './dataset-shape.ts';
@@ -93,6 +96,22 @@ export class TrainingExecutor {
       await this.setStatus(em, run, 'FAILED', `dataset ${dataset.id} has no stored content`);
       return;
     }
+    // The run trains and validates on a split stored with the dataset (idempotent per dataset
+    // checksum, fraction and seed), so it can say exactly which records it saw.
+    let stored: StoredSplit;
+    try {
+      stored = await storeSplit(this.db.artifacts, dataset, {
+        method: 'stratified',
+        train: 1 - VALIDATION_FRACTION,
+        valid: VALIDATION_FRACTION,
+        test: 0,
+        seed: run.seed,
+      });
+    } catch (error) {
+      if (!(error instanceof DatasetSplitError)) throw error;
+      await this.setStatus(em, run, 'FAILED', `could not split the dataset: ${error.message}`);
+      return;
+    }
     const stopFlag = new SharedArrayBuffer(4);
     const active: ActiveRun = {
       stop: new Int32Array(stopFlag),
@@ -113,6 +132,11 @@ export class TrainingExecutor {
       learningRate: run.learningRate,
       seed: run.seed,
       validationFraction: VALIDATION_FRACTION,
+      split: {
+        splitId: stored.splitId,
+        train: stored.parts.train ?? [],
+        validation: stored.parts.valid ?? [],
+      },
       modelDir: this.db.artifacts.resolve(modelPath),
       dataChecksum: dataset.checksum ?? null,
       stopFlag,

@@ -14,6 +14,8 @@ export interface TrainingWorkerData {
   learningRate: number;
   seed: number;
   validationFraction: number;
+  /** The split stored with the dataset that the run trains and validates on. */
+  split: { splitId: string; train: number[]; validation: number[] };
   modelDir: string;
   dataChecksum: string | null;
   /** Int32Array over a SharedArrayBuffer; [0] ≠ 0 asks the worker to stop after this batch. */

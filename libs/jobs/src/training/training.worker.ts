@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     learningRate: data.learningRate,
     seed: data.seed,
     validationFraction: data.validationFraction,
+    split: data.split,
     // Every epoch is stored and checkpointed: the run trains the epochs it was asked for.
     earlyStopping: false,
     ...(resume ? { resume } : {}),
