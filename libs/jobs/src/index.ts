@@ -32,6 +32,16 @@ export type {
   ExplainTaskResult,
   SequenceExplanation,
 } from './kinds/explain-sequence.task.ts';
+export {
+  CROSS_VALIDATION_DEFAULTS,
+  CROSS_VALIDATION_LIMITS,
+} from './kinds/cross-validation.kind.ts';
+export type { CrossValidationInput } from './kinds/cross-validation.kind.ts';
+export { SWEEP_DEFAULTS, SWEEP_LIMITS } from './kinds/sweep.kind.ts';
+export type { SweepInput } from './kinds/sweep.kind.ts';
+export { PRUNED_TAG } from './kinds/sweep.trial.ts';
+export { PREDICT_RISK_DEFAULTS, PREDICT_RISK_LIMITS } from './kinds/predict-risk.kind.ts';
+export type { PredictRiskInput } from './kinds/predict-risk.kind.ts';
 export { RISK_PIPELINE_DEFAULTS, runRiskPipeline } from './risk/risk-pipeline.ts';
 export type {
   RiskFoldResult,
@@ -46,6 +56,10 @@ export type { FeatureModality, RankedFeature, SampleFeature } from './risk/risk-
 export type { RiskMetric } from './risk/risk-metrics.ts';
 export { RiskPipelineError } from './risk/risk-pipeline.error.ts';
 export { IMPORT_KINDS, importDataset } from './datasets/import-dataset.ts';
+export { loadSplit, splitIdOf, storeSplit } from './datasets/dataset-splits.ts';
+export type { SplitSpec, StoredSplit } from './datasets/dataset-splits.ts';
+export { DatasetSplitError } from './datasets/dataset-split.error.ts';
+export type { DatasetSplitErrorCode } from './datasets/dataset-split.error.ts';
 export type {
   ImportDatasetInput,
   ImportKind,
@@ -100,7 +114,3 @@ export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learnin
 export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
 export { LearningError } from './learning/learning.error.ts';
 export type { LearningErrorCode } from './learning/learning.error.ts';
-export { loadSplit, splitIdOf, storeSplit } from './datasets/dataset-splits.ts';
-export type { SplitSpec, StoredSplit } from './datasets/dataset-splits.ts';
-export { DatasetSplitError } from './datasets/dataset-split.error.ts';
-export type { DatasetSplitErrorCode } from './datasets/dataset-split.error.ts';

@@ -7,6 +7,7 @@ import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
 import { DatasetImportResolver } from '../resolvers/dataset-import.resolver.ts';
 import { DatasetResolver } from '../resolvers/dataset.resolver.ts';
+import { EngineJobsResolver } from '../resolvers/engine-jobs.resolver.ts';
 import { JobResolver } from '../resolvers/job.resolver.ts';
 import { LineageResolver } from '../resolvers/lineage.resolver.ts';
 import { MeResolver } from '../resolvers/me.resolver.ts';
@@ -35,6 +36,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
       LineageResolver,
       JobResolver,
       ApplyResolver,
+      EngineJobsResolver,
     ],
     pubSub: bus,
     validate: false,

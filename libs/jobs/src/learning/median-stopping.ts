@@ -44,3 +44,24 @@ export function medianStops(
   if (Number.isNaN(mine)) return true;
   return direction === 'maximize' ? mine < mid : mine > mid;
 }
+
+/** Whether `a` is a better value of the metric than `b`. */
+export function isBetter(a: number, b: number, direction: Direction): boolean {
+  return direction === 'maximize' ? a > b : a < b;
+}
+
+/**
+ * The sweep's best trial: the completed one with the best defined value (the first of equals);
+ * null when no completed trial has one. Pruned and failed trials never win.
+ */
+export function bestTrial<T extends { status: string; value: number }>(
+  trials: readonly T[],
+  direction: Direction,
+): T | null {
+  return trials
+    .filter((t) => t.status === 'completed' && !Number.isNaN(t.value))
+    .reduce<T | null>(
+      (b, t) => (b === null || isBetter(t.value, b.value, direction) ? t : b),
+      null,
+    );
+}

@@ -18,10 +18,12 @@ import { holdoutSplit } from './holdout-split.ts';
 import type { SplitDescription } from './holdout-split.ts';
 import type { LabelledData } from './labelled-data.ts';
 import { LearningError } from './learning.error.ts';
-import { bestSoFar, medianStops } from './median-stopping.ts';
+import { bestSoFar, bestTrial, medianStops } from './median-stopping.ts';
 import type { Direction, MedianStoppingRule } from './median-stopping.ts';
-import { checkSpace, gridTrials, randomTrials, trialSettings } from './sweep-space.ts';
+import { planSweep } from './sweep-space.ts';
 import type { SweepMethod, SweepSpace, TrialParams } from './sweep-space.ts';
+
+export { describeParams } from './sweep-space.ts';
 
 export interface SweepOptions {
   data: LabelledData;
@@ -84,70 +86,30 @@ export interface SweepResult {
   best: SweepTrial | null;
 }
 
-const DEFAULT_RANDOM_TRIALS = 10;
-
 /** Runs a sweep (see the file comment); throws LearningError CANCELLED when `signal` aborts. */
 export async function runSweep(o: SweepOptions): Promise<SweepResult> {
-  const method = o.method ?? 'grid';
-  if (method !== 'grid' && method !== 'random') {
-    throw new LearningError(
-      'INVALID_OPTIONS',
-      `method must be "grid" or "random"; got "${String(method)}"`,
-      'method',
-    );
-  }
-  if (o.maxTrials !== undefined && !(Number.isInteger(o.maxTrials) && o.maxTrials >= 1)) {
-    throw new LearningError(
-      'INVALID_OPTIONS',
-      `maxTrials must be an integer ≥ 1; got ${o.maxTrials}`,
-      'maxTrials',
-    );
-  }
   const base = architectureForData(o.architecture, o.data, o.config);
-  checkSpace(o.space, base.architecture, method);
-  const metric = o.metric ?? defaultMetric(base.task);
-  if (metric !== 'loss' && !metric.startsWith('val_')) {
-    throw new LearningError(
-      'INVALID_OPTIONS',
-      `metric "${metric}" is not an epoch metric: use "loss" or a validation metric such as val_loss, val_auroc, val_accuracy`,
-      'metric',
-    );
-  }
-  const direction =
-    o.direction ?? (/(loss|mse|mae)(_t\d+)?$/.test(metric) ? 'minimize' : 'maximize');
-  if (o.earlyStop && !(Number.isInteger(o.earlyStop.after) && o.earlyStop.after >= 1)) {
-    throw new LearningError(
-      'INVALID_OPTIONS',
-      `earlyStop.after must be an integer ≥ 1; got ${o.earlyStop.after}`,
-      'earlyStop.after',
-    );
-  }
-  const params =
-    method === 'grid'
-      ? gridTrials(o.space, o.maxTrials)
-      : randomTrials(o.space, o.maxTrials ?? DEFAULT_RANDOM_TRIALS, o.seed);
-  const baseSettings = {
-    config: o.config ?? {},
-    learningRate: o.learningRate ?? 1e-3,
-    batchSize: o.batchSize ?? 32,
-  };
-  // Every trial's config is checked before the first one trains.
-  const planned = params.map((p, i) => {
-    const settings = trialSettings(p, baseSettings);
-    try {
-      return {
-        params: p,
-        ...settings,
-        config: architectureForData(base.architecture, o.data, settings.config).config,
-      };
-    } catch (error) {
-      const e = error as LearningError;
-      throw new LearningError(
-        e.code,
-        `trial ${i + 1} (${describeParams(p)}): ${e.message}`,
-        e.field,
-      );
-    }
+  const {
+    method,
+    metric,
+    direction,
+    trials: planned,
+  } = planSweep({
+    space: o.space,
+    ...(o.method !== undefined ? { method: o.method } : {}),
+    ...(o.maxTrials !== undefined ? { maxTrials: o.maxTrials } : {}),
+    ...(o.metric !== undefined ? { metric: o.metric } : {}),
+    ...(o.direction !== undefined ? { direction: o.direction } : {}),
+    ...(o.earlyStop !== undefined ? { earlyStop: o.earlyStop } : {}),
+    seed: o.seed,
+    architecture: base.architecture,
+    task: base.task,
+    base: {
+      config: o.config ?? {},
+      learningRate: o.learningRate ?? 1e-3,
+      batchSize: o.batchSize ?? 32,
+    },
+    checkConfig: (config) => architectureForData(base.architecture, o.data, config).config,
   });
   const backend = await initBackend();
   const validationFraction = o.validationFraction ?? 0.2;
@@ -211,11 +173,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
     trials.push(result);
     await o.onTrialEnd?.(result);
   }
-  const better = (a: SweepTrial, b: SweepTrial) =>
-    direction === 'maximize' ? a.value > b.value : a.value < b.value;
-  const best = trials
-    .filter((t) => t.status === 'completed' && !Number.isNaN(t.value))
-    .reduce<SweepTrial | null>((b, t) => (b === null || better(t, b) ? t : b), null);
+  const best = bestTrial(trials, direction);
   return {
     backend,
     architecture: base.architecture,
@@ -228,17 +186,4 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
     trials,
     best,
   };
-}
-
-function defaultMetric(task: ArchitectureTask): string {
-  if (task === 'binary' || task === 'multitask') return 'val_auroc';
-  if (task === 'multiclass') return 'val_accuracy';
-  return 'val_loss';
-}
-
-/** "learningRate=0.01, config.filters=16". */
-export function describeParams(params: TrialParams): string {
-  return Object.entries(params)
-    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
-    .join(', ');
 }

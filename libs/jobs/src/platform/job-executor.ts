@@ -41,7 +41,8 @@ export class JobExecutor {
     const job = this.active.get(jobId);
     if (!job) return false;
     job.reason ??= reason;
-    job.controller.abort();
+    // The reason tells a kind whether to wind its work down (cancel) or leave it to resume.
+    job.controller.abort(job.reason);
     return true;
   }
 

@@ -62,7 +62,10 @@ export interface JobRunContext<P extends JsonObject> {
   workDir: string;
   /** Reports progress; cheap to call often (stored and published throttled). */
   progress(update: ProgressUpdate): void;
-  /** Aborted on cancel or shutdown; stop soon after, leaving workDir consistent. */
+  /**
+   * Aborted on cancel or shutdown; stop soon after, leaving workDir consistent. Its `reason` is
+   * `'cancel'` or `'shutdown'` (after a shutdown the job runs again at the next start).
+   */
   signal: AbortSignal;
   services: JobServices;
 }
