@@ -4,7 +4,7 @@
  * from the form, watch the curves grow. Saves a screenshot to tools/test-output/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
 let strand: StrandProcess;
 let browser: Browser;
 let dashboardDir: string;
+// The server-side import directory (STRAND_IMPORT_DIR) with a small labelled sequence table.
+let importDir: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -33,9 +35,16 @@ beforeAll(async () => {
   }
   dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
   buildDashboard(dashboardDir);
+  importDir = await mkdtemp(join(tmpdir(), 'strand-import-'));
+  const rows = Array.from(
+    { length: 40 },
+    (_, i) => `s${i}\t${i % 2}\t${'ACGT'[i % 4].repeat(10)}${'TGCA'[(i * 7) % 4].repeat(10)}`,
+  );
+  await writeFile(join(importDir, 'small.tsv'), `id\tlabel\tsequence\n${rows.join('\n')}\n`);
   strand = await startStrand({
     STRAND_DASHBOARD_DIR: dashboardDir,
     STRAND_ADMIN_TOKEN: adminToken,
+    STRAND_IMPORT_DIR: importDir,
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -55,6 +64,7 @@ afterAll(async () => {
   await browser?.close();
   await strand?.stop();
   if (dashboardDir) await rm(dashboardDir, { recursive: true, force: true });
+  if (importDir) await rm(importDir, { recursive: true, force: true });
 });
 
 describe('dashboard', () => {
@@ -101,6 +111,46 @@ describe('dashboard', () => {
     expect(await page.evaluate(() => localStorage.getItem('strand.token'))).toBe(adminToken);
     await page.getByTestId('runs-table').waitFor({ timeout: 30_000 }); // the first test's run
     expect(await page.getByTestId('token-form').count()).toBe(0);
+    await page.close();
+  });
+
+  it('lists a background import job that reaches SUCCEEDED, and shows its result', async () => {
+    const response = await fetch(`${strand.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        query:
+          'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } userErrors { message } } }',
+        variables: { input: { kind: 'sequence-classification', path: 'small.tsv', name: 'small' } },
+      }),
+    });
+    const started = (await response.json()) as {
+      data: { importDataset: { job: { id: string } | null; userErrors: { message: string }[] } };
+    };
+    expect(started.data.importDataset.userErrors).toEqual([]);
+    const jobId = started.data.importDataset.job!.id;
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${strand.url}/#/jobs`);
+    const row = page.locator(`[data-testid="jobs-table"] tr[data-job-id="${jobId}"]`);
+    // Live: the list refetches on jobStatusChanged (and polls while a job is active).
+    await expect
+      .poll(() => row.getAttribute('data-status'), { timeout: 30_000, interval: 250 })
+      .toBe('SUCCEEDED');
+    await row.click();
+    await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.innerText()).toMatch(/small[\s\S]*40/);
+    expect(await page.getByTestId('job-status').innerText()).toBe('SUCCEEDED');
+    expect(await page.getByTestId('job-progress').getAttribute('data-fraction')).toBe('1');
+    await page.screenshot({ path: join(outputDir, 'dashboard-jobs.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { AppHeader } from './components/app-header.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { NewRunPage } from './pages/new-run-page.tsx';
@@ -7,6 +8,12 @@ import { RunPage } from './pages/run-page.tsx';
 import { RunsPage } from './pages/runs-page.tsx';
 import { useRoute } from './routing/use-route.ts';
 import { useNeedsToken } from './use-auth-state.ts';
+
+// The job pages (result views, attribution tracks, score tables) load on first visit, so the
+// runs pages people open most stay as small as before.
+const JobsPage = lazy(() => import('./pages/jobs-page.tsx').then((m) => ({ default: m.JobsPage })));
+const JobPage = lazy(() => import('./pages/job-page.tsx').then((m) => ({ default: m.JobPage })));
+const loading = <p className="muted">Loading…</p>;
 
 /** The whole dashboard: header and the page the hash names (or the token form). */
 export function App(): ReactNode {
@@ -30,6 +37,16 @@ export function App(): ReactNode {
         {route.page === 'new-run' ? <NewRunPage /> : null}
         {/* Keyed by id: another run starts from a clean live state. */}
         {route.page === 'run' ? <RunPage key={route.id} id={route.id} /> : null}
+        {route.page === 'jobs' ? (
+          <Suspense fallback={loading}>
+            <JobsPage />
+          </Suspense>
+        ) : null}
+        {route.page === 'job' ? (
+          <Suspense fallback={loading}>
+            <JobPage key={route.id} id={route.id} />
+          </Suspense>
+        ) : null}
         {route.page === 'not-found' ? <NotFoundPage hash={route.hash} /> : null}
       </main>
     </>

@@ -25,6 +25,9 @@ export function AppHeader(props: { route: Route }): ReactNode {
         <a href="#/new" aria-current={page === 'new-run' ? 'page' : undefined}>
           New run
         </a>
+        <a href="#/jobs" aria-current={page === 'jobs' || page === 'job' ? 'page' : undefined}>
+          Jobs
+        </a>
       </nav>
       <span className={`socket socket-${socket.status}`} title="Live updates (WebSocket)">
         {SOCKET_TEXT[socket.status]}

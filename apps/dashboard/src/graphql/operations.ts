@@ -5,12 +5,21 @@ import type { TypedDocumentNode } from '@apollo/client';
 import type {
   Architecture,
   DatasetSummary,
+  Explanation,
+  JobDetail,
+  JobKind,
+  JobProgressEvent,
+  JobStatus,
+  JobSummary,
   Motif,
   RunDetail,
   RunStatus,
   RunSummary,
+  SortDirection,
   TrainingProgress,
   UserError,
+  VariantScore,
+  VariantScoreSortField,
 } from './types.ts';
 
 const RUN_SUMMARY_FIELDS = gql`
@@ -290,4 +299,273 @@ export const RUN_STATUS_CHANGED_SUBSCRIPTION: TypedDocumentNode<
     }
   }
   ${RUN_SUMMARY_FIELDS}
+`;
+
+const JOB_PROGRESS_FIELDS = gql`
+  fragment JobProgressFields on JobProgress {
+    done
+    total
+    unit
+    message
+    fraction
+  }
+`;
+
+const JOB_SUMMARY_FIELDS = gql`
+  fragment JobSummaryFields on Job {
+    id
+    kind
+    status
+    progress {
+      ...JobProgressFields
+    }
+    error
+    createdAt
+    startedAt
+    finishedAt
+  }
+  ${JOB_PROGRESS_FIELDS}
+`;
+
+const JOB_DATASET_FIELDS = gql`
+  fragment JobDatasetFields on Dataset {
+    id
+    name
+    kind
+    status
+    recordCount
+    checksum
+  }
+`;
+
+/** A job as the jobs table lists it: its summary and the datasets it read or made. */
+export type JobListItem = JobSummary & {
+  dataset: { id: string; name: string } | null;
+  outputDataset: { id: string; name: string } | null;
+};
+export interface JobsData {
+  jobs: Connection<JobListItem>;
+}
+/** One page of jobs, newest first; `kind` and `status` narrow the list. */
+export interface JobsVariables extends PageVariables {
+  kind?: JobKind | null;
+  status?: JobStatus | null;
+}
+export const JOBS_QUERY: TypedDocumentNode<JobsData, JobsVariables> = gql`
+  query Jobs($first: Int, $after: String, $kind: JobKind, $status: JobStatus) {
+    jobs(first: $first, after: $after, kind: $kind, status: $status) {
+      edges {
+        cursor
+        node {
+          ...JobSummaryFields
+          dataset {
+            id
+            name
+          }
+          outputDataset {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+  ${JOB_SUMMARY_FIELDS}
+`;
+
+export interface JobData {
+  job: JobDetail | null;
+}
+/** A job with its lineage and parameters; the result comes from JOB_RESULT_QUERY. */
+export const JOB_QUERY: TypedDocumentNode<JobData, { id: string }> = gql`
+  query Job($id: ID!) {
+    job(id: $id) {
+      ...JobSummaryFields
+      params
+      lineage
+      dataset {
+        ...JobDatasetFields
+      }
+      outputDataset {
+        ...JobDatasetFields
+      }
+      run {
+        id
+        architecture
+        status
+      }
+      modelVersion {
+        id
+        name
+        version
+        aliases
+      }
+      runs {
+        id
+        status
+        architecture
+        currentEpoch
+        epochs
+        learningRate
+        batchSize
+        metrics {
+          name
+          value
+        }
+        tags
+      }
+    }
+  }
+  ${JOB_SUMMARY_FIELDS}
+  ${JOB_DATASET_FIELDS}
+`;
+
+export interface JobResultData {
+  job: { id: string; result: string | null } | null;
+}
+/**
+ * A job's result (JSON text), asked for apart from the job: an explanation's result holds every
+ * attribution matrix, which the page reads through EXPLANATION_QUERY instead.
+ */
+export const JOB_RESULT_QUERY: TypedDocumentNode<JobResultData, { id: string }> = gql`
+  query JobResult($id: ID!) {
+    job(id: $id) {
+      id
+      result
+    }
+  }
+`;
+
+export interface CancelJobData {
+  cancelJob: { job: JobSummary | null; userErrors: UserError[] };
+}
+export const CANCEL_JOB_MUTATION: TypedDocumentNode<CancelJobData, { id: string }> = gql`
+  mutation CancelJob($id: ID!) {
+    cancelJob(id: $id) {
+      job {
+        ...JobSummaryFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+  ${JOB_SUMMARY_FIELDS}
+`;
+
+export interface JobProgressData {
+  jobProgress: JobProgressEvent;
+}
+export const JOB_PROGRESS_SUBSCRIPTION: TypedDocumentNode<JobProgressData, { jobId: string }> = gql`
+  subscription JobProgress($jobId: ID!) {
+    jobProgress(jobId: $jobId) {
+      jobId
+      status
+      done
+      progress {
+        ...JobProgressFields
+      }
+    }
+  }
+  ${JOB_PROGRESS_FIELDS}
+`;
+
+export interface JobStatusChangedData {
+  jobStatusChanged: JobSummary;
+}
+/** Selects the summary fields, so the cached Job (list and page) updates in place. */
+export const JOB_STATUS_CHANGED_SUBSCRIPTION: TypedDocumentNode<
+  JobStatusChangedData,
+  Record<string, never>
+> = gql`
+  subscription JobStatusChanged {
+    jobStatusChanged {
+      ...JobSummaryFields
+    }
+  }
+  ${JOB_SUMMARY_FIELDS}
+`;
+
+export interface VariantScoresData {
+  variantScores: Connection<VariantScore>;
+}
+export interface VariantScoresVariables extends PageVariables {
+  jobId: string;
+  filter?: { chrom?: string | null; minAbsDiff?: number | null; task?: string | null } | null;
+  orderBy?: { field: VariantScoreSortField; direction: SortDirection } | null;
+}
+export const VARIANT_SCORES_QUERY: TypedDocumentNode<VariantScoresData, VariantScoresVariables> =
+  gql`
+    query VariantScores(
+      $jobId: ID!
+      $first: Int
+      $after: String
+      $filter: VariantScoreFilterInput
+      $orderBy: VariantScoreOrderInput
+    ) {
+      variantScores(
+        jobId: $jobId
+        first: $first
+        after: $after
+        filter: $filter
+        orderBy: $orderBy
+      ) {
+        edges {
+          cursor
+          node {
+            row
+            chrom
+            pos
+            variantId
+            ref
+            alt
+            task
+            refPred
+            altPred
+            diff
+            absDiff
+            logOddsChange
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+    }
+  `;
+
+export interface ExplanationData {
+  explanation: Explanation | null;
+}
+export const EXPLANATION_QUERY: TypedDocumentNode<ExplanationData, { jobId: string }> = gql`
+  query Explanation($jobId: ID!) {
+    explanation(jobId: $jobId) {
+      jobId
+      method
+      task
+      taskName
+      backend
+      inputLength
+      summary
+      sequences {
+        id
+        prediction
+        scores
+        positionScores
+        topPositions {
+          position
+          score
+        }
+      }
+    }
+  }
 `;

@@ -91,3 +91,126 @@ export interface Motif {
   width: number;
   consensus: string;
 }
+
+/** What a background job does. */
+export type JobKind =
+  | 'IMPORT_DATASET'
+  | 'SCORE_VARIANTS'
+  | 'EXPLAIN_SEQUENCE'
+  | 'CROSS_VALIDATION'
+  | 'SWEEP'
+  | 'PREDICT_RISK';
+
+/** Where a background job is in its life. */
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+/** How far a job has come: `done` of `total` (null while unknown) `unit`s. */
+export interface JobProgress {
+  done: number;
+  total: number | null;
+  unit: string;
+  message: string | null;
+  /** done / total in 0..1; null while the total is unknown. */
+  fraction: number | null;
+}
+
+/** Job fields shown in the jobs table (and kept fresh by `jobStatusChanged`). */
+export interface JobSummary {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  progress: JobProgress;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A dataset a job read or made, as the job page links it. */
+export interface JobDataset {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  recordCount: number;
+  checksum: string | null;
+}
+
+/** A run a job used or started (a sweep's trials). */
+export interface JobRun {
+  id: string;
+  status: RunStatus;
+  architecture: string;
+  currentEpoch: number;
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  metrics: Metric[];
+  tags: string[];
+}
+
+/** Everything the job page shows but the result (fetched on its own: it can be large). */
+export interface JobDetail extends JobSummary {
+  /** The validated input, as JSON text. */
+  params: string;
+  /** Lineage details (reference fingerprint, checksums, split), as JSON text. */
+  lineage: string;
+  dataset: JobDataset | null;
+  outputDataset: JobDataset | null;
+  run: { id: string; architecture: string; status: RunStatus } | null;
+  modelVersion: { id: string; name: string; version: number; aliases: string[] } | null;
+  runs: JobRun[];
+}
+
+/** One live event of the `jobProgress` subscription; the last has `done: true`. */
+export interface JobProgressEvent {
+  jobId: string;
+  status: JobStatus;
+  progress: JobProgress;
+  done: boolean;
+}
+
+/** One scored allele × task of a variant-scoring job. */
+export interface VariantScore {
+  row: number;
+  chrom: string;
+  pos: number;
+  variantId: string | null;
+  ref: string;
+  alt: string;
+  task: string;
+  refPred: number;
+  altPred: number;
+  diff: number;
+  absDiff: number;
+  logOddsChange: number;
+}
+
+/** Sort keys of `variantScores`. */
+export type VariantScoreSortField = 'ABS_DIFF' | 'DIFF' | 'POSITION';
+export type SortDirection = 'ASC' | 'DESC';
+
+/** Attribution methods of an explanation. */
+export type ExplainMethod = 'ISM' | 'SALIENCY' | 'GRADXINPUT' | 'IG';
+
+/** One explained sequence: the [A, C, G, T] attribution per position and its summary. */
+export interface SequenceAttribution {
+  id: string;
+  prediction: number;
+  scores: number[][];
+  positionScores: number[];
+  topPositions: { position: number; score: number }[];
+}
+
+/** The result of an explanation job. */
+export interface Explanation {
+  jobId: string;
+  method: ExplainMethod;
+  task: number;
+  taskName: string;
+  backend: string;
+  inputLength: number;
+  /** How positionScores summarise a position's four scores: 'max |effect|', 'max' or 'sum'. */
+  summary: string;
+  sequences: SequenceAttribution[];
+}

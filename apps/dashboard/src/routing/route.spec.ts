@@ -9,11 +9,16 @@ describe('parseRoute', () => {
     expect(parseRoute('#/new')).toEqual({ page: 'new-run' });
     expect(parseRoute('#/runs/42')).toEqual({ page: 'run', id: '42' });
     expect(parseRoute('#/runs/a%2Fb')).toEqual({ page: 'run', id: 'a/b' });
+    expect(parseRoute('#/jobs')).toEqual({ page: 'jobs' });
+    expect(parseRoute('#/jobs/')).toEqual({ page: 'jobs' });
+    expect(parseRoute('#/jobs/j-7')).toEqual({ page: 'job', id: 'j-7' });
   });
 
   it('reports anything else as not found, with the hash', () => {
     expect(parseRoute('#/runs/1/extra')).toEqual({ page: 'not-found', hash: '#/runs/1/extra' });
     expect(parseRoute('#/runs/%E0%A4%A')).toEqual({ page: 'not-found', hash: '#/runs/%E0%A4%A' });
+    expect(parseRoute('#/jobs/1/files')).toEqual({ page: 'not-found', hash: '#/jobs/1/files' });
+    expect(parseRoute('#/jobs/%E0%A4%A')).toEqual({ page: 'not-found', hash: '#/jobs/%E0%A4%A' });
   });
 });
 
@@ -23,5 +28,8 @@ describe('routeHref', () => {
     expect(routeHref({ page: 'new-run' })).toBe('#/new');
     expect(routeHref({ page: 'run', id: 'a/b' })).toBe('#/runs/a%2Fb');
     expect(parseRoute(routeHref({ page: 'run', id: 'x y' }))).toEqual({ page: 'run', id: 'x y' });
+    expect(routeHref({ page: 'jobs' })).toBe('#/jobs');
+    expect(routeHref({ page: 'job', id: 'a/b' })).toBe('#/jobs/a%2Fb');
+    expect(parseRoute(routeHref({ page: 'job', id: 'x y' }))).toEqual({ page: 'job', id: 'x y' });
   });
 });

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { CvResultView } from '../jobs/cv-result.ts';
+import { FoldMetricsTable } from './fold-metrics-table.tsx';
+
+/** A cross-validation's result: how it was set up, then per-fold test metrics and mean ± sd. */
+export function CvResult(props: { result: CvResultView }): ReactNode {
+  const r = props.result;
+  const setup = [
+    r.architecture,
+    r.task ? `${r.task} task` : null,
+    `${r.folds.length} folds`,
+    r.epochs != null ? `up to ${r.epochs} epochs each` : null,
+    r.seed != null ? `seed ${r.seed}` : null,
+    r.backend ? `on ${r.backend}` : null,
+  ].filter(Boolean);
+  return (
+    <div className="cv-result">
+      <p className="muted">{setup.join(' · ')}</p>
+      <FoldMetricsTable metrics={r} undefinedFolds={r.undefinedFolds} testId="cv-folds" />
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { skipToken, useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
+import { BASE_COLORS, BASES, dominantBase, trackValues } from '../chart/attribution-track.ts';
+import { formatMetric, formatNumber } from '../format/number.ts';
+import { EXPLANATION_QUERY } from '../graphql/operations.ts';
+import type { Explanation, JobStatus } from '../graphql/types.ts';
+
+const PER_PAGE = 8;
+
+const METHOD_NAMES: Record<string, string> = {
+  ISM: 'in silico mutagenesis',
+  SALIENCY: 'saliency',
+  GRADXINPUT: 'gradient × input',
+  IG: 'integrated gradients',
+};
+
+/** What a bar's height and colour mean for each way positionScores summarise a position. */
+function meaning(summary: string): { height: string; colour: string } {
+  if (summary === 'sum') {
+    return {
+      height: 'the attribution of the base present (below the line: it lowers the prediction)',
+      colour: 'the base present',
+    };
+  }
+  if (summary === 'max |effect|') {
+    return {
+      height:
+        'the largest change a single-base substitution makes to the prediction (below the line: it lowers it)',
+      colour: 'the substituted base',
+    };
+  }
+  return { height: 'the largest gradient of the four bases', colour: 'the base with it' };
+}
+
+function BaseLegend(): ReactNode {
+  return (
+    <ul className="legend bases">
+      {BASES.map((b) => (
+        <li key={b}>
+          <span className="swatch base" style={{ background: BASE_COLORS[b] }} />
+          {b}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SequenceTrack(props: { explanation: Explanation; index: number }): ReactNode {
+  const s = props.explanation.sequences[props.index];
+  const values = trackValues(props.explanation.summary, s.positionScores, s.scores);
+  return (
+    <figure className="sequence-track" data-testid="sequence-track" data-sequence={s.id}>
+      <figcaption>
+        <strong>{s.id}</strong>{' '}
+        <span className="muted">prediction {formatMetric(s.prediction)}</span>
+      </figcaption>
+      <AttributionTrackView
+        positionScores={values}
+        scores={s.scores}
+        label={`Attribution per position of ${s.id}`}
+      />
+      <div className="top-positions">
+        <span className="muted">top positions</span>
+        <ol>
+          {s.topPositions.map((p) => {
+            const base = dominantBase(s.scores[p.position - 1]);
+            return (
+              <li key={p.position}>
+                <span
+                  className="base-chip"
+                  style={{ background: base ? BASE_COLORS[base] : '#9aa3ad' }}
+                >
+                  {base ?? '·'}
+                </span>
+                {p.position}{' '}
+                <span className="muted">{formatNumber(values[p.position - 1] ?? p.score)}</span>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </figure>
+  );
+}
+
+/** An explanation job's result: method and task, then one attribution track per sequence. */
+export function ExplanationView(props: { jobId: string; status: JobStatus }): ReactNode {
+  const ready = props.status === 'SUCCEEDED';
+  const { data, error, loading } = useQuery(
+    EXPLANATION_QUERY,
+    ready ? { variables: { jobId: props.jobId } } : skipToken,
+  );
+  const [page, setPage] = useState(0);
+  if (!ready)
+    return <p className="muted">The attributions appear here when the job has succeeded.</p>;
+  if (!data && loading) return <p className="muted">Loading the attributions…</p>;
+  if (error) return <p className="error-box">Could not load the explanation: {error.message}</p>;
+  const explanation = data?.explanation;
+  if (!explanation) return <p className="muted">This job has no explanation stored.</p>;
+  const { sequences } = explanation;
+  const pages = Math.ceil(sequences.length / PER_PAGE);
+  const from = page * PER_PAGE;
+  const m = meaning(explanation.summary);
+  return (
+    <section className="explanation" data-testid="explanation">
+      <dl className="facts">
+        <div>
+          <dt>method</dt>
+          <dd>{METHOD_NAMES[explanation.method] ?? explanation.method}</dd>
+        </div>
+        <div>
+          <dt>task</dt>
+          <dd>
+            {explanation.taskName} <span className="muted">(output {explanation.task})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>sequences</dt>
+          <dd>
+            {sequences.length} × {explanation.inputLength} bp
+          </dd>
+        </div>
+        <div>
+          <dt>backend</dt>
+          <dd>{explanation.backend}</dd>
+        </div>
+      </dl>
+      <div className="track-key">
+        <BaseLegend />
+        <span className="muted">
+          Bar height: {m.height}. Colour: {m.colour}.
+        </span>
+      </div>
+      {sequences.slice(from, from + PER_PAGE).map((s, i) => (
+        <SequenceTrack key={s.id} explanation={explanation} index={from + i} />
+      ))}
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages of sequences">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            ← Previous
+          </button>
+          <span className="muted">
+            sequences {from + 1}–{Math.min(from + PER_PAGE, sequences.length)} of {sequences.length}
+          </span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next →
+          </button>
+        </nav>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
+import { parseCvResult } from '../jobs/cv-result.ts';
+import { summarizeJson } from '../jobs/json-summary.ts';
+import { parseRiskResult } from '../jobs/risk-result.ts';
+import { parseScoreResult } from '../jobs/score-result.ts';
+import { parseSweepResult } from '../jobs/sweep-result.ts';
+import { CvResult } from './cv-result-view.tsx';
+import { KeyValues } from './key-values.tsx';
+import { RiskResult } from './risk-result-view.tsx';
+import { ScoreResult } from './score-result-view.tsx';
+import { SweepResult } from './sweep-result-view.tsx';
+
+const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
+
+describe('AttributionTrackView', () => {
+  it('draws a bar per position in its base colour, with the value in its tooltip', () => {
+    const html = renderToStaticMarkup(
+      <AttributionTrackView
+        positionScores={[0.5, -0.25, 0]}
+        scores={[
+          [0.5, 0, 0, 0],
+          [0, 0, 0, -0.25],
+          [0, 0, 0, 0],
+        ]}
+        label="seq1"
+      />,
+    );
+    expect(all(html, /<rect data-position="(\d+)"/g)).toEqual(['1', '2', '3']);
+    expect(all(html, /fill="(#[0-9a-f]+)"/g)).toEqual(['#109648', '#d62839', '#9aa3ad']);
+    expect(html).toContain('<title>position 2 (T): -0.25</title>');
+    expect(html).toContain('class="zero"');
+  });
+});
+
+describe('KeyValues', () => {
+  it('lists dotted keys for people, checksums as code and lists of objects as a table', () => {
+    const html = renderToStaticMarkup(
+      <KeyValues
+        items={summarizeJson({
+          reference: { faiSha256: 'ab'.repeat(32) },
+          split: [{ fold: 1, test: 20 }],
+        })}
+      />,
+    );
+    expect(html).toContain('<dt>reference › fai sha256</dt>');
+    expect(html).toContain(`<code class="hash">${'ab'.repeat(32)}</code>`);
+    expect(all(html, /<th>([^<]+)<\/th>/g)).toEqual(['fold', 'test']);
+    expect(renderToStaticMarkup(<KeyValues items={[]} empty="none" />)).toContain('none');
+  });
+});
+
+describe('ScoreResult', () => {
+  it("shows a refused job's pre-flight with its problems flagged and no score table", () => {
+    const result = parseScoreResult({
+      preflight: {
+        records: 60,
+        kinds: { snv: 58, mnv: 0, insertion: 2, deletion: 0, complex: 0 },
+        refMismatches: {
+          count: 30,
+          first: [
+            { line: 6, chrom: 'chr17', pos: 264, ref: 'G', alt: 'A', detail: 'reference has C' },
+          ],
+        },
+        duplicates: { count: 0, first: [] },
+        missingChromosomes: { names: [], records: 0 },
+        skipped: { count: 0, kinds: {} },
+      },
+    })!;
+    const html = renderToStaticMarkup(<ScoreResult jobId="j1" status="FAILED" result={result} />);
+    expect(html).toContain('data-testid="preflight"');
+    expect(html).toContain('58 SNVs · 2 insertions');
+    expect(html).toMatch(
+      /<tr class="warn"><th scope="row">REF mismatches<\/th><td class="num">30<\/td>/,
+    );
+    expect(html).toContain('chr17:264 G›A — reference has C');
+    expect(html).toContain('… 29 more');
+    expect(html).not.toContain('data-testid="variant-scores"');
+    expect(html).not.toContain('Download');
+  });
+});
+
+describe('CvResult', () => {
+  it('lists each fold and the mean ± sd, noting folds left out of a mean', () => {
+    const result = parseCvResult({
+      folds: [
+        { fold: 1, train: 8, test: 2, epochs: 3, metrics: { test_auroc: 0.8 } },
+        { fold: 2, train: 8, test: 2, epochs: 3, metrics: { test_auroc: null } },
+      ],
+      mean: { test_auroc: 0.8 },
+      sd: { test_auroc: null },
+      undefinedFolds: { test_auroc: 1 },
+    })!;
+    const html = renderToStaticMarkup(<CvResult result={result} />);
+    expect(all(html, /<tr data-fold="(\d+)">/g)).toEqual(['1', '2']);
+    expect(html).toContain('<td class="num">—</td>');
+    expect(html).toMatch(/mean ± sd.*0\.8000.*\(1 fold left out\)/);
+  });
+});
+
+describe('SweepResult', () => {
+  it('highlights the best trial and links each trial to its run', () => {
+    const result = parseSweepResult({
+      metric: 'val_auroc',
+      direction: 'maximize',
+      trials: [
+        {
+          trial: 1,
+          runId: 'aaaa-1',
+          params: { learningRate: 0.01 },
+          status: 'completed',
+          value: 0.9,
+        },
+        {
+          trial: 2,
+          runId: 'bbbb-2',
+          params: { learningRate: 1e-7 },
+          status: 'pruned',
+          value: 0.5,
+          prunedAfterEpoch: 2,
+        },
+      ],
+      best: { trial: 1, runId: 'aaaa-1' },
+    })!;
+    const html = renderToStaticMarkup(<SweepResult result={result} runs={[]} />);
+    expect(html).toMatch(/<tr class="best" data-trial="1">/);
+    expect(html).toMatch(/<tr data-trial="2">/);
+    expect(all(html, /href="(#\/runs\/[^"]+)"/g)).toEqual(['#/runs/aaaa-1', '#/runs/bbbb-2']);
+    expect(html).toContain('after epoch 2');
+    expect(html).toContain('<th title="learningRate">learning rate</th>');
+  });
+});
+
+describe('RiskResult', () => {
+  it('draws feature importance as bars relative to the largest, with direction', () => {
+    const result = parseRiskResult({
+      topFeatures: [
+        {
+          rank: 1,
+          feature: 'G1',
+          modality: 'variant-burden',
+          meanAbsAttribution: 0.04,
+          direction: 1,
+        },
+        { rank: 2, feature: 'G2', modality: 'expression', meanAbsAttribution: 0.01, direction: -1 },
+      ],
+      samples: [{ id: 's1', label: 'case', risk: 0.75, fold: 1, topFeatures: [] }],
+    })!;
+    const html = renderToStaticMarkup(<RiskResult result={result} />);
+    expect(all(html, /class="hbar-fill (?:burden|expr)" style="width:([\d.]+)%"/g)).toEqual([
+      '100',
+      '25',
+    ]);
+    expect(html).toContain('raises');
+    expect(html).toContain('lowers');
+    expect(html).toContain('style="width:75%"');
+  });
+});
