@@ -1,9 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Dataset,
+  DEFAULT_PROJECT_SLUG,
+  ModelArtifact,
+  openDatabase,
+  Project,
+  registerModelVersion,
+  Run,
+  setModelAlias,
+} from '@strand/data';
 import { BUNDLED_MOTIFS, createRng, simulatePlantedMotifs } from '@strand/genomics';
 import { buildModel, initBackend, saveModel, trainModel } from '@strand/models';
 import { plantedMotifDataset } from '@strand/models/testing';
@@ -186,6 +196,57 @@ describe('strand explain', () => {
       /^sequence\tprediction [0-9.e-]+\t\(saliency; top positions, 1-based: pos A C G T\)$/,
     );
     expect(human.stdout.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('takes a stored model: a run id, a version id or NAME@ALIAS of the embedded store', async () => {
+    const store = join(dir, 'store');
+    const db = await openDatabase({ dataDir: store });
+    const em = db.fork();
+    const project = await em.findOneOrFail(Project, { slug: DEFAULT_PROJECT_SLUG });
+    const dataset = new Dataset(project, 'training data', 'sequence-classification');
+    Object.assign(dataset, { status: 'READY', checksum: 'c'.repeat(64) });
+    const run = new Run(project, dataset, 'deepbind', {}, 2, 8, 32, 0.02);
+    Object.assign(run, { status: 'SUCCEEDED' });
+    const path = `models/${run.id}`;
+    await cp(model, db.artifacts.resolve(path), { recursive: true });
+    em.persist([run, new ModelArtifact(run, path, 'tfjs-layers', await db.artifacts.sizeOf(path))]);
+    await em.flush();
+    const version = await registerModelVersion(em, run, 'gata');
+    await setModelAlias(em, project.id, 'gata', 'production', version.version);
+    await db.close();
+
+    const seq = 'ACGTTGCAAGATAAGGCTTACGTAGCTAGCTAGGATCCAT';
+    const byDir = strand('explain', '--model', model, '--sequence', seq, '--json');
+    expect(byDir.status).toBe(0);
+    for (const ref of [run.id, version.id, 'gata@production']) {
+      const stored = strand(
+        'explain',
+        '--model',
+        ref,
+        '--data-dir',
+        store,
+        '--sequence',
+        seq,
+        '--json',
+      );
+      expect(stored.stderr).toBe('');
+      expect(JSON.parse(stored.stdout).sequences).toEqual(JSON.parse(byDir.stdout).sequences);
+    }
+    const unknown = strand(
+      'explain',
+      '--model',
+      'gata@staging',
+      '--data-dir',
+      store,
+      '--sequence',
+      seq,
+    );
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe(
+      'strand explain: --model gata@staging: model "gata" has no alias "staging"\n',
+    );
+    const neither = strand('explain', '--model', 'no-such-thing', '--sequence', seq);
+    expect(neither.status).toBe(2);
   });
 
   it('names what is wrong with the input', () => {

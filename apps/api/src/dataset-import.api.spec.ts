@@ -35,6 +35,7 @@ const JOB = /* GraphQL */ `
       status
       error
       result
+      params
       progress {
         done
         total
@@ -56,6 +57,7 @@ interface JobView {
   status: string;
   error: string | null;
   result: string | null;
+  params: string;
   progress: { done: number; total: number | null; unit: string; fraction: number | null };
   outputDataset: { name: string; recordCount: number; sequenceLength: number | null } | null;
 }
@@ -104,6 +106,12 @@ describe('importDataset', () => {
     expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
     expect(job.outputDataset).toMatchObject({ name: 'ok', recordCount: 2, sequenceLength: 4 });
     expect(JSON.parse(job.result!)).toMatchObject({ records: 2 });
+    // The server's directories stay on the server: files are named by their file name.
+    expect(JSON.parse(job.params)).toMatchObject({
+      kind: 'sequence-classification',
+      path: 'ok.tsv',
+    });
+    expect(job.params).not.toContain(importDir);
   });
 
   it('fails the job with file:line: reason and stores nothing', async () => {

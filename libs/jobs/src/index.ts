@@ -114,3 +114,5 @@ export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learnin
 export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
 export { LearningError } from './learning/learning.error.ts';
 export type { LearningErrorCode } from './learning/learning.error.ts';
+export { resolveJobModel } from './scoring/job-model.ts';
+export type { JobModel, ModelChoice } from './scoring/job-model.ts';

@@ -9,11 +9,13 @@ import {
   saliency,
 } from '@strand/models';
 import { CliError } from '../cli-error.ts';
+import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
 
-const HELP = `usage: strand explain --model DIR (--sequence ACGT… | --fasta FILE) [--method ism|saliency|ig] [--json]
+const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --fasta FILE) [--method ism|saliency|ig] [--json]
 
-  --model DIR        a model directory written by \`strand train --out\`
+  ${MODEL_HELP}
+  --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
   --sequence SEQ     one sequence of the model's input length
   --fasta FILE       sequences to explain, each of the model's input length
   --method M         ism (in silico mutagenesis, default), saliency, or ig (integrated gradients)
@@ -46,6 +48,7 @@ export async function explain(argv: string[]): Promise<number> {
     args: argv,
     options: {
       model: { type: 'string' },
+      'data-dir': { type: 'string' },
       sequence: { type: 'string' },
       fasta: { type: 'string' },
       method: { type: 'string', default: 'ism' },
@@ -75,7 +78,7 @@ export async function explain(argv: string[]): Promise<number> {
     : [{ id: 'sequence', sequence: values.sequence as string }];
   const out = createOutput(values.json);
   const backend = await initBackend();
-  const { model } = await loadModel(values.model);
+  const { model } = await loadModel(await modelDirOf('explain', values.model, values['data-dir']));
   try {
     const results = sequences.map(({ id, sequence }, i) => {
       out.progress(method, i, sequences.length);

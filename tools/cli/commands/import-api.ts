@@ -23,6 +23,7 @@ export interface ApiImport {
   path: string;
   labels?: string;
   labelColumn?: string;
+  orientation?: string;
   name?: string;
   genomeBuild?: string;
   /** Bytes of the body sent so far, of `total`. */
@@ -111,6 +112,7 @@ export async function importThroughApi(o: ApiImport): Promise<UploadedDataset> {
     project: o.project,
     name: o.name,
     labelColumn: o.labelColumn,
+    orientation: o.orientation,
     genomeBuild: o.genomeBuild,
   };
   for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);

@@ -15,6 +15,7 @@ KIND is one of ${IMPORT_KINDS.join(', ')}. The file is parsed and validated as a
 malformed record stops the import with FILE:LINE: reason and nothing is stored.
   --labels FILE         expression: the sample table (first column the sample id)
   --label-column COL    expression: its label column (default: its second column)
+  --orientation O       expression: genes-by-samples or samples-by-genes (default: detected)
   --name NAME           default: the file name
   --genome-build B      e.g. GRCh38
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
@@ -63,6 +64,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     options: {
       labels: { type: 'string' },
       'label-column': { type: 'string' },
+      orientation: { type: 'string' },
       name: { type: 'string' },
       'genome-build': { type: 'string' },
       'data-dir': { type: 'string' },
@@ -98,6 +100,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       path,
       labels: values.labels,
       labelColumn: values['label-column'],
+      orientation: values.orientation,
       name: values.name,
       genomeBuild: values['genome-build'],
       onProgress: (sent, total) => out.progress('uploading', ...inUnits(sent, total)),
@@ -121,6 +124,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         name: values.name,
         labelsPath: values.labels,
         labelColumn: values['label-column'],
+        orientation: values.orientation,
         genomeBuild: values['genome-build'],
       },
       { onProgress: drawProgress(out) },

@@ -7,12 +7,14 @@ import {
 } from '@strand/genomics';
 import { filterMotifs, initBackend, loadModel } from '@strand/models';
 import { CliError } from '../cli-error.ts';
+import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
 import { readSequenceFile } from './explain.ts';
 
-const HELP = `usage: strand motifs --model DIR --sequences FILE [--jaspar FILE] [--json]
+const HELP = `usage: strand motifs --model DIR|ID --sequences FILE [--jaspar FILE] [--json]
 
-  --model DIR        a model directory written by \`strand train --out\` (first layer 'conv1')
+  ${MODEL_HELP}
+  --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
   --sequences FILE   FASTA, or one sequence per line, of the model's input length
   --jaspar FILE      JASPAR matrices to match filters to (default: Strand's bundled motifs)
   --matches N        matches listed per filter (default 5)
@@ -26,6 +28,7 @@ export async function motifs(argv: string[]): Promise<number> {
     args: argv,
     options: {
       model: { type: 'string' },
+      'data-dir': { type: 'string' },
       sequences: { type: 'string' },
       jaspar: { type: 'string' },
       matches: { type: 'string', default: '5' },
@@ -50,7 +53,9 @@ export async function motifs(argv: string[]): Promise<number> {
   const database = values.jaspar ? await readJasparFile(values.jaspar) : BUNDLED_MOTIFS;
   const sequences = (await readSequenceFile(values.sequences as string)).map((s) => s.sequence);
   await initBackend();
-  const { model } = await loadModel(values.model as string);
+  const { model } = await loadModel(
+    await modelDirOf('motifs', values.model as string, values['data-dir']),
+  );
   let found;
   try {
     found = filterMotifs(model, sequences);

@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import type { PreflightSummary } from '@strand/genomics';
 import { scoreVcf } from '@strand/jobs';
 import { CliError } from '../cli-error.ts';
+import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
 
-const HELP = `usage: strand score --model DIR --vcf FILE --reference FASTA [--out DIR] [options]
+const HELP = `usage: strand score --model DIR|ID --vcf FILE --reference FASTA [--out DIR] [options]
 
-  --model DIR          a model directory written by \`strand train --out\`
+  ${MODEL_HELP}
+  --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
   --vcf FILE           variants (VCF 4.1–4.5, plain, gzip or bgzip)
   --reference FASTA    the genome build the VCF was called on (a .fai is built when missing)
   --out DIR            results: scores.tsv, scores.vcf, progress.json (default strand-scores);
@@ -44,6 +46,7 @@ export async function score(argv: string[]): Promise<number> {
     args: argv,
     options: {
       model: { type: 'string' },
+      'data-dir': { type: 'string' },
       vcf: { type: 'string' },
       reference: { type: 'string' },
       out: { type: 'string', default: 'strand-scores' },
@@ -71,7 +74,7 @@ export async function score(argv: string[]): Promise<number> {
   const result = await scoreVcf({
     vcf: values.vcf as string,
     reference: values.reference as string,
-    modelDir: values.model as string,
+    modelDir: await modelDirOf('score', values.model as string, values['data-dir']),
     outDir: values.out,
     chunkSize,
     reverseComplement: values.rc,

@@ -9,7 +9,7 @@
  *   Each part is streamed to a temporary file as it arrives.
  * Query parameters: kind (sequence-classification, variants or expression), filename (names the
  * file in errors and tells FASTA from a table; default the part's file name), name, project (id
- * or slug; projectId is read too), genomeBuild, labelColumn (expression).
+ * or slug; projectId is read too), genomeBuild, labelColumn and orientation (expression).
  *
  * Needs a Bearer token with the EDITOR role in the project; a body over the limit (both files
  * together) is refused with 413 before anything is stored. Answers 201 with the dataset.
@@ -176,6 +176,7 @@ export async function handleUpload(
       labelsPath,
       labelColumn: url.searchParams.get('labelColumn'),
       genomeBuild: url.searchParams.get('genomeBuild'),
+      orientation: url.searchParams.get('orientation'),
     });
     if (!outcome.ok) return send(res, 400, { userErrors: outcome.errors });
     const d = Dataset.from(outcome.value);

@@ -32,4 +32,11 @@ export class ImportDatasetInput {
 
   @Field(() => String, { nullable: true, description: 'e.g. GRCh38.' })
   genomeBuild?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'expression: genes-by-samples or samples-by-genes; detected when left out (when one side is at least twice the other).',
+  })
+  orientation?: string | null;
 }

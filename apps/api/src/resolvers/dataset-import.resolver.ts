@@ -52,6 +52,7 @@ export class DatasetImportResolver {
       name: input.name ?? null,
       labelColumn: input.labelColumn ?? null,
       genomeBuild: input.genomeBuild ?? null,
+      orientation: input.orientation ?? null,
     });
   }
 }

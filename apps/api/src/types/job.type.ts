@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import type { Job as JobEntity, JobProgress as JobProgressValue } from '@strand/data';
+import { basename, isAbsolute } from 'node:path';
+import type { Job as JobEntity, JobProgress as JobProgressValue, JsonObject } from '@strand/data';
 import { connectionOf } from './connection.ts';
 import { Node } from './node.interface.ts';
 
@@ -70,7 +71,10 @@ export class Job implements Node {
   @Field(() => JobProgress)
   progress!: JobProgress;
 
-  @Field(() => String, { description: 'The validated input, as JSON text.' })
+  @Field(() => String, {
+    description:
+      'The validated input, as JSON text; files on the server are named by their file name only.',
+  })
   params!: string;
 
   @Field(() => String, {
@@ -109,7 +113,7 @@ export class Job implements Node {
       kind: entity.kind as JobKind,
       status: entity.status as JobStatus,
       progress: JobProgress.from(entity.progress),
-      params: JSON.stringify(entity.params),
+      params: JSON.stringify(withoutServerPaths(entity.params)),
       result: entity.result ? JSON.stringify(entity.result) : null,
       error: entity.error,
       createdAt: entity.createdAt,
@@ -126,6 +130,19 @@ export class Job implements Node {
 }
 
 export const JobConnection = connectionOf('Job', Job);
+
+/**
+ * Job parameters as callers see them: an absolute path on the server (an import's file, a
+ * scoring's reference, a risk job's genes BED) becomes its file name, so project members do not
+ * learn the server's directory layout.
+ */
+export function withoutServerPaths(params: JsonObject): JsonObject {
+  return JSON.parse(
+    JSON.stringify(params, (_key, value: unknown) =>
+      typeof value === 'string' && isAbsolute(value) ? basename(value) : value,
+    ),
+  ) as JsonObject;
+}
 
 @ObjectType({ description: "A job's live progress; the last event has done: true." })
 export class JobProgressEvent {

@@ -127,6 +127,34 @@ describe('importDataset', () => {
       ['path', 'FILE_NOT_FOUND'],
     ]);
   });
+
+  it('imports a square expression matrix once told its orientation', async () => {
+    // 4 genes × 4 samples: neither side is twice the other, so nothing can be detected.
+    const matrix = join(dataDir, 'square.tsv');
+    const samples = join(dataDir, 'square-samples.tsv');
+    const rows = ['gene\tS1\tS2\tS3\tS4'];
+    for (let g = 1; g <= 4; g++) rows.push(`G${g}\t${g}\t${g + 1}\t${g + 2}\t${g + 3}`);
+    await writeFile(matrix, `${rows.join('\n')}\n`);
+    await writeFile(samples, 'sample\tgroup\nS1\ta\nS2\ta\nS3\tb\nS4\tb\n');
+    const input = { projectId, kind: 'expression', path: matrix, labelsPath: samples };
+    const undetected = await importDataset(db.fork(), db.artifacts, input);
+    expect(undetected.ok ? null : undetected.errors[0].message).toMatch(/pass orientation/);
+    const wrong = await importDataset(db.fork(), db.artifacts, {
+      ...input,
+      orientation: 'sideways',
+    });
+    expect(wrong.ok ? null : [wrong.errors[0].field, wrong.errors[0].code]).toEqual([
+      'orientation',
+      'UNKNOWN_ORIENTATION',
+    ]);
+    const told = await importDataset(db.fork(), db.artifacts, {
+      ...input,
+      orientation: 'genes-by-samples',
+    });
+    if (!told.ok) throw new Error(JSON.stringify(told.errors));
+    expect(told.value).toMatchObject({ recordCount: 4, labelCounts: { a: 2, b: 2 } });
+    expect(told.value.summary).toMatchObject({ genes: 4, samples: 4 });
+  });
 });
 
 describe('importDataset progress and abort', () => {

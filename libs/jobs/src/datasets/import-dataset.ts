@@ -40,7 +40,12 @@ export interface ImportDatasetInput {
   labelsPath?: string | null;
   labelColumn?: string | null;
   genomeBuild?: string | null;
+  /** expression: how the matrix is laid out; detected when left out (see readExpressionMatrix). */
+  orientation?: string | null;
 }
+
+/** How an expression matrix may be laid out (ImportDatasetInput.orientation). */
+export const EXPRESSION_ORIENTATIONS = ['genes-by-samples', 'samples-by-genes'] as const;
 
 interface Stored {
   recordCount: number;
@@ -91,6 +96,16 @@ export async function checkImportInput(
     ) {
       return fail(field, 'FILE_NOT_FOUND', `${path}: no such file`);
     }
+  }
+  if (
+    input.orientation != null &&
+    !(EXPRESSION_ORIENTATIONS as readonly string[]).includes(input.orientation)
+  ) {
+    return fail(
+      'orientation',
+      'UNKNOWN_ORIENTATION',
+      `unknown orientation "${input.orientation}"; one of ${EXPRESSION_ORIENTATIONS.join(', ')}`,
+    );
   }
   if (kind === 'expression' && !input.labelsPath) {
     return fail('labelsPath', 'REQUIRED', 'an expression import needs a sample table (labelsPath)');
@@ -249,6 +264,9 @@ async function importExpression(
 ): Promise<Stored> {
   const matrix = await readExpressionMatrix(progress.read(input.path), {
     label: basename(input.path),
+    ...(input.orientation
+      ? { orientation: input.orientation as (typeof EXPRESSION_ORIENTATIONS)[number] }
+      : {}),
   });
   // A sample is a record: all of them are known once the matrix is read.
   progress.records = matrix.samples.length;

@@ -25,6 +25,7 @@ export const IMPORT_DATASET_KIND: JobKind<ImportJobParams> = {
       labelsPath: input.labelsPath ?? null,
       labelColumn: input.labelColumn ?? null,
       genomeBuild: input.genomeBuild ?? null,
+      orientation: input.orientation ?? null,
     };
     return { ok: true, value: { params, lineage: { details: { importKind: input.kind } } } };
   },
