@@ -1,5 +1,6 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 import { CROSS_VALIDATION_DEFAULTS, CROSS_VALIDATION_LIMITS } from '@strand/jobs';
+import { DatasetArchitectureInput } from './dataset-architecture.input.ts';
 
 const d = CROSS_VALIDATION_DEFAULTS;
 const { folds } = CROSS_VALIDATION_LIMITS;
@@ -8,16 +9,7 @@ const { folds } = CROSS_VALIDATION_LIMITS;
   description:
     'Stratified, seeded k-fold cross-validation of an architecture on a dataset of the project: k models, each tested on the fold it did not see.',
 })
-export class CrossValidationInput {
-  @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
-  projectId?: string | null;
-
-  @Field(() => ID, { description: 'A sequence-classification or expression dataset.' })
-  datasetId!: string;
-
-  @Field(() => String, { description: 'An architecture name (see `architectures`).' })
-  architecture!: string;
-
+export class CrossValidationInput extends DatasetArchitectureInput {
   @Field(() => String, {
     nullable: true,
     description: 'Architecture configuration as a JSON object; missing fields take defaults.',

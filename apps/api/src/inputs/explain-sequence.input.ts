@@ -1,26 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EXPLAIN_LIMITS } from '@strand/jobs';
 import { ExplainMethod } from '../types/explanation.type.ts';
+import { ModelChoiceInput } from './model-choice.input.ts';
 
 @InputType({
   description: `Sequences to explain (given inline, or the first records of a sequence dataset; at most ${EXPLAIN_LIMITS.sequences}) and the model to explain: name it by exactly one of runId, modelVersionId, or modelName with alias.`,
 })
-export class ExplainSequenceInput {
-  @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
-  projectId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'A SUCCEEDED run whose saved model to use.' })
-  runId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'A registered model version.' })
-  modelVersionId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A registered model name (with alias).' })
-  modelName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'e.g. production (with modelName).' })
-  alias?: string | null;
-
+export class ExplainSequenceInput extends ModelChoiceInput {
   @Field(() => [String], {
     nullable: true,
     description: `1–${EXPLAIN_LIMITS.sequences} sequences of A, C, G, T, N (either case), each of the model's input length.`,

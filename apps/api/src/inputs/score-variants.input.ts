@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SCORE_VARIANTS_LIMITS } from '@strand/jobs';
+import { ModelChoiceInput } from './model-choice.input.ts';
 
 const { chunkSize } = SCORE_VARIANTS_LIMITS;
 
@@ -7,10 +8,7 @@ const { chunkSize } = SCORE_VARIANTS_LIMITS;
   description:
     'Variants to score and the model to score them with: name the model by exactly one of runId, modelVersionId, or modelName with alias.',
 })
-export class ScoreVariantsInput {
-  @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
-  projectId?: string | null;
-
+export class ScoreVariantsInput extends ModelChoiceInput {
   @Field(() => ID, { description: 'A variants dataset (an imported VCF) of the project.' })
   datasetId!: string;
 
@@ -19,18 +17,6 @@ export class ScoreVariantsInput {
       'The reference FASTA the VCF was called on: a path relative to the import directory (STRAND_IMPORT_DIR); plain or bgzip; its .fai is built beside it when missing.',
   })
   reference!: string;
-
-  @Field(() => ID, { nullable: true, description: 'A SUCCEEDED run whose saved model to use.' })
-  runId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'A registered model version.' })
-  modelVersionId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A registered model name (with alias).' })
-  modelName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'e.g. production (with modelName).' })
-  alias?: string | null;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 import { SWEEP_DEFAULTS, SWEEP_LIMITS } from '@strand/jobs';
 import { SweepEarlyStopInput } from './sweep-early-stop.input.ts';
 import { SweepDirection, SweepMethod } from './sweep-options.enum.ts';
+import { DatasetArchitectureInput } from './dataset-architecture.input.ts';
 
 const d = SWEEP_DEFAULTS;
 
@@ -9,16 +10,7 @@ const d = SWEEP_DEFAULTS;
   description:
     'A hyperparameter sweep: its trials are ordinary training runs of the dataset, run one at a time and listed by the job (Job.runs, group labels "trial N").',
 })
-export class SweepInput {
-  @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
-  projectId?: string | null;
-
-  @Field(() => ID, { description: 'A sequence-classification or expression dataset.' })
-  datasetId!: string;
-
-  @Field(() => String, { description: 'An architecture name (see `architectures`).' })
-  architecture!: string;
-
+export class SweepInput extends DatasetArchitectureInput {
   @Field(() => String, {
     nullable: true,
     description:

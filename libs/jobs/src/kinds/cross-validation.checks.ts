@@ -39,6 +39,19 @@ export interface TrainingSettings {
   seed: number;
 }
 
+/** The settings given, defaults filled in. */
+export function trainingSettingsOf(
+  given: { [K in keyof TrainingSettings]?: number | null },
+  defaults: TrainingSettings,
+): TrainingSettings {
+  return {
+    epochs: given.epochs ?? defaults.epochs,
+    batchSize: given.batchSize ?? defaults.batchSize,
+    learningRate: given.learningRate ?? defaults.learningRate,
+    seed: given.seed ?? defaults.seed,
+  };
+}
+
 /** What is out of range in `settings` (the limits of a single training run). */
 export function checkTrainingSettings(settings: TrainingSettings): UserError[] {
   const errors = [

@@ -18,6 +18,7 @@ import { runInWorker } from '../platform/run-in-worker.ts';
 import { storedDatasetOf } from '../training/dataset-shape.ts';
 import {
   checkTrainingSettings,
+  trainingSettingsOf,
   configObject,
   trainableDataset,
 } from './cross-validation.checks.ts';
@@ -67,12 +68,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
   async prepare(em, _db, projectId, raw) {
     const input = raw as unknown as CrossValidationInput;
     const d = CROSS_VALIDATION_DEFAULTS;
-    const settings = {
-      epochs: input.epochs ?? d.epochs,
-      batchSize: input.batchSize ?? d.batchSize,
-      learningRate: input.learningRate ?? d.learningRate,
-      seed: input.seed ?? d.seed,
-    };
+    const settings = trainingSettingsOf(input, d);
     const folds = input.folds ?? d.folds;
     const errors: UserError[] = checkTrainingSettings(settings);
     const { min, max } = CROSS_VALIDATION_LIMITS.folds;

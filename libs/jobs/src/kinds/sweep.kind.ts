@@ -33,6 +33,7 @@ import { TRAINING_DEFAULTS, TRAINING_LIMITS } from '../training/start-training.t
 import { VALIDATION_FRACTION } from '../training/training-executor.ts';
 import {
   checkTrainingSettings,
+  trainingSettingsOf,
   configObject,
   trainableDataset,
 } from './cross-validation.checks.ts';
@@ -91,12 +92,7 @@ export const SWEEP_KIND: JobKind<SweepParams> = {
   async prepare(em, _db, projectId, raw) {
     const input = raw as unknown as SweepInput;
     const d = SWEEP_DEFAULTS;
-    const settings = {
-      epochs: input.epochs ?? d.epochs,
-      batchSize: input.batchSize ?? d.batchSize,
-      learningRate: input.learningRate ?? d.learningRate,
-      seed: input.seed ?? d.seed,
-    };
+    const settings = trainingSettingsOf(input, d);
     const errors: UserError[] = checkTrainingSettings(settings);
     const config = configObject(input.config);
     if (!config.ok) errors.push(...config.errors);
