@@ -4,6 +4,7 @@
  *
  * Starts a real Strand API process (fresh data dir, rate limit raised for the benchmark), makes
  * the demo dataset, then:
+ *  0. warm-up (3 s of the same load, not measured);
  *  1. reference, no training: `--clients` clients each query `runs(first: 20)` every
  *     `--interval` ms (random phase) for `--seconds`; p50/p95/p99 of the answers;
  *  2. the same while a DeepBind run trains (in the API's worker thread);
@@ -59,10 +60,10 @@ const gql = async (query: string, variables?: Record<string, unknown>) => {
 };
 const RUNS = `{ runs(first: 20) { edges { node { id status currentEpoch metrics { name value } } } totalCount } }`;
 
-/** `clients` clients, each querying every INTERVAL ms (open loop) for SECONDS. */
-async function openLoop(clients: number): Promise<number[]> {
+/** `clients` clients, each querying every INTERVAL ms (open loop) for `seconds`. */
+async function openLoop(clients: number, seconds = SECONDS): Promise<number[]> {
   const times: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       await sleep(Math.random() * INTERVAL);
@@ -95,10 +96,12 @@ try {
     `mutation { createDemoDataset(input: { sequences: 2000, length: 101, seed: 1 }) { dataset { id } userErrors { message } } }`,
   );
   const datasetId = made.createDemoDataset.dataset.id;
+  // Warm-up, not measured: the server's first requests compile resolvers and fill caches.
+  await openLoop(CLIENTS, 3);
   const reference = await openLoop(CLIENTS);
 
   const started = await gql(
-    `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 60 }) { run { id } } }`,
+    `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 1000 }) { run { id } } }`,
     { d: datasetId },
   );
   const runId: string = started.startTraining.run.id;
