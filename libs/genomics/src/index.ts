@@ -109,6 +109,24 @@ export { readSequenceTable } from './formats/sequence-table/sequence-table-reade
 export type { SequenceTableOptions } from './formats/sequence-table/sequence-table-reader.ts';
 export { readLabelledFasta } from './formats/sequence-table/labelled-fasta-reader.ts';
 export type { LabelledSequence } from './formats/sequence-table/labelled-sequence.ts';
+export { openSequenceTable } from './formats/sequence-table/open-sequence-table.ts';
+export type {
+  SequenceTable,
+  SequenceTableRecord,
+} from './formats/sequence-table/open-sequence-table.ts';
+export type {
+  SequenceTableColumnOptions,
+  SequenceTableLayout,
+} from './formats/sequence-table/sequence-table-layout.ts';
+export {
+  formatProfileTable,
+  sequenceTableHeader,
+  sequenceTableRow,
+} from './formats/sequence-table/sequence-table-writer.ts';
+export type {
+  SequenceTableColumns,
+  SequenceTableRow,
+} from './formats/sequence-table/sequence-table-writer.ts';
 // Splits.
 export { stratifiedSplit } from './splits/stratified-split.ts';
 export type { SplitFractions } from './splits/stratified-split.ts';

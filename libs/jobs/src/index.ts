@@ -79,22 +79,28 @@ export type {
 export { runInWorker, WorkerAbortedError } from './platform/run-in-worker.ts';
 export type { WorkerFunction, WorkerTools } from './platform/run-in-worker.ts';
 // Learning engine: load labelled data, fit, evaluate, cross-validate, sweep.
-export { loadLabelledData } from './learning/labelled-data.ts';
+export { checkSameShape, loadLabelledData } from './learning/labelled-data.ts';
 export type { DataFiles, DataShape, LabelledData } from './learning/labelled-data.ts';
 export { loadStoredDataset, TRAINABLE_DATASET_KINDS } from './learning/stored-data.ts';
-export type { StoredDataset } from './learning/stored-data.ts';
+export type { StoredColumns, StoredDataset } from './learning/stored-data.ts';
 export { datasetShape, storedDatasetOf } from './training/dataset-shape.ts';
 export { subset } from './learning/data-rows.ts';
 export {
   architectureForData,
   checkArchitectureForData,
+  datasetKindOf,
   describeData,
   fittingArchitectures,
 } from './learning/architecture-for-data.ts';
 export type { ArchitectureForData, ArchitectureProblem } from './learning/architecture-for-data.ts';
 export { holdoutSplit, rowsChecksum } from './learning/holdout-split.ts';
 export type { SplitDescription } from './learning/holdout-split.ts';
-export { applyFeatureScaling, FEATURE_SCALING_FILE } from './learning/feature-scaling.ts';
+export {
+  applyExtraScaling,
+  applyFeatureScaling,
+  EXTRA_SCALING_FILE,
+  FEATURE_SCALING_FILE,
+} from './learning/feature-scaling.ts';
 export type { FeatureScaling } from './learning/feature-scaling.ts';
 export { fit, MIN_RECORDS_FOR_VALIDATION } from './learning/fit.ts';
 export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';

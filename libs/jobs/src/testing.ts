@@ -4,3 +4,9 @@
  */
 export { saveTinyModel, writeTestVcf } from './scoring/testing/scoring-fixtures.ts';
 export type { TestVcfOptions } from './scoring/testing/scoring-fixtures.ts';
+export {
+  CPG_COLUMNS,
+  cpgMotifTable,
+  profileTable,
+  twoMotifTable,
+} from './learning/synthetic-tables.testing.ts';

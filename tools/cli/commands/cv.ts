@@ -2,6 +2,7 @@ import { architectureForData, crossValidate, loadLabelledData } from '@strand/jo
 import { initBackend } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { createOutput } from '../output.ts';
+import { describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
 
@@ -32,7 +33,7 @@ export async function cv(argv: string[]): Promise<number> {
     architectureForData(args.architecture, all, args.config);
     const backend = await initBackend();
     out.info(
-      `${k}-fold cross-validation of ${args.architecture} on ${all.count} records (${all.labelNames.join(' / ')}; backend ${backend}, seed ${args.seed}).`,
+      `${k}-fold cross-validation of ${args.architecture} on ${all.count} records (${describeTargets(all)}; backend ${backend}, seed ${args.seed}).`,
     );
     let fold = 1;
     const result = await crossValidate(all, {

@@ -8,6 +8,7 @@ import {
 } from '@strand/jobs';
 import { initBackend } from '@strand/models';
 import { createOutput } from '../output.ts';
+import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
 
@@ -16,9 +17,16 @@ const HELP = `usage: strand train --train FILE [--test FILE] [--out DIR] [option
 ${TRAIN_HELP}
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
   --out DIR             save the model (TF.js layers format + strand.json, and
-                        feature-scaling.json for expression)`;
+                        feature-scaling.json for expression, extra-input-scaling.json for
+                        feature columns)
+Test metrics follow the task: test_auroc, test_auprc, test_accuracy (binary; multitask also per
+task, test_auroc_t1, …), test_accuracy and test_macro_f1 (softmax), and for bpnet
+test_profile_pearson / test_profile_spearman (profile shape) and test_counts_pearson (totals).`;
 
-/** `strand train`: trains and prints final test metrics (test_auroc, test_auprc, test_accuracy, …). */
+/**
+ * `strand train`: trains and prints final test metrics (test_auroc, test_auprc, test_accuracy,
+ * …; per head for bpnet).
+ */
 export async function train(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -35,7 +43,7 @@ export async function train(argv: string[]): Promise<number> {
     // Before any output: an architecture that does not fit the data is a usage error.
     architectureForData(args.architecture, all, args.config);
     const [trainSet, testSet] = values.test
-      ? [all, await loadLabelledData({ ...args.files, file: values.test }, all.labelNames)]
+      ? [all, await loadLabelledData({ ...args.files, file: values.test }, all)]
       : (() => {
           const split = stratifiedSplit([...all.labels], {
             train: 0.8,
@@ -51,7 +59,7 @@ export async function train(argv: string[]): Promise<number> {
       );
     const backend = await initBackend();
     out.info(
-      `Training ${args.architecture} on ${trainSet.count} records × ${trainSet.length} (${trainSet.labelNames.join(' / ')}; backend ${backend}, seed ${args.seed}).`,
+      `Training ${args.architecture} on ${trainSet.count} records × ${trainSet.length} (${describeTargets(trainSet)}; backend ${backend}, seed ${args.seed}).`,
     );
     const fit = await fitAndEvaluate(trainSet, testSet, {
       ...args,
@@ -91,7 +99,8 @@ export async function train(argv: string[]): Promise<number> {
         epochs: fit.epochs,
         train: trainSet.count,
         test: testSet.count,
-        labels: trainSet.labelNames,
+        labels: fit.labelNames,
+        ...dataColumns(trainSet),
         validation: fit.split,
         metrics: fit.metrics,
       },

@@ -8,6 +8,8 @@ export const TRAIN_OPTIONS = {
   train: { type: 'string' },
   labels: { type: 'string' },
   'label-column': { type: 'string' },
+  'feature-columns': { type: 'string' },
+  'profile-column': { type: 'string' },
   epochs: { type: 'string', default: '30' },
   'batch-size': { type: 'string', default: '32' },
   'learning-rate': { type: 'string', default: '0.003' },
@@ -18,12 +20,20 @@ export const TRAIN_OPTIONS = {
 } as const;
 
 export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default), deepsea, danq, basset, lstm;
+                        several 0/1 label columns: deepsea, danq, basset, lstm (multitask);
+                        with --feature-columns: deepcpg; count profiles: bpnet;
                         expression: mlp, lstm, autoencoder, vae
   --train FILE          a labelled sequence table (TSV/CSV with id, label, sequence columns), a
                         labelled FASTA (>id label=x), or an expression matrix (genes × samples,
                         first column the gene id) with --labels
   --labels FILE         sample table for an expression matrix (first column the sample id)
-  --label-column COL    the label column of --labels (default: its second column)
+  --label-column COL    the label column of --labels (default: its second column); of a
+                        sequence table (default: label, else every label_* column), or several
+                        separated by commas (a,b,c): one 0/1 sigmoid output each (multitask)
+  --feature-columns C   numeric columns of a sequence table read as a second input (deepcpg):
+                        names separated by commas, or a prefix (cpg_ reads cpg_1, cpg_2, …)
+  --profile-column COL  per-position read counts for bpnet (default: counts, in a table without
+                        labels): one count per position, comma-separated, tracks separated by ;
   --epochs N            at most N epochs; from 50 records, early stopping on a seeded, stratified
                         10% validation split (default 30)
   --batch-size N        default 32
@@ -33,7 +43,8 @@ export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default)
   --json                print the result as JSON
 Labels may be strings: they become classes in sorted order, the second being the positive class
 of a binary task; more than two classes train a softmax head (mlp, lstm). Expression features
-are standardised with the training rows' mean and sd.`;
+and feature columns are standardised with the training rows' mean and sd; missing values (NA)
+in feature columns are an error.`;
 
 export interface TrainArgs {
   command: string;
@@ -81,17 +92,41 @@ export function readTrainArgs<T extends Record<string, unknown>>(
   return {
     command,
     architecture: String(values.architecture),
-    files: {
-      file: String(values.train),
-      labels: values.labels as string | undefined,
-      labelColumn: values['label-column'] as string | undefined,
-    },
+    files: dataFiles(command, values),
     epochs: int(command, '--epochs', values.epochs as string, 1),
     batchSize: int(command, '--batch-size', values['batch-size'] as string, 1),
     learningRate,
     seed: int(command, '--seed', values.seed as string, 0),
     config,
     json: values.json === true,
+  };
+}
+
+/** The data files and columns of the shared options. */
+function dataFiles(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+): DataFiles {
+  const list = (flag: string): string[] | undefined => {
+    const raw = values[flag];
+    if (typeof raw !== 'string') return undefined;
+    const names = raw.split(',').map((name) => name.trim());
+    if (names.some((name) => name === '')) {
+      throw new CliError(`${command}: --${flag} has an empty column name in "${raw}"`, 2);
+    }
+    return names;
+  };
+  const labels = values.labels as string | undefined;
+  const labelColumn = values['label-column'] as string | undefined;
+  const featureColumns = list('feature-columns');
+  const profileColumn = values['profile-column'] as string | undefined;
+  return {
+    file: String(values.train),
+    ...(labels ? { labels } : {}),
+    ...(labels && labelColumn ? { labelColumn } : {}),
+    ...(!labels && labelColumn ? { labelColumns: list('label-column') } : {}),
+    ...(featureColumns ? { featureColumns } : {}),
+    ...(profileColumn ? { profileColumn } : {}),
   };
 }
 

@@ -10,35 +10,68 @@ import { basename, dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   joinSampleAnnotations,
+  openSequenceTable,
   openVcf,
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
-  readSequenceTable,
+  sequenceTableHeader,
+  sequenceTableRow,
 } from '@strand/genomics';
+import type { LabelledSequence, SequenceTableRecord } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore, DatasetKind, JsonObject } from '@strand/data';
 import { userError } from '../errors/user-error.ts';
 import type { Outcome } from '../errors/user-error.ts';
 import type { ImportOptions } from './import-progress.ts';
 import { ImportAborted, ImportProgressReporter } from './import-progress.ts';
+import { storedTableLayout } from '../learning/stored-data.ts';
+import type { StoredColumns } from '../learning/stored-data.ts';
 import { formatSequenceTable } from './sequence-table.ts';
 
 export type { ImportOptions, ImportProgress } from './import-progress.ts';
 
-export const IMPORT_KINDS = ['sequence-classification', 'expression', 'variants'] as const;
+/**
+ * What an import reads: `sequence-classification` a labelled sequence table or FASTA (one label
+ * column, or several 0/1 ones for a multitask head; optionally numeric feature columns, the
+ * second input of DeepCpG); `sequence-regression` a sequence table of per-position read counts
+ * (BPNet's target; feature columns optional); `expression` a matrix with a sample table;
+ * `variants` a VCF.
+ */
+export const IMPORT_KINDS = [
+  'sequence-classification',
+  'sequence-regression',
+  'expression',
+  'variants',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportDatasetInput {
   projectId: string;
   kind: string;
   /** sequence-classification: a labelled sequence table (TSV/CSV) or labelled FASTA (`>id label=x`);
-   * expression: a matrix; variants: a VCF. Plain, gzip or bgzip. */
+   * sequence-regression: a sequence table with a count column; expression: a matrix; variants: a
+   * VCF. Plain, gzip or bgzip. */
   path: string;
   name?: string | null;
-  /** expression: the sample table (first column the sample id) and its label column. */
+  /** expression: the sample table (first column the sample id). */
   labelsPath?: string | null;
+  /**
+   * expression: the label column of the sample table. sequence-classification tables: the label
+   * column, or several separated by commas (multitask, 0/1 values); default `label`, else every
+   * `label_*` column.
+   */
   labelColumn?: string | null;
+  /**
+   * Sequence tables: numeric feature columns kept as the second input (DeepCpG), each a column
+   * name or a prefix (`cpg_` selects cpg_1, cpg_2, …). Missing values are an error.
+   */
+  featureColumns?: string[] | null;
+  /**
+   * The per-position count column: sequence-regression's target (default `counts`); named for
+   * sequence-classification, kept beside the labels.
+   */
+  profileColumn?: string | null;
   genomeBuild?: string | null;
   /** expression: how the matrix is laid out; detected when left out (see readExpressionMatrix). */
   orientation?: string | null;
@@ -63,6 +96,7 @@ type Reader = (
 
 const READERS: Record<ImportKind, Reader> = {
   'sequence-classification': importSequences,
+  'sequence-regression': importSequences,
   expression: importExpression,
   variants: importVariants,
 };
@@ -128,7 +162,7 @@ export async function importDataset(
 
   const id = crypto.randomUUID();
   const file =
-    kind === 'sequence-classification'
+    kind === 'sequence-classification' || kind === 'sequence-regression'
       ? 'sequences.tsv'
       : kind === 'expression'
         ? 'expression.tsv'
@@ -204,6 +238,19 @@ const count = (values: Iterable<string>) => {
   return counts;
 };
 
+/** A user error of an import, returned with the `path` field (see importDataset). */
+function inputError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+/**
+ * Sequence imports. A table of one label column (or a labelled FASTA) is stored as before:
+ * `sequences.tsv` with id, label (class index into summary.labelNames), sequence. A table with
+ * several label columns, feature columns or a count profile keeps them under the fixed names of
+ * STORED_COLUMNS (task_1…, feature_1…, counts), `label` then holding the first task (multitask)
+ * or 0 (a profile without labels) so that stored splits stratify by it; summary.columns names
+ * what each held in the imported file (see StoredColumns).
+ */
 async function importSequences(
   input: ImportDatasetInput,
   tmp: string,
@@ -211,50 +258,172 @@ async function importSequences(
 ): Promise<Stored> {
   const { writeFile } = await import('node:fs/promises');
   const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
+  const regression = input.kind === 'sequence-regression';
   // Errors name the file, not the server's directory layout.
   const label = basename(input.path);
   const source = progress.read(input.path);
-  const records = fasta
-    ? readLabelledFasta(source, { label })
-    : readSequenceTable(source, { label });
-  const ids: string[] = [];
-  const raw: string[] = [];
-  const sequences: string[] = [];
+  const labelColumns = input.labelColumn?.split(',').map((c) => c.trim());
+  if (fasta && (regression || labelColumns || input.featureColumns || input.profileColumn)) {
+    throw inputError(
+      'UNSUPPORTED_FORMAT',
+      `${label}: a FASTA file holds one label per sequence; ${regression ? 'a sequence-regression dataset' : 'label, feature and profile columns'} need a sequence table`,
+    );
+  }
+  if (regression && labelColumns) {
+    throw inputError(
+      'UNSUPPORTED_OPTION',
+      `a sequence-regression dataset trains on its count column and has no label columns; import a table with both as sequence-classification with profileColumn`,
+    );
+  }
+  const rows: Omit<SequenceTableRecord, 'line'>[] = [];
+  const lines: number[] = [];
+  let layout = {
+    labelColumns: ['label'],
+    featureColumns: [] as string[],
+    profileColumn: null as string | null,
+  };
+  if (fasta) {
+    for await (const r of readLabelledFasta(source, { label }) as AsyncIterable<LabelledSequence>) {
+      progress.record();
+      rows.push({
+        id: r.id,
+        sequence: r.sequence,
+        labels: [r.label],
+        features: EMPTY,
+        profile: null,
+        tracks: 0,
+      });
+      lines.push(r.line);
+    }
+  } else {
+    const table = await openSequenceTable(source, {
+      label,
+      ...(regression ? { labelColumns: [], profileColumn: input.profileColumn ?? 'counts' } : {}),
+      ...(labelColumns ? { labelColumns } : {}),
+      ...(input.featureColumns ? { featureColumns: input.featureColumns } : {}),
+      ...(!regression && input.profileColumn ? { profileColumn: input.profileColumn } : {}),
+    });
+    layout = table.layout;
+    for await (const r of table.records) {
+      progress.record();
+      const { line, ...row } = r;
+      rows.push(row);
+      lines.push(line);
+    }
+  }
+  if (rows.length === 0) throw inputError('EMPTY', `${input.path}: no records`);
+  if (!regression && layout.labelColumns.length === 0) {
+    throw inputError(
+      'NO_LABELS',
+      `${label}: no label column; a table of per-position counts imports as kind sequence-regression`,
+    );
+  }
+  const columns: StoredColumns = {
+    labels: [...layout.labelColumns],
+    features: [...layout.featureColumns],
+    profile:
+      layout.profileColumn === null
+        ? null
+        : { column: layout.profileColumn, tracks: rows[0].tracks },
+  };
+  const targets = storedTargets(rows, lines, columns, label);
+  const plain = columns.labels.length === 1 && !columns.features.length && !columns.profile;
+  if (plain) {
+    await writeFile(
+      tmp,
+      formatSequenceTable({
+        ids: rows.map((r) => r.id),
+        labels: targets.stored,
+        sequences: rows.map((r) => r.sequence),
+      }),
+    );
+  } else {
+    const stored = storedTableLayout(columns);
+    const text = [sequenceTableHeader(stored)];
+    rows.forEach((r, i) => {
+      const labels = [targets.stored[i], ...(columns.labels.length > 1 ? r.labels : [])];
+      text.push(sequenceTableRow(stored, { ...r, labels }));
+    });
+    await writeFile(tmp, `${text.join('\n')}\n`);
+  }
   let gc = 0;
   let n = 0;
   let bases = 0;
-  for await (const r of records) {
-    progress.record();
-    ids.push(r.id);
-    raw.push(String(r.label));
-    sequences.push(r.sequence);
-    for (const c of r.sequence) {
+  for (const { sequence } of rows) {
+    for (const c of sequence) {
       const u = c.toUpperCase();
       if (u === 'G' || u === 'C') gc++;
       else if (u === 'N') n++;
     }
-    bases += r.sequence.length;
+    bases += sequence.length;
   }
-  if (sequences.length === 0)
-    throw Object.assign(new Error(`${input.path}: no records`), { code: 'EMPTY' });
-  // Stored labels are class indices (sorted label names): what the training worker reads.
-  const labelNames = [...new Set(raw)].sort();
-  const labels = Uint8Array.from(raw, (l) => labelNames.indexOf(l));
-  await writeFile(tmp, formatSequenceTable({ ids, labels, sequences }));
-  const lengths = sequences.map((s) => s.length);
+  const lengths = rows.map((r) => r.sequence.length);
   const minLength = Math.min(...lengths);
   const maxLength = Math.max(...lengths);
   return {
-    recordCount: sequences.length,
+    recordCount: rows.length,
     sequenceLength: minLength === maxLength ? minLength : null,
-    labelCounts: count(raw),
+    labelCounts: targets.counts,
     summary: {
-      labelNames,
-      length: { min: minLength, max: maxLength, mean: bases / sequences.length },
+      labelNames: targets.labelNames,
+      length: { min: minLength, max: maxLength, mean: bases / rows.length },
       gcFraction: bases ? gc / bases : 0,
       nFraction: bases ? n / bases : 0,
+      columns: columns as unknown as JsonObject,
+      ...(columns.profile ? { meanTotalCounts: meanTotals(rows, columns.profile.tracks) } : {}),
     },
   };
+}
+
+const EMPTY = new Float64Array(0);
+
+/**
+ * The stored `label` of each row and what the dataset row says of the labels: one label column
+ * gives class indices into the sorted label names (counts per class); several give their first
+ * task (0/1 each, else INVALID_LABEL at file:line; counts of 1 per column); none gives 0.
+ */
+function storedTargets(
+  rows: Omit<SequenceTableRecord, 'line'>[],
+  lines: number[],
+  columns: StoredColumns,
+  label: string,
+): { stored: Uint8Array; labelNames: string[]; counts: Record<string, number> } {
+  const k = columns.labels.length;
+  if (k === 0) return { stored: new Uint8Array(rows.length), labelNames: [], counts: {} };
+  if (k === 1) {
+    const raw = rows.map((r) => String(r.labels[0]));
+    const labelNames = [...new Set(raw)].sort();
+    const index = new Map(labelNames.map((name, i) => [name, i]));
+    return {
+      stored: Uint8Array.from(raw, (l) => index.get(l) ?? 0),
+      labelNames,
+      counts: count(raw),
+    };
+  }
+  const positives = new Array<number>(k).fill(0);
+  rows.forEach((r, i) =>
+    r.labels.forEach((v, c) => {
+      if (v !== 0 && v !== 1) {
+        throw inputError(
+          'INVALID_LABEL',
+          `${label}:${lines[i]}: ${columns.labels[c]} is ${JSON.stringify(v)}; with several label columns each holds 0 or 1`,
+        );
+      }
+      positives[c] += v;
+    }),
+  );
+  return {
+    stored: Uint8Array.from(rows, (r) => r.labels[0] as number),
+    labelNames: ['0', '1'],
+    counts: Object.fromEntries(columns.labels.map((name, c) => [name, positives[c]])),
+  };
+}
+
+/** Mean total counts per track over the rows. */
+function meanTotals(rows: Omit<SequenceTableRecord, 'line'>[], tracks: number): number[] {
+  const totals = new Array<number>(tracks).fill(0);
+  for (const r of rows) r.profile?.forEach((v, i) => (totals[i % tracks] += v));
+  return totals.map((t) => t / rows.length);
 }
 
 async function importExpression(

@@ -41,7 +41,7 @@ export interface FoldResult {
   test: number;
   /** SHA-256 of the test row indices (see rowsChecksum). */
   testSha256: string;
-  /** Test records per class name. */
+  /** Test records per class name (multitask: records with 1 per label column; profile: none). */
   testLabelCounts: Record<string, number>;
   /** Epochs trained (early stopping may end a fold before `epochs`). */
   epochs: number;
@@ -142,8 +142,16 @@ export async function crossValidate(
   };
 }
 
+/** Test records per class; for multitask data, records with 1 per label column; none for a profile. */
 function labelCounts(data: LabelledData): Record<string, number> {
+  if (data.tasks && data.taskLabels) {
+    const k = data.tasks.length;
+    const counts = new Array<number>(k).fill(0);
+    data.taskLabels.forEach((v, i) => (counts[i % k] += v));
+    return Object.fromEntries(data.tasks.map((name, t) => [name, counts[t]]));
+  }
   const counts: Record<string, number> = Object.fromEntries(data.labelNames.map((n) => [n, 0]));
+  if (data.labelNames.length === 0) return counts;
   for (const label of data.labels) counts[data.labelNames[label]]++;
   return counts;
 }

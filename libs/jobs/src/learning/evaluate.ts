@@ -1,22 +1,41 @@
-import { predictOutputs, taskMetrics } from '@strand/models';
-import { applyFeatureScaling } from './feature-scaling.ts';
+import { headMetrics, layoutHeads, predictOutputs, taskMetrics } from '@strand/models';
+import { applyExtraScaling, applyFeatureScaling } from './feature-scaling.ts';
 import type { FitResult } from './fit.ts';
 import type { LabelledData } from './labelled-data.ts';
+import { trainingData } from './model-data.ts';
 
 /**
  * Test metrics of a trained model on `test` (scaled as in training): the task's metrics as
- * `test_*` (see @strand/models taskMetrics; reconstruction compares the output with the input),
- * plus `test_recall_<class>` per class for a softmax head.
+ * `test_*` (see @strand/models taskMetrics; reconstruction compares the output with the input;
+ * a multi-output model's per head, as headMetrics names them: test_profile_pearson,
+ * test_counts_pearson, …), plus `test_recall_<class>` per class for a softmax head.
  */
 export function evaluate(
-  trained: Pick<FitResult, 'model' | 'task' | 'scaling'>,
+  trained: Pick<FitResult, 'model' | 'task' | 'scaling'> &
+    Partial<Pick<FitResult, 'extraScaling' | 'heads'>>,
   test: LabelledData,
 ): Record<string, number> {
-  const scaled = applyFeatureScaling(test, trained.scaling);
-  const { values, width } = predictOutputs(trained.model, scaled);
-  const target = trained.task === 'reconstruction' ? scaled.x : Float32Array.from(scaled.labels);
+  const scaled = applyExtraScaling(
+    applyFeatureScaling(test, trained.scaling),
+    trained.extraScaling ?? null,
+  );
+  const data = trainingData(scaled, trained.task);
+  const { values, width } = predictOutputs(trained.model, data);
+  const raw = trained.heads
+    ? headMetrics(
+        layoutHeads(trained.heads, trained.model, data, []),
+        data.y,
+        data.labelWidth ?? 1,
+        values,
+      )
+    : taskMetrics(
+        trained.task,
+        trained.task === 'reconstruction' ? scaled.x : data.y,
+        values,
+        width,
+      );
   const metrics: Record<string, number> = {};
-  for (const [key, value] of Object.entries(taskMetrics(trained.task, target, values, width))) {
+  for (const [key, value] of Object.entries(raw)) {
     metrics[key.replace(/^val_/, 'test_')] = value;
   }
   if (trained.task === 'multiclass') {

@@ -1,7 +1,9 @@
 /**
  * One training of any architecture on labelled data: the architecture and config for the data
- * (architecture-for-data.ts), a seeded stratified validation split, feature scaling learnt from
- * the training rows, then @strand/models' trainModel (checkpoints, resume, stop between batches).
+ * (architecture-for-data.ts), a seeded stratified validation split, feature scaling (of
+ * expression inputs and of a second input's feature columns) learnt from the training rows, the
+ * targets and heads the task reads (model-data.ts), then @strand/models' trainModel
+ * (checkpoints, resume, stop between batches).
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, initBackend, trainModel } from '@strand/models';
@@ -12,18 +14,24 @@ import type {
   BatchReport,
   EarlyStoppingOptions,
   EpochReport,
-  TrainingData,
+  OutputHead,
   TrainingState,
   TrainOptions,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
 import { subset } from './data-rows.ts';
-import { applyFeatureScaling, fitFeatureScaling } from './feature-scaling.ts';
+import {
+  applyExtraScaling,
+  applyFeatureScaling,
+  fitExtraScaling,
+  fitFeatureScaling,
+} from './feature-scaling.ts';
 import type { FeatureScaling } from './feature-scaling.ts';
 import { holdoutSplit, rowsChecksum } from './holdout-split.ts';
 import type { SplitDescription } from './holdout-split.ts';
 import type { LabelledData } from './labelled-data.ts';
 import { LearningError } from './learning.error.ts';
+import { headsFor, outputNames, resolvedHeads, trainingData } from './model-data.ts';
 
 /** Where a run resumes: the epoch of a checkpoint, its weights and the engine's state. */
 export interface ResumePoint {
@@ -78,6 +86,14 @@ export interface FitResult {
   model: tf.LayersModel;
   /** Scaling of feature inputs (null for sequences): apply it before predicting. */
   scaling: FeatureScaling | null;
+  /** Scaling of the second input's feature columns (null without one). */
+  extraScaling: FeatureScaling | null;
+  /**
+   * The heads of a multi-output model (BPNet) with the λ training used; null for one output.
+   * Test metrics use them (see evaluate).
+   */
+  heads: OutputHead[] | null;
+  /** Names of the outputs: class names, the label columns of multitask data, profile tracks. */
   labelNames: string[];
   inputLength: number;
   alphabetSize: number;
@@ -92,17 +108,6 @@ export interface FitResult {
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
 export const MIN_RECORDS_FOR_VALIDATION = 50;
-
-/** The training set and labels as trainModel takes them. */
-export function trainingData(data: LabelledData): TrainingData {
-  return {
-    x: data.x,
-    y: Float32Array.from(data.labels),
-    count: data.count,
-    length: data.length,
-    alphabetSize: data.alphabetSize,
-  };
-}
 
 /** A stored split's rows, checked against the data, described like a holdout split. */
 function storedSplit(
@@ -149,10 +154,12 @@ export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult>
     ? storedSplit(o.split, data.count, o.seed)
     : holdoutSplit(data.labels, fraction, o.seed);
   const scaling = fitFeatureScaling(data, split.train);
-  const scaled = applyFeatureScaling(data, scaling);
-  const train = trainingData(subset(scaled, split.train));
+  const extraScaling = fitExtraScaling(data, split.train);
+  const scaled = applyExtraScaling(applyFeatureScaling(data, scaling), extraScaling);
+  const train = trainingData(subset(scaled, split.train), task);
   const validation =
-    split.validation.length > 0 ? trainingData(subset(scaled, split.validation)) : undefined;
+    split.validation.length > 0 ? trainingData(subset(scaled, split.validation), task) : undefined;
+  const heads = headsFor(architecture, config, task);
   const model = buildModel({
     architecture,
     config,
@@ -175,6 +182,7 @@ export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult>
     });
     const result = await trainModel(model, train, {
       task,
+      ...(heads ? { heads } : {}),
       epochs: o.epochs,
       batchSize: o.batchSize,
       learningRate: o.learningRate,
@@ -194,7 +202,9 @@ export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult>
       task,
       model,
       scaling,
-      labelNames: data.labelNames,
+      extraScaling,
+      heads: heads ? resolvedHeads(heads, model, train) : null,
+      labelNames: outputNames(data, task),
       inputLength: data.length,
       alphabetSize: data.alphabetSize,
       history: result.history,

@@ -1,44 +1,68 @@
 /**
- * Labelled data as the learning engine reads it, loaded from the files people have: a labelled
- * sequence table (TSV/CSV with id, label, sequence columns), a labelled FASTA (`>id label=x`),
- * or an expression matrix with a sample table. Labels may be strings; they become class indices
- * in sorted order (the second of two being the positive class).
+ * Labelled data as the learning engine reads it, loaded from the files people have: a sequence
+ * table (TSV/CSV with id, sequence and label columns; several label columns, numeric feature
+ * columns or a per-position count profile besides, see sequence-table-data.ts), a labelled FASTA
+ * (`>id label=x`), or an expression matrix with a sample table. Labels may be strings; they
+ * become class indices in sorted order (the second of two being the positive class).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import {
   joinSampleAnnotations,
-  oneHotEncodeBatch,
+  openSequenceTable,
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
-  readSequenceTable,
 } from '@strand/genomics';
 import type { LabelledSequence } from '@strand/genomics';
+import { classIndices, encodeSequences, expressionInputs } from './data-encoding.ts';
 import { LearningError } from './learning.error.ts';
+import { collectTable, tableData } from './sequence-table-data.ts';
 
-/**
- * Inputs and class labels, as a model reads them: sequences one-hot [count, length, 4], or
- * feature vectors [count, features, 1] (expression; NaN = missing). Labels are class indices
- * into labelNames.
- */
-export interface LabelledData {
+/** The shape of labelled data without its values: what decides which architectures fit. */
+export interface DataShape {
+  /** `sequence`: one-hot DNA [length, 4]; `features`: a vector per sample [length, 1]. */
   kind: 'sequence' | 'features';
-  x: Float32Array;
-  count: number;
   length: number;
   alphabetSize: number;
-  labels: Uint8Array;
+  /**
+   * Class names in class-index order (one label column); `['0', '1']` for multitask data (the
+   * values of its first task); none for a profile without labels.
+   */
   labelNames: string[];
+  /** Multitask data: the names of its 0/1 label columns (two or more). */
+  tasks?: string[];
+  /** Numeric feature columns read as the model's second input (DeepCpG's CpG neighbourhood). */
+  extraFeatures?: string[];
+  /** A per-position count profile (BPNet's target): its column and its tracks. */
+  profile?: { column: string; tracks: number };
+}
+
+/**
+ * Inputs and targets, as a model reads them: sequences one-hot [count, length, 4], or feature
+ * vectors [count, features, 1] (expression; NaN = missing); what else a sequence table holds
+ * (several label columns, feature columns, a count profile) in the optional fields.
+ */
+export interface LabelledData extends DataShape {
+  x: Float32Array;
+  count: number;
+  /**
+   * Class index per record into labelNames: the target of one label column; for multitask data
+   * its first task (0/1), for a profile without labels 0. Stratified splits stratify by it.
+   */
+  labels: Uint8Array;
+  /** Multitask targets, 0/1, [count, tasks.length] row-major (with `tasks`). */
+  taskLabels?: Float32Array;
+  /** The second input, [count, extraFeatures.length] row-major (with `extraFeatures`). */
+  extraInput?: Float32Array;
+  /** Per-position counts [count, length, profile.tracks] row-major (with `profile`). */
+  profileCounts?: Float32Array;
   /** Feature names (genes) for feature data. */
   features?: string[];
   /** SHA-256 (hex) of the files the data came from. */
   checksum: string;
 }
-
-/** The shape of labelled data without its values: what decides which architectures fit. */
-export type DataShape = Pick<LabelledData, 'kind' | 'length' | 'alphabetSize' | 'labelNames'>;
 
 export interface DataFiles {
   /** A labelled sequence table or labelled FASTA, or an expression matrix when `labels` is given. */
@@ -47,14 +71,26 @@ export interface DataFiles {
   labels?: string;
   /** The label column of `labels` (default: its first column after the id). */
   labelColumn?: string;
+  /**
+   * Sequence tables: the label columns; several train a multitask head (0/1 values). Default
+   * `label`, else every `label_*` column, else none for a table of count profiles.
+   */
+  labelColumns?: readonly string[];
+  /** Sequence tables: numeric feature columns, the second input (names or prefixes: `cpg_`). */
+  featureColumns?: readonly string[];
+  /** Sequence tables: the per-position count column (default `counts` in a table without labels). */
+  profileColumn?: string;
 }
 
 const FASTA = /\.(fa|fasta|fna)(\.gz)?$/i;
 
-/** Reads labelled data; `labelNames` (from a training set) fixes the class order of a test set. */
+/**
+ * Reads labelled data. `like` is the training data (or its class names) when reading a test
+ * set: it fixes the class order, and the test set must have the same columns and length.
+ */
 export async function loadLabelledData(
   files: DataFiles,
-  labelNames?: string[],
+  like?: string[] | DataShape,
 ): Promise<LabelledData> {
   for (const path of [files.file, files.labels]) {
     if (path === undefined) continue;
@@ -62,16 +98,77 @@ export async function loadLabelledData(
       throw new LearningError('UNREADABLE_FILE', `${path}: cannot read (${e.code ?? e.message})`);
     });
   }
-  if (files.labels) return loadExpression(files.file, files.labels, files.labelColumn, labelNames);
-  const records = FASTA.test(files.file)
-    ? readLabelledFasta(files.file)
-    : readSequenceTable(files.file);
-  const { sequences, raw } = await collectSequences(records, files.file);
-  return {
-    ...encodeSequences(sequences),
-    ...classIndices(raw, files.file, labelNames),
-    checksum: await sha256(files.file),
-  };
+  const labelNames = Array.isArray(like) ? like : like?.labelNames;
+  const tableOnly = (
+    [
+      ['labelColumns', files.labelColumns],
+      ['featureColumns', files.featureColumns],
+      ['profileColumn', files.profileColumn],
+    ] as const
+  ).find(([, value]) => value !== undefined)?.[0];
+  const isFasta = FASTA.test(files.file);
+  if (tableOnly && (files.labels || isFasta)) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      `${tableOnly} reads columns of a sequence table; ${files.file} is ${files.labels ? 'an expression matrix' : 'a FASTA file'}`,
+      tableOnly,
+    );
+  }
+  let data: LabelledData;
+  if (files.labels) {
+    data = await loadExpression(files.file, files.labels, files.labelColumn, labelNames);
+  } else if (isFasta) {
+    const { sequences, raw } = await collectSequences(readLabelledFasta(files.file), files.file);
+    data = {
+      ...encodeSequences(sequences),
+      ...classIndices(raw, files.file, labelNames),
+      checksum: await sha256(files.file),
+    };
+  } else {
+    const table = await openSequenceTable(files.file, {
+      ...(files.labelColumns ? { labelColumns: files.labelColumns } : {}),
+      ...(files.featureColumns ? { featureColumns: files.featureColumns } : {}),
+      ...(files.profileColumn ? { profileColumn: files.profileColumn } : {}),
+    });
+    const collected = await collectTable(table, files.file);
+    data = { ...tableData(collected, files.file, labelNames), checksum: await sha256(files.file) };
+  }
+  if (like !== undefined && !Array.isArray(like)) checkSameShape(data, like, files.file);
+  return data;
+}
+
+/**
+ * Throws INVALID_DATA unless `data` (a test set) has the training data's input kind, length,
+ * label columns, feature columns and profile tracks: what the trained model reads and predicts.
+ */
+export function checkSameShape(data: DataShape, training: DataShape, source: string): void {
+  const list = (names: string[] | undefined) => (names?.length ? names.join(', ') : 'none');
+  const problems: [boolean, string][] = [
+    [
+      data.kind !== training.kind || data.length !== training.length,
+      `${describeInput(data)}; the training data has ${describeInput(training)}`,
+    ],
+    [
+      list(data.tasks) !== list(training.tasks),
+      `label columns ${list(data.tasks)}; the training data has ${list(training.tasks)}`,
+    ],
+    [
+      list(data.extraFeatures) !== list(training.extraFeatures),
+      `feature columns ${list(data.extraFeatures)}; the training data has ${list(training.extraFeatures)}`,
+    ],
+    [
+      (data.profile?.tracks ?? 0) !== (training.profile?.tracks ?? 0),
+      `${data.profile?.tracks ?? 0} profile tracks; the training data has ${training.profile?.tracks ?? 0}`,
+    ],
+  ];
+  const found = problems.find(([differs]) => differs);
+  if (found) throw new LearningError('INVALID_DATA', `${source}: ${found[1]}`);
+}
+
+function describeInput(shape: DataShape): string {
+  return shape.kind === 'sequence'
+    ? `sequences of ${shape.length} bp`
+    : `profiles of ${shape.length * shape.alphabetSize} features`;
 }
 
 /** Sequences and their raw labels; all sequences must have one length. */
@@ -93,48 +190,6 @@ export async function collectSequences(
   }
   if (sequences.length === 0) throw new LearningError('INVALID_DATA', `${source}: no records`);
   return { sequences, raw };
-}
-
-/** One-hot sequences as LabelledData's input part. */
-export function encodeSequences(
-  sequences: string[],
-): Pick<LabelledData, 'kind' | 'x' | 'count' | 'length' | 'alphabetSize'> {
-  const length = sequences[0].length;
-  return {
-    kind: 'sequence',
-    x: oneHotEncodeBatch(sequences, length),
-    count: sequences.length,
-    length,
-    alphabetSize: 4,
-  };
-}
-
-/** Class indices of raw labels: in `given` order, else the sorted distinct labels. */
-export function classIndices(
-  raw: readonly (string | number)[],
-  source: string,
-  given?: string[],
-): { labels: Uint8Array; labelNames: string[] } {
-  const texts = raw.map(String);
-  const labelNames = given ?? [...new Set(texts)].sort();
-  if (labelNames.length > 255) {
-    throw new LearningError(
-      'INVALID_DATA',
-      `${source}: ${labelNames.length} distinct labels; at most 255 classes`,
-    );
-  }
-  const index = new Map(labelNames.map((name, i) => [name, i]));
-  const labels = Uint8Array.from(texts, (label, i) => {
-    const k = index.get(label);
-    if (k === undefined) {
-      throw new LearningError(
-        'INVALID_DATA',
-        `${source}: record ${i + 1} has label "${label}", not one of the training labels (${labelNames.join(', ')})`,
-      );
-    }
-    return k;
-  });
-  return { labels, labelNames };
 }
 
 async function loadExpression(
@@ -162,22 +217,6 @@ async function loadExpression(
       labelNames,
     ),
     checksum: await sha256(file, labelsFile),
-  };
-}
-
-/** An expression matrix (samples × genes) as LabelledData's input part. */
-export function expressionInputs(matrix: {
-  genes: string[];
-  samples: string[];
-  values: Float32Array;
-}): Pick<LabelledData, 'kind' | 'x' | 'count' | 'length' | 'alphabetSize' | 'features'> {
-  return {
-    kind: 'features',
-    x: matrix.values,
-    count: matrix.samples.length,
-    length: matrix.genes.length,
-    alphabetSize: 1,
-    features: matrix.genes,
   };
 }
 

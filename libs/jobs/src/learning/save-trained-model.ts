@@ -1,25 +1,30 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { saveModel } from '@strand/models';
-import { FEATURE_SCALING_FILE } from './feature-scaling.ts';
+import { EXTRA_SCALING_FILE, FEATURE_SCALING_FILE } from './feature-scaling.ts';
 import type { FitResult } from './fit.ts';
 
 /**
  * Saves a fit's model (TF.js layers format + strand.json, see @strand/models saveModel) and,
- * for feature data, the scaling its inputs need (`feature-scaling.json`, see FeatureScaling).
+ * for feature data, the scaling its inputs need (`feature-scaling.json`, see FeatureScaling), and
+ * for a second input of feature columns its scaling (`extra-input-scaling.json`).
  */
 export async function saveTrainedModel(
   dir: string,
   trained: Pick<
     FitResult,
     'model' | 'architecture' | 'config' | 'labelNames' | 'inputLength' | 'scaling'
-  >,
+  > &
+    Partial<Pick<FitResult, 'extraScaling'>>,
   run: { seed: number; backend: string; dataChecksum: string },
 ): Promise<void> {
   // The scaling first: saveModel writes model.json last, so a loadable model always has it.
   await mkdir(dir, { recursive: true });
   if (trained.scaling) {
     await writeFile(join(dir, FEATURE_SCALING_FILE), `${JSON.stringify(trained.scaling)}\n`);
+  }
+  if (trained.extraScaling) {
+    await writeFile(join(dir, EXTRA_SCALING_FILE), `${JSON.stringify(trained.extraScaling)}\n`);
   }
   await saveModel(trained.model, dir, {
     architecture: trained.architecture,

@@ -1,6 +1,6 @@
 /** Small labelled sets with a known signal, for the learning engine's specs. */
 import { BUNDLED_MOTIFS, createRng, simulatePlantedMotifs } from '@strand/genomics';
-import { encodeSequences } from './labelled-data.ts';
+import { encodeSequences } from './data-encoding.ts';
 import type { LabelledData } from './labelled-data.ts';
 
 /** Sequences with a planted GATA1 motif in the positives (class 1 of negative / positive). */

@@ -1,11 +1,13 @@
 /**
  * What a stored dataset row says about its data, for the learning engine: its shape (to check
  * an architecture before queueing) and where its content is (for the training worker). The
- * stored forms are those of datasets/import-dataset.ts and datasets/create-demo-dataset.ts.
+ * stored forms are those of datasets/import-dataset.ts and datasets/create-demo-dataset.ts;
+ * a sequence dataset's summary.columns (StoredColumns) says what its table holds besides one
+ * label column.
  */
 import type { Dataset } from '@strand/data';
 import type { DataShape } from '../learning/labelled-data.ts';
-import type { StoredDataset } from '../learning/stored-data.ts';
+import type { StoredColumns, StoredDataset } from '../learning/stored-data.ts';
 
 /** Class names in class-index order: the import's summary.labelNames, else the sorted labels. */
 export function datasetLabelNames(dataset: Dataset): string[] {
@@ -14,28 +16,65 @@ export function datasetLabelNames(dataset: Dataset): string[] {
   return Object.keys(dataset.labelCounts).sort();
 }
 
+const names = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((n) => typeof n === 'string') ? value : null;
+
+/** summary.columns of a sequence dataset, or null when it has none (or not in that form). */
+export function storedColumnsOf(dataset: Dataset): StoredColumns | null {
+  const raw = dataset.summary?.columns;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { labels, features, profile } = raw as Record<string, unknown>;
+  const labelNames = names(labels);
+  const featureNames = names(features);
+  if (!labelNames || !featureNames) return null;
+  const p = profile as { column?: unknown; tracks?: unknown } | null;
+  const validProfile =
+    p !== null &&
+    typeof p === 'object' &&
+    typeof p.column === 'string' &&
+    typeof p.tracks === 'number' &&
+    Number.isInteger(p.tracks) &&
+    p.tracks >= 1;
+  return {
+    labels: labelNames,
+    features: featureNames,
+    profile: validProfile ? { column: p.column as string, tracks: p.tracks as number } : null,
+  };
+}
+
 /**
  * The shape of a dataset's data, or why it has none a model can read: a kind the engine does
  * not train on, or sequences of unequal length.
  */
 export function datasetShape(dataset: Dataset): { shape: DataShape } | { problem: string } {
   const labelNames = datasetLabelNames(dataset);
-  if (dataset.kind === 'sequence-classification') {
+  if (dataset.kind === 'sequence-classification' || dataset.kind === 'sequence-regression') {
     if (dataset.sequenceLength === null) {
       return {
         problem: `dataset "${dataset.name}" holds sequences of different lengths; training needs one length`,
       };
     }
-    return {
-      shape: { kind: 'sequence', length: dataset.sequenceLength, alphabetSize: 4, labelNames },
+    const columns = storedColumnsOf(dataset);
+    if (dataset.kind === 'sequence-regression' && !columns?.profile) {
+      return { problem: `dataset "${dataset.name}" records no count profile to train on` };
+    }
+    const shape: DataShape = {
+      kind: 'sequence',
+      length: dataset.sequenceLength,
+      alphabetSize: 4,
+      labelNames,
     };
+    if (columns && columns.labels.length > 1) shape.tasks = [...columns.labels];
+    if (columns?.features.length) shape.extraFeatures = [...columns.features];
+    if (columns?.profile) shape.profile = { ...columns.profile };
+    return { shape };
   }
   const genes = dataset.summary?.genes;
   if (dataset.kind === 'expression' && typeof genes === 'number') {
     return { shape: { kind: 'features', length: genes, alphabetSize: 1, labelNames } };
   }
   return {
-    problem: `dataset "${dataset.name}" is of kind ${dataset.kind}; models train on sequence-classification and expression datasets`,
+    problem: `dataset "${dataset.name}" is of kind ${dataset.kind}; models train on sequence-classification, sequence-regression and expression datasets`,
   };
 }
 
@@ -49,5 +88,11 @@ export function storedDatasetOf(dataset: Dataset, file: string): Omit<StoredData
     !Array.isArray(labels)
       ? (labels as Record<string, string>)
       : null;
-  return { kind: dataset.kind, file, labelNames: datasetLabelNames(dataset), sampleLabels };
+  return {
+    kind: dataset.kind,
+    file,
+    labelNames: datasetLabelNames(dataset),
+    sampleLabels,
+    columns: storedColumnsOf(dataset),
+  };
 }

@@ -230,7 +230,7 @@ describe('training on every kind of stored dataset', () => {
         field: 'architecture',
         code: 'INCOMPATIBLE_ARCHITECTURE',
         message:
-          'architecture "risk" reads multimodal input (an expression profile plus variant features as a second input), which no dataset kind holds yet; dataset "three.tsv" holds one-hot sequences of 40 bp in 3 classes (sequence-classification data); use lstm',
+          'architecture "risk" reads multimodal input (an expression profile plus variant features as a second input), which no dataset kind holds: it trains on an expression dataset joined with a variants dataset through the PREDICT_RISK job (predictRisk in the API) or `strand risk`; dataset "three.tsv" holds one-hot sequences of 40 bp in 3 classes (sequence-classification data); use lstm',
       },
     ]);
     expect(await errors(expression.id, 'mlp', { outputs: 2 })).toEqual([
