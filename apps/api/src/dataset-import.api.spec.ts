@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpgMotifTable, profileTable } from '@strand/jobs/testing';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -59,7 +60,12 @@ interface JobView {
   result: string | null;
   params: string;
   progress: { done: number; total: number | null; unit: string; fraction: number | null };
-  outputDataset: { name: string; recordCount: number; sequenceLength: number | null } | null;
+  outputDataset: {
+    id: string;
+    name: string;
+    recordCount: number;
+    sequenceLength: number | null;
+  } | null;
 }
 
 /** Follows a job to its end through the jobProgress subscription, then reads it. */
@@ -84,6 +90,8 @@ beforeAll(async () => {
   outside = await mkdtemp(join(tmpdir(), 'strand-outside-'));
   await writeFile(join(importDir, 'ok.tsv'), 'id\tlabel\tsequence\na\tyes\tACGT\nb\tno\tTTTT\n');
   await writeFile(join(importDir, 'bad.tsv'), 'id\tlabel\tsequence\na\tyes\tACGT\nb\tno\tTT!T\n');
+  await writeFile(join(importDir, 'cpg.tsv'), cpgMotifTable(30, 20, 1));
+  await writeFile(join(importDir, 'profiles.tsv'), profileTable(20, 30, 1));
   await writeFile(join(outside, 'secret.tsv'), 'id\tlabel\tsequence\na\t1\tACGT\n');
   process.env.STRAND_IMPORT_DIR = importDir;
   server = await startTestServer();
@@ -126,6 +134,22 @@ describe('importDataset', () => {
       `{ datasets(first: 100) { edges { node { name } } } }`,
     );
     expect(list.data!.datasets.edges.map((e) => e.node.name)).not.toContain('bad.tsv');
+  });
+
+  it('keeps feature columns (deepcpg) and imports count profiles as sequence-regression', async () => {
+    const cpg = await server.request<Payload>(IMPORT, {
+      input: { kind: 'sequence-classification', path: 'cpg.tsv', featureColumns: ['cpg_'] },
+    });
+    const cpgJob = await finished(cpg.data!.importDataset.job!.id);
+    expect(cpgJob).toMatchObject({ status: 'SUCCEEDED', outputDataset: { recordCount: 30 } });
+    const profiles = await server.request<Payload>(IMPORT, {
+      input: { kind: 'sequence-regression', path: 'profiles.tsv' },
+    });
+    const profileJob = await finished(profiles.data!.importDataset.job!.id);
+    expect(profileJob).toMatchObject({
+      status: 'SUCCEEDED',
+      outputDataset: { kind: 'sequence-regression', recordCount: 20, sequenceLength: 30 },
+    });
   });
 
   it('refuses an unknown kind before queueing anything', async () => {

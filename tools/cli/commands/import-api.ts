@@ -23,6 +23,8 @@ export interface ApiImport {
   path: string;
   labels?: string;
   labelColumn?: string;
+  featureColumns?: string[];
+  profileColumn?: string;
   orientation?: string;
   name?: string;
   genomeBuild?: string;
@@ -112,10 +114,12 @@ export async function importThroughApi(o: ApiImport): Promise<UploadedDataset> {
     project: o.project,
     name: o.name,
     labelColumn: o.labelColumn,
+    profileColumn: o.profileColumn,
     orientation: o.orientation,
     genomeBuild: o.genomeBuild,
   };
   for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
+  for (const column of o.featureColumns ?? []) url.searchParams.append('featureColumn', column);
   const boundary = `strand-${crypto.randomUUID()}`;
   const files: [string, string][] = [['file', o.path]];
   if (o.labels) files.push(['labels', o.labels]);

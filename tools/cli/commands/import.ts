@@ -16,6 +16,8 @@ malformed record stops the import with FILE:LINE: reason and nothing is stored.
   --labels FILE         expression: the sample table (first column the sample id)
   --label-column COL    expression: its label column (default: its second column)
   --orientation O       expression: genes-by-samples or samples-by-genes (default: detected)
+  --feature-columns L   sequence tables: numeric feature columns, names or prefixes, comma-separated
+  --profile-column C    sequence tables: the per-position count column (sequence-regression: counts)
   --name NAME           default: the file name
   --genome-build B      e.g. GRCh38
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
@@ -23,6 +25,14 @@ malformed record stops the import with FILE:LINE: reason and nothing is stored.
   --token TOKEN         an API token with the editor role (default: STRAND_TOKEN)
   --project P           the project's id or slug (default: your only project)
   --json                print the dataset as JSON`;
+
+/** `--feature-columns a,cpg_`: names or prefixes; undefined when not given. */
+function featureColumns(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
 
 /** Bytes as kB or MB (by the total), one decimal: the numbers a progress bar shows. */
 function inUnits(done: number, total: number): [number, number, string] {
@@ -64,6 +74,8 @@ export async function importCommand(argv: string[]): Promise<number> {
     options: {
       labels: { type: 'string' },
       'label-column': { type: 'string' },
+      'feature-columns': { type: 'string' },
+      'profile-column': { type: 'string' },
       orientation: { type: 'string' },
       name: { type: 'string' },
       'genome-build': { type: 'string' },
@@ -100,6 +112,8 @@ export async function importCommand(argv: string[]): Promise<number> {
       path,
       labels: values.labels,
       labelColumn: values['label-column'],
+      featureColumns: featureColumns(values['feature-columns']),
+      profileColumn: values['profile-column'],
       orientation: values.orientation,
       name: values.name,
       genomeBuild: values['genome-build'],
@@ -124,6 +138,8 @@ export async function importCommand(argv: string[]): Promise<number> {
         name: values.name,
         labelsPath: values.labels,
         labelColumn: values['label-column'],
+        featureColumns: featureColumns(values['feature-columns']),
+        profileColumn: values['profile-column'],
         orientation: values.orientation,
         genomeBuild: values['genome-build'],
       },

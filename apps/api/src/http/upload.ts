@@ -9,7 +9,8 @@
  *   Each part is streamed to a temporary file as it arrives.
  * Query parameters: kind (sequence-classification, variants or expression), filename (names the
  * file in errors and tells FASTA from a table; default the part's file name), name, project (id
- * or slug; projectId is read too), genomeBuild, labelColumn and orientation (expression).
+ * or slug; projectId is read too), genomeBuild, labelColumn and orientation (expression),
+ * featureColumn (repeatable) and profileColumn (sequence tables).
  *
  * Needs a Bearer token with the EDITOR role in the project; a body over the limit (both files
  * together) is refused with 413 before anything is stored. Answers 201 with the dataset.
@@ -31,7 +32,7 @@ import type { ReceivedPart } from './multipart.ts';
 import { boundaryOf, MultipartError, receiveMultipart, TooLarge } from './multipart.ts';
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
-const UPLOAD_KINDS = ['sequence-classification', 'variants', 'expression'];
+const UPLOAD_KINDS = ['sequence-classification', 'sequence-regression', 'variants', 'expression'];
 
 function send(
   res: ServerResponse,
@@ -175,6 +176,10 @@ export async function handleUpload(
       name: url.searchParams.get('name') ?? filename,
       labelsPath,
       labelColumn: url.searchParams.get('labelColumn'),
+      featureColumns: url.searchParams.getAll('featureColumn').length
+        ? url.searchParams.getAll('featureColumn')
+        : null,
+      profileColumn: url.searchParams.get('profileColumn'),
       genomeBuild: url.searchParams.get('genomeBuild'),
       orientation: url.searchParams.get('orientation'),
     });

@@ -7,7 +7,10 @@ export class ImportDatasetInput {
   @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
   projectId?: string | null;
 
-  @Field(() => String, { description: 'sequence-classification, expression or variants.' })
+  @Field(() => String, {
+    description:
+      'sequence-classification, sequence-regression (count profiles), expression or variants.',
+  })
   kind!: string;
 
   @Field(() => String, {
@@ -26,9 +29,24 @@ export class ImportDatasetInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'expression: the label column of the sample table.',
+    description:
+      'expression: the label column of the sample table. Sequence tables: the label column, or several separated by commas (a multitask head; 0/1 values); default `label`, else every `label_*` column.',
   })
   labelColumn?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Sequence tables: numeric feature columns kept as a model's second input (deepcpg), each a column name or a prefix (`cpg_`).",
+  })
+  featureColumns?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Sequence tables: the per-position count column (comma-separated counts, tracks separated by `;`): the target of a sequence-regression dataset (default `counts`), for bpnet.',
+  })
+  profileColumn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. GRCh38.' })
   genomeBuild?: string | null;

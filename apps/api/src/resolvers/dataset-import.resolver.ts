@@ -51,6 +51,8 @@ export class DatasetImportResolver {
       labelsPath: labelsPath ?? null,
       name: input.name ?? null,
       labelColumn: input.labelColumn ?? null,
+      featureColumns: input.featureColumns ?? null,
+      profileColumn: input.profileColumn ?? null,
       genomeBuild: input.genomeBuild ?? null,
       orientation: input.orientation ?? null,
     });

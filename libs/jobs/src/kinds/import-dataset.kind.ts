@@ -24,6 +24,8 @@ export const IMPORT_DATASET_KIND: JobKind<ImportJobParams> = {
       name: input.name ?? null,
       labelsPath: input.labelsPath ?? null,
       labelColumn: input.labelColumn ?? null,
+      featureColumns: input.featureColumns ?? null,
+      profileColumn: input.profileColumn ?? null,
       genomeBuild: input.genomeBuild ?? null,
       orientation: input.orientation ?? null,
     };
