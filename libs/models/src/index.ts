@@ -87,6 +87,7 @@ export type {
   TrainingState,
 } from './training/train.ts';
 export type { OptimizerState } from './training/optimizer-state.ts';
+export { StrandAdamOptimizer } from './training/fused-adam.ts';
 export { headMetrics, profileMetrics, taskMetrics } from './training/task-metrics.ts';
 export { layoutHeads, profileHeads, PROFILE_COUNTS_WEIGHT } from './training/output-heads.ts';
 export type { HeadLayout, HeadLoss, OutputHead } from './training/output-heads.ts';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { StrandAdamOptimizer } from '@strand/models';
 
 /** Shape of the DeepBind-size benchmark (same as /work/shared/bench/torch_reference.py). */
 export const DEEPBIND = { batch: 64, length: 101, alphabet: 4, filters: 64, width: 12 } as const;
@@ -36,9 +37,12 @@ export function randomBatch(seed = 1): { x: tf.Tensor3D; y: tf.Tensor2D } {
   });
 }
 
-/** One Adam step on binary cross-entropy, the way a bare training loop does it. */
+/**
+ * One Adam step on binary cross-entropy, the way a bare training loop does it, with the Adam
+ * `trainModel` uses (Strand's fused update; tfjs' own where the backend lacks its kernel).
+ */
 export function makeStep(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): () => void {
-  const optimizer = tf.train.adam(1e-3);
+  const optimizer = new StrandAdamOptimizer(1e-3);
   const loss = (): tf.Scalar =>
     tf.metrics.binaryCrossentropy(y, model.apply(x, { training: true }) as tf.Tensor).mean();
   return () => {

@@ -67,6 +67,33 @@ const CASES: Case[] = [
     attrs: { transposeA: true, transposeB: false },
   },
   {
+    label: 'Conv2D x[64,1,101,4] filter[1,12,4,64] (conv1d)',
+    kernel: tf.Conv2D,
+    inputs: () => ({
+      x: tf.randomNormal([64, 1, 101, 4]),
+      filter: tf.randomNormal([1, 12, 4, 64]),
+    }),
+    attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] },
+  },
+  {
+    label: 'Add [64,90,64] + [1,1,64] (conv bias)',
+    kernel: tf.Add,
+    inputs: () => ({ a: tf.randomNormal([64, 90, 64]), b: tf.randomNormal([1, 1, 64]) }),
+    attrs: {},
+  },
+  {
+    label: 'Multiply [64,90,64] · [64,1,64] (max-pool grad)',
+    kernel: tf.Multiply,
+    inputs: () => ({ a: tf.randomNormal([64, 90, 64]), b: tf.randomNormal([64, 1, 64]) }),
+    attrs: {},
+  },
+  {
+    label: 'Cast [64,90,64] float32 → float32 (relu grad)',
+    kernel: tf.Cast,
+    inputs: () => ({ x: tf.randomNormal([64, 90, 64]) }),
+    attrs: { dtype: 'float32' },
+  },
+  {
     label: 'Identity [64,90,64]',
     kernel: tf.Identity,
     inputs: () => ({ x: tf.randomNormal([64, 90, 64]) }),

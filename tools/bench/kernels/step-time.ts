@@ -9,7 +9,9 @@
  *
  * --ab Identity,Max  alternates steps between all of Strand's kernels and the same set with the
  *                    listed ones swapped back for the wasm originals, and prints both medians: on a
- *                    shared machine, the fair way to see what one kernel is worth.
+ *                    shared machine, the fair way to see what one kernel is worth. A kernel wasm
+ *                    does not have (StrandAdamUpdate, Conv2DBackpropFilter) is unregistered
+ *                    instead: `--ab StrandAdamUpdate` compares the fused Adam with tfjs' Adam.
  * --torch also runs /work/shared/bench/torch_reference.py (Debian's python3-torch) and prints the
  * ratio, so the comparison comes from one run on one machine.
  */
@@ -36,22 +38,24 @@ const warmup = Number(args.warmup);
 
 // For --ab: the wasm kernels as tfjs registers them, captured before Strand replaces some.
 const abNames = args.ab?.split(',') ?? [];
-const originals: tf.KernelConfig[] = [];
+const originals: (tf.KernelConfig | undefined)[] = [];
 if (abNames.length > 0) {
   await tf.setBackend('wasm');
-  for (const name of abNames) {
-    const config = tf.getKernel(name, 'wasm');
-    if (config === undefined) throw new Error(`--ab ${name}: wasm has no kernel of that name`);
-    originals.push(config);
-  }
+  for (const name of abNames) originals.push(tf.getKernel(name, 'wasm'));
 }
 const backend = await initBackend();
-const strand = abNames.map((name) => tf.getKernel(name, 'wasm') as tf.KernelConfig);
-const use = (configs: tf.KernelConfig[]): void => {
-  for (const config of configs) {
-    tf.unregisterKernel(config.kernelName, 'wasm');
-    tf.registerKernel(config);
-  }
+const strand = abNames.map((name) => {
+  const config = tf.getKernel(name, 'wasm');
+  if (config === undefined) throw new Error(`--ab ${name}: wasm has no kernel of that name`);
+  return config;
+});
+/** Puts the given configs in place of the named kernels; undefined leaves a kernel out. */
+const use = (configs: (tf.KernelConfig | undefined)[]): void => {
+  configs.forEach((config, i) => {
+    const name = abNames[i] as string;
+    if (tf.getKernel(name, 'wasm') !== undefined) tf.unregisterKernel(name, 'wasm');
+    if (config !== undefined) tf.registerKernel(config);
+  });
 };
 if (backend === 'wasm') {
   for (const name of ['Conv2DBackpropFilter']) {

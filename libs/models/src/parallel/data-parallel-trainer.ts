@@ -21,6 +21,7 @@ import type { ModelSpec } from '../architectures/build-model.ts';
 import { buildModel } from '../architectures/build-model.ts';
 import { initBackend } from '../backend/init-backend.ts';
 import { clipByGlobalNorm } from '../training/clip-gradients.ts';
+import { StrandAdamOptimizer } from '../training/fused-adam.ts';
 import { predictOutputs } from '../training/predict.ts';
 import { deriveSeed, seededRandom, shuffleInPlace } from '../training/seed.ts';
 import { stratifiedSplit } from '../training/split.ts';
@@ -135,7 +136,7 @@ export class DataParallelTrainer {
       ),
     );
     const variables = trainableVariables(this.model);
-    const optimizer = tf.train.adam(o.learningRate);
+    const optimizer = new StrandAdamOptimizer(o.learningRate);
     const history: EpochReport[] = [];
     try {
       writeFlat(variables, this.layout, this.weights);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
 import { BCE_EPSILON } from '../metrics/binary-cross-entropy.ts';
+import { binaryCrossEntropyLoss } from './binary-loss.ts';
 import type { HeadLayout } from './output-heads.ts';
 import { TrainingInputError } from './training-input.error.ts';
 
@@ -44,15 +45,7 @@ export function taskLoss(
     const weights = tf.gather(tf.tensor1d(weighting.classWeight as number[]), indices);
     return tf.mean(tf.mul(perRow, weights)) as tf.Scalar;
   }
-  const q = tf.clipByValue(p, BCE_EPSILON, 1 - BCE_EPSILON);
-  const positive = tf.mul(y, tf.log(q));
-  const negative = tf.mul(tf.sub(1, y), tf.log(tf.sub(1, q)));
-  const weightPositive = w1 * (weighting.positiveWeight ?? 1);
-  if (weightPositive === 1 && w0 === 1)
-    return tf.neg(tf.mean(tf.add(positive, negative))) as tf.Scalar;
-  return tf.neg(
-    tf.mean(tf.add(tf.mul(positive, weightPositive), tf.mul(negative, w0))),
-  ) as tf.Scalar;
+  return binaryCrossEntropyLoss(y, p, w0, w1 * (weighting.positiveWeight ?? 1));
 }
 
 /**

@@ -39,3 +39,57 @@ export function planBroadcast(aShape: readonly number[], bShape: readonly number
   }
   return { shape: dims.map((d) => d.n), aStrides, bStrides };
 }
+
+/** One wasm pass over `count` rows of `n` outputs (see simd-functions.ts: equal_vv, add_vs…). */
+export type BroadcastPass = (
+  a: number,
+  b: number,
+  out: number,
+  n: number,
+  count: number,
+  aStepBytes: number,
+  bStepBytes: number,
+) => void;
+
+/**
+ * Runs a symmetric binary op (a ⊙ b = b ⊙ a) over a plan: float32 operands at heap byte offsets
+ * `pa` and `pb`, outputs of `outBytes` bytes each from `po`. The wasm pass covers the two inner
+ * merged dimensions (`vs` when one operand is broadcast along the innermost one, swapped to be
+ * the second); an odometer walks the outer ones.
+ */
+export function runBroadcast(
+  plan: BroadcastPlan,
+  pa: number,
+  pb: number,
+  po: number,
+  outBytes: number,
+  passes: { vv: BroadcastPass; vs: BroadcastPass },
+): void {
+  let [a, b, aStrides, bStrides] = [pa, pb, plan.aStrides, plan.bStrides];
+  if (aStrides.at(-1) === 0) [a, b, aStrides, bStrides] = [b, a, bStrides, aStrides];
+  const pass = bStrides.at(-1) === 0 ? passes.vs : passes.vv;
+  const rank = plan.shape.length;
+  const n = plan.shape[rank - 1] as number;
+  const count = rank > 1 ? (plan.shape[rank - 2] as number) : 1;
+  const aStep = rank > 1 ? (aStrides[rank - 2] as number) * 4 : 0;
+  const bStep = rank > 1 ? (bStrides[rank - 2] as number) * 4 : 0;
+  const outer = plan.shape.slice(0, -2);
+  const index = outer.map(() => 0);
+  const total = outer.reduce((p, d) => p * d, 1);
+  let out = po;
+  for (let k = 0; k < total; k++) {
+    pass(a, b, out, n, count, aStep, bStep);
+    out += n * count * outBytes;
+    for (let d = outer.length - 1; d >= 0; d--) {
+      const extent = outer[d] as number;
+      a += (aStrides[d] as number) * 4;
+      b += (bStrides[d] as number) * 4;
+      const next = (index[d] as number) + 1;
+      index[d] = next;
+      if (next < extent) break;
+      a -= (aStrides[d] as number) * 4 * extent;
+      b -= (bStrides[d] as number) * 4 * extent;
+      index[d] = 0;
+    }
+  }
+}

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { expectParity, liveCounts, runOn, seeded } from './cpu-parity.testing.ts';
 
@@ -19,6 +20,20 @@ describe('Cast on wasm (Strand: to bool)', () => {
     );
     expect([...values]).toEqual([1, 0, 1, 1]);
     await expectParity(() => tf.tensor([0.5, 0, NaN, -0]).cast('bool'));
+  });
+
+  it('shares memory for a cast to the same dtype, and the result outlives its source', async () => {
+    await runOn('wasm', () => tf.scalar(0));
+    const before = liveCounts();
+    const wasm = tf.backend() as BackendWasm;
+    const a = tf.tensor([1.5, -2, 3]);
+    const b = tf.cast(a, 'float32');
+    expect(wasm.getMemoryOffset(b.dataId)).toBe(wasm.getMemoryOffset(a.dataId));
+    a.dispose();
+    expect([...b.dataSync()]).toEqual([1.5, -2, 3]);
+    b.dispose();
+    expect(liveCounts()).toEqual(before);
+    await expectParity(() => tf.tensor([4, 0, -7], undefined, 'int32').cast('int32'));
   });
 
   it('delegates other casts', async () => {

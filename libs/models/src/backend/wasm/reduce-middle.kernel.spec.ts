@@ -9,6 +9,8 @@ describe('Max and Sum on wasm (Strand)', () => {
   const cases: [string, number[], number | number[] | undefined, boolean][] = [
     ['middle axis (global max pool)', [4, 9, 6], 1, false],
     ['odd inner size (4 lanes + 3)', [2, 5, 7], 1, false],
+    ['wide inner size (16 lanes + 4 + 3)', [2, 5, 23], 1, false],
+    ['DeepBind global max pool', [4, 90, 64], 1, false],
     ['leading axes (conv bias gradient)', [4, 9, 6], [0, 1], false],
     ['innermost axis', [4, 9, 6], 2, false],
     ['first axis', [5, 3], 0, false],
@@ -34,6 +36,14 @@ describe('Max and Sum on wasm (Strand)', () => {
         1,
       ),
     );
+  });
+
+  it('max propagates NaN in every lane group (16, 4 and 1 at a time)', async () => {
+    await expectParity(() => {
+      const values = seeded(3 * 23, 9);
+      [0, 17, 22, 23 + 5, 2 * 23 + 20].forEach((i) => (values[i] = NaN));
+      return tf.max(tf.tensor(values, [1, 3, 23]), 1);
+    });
   });
 
   it('sum of int32 is delegated and stays int32', async () => {

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE } from '../adam-update.ts';
+import { adamUpdateConfig } from './adam-update.kernel.ts';
+import { arithConfig } from './arith.kernel.ts';
 import { batchMatMulConfig } from './batch-mat-mul.kernel.ts';
 import { castConfig } from './cast.kernel.ts';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.kernel.ts';
+import { conv2dConfig } from './conv2d.kernel.ts';
 import { equalConfig } from './equal.kernel.ts';
 import { identityConfig } from './identity.kernel.ts';
 import { reduceMiddleConfig } from './reduce-middle.kernel.ts';
@@ -11,8 +15,9 @@ const STRAND = Symbol.for('strand.wasmKernel');
 type Marked = tf.KernelConfig & { [STRAND]?: true };
 
 /**
- * Registers Strand's kernels for the `wasm` backend: the ones it lacks, and faster versions of
- * some it has (each replacement delegates what it does not handle to the kernel it replaces).
+ * Registers Strand's kernels for the `wasm` backend: the ones it lacks, faster versions of some
+ * it has (each replacement delegates what it does not handle to the kernel it replaces), and
+ * Strand's own fused `StrandAdamUpdate` (without it, StrandAdamOptimizer runs tfjs' Adam).
  * Idempotent per thread; `initBackend` calls it before selecting wasm, so setup functions run.
  * `STRAND_WASM_KERNELS` narrows the set for benchmarks and diagnosis: `none`, or a
  * comma-separated list of kernel names.
@@ -25,12 +30,16 @@ export function registerWasmKernels(): void {
       : new Set(only.split(',').map((s) => s.trim()));
   const factories: [string, (original: tf.KernelConfig | undefined) => tf.KernelConfig][] = [
     [tf.Conv2DBackpropFilter, () => conv2dBackpropFilterConfig],
+    [tf.Conv2D, (original) => conv2dConfig(required(tf.Conv2D, original))],
     [tf.Equal, (original) => equalConfig(required(tf.Equal, original))],
     [tf.Max, (original) => reduceMiddleConfig('Max', required(tf.Max, original))],
     [tf.Sum, (original) => reduceMiddleConfig('Sum', required(tf.Sum, original))],
     [tf.Identity, () => identityConfig],
     [tf.Cast, (original) => castConfig(required(tf.Cast, original))],
     [tf.BatchMatMul, (original) => batchMatMulConfig(required(tf.BatchMatMul, original))],
+    [tf.Add, (original) => arithConfig('Add', required(tf.Add, original))],
+    [tf.Multiply, (original) => arithConfig('Multiply', required(tf.Multiply, original))],
+    [ADAM_UPDATE, () => adamUpdateConfig],
   ];
   for (const [name, make] of factories) {
     if (wanted !== undefined && !wanted.has(name)) continue;

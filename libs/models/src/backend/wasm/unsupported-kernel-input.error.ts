@@ -2,8 +2,8 @@
 export class UnsupportedKernelInputError extends Error {
   readonly code = 'UNSUPPORTED_KERNEL_INPUT';
 
-  constructor(kernelName: string, what: string, hint: string) {
-    super(`${kernelName} (wasm, Strand): ${what} is not supported; ${hint}`);
+  constructor(kernelName: string, what: string, hint: string, backend = 'wasm') {
+    super(`${kernelName} (${backend}, Strand): ${what} is not supported; ${hint}`);
     this.name = 'UnsupportedKernelInputError';
   }
 }

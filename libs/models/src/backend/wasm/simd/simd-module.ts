@@ -1,4 +1,5 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { BroadcastPass } from '../broadcast-plan.ts';
 import { encodeModule } from './wasm-encoder.ts';
 import { SIMD_FUNCTIONS } from './simd-functions.ts';
 
@@ -22,6 +23,10 @@ export interface SimdModule {
     aStep: number,
     bStep: number,
   ): void;
+  add_vv: BroadcastPass;
+  add_vs: BroadcastPass;
+  mul_vv: BroadcastPass;
+  mul_vs: BroadcastPass;
   max_mid(x: number, out: number, outer: number, mid: number, inner: number): void;
   sum_mid(x: number, out: number, outer: number, mid: number, inner: number): void;
   gather_rows(
@@ -33,14 +38,17 @@ export interface SimdModule {
     srcRowBytes: number,
     dstRowBytes: number,
   ): void;
-  gemm_4x8(
+  gemm_tiles(
     a: number,
     b: number,
     c: number,
-    m: number,
+    depth: number,
+    rowTiles: number,
+    colTiles: number,
     aRow: number,
     bRow: number,
     cRow: number,
+    accumulate: number,
   ): void;
   gemm_edge(
     a: number,
@@ -52,6 +60,24 @@ export interface SimdModule {
     aRow: number,
     bRow: number,
     cRow: number,
+  ): void;
+  adam_update(
+    value: number,
+    m: number,
+    v: number,
+    g: number,
+    outValue: number,
+    outM: number,
+    outV: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    oneMinusAccBeta1: number,
+    oneMinusAccBeta2: number,
+    negLearningRate: number,
+    epsilon: number,
   ): void;
 }
 

@@ -1,8 +1,9 @@
 /**
  * A minimal WebAssembly binary encoder: just enough to build Strand's SIMD helper module at run
  * time (no toolchain in the build). Format: https://webassembly.github.io/spec/core/binary/.
- * Every function takes i32 parameters and returns nothing; the module imports its memory, which
- * is the tfjs wasm backend's heap, so the helpers read and write tensors in place.
+ * Every function takes i32 parameters (then, optionally, f32 ones) and returns nothing; the module
+ * imports its memory, which is the tfjs wasm backend's heap, so the helpers read and write
+ * tensors in place.
  */
 
 /** Bytes of code; nested arrays are flattened. */
@@ -11,7 +12,10 @@ export type Code = (number | Code)[];
 /** One function of the module. */
 export interface WasmFunction {
   readonly name: string;
+  /** Number of i32 parameters (pointers, counts), locals 0 … params − 1. */
   readonly params: number;
+  /** Number of f32 parameters after them (scalars), locals params … params + f32Params − 1. */
+  readonly f32Params?: number;
   /** Extra locals by type, after the parameters: i32, then f32, then v128. */
   readonly locals: { readonly i32?: number; readonly f32?: number; readonly v128?: number };
   readonly body: Code;
@@ -48,8 +52,13 @@ export function sleb(value: number): number[] {
 
 /** Encodes a module that imports `env.memory` and exports `functions` by name. */
 export function encodeModule(functions: readonly WasmFunction[]): Uint8Array<ArrayBuffer> {
-  const arities = [...new Set(functions.map((f) => f.params))];
-  const types = arities.map((n) => [0x60, ...vec(Array<number[]>(n).fill([I32])), 0x00]);
+  const signature = (f: WasmFunction): string => `${f.params}:${f.f32Params ?? 0}`;
+  const signatures = [...new Set(functions.map(signature))];
+  const types = signatures.map((key) => {
+    const [i32s, f32s] = key.split(':').map(Number) as [number, number];
+    const params = [...Array<number[]>(i32s).fill([I32]), ...Array<number[]>(f32s).fill([F32])];
+    return [0x60, ...vec(params), 0x00];
+  });
   const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x00, 0x01];
   const exports = functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);
   const bodies = functions.map((f) => {
@@ -65,7 +74,7 @@ export function encodeModule(functions: readonly WasmFunction[]): Uint8Array<Arr
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec(types)),
     ...section(2, vec([memoryImport])),
-    ...section(3, vec(functions.map((f) => uleb(arities.indexOf(f.params))))),
+    ...section(3, vec(functions.map((f) => uleb(signatures.indexOf(signature(f)))))),
     ...section(7, vec(exports)),
     ...section(10, vec(bodies)),
   ]);

@@ -28,9 +28,13 @@ export const f32Add: Code = [0x92];
 export const f32Mul: Code = [0x94];
 export const f32Zero: Code = [0x43, 0, 0, 0, 0];
 export const f32Max: Code = [0x97];
+export const f32Div: Code = [0x95];
+export const f32Sqrt: Code = [0x91];
 
 export const v128Load = (offset = 0): Code => [...simd(0x00), 4, ...uleb(offset)];
 export const v128Store = (offset = 0): Code => [...simd(0x0b), 4, ...uleb(offset)];
+/** Loads one float32 into all 4 lanes (f32.load + f32x4.splat in one instruction). */
+export const v128Load32Splat = (offset = 0): Code => [...simd(0x09), 2, ...uleb(offset)];
 export const i8x16Splat: Code = simd(0x0f);
 export const f32x4Splat: Code = simd(0x13);
 export const f32x4Eq: Code = simd(0x41);
@@ -40,6 +44,8 @@ export const i16x8NarrowI32x4S: Code = simd(0x85);
 export const f32x4Add: Code = simd(0xe4);
 export const f32x4Mul: Code = simd(0xe6);
 export const f32x4Max: Code = simd(0xe9);
+export const f32x4Div: Code = simd(0xe7);
+export const f32x4Sqrt: Code = simd(0xe3);
 
 /** `local += value` (i32). */
 export const addTo = (local: number, value: Code): Code => [get(local), value, i32Add, set(local)];
@@ -47,6 +53,11 @@ export const addTo = (local: number, value: Code): Code => [get(local), value, i
 /** `while (!(exit)) { body }` — `exit` is an i32 condition evaluated before each pass. */
 export function whileNot(exit: Code, body: Code): Code {
   return [0x02, 0x40, 0x03, 0x40, exit, 0x0d, 1, body, 0x0c, 0, 0x0b, 0x0b];
+}
+
+/** `if (condition) { then } else { otherwise }` with an i32 condition, no result. */
+export function ifElse(condition: Code, then: Code, otherwise: Code): Code {
+  return [condition, 0x04, 0x40, then, 0x05, otherwise, 0x0b];
 }
 
 /** `for (local = 0; local < limit; local++) { body }` with i32 `limit` code. */

@@ -1,0 +1,62 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { AdamUpdateAttrs } from '../adam-update.ts';
+import { ADAM_UPDATE, adamConstants, adamInputs } from '../adam-update.ts';
+import { simdModule } from './simd/simd-module.ts';
+
+/**
+ * `StrandAdamUpdate` (see ../adam-update.ts) for wasm: each variable's new value and moments in
+ * one SIMD pass over the heap (simd/adam-function.ts), every variable in one kernel call. tfjs'
+ * Adam runs ~13 kernels per variable, each paying tfjs' per-kernel overhead and a full read and
+ * write of a tensor.
+ */
+export const adamUpdateConfig: tf.KernelConfig = {
+  kernelName: ADAM_UPDATE,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const wasm = backend as BackendWasm;
+    const a = attrs as unknown as AdamUpdateAttrs;
+    const { accBeta1, accBeta2, slots } = adamInputs(inputs, a, 'wasm');
+    const scalar = (t: tf.TensorInfo): number =>
+      (wasm.typedArrayFromHeap(t) as Float32Array)[0] as number;
+    const k = adamConstants(a, scalar(accBeta1), scalar(accBeta2));
+    const accOut = [wasm.makeOutput([], 'float32'), wasm.makeOutput([], 'float32')] as const;
+    const outputs: tf.TensorInfo[] = [...accOut];
+    const simd = simdModule(wasm);
+    const offset = (t: tf.TensorInfo): number => wasm.getMemoryOffset(t.dataId);
+    for (const { value, m, v, gradient } of slots) {
+      const shape = [...value.shape];
+      const out = [0, 1, 2].map(() => wasm.makeOutput(shape, 'float32')) as [
+        tf.TensorInfo,
+        tf.TensorInfo,
+        tf.TensorInfo,
+      ];
+      // Offsets, not views: they stay valid when a later malloc grows the heap.
+      simd.adam_update(
+        offset(value),
+        offset(m),
+        offset(v),
+        offset(gradient),
+        ...(out.map(offset) as [number, number, number]),
+        sizeOf(shape),
+        k.beta1,
+        k.oneMinusBeta1,
+        k.beta2,
+        k.oneMinusBeta2,
+        k.oneMinusAccBeta1,
+        k.oneMinusAccBeta2,
+        k.negLearningRate,
+        k.epsilon,
+      );
+      outputs.push(...out);
+    }
+    // Views are taken after every allocation: a malloc may grow the heap and detach older ones.
+    (wasm.typedArrayFromHeap(accOut[0]) as Float32Array)[0] = k.nextAccBeta1;
+    (wasm.typedArrayFromHeap(accOut[1]) as Float32Array)[0] = k.nextAccBeta2;
+    return outputs;
+  },
+};
+
+function sizeOf(shape: number[]): number {
+  return shape.reduce((p, d) => p * d, 1);
+}

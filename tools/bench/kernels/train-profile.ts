@@ -1,0 +1,74 @@
+/**
+ * Kernels per step of the real training engine (`trainModel`, not a bare `minimize`): trains
+ * the DeepBind benchmark model for one epoch under `tf.profile` and prints the kernel calls per
+ * step by name, so per-step overhead outside the model (loss bookkeeping, optimizer, input
+ * tensors) shows up too.
+ *
+ *   node --import tsx tools/bench/kernels/train-profile.ts [--batches 10] [--top 40] [--danq]
+ *
+ * --danq profiles the DanQ benchmark's model (DANQ_DEFAULTS) instead of DeepBind's.
+ */
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { buildModel, DANQ_DEFAULTS, initBackend, trainModel } from '@strand/models';
+import { randomOneHot } from '../bench-helpers.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    batches: { type: 'string', default: '10' },
+    top: { type: 'string', default: '40' },
+    danq: { type: 'boolean', default: false },
+  },
+});
+const batches = Number(args.batches);
+const backend = await initBackend();
+tf.env().set('IS_TEST', false);
+
+const BATCH = 64;
+const model = buildModel(
+  args.danq
+    ? {
+        architecture: 'danq',
+        config: { ...DANQ_DEFAULTS },
+        inputLength: 101,
+        alphabetSize: 4,
+        seed: 0,
+      }
+    : {
+        architecture: 'deepbind',
+        config: { filters: 64, kernelSize: 12, hiddenUnits: 32, dropout: 0.2 },
+        inputLength: 101,
+        alphabetSize: 4,
+        seed: 0,
+      },
+);
+const options = { batchSize: BATCH, learningRate: 1e-3, seed: 0, validationFraction: 0, epochs: 1 };
+await trainModel(model, randomOneHot(BATCH, 101), options); // warm-up: one-off kernel setup
+const data = randomOneHot(batches * BATCH, 101);
+const profile = await tf.profile(() => trainModel(model, data, options).then(() => undefined));
+
+const byKernel = new Map<string, { ms: number; calls: number }>();
+for (const k of profile.kernels) {
+  const entry = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
+  entry.ms += Number(k.kernelTimeMs) / batches;
+  entry.calls += 1 / batches;
+  byKernel.set(k.name, entry);
+}
+const kernelMs = [...byKernel.values()].reduce((s, e) => s + e.ms, 0);
+console.log(
+  JSON.stringify({
+    backend,
+    batches,
+    kernelsPerStep: Math.round((10 * profile.kernels.length) / batches) / 10,
+    kernelMsPerStep: Math.round(kernelMs * 1000) / 1000,
+    newTensorsPerStep: Math.round(profile.newTensors / batches),
+  }),
+);
+console.log(`\nper step (mean of ${batches})\nkernel                         calls         ms`);
+const top = [...byKernel.entries()]
+  .sort((a, b) => b[1].calls - a[1].calls)
+  .slice(0, Number(args.top));
+for (const [name, { ms, calls }] of top) {
+  console.log(`${name.padEnd(30)} ${calls.toFixed(1).padStart(5)} ${ms.toFixed(3).padStart(10)}`);
+}
+model.dispose();
