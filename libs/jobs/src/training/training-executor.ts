@@ -313,6 +313,8 @@ export class TrainingExecutor {
         // Stored final first: a crash before the removal leaves unused files, never a run
         // pointing at a checkpoint that is gone.
         run.status = message.stopped ? 'CANCELLED' : 'SUCCEEDED';
+        // With the status: a reader that sees a final run sees when it finished.
+        run.finishedAt = new Date();
         await em.flush();
         await this.db.artifacts.remove(checkpointsOf(run.id));
         await this.setStatus(em, run, run.status);
@@ -336,7 +338,7 @@ export class TrainingExecutor {
     run.status = status;
     if (error) run.error = error;
     const final = status !== 'QUEUED' && status !== 'RUNNING';
-    if (final) run.finishedAt = new Date();
+    if (final) run.finishedAt ??= new Date();
     await em.flush();
     const fields = { runId: run.id, status, epoch: run.currentEpoch };
     // The error text stays out of logs: a domain error may quote a label or a value.
