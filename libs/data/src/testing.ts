@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
 import { openDatabase } from './database.ts';
 import type { StrandDatabase } from './database.ts';
 import { Project } from './entities/project.entity.ts';
@@ -32,4 +33,12 @@ let projects = 0;
 export function testProject(name = 'test'): Project {
   projects += 1;
   return new Project(name, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${projects}`);
+}
+
+/** A new test project (see testProject), saved through `em`; returns its id. */
+export async function saveTestProject(em: EntityManager, name?: string): Promise<string> {
+  const project = testProject(name);
+  em.persist(project);
+  await em.flush();
+  return project.id;
 }

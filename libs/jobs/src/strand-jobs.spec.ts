@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { epochHistory, ModelArtifact, Run } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject, testProject } from '@strand/data/testing';
 import type { StrandDatabase } from '@strand/data';
 import { loadModel } from '@strand/models';
 import { createEventBus } from './events/event-bus.ts';
@@ -18,10 +18,7 @@ beforeEach(async () => {
   ({ db, cleanup } = await createTestDatabase());
   jobs = new Jobs(db, bus);
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
 });
 afterEach(async () => {
   await jobs.close();

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset, StrandDatabase } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { canonicalChromosome, createRng } from '@strand/genomics';
 import { importDataset } from './import-dataset.ts';
 import type { SplitSpec, StoredSplit } from './dataset-splits.ts';
@@ -16,10 +16,7 @@ let projectId: string;
 beforeEach(async () => {
   ({ db, dataDir, cleanup } = await createTestDatabase());
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
 });
 afterEach(async () => cleanup());
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dataset } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { importDataset } from './import-dataset.ts';
 import type { ImportProgress } from './import-progress.ts';
@@ -18,10 +18,7 @@ let projectId: string;
 beforeEach(async () => {
   ({ db, dataDir, cleanup } = await createTestDatabase());
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
 });
 afterEach(async () => cleanup());
 

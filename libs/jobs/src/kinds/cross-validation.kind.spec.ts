@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Job } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import type { JsonObject, StrandDatabase } from '@strand/data';
 import { createEventBus } from '../events/event-bus.ts';
 import type { JobProgressEvent } from '../events/event-bus.ts';
@@ -32,10 +32,7 @@ function jobs(): Jobs {
 beforeEach(async () => {
   ({ db, cleanup } = await createTestDatabase());
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
   const made = await jobs().createDemoDataset(em, {
     projectId,
     sequences: 200,

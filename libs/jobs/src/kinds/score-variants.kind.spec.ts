@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dataset, Job, ModelArtifact, Run, VariantScore } from '@strand/data';
+import { Dataset, Job, ModelArtifact, Project, Run, VariantScore } from '@strand/data';
 import type { JsonObject, StrandDatabase } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { importDataset } from '../datasets/import-dataset.ts';
 import { createEventBus } from '../events/event-bus.ts';
@@ -81,10 +81,7 @@ describe.skipIf(!HAS_REFERENCE)('SCORE_VARIANTS job (hg19 chr17 piece)', () => {
     vcf = join(dir, 'calls.vcf');
     alleles = await writeTestVcf(vcf, reference, { count: COUNT, seed: 1 });
     const em = db.fork();
-    const project = testProject();
-    em.persist(project);
-    await em.flush();
-    projectId = project.id;
+    projectId = await saveTestProject(em);
     const imported = await importDataset(em, db.artifacts, {
       projectId,
       kind: 'variants',
@@ -92,7 +89,11 @@ describe.skipIf(!HAS_REFERENCE)('SCORE_VARIANTS job (hg19 chr17 piece)', () => {
     });
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
     datasetId = imported.value.id;
-    const sequences = new Dataset(project, 'seqs', 'sequence-classification');
+    const sequences = new Dataset(
+      em.getReference(Project, projectId),
+      'seqs',
+      'sequence-classification',
+    );
     Object.assign(sequences, { status: 'READY', checksum: 'e'.repeat(64) });
     em.persist(sequences);
     await em.flush();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StrandDatabase } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { importDataset } from '../datasets/import-dataset.ts';
 import { storedDatasetOf } from '../training/dataset-shape.ts';
 import { subset } from './data-rows.ts';
@@ -108,10 +108,7 @@ describe('stored sequence datasets', () => {
   beforeEach(async () => {
     ({ db, cleanup } = await createTestDatabase());
     const em = db.fork();
-    const project = testProject();
-    em.persist(project);
-    await em.flush();
-    projectId = project.id;
+    projectId = await saveTestProject(em);
   });
   afterEach(async () => cleanup());
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Job } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import type { JsonObject, StrandDatabase } from '@strand/data';
 import { createEventBus } from '../events/event-bus.ts';
 import type { JobProgressEvent } from '../events/event-bus.ts';
@@ -46,10 +46,7 @@ beforeEach(async () => {
   ({ db, cleanup } = await createTestDatabase());
   jobs = new Jobs(db, bus, { jobKinds: [COUNTING] });
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
 });
 afterEach(async () => {
   await jobs.close();

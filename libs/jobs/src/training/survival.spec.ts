@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { epochHistory, Run } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import type { StrandDatabase } from '@strand/data';
 import { createEventBus } from '../events/event-bus.ts';
 import type { RunStatusEvent } from '../events/event-bus.ts';
@@ -32,10 +32,7 @@ function jobs(options: JobsOptions = {}): Jobs {
 beforeEach(async () => {
   ({ db, cleanup } = await createTestDatabase());
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
   const made = await jobs().createDemoDataset(em, {
     projectId,
     sequences: 200,

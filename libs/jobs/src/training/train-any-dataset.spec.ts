@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { BUNDLED_MOTIFS, simulatePlantedMotifs } from '@strand/genomics';
 import { epochHistory, ModelArtifact, Run } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { loadModel } from '@strand/models';
 import { importDataset } from '../datasets/import-dataset.ts';
 import { createEventBus } from '../events/event-bus.ts';
@@ -62,10 +62,7 @@ beforeEach(async () => {
   ({ db, cleanup } = await createTestDatabase());
   jobs = new Jobs(db, bus);
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
 });
 afterEach(async () => {
   await jobs.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { epochHistory, ModelArtifact, Run } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
-import { createTestDatabase, testProject } from '@strand/data/testing';
+import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { initBackend, loadModel } from '@strand/models';
 import { importDataset } from '../datasets/import-dataset.ts';
 import type { ImportDatasetInput } from '../datasets/import-dataset.ts';
@@ -41,10 +41,7 @@ beforeEach(async () => {
   ({ db, cleanup } = await createTestDatabase());
   jobs = new Jobs(db, bus);
   const em = db.fork();
-  const project = testProject();
-  em.persist(project);
-  await em.flush();
-  projectId = project.id;
+  projectId = await saveTestProject(em);
 });
 afterEach(async () => {
   await jobs.close();
