@@ -151,16 +151,7 @@ export class Jobs {
     if (!job)
       return { ok: false, errors: [userError('id', 'NOT_FOUND', `no job with id "${id}"`)] };
     if (job.status === 'QUEUED' && this.jobQueue.dequeue(id)) {
-      job.status = 'CANCELLED';
-      job.finishedAt = new Date();
-      await em.flush();
-      this.bus.publish('JOB_STATUS', { jobId: id, projectId: job.project.id, status: 'CANCELLED' });
-      this.bus.publish('JOB_PROGRESS', id, {
-        jobId: id,
-        status: 'CANCELLED',
-        progress: job.progress,
-        done: true,
-      });
+      await this.jobExecutor.finish(em, job, 'CANCELLED');
       return { ok: true, value: job };
     }
     if (job.status === 'RUNNING' && this.jobExecutor.requestStop(id, 'cancel')) {

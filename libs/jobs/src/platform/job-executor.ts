@@ -93,14 +93,14 @@ export class JobExecutor {
       if (outcome.outputDatasetId)
         job.outputDataset = em.getReference(Dataset, outcome.outputDatasetId, { wrapped: true });
       if (job.progress.total !== null) job.progress = { ...job.progress, done: job.progress.total };
-      await this.finish(em, job, 'SUCCEEDED', {});
+      await this.finish(em, job, 'SUCCEEDED');
     } catch (error) {
       if (active.reason === 'shutdown') {
         job.status = 'QUEUED';
         await em.flush();
         this.log.info({ jobId }, 'job left queued for the next start');
       } else if (active.reason === 'cancel') {
-        await this.finish(em, job, 'CANCELLED', {});
+        await this.finish(em, job, 'CANCELLED');
       } else {
         const message =
           error instanceof JobError
@@ -114,11 +114,15 @@ export class JobExecutor {
     }
   }
 
-  private async finish(
+  /**
+   * Ends a job: stores its final status (and error), then tells subscribers (the status event
+   * and the last progress event). Also used for a job cancelled while still queued.
+   */
+  async finish(
     em: EntityManager,
     job: Job,
     status: JobStatus,
-    { error }: { error?: string },
+    { error }: { error?: string } = {},
   ): Promise<void> {
     job.status = status;
     job.finishedAt = new Date();
