@@ -87,7 +87,9 @@ describe('CROSS_VALIDATION jobs', () => {
   });
 
   it('starts over after a restart and gives the result an uninterrupted job gives', async () => {
-    const quick = { folds: 2, epochs: 4 };
+    // Long enough that the job is still running when `close` stops it (4 epochs could finish
+    // while close waited for the worker).
+    const quick = { folds: 2, epochs: 30 };
     const first = jobs();
     const jobId = await startCv(first, quick);
     await progressed(jobId, (e) => e.progress.done >= 1);
