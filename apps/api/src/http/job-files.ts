@@ -2,7 +2,9 @@
  * GET /jobs/<id>/files/<name>: a job's result file, streamed (scores.tsv and scores.vcf of a
  * variant-scoring job). Needs a Bearer token of a member (any role) of the job's project. A job
  * of another project, an unknown job, a name not on the list, or a file not written yet all get
- * the same 404, so a caller learns nothing about other projects' jobs.
+ * the same 404, so a caller learns nothing about other projects' jobs. Every TSV or CSV file is
+ * streamed through spreadsheetSafe (cells that a spreadsheet would run as formulas are quoted),
+ * whichever job wrote it: the rule follows the file's extension, not a list of files.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { Job } from '@strand/data';
 import type { JobKindName } from '@strand/data';
 import { SCORE_FILES } from '@strand/jobs';
 import type { StrandContext } from '../context.ts';
+import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 /** The files each kind of job offers, with their content types. */
 const JOB_FILES: Partial<Record<JobKindName, Record<string, string>>> = {
@@ -86,11 +89,14 @@ export async function handleJobFile(
     () => null,
   );
   if (size === null) return notFound();
+  const spreadsheet = /\.(tsv|csv)$/.exec(name)?.[1] as 'tsv' | 'csv' | undefined;
   res.writeHead(200, {
     'content-type': type,
-    'content-length': String(size),
+    // A neutralised file may grow by a byte per cell: its length is known only once sent.
+    ...(spreadsheet ? {} : { 'content-length': String(size) }),
     'content-disposition': `attachment; filename="${job.id}-${name}"`,
     'cache-control': 'no-store',
   });
-  await pipeline(createReadStream(path), res);
+  if (spreadsheet) await pipeline(createReadStream(path), spreadsheetSafe(spreadsheet), res);
+  else await pipeline(createReadStream(path), res);
 }

@@ -24,6 +24,7 @@ import {
 } from '@strand/data';
 import type { JobKindName, JsonObject } from '@strand/data';
 import type { JobProgressEvent, JobStatusEvent } from '@strand/jobs';
+import { accessError } from '../auth/access.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { checkPageSize } from '../limits/page-size.ts';
@@ -128,8 +129,7 @@ export class JobResolver {
   ): Promise<JobPayload> {
     const entity = await em.findOne(JobEntity, { id, project: { $in: viewer.projectIds } });
     const role = entity ? (jobs.jobKind(entity.kind)?.role ?? 'admin') : 'viewer';
-    const target = entity ? targetProject(viewer, entity.project.id, role) : null;
-    if (!entity || !target || 'error' in target) {
+    if (!entity) {
       return {
         job: null,
         userErrors: toUserErrors([
@@ -137,6 +137,9 @@ export class JobResolver {
         ]),
       };
     }
+    // A member whose role is too small learns FORBIDDEN (README: roles), not NOT_FOUND.
+    const denied = accessError(viewer, entity.project.id, role, 'id', `no job with id "${id}"`);
+    if (denied) return { job: null, userErrors: [denied] };
     const outcome = await jobs.cancelJob(em, id);
     return outcome.ok
       ? { job: Job.from(outcome.value), userErrors: [] }
