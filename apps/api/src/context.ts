@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { StrandDatabase } from '@strand/data';
 import type { Jobs } from '@strand/jobs';
 import type { Viewer } from './auth/viewer.ts';
+import type { QueryBudget } from './limits/query-budget.ts';
 
 /**
  * What every resolver gets: one EntityManager fork per request (or per subscription event), and
@@ -12,4 +13,6 @@ export interface StrandContext {
   em: EntityManager;
   jobs: Jobs;
   viewer: Viewer;
+  /** What this operation may still cost while it resolves (absent outside GraphQL). */
+  budget?: QueryBudget;
 }

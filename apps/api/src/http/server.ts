@@ -9,19 +9,18 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { openDatabase } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
 import { createEventBus, Jobs } from '@strand/jobs';
 import { authenticate } from '../auth/authenticate.ts';
 import type { StrandContext } from '../context.ts';
-import { formatError } from '../limits/format-error.ts';
+import { budgetPlugin } from '../limits/budget-plugin.ts';
+import { budgetSchema } from '../limits/budgeted-schema.ts';
 import { DEFAULT_LIMITS } from '../limits/limits.ts';
 import type { ApiLimits } from '../limits/limits.ts';
+import { operationPolicy } from '../limits/operation-policy.ts';
 import { createRateLimit } from '../limits/rate-limit.ts';
-import { limitRules } from '../limits/validation-rules.ts';
 import { HttpMetrics } from '../observability/http-metrics.ts';
 import type { RouteName } from '../observability/http-metrics.ts';
 import { renderJobMetrics } from '../observability/job-metrics.ts';
@@ -30,7 +29,10 @@ import type { Logger } from '../observability/logger.ts';
 import { tokenPrefixOf } from '../observability/token-prefix.ts';
 import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
+import { attachGraphQLWebSocket } from './graphql-ws.ts';
 import { handleJobFile, isJobFilePath } from './job-files.ts';
+import { requestUrl } from './request-url.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, handleUpload } from './upload.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -96,20 +98,36 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
       ),
   });
   await jobs.recover();
-  const schema = await buildStrandSchema(bus);
+  const schema = budgetSchema(await buildStrandSchema(bus));
   const production = options.production ?? false;
 
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const rules = limitRules(limits);
+  // Unexpected errors: their name and stack frames go to the log (the message may quote data).
+  const policy = operationPolicy(limits, production, (error) =>
+    logger.error(
+      {
+        component: 'graphql',
+        errorName: (error as Error)?.name,
+        stack: String((error as Error)?.stack ?? '')
+          .split('\n')
+          .slice(1, 8)
+          .join('\n'),
+      },
+      'unexpected error',
+    ),
+  );
   const rateLimit = createRateLimit(limits.ratePerSecond, limits.rateBurst);
 
   const apollo = new ApolloServer<StrandContext>({
     schema,
-    introspection: !production,
-    includeStacktraceInErrorResponses: !production,
-    validationRules: rules,
+    // The policy's own rule refuses introspection in production, over HTTP and WebSocket alike.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: policy.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: formatError(production),
+    formatError: policy.formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin()],
   });
   await apollo.start();
   /** A request's context: its caller (or UNAUTHENTICATED, HTTP 401), after the rate limit. */
@@ -117,7 +135,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     const em = db.fork();
     const viewer = await authenticate(em, authorization);
     rateLimit(viewer);
-    return { db, em, jobs, viewer };
+    return { db, em, jobs, viewer, budget: policy.budget() };
   };
 
   /** One log line and one metrics sample per finished request (path only: no query string). */
@@ -143,7 +161,15 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
   };
 
   const http = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    setSecurityHeaders(res);
+    const url = requestUrl(req);
+    if (!url) {
+      observe(req, res, '(malformed)');
+      req.resume();
+      return sendJson(res, 400, {
+        errors: [{ message: 'malformed request URL', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
     observe(req, res, url.pathname);
     const route = async () => {
       if (url.pathname === '/graphql')
@@ -192,53 +218,16 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     });
   });
 
-  const wss = new WebSocketServer({ server: http, path: '/graphql' });
-  const wsServer = useServer<Record<string, unknown>, { authorization: string }>(
-    {
-      schema,
-      // connection_init must carry `authorization: "Bearer <token>"`; else close with 4401.
-      onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
-        try {
-          if (typeof authorization !== 'string') throw new Error('no API token');
-          await authenticate(db.fork(), authorization);
-        } catch {
-          ctx.extra.socket.close(
-            4401,
-            'Unauthorized: connectionParams.authorization must be "Bearer <valid token>"',
-          );
-          return false;
-        }
-        ctx.extra.authorization = authorization;
-        return true;
-      },
-      // Each subscription re-reads the caller's memberships and passes the same limits as HTTP.
-      onSubscribe: async (ctx, _id, payload) => {
-        let context: StrandContext;
-        try {
-          context = await contextFor(ctx.extra.authorization);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('internal error')];
-        }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...rules]);
-        if (errors.length) return errors;
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: context,
-        };
-      },
+  const graphqlWs = attachGraphQLWebSocket({
+    http,
+    schema,
+    policy,
+    authenticate: async (authorization) => {
+      const viewer = await authenticate(db.fork(), authorization);
+      return { userId: viewer.userId };
     },
-    wss,
-  );
+    context: (authorization) => contextFor(authorization),
+  });
 
   await new Promise<void>((resolve) =>
     http.listen(options.port, options.host ?? '127.0.0.1', resolve),
@@ -252,8 +241,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
       accepting = false;
       logger.info({ component: 'server' }, 'shutting down: running jobs stop after their batch');
       await jobs.close();
-      await wsServer.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await graphqlWs.dispose();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await apollo.stop();

@@ -12,6 +12,12 @@ export interface ApiLimits {
   ratePerSecond: number;
   /** Requests a token may make at once before the refill rate applies (bucket size). */
   rateBurst: number;
+  /** Nodes (fields resolved and object-list items) one answer may hold (query-budget.ts). */
+  maxNodes: number;
+  /** Estimated bytes of one answer's values. */
+  maxResponseBytes: number;
+  /** Time one operation (or subscription event) may take to resolve, in ms. */
+  queryTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -21,4 +27,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxTokens: 5_000,
   ratePerSecond: 50,
   rateBurst: 100,
+  maxNodes: 50_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+  queryTimeoutMs: 15_000,
 };
