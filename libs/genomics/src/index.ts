@@ -2,7 +2,7 @@
 export { GenomicsError } from './errors/genomics-error.ts';
 export { FormatError } from './errors/format-error.ts';
 export { DNA_ALPHABET } from './sequence/alphabet.ts';
-export { oneHotEncode, oneHotEncodeBatch } from './encoding/one-hot.ts';
+export { oneHotEncode, oneHotEncodeBatch, oneHotEncodeBytes } from './encoding/one-hot.ts';
 export {
   PROTEIN_ALPHABET,
   RNA_ALPHABET,
@@ -146,3 +146,10 @@ export { imputeKnn } from './preprocess/impute-knn.ts';
 // Streaming training batches.
 export { fastaBedBatches } from './batches/fasta-bed-batches.ts';
 export type { FastaBedBatch, FastaBedBatchOptions } from './batches/fasta-bed-batches.ts';
+// The dataset store: tables of typed columns as Arrow IPC files, written and read chunk by chunk.
+export { TableWriter, DEFAULT_CHUNK_ROWS } from './formats/arrow/table-writer.ts';
+export type { TableWriterOptions, WrittenTable } from './formats/arrow/table-writer.ts';
+export { TableReader } from './formats/arrow/table-reader.ts';
+export type { ListColumn, TableChunk, TextColumn } from './formats/arrow/table-reader.ts';
+export type { CellValue, TableRow } from './formats/arrow/chunk-builder.ts';
+export type { ColumnSpec, ColumnType, NumericArray } from './formats/arrow/column-spec.ts';
