@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { mkdir, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { BUNDLED_MOTIFS, findMotif, simulatePlantedMotifs } from '@strand/genomics';
 import type { Pfm } from '@strand/genomics';
@@ -6,7 +7,8 @@ import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore } from '@strand/data';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
-import { formatSequenceTable } from './sequence-table.ts';
+import { SEQUENCE_TABLE_FILE } from './sequence-store.ts';
+import { SequenceStoreWriter } from './sequence-store-writer.ts';
 
 export interface CreateDemoDatasetInput {
   /** The project the dataset belongs to (the caller checked the right to write in it). */
@@ -23,7 +25,7 @@ export const DEMO_LIMITS = { sequences: [10, 200_000], length: [8, 10_000] } as 
 
 /**
  * Makes a planted-motif sequence-classification dataset (positives carry a motif instance,
- * negatives are background) and stores it as a sequence table in the artifact store. The dataset
+ * negatives are background) and stores it in the dataset store (sequence-store.ts). The dataset
  * row becomes READY only after the file is written, so nothing half-made is ever visible.
  */
 export async function createDemoDataset(
@@ -73,13 +75,6 @@ export async function createDemoDataset(
     motifs,
     seed,
   });
-  const ids = simulated.sequences.map((_, i) => `seq${i + 1}`);
-  const table = formatSequenceTable({
-    ids,
-    labels: simulated.labels,
-    sequences: simulated.sequences,
-  });
-  const positives = simulated.labels.reduce((s, v) => s + v, 0);
   const name =
     input.name?.trim() ||
     `demo ${motifs.map((m) => m.name).join('+')} ${input.sequences}×${input.length}`;
@@ -93,13 +88,25 @@ export async function createDemoDataset(
   em.persist(dataset);
   await em.flush();
   try {
-    const path = `datasets/${dataset.id}/sequences.tsv`;
-    await artifacts.writeAtomic(path, table);
+    const path = `datasets/${dataset.id}/${SEQUENCE_TABLE_FILE}`;
+    const file = artifacts.resolve(path);
+    await mkdir(dirname(file), { recursive: true });
+    const tmp = `${file}.writing`;
+    const columns = { labels: ['label'], features: [], profile: null };
+    const writer = new SequenceStoreWriter(tmp, columns, name);
+    let stored;
+    try {
+      simulated.sequences.forEach((sequence, i) =>
+        writer.add({ id: `seq${i + 1}`, sequence, labels: [simulated.labels[i]] }, i + 1),
+      );
+      stored = writer.finish();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    await rename(tmp, file);
+    Object.assign(dataset, stored);
     dataset.artifactPath = path;
-    dataset.recordCount = input.sequences;
-    dataset.sequenceLength = input.length;
-    dataset.labelCounts = { '0': input.sequences - positives, '1': positives };
-    dataset.checksum = createHash('sha256').update(table).digest('hex');
     dataset.status = 'READY';
     await em.flush();
   } catch (error) {

@@ -9,6 +9,8 @@ import { basename } from 'node:path';
 import { openVcf, readExpressionMatrix, readSequenceTable } from '@strand/genomics';
 import type { Dataset, ArtifactStore } from '@strand/data';
 import { DatasetSplitError } from './dataset-split.error.ts';
+import { isStoreTable } from './sequence-store.ts';
+import { LOCUS_ID, openSequenceStore, readStoreRecords } from './sequence-store-reader.ts';
 
 /** The split keys of a dataset's records. */
 export interface SplitRecords {
@@ -18,10 +20,17 @@ export interface SplitRecords {
   chromosomes: string[] | null;
 }
 
-/** `chr1:100-200`, `chr1:100-200(+)`, `17:5-9_2`: a sequence id that says where it lies. */
-const LOCUS_ID = /^([^\s:]+):\d+-\d+(?:\([+-.]\))?(?:[_|].*)?$/;
-
 async function sequenceRecords(file: string): Promise<SplitRecords> {
+  if (isStoreTable(file)) {
+    const store = await openSequenceStore(file);
+    try {
+      const { classes, chromosomes } = await readStoreRecords(store);
+      return { labels: Array.from(classes, (c) => store.labelNames[c] ?? ''), chromosomes };
+    } finally {
+      await store.table.close();
+    }
+  }
+  // A dataset stored before the store existed: a sequences.tsv.
   const labels: string[] = [];
   const chromosomes: (string | null)[] = [];
   for await (const r of readSequenceTable(file, { label: basename(file) })) {

@@ -15,19 +15,17 @@ import {
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
-  sequenceTableHeader,
-  sequenceTableRow,
 } from '@strand/genomics';
-import type { LabelledSequence, SequenceTableRecord } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore, DatasetKind, JsonObject } from '@strand/data';
 import { userError } from '../errors/user-error.ts';
 import type { Outcome } from '../errors/user-error.ts';
 import type { ImportOptions } from './import-progress.ts';
 import { ImportAborted, ImportProgressReporter } from './import-progress.ts';
-import { storedTableLayout } from '../learning/stored-data.ts';
 import type { StoredColumns } from '../learning/stored-data.ts';
-import { formatSequenceTable } from './sequence-table.ts';
+import { importError } from './import-error.ts';
+import { SEQUENCE_TABLE_FILE } from './sequence-store.ts';
+import { SequenceStoreWriter } from './sequence-store-writer.ts';
 
 export type { ImportOptions, ImportProgress } from './import-progress.ts';
 
@@ -85,6 +83,8 @@ interface Stored {
   sequenceLength: number | null;
   labelCounts: Record<string, number>;
   summary: JsonObject;
+  /** SHA-256 of the stored file when it was computed as it was written. */
+  checksum?: string;
 }
 
 /** Writes the stored form to `tmp` (absolute) and describes it, reading through `progress`. */
@@ -163,7 +163,7 @@ export async function importDataset(
   const id = crypto.randomUUID();
   const file =
     kind === 'sequence-classification' || kind === 'sequence-regression'
-      ? 'sequences.tsv'
+      ? SEQUENCE_TABLE_FILE
       : kind === 'expression'
         ? 'expression.tsv'
         : 'variants.vcf';
@@ -185,10 +185,16 @@ export async function importDataset(
   try {
     progress.checkAborted();
     progress.report('reading', 0, totalBytes, true);
-    stored = await READERS[kind](input, tmp, progress);
+    const { checksum: written, ...described } = await READERS[kind](input, tmp, progress);
+    stored = described;
     progress.report('reading', progress.bytes, totalBytes, true);
     await rename(tmp, final);
-    checksum = await progress.sha256(final);
+    checksum = written ?? (await progress.sha256(final));
+    if (written) {
+      // Hashed as it was written: the storing phase is over at once.
+      const { size } = await stat(final);
+      progress.report('storing', size, size, true);
+    }
     progress.checkAborted();
   } catch (error) {
     // An abort may reach here wrapped by a parser (as an error of its input stream).
@@ -238,25 +244,17 @@ const count = (values: Iterable<string>) => {
   return counts;
 };
 
-/** A user error of an import, returned with the `path` field (see importDataset). */
-function inputError(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code });
-}
-
 /**
- * Sequence imports. A table of one label column (or a labelled FASTA) is stored as before:
- * `sequences.tsv` with id, label (class index into summary.labelNames), sequence. A table with
- * several label columns, feature columns or a count profile keeps them under the fixed names of
- * STORED_COLUMNS (task_1…, feature_1…, counts), `label` then holding the first task (multitask)
- * or 0 (a profile without labels) so that stored splits stratify by it; summary.columns names
- * what each held in the imported file (see StoredColumns).
+ * Sequence imports: every record is checked and written into the store as it streams (the
+ * layout of sequence-store.ts), the summary computed on the way. Several label columns, feature
+ * columns or a count profile are stored under the fixed names of STORED_COLUMNS (task_1…,
+ * feature_1…, counts); summary.columns names what each held in the imported file.
  */
 async function importSequences(
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
 ): Promise<Stored> {
-  const { writeFile } = await import('node:fs/promises');
   const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
   const regression = input.kind === 'sequence-regression';
   // Errors name the file, not the server's directory layout.
@@ -264,166 +262,81 @@ async function importSequences(
   const source = progress.read(input.path);
   const labelColumns = input.labelColumn?.split(',').map((c) => c.trim());
   if (fasta && (regression || labelColumns || input.featureColumns || input.profileColumn)) {
-    throw inputError(
+    throw importError(
       'UNSUPPORTED_FORMAT',
       `${label}: a FASTA file holds one label per sequence; ${regression ? 'a sequence-regression dataset' : 'label, feature and profile columns'} need a sequence table`,
     );
   }
   if (regression && labelColumns) {
-    throw inputError(
+    throw importError(
       'UNSUPPORTED_OPTION',
       `a sequence-regression dataset trains on its count column and has no label columns; import a table with both as sequence-classification with profileColumn`,
     );
   }
-  const rows: Omit<SequenceTableRecord, 'line'>[] = [];
-  const lines: number[] = [];
-  let layout = {
-    labelColumns: ['label'],
-    featureColumns: [] as string[],
-    profileColumn: null as string | null,
-  };
   if (fasta) {
-    for await (const r of readLabelledFasta(source, { label }) as AsyncIterable<LabelledSequence>) {
-      progress.record();
-      rows.push({
-        id: r.id,
-        sequence: r.sequence,
-        labels: [r.label],
-        features: EMPTY,
-        profile: null,
-        tracks: 0,
-      });
-      lines.push(r.line);
-    }
-  } else {
-    const table = await openSequenceTable(source, {
-      label,
-      ...(regression ? { labelColumns: [], profileColumn: input.profileColumn ?? 'counts' } : {}),
-      ...(labelColumns ? { labelColumns } : {}),
-      ...(input.featureColumns ? { featureColumns: input.featureColumns } : {}),
-      ...(!regression && input.profileColumn ? { profileColumn: input.profileColumn } : {}),
+    const columns: StoredColumns = { labels: ['label'], features: [], profile: null };
+    const writer = new SequenceStoreWriter(tmp, columns, label);
+    return storeRecords(writer, input, async (add) => {
+      for await (const r of readLabelledFasta(source, { label })) {
+        progress.record();
+        add({ id: r.id, sequence: r.sequence, labels: [r.label] }, r.line);
+      }
     });
-    layout = table.layout;
-    for await (const r of table.records) {
-      progress.record();
-      const { line, ...row } = r;
-      rows.push(row);
-      lines.push(line);
-    }
   }
-  if (rows.length === 0) throw inputError('EMPTY', `${input.path}: no records`);
+  const table = await openSequenceTable(source, {
+    label,
+    ...(regression ? { labelColumns: [], profileColumn: input.profileColumn ?? 'counts' } : {}),
+    ...(labelColumns ? { labelColumns } : {}),
+    ...(input.featureColumns ? { featureColumns: input.featureColumns } : {}),
+    ...(!regression && input.profileColumn ? { profileColumn: input.profileColumn } : {}),
+  });
+  const { layout } = table;
   if (!regression && layout.labelColumns.length === 0) {
-    throw inputError(
+    await table.records.return(undefined);
+    throw importError(
       'NO_LABELS',
       `${label}: no label column; a table of per-position counts imports as kind sequence-regression`,
     );
   }
+  // The profile's tracks are those of the first record: the writer is made once it is read.
+  const first = await table.records.next();
+  if (first.done) throw importError('EMPTY', `${input.path}: no records`);
   const columns: StoredColumns = {
     labels: [...layout.labelColumns],
     features: [...layout.featureColumns],
     profile:
       layout.profileColumn === null
         ? null
-        : { column: layout.profileColumn, tracks: rows[0].tracks },
+        : { column: layout.profileColumn, tracks: first.value.tracks },
   };
-  const targets = storedTargets(rows, lines, columns, label);
-  const plain = columns.labels.length === 1 && !columns.features.length && !columns.profile;
-  if (plain) {
-    await writeFile(
-      tmp,
-      formatSequenceTable({
-        ids: rows.map((r) => r.id),
-        labels: targets.stored,
-        sequences: rows.map((r) => r.sequence),
-      }),
-    );
-  } else {
-    const stored = storedTableLayout(columns);
-    const text = [sequenceTableHeader(stored)];
-    rows.forEach((r, i) => {
-      const labels = [targets.stored[i], ...(columns.labels.length > 1 ? r.labels : [])];
-      text.push(sequenceTableRow(stored, { ...r, labels }));
-    });
-    await writeFile(tmp, `${text.join('\n')}\n`);
-  }
-  let gc = 0;
-  let n = 0;
-  let bases = 0;
-  for (const { sequence } of rows) {
-    for (const c of sequence) {
-      const u = c.toUpperCase();
-      if (u === 'G' || u === 'C') gc++;
-      else if (u === 'N') n++;
+  const writer = new SequenceStoreWriter(tmp, columns, label);
+  return storeRecords(writer, input, async (add) => {
+    progress.record();
+    add(first.value, first.value.line);
+    for await (const r of table.records) {
+      progress.record();
+      add(r, r.line);
     }
-    bases += sequence.length;
-  }
-  const lengths = rows.map((r) => r.sequence.length);
-  const minLength = Math.min(...lengths);
-  const maxLength = Math.max(...lengths);
-  return {
-    recordCount: rows.length,
-    sequenceLength: minLength === maxLength ? minLength : null,
-    labelCounts: targets.counts,
-    summary: {
-      labelNames: targets.labelNames,
-      length: { min: minLength, max: maxLength, mean: bases / rows.length },
-      gcFraction: bases ? gc / bases : 0,
-      nFraction: bases ? n / bases : 0,
-      columns: columns as unknown as JsonObject,
-      ...(columns.profile ? { meanTotalCounts: meanTotals(rows, columns.profile.tracks) } : {}),
-    },
-  };
+  });
 }
-
-const EMPTY = new Float64Array(0);
 
 /**
- * The stored `label` of each row and what the dataset row says of the labels: one label column
- * gives class indices into the sorted label names (counts per class); several give their first
- * task (0/1 each, else INVALID_LABEL at file:line; counts of 1 per column); none gives 0.
+ * Streams records into `writer` through `read`, then finishes the table; removes it when
+ * anything fails (the caller removes the dataset directory too).
  */
-function storedTargets(
-  rows: Omit<SequenceTableRecord, 'line'>[],
-  lines: number[],
-  columns: StoredColumns,
-  label: string,
-): { stored: Uint8Array; labelNames: string[]; counts: Record<string, number> } {
-  const k = columns.labels.length;
-  if (k === 0) return { stored: new Uint8Array(rows.length), labelNames: [], counts: {} };
-  if (k === 1) {
-    const raw = rows.map((r) => String(r.labels[0]));
-    const labelNames = [...new Set(raw)].sort();
-    const index = new Map(labelNames.map((name, i) => [name, i]));
-    return {
-      stored: Uint8Array.from(raw, (l) => index.get(l) ?? 0),
-      labelNames,
-      counts: count(raw),
-    };
+async function storeRecords(
+  writer: SequenceStoreWriter,
+  input: ImportDatasetInput,
+  read: (add: SequenceStoreWriter['add']) => Promise<void>,
+): Promise<Stored> {
+  try {
+    await read((record, line) => writer.add(record, line));
+    if (writer.records === 0) throw importError('EMPTY', `${input.path}: no records`);
+    return writer.finish();
+  } catch (error) {
+    writer.abort();
+    throw error;
   }
-  const positives = new Array<number>(k).fill(0);
-  rows.forEach((r, i) =>
-    r.labels.forEach((v, c) => {
-      if (v !== 0 && v !== 1) {
-        throw inputError(
-          'INVALID_LABEL',
-          `${label}:${lines[i]}: ${columns.labels[c]} is ${JSON.stringify(v)}; with several label columns each holds 0 or 1`,
-        );
-      }
-      positives[c] += v;
-    }),
-  );
-  return {
-    stored: Uint8Array.from(rows, (r) => r.labels[0] as number),
-    labelNames: ['0', '1'],
-    counts: Object.fromEntries(columns.labels.map((name, c) => [name, positives[c]])),
-  };
-}
-
-/** Mean total counts per track over the rows. */
-function meanTotals(rows: Omit<SequenceTableRecord, 'line'>[], tracks: number): number[] {
-  const totals = new Array<number>(tracks).fill(0);
-  for (const r of rows) r.profile?.forEach((v, i) => (totals[i % tracks] += v));
-  return totals.map((t) => t / rows.length);
 }
 
 async function importExpression(

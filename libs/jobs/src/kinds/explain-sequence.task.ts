@@ -17,6 +17,8 @@ import * as tf from '@tensorflow/tfjs';
 import { JobError } from '../platform/job-kind.ts';
 import type { WorkerTools } from '../platform/run-in-worker.ts';
 import { taskNames } from '../scoring/score-rows.ts';
+import { isStoreTable } from '../datasets/sequence-store.ts';
+import { firstStoredSequences } from '../datasets/sequence-store-reader.ts';
 
 export const EXPLAIN_METHODS = ['ism', 'saliency', 'gradxinput', 'ig'] as const;
 export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
@@ -172,6 +174,8 @@ function selectOutput(model: tf.LayersModel, task: number): tf.LayersModel {
 async function readRecords(input: ExplainTaskInput): Promise<{ id: string; sequence: string }[]> {
   const label = input.datasetName ?? 'dataset';
   if (!input.datasetFile) throw new JobError('no sequences to explain');
+  if (isStoreTable(input.datasetFile)) return firstStoredSequences(input.datasetFile, input.limit);
+  // A dataset stored before the store existed: a sequences.tsv.
   const records: { id: string; sequence: string }[] = [];
   for await (const { line, number } of openText(input.datasetFile, { label })) {
     if (number === 1 || line === '') continue;

@@ -13,7 +13,9 @@ import type { SequenceTableColumnOptions } from '@strand/genomics';
 import { basename } from 'node:path';
 import { classIndices, expressionInputs } from './data-encoding.ts';
 import type { LabelledData } from './labelled-data.ts';
+import { isStoreTable } from '../datasets/sequence-store.ts';
 import { LearningError } from './learning.error.ts';
+import { loadStoreTable } from './store-data.ts';
 import { collectTable, firstTask, multitaskLabels, tableInputs } from './sequence-table-data.ts';
 
 /**
@@ -76,6 +78,8 @@ export function storedTableLayout(columns: StoredColumns | null | undefined): {
 export async function loadStoredDataset(stored: StoredDataset): Promise<LabelledData> {
   const source = basename(stored.file);
   if (stored.kind === 'sequence-classification' || stored.kind === 'sequence-regression') {
+    if (isStoreTable(stored.file)) return loadStoreTable(stored.file, stored.checksum);
+    // A dataset stored before the store existed: a sequences.tsv.
     return loadStoredSequences(stored, source);
   }
   if (stored.kind === 'expression') {

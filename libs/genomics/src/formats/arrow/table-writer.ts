@@ -144,11 +144,17 @@ export class TableWriter {
     if (this.chunk.full) this.flush();
   }
 
-  /** Writes the last chunk and the footer; the file is complete. */
-  close(): WrittenTable {
+  /**
+   * Writes the last chunk and the footer; the file is complete. `metadata` adds to (or replaces)
+   * the table's metadata: what is known only at the end (label names seen, counts). An Arrow
+   * file holds its schema, metadata included, in the footer alone (apache-arrow writes none at
+   * the start), which is what file readers read.
+   */
+  close(metadata: Readonly<Record<string, string>> = {}): WrittenTable {
     if (this.closed) throw new GenomicsError('CLOSED', `${this.path}: the table is closed`);
     try {
       if (this.chunk.rows > 0 || this.chunkCount === 0) this.flush();
+      for (const [key, value] of Object.entries(metadata)) this.schema.metadata.set(key, value);
       this.writer.finish();
     } finally {
       this.closed = true;

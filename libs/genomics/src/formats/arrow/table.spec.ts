@@ -36,7 +36,7 @@ function write(path: string, data: TableRow[], chunkRows = 3) {
     metadata: { strand: '{"kind":"test"}' },
   });
   for (const row of data) writer.append(row);
-  return writer.close();
+  return writer.close({ rows: String(data.length) });
 }
 
 describe('TableWriter and TableReader', () => {
@@ -51,6 +51,7 @@ describe('TableWriter and TableReader', () => {
       expect(table.chunkRows).toEqual([3, 3, 1]);
       expect(table.rows).toBe(7);
       expect(table.metadata.get('strand')).toBe('{"kind":"test"}');
+      expect(table.metadata.get('rows')).toBe('7');
       expect(table.columns).toEqual([
         { name: 'id', type: 'utf8' },
         { name: 'label', type: 'uint8' },
