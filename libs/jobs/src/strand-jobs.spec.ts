@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { epochHistory, ModelArtifact, Run } from '@strand/data';
 import { createTestDatabase, saveTestProject, testProject } from '@strand/data/testing';
@@ -7,6 +6,7 @@ import { loadModel } from '@strand/models';
 import { createEventBus } from './events/event-bus.ts';
 import type { RunStatusEvent } from './events/event-bus.ts';
 import { Jobs } from './strand-jobs.ts';
+import { TableReader } from '@strand/genomics';
 
 let db: StrandDatabase;
 let cleanup: () => Promise<void>;
@@ -52,9 +52,10 @@ describe('Jobs', () => {
       sequenceLength: 30,
       labelCounts: { '0': 20, '1': 20 },
     });
-    const text = await readFile(db.artifacts.resolve(dataset.artifactPath!), 'utf8');
-    expect(text.split('\n')[0]).toBe('id\tlabel\tsequence');
-    expect(text.trim().split('\n')).toHaveLength(41);
+    const table = await TableReader.open(db.artifacts.resolve(dataset.artifactPath!));
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'sequence', 'label']);
+    expect(table.rows).toBe(40);
+    await table.close();
     const again = await jobs.createDemoDataset(db.fork(), {
       projectId,
       sequences: 40,

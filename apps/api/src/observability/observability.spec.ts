@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { Dataset } from '@strand/data';
 import { startTestServer } from '../testing/test-server.ts';
 import type { TestServer } from '../testing/test-server.ts';
 import { tokenPrefixOf } from './token-prefix.ts';
+import { TableReader } from '@strand/genomics';
 
 let server: TestServer;
 const lines: string[] = [];
@@ -83,12 +83,10 @@ describe('health, readiness, metrics and logs', () => {
     const text = lines.join('\n');
     expect(text).not.toContain(server.adminToken);
     const dataset = await server.db.fork().findOneOrFail(Dataset, { id: datasetId });
-    const table = await readFile(server.db.artifacts.resolve(dataset.artifactPath!), 'utf8');
-    const sequences = table
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((row) => row.split('\t')[2]!);
+    const table = await TableReader.open(server.db.artifacts.resolve(dataset.artifactPath!));
+    const chunk = await table.chunk(0);
+    const sequences = Array.from({ length: chunk.rows }, (_, r) => chunk.textAt('sequence', r));
+    await table.close();
     expect(sequences).toHaveLength(60);
     for (const sequence of sequences) expect(text).not.toContain(sequence);
   });
