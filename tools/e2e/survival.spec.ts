@@ -5,12 +5,13 @@
  * Also: /health, /ready and /metrics without a token, and logs without sequence text.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
+import { TableReader } from '@strand/genomics';
 
 const token = `strand_${randomBytes(32).toString('base64url')}`;
 let dataDir: string;
@@ -169,18 +170,15 @@ describe('a run survives its process', () => {
     expect(logs).toContain(`"runId":"${id}"`);
     const datasetDir = join(dataDir, 'artifacts', 'datasets');
     const files = await readdir(datasetDir, { recursive: true });
-    const table = await readFile(
-      join(
-        datasetDir,
-        files.find((f) => f.endsWith('.tsv'))!,
-      ),
-      'utf8',
+    const table = await TableReader.open(
+      join(datasetDir, files.find((f) => f.endsWith('.arrow'))!),
     );
-    const sequences = table
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split('\t')[2]!);
+    const sequences: string[] = [];
+    for (let c = 0; c < table.chunks; c++) {
+      const chunk = await table.chunk(c);
+      for (let r = 0; r < chunk.rows; r++) sequences.push(chunk.textAt('sequence', r));
+    }
+    await table.close();
     expect(sequences).toHaveLength(300);
     for (const sequence of sequences) expect(logs.includes(sequence.slice(0, 24))).toBe(false);
     expect(logs).not.toContain(token);
