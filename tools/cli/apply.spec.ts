@@ -198,6 +198,33 @@ describe('strand explain', () => {
     expect(human.stdout.trim().split('\n')).toHaveLength(4);
   });
 
+  it('gives DeepLIFT and DeepSHAP contributions that sum to logit − reference', () => {
+    const seq = 'ACGTTGCAAGATAAGGCTTACGTAGCTAGCTAGGATCCAT';
+    for (const method of ['deeplift', 'deepshap']) {
+      const run = strand(
+        'explain',
+        '--model',
+        model,
+        '--sequence',
+        seq,
+        '--method',
+        method,
+        '--shuffles',
+        '5',
+        '--json',
+      );
+      expect(run.status).toBe(0);
+      const [s] = JSON.parse(run.stdout).sequences;
+      expect(s.scores).toHaveLength(LENGTH);
+      const sum = s.scores.flat().reduce((a: number, v: number) => a + v, 0);
+      // Scores are rounded to 6 digits: the sum carries that rounding.
+      expect(Math.abs(sum - (s.logit - s.reference))).toBeLessThan(1e-3);
+      expect(s.convergenceDelta).toBeLessThan(1e-3);
+      // Only the base present has a contribution.
+      expect(s.scores[0].filter((v: number) => v !== 0).length).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('takes a stored model: a run id, a version id or NAME@ALIAS of the embedded store', async () => {
     const store = join(dir, 'store');
     const db = await openDatabase({ dataDir: store });
@@ -258,7 +285,7 @@ describe('strand explain', () => {
     const method = strand('explain', '--model', model, '--sequence', 'ACGT', '--method', 'shap');
     expect(method.status).toBe(2);
     expect(method.stderr).toBe(
-      'strand explain: --method must be ism, saliency or ig; got "shap"\n',
+      'strand explain: --method must be ism, saliency, ig, deeplift or deepshap; got "shap"\n',
     );
   });
 });

@@ -133,6 +133,12 @@ export type {
   FeatureAttributionOptions,
   FeatureAttributionResult,
 } from './interpret/feature-attribution.ts';
+export { deepLiftShap } from './interpret/deeplift/deep-lift-shap.ts';
+export type {
+  DeepLiftReference,
+  DeepLiftShapOptions,
+  DeepLiftShapResult,
+} from './interpret/deeplift/deep-lift-shap.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
 
 // Variant-effect scoring

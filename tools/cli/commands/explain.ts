@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readFasta } from '@strand/genomics';
 import {
+  deepLiftShap,
   initBackend,
   inSilicoMutagenesis,
   integratedGradients,
@@ -12,17 +13,21 @@ import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
 
-const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --fasta FILE) [--method ism|saliency|ig] [--json]
+const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --fasta FILE) [--method ism|saliency|ig|deeplift|deepshap] [--json]
 
   ${MODEL_HELP}
   --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
   --sequence SEQ     one sequence of the model's input length
   --fasta FILE       sequences to explain, each of the model's input length
-  --method M         ism (in silico mutagenesis, default), saliency, or ig (integrated gradients)
+  --method M         ism (in silico mutagenesis, default), saliency, ig (integrated gradients),
+                     deeplift (rescale rule, reference: the sequence's base composition) or
+                     deepshap (DeepLIFT averaged over --shuffles dinucleotide shuffles)
+  --shuffles N       deepshap's references per sequence (default 20)
+  --task N           the model output to explain, 0-based (default 0)
   --top N            positions listed per sequence in the human output (default 10)
   --json             print every score: [position][A, C, G, T]`;
 
-const METHODS = ['ism', 'saliency', 'ig'] as const;
+const METHODS = ['ism', 'saliency', 'ig', 'deeplift', 'deepshap'] as const;
 type Method = (typeof METHODS)[number];
 
 /** Reads a FASTA or, when the file does not start with `>`, one sequence per line. */
@@ -53,6 +58,8 @@ export async function explain(argv: string[]): Promise<number> {
       fasta: { type: 'string' },
       method: { type: 'string', default: 'ism' },
       top: { type: 'string', default: '10' },
+      shuffles: { type: 'string', default: '20' },
+      task: { type: 'string', default: '0' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -67,12 +74,21 @@ export async function explain(argv: string[]): Promise<number> {
   const method = values.method as Method;
   if (!METHODS.includes(method))
     throw new CliError(
-      `strand explain: --method must be ism, saliency or ig; got "${values.method}"`,
+      `strand explain: --method must be ism, saliency, ig, deeplift or deepshap; got "${values.method}"`,
       2,
     );
-  const top = Number(values.top);
-  if (!Number.isInteger(top) || top < 1)
-    throw new CliError(`strand explain: --top must be an integer ≥ 1; got "${values.top}"`, 2);
+  const [top, shuffles, task] = (['top', 'shuffles', 'task'] as const).map((flag) => {
+    const n = Number(values[flag]);
+    const min = flag === 'task' ? 0 : 1;
+    if (!Number.isInteger(n) || n < min)
+      throw new CliError(
+        `strand explain: --${flag} must be an integer ≥ ${min}; got "${values[flag]}"`,
+        2,
+      );
+    return n;
+  }) as [number, number, number];
+  if (task > 0 && method !== 'deeplift' && method !== 'deepshap')
+    throw new CliError('strand explain: --task is read by deeplift and deepshap', 2);
   const sequences = values.fasta
     ? await readSequenceFile(values.fasta)
     : [{ id: 'sequence', sequence: values.sequence as string }];
@@ -80,7 +96,35 @@ export async function explain(argv: string[]): Promise<number> {
   const backend = await initBackend();
   const { model } = await loadModel(await modelDirOf('explain', values.model, values['data-dir']));
   try {
+    const rows = (values: Float32Array, p: number) =>
+      Array.from(values.subarray(p * 4, p * 4 + 4), (x) => Number(x.toPrecision(6)));
+    const lifted =
+      method === 'deeplift' || method === 'deepshap'
+        ? deepLiftShap(
+            model,
+            sequences.map((s) => s.sequence),
+            {
+              references: method === 'deeplift' ? 'composition' : 'shuffle',
+              shuffles,
+              task,
+              onProgress: (done, total) => out.progress(method, done, total),
+            },
+          )
+        : null;
     const results = sequences.map(({ id, sequence }, i) => {
+      if (lifted) {
+        const size = lifted.length * 4;
+        const contributions = lifted.contributions.subarray(i * size, (i + 1) * size);
+        return {
+          id,
+          length: sequence.length,
+          // The logit of the output: DeepLIFT explains the value before the output sigmoid.
+          logit: Number((lifted.outputs[i] as number).toPrecision(6)),
+          reference: Number((lifted.referenceOutputs[i] as number).toPrecision(6)),
+          convergenceDelta: Number((lifted.convergenceDelta[i] as number).toPrecision(3)),
+          scores: Array.from({ length: sequence.length }, (_, p) => rows(contributions, p)),
+        };
+      }
       out.progress(method, i, sequences.length);
       const attribution =
         method === 'ism'
@@ -88,9 +132,7 @@ export async function explain(argv: string[]): Promise<number> {
           : method === 'saliency'
             ? saliency(model, sequence)
             : integratedGradients(model, sequence);
-      const scores = Array.from({ length: sequence.length }, (_, p) =>
-        Array.from(attribution.scores.subarray(p * 4, p * 4 + 4), (x) => Number(x.toPrecision(6))),
-      );
+      const scores = Array.from({ length: sequence.length }, (_, p) => rows(attribution.scores, p));
       return {
         id,
         length: sequence.length,
@@ -107,8 +149,12 @@ export async function explain(argv: string[]): Promise<number> {
             .sort((a, b) => b.size - a.size || a.p - b.p)
             .slice(0, top);
           const rows = ranked.map(({ p }) => `  ${p + 1}\t${s.scores[p].join('\t')}`);
+          const value =
+            'logit' in s
+              ? `logit ${s.logit} (reference ${s.reference})`
+              : `prediction ${s.prediction}`;
           return [
-            `${s.id}\tprediction ${s.prediction}\t(${r.method}; top positions, 1-based: pos A C G T)`,
+            `${s.id}\t${value}\t(${r.method}; top positions, 1-based: pos A C G T)`,
             ...rows,
           ].join('\n');
         })

@@ -8,6 +8,8 @@ export enum ExplainMethod {
   SALIENCY = 'saliency',
   GRADXINPUT = 'gradxinput',
   IG = 'ig',
+  DEEPLIFT = 'deeplift',
+  DEEPSHAP = 'deepshap',
 }
 registerEnumType(ExplainMethod, {
   name: 'ExplainMethod',
@@ -20,6 +22,14 @@ registerEnumType(ExplainMethod, {
     SALIENCY: { description: '|∂prediction/∂input| (Simonyan et al. 2014).' },
     GRADXINPUT: { description: 'Gradient × input (Shrikumar et al. 2016).' },
     IG: { description: 'Integrated gradients from the all-zero baseline, 50 steps.' },
+    DEEPLIFT: {
+      description:
+        "DeepLIFT, rescale rule (Shrikumar et al. 2017), of the output's logit, from one reference: the sequence's own base composition at every position. Contributions of the bases present; they sum to explained − reference.",
+    },
+    DEEPSHAP: {
+      description:
+        "DeepSHAP: DeepLIFT of the output's logit averaged over 20 seeded dinucleotide shuffles of the sequence (tangermeme's deep_lift_shap). Contributions of the bases present; they sum to explained − reference (the mean over the shuffles).",
+    },
   },
 });
 
@@ -42,6 +52,26 @@ export class SequenceAttribution {
   @Field(() => Float, { description: "The model's prediction (the chosen task)." })
   prediction!: number;
 
+  @Field(() => Float, {
+    description:
+      'The value the scores explain: the prediction, or its logit for DEEPLIFT and DEEPSHAP (see Explanation.target).',
+  })
+  explained!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'IG, DEEPLIFT, DEEPSHAP: the explained value at the baseline (DEEPSHAP: the mean over its references). Null for the other methods.',
+  })
+  reference!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'IG, DEEPLIFT, DEEPSHAP: |Σ scores − (explained − reference)|, the summation-to-delta error (DEEPSHAP: the largest of any reference). Null for the other methods.',
+  })
+  convergenceDelta!: number | null;
+
   @Field(() => [[Float]], {
     description:
       'The attribution matrix: one row per position, each [A, C, G, T] (6 significant digits).',
@@ -61,6 +91,10 @@ export class SequenceAttribution {
   static from(value: SequenceExplanation): SequenceAttribution {
     return Object.assign(new SequenceAttribution(), {
       ...value,
+      // Results stored before these fields existed.
+      explained: value.explained ?? value.prediction,
+      reference: value.reference ?? null,
+      convergenceDelta: value.convergenceDelta ?? null,
       topPositions: value.topPositions.map((p) => Object.assign(new PositionScore(), p)),
     });
   }
@@ -87,9 +121,15 @@ export class Explanation {
 
   @Field(() => String, {
     description:
-      "How positionScores summarise a position's four scores: 'max |effect|' (ISM), 'max' (saliency), 'sum' (gradient × input, IG: only the base present is non-zero).",
+      "How positionScores summarise a position's four scores: 'max |effect|' (ISM), 'max' (saliency), 'sum' (gradient × input, IG, DeepLIFT, DeepSHAP: only the base present is non-zero).",
   })
   summary!: string;
+
+  @Field(() => String, {
+    description:
+      "What the scores explain: 'output' (the model's output) or 'logit' (its value before the output sigmoid: DEEPLIFT, DEEPSHAP).",
+  })
+  target!: string;
 
   @Field(() => String, { description: 'The TF.js backend that computed it.' })
   backend!: string;
@@ -105,6 +145,7 @@ export class Explanation {
       taskName: result.taskName,
       inputLength: result.inputLength,
       summary: result.summary,
+      target: result.target ?? 'output',
       backend: result.backend,
       sequences: result.sequences.map((s) => SequenceAttribution.from(s)),
     });

@@ -14,6 +14,8 @@ const METHOD_NAMES: Record<string, string> = {
   SALIENCY: 'saliency',
   GRADXINPUT: 'gradient × input',
   IG: 'integrated gradients',
+  DEEPLIFT: 'DeepLIFT (rescale rule; reference: the base composition)',
+  DEEPSHAP: 'DeepSHAP (DeepLIFT over 20 dinucleotide shuffles)',
 };
 
 /** What a bar's height and colour mean for each way positionScores summarise a position. */
@@ -54,7 +56,11 @@ function SequenceTrack(props: { explanation: Explanation; index: number }): Reac
     <figure className="sequence-track" data-testid="sequence-track" data-sequence={s.id}>
       <figcaption>
         <strong>{s.id}</strong>{' '}
-        <span className="muted">prediction {formatMetric(s.prediction)}</span>
+        <span className="muted">
+          prediction {formatMetric(s.prediction)}
+          {props.explanation.target === 'logit' ? ` · logit ${formatNumber(s.explained)}` : ''}
+          {s.reference != null ? ` · reference ${formatNumber(s.reference)}` : ''}
+        </span>
       </figcaption>
       <AttributionTrackView
         positionScores={values}

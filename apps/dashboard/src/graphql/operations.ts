@@ -556,9 +556,12 @@ export const EXPLANATION_QUERY: TypedDocumentNode<ExplanationData, { jobId: stri
       backend
       inputLength
       summary
+      target
       sequences {
         id
         prediction
+        explained
+        reference
         scores
         positionScores
         topPositions {

@@ -191,12 +191,16 @@ export type VariantScoreSortField = 'ABS_DIFF' | 'DIFF' | 'POSITION';
 export type SortDirection = 'ASC' | 'DESC';
 
 /** Attribution methods of an explanation. */
-export type ExplainMethod = 'ISM' | 'SALIENCY' | 'GRADXINPUT' | 'IG';
+export type ExplainMethod = 'ISM' | 'SALIENCY' | 'GRADXINPUT' | 'IG' | 'DEEPLIFT' | 'DEEPSHAP';
 
 /** One explained sequence: the [A, C, G, T] attribution per position and its summary. */
 export interface SequenceAttribution {
   id: string;
   prediction: number;
+  /** The value the scores explain: the prediction, or its logit (DEEPLIFT, DEEPSHAP). */
+  explained: number;
+  /** The explained value at the baseline (IG, DEEPLIFT, DEEPSHAP), else null. */
+  reference: number | null;
   scores: number[][];
   positionScores: number[];
   topPositions: { position: number; score: number }[];
@@ -212,5 +216,7 @@ export interface Explanation {
   inputLength: number;
   /** How positionScores summarise a position's four scores: 'max |effect|', 'max' or 'sum'. */
   summary: string;
+  /** 'output' or 'logit': what the scores explain. */
+  target: string;
   sequences: SequenceAttribution[];
 }

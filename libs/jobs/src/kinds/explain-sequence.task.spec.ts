@@ -95,6 +95,22 @@ describe('explainTask', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('gives DeepLIFT and DeepSHAP of the chosen task: contributions sum to logit − reference', async () => {
+    const before = tf.memory().numTensors;
+    for (const method of ['deeplift', 'deepshap'] as const) {
+      const result = await explainTask(input({ method, task: 1 }), tools);
+      expect(result).toMatchObject({ method, task: 1, target: 'logit', summary: 'sum' });
+      const [got] = result.sequences;
+      expect(got.prediction).toBeCloseTo(predictAll(SEQ)[1], 5);
+      // The logit of the sigmoid output: log(p / (1 − p)).
+      expect(got.explained).toBeCloseTo(Math.log(got.prediction / (1 - got.prediction)), 3);
+      const sum = got.positionScores.reduce((a, v) => a + v, 0);
+      expect(sum).toBeCloseTo(got.explained - (got.reference as number), 3);
+      expect(got.convergenceDelta).toBeLessThan(1e-3);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuses a task the model does not have, naming its outputs', async () => {
     await expect(explainTask(input({ task: 3 }), tools)).rejects.toThrow(
       'task 3 is out of range: the model has 3 outputs (0 to 2)',

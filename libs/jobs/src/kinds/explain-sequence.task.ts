@@ -4,8 +4,9 @@
  * with the chosen method — the same library functions `strand explain` calls, with the same
  * rounding (6 significant digits), so a job and the CLI give the same numbers.
  */
-import { openText } from '@strand/genomics';
+import { oneHotEncodeBatch, openText } from '@strand/genomics';
 import {
+  deepLiftShap,
   gradientTimesInput,
   initBackend,
   inSilicoMutagenesis,
@@ -20,7 +21,14 @@ import { taskNames } from '../scoring/score-rows.ts';
 import { isStoreTable } from '../datasets/sequence-store.ts';
 import { firstStoredSequences } from '../datasets/sequence-store-reader.ts';
 
-export const EXPLAIN_METHODS = ['ism', 'saliency', 'gradxinput', 'ig'] as const;
+export const EXPLAIN_METHODS = [
+  'ism',
+  'saliency',
+  'gradxinput',
+  'ig',
+  'deeplift',
+  'deepshap',
+] as const;
 export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
 
 /** Positions listed per sequence in `topPositions`. */
@@ -44,6 +52,18 @@ export interface SequenceExplanation {
   id: string;
   /** The model's output (the chosen task) for the sequence. */
   prediction: number;
+  /**
+   * The value the scores explain: the prediction, or for DeepLIFT / DeepSHAP its logit (the
+   * output layer's value before its sigmoid).
+   */
+  explained: number;
+  /**
+   * IG, DeepLIFT, DeepSHAP: the explained value at the baseline (the mean over DeepSHAP's
+   * references), and |Σ scores − (explained − reference)|, the summation-to-delta error (for
+   * DeepSHAP the largest of any reference). Null for the other methods.
+   */
+  reference: number | null;
+  convergenceDelta: number | null;
   /** [length][A, C, G, T]. */
   scores: number[][];
   /** One number per position (see `summary` of the result). */
@@ -60,6 +80,8 @@ export interface ExplainTaskResult {
   inputLength: number;
   /** How positionScores summarise a position's four scores. */
   summary: 'max |effect|' | 'max' | 'sum';
+  /** What the scores explain: the model's output, or its logit (DeepLIFT, DeepSHAP). */
+  target: 'output' | 'logit';
   sequences: SequenceExplanation[];
 }
 
@@ -72,7 +94,20 @@ const SUMMARY: Record<ExplainMethod, ExplainTaskResult['summary']> = {
   saliency: 'max',
   gradxinput: 'sum',
   ig: 'sum',
+  // DeepLIFT / DeepSHAP scores are the contributions of the bases present (tangermeme's
+  // non-hypothetical attributions): their sum is the position's contribution.
+  deeplift: 'sum',
+  deepshap: 'sum',
 };
+
+/**
+ * DeepLIFT takes one reference, the sequence's own base composition at every position (the
+ * reference of DeepLIFT's genomics examples); DeepSHAP averages 20 seeded dinucleotide shuffles.
+ */
+export const DEEPLIFT_OPTIONS = {
+  deeplift: { references: 'composition' },
+  deepshap: { references: 'shuffle', shuffles: 20, seed: 1 },
+} as const;
 
 /** Explains each sequence; progress counts sequences, abort is honoured between them. */
 export async function explainTask(
@@ -83,19 +118,24 @@ export async function explainTask(
   const records = input.sequences ?? (await readRecords(input));
   const { model, metadata } = await loadModel(input.modelDir);
   const outputs = model.outputs[0]?.shape[1] ?? 1;
-  const selected = input.task === 0 && outputs === 1 ? model : selectOutput(model, input.task);
+  const lifted = input.method === 'deeplift' || input.method === 'deepshap';
+  // DeepLIFT picks its output column itself (and strips the output's sigmoid for the logit),
+  // so it reads the model as it is.
+  const selected =
+    lifted || (input.task === 0 && outputs === 1) ? model : selectOutput(model, input.task);
   try {
     if (input.task >= outputs) {
       throw new JobError(
         `task ${input.task} is out of range: the model has ${outputs} output${outputs === 1 ? '' : 's'} (0 to ${outputs - 1})`,
       );
     }
-    const sequences: SequenceExplanation[] = [];
-    for (const [i, { id, sequence }] of records.entries()) {
-      if (signal.aborted) throw new JobError('aborted');
-      progress({ done: i, total: records.length, unit: 'sequences' });
-      sequences.push(explainOne(selected, id, sequence, input.method));
-    }
+    const sequences: SequenceExplanation[] = lifted
+      ? explainLifted(model, records, input, progress, signal)
+      : records.map(({ id, sequence }, i) => {
+          if (signal.aborted) throw new JobError('aborted');
+          progress({ done: i, total: records.length, unit: 'sequences' });
+          return explainOne(selected, id, sequence, input.method);
+        });
     return {
       method: input.method,
       task: input.task,
@@ -103,6 +143,7 @@ export async function explainTask(
       backend,
       inputLength: metadata.inputLength,
       summary: SUMMARY[input.method],
+      target: lifted ? 'logit' : 'output',
       sequences,
     };
   } finally {
@@ -112,29 +153,105 @@ export async function explainTask(
   }
 }
 
+/** DeepLIFT / DeepSHAP of every record at once (passes batch sequence–reference pairs). */
+function explainLifted(
+  model: tf.LayersModel,
+  records: { id: string; sequence: string }[],
+  input: ExplainTaskInput,
+  progress: WorkerTools['progress'],
+  signal: AbortSignal,
+): SequenceExplanation[] {
+  const options = DEEPLIFT_OPTIONS[input.method as 'deeplift' | 'deepshap'];
+  const result = deepLiftShap(
+    model,
+    records.map((r) => r.sequence),
+    {
+      ...options,
+      task: input.task,
+      onProgress: (done, total) => {
+        if (signal.aborted) throw new JobError('aborted');
+        progress({
+          done: (done / total) * records.length,
+          total: records.length,
+          unit: 'sequences',
+        });
+      },
+    },
+  );
+  const predictions = tf.tidy(() => {
+    const x = tf.tensor3d(
+      oneHotEncodeBatch(
+        records.map((r) => r.sequence),
+        result.length,
+      ),
+      [records.length, result.length, 4],
+    );
+    return (model.predict(x) as tf.Tensor).slice([0, input.task], [-1, 1]).reshape([-1]);
+  });
+  const predicted = predictions.dataSync();
+  predictions.dispose();
+  const size = result.length * 4;
+  return records.map(({ id }, s) =>
+    summarise(id, result.contributions.subarray(s * size, (s + 1) * size), 'sum', {
+      prediction: predicted[s] as number,
+      explained: result.outputs[s] as number,
+      reference: result.referenceOutputs[s] as number,
+      convergenceDelta: result.convergenceDelta[s] as number,
+    }),
+  );
+}
+
 function explainOne(
   model: tf.LayersModel,
   id: string,
   sequence: string,
   method: ExplainMethod,
 ): SequenceExplanation {
+  if (method === 'ism') {
+    const { ref, scores } = inSilicoMutagenesis(model, sequence);
+    return summarise(id, scores, SUMMARY.ism, plain(ref));
+  }
+  if (method === 'ig') {
+    const r = integratedGradients(model, sequence);
+    return summarise(id, r.scores, 'sum', {
+      ...plain(r.output),
+      reference: r.baselineOutput,
+      convergenceDelta: Math.abs(r.delta),
+    });
+  }
   const attribution =
-    method === 'ism'
-      ? (({ ref, scores }) => ({ output: ref, scores }))(inSilicoMutagenesis(model, sequence))
-      : method === 'saliency'
-        ? saliency(model, sequence)
-        : method === 'gradxinput'
-          ? gradientTimesInput(model, sequence)
-          : integratedGradients(model, sequence);
+    method === 'saliency' ? saliency(model, sequence) : gradientTimesInput(model, sequence);
+  return summarise(id, attribution.scores, SUMMARY[method], plain(attribution.output));
+}
+
+type Values = Pick<
+  SequenceExplanation,
+  'prediction' | 'explained' | 'reference' | 'convergenceDelta'
+>;
+
+const plain = (output: number): Values => ({
+  prediction: output,
+  explained: output,
+  reference: null,
+  convergenceDelta: null,
+});
+
+/** Rounds the matrix and sums each position up as `summary` says. */
+function summarise(
+  id: string,
+  values: Float32Array,
+  summary: ExplainTaskResult['summary'],
+  numbers: Values,
+): SequenceExplanation {
   const scores: number[][] = [];
   const positionScores: number[] = [];
-  for (let p = 0; p < sequence.length; p++) {
-    const row = Array.from(attribution.scores.subarray(p * 4, p * 4 + 4), round);
+  for (let p = 0; p < values.length / 4; p++) {
+    const row = Array.from(values.subarray(p * 4, p * 4 + 4), round);
     scores.push(row);
     positionScores.push(
-      method === 'ism'
+      summary === 'max |effect|'
         ? Math.max(...row.map(Math.abs))
-        : method === 'saliency'
+        : summary === 'max'
           ? Math.max(...row)
           : round(row.reduce((a, b) => a + b, 0)),
     );
@@ -143,7 +260,17 @@ function explainOne(
     .map((score, p) => ({ position: p + 1, score }))
     .sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.position - b.position)
     .slice(0, TOP_POSITIONS);
-  return { id, prediction: round(attribution.output), scores, positionScores, topPositions };
+  return {
+    id,
+    prediction: round(numbers.prediction),
+    explained: round(numbers.explained),
+    reference: numbers.reference === null ? null : round(numbers.reference),
+    convergenceDelta:
+      numbers.convergenceDelta === null ? null : Number(numbers.convergenceDelta.toPrecision(3)),
+    scores,
+    positionScores,
+    topPositions,
+  };
 }
 
 /**

@@ -60,7 +60,17 @@ export class DilatedConv1D extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
-      const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
+      const out = this.linear((Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D);
+      return this.activation === 'relu' ? tf.relu(out) : out;
+    });
+  }
+
+  /**
+   * The convolution before its activation, [n, L, filters]: what DeepLIFT's rescale rule needs
+   * apart from the activation (interpret/deeplift).
+   */
+  linear(x: tf.Tensor3D): tf.Tensor3D {
+    return tf.tidy(() => {
       const [n, length, channels] = x.shape;
       const half = ((this.kernelSize - 1) / 2) * this.dilation;
       const padded = tf.pad(x, [
@@ -77,8 +87,7 @@ export class DilatedConv1D extends tf.layers.Layer {
         this.filters,
       ]);
       const out = tf.add(tf.matMul(columns, kernel), this.bias?.read() as tf.Tensor);
-      const activated = this.activation === 'relu' ? tf.relu(out) : out;
-      return tf.reshape(activated, [n, length, this.filters]);
+      return tf.reshape(out, [n, length, this.filters]);
     });
   }
 

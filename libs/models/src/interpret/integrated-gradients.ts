@@ -9,8 +9,11 @@ import { encodeForModel } from './sequence-model.ts';
 export interface IntegratedGradientsOptions {
   /** Points on the path from the baseline to the input; default 50. */
   steps?: number;
-  /** 'zeros' (default): the all-zero matrix; 'uniform': 0.25 for every base. */
-  baseline?: 'zeros' | 'uniform';
+  /**
+   * 'zeros' (default): the all-zero matrix; 'uniform': 0.25 for every base; or a [length, 4]
+   * matrix (e.g. a reference DeepLIFT uses, to compare the two on the same baseline).
+   */
+  baseline?: 'zeros' | 'uniform' | Float32Array;
 }
 
 /** Integrated gradients of one sequence, with the completeness check's terms. */
@@ -35,16 +38,27 @@ export function integratedGradients(
   if (!Number.isInteger(steps) || steps < 1) {
     throw new InterpretInputError(`integratedGradients: steps ${steps} is not an integer ≥ 1`);
   }
-  if (baseline !== 'zeros' && baseline !== 'uniform') {
-    throw new InterpretInputError(
-      `integratedGradients: baseline "${String(baseline)}" is not 'zeros' or 'uniform'`,
-    );
-  }
   const x = encodeForModel(model, seq, 'integratedGradients');
   const length = seq.length;
+  if (baseline instanceof Float32Array) {
+    if (baseline.length !== length * 4) {
+      throw new InterpretInputError(
+        `integratedGradients: the baseline has ${baseline.length} values, not ${length} × 4`,
+      );
+    }
+  } else if (baseline !== 'zeros' && baseline !== 'uniform') {
+    throw new InterpretInputError(
+      `integratedGradients: baseline "${String(baseline)}" is not 'zeros', 'uniform' or a [length, 4] matrix`,
+    );
+  }
   const [scores, outputs] = tf.tidy(() => {
     const input = tf.tensor3d(x, [1, length, 4]);
-    const base = baseline === 'zeros' ? tf.zerosLike(input) : tf.fill([1, length, 4], 0.25);
+    const base =
+      baseline instanceof Float32Array
+        ? tf.tensor3d(baseline, [1, length, 4])
+        : baseline === 'zeros'
+          ? tf.zerosLike(input)
+          : tf.fill([1, length, 4], 0.25);
     const diff = input.sub(base);
     let total: tf.Tensor = tf.zeros([1, length, 4]);
     for (let start = 0; start < steps; start += PREDICT_BATCH_SIZE) {

@@ -121,7 +121,7 @@ describe('gradient attributions', () => {
       'integratedGradients: steps 0 is not an integer ≥ 1',
     );
     expect(() => integratedGradients(model, SEQ, { baseline: 'gc' as 'zeros' })).toThrow(
-      `integratedGradients: baseline "gc" is not 'zeros' or 'uniform'`,
+      `integratedGradients: baseline "gc" is not 'zeros', 'uniform' or a [length, 4] matrix`,
     );
   });
 });
