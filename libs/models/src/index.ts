@@ -93,8 +93,14 @@ export { layoutHeads, profileHeads, PROFILE_COUNTS_WEIGHT } from './training/out
 export type { HeadLayout, HeadLoss, OutputHead } from './training/output-heads.ts';
 export { multinomialLoss } from './training/task-loss.ts';
 export type { TrainingData } from './training/training-data.ts';
+export type { TrainingBatch, TrainingStream } from './training/training-stream.ts';
 export { TrainingInputError } from './training/training-input.error.ts';
-export { predictOutputs, predictProbabilities, PREDICT_BATCH_SIZE } from './training/predict.ts';
+export {
+  predictOutputs,
+  predictProbabilities,
+  predictStream,
+  PREDICT_BATCH_SIZE,
+} from './training/predict.ts';
 
 // Data-parallel training across worker threads
 export { trainDataParallel } from './parallel/train-data-parallel.ts';

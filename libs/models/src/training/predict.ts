@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherRows } from './gather.ts';
 import type { TrainingData } from './training-data.ts';
+import type { TrainingStream } from './training-stream.ts';
 import { TrainingInputError } from './training-input.error.ts';
 
 /** Batch size for inference: big enough to amortise per-op overhead, small enough for RAM. */
@@ -62,28 +63,70 @@ export function predictOutputs(
         ? source.subarray(start * size, end * size)
         : gatherRows(source, size, rows, start, end, buffer);
     });
-    // The tidy returns tensors, never the typed array: tidy walks returned containers.
-    const predicted = tf.tidy(() => {
-      const inputs = inputTensors(model, values, end - start);
-      return model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs);
-    });
-    if (!Array.isArray(predicted)) {
-      out.set(predicted.dataSync(), start * width);
-      predicted.dispose();
-      continue;
-    }
-    let offset = 0;
-    predicted.forEach((tensor, o) => {
-      const part = tensor.dataSync();
-      const w = widths[o] as number;
-      for (let r = 0; r < end - start; r++) {
-        out.set(part.subarray(r * w, (r + 1) * w), (start + r) * width + offset);
-      }
-      offset += w;
-    });
-    tf.dispose(predicted);
+    predictInto(model, values, end - start, widths, out, start);
   }
   return { values: out, width, outputWidths: widths };
+}
+
+/** Predicts `n` rows of inputs and writes every output side by side at out row `at`. */
+function predictInto(
+  model: tf.LayersModel,
+  values: Float32Array[],
+  n: number,
+  widths: number[],
+  out: Float32Array,
+  at: number,
+): void {
+  const width = widths.reduce((a, w) => a + w, 0);
+  // The tidy returns tensors, never the typed array: tidy walks returned containers.
+  const predicted = tf.tidy(() => {
+    const inputs = inputTensors(model, values, n);
+    return model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs);
+  });
+  if (!Array.isArray(predicted)) {
+    out.set(predicted.dataSync(), at * width);
+    predicted.dispose();
+    return;
+  }
+  let offset = 0;
+  predicted.forEach((tensor, o) => {
+    const part = tensor.dataSync();
+    const w = widths[o] as number;
+    for (let r = 0; r < n; r++) {
+      out.set(part.subarray(r * w, (r + 1) * w), (at + r) * width + offset);
+    }
+    offset += w;
+  });
+  tf.dispose(predicted);
+}
+
+/**
+ * predictOutputs for a stream, read in stored order: every output value of every row, and the
+ * rows' targets as the stream gives them ([count, labelWidth]), for metrics.
+ */
+export async function predictStream(
+  model: tf.LayersModel,
+  stream: TrainingStream,
+  batchSize = PREDICT_BATCH_SIZE,
+): Promise<{ values: Float32Array; width: number; outputWidths: number[]; y: Float32Array }> {
+  const widths = outputWidths(model);
+  const width = widths.reduce((a, w) => a + w, 0);
+  const labelWidth = stream.labelWidth ?? 1;
+  const out = new Float32Array(stream.count * width);
+  const y = new Float32Array(stream.count * labelWidth);
+  let at = 0;
+  for await (const batch of stream.batches(batchSize, 0)) {
+    if (at + batch.count > stream.count) {
+      throw new TrainingInputError(`the stream gave more than its ${stream.count} rows`);
+    }
+    predictInto(model, [batch.x, ...(batch.extraInputs ?? [])], batch.count, widths, out, at);
+    y.set(batch.y.subarray(0, batch.count * labelWidth), at * labelWidth);
+    at += batch.count;
+  }
+  if (at !== stream.count) {
+    throw new TrainingInputError(`the stream gave ${at} rows; it says it has ${stream.count}`);
+  }
+  return { values: out, width, outputWidths: widths, y };
 }
 
 /**

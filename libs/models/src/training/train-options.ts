@@ -4,6 +4,7 @@ import type { OptimizerState } from './optimizer-state.ts';
 import type { OutputHead } from './output-heads.ts';
 import type { MonitorMode, PlateauState } from './plateau.ts';
 import type { TrainingData } from './training-data.ts';
+import type { TrainingStream } from './training-stream.ts';
 
 /** Stop when a monitored metric stops improving (Keras' EarlyStopping). */
 export interface EarlyStoppingOptions {
@@ -59,8 +60,11 @@ export interface TrainOptions {
    * splits are stratified by label (each class gives round(fraction × its size) rows).
    */
   validationFraction?: number;
-  /** An explicit validation set; then all of `data` trains. Not together with a fraction. */
-  validation?: TrainingData;
+  /**
+   * An explicit validation set (in memory, or a stream read in order); then all of `data` trains.
+   * Not together with a fraction.
+   */
+  validation?: TrainingData | TrainingStream;
   /** Loss weight per class index (binary: [negative, positive]) against imbalance. */
   classWeight?: readonly number[];
   /** Extra loss weight of positive labels (binary, multitask), e.g. negatives / positives. */

@@ -6,8 +6,10 @@
  * Map of this file:
  *   1. trainModel .............. checks, split, optimizer (maybe resumed), the epoch loop with
  *                                early stopping, LR on plateau, checkpoints, cleanup
- *   2. runEpoch ................ seeded shuffle, batch gathering, throttled batch reports,
- *                                shouldStop between batches, yielding to the event loop
+ *   2. runEpoch ................ the epoch's batches (in memory: a seeded shuffle of the rows,
+ *                                gathered into reused buffers; a TrainingStream: its own seeded
+ *                                batches), throttled batch reports, shouldStop between batches,
+ *                                yielding to the event loop
  *   3. step .................... one tidy'd Adam step (gradients maybe clipped); loss summed
  *                                on the device; several outputs sum their heads' weighted losses
  *   4. validate ................ batched predictions → the exact metrics of ../metrics
@@ -29,7 +31,7 @@ import type { HeadLayout } from './output-heads.ts';
 import { layoutHeads, profileHeads } from './output-heads.ts';
 import { captureOptimizerState, restoreOptimizerState } from './optimizer-state.ts';
 import { PlateauTracker, defaultMode } from './plateau.ts';
-import { inputRowSizes, inputTensors, predictOutputs } from './predict.ts';
+import { inputRowSizes, inputTensors, predictOutputs, predictStream } from './predict.ts';
 import { deriveSeed, seededRandom, shuffleInPlace } from './seed.ts';
 import { stratifiedSplit } from './split.ts';
 import { headLoss, headTarget, taskLoss } from './task-loss.ts';
@@ -37,6 +39,8 @@ import { headMetrics, taskMetrics } from './task-metrics.ts';
 import type { EpochReport, TrainOptions, TrainResult, TrainingState } from './train-options.ts';
 import type { TrainingData } from './training-data.ts';
 import { checkTrainingData } from './training-data.ts';
+import type { TrainingStream } from './training-stream.ts';
+import { isTrainingStream } from './training-stream.ts';
 import { TrainingInputError } from './training-input.error.ts';
 
 export type {
@@ -63,10 +67,11 @@ export type {
  */
 export async function trainModel(
   model: tf.LayersModel,
-  data: TrainingData,
+  data: TrainingData | TrainingStream,
   o: TrainOptions,
 ): Promise<TrainResult> {
   const task = o.task ?? 'binary';
+  const streamed = isTrainingStream(data);
   if (o.heads !== undefined && o.task !== undefined && o.task !== 'profile') {
     throw new TrainingInputError(
       `options.heads and options.task = '${o.task}' are both given; heads set the losses (task may only be 'profile')`,
@@ -75,25 +80,30 @@ export async function trainModel(
   const heads = o.heads ?? (task === 'profile' ? profileHeads() : undefined);
   // With heads, labels are checked per head (layoutHeads); here only sizes and finiteness.
   const dataTask = heads === undefined ? task : 'regression';
-  checkTrainingData(data, 'data', dataTask);
-  if (o.validation !== undefined) checkTrainingData(o.validation, 'options.validation', dataTask);
+  checkData(data, 'data', dataTask);
+  if (o.validation !== undefined) checkData(o.validation, 'options.validation', dataTask);
   checkOptions(o);
+  if (streamed || (o.validation !== undefined && isTrainingStream(o.validation))) {
+    checkStreamOptions(o, heads !== undefined);
+  }
   const shape = checkModelShape(model, data, task, heads !== undefined);
   if (o.validation !== undefined) checkModelShape(model, o.validation, task, heads !== undefined);
   const stratify = heads === undefined && (task === 'binary' || task === 'multiclass');
+  // A stream is not split: its validation, if any, is options.validation.
   const split =
-    o.validation === undefined
-      ? stratifiedSplit(
+    o.validation !== undefined || streamed
+      ? { train: streamed ? new Uint32Array(0) : allRows(data.count), validation: new Uint32Array(0) }
+      : stratifiedSplit(
           stratify ? data.y : new Float32Array(data.count),
           o.validationFraction ?? 0.2,
           o.seed,
-        )
-      : { train: allRows(data.count), validation: new Uint32Array(0) };
-  if (split.train.length === 0) {
+        );
+  const trainCount = streamed ? data.count : split.train.length;
+  if (trainCount === 0) {
     throw new TrainingInputError(`no training rows left: ${data.count} rows, all for validation`);
   }
-  const layouts = heads && layoutHeads(heads, model, data, split.train);
-  if (heads !== undefined && o.validation !== undefined) {
+  const layouts = heads && !streamed ? layoutHeads(heads, model, data, split.train) : undefined;
+  if (heads !== undefined && o.validation !== undefined && !isTrainingStream(o.validation)) {
     const width = o.validation.labelWidth ?? 1;
     if (width !== shape.labelWidth) {
       throw new TrainingInputError(
@@ -105,7 +115,7 @@ export async function trainModel(
   const validation =
     o.validation !== undefined
       ? { data: o.validation, rows: undefined }
-      : split.validation.length > 0
+      : split.validation.length > 0 && !streamed
         ? { data, rows: split.validation }
         : undefined;
   const optimizer = new StrandAdamOptimizer(o.resumeFrom?.learningRate ?? o.learningRate);
@@ -117,6 +127,7 @@ export async function trainModel(
     heads: layouts,
     labelWidth: shape.labelWidth,
     trainRows: split.train,
+    trainCount,
     validation,
     optimizer,
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
@@ -154,14 +165,14 @@ export async function trainModel(
       const trained = await runEpoch(run, epoch);
       if (trained === undefined) return { history, stopped: true, stoppedEarly: false };
       const validationStarted = performance.now();
-      const valMetrics = validation === undefined ? {} : validate(run, validation);
+      const valMetrics = validation === undefined ? {} : await validate(run, validation);
       run.lastValidationSeconds = (performance.now() - validationStarted) / 1000;
       const report: EpochReport = {
         epoch,
         epochs: o.epochs,
         metrics: { loss: trained.loss, ...valMetrics },
         learningRate,
-        samplesPerSecond: run.trainRows.length / trained.seconds,
+        samplesPerSecond: run.trainCount / trained.seconds,
         seconds: (performance.now() - started) / 1000,
       };
       history.push(report);
@@ -212,14 +223,19 @@ export async function trainModel(
 /** State shared by the parts of one `trainModel` call. */
 interface Run {
   model: tf.LayersModel;
-  data: TrainingData;
+  data: TrainingData | TrainingStream;
   o: TrainOptions;
   task: ArchitectureTask;
   /** The heads of a multi-output model; undefined for a single output trained on `task`. */
   heads: HeadLayout[] | undefined;
   labelWidth: number;
+  /** The training rows of data in memory (none for a stream: all of it trains). */
   trainRows: Uint32Array;
-  validation: { data: TrainingData; rows: Uint32Array | undefined } | undefined;
+  /** Rows trained per epoch. */
+  trainCount: number;
+  validation:
+    | { data: TrainingData | TrainingStream; rows: Uint32Array | undefined }
+    | undefined;
   optimizer: tf.Optimizer;
   variables: tf.Variable[];
   rowSizes: number[];
@@ -257,43 +273,66 @@ function setLearningRate(optimizer: tf.Optimizer, value: number): void {
 
 // ─── 2. runEpoch ────────────────────────────────────────────────────────────────────────────
 
+/** One batch as the step takes it: the rows of each input, the targets, the row count. */
+interface StepBatch {
+  xs: Float32Array[];
+  ys: Float32Array | undefined;
+  n: number;
+}
+
+/** The batches of an epoch of data in memory: a seeded shuffle of the rows, gathered. */
+function* memoryBatches(run: Run, data: TrainingData, epoch: number): Generator<StepBatch> {
+  const { o } = run;
+  const sources = [data.x, ...(data.extraInputs ?? [])];
+  const order = shuffleInPlace(
+    Uint32Array.from(run.trainRows),
+    seededRandom(deriveSeed(o.seed, 'shuffle', epoch)),
+  );
+  for (let start = 0; start < order.length; start += o.batchSize) {
+    const end = Math.min(start + o.batchSize, order.length);
+    const xs = run.rowSizes.map((size, i) =>
+      gatherRows(sources[i] as Float32Array, size, order, start, end, run.xBuffers[i] as Float32Array),
+    );
+    const ys =
+      run.task === 'reconstruction'
+        ? undefined
+        : gatherRows(data.y, run.labelWidth, order, start, end, run.yBuffer);
+    yield { xs, ys, n: end - start };
+  }
+}
+
+/** The batches of an epoch of a stream, as the step takes them. */
+async function* streamBatches(run: Run, stream: TrainingStream, epoch: number) {
+  for await (const b of stream.batches(run.o.batchSize, epoch)) {
+    const ys =
+      run.task === 'reconstruction' ? undefined : b.y.subarray(0, b.count * run.labelWidth);
+    yield { xs: [b.x, ...(b.extraInputs ?? [])], ys, n: b.count } satisfies StepBatch;
+  }
+}
+
 /** Trains one epoch; returns its mean loss and training seconds, or undefined when stopped. */
 async function runEpoch(
   run: Run,
   epoch: number,
 ): Promise<{ loss: number; seconds: number } | undefined> {
   const { data, o } = run;
-  const sources = [data.x, ...(data.extraInputs ?? [])];
-  const order = shuffleInPlace(
-    Uint32Array.from(run.trainRows),
-    seededRandom(deriveSeed(o.seed, 'shuffle', epoch)),
-  );
-  const batches = Math.ceil(order.length / o.batchSize);
+  const batches = Math.ceil(run.trainCount / o.batchSize);
   const interval = o.batchReportIntervalMs ?? 250;
   const epochStart = performance.now();
   let lossSum: tf.Scalar = tf.scalar(0);
   let pausedMs = 0; // time spent outside training (callbacks, yields) within the epoch
+  let b = 0;
+  let end = 0;
   try {
-    for (let b = 0; b < batches; b++) {
+    const source = isTrainingStream(data)
+      ? streamBatches(run, data, epoch)
+      : memoryBatches(run, data, epoch);
+    for await (const { xs, ys, n } of source) {
       if (o.shouldStop?.() === true) return undefined;
-      const start = b * o.batchSize;
-      const end = Math.min(start + o.batchSize, order.length);
-      const xs = run.rowSizes.map((size, i) =>
-        gatherRows(
-          sources[i] as Float32Array,
-          size,
-          order,
-          start,
-          end,
-          run.xBuffers[i] as Float32Array,
-        ),
-      );
-      const ys =
-        run.task === 'reconstruction'
-          ? undefined
-          : gatherRows(data.y, run.labelWidth, order, start, end, run.yBuffer);
+      end += n;
       reseedDropout(run.model, deriveSeed(o.seed, 'dropout', epoch, b));
-      const { sum, loss } = step(run, xs, ys, end - start, lossSum);
+      const { sum, loss } = step(run, xs, ys, n, lossSum);
+      b++;
       lossSum.dispose();
       lossSum = sum;
       const now = performance.now();
@@ -309,7 +348,7 @@ async function runEpoch(
           o.onBatch({
             epoch,
             epochs: o.epochs,
-            batch: b + 1,
+            batch: b,
             batches,
             loss: lossValue,
             samplesPerSecond: end / seconds,
@@ -324,9 +363,9 @@ async function runEpoch(
       pausedMs += performance.now() - now;
     }
     const seconds = (performance.now() - epochStart - pausedMs) / 1000;
-    run.trainedSamples += order.length;
+    run.trainedSamples += end;
     run.trainingSeconds += seconds;
-    return { loss: (lossSum.dataSync()[0] as number) / order.length, seconds };
+    return { loss: (lossSum.dataSync()[0] as number) / end, seconds };
   } finally {
     lossSum.dispose();
   }
@@ -336,7 +375,7 @@ async function runEpoch(
 function eta(run: Run, epoch: number, doneInEpoch: number, secondsInEpoch: number): number {
   const rate = (run.trainedSamples + doneInEpoch) / (run.trainingSeconds + secondsInEpoch);
   const epochsAfter = run.o.epochs - epoch;
-  const samplesLeft = run.trainRows.length - doneInEpoch + epochsAfter * run.trainRows.length;
+  const samplesLeft = run.trainCount - doneInEpoch + epochsAfter * run.trainCount;
   const validationsLeft = run.validation === undefined ? 0 : epochsAfter + 1;
   return samplesLeft / rate + validationsLeft * run.lastValidationSeconds;
 }
@@ -402,8 +441,15 @@ function headsLoss(
 
 // ─── 4. validate ────────────────────────────────────────────────────────────────────────────
 
-function validate(run: Run, validation: NonNullable<Run['validation']>): Record<string, number> {
+async function validate(
+  run: Run,
+  validation: NonNullable<Run['validation']>,
+): Promise<Record<string, number>> {
   const { data, rows } = validation;
+  if (isTrainingStream(data)) {
+    const { values, width, y } = await predictStream(run.model, data);
+    return taskMetrics(run.task, y, values, width);
+  }
   const { values, width } = predictOutputs(run.model, data, rows);
   if (run.heads !== undefined) {
     const labels = rows === undefined ? data.y : pickRows(data.y, run.labelWidth, rows);
@@ -423,6 +469,34 @@ function pickRows(source: Float32Array, size: number, rows: Uint32Array): Float3
 }
 
 // ─── 5. checks ──────────────────────────────────────────────────────────────────────────────
+
+/** Checks data in memory value by value, a stream by its sizes (its values stream later). */
+function checkData(
+  data: TrainingData | TrainingStream,
+  where: string,
+  task: ArchitectureTask,
+): void {
+  if (!isTrainingStream(data)) return checkTrainingData(data, where, task);
+  for (const key of ['count', 'length', 'alphabetSize'] as const) {
+    if (!Number.isInteger(data[key]) || data[key] < 1) {
+      throw new TrainingInputError(`${where}.${key} = ${data[key]} is not a positive integer`);
+    }
+  }
+}
+
+/** What a stream cannot do: be split here, or feed the heads of a multi-output model. */
+function checkStreamOptions(o: TrainOptions, heads: boolean): void {
+  if (o.validationFraction !== undefined && o.validationFraction > 0) {
+    throw new TrainingInputError(
+      'options.validationFraction splits data in memory; a stream takes options.validation',
+    );
+  }
+  if (heads) {
+    throw new TrainingInputError(
+      'a multi-output model (options.heads, task profile) trains on data in memory, not a stream',
+    );
+  }
+}
 
 function checkOptions(o: TrainOptions): void {
   const positiveInteger = { epochs: o.epochs, batchSize: o.batchSize };
@@ -484,7 +558,7 @@ function checkOptions(o: TrainOptions): void {
  */
 function checkModelShape(
   model: tf.LayersModel,
-  data: TrainingData,
+  data: TrainingData | TrainingStream,
   task: ArchitectureTask,
   heads: boolean,
 ): { rowSizes: number[]; labelWidth: number } {
@@ -496,17 +570,19 @@ function checkModelShape(
         `alphabet ${data.alphabetSize}`,
     );
   }
-  const extra = data.extraInputs ?? [];
+  const extra = isTrainingStream(data)
+    ? (data.extraInputSizes ?? []).map((size) => size * data.count)
+    : (data.extraInputs ?? []).map((values) => values.length);
   if (extra.length !== model.inputs.length - 1) {
     throw new TrainingInputError(
       `the model has ${model.inputs.length} inputs but the data ${1 + extra.length} (x and ${extra.length} extraInputs)`,
     );
   }
-  extra.forEach((values, i) => {
+  extra.forEach((length, i) => {
     const expected = data.count * (rowSizes[i + 1] as number);
-    if (values.length !== expected) {
+    if (length !== expected) {
       throw new TrainingInputError(
-        `data.extraInputs[${i}] has ${values.length} values; count × ${rowSizes[i + 1]} = ${expected}`,
+        `data.extraInputs[${i}] has ${length} values; count × ${rowSizes[i + 1]} = ${expected}`,
       );
     }
   });
@@ -530,7 +606,8 @@ function checkModelShape(
       throw new TrainingInputError(
         `data.labelWidth = ${labelWidth}; multiclass takes one class index per row`,
       );
-    for (let i = 0; i < data.y.length; i++) {
+    // A stream's labels are read batch by batch: its source checked them when it stored them.
+    for (let i = 0; !isTrainingStream(data) && i < data.y.length; i++) {
       if ((data.y[i] as number) >= width) {
         throw new TrainingInputError(
           `data.y[${i}] = ${data.y[i]} is not a class of ${shown} (0 to ${width - 1})`,
