@@ -60,10 +60,11 @@ export const LOCUS_ID = /^([^\s:]+):\d+-\d+(?:\([+-.]\))?(?:[_|].*)?$/;
  */
 export async function readStoreRecords(
   store: SequenceStore,
+  options: { chromosomes?: boolean } = {},
 ): Promise<{ classes: Uint8Array; chromosomes: string[] | null }> {
   const { table } = store;
   const classes = new Uint8Array(table.rows);
-  let chromosomes: string[] | null = [];
+  let chromosomes: string[] | null = options.chromosomes === false ? null : [];
   // One string per chromosome name, however many records lie on it.
   const names = new Map<string, string>();
   const intern = (name: string) => names.get(name) ?? (names.set(name, name), name);

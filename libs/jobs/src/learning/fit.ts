@@ -15,7 +15,9 @@ import type {
   EarlyStoppingOptions,
   EpochReport,
   OutputHead,
+  TrainingData,
   TrainingState,
+  TrainingStream,
   TrainOptions,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
@@ -29,8 +31,15 @@ import {
 import type { FeatureScaling } from './feature-scaling.ts';
 import { holdoutSplit, rowsChecksum } from './holdout-split.ts';
 import type { SplitDescription } from './holdout-split.ts';
-import type { LabelledData } from './labelled-data.ts';
 import { LearningError } from './learning.error.ts';
+import type { DataSource } from './store-source.ts';
+import {
+  fitStoreScaling,
+  isStoreSource,
+  loadSource,
+  rowMask,
+  sourceStream,
+} from './store-source.ts';
 import { headsFor, outputNames, resolvedHeads, trainingData } from './model-data.ts';
 
 /** Where a run resumes: the epoch of a checkpoint, its weights and the engine's state. */
@@ -145,21 +154,39 @@ function storedSplit(
  * const fit = await fit(data, { architecture: 'deepbind', epochs: 10, batchSize: 32,
  *   learningRate: 3e-3, seed: 1 });
  */
-export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult> {
+export async function fit(source: DataSource, o: FitOptions): Promise<FitResult> {
   // Idempotent: the thread's backend (tfjs-node, else WASM) rather than tfjs' slow default.
   const backend = await initBackend();
-  const { architecture, config, task } = architectureForData(o.architecture, data, o.config);
+  const { architecture, config, task } = architectureForData(o.architecture, source, o.config);
+  const heads = headsFor(architecture, config, task);
+  // A stored table streams, unless the heads of a multi-output model read it (in memory).
+  const data = isStoreSource(source) && heads ? await loadSource(source) : source;
   const fraction = o.validationFraction ?? (data.count >= MIN_RECORDS_FOR_VALIDATION ? 0.1 : 0);
   const split = o.split
     ? storedSplit(o.split, data.count, o.seed)
     : holdoutSplit(data.labels, fraction, o.seed);
-  const scaling = fitFeatureScaling(data, split.train);
-  const extraScaling = fitExtraScaling(data, split.train);
-  const scaled = applyExtraScaling(applyFeatureScaling(data, scaling), extraScaling);
-  const train = trainingData(subset(scaled, split.train), task);
-  const validation =
-    split.validation.length > 0 ? trainingData(subset(scaled, split.validation), task) : undefined;
-  const heads = headsFor(architecture, config, task);
+  let train: TrainingData | TrainingStream;
+  let validation: TrainingData | TrainingStream | undefined;
+  let scaling: FeatureScaling | null = null;
+  let extraScaling: FeatureScaling | null;
+  if (isStoreSource(data)) {
+    const trainRows = rowMask(data.count, split.train);
+    extraScaling = await fitStoreScaling(data, trainRows);
+    train = sourceStream(data, trainRows, task, o.seed, extraScaling);
+    validation =
+      split.validation.length > 0
+        ? sourceStream(data, rowMask(data.count, split.validation), task, o.seed, extraScaling)
+        : undefined;
+  } else {
+    scaling = fitFeatureScaling(data, split.train);
+    extraScaling = fitExtraScaling(data, split.train);
+    const scaled = applyExtraScaling(applyFeatureScaling(data, scaling), extraScaling);
+    train = trainingData(subset(scaled, split.train), task);
+    validation =
+      split.validation.length > 0
+        ? trainingData(subset(scaled, split.validation), task)
+        : undefined;
+  }
   const model = buildModel({
     architecture,
     config,
@@ -203,7 +230,7 @@ export async function fit(data: LabelledData, o: FitOptions): Promise<FitResult>
       model,
       scaling,
       extraScaling,
-      heads: heads ? resolvedHeads(heads, model, train) : null,
+      heads: heads && 'x' in train ? resolvedHeads(heads, model, train) : null,
       labelNames: outputNames(data, task),
       inputLength: data.length,
       alphabetSize: data.alphabetSize,

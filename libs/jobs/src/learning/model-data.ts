@@ -12,11 +12,11 @@ import type {
   OutputHead,
   TrainingData,
 } from '@strand/models';
-import type { LabelledData } from './labelled-data.ts';
+import type { DataShape, LabelledData } from './labelled-data.ts';
 import type * as tf from '@tensorflow/tfjs';
 
 /** Whether a task trains on the data's count profile (see architecture-for-data.ts). */
-function onProfile(task: ArchitectureTask, data: LabelledData): boolean {
+function onProfile(task: ArchitectureTask, data: DataShape): boolean {
   return task === 'profile' || (task === 'regression' && data.profile !== undefined);
 }
 
@@ -97,7 +97,7 @@ export function resolvedHeads(
  * Names of the outputs, in output order: the label columns of multitask data, the tracks of a
  * profile (`counts`, or `counts_1`, `counts_2`, …), else the class names.
  */
-export function outputNames(data: LabelledData, task: ArchitectureTask): string[] {
+export function outputNames(data: DataShape, task: ArchitectureTask): string[] {
   if (onProfile(task, data) && data.profile) {
     const { column, tracks } = data.profile;
     return tracks === 1 ? [column] : Array.from({ length: tracks }, (_, t) => `${column}_${t + 1}`);

@@ -58,7 +58,11 @@ export class StoreStream implements TrainingStream {
     this.features = columns.features.length;
     this.tracks = columns.profile?.tracks ?? 0;
     this.labelWidth =
-      o.target === 'tasks' ? columns.labels.length : o.target === 'log-totals' ? this.tracks : 1;
+      o.target === 'tasks'
+        ? Math.max(columns.labels.length, 1)
+        : o.target === 'log-totals'
+          ? this.tracks
+          : 1;
     this.extraInputSizes = this.features ? [this.features] : [];
     let at = 0;
     this.starts = store.table.chunkRows.map((n) => ((at += n), at - n));
@@ -141,8 +145,9 @@ export class StoreStream implements TrainingStream {
       bytes,
       offsets,
       classes: chunkClasses(this.store, chunk),
+      // One label column read as one task (a multitask head of one output): its 0/1 class.
       tasks:
-        this.o.target === 'tasks'
+        this.o.target === 'tasks' && columns.labels.length > 1
           ? columns.labels.map((_, t) => chunk.numbers(STORED_COLUMNS.task(t)))
           : [],
       features: columns.features.map((_, f) => chunk.numbers(STORED_COLUMNS.feature(f))),
@@ -170,7 +175,7 @@ export class StoreStream implements TrainingStream {
     if (oneHot) oneHotEncodeBytes(v.bytes, from, to, x as Float32Array, xAt);
     else (x as Uint8Array).set(v.bytes.subarray(from, to), xAt);
     const target = this.o.target;
-    if (target === 'class') y[yAt] = v.classes[r];
+    if (target === 'class' || (target === 'tasks' && v.tasks.length === 0)) y[yAt] = v.classes[r];
     else if (target === 'tasks') v.tasks.forEach((t, k) => (y[yAt + k] = t[r]));
     else if (v.counts) {
       const tracks = this.tracks;

@@ -16,6 +16,8 @@ import type { LabelledData } from './labelled-data.ts';
 import { isStoreTable } from '../datasets/sequence-store.ts';
 import { LearningError } from './learning.error.ts';
 import { loadStoreTable } from './store-data.ts';
+import type { DataSource } from './store-source.ts';
+import { openStoreSource } from './store-source.ts';
 import { collectTable, firstTask, multitaskLabels, tableInputs } from './sequence-table-data.ts';
 
 /**
@@ -153,4 +155,18 @@ async function loadStoredSequences(stored: StoredDataset, source: string): Promi
     return label;
   });
   return { ...base, labels, labelNames: [...stored.labelNames] };
+}
+
+/**
+ * A stored dataset as a data source: a store table opened to stream (close it with
+ * closeSource), or what loadStoredDataset reads into memory (expression, earlier datasets).
+ */
+export async function openStoredDataset(stored: StoredDataset): Promise<DataSource> {
+  if (
+    (stored.kind === 'sequence-classification' || stored.kind === 'sequence-regression') &&
+    isStoreTable(stored.file)
+  ) {
+    return openStoreSource(stored.file, stored.checksum);
+  }
+  return loadStoredDataset(stored);
 }

@@ -9,7 +9,8 @@ import { initBackend } from '@strand/models';
 import { fit } from '../learning/fit.ts';
 import type { ResumePoint } from '../learning/fit.ts';
 import { saveTrainedModel } from '../learning/save-trained-model.ts';
-import { loadStoredDataset } from '../learning/stored-data.ts';
+import { closeSource } from '../learning/store-source.ts';
+import { openStoredDataset } from '../learning/stored-data.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
 
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const backend = await initBackend();
   if (!data.dataChecksum) throw new Error('the dataset has no checksum: it was not fully imported');
   const dataChecksum = data.dataChecksum;
-  const labelled = await loadStoredDataset({ ...data.dataset, checksum: dataChecksum });
+  // A store table streams: memory stays flat however large the dataset.
+  const labelled = await openStoredDataset({ ...data.dataset, checksum: dataChecksum });
   let resume: ResumePoint | undefined;
   if (data.resumeEpoch > 0) {
     const checkpoint = await loadCheckpoint(data.checkpointDir, data.resumeEpoch);
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     },
     shouldStop: () => Atomics.load(stop, 0) !== 0,
   });
+  await closeSource(labelled);
   try {
     if (!trained.stopped) {
       await saveTrainedModel(data.modelDir, trained, { seed: data.seed, backend, dataChecksum });

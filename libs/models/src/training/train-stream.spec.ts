@@ -85,7 +85,9 @@ describe('trainModel on a TrainingStream', () => {
     );
     await expect(
       trainModel(m, streamOf(data, 1), { ...base, heads: [{ name: 'p', loss: 'binary' }] }),
-    ).rejects.toThrow('a multi-output model (options.heads, task profile) trains on data in memory');
+    ).rejects.toThrow(
+      'a multi-output model (options.heads, task profile) trains on data in memory',
+    );
     m.dispose();
   });
 });

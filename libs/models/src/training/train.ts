@@ -92,7 +92,10 @@ export async function trainModel(
   // A stream is not split: its validation, if any, is options.validation.
   const split =
     o.validation !== undefined || streamed
-      ? { train: streamed ? new Uint32Array(0) : allRows(data.count), validation: new Uint32Array(0) }
+      ? {
+          train: streamed ? new Uint32Array(0) : allRows(data.count),
+          validation: new Uint32Array(0),
+        }
       : stratifiedSplit(
           stratify ? data.y : new Float32Array(data.count),
           o.validationFraction ?? 0.2,
@@ -233,9 +236,7 @@ interface Run {
   trainRows: Uint32Array;
   /** Rows trained per epoch. */
   trainCount: number;
-  validation:
-    | { data: TrainingData | TrainingStream; rows: Uint32Array | undefined }
-    | undefined;
+  validation: { data: TrainingData | TrainingStream; rows: Uint32Array | undefined } | undefined;
   optimizer: tf.Optimizer;
   variables: tf.Variable[];
   rowSizes: number[];
@@ -291,7 +292,14 @@ function* memoryBatches(run: Run, data: TrainingData, epoch: number): Generator<
   for (let start = 0; start < order.length; start += o.batchSize) {
     const end = Math.min(start + o.batchSize, order.length);
     const xs = run.rowSizes.map((size, i) =>
-      gatherRows(sources[i] as Float32Array, size, order, start, end, run.xBuffers[i] as Float32Array),
+      gatherRows(
+        sources[i] as Float32Array,
+        size,
+        order,
+        start,
+        end,
+        run.xBuffers[i] as Float32Array,
+      ),
     );
     const ys =
       run.task === 'reconstruction'

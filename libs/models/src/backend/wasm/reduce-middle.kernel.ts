@@ -9,7 +9,10 @@ import { simdModule } from './simd/simd-module.ts';
  * views the input as [outer, reduced, inner] and reduces in place, 4 lanes a pass. Max
  * propagates NaN like the cpu kernel. Anything else goes to the kernel it replaces.
  */
-export function reduceMiddleConfig(kind: 'Max' | 'Sum', original: tf.KernelConfig): tf.KernelConfig {
+export function reduceMiddleConfig(
+  kind: 'Max' | 'Sum',
+  original: tf.KernelConfig,
+): tf.KernelConfig {
   return {
     kernelName: kind,
     backendName: 'wasm',
@@ -17,13 +20,17 @@ export function reduceMiddleConfig(kind: 'Max' | 'Sum', original: tf.KernelConfi
     kernelFunc: (args) => {
       const { x } = args.inputs as { x: tf.TensorInfo };
       const attrs = args.attrs as unknown as { keepDims: boolean } & (
-        | { reductionIndices: number | number[] }
-        | { axis: number | number[] }
+        { reductionIndices: number | number[] } | { axis: number | number[] }
       );
       const axisAttr = 'axis' in attrs ? attrs.axis : attrs.reductionIndices;
       const axes = tf.util.parseAxisParam(axisAttr, x.shape).sort((p, q) => p - q);
       const contiguous = axes.every((axis, i) => i === 0 || axis === axes[i - 1] + 1);
-      if (x.dtype !== 'float32' || !contiguous || axes.length === 0 || tf.util.sizeFromShape(x.shape) === 0) {
+      if (
+        x.dtype !== 'float32' ||
+        !contiguous ||
+        axes.length === 0 ||
+        tf.util.sizeFromShape(x.shape) === 0
+      ) {
         return original.kernelFunc(args);
       }
       const size = (dims: number[]): number => dims.reduce((p, d) => p * d, 1);

@@ -67,7 +67,11 @@ export function encodeModule(functions: readonly WasmFunction[]): Uint8Array<Arr
       [f.locals.f32 ?? 0, F32],
       [f.locals.v128 ?? 0, V128],
     ].filter(([count]) => count > 0);
-    const code = [...vec(groups.map(([count, type]) => [...uleb(count), type])), ...flat(f.body), 0x0b];
+    const code = [
+      ...vec(groups.map(([count, type]) => [...uleb(count), type])),
+      ...flat(f.body),
+      0x0b,
+    ];
     return [...uleb(code.length), ...code];
   });
   return new Uint8Array([
