@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm packages: Debian's Chromium for the browser test, and a
-# Python venv with pyarrow for the test that opens a Strand dataset in Python.
+# Installs what the tests need beyond npm packages, each only when missing: Debian's Chromium for
+# the browser test, bcftools (htslib) for the real-world VCF corpus test's expected results, and
+# a Python venv with pyarrow for the test that opens a Strand dataset in Python.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ ! -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v bcftools >/dev/null || missing+=(bcftools)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
-    echo "install-test-deps: Chromium is missing and this is not root; run: sudo apt-get install -y chromium" >&2
+    echo "install-test-deps: ${missing[*]} missing and this is not root; run: sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
-  echo "install-test-deps: installing Debian's chromium (once)…"
+  echo "install-test-deps: installing Debian's ${missing[*]} (once)…"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
 fi
 bash tools/scripts/python-venv.sh >/dev/null

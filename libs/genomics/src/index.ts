@@ -1,6 +1,10 @@
 // The public API of @strand/genomics: an explicit allow-list; anything not named here is internal.
 export { GenomicsError } from './errors/genomics-error.ts';
 export { FormatError } from './errors/format-error.ts';
+// Warnings: what readers tolerate, counted per rule (every reader takes ReadOptions).
+export { ReadWarnings } from './warnings/read-warnings.ts';
+export type { WarningSummary } from './warnings/read-warnings.ts';
+export type { ReadOptions, ReadWarning, WarningSink } from './warnings/read-warning.ts';
 export { DNA_ALPHABET } from './sequence/alphabet.ts';
 export { oneHotEncode, oneHotEncodeBatch, oneHotEncodeBytes } from './encoding/one-hot.ts';
 export {

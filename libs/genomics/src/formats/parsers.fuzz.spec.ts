@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors/format-error.ts';
+import type { ReadOptions, ReadWarning } from '../warnings/read-warning.ts';
 import { readBed } from './bed/bed-reader.ts';
 import { readExpressionMatrix } from './expression/expression-matrix.ts';
 import { readFasta } from './fasta/fasta-reader.ts';
@@ -12,9 +13,11 @@ import { openVcf } from './vcf/vcf-reader.ts';
 
 // Robustness: every parser, fed random bytes or a valid file mutated (truncated, tabs deleted
 // or doubled, lines duplicated or dropped, garbage bytes inserted), either yields records or
-// throws a FormatError at `fuzz:<line>:` — never a TypeError or any other crash, never a hang.
+// throws a FormatError at `fuzz:<line>:` — never a TypeError or any other crash, never a hang —
+// and every warning it gives is located (`fuzz`, a line ≥ 1, a rule and a message). Each parser
+// runs as it reads by default and in strict mode.
 
-type Parse = (bytes: Buffer) => Promise<unknown>;
+type Parse = (bytes: Buffer, options: ReadOptions) => Promise<unknown>;
 
 async function drain(records: AsyncIterable<unknown>): Promise<number> {
   let n = 0;
@@ -52,8 +55,8 @@ const PARSERS: Record<string, { valid: string; parse: Parse }> = {
       '1\t200\t.\tAC\tA\t.\t.\t.\tGT\t0|1',
       '',
     ].join('\n'),
-    parse: async (b) => {
-      const file = await openVcf(stream(b), { label, genotypes: true });
+    parse: async (b, options) => {
+      const file = await openVcf(stream(b), { ...options, label, genotypes: true });
       return drain(file);
     },
   },
@@ -114,10 +117,27 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
   }
 }
 
+/** A warning must name the fuzzed source, a line and a rule, and say something. */
+function checkWarning(warning: ReadWarning): void {
+  if (
+    warning.file !== label ||
+    !Number.isInteger(warning.line) ||
+    warning.line < 1 ||
+    !/^[a-z0-9-]+$/.test(warning.rule) ||
+    !/\S/.test(warning.message)
+  ) {
+    throw new Error(`unlocated warning ${JSON.stringify(warning)}`);
+  }
+}
+
 /** Records the outcome; anything but success or a located FormatError fails the property. */
-async function outcome(parse: Parse, bytes: Buffer): Promise<'ok' | 'format-error'> {
+async function outcome(
+  parse: Parse,
+  bytes: Buffer,
+  strict = false,
+): Promise<'ok' | 'format-error'> {
   try {
-    await parse(bytes);
+    await parse(bytes, { strict, warnings: { add: checkWarning } });
     return 'ok';
   } catch (error) {
     if (
@@ -137,10 +157,14 @@ describe('parsers under random and mutated input', () => {
       expect(await outcome(parse, Buffer.from(valid))).toBe('ok');
       const seen = { ok: 0, 'format-error': 0 };
       await fc.assert(
-        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
-          const bytes = mutations.reduce(mutate, Buffer.from(valid));
-          seen[await outcome(parse, bytes)]++;
-        }),
+        fc.asyncProperty(
+          fc.array(mutation, { minLength: 1, maxLength: 4 }),
+          fc.boolean(),
+          async (mutations, strict) => {
+            const bytes = mutations.reduce(mutate, Buffer.from(valid));
+            seen[await outcome(parse, bytes, strict)]++;
+          },
+        ),
         { numRuns: 300, seed: 42 },
       );
       await fc.assert(

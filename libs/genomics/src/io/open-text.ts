@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FormatError } from '../errors/format-error.ts';
+import type { ReaderIssues } from '../warnings/reader-issues.ts';
+import { BOM_RULE, CRLF_RULE } from '../warnings/text-rules.ts';
 import { COMPRESSION_SNIFF_BYTES, detectCompression } from './detect-compression.ts';
 import type { Compression } from './detect-compression.ts';
 
@@ -23,6 +25,8 @@ export interface OpenTextOptions {
   label?: string;
   /** Called once with the detected compression, before the first line. */
   onCompression?: (compression: Compression) => void;
+  /** Told (once each) of a byte-order mark and of Windows line endings; both are read anyway. */
+  issues?: ReaderIssues;
 }
 
 /** The label errors use for a source. */
@@ -75,9 +79,9 @@ function gunzip(bytes: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
 
 /**
  * Streams the lines of a text file, plain, gzip or bgzip (detected from the content, not the
- * name). CRLF endings and a UTF-8 byte-order mark are tolerated. Memory stays flat: only the
- * current chunk and one partial line are held. Corrupt compressed data throws a FormatError at
- * the line being read.
+ * name). CRLF endings and a UTF-8 byte-order mark are read (and reported to `issues` once each).
+ * Memory stays flat: only the current chunk and one partial line are held. Corrupt compressed
+ * data throws a FormatError at the line being read.
  */
 export async function* openText(
   source: TextSource,
@@ -87,20 +91,38 @@ export async function* openText(
   const { compression, bytes } = await sniff(byteChunks(source));
   options.onCompression?.(compression);
   const decoded = compression === 'none' ? bytes : gunzip(bytes);
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM keeps a byte-order mark in the text, so that it can be reported.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pending = '';
   let number = 0;
   let first = true;
+  let crlf = false;
+  const { issues } = options;
   try {
     for await (const chunk of decoded) {
       let text = pending + decoder.decode(chunk, { stream: true });
       if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (text.charCodeAt(0) === 0xfeff) {
+          text = text.slice(1);
+          issues?.warn(1, BOM_RULE, 'the file starts with a UTF-8 byte-order mark', 'skipped it');
+        }
         first = false;
       }
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        let stop = end;
+        if (end > start && text.charCodeAt(end - 1) === 13) {
+          stop = end - 1;
+          if (!crlf && issues) {
+            crlf = true;
+            issues.warn(
+              number + 1,
+              CRLF_RULE,
+              'the file has Windows line endings (CR LF)',
+              'read every line without its CR',
+            );
+          }
+        }
         yield { line: text.slice(start, stop), number: ++number, terminated: true };
         start = end + 1;
       }

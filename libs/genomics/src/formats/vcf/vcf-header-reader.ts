@@ -1,10 +1,13 @@
 import { FormatError } from '../../errors/format-error.ts';
 import type { TextLine } from '../../io/open-text.ts';
+import type { ReaderIssues } from '../../warnings/reader-issues.ts';
 import type { VcfContig, VcfHeader } from './vcf-header.ts';
 import { definitionOf, parseColumnHeader } from './vcf-header.ts';
+import { looseMetaLine } from './vcf-meta-line-loose.ts';
 import type { VcfMetaLine } from './vcf-meta-line.ts';
 import { checkMetaLine } from './vcf-meta-line.ts';
 import type { VcfFieldDefinition } from './vcf-reserved.ts';
+import { VCF_RULES } from './vcf-rules.ts';
 import type { VcfVersion } from './vcf-version.ts';
 import { excerpt, parseFileformat, vcfAtLeast } from './vcf-version.ts';
 
@@ -34,6 +37,18 @@ export function missingNewline(line: TextLine, version: VcfVersion): boolean {
   return !line.terminated && vcfAtLeast(version, '4.3');
 }
 
+/** Warns (or, strict, throws) when a 4.3+ file's last line has no newline. */
+export function checkNewline(line: TextLine, version: VcfVersion, issues: ReaderIssues): void {
+  if (missingNewline(line, version)) {
+    issues.warn(
+      line.number,
+      VCF_RULES.missingNewline,
+      'the file does not end with a newline',
+      'read the last line as it is',
+    );
+  }
+}
+
 /** Collects the definitions and contigs a checked meta line declares. */
 class HeaderParts {
   readonly info = new Map<string, VcfFieldDefinition>();
@@ -41,44 +56,52 @@ class HeaderParts {
   readonly filters = new Map<string, string>();
   readonly contigs: VcfContig[] = [];
 
-  add(meta: VcfMetaLine, version: VcfVersion): string | undefined {
+  add(meta: VcfMetaLine, version: VcfVersion, issues: ReaderIssues, line: number): void {
     const field = (key: string) => meta.fields?.find((f) => f.key === key)?.value;
     if (meta.key === 'INFO' || meta.key === 'FORMAT') {
-      const result = definitionOf(meta.key, meta, version);
-      if ('reason' in result) return result.reason;
-      (meta.key === 'INFO' ? this.info : this.format).set(result.id, result.definition);
+      const { id, definition, mismatch } = definitionOf(meta.key, meta, version);
+      if (mismatch) {
+        issues.warn(
+          line,
+          VCF_RULES.reservedDefinition,
+          mismatch,
+          `read ${id} with the header's Number=${definition.number}, Type=${definition.type}, as htslib does`,
+        );
+      }
+      (meta.key === 'INFO' ? this.info : this.format).set(id, definition);
     } else if (meta.key === 'FILTER') {
       this.filters.set(field('ID') ?? '', field('Description') ?? '');
     } else if (meta.key === 'contig') {
       const length = field('length');
       this.contigs.push({ id: field('ID') ?? '', ...(length ? { length: Number(length) } : {}) });
     }
-    return undefined;
   }
 }
 
 /**
  * Reads and checks the header from a line iterator positioned at the start of the file: the
- * `##fileformat` line, meta lines, then the `#CHROM` line. Throws a FormatError at the first
- * problem.
+ * `##fileformat` line, meta lines, then the `#CHROM` line. A meta line that breaks its key's
+ * rules is read as far as it can be, with a warning (see VCF_RULES); the first line, a line that
+ * is not a `##` line and the `#CHROM` line must be right: otherwise a FormatError.
  */
 export async function readVcfHeader(
   lines: AsyncIterator<TextLine>,
-  label: string,
+  issues: ReaderIssues,
 ): Promise<ReadVcfHeader> {
+  const { label } = issues;
   const first = await lines.next();
   if (first.done)
     throw new FormatError(label, 1, 'the file is empty; a VCF starts with ##fileformat=VCFv4.x');
-  const version = parseFileformat(first.value.line);
-  if (typeof version !== 'string') throw new FormatError(label, 1, version.reason);
-  const meta: VcfMetaLine[] = [{ key: 'fileformat', value: `VCFv${version}` }];
+  const fileformat = parseFileformat(first.value.line);
+  if ('reason' in fileformat) throw new FormatError(label, 1, fileformat.reason);
+  const { version, declared, legacy } = fileformat;
+  if (legacy) issues.warn(1, VCF_RULES.version, legacy, `read it with the VCF ${version} rules`);
+  const meta: VcfMetaLine[] = [{ key: 'fileformat', value: `VCFv${declared}` }];
   const parts = new HeaderParts();
   const text: string[] = [first.value.line];
   let last = first.value;
   for (;;) {
-    if (missingNewline(last, version)) {
-      throw new FormatError(label, last.number, 'the file does not end with a newline');
-    }
+    checkNewline(last, version, issues);
     const next = await lines.next();
     if (next.done)
       throw new FormatError(label, last.number + 1, 'the header ends without a #CHROM line');
@@ -86,20 +109,36 @@ export async function readVcfHeader(
     const { line, number } = last;
     const control = controlCharacterProblem(line);
     if (control) throw new FormatError(label, number, control);
-    text.push(line);
     if (line.startsWith('##')) {
       const checked = checkMetaLine(line, version);
-      const problem = 'reason' in checked ? checked.reason : parts.add(checked, version);
-      if (problem) throw new FormatError(label, number, problem);
-      meta.push(checked as VcfMetaLine);
+      let read: VcfMetaLine | undefined;
+      let parserText: string | undefined = line;
+      if ('reason' in checked) {
+        const loose = looseMetaLine(line, version);
+        issues.warn(number, VCF_RULES.metaLine, checked.reason, loose.action);
+        ({ meta: read, parserText } = loose);
+      } else read = checked;
+      if (read) {
+        parts.add(read, version, issues, number);
+        meta.push(read);
+      }
+      if (parserText !== undefined) text.push(parserText);
     } else if (line.startsWith('#')) {
       const samples = parseColumnHeader(line);
       if (!Array.isArray(samples)) throw new FormatError(label, number, samples.reason);
-      if (missingNewline(last, version)) {
-        throw new FormatError(label, number, 'the file does not end with a newline');
-      }
+      checkNewline(last, version, issues);
+      text.push(line);
       const { info, format, filters, contigs } = parts;
-      const header: VcfHeader = { version, samples, contigs, info, format, filters, meta };
+      const header: VcfHeader = {
+        version,
+        declaredVersion: declared,
+        samples,
+        contigs,
+        info,
+        format,
+        filters,
+        meta,
+      };
       return { header, text: text.join('\n'), lastLine: number };
     } else {
       throw new FormatError(

@@ -11,8 +11,10 @@ export interface VcfContig {
 
 /** The header of a VCF: version, samples, contigs and field definitions. */
 export interface VcfHeader {
-  /** From `##fileformat=VCFv4.x`. */
+  /** The rules the file is read with: its `##fileformat=VCFv4.x` (4.1 for 3.3 and 4.0). */
   version: VcfVersion;
+  /** The version as the file writes it (`4.0`). */
+  declaredVersion: string;
   /** Sample names from the `#CHROM` line, in column order. */
   samples: string[];
   contigs: VcfContig[];
@@ -53,14 +55,15 @@ export function parseColumnHeader(text: string): string[] | { reason: string } {
 }
 
 /**
- * A field definition for INFO or FORMAT from a checked meta line; for the spec's main reserved
- * keys the declared Number and Type must be the reserved ones.
+ * A field definition for INFO or FORMAT from a checked meta line (fields ID, Number, Type
+ * first). For the spec's main reserved keys the declared Number and Type should be the reserved
+ * ones: `mismatch` says how they differ (the definition is the header's, as htslib reads it).
  */
 export function definitionOf(
   kind: 'INFO' | 'FORMAT',
   line: VcfMetaLine,
   version: VcfVersion,
-): { id: string; definition: VcfFieldDefinition } | { reason: string } {
+): { id: string; definition: VcfFieldDefinition; mismatch?: string } {
   const [id, number, type] = (line.fields ?? []).map((f) => f.value);
   const definition = { number, type };
   const reserved = reservedField(kind, id, version);
@@ -69,7 +72,9 @@ export function definitionOf(
     if (reserved.number !== number || typeDiffers) {
       const want = `Number=${reserved.number}${reserved.type === '.' ? '' : `, Type=${reserved.type}`}`;
       return {
-        reason: `${kind} ${id} is reserved with ${want}; the header declares Number=${number}, Type=${type}`,
+        id,
+        definition,
+        mismatch: `${kind} ${id} is reserved with ${want}; the header declares Number=${number}, Type=${type}`,
       };
     }
   }

@@ -1,7 +1,13 @@
+// Checks of the INFO column. Map: splitValues (commas outside quotes); reservedValueProblem
+// (the ranges of reserved keys); valuesProblem (Number and Type, shared with the samples);
+// entry (one key[=value]); checkInfo (the column). Deviations htslib reads go to `warn` (see
+// VCF_RULES) and the column is rewritten where the record must read differently from the text
+// (an empty value becomes `.`, a repeated key is dropped).
 import { isFieldKey } from './vcf-names.ts';
-import type { VcfRecordContext } from './vcf-record-context.ts';
+import type { VcfRecordContext, VcfWarn } from './vcf-record-context.ts';
 import type { VcfFieldDefinition } from './vcf-reserved.ts';
 import { SIGNED_RESERVED, reservedField } from './vcf-reserved.ts';
+import { VCF_RULES } from './vcf-rules.ts';
 import { expectedCount, typeProblem } from './vcf-values.ts';
 import { excerpt, vcfAtLeast } from './vcf-version.ts';
 
@@ -42,70 +48,130 @@ function reservedValueProblem(key: string, values: string[], integer: boolean): 
   return undefined;
 }
 
-/** Checks a field's values against its Number and Type. */
+/**
+ * Checks a field's values against its Number and Type: a count that disagrees and a value read
+ * as another type go to `warn` (prefixed with `prefix`); returns the error of a value that
+ * cannot be read as its type.
+ */
 export function valuesProblem(
+  prefix: string,
   what: string,
   values: string[],
   definition: VcfFieldDefinition,
   context: VcfRecordContext,
   ploidy: number | null,
+  warn: VcfWarn = context.warn,
 ): Problem {
   if (values.length === 1 && values[0] === '.') return undefined;
   const expected = expectedCount(definition.number, context.altCount, ploidy);
   if (expected !== undefined && expected > 0 && values.length !== expected) {
-    return `${what} has ${values.length} value(s), Number=${definition.number} requires ${expected}`;
+    warn(
+      VCF_RULES.valueCount,
+      `${prefix}${what} has ${values.length} value(s), Number=${definition.number} requires ${expected}`,
+      `kept the ${values.length} value(s) as written`,
+    );
   }
   for (const value of values) {
     if (value === '.') continue;
     const problem = typeProblem(definition.type, value, context.header.version);
-    if (problem) return `${what} value ${problem} (Type=${definition.type})`;
+    if (!problem) continue;
+    const message = `${prefix}${what} value ${problem.problem} (Type=${definition.type})`;
+    if (problem.tolerated === undefined) return message;
+    warn(VCF_RULES.valueType, message, problem.tolerated);
+    return undefined;
   }
   return undefined;
 }
 
-function entryProblem(key: string, value: string | undefined, context: VcfRecordContext): Problem {
+/** One INFO entry; returns the entry as the record should read it, or an error. */
+function entry(
+  key: string,
+  value: string | undefined,
+  context: VcfRecordContext,
+): { text: string } | { reason: string } {
   const { version } = context.header;
+  const { warn } = context;
   const definition = context.header.info.get(key) ?? reservedField('INFO', key, version);
+  let text = value === undefined ? key : `${key}=${value}`;
   if (value !== undefined) {
-    if (value === '' || splitValues(value).includes('')) return `INFO ${key} has an empty value`;
+    const parts = splitValues(value);
+    if (value === '' || parts.includes('')) {
+      warn(VCF_RULES.emptyValue, `INFO ${key} has an empty value`, 'read it as missing (".")');
+      value = parts.map((p) => (p === '' ? '.' : p)).join(',');
+      text = `${key}=${value}`;
+    }
     if (!vcfAtLeast(version, '4.3') && /\s/.test(value))
-      return `INFO ${key} value contains white-space`;
+      warn(VCF_RULES.whitespace, `INFO ${key} value contains white-space`, 'kept it as written');
   }
-  if (!definition) return undefined;
+  if (!definition) return { text };
   if (definition.type === 'Flag') {
     // Flags take no value; 0 and 1 are tolerated as vcf-validator does.
-    return value === undefined || value === '0' || value === '1'
-      ? undefined
-      : `INFO ${key} is a Flag and cannot have the value ${excerpt(value)}`;
+    if (value !== undefined && value !== '0' && value !== '1') {
+      const problem = `INFO ${key} is a Flag and cannot have the value ${excerpt(value)}`;
+      warn(VCF_RULES.flagValue, problem, 'read the flag as set');
+    }
+    return { text };
   }
   if (value === undefined) {
-    return definition.number === '0'
-      ? undefined
-      : `INFO ${key} has no value (Type=${definition.type})`;
+    if (definition.number !== '0') {
+      const problem = `INFO ${key} has no value (Type=${definition.type})`;
+      warn(VCF_RULES.flagValue, problem, 'read it as missing (".")');
+      return { text: `${key}=.` };
+    }
+    return { text };
   }
   const values = splitValues(value);
-  const problem = valuesProblem(key, values, definition, context, null);
-  if (problem) return `INFO ${problem}`;
-  return reservedField('INFO', key, version)
+  const problem = valuesProblem('INFO ', key, values, definition, context, null);
+  if (problem) return { reason: problem };
+  const range = reservedField('INFO', key, version)
     ? reservedValueProblem(key, values, definition.type === 'Integer')
     : undefined;
+  if (range) warn(VCF_RULES.valueRange, range, 'kept the value');
+  return { text };
 }
 
-/** Checks the INFO column: `.` or `;`-separated `key[=value]` entries, each key once. */
-export function infoProblem(info: string, context: VcfRecordContext): Problem {
-  if (info === '.') return undefined;
-  if (info === '') return 'INFO is empty (use ".")';
-  const seen = new Set<string>();
-  for (const entry of info.split(';')) {
-    const eq = entry.indexOf('=');
-    const key = eq === -1 ? entry : entry.slice(0, eq);
-    if (!isFieldKey('INFO', key, context.header.version)) {
-      return `INFO key ${excerpt(key)} is not a valid key`;
-    }
-    if (seen.has(key)) return `INFO key ${key} appears twice`;
-    seen.add(key);
-    const problem = entryProblem(key, eq === -1 ? undefined : entry.slice(eq + 1), context);
-    if (problem) return problem;
+/**
+ * Checks the INFO column: `.` or `;`-separated `key[=value]` entries, each key once. Returns the
+ * column as the record should read it (`.` for an empty one, empty entries and repeated keys
+ * dropped, empty values as `.`), or the error that makes it unreadable.
+ */
+export function checkInfo(
+  info: string,
+  context: VcfRecordContext,
+): { info: string } | { reason: string } {
+  if (info === '.') return { info };
+  const { warn } = context;
+  if (info === '') {
+    warn(VCF_RULES.emptyValue, 'INFO is empty (use ".")', 'read it as "."');
+    return { info: '.' };
   }
-  return undefined;
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  let changed = false;
+  for (const part of info.split(';')) {
+    const eq = part.indexOf('=');
+    const key = eq === -1 ? part : part.slice(0, eq);
+    if (part === '') {
+      warn(VCF_RULES.emptyValue, 'INFO has an empty entry (";;" or a ";" at an end)', 'skipped it');
+      changed = true;
+      continue;
+    }
+    if (!isFieldKey('INFO', key, context.header.version)) {
+      if (key === '') return { reason: `INFO entry ${excerpt(part)} has no key` };
+      warn(VCF_RULES.keyName, `INFO key ${excerpt(key)} is not a valid key`, 'kept it as written');
+    }
+    if (seen.has(key)) {
+      warn(VCF_RULES.duplicateKey, `INFO key ${key} appears twice`, 'kept the first value');
+      changed = true;
+      continue;
+    }
+    seen.add(key);
+    context.names.key('INFO', key, warn);
+    const result = entry(key, eq === -1 ? undefined : part.slice(eq + 1), context);
+    if ('reason' in result) return result;
+    if (result.text !== part) changed = true;
+    kept.push(result.text);
+  }
+  if (!changed) return { info };
+  return { info: kept.length === 0 ? '.' : kept.join(';') };
 }

@@ -1,20 +1,24 @@
 import {
   altProblem,
   chromProblem,
-  filterProblem,
+  filterNames,
   idProblem,
   posProblem,
   qualProblem,
   refProblem,
 } from './vcf-columns.ts';
 import type { VcfHeader } from './vcf-header.ts';
-import { infoProblem } from './vcf-info-check.ts';
-import type { VcfRecordContext } from './vcf-record-context.ts';
-import { formatProblem, sampleProblem, sampleRules } from './vcf-sample-check.ts';
+import { checkInfo } from './vcf-info-check.ts';
+import type { VcfRecordContext, VcfWarn } from './vcf-record-context.ts';
+import { VCF_RULES } from './vcf-rules.ts';
+import { checkFormat, checkSample, sampleRules } from './vcf-sample-check.ts';
+import type { VcfNames } from './vcf-undeclared.ts';
 
-/** The columns of a data line that passed every check. */
+/** The columns of a data line that passed every check, as the record reads them. */
 export interface CheckedVcfLine {
   columns: string[];
+  /** The line as @gmod/vcf should parse it: the text, or its repaired columns when changed. */
+  text: string;
   chrom: string;
   pos: number;
   ref: string;
@@ -23,39 +27,102 @@ export interface CheckedVcfLine {
 
 /**
  * Checks one data line against the spec of the header's version: column count, each fixed
- * column, INFO against the definitions, FORMAT and every sample. Returns the split line, or
- * the reason for the first problem found.
+ * column, INFO against the definitions, FORMAT and every sample. Deviations htslib reads go to
+ * `warn` (see VCF_RULES), which throws in strict mode. Returns the line as the record reads it,
+ * or the reason it cannot be read.
  */
-export function checkVcfLine(text: string, header: VcfHeader): CheckedVcfLine | { reason: string } {
-  const columns = text.split('\t');
+export function checkVcfLine(
+  text: string,
+  header: VcfHeader,
+  warn: VcfWarn,
+  names: VcfNames,
+): CheckedVcfLine | { reason: string } {
+  let columns = text.split('\t');
+  let changed = false;
   const expected = header.samples.length === 0 ? 8 : 9 + header.samples.length;
+  if (columns.length > expected && columns.slice(expected).every((c) => c === '')) {
+    // vcf_parse stops at the last column it expects.
+    warn(
+      VCF_RULES.trailingTab,
+      `the line has ${columns.length} tab-separated columns, the header has ${expected}`,
+      'ignored the empty column(s) after the last tab',
+    );
+    columns = columns.slice(0, expected);
+    changed = true;
+  }
   if (columns.length !== expected) {
     return {
       reason: `the line has ${columns.length} tab-separated columns, the header has ${expected}`,
     };
   }
   const [chrom, pos, id, ref, alt, qual, filter, info, format] = columns;
+  const { version } = header;
   const fixed =
-    chromProblem(chrom, header.version) ??
+    chromProblem(chrom, version, warn) ??
     posProblem(pos) ??
-    idProblem(id) ??
-    refProblem(ref) ??
-    altProblem(alt, ref) ??
-    qualProblem(qual) ??
-    filterProblem(filter);
+    idProblem(id, warn) ??
+    refProblem(ref, warn) ??
+    altProblem(alt, ref, warn) ??
+    qualProblem(qual, warn);
   if (fixed) return { reason: fixed };
+  names.contig(chrom.replace(/^<(.*)>$/, '$1'), warn);
+  for (const name of filterNames(filter, warn)) names.filter(name, warn);
   const alts = alt === '.' ? [] : alt.split(',');
-  const context: VcfRecordContext = { header, ref, altCount: alt === '.' ? null : alts.length };
-  const infoIssue = infoProblem(info, context);
-  if (infoIssue) return { reason: infoIssue };
-  if (format !== undefined) {
-    const formatIssue = formatProblem(format, context);
-    if (formatIssue) return { reason: formatIssue };
-    const rules = sampleRules(format, context);
-    for (let i = 9; i < columns.length; i++) {
-      const problem = sampleProblem(columns[i], i - 9, rules, context);
-      if (problem) return { reason: problem };
-    }
+  const context: VcfRecordContext = {
+    header,
+    ref,
+    altCount: alt === '.' ? null : alts.length,
+    warn,
+    names,
+  };
+  const infoResult = checkInfo(info, context);
+  if ('reason' in infoResult) return infoResult;
+  if (infoResult.info !== info) {
+    columns[7] = infoResult.info;
+    changed = true;
   }
-  return { columns, chrom, pos: Number(pos), ref, alts };
+  if (format !== undefined) {
+    // htslib refuses it too ("the number of columns … does not match the number of samples").
+    if (format === '') return { reason: 'FORMAT is empty (use "." for no keys)' };
+    const problem = checkSamples(columns, context);
+    if (typeof problem === 'string') return { reason: problem };
+    changed ||= problem;
+  }
+  return {
+    columns,
+    text: changed ? columns.join('\t') : text,
+    chrom,
+    pos: Number(pos),
+    ref,
+    alts,
+  };
+}
+
+/**
+ * Checks FORMAT and the samples, dropping a repeated key's later fields from both (and every
+ * field when FORMAT is `.`). Returns the error, or whether the columns were changed.
+ */
+function checkSamples(columns: string[], context: VcfRecordContext): string | boolean {
+  const written = columns[8].split(':').length;
+  const format = checkFormat(columns[8], context);
+  const rules = sampleRules(format.keys, context);
+  const { kept } = format;
+  const reduced: string[] = [];
+  for (let i = 9; i < columns.length; i++) {
+    let values = columns[i].split(':');
+    if (kept) {
+      // A sample with more fields than FORMAT wrote is an error whatever the keys.
+      if (values.length > written && kept.length > 0) {
+        return `sample ${context.header.samples[i - 9]} has ${values.length} fields, FORMAT has ${written}`;
+      }
+      values = kept.filter((k) => k < values.length).map((k) => values[k]);
+      reduced.push(values.length === 0 ? '.' : values.join(':'));
+    }
+    const problem = checkSample(values, i - 9, rules, context);
+    if (problem) return problem;
+  }
+  if (!kept) return false;
+  columns.splice(9, reduced.length, ...reduced);
+  columns[8] = kept.length === 0 ? '.' : format.keys.join(':');
+  return true;
 }

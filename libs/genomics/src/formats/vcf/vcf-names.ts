@@ -12,6 +12,15 @@ const CONTIG_43 = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$
 // chromosome names"; commas and angle brackets would break ALT breakends and `<ID>` references.
 const CONTIG_41 = /^[^\s:,<>]+$/;
 
+/**
+ * Whether a name that breaks its version's contig rule can still be read unambiguously: no
+ * white-space, comma or angle bracket (which would break breakends, `<ID>` references and
+ * htslib's header parser). `chr:1` in a 4.1 file is such a name.
+ */
+export function isLooseContigName(name: string): boolean {
+  return /^[^\s,<>]+$/.test(name);
+}
+
 /** Whether `name` is a valid contig name (CHROM, `##contig` ID) for this version. */
 export function isContigName(name: string, version: VcfVersion): boolean {
   return (vcfAtLeast(version, '4.3') ? CONTIG_43 : CONTIG_41).test(name);

@@ -1,4 +1,6 @@
 import { isPlainAllele } from './vcf-columns.ts';
+import type { VcfWarn } from './vcf-record-context.ts';
+import { VCF_RULES } from './vcf-rules.ts';
 
 /** A variant trimmed of the bases REF and ALT share, so equal changes compare equal. */
 function normalizedKey(pos: number, ref: string, alt: string): { pos: number; key: string } {
@@ -22,7 +24,8 @@ function normalizedKey(pos: number, ref: string, alt: string): { pos: number; ke
  * never decrease within it, and no variant appears twice, also when written with different
  * padding (`TAT>TGT` at 123 is `A>G` at 124), as EBI vcf-validator's duplicate check does.
  * Symbolic alleles and breakends are not compared. Memory is bounded by the variants whose
- * trimmed position is not yet behind the current POS.
+ * trimmed position is not yet behind the current POS. htslib reads unsorted files and duplicates
+ * (only indexing needs order), so both are warnings; `sorted` tells whether the file was.
  */
 export class VcfOrderCheck {
   private chrom: string | undefined;
@@ -30,33 +33,46 @@ export class VcfOrderCheck {
   private readonly finished = new Set<string>();
   /** Trimmed variants seen in the current chromosome, by trimmed position. */
   private readonly recent = new Map<number, Set<string>>();
+  /** False once a record came out of order. */
+  sorted = true;
 
-  /** Checks the next record; returns the reason when it is out of order or a duplicate. */
-  next(chromText: string, pos: number, ref: string, alts: string[]): string | undefined {
+  /** Checks the next record; out-of-order records and duplicates go to `warn`. */
+  next(chromText: string, pos: number, ref: string, alts: string[], warn: VcfWarn): void {
     // `<1>` refers to the same contig as `1`.
     const chrom = chromText.replace(/^<(.*)>$/, '$1');
+    const unsorted = (problem: string) => {
+      warn(VCF_RULES.unsorted, problem, 'read the records in file order (an import sorts them)');
+      this.sorted = false;
+    };
     if (chrom !== this.chrom) {
       if (this.finished.has(chrom)) {
-        return `records of chromosome ${chrom} are not contiguous (it appeared earlier, before ${this.chrom})`;
+        unsorted(
+          `records of chromosome ${chrom} are not contiguous (it appeared earlier, before ${this.chrom})`,
+        );
       }
       if (this.chrom !== undefined) this.finished.add(this.chrom);
       this.chrom = chrom;
       this.pos = -1;
       this.recent.clear();
     }
-    if (pos < this.pos) return `POS ${pos} comes after POS ${this.pos}: records are not sorted`;
+    if (pos < this.pos) {
+      unsorted(`POS ${pos} comes after POS ${this.pos}: records are not sorted`);
+      this.recent.clear();
+    }
     this.pos = pos;
     for (const at of this.recent.keys()) if (at < pos) this.recent.delete(at);
     const keys = alts.filter(isPlainAllele).map((alt) => normalizedKey(pos, ref, alt));
     for (const { pos: at, key } of keys) {
       const bucket = this.recent.get(at);
-      if (bucket?.has(key)) return `variant ${chrom}:${key} appears twice`;
+      if (bucket?.has(key)) {
+        warn(VCF_RULES.duplicateVariant, `variant ${chrom}:${key} appears twice`, 'kept both');
+        break;
+      }
     }
     for (const { pos: at, key } of keys) {
       const bucket = this.recent.get(at) ?? new Set<string>();
       bucket.add(key);
       this.recent.set(at, bucket);
     }
-    return undefined;
   }
 }

@@ -2,17 +2,20 @@ import VCFParser from '@gmod/vcf';
 import { FormatError } from '../../errors/format-error.ts';
 import type { TextLine, TextSource } from '../../io/open-text.ts';
 import { openText, sourceLabel } from '../../io/open-text.ts';
+import type { ReadOptions } from '../../warnings/read-warning.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import type { VcfHeader } from './vcf-header.ts';
-import { controlCharacterProblem, missingNewline, readVcfHeader } from './vcf-header-reader.ts';
+import { checkNewline, controlCharacterProblem, readVcfHeader } from './vcf-header-reader.ts';
 import type { CheckedVcfLine } from './vcf-line-check.ts';
 import { checkVcfLine } from './vcf-line-check.ts';
 import { VcfOrderCheck } from './vcf-order-check.ts';
+import type { VcfWarn } from './vcf-record-context.ts';
 import type { VcfRecord } from './vcf-record.ts';
+import { VCF_RULES } from './vcf-rules.ts';
+import { VcfNames } from './vcf-undeclared.ts';
 
-/** Options of {@link openVcf}. */
-export interface OpenVcfOptions {
-  /** Names the source in errors; defaults to the path. */
-  label?: string;
+/** Options of {@link openVcf}: `label`, `strict` and `warnings` as every reader takes them. */
+export interface OpenVcfOptions extends ReadOptions {
   /** Parse the per-sample FORMAT values into `record.samples` (off by default: it is costly). */
   genotypes?: boolean;
 }
@@ -20,6 +23,8 @@ export interface OpenVcfOptions {
 /** An open VCF: its header, and its records as an async iterable (read once). */
 export interface VcfFile extends AsyncIterable<VcfRecord> {
   header: VcfHeader;
+  /** Whether the records read so far were in order (chromosome blocks, rising POS). */
+  readonly sorted: boolean;
 }
 
 function parseQual(qual: string): number | null {
@@ -33,11 +38,10 @@ function parseQual(qual: string): number | null {
 export function toVcfRecord(
   parser: VCFParser,
   checked: CheckedVcfLine,
-  text: string,
   line: number,
   genotypes: boolean,
 ): VcfRecord {
-  const variant = parser.parseLine(text);
+  const variant = parser.parseLine(checked.text);
   const [, , id, , , qual, filter] = checked.columns;
   const record: VcfRecord = {
     line,
@@ -50,7 +54,13 @@ export function toVcfRecord(
     filter: filter === '.' ? [] : filter.split(';'),
     info: variant.INFO,
   };
-  if (genotypes) record.samples = variant.SAMPLES();
+  if (genotypes) {
+    // FORMAT "." (read with a warning) has no keys: every sample is missing.
+    record.samples =
+      checked.columns[8] === '.'
+        ? Object.fromEntries(parser.samples.map((name) => [name, {}]))
+        : variant.SAMPLES();
+  }
   return record;
 }
 
@@ -58,10 +68,14 @@ async function* records(
   lines: AsyncIterator<TextLine>,
   header: VcfHeader,
   parser: VCFParser,
-  label: string,
+  issues: ReaderIssues,
   genotypes: boolean,
+  order: VcfOrderCheck,
 ): AsyncGenerator<VcfRecord> {
-  const order = new VcfOrderCheck();
+  const { label } = issues;
+  const names = new VcfNames(header);
+  let current = 0;
+  const warn: VcfWarn = (rule, problem, action) => issues.warn(current, rule, problem, action);
   let blank: number | undefined;
   try {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -70,19 +84,20 @@ async function* records(
         blank ??= number;
         continue;
       }
-      if (blank !== undefined) throw new FormatError(label, blank, 'empty line between records');
+      if (blank !== undefined) {
+        issues.warn(blank, VCF_RULES.emptyLine, 'empty line between records', 'skipped it');
+        blank = undefined;
+      }
       if (line.startsWith('#'))
         throw new FormatError(label, number, 'a header line after the #CHROM line');
       const control = controlCharacterProblem(line);
       if (control) throw new FormatError(label, number, control);
-      const checked = checkVcfLine(line, header);
+      current = number;
+      const checked = checkVcfLine(line, header, warn, names);
       if ('reason' in checked) throw new FormatError(label, number, checked.reason);
-      const disorder = order.next(checked.chrom, checked.pos, checked.ref, checked.alts);
-      if (disorder) throw new FormatError(label, number, disorder);
-      if (missingNewline(next.value, header.version)) {
-        throw new FormatError(label, number, 'the file does not end with a newline');
-      }
-      yield toVcfRecord(parser, checked, line, number, genotypes);
+      order.next(checked.chrom, checked.pos, checked.ref, checked.alts, warn);
+      checkNewline(next.value, header.version, issues);
+      yield toVcfRecord(parser, checked, number, genotypes);
     }
   } finally {
     await lines.return?.();
@@ -90,30 +105,38 @@ async function* records(
 }
 
 /**
- * Opens a VCF (plain, gzip or bgzip; 4.1–4.5), reads and checks its header, and returns it with
- * its records as a stream. Every line is checked against the spec of the file's version
- * (Strand's validation layer on top of @gmod/vcf, which parses but tolerates much); the first
- * violation throws a FormatError `file:line: reason`.
+ * Opens a VCF (plain, gzip or bgzip; 4.1–4.5, and 3.3/4.0 read as 4.1), reads and checks its
+ * header, and returns it with its records as a stream. Every line is checked against the spec of
+ * the file's version (Strand's validation layer on top of @gmod/vcf, which parses but tolerates
+ * much). What htslib reads — a GATK header declaring GQ as a Float, a value count that disagrees
+ * with Number, unsorted records, … (see VCF_RULES) — is read with a warning to
+ * `options.warnings`; `strict` refuses it as before. What cannot be read throws a FormatError
+ * `file:line: reason`.
  */
 export async function openVcf(source: TextSource, options: OpenVcfOptions = {}): Promise<VcfFile> {
   const label = sourceLabel(source, options.label);
-  const lines = openText(source, { label });
+  const issues = new ReaderIssues(label, options);
+  const lines = openText(source, { label, issues });
   let read;
   try {
-    read = await readVcfHeader(lines, label);
+    read = await readVcfHeader(lines, issues);
   } catch (error) {
     await lines.return(undefined);
     throw error;
   }
   const { header, text } = read;
   const parser = new VCFParser({ header: text });
+  const order = new VcfOrderCheck();
   let used = false;
   return {
     header,
+    get sorted() {
+      return order.sorted;
+    },
     [Symbol.asyncIterator]() {
       if (used) throw new Error('the records of a VcfFile can be read only once');
       used = true;
-      return records(lines, header, parser, label, options.genotypes ?? false);
+      return records(lines, header, parser, issues, options.genotypes ?? false, order);
     },
   };
 }

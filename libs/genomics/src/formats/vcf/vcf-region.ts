@@ -3,12 +3,14 @@ import { TabixIndexedFile } from '@gmod/tabix';
 import { FormatError } from '../../errors/format-error.ts';
 import { GenomicsError } from '../../errors/genomics-error.ts';
 import type { TextLine } from '../../io/open-text.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { ChromosomeNames } from '../chromosome-names.ts';
 import { readVcfHeader } from './vcf-header-reader.ts';
 import type { VcfHeader } from './vcf-header.ts';
 import { checkVcfLine } from './vcf-line-check.ts';
 import { toVcfRecord } from './vcf-reader.ts';
 import type { VcfRecord } from './vcf-record.ts';
+import { VcfNames } from './vcf-undeclared.ts';
 
 /** A region: 0-based, half-open [start, end); both omitted means the whole chromosome. */
 export interface VcfRegion {
@@ -32,8 +34,9 @@ async function* textLines(text: string): AsyncGenerator<TextLine> {
 /**
  * The records of a bgzipped, tabix-indexed VCF that overlap a region, through @gmod/tabix.
  * `chr17` finds `17` and vice versa. Each record is checked like a streamed one (order checks
- * excepted); since tabix does not count lines, a FormatError here has line 0 and names the
- * record's place in the region. The region's lines are read before the first is yielded.
+ * excepted; what htslib tolerates is read without a report); since tabix does not count lines, a
+ * FormatError here has line 0 and names the record's place in the region. The region's lines are
+ * read before the first is yielded.
  */
 export async function* queryVcfRegion(
   path: string,
@@ -42,7 +45,10 @@ export async function* queryVcfRegion(
 ): AsyncGenerator<VcfRecord> {
   const file = new TabixIndexedFile({ path, tbiPath: options.tbiPath ?? `${path}.tbi` });
   const headerText = await file.getHeader();
-  const { header, text } = await readVcfHeader(textLines(headerText)[Symbol.asyncIterator](), path);
+  const { header, text } = await readVcfHeader(
+    textLines(headerText)[Symbol.asyncIterator](),
+    new ReaderIssues(path),
+  );
   const names = new ChromosomeNames(await file.getReferenceSequenceNames());
   const chrom = names.resolve(region.chrom);
   if (chrom === undefined) {
@@ -65,11 +71,13 @@ function* checked(
   options: VcfRegionOptions,
 ): Generator<VcfRecord> {
   const where = `${region.chrom}:${(region.start ?? 0) + 1}-${region.end ?? ''}`;
+  const names = new VcfNames(header);
+  const ignore = () => undefined;
   for (const [i, line] of lines.entries()) {
-    const result = checkVcfLine(line, header);
+    const result = checkVcfLine(line, header, ignore, names);
     if ('reason' in result) {
       throw new FormatError(path, 0, `record ${i + 1} of region ${where}: ${result.reason}`);
     }
-    yield toVcfRecord(parser, result, line, 0, options.genotypes ?? false);
+    yield toVcfRecord(parser, result, 0, options.genotypes ?? false);
   }
 }

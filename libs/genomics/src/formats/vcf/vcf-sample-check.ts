@@ -1,23 +1,62 @@
+// Checks of FORMAT and the sample columns. Map: checkFormat (the keys; a repeated key is
+// dropped); genotypeProblem (GT); sampleRules (what a record's samples are checked against);
+// checkSample (one sample column). Deviations htslib reads go to `warn` (see VCF_RULES), once per
+// record and rule and key however many samples share them.
+import type { WarningRule } from '../../warnings/read-warning.ts';
 import { valuesProblem } from './vcf-info-check.ts';
 import { isFieldKey } from './vcf-names.ts';
 import type { VcfRecordContext } from './vcf-record-context.ts';
 import type { VcfFieldDefinition } from './vcf-reserved.ts';
 import { SIGNED_RESERVED, reservedField } from './vcf-reserved.ts';
+import { VCF_RULES } from './vcf-rules.ts';
 import { excerpt, vcfAtLeast } from './vcf-version.ts';
 
 type Problem = string | undefined;
 
-/** FORMAT: `:`-separated keys, GT first when present, none repeated. */
-export function formatProblem(format: string, context: VcfRecordContext): Problem {
+/** FORMAT as the record reads it: its keys, and which of the written fields to keep. */
+export interface CheckedFormat {
+  keys: string[];
+  /** Indexes of the written fields kept (a repeated key's later fields are dropped). */
+  kept: number[] | null;
+}
+
+/**
+ * FORMAT: `:`-separated keys, GT first when present, none repeated. `.` (no keys) gives no keys:
+ * the samples are read as missing.
+ */
+export function checkFormat(format: string, context: VcfRecordContext): CheckedFormat {
+  const { warn } = context;
+  if (format === '.') {
+    warn(VCF_RULES.missingFormat, 'FORMAT is "." (no keys)', 'read every sample as missing');
+    return { keys: [], kept: [] };
+  }
   const keys = format.split(':');
   for (const key of keys) {
     if (!isFieldKey('FORMAT', key, context.header.version)) {
-      return `FORMAT key ${excerpt(key)} is not a valid key`;
+      warn(
+        VCF_RULES.keyName,
+        `FORMAT key ${excerpt(key)} is not a valid key`,
+        'kept it as written',
+      );
     }
   }
-  if (keys.indexOf('GT') > 0) return 'GT must be the first FORMAT key';
+  if (keys.indexOf('GT') > 0) {
+    warn(
+      VCF_RULES.gtPosition,
+      'GT must be the first FORMAT key',
+      `read GT from field ${keys.indexOf('GT') + 1}`,
+    );
+  }
+  for (const key of new Set(keys)) context.names.key('FORMAT', key, warn);
   const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
-  return repeated ? `FORMAT key ${repeated} appears twice` : undefined;
+  if (!repeated) return { keys, kept: null };
+  warn(
+    VCF_RULES.duplicateKey,
+    `FORMAT key ${repeated} appears twice`,
+    'kept the first field of each key',
+  );
+  const kept = keys.map((k, i) => (keys.indexOf(k) === i ? i : -1)).filter((i) => i !== -1);
+  return { keys: kept.map((i) => keys[i]), kept };
 }
 
 /**
@@ -42,6 +81,8 @@ function genotypeProblem(gt: string, context: VcfRecordContext): number | { reas
 /** What every sample of a record is checked against, resolved once per record. */
 export interface SampleRules {
   keys: string[];
+  /** Index of GT among the keys, or -1. */
+  gt: number;
   /** Header or reserved definition of each FORMAT key (undefined: not checked). */
   definitions: (VcfFieldDefinition | undefined)[];
   /** Whether each key is a reserved Integer that cannot be negative. */
@@ -50,12 +91,13 @@ export interface SampleRules {
   emptyAllowed: boolean;
   /** Before 4.3 values may not contain white-space. */
   noWhitespace: boolean;
+  /** `rule:key` pairs already reported for this record. */
+  reported: Set<string>;
 }
 
-/** Resolves the rules for the samples of a record with this FORMAT. */
-export function sampleRules(format: string, context: VcfRecordContext): SampleRules {
+/** Resolves the rules for the samples of a record with these FORMAT keys. */
+export function sampleRules(keys: string[], context: VcfRecordContext): SampleRules {
   const { version } = context.header;
-  const keys = format.split(':');
   const definitions = keys.map(
     (k) => context.header.format.get(k) ?? reservedField('FORMAT', k, version),
   );
@@ -64,10 +106,12 @@ export function sampleRules(format: string, context: VcfRecordContext): SampleRu
   );
   return {
     keys,
+    gt: keys.indexOf('GT'),
     definitions,
     unsigned,
     emptyAllowed: vcfAtLeast(version, '4.5'),
     noWhitespace: !vcfAtLeast(version, '4.3'),
+    reported: new Set(),
   };
 }
 
@@ -81,41 +125,112 @@ function sampleName(context: VcfRecordContext, index: number): string {
   return `sample ${context.header.samples[index] ?? index + 1}`;
 }
 
-/** Checks one sample column against FORMAT and the field definitions. */
-export function sampleProblem(
-  sample: string,
+/**
+ * Checks one sample column (its fields already reduced to FORMAT's kept keys) against the
+ * field definitions; returns the error that makes it unreadable.
+ */
+export function checkSample(
+  values: string[],
   index: number,
   rules: SampleRules,
   context: VcfRecordContext,
 ): Problem {
   const { keys } = rules;
-  const values = sample.split(':');
   if (values.length > keys.length)
     return `${sampleName(context, index)} has ${values.length} fields, FORMAT has ${keys.length}`;
+  // Once per record, rule and key: the first sample that shows it speaks for the others.
+  const warn: SampleWarn = (rule, key, problem, action) => {
+    const id = `${rule.id}:${key}`;
+    if (rules.reported.has(id)) return;
+    rules.reported.add(id);
+    context.warn(rule, problem(), action);
+  };
   let ploidy = 2; // Number=G assumes diploidy when there is no GT (4.3 §1.6.2).
+  if (rules.gt !== -1 && rules.gt < values.length && values[rules.gt] !== '') {
+    const gt = genotypeProblem(values[rules.gt], context);
+    if (typeof gt !== 'number') {
+      // Before GT's own check, the fields before it (as the checks ran when GT had to be first).
+      const earlier = earlierProblem(values, rules, index, context, warn);
+      return earlier ?? `${sampleName(context, index)}: ${gt.reason}`;
+    }
+    ploidy = gt;
+  }
   for (let j = 0; j < values.length; j++) {
-    const value = values[j];
-    const key = keys[j];
-    if (value === '' && !rules.emptyAllowed)
-      return `${sampleName(context, index)} has an empty ${key} field`;
-    if (rules.noWhitespace && /\s/.test(value))
-      return `${sampleName(context, index)} ${key} contains white-space`;
-    if (j === 0 && key === 'GT') {
-      const gt = genotypeProblem(value, context);
-      if (typeof gt !== 'number') return `${sampleName(context, index)}: ${gt.reason}`;
-      ploidy = gt;
-      continue;
-    }
-    const definition = rules.definitions[j];
-    if (!definition || value === '' || value === '.') continue;
-    const parts = value.split(',');
-    const problem = valuesProblem(key, parts, definition, context, ploidy);
-    if (problem) return `${sampleName(context, index)} ${problem}`;
-    if (rules.unsigned[j]) {
-      const negative = firstNegative(parts);
-      if (negative !== undefined)
-        return `${sampleName(context, index)} ${key} value ${negative} is negative`;
-    }
+    const problem = fieldProblem(values[j], j, rules, index, context, warn, ploidy);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+type SampleWarn = (rule: WarningRule, key: string, problem: () => string, action: string) => void;
+
+/** The first error among the fields before GT (GT is checked first to know the ploidy). */
+function earlierProblem(
+  values: string[],
+  rules: SampleRules,
+  index: number,
+  context: VcfRecordContext,
+  warn: SampleWarn,
+): Problem {
+  for (let j = 0; j < rules.gt; j++) {
+    const problem = fieldProblem(values[j], j, rules, index, context, warn, 2);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** Checks field `j` of a sample (GT only for white-space and emptiness: it was read first). */
+function fieldProblem(
+  value: string,
+  j: number,
+  rules: SampleRules,
+  index: number,
+  context: VcfRecordContext,
+  warn: SampleWarn,
+  ploidy: number,
+): Problem {
+  const key = rules.keys[j];
+  const name = () => sampleName(context, index);
+  if (value === '' && !rules.emptyAllowed) {
+    warn(
+      VCF_RULES.emptyValue,
+      key,
+      () => `${name()} has an empty ${key} field`,
+      'read it as missing',
+    );
+    return undefined;
+  }
+  if (rules.noWhitespace && /\s/.test(value)) {
+    warn(
+      VCF_RULES.whitespace,
+      key,
+      () => `${name()} ${key} contains white-space`,
+      'kept it as written',
+    );
+  }
+  if (j === rules.gt) return undefined;
+  const definition = rules.definitions[j];
+  if (!definition || value === '' || value === '.') return undefined;
+  const parts = value.split(',');
+  const problem = valuesProblem(
+    `${name()} `,
+    key,
+    parts,
+    definition,
+    context,
+    ploidy,
+    (rule, text, action) => warn(rule, key, () => text, action),
+  );
+  if (problem) return problem;
+  if (rules.unsigned[j]) {
+    const negative = firstNegative(parts);
+    if (negative !== undefined)
+      warn(
+        VCF_RULES.valueRange,
+        key,
+        () => `${name()} ${key} value ${negative} is negative`,
+        'kept the value',
+      );
   }
   return undefined;
 }

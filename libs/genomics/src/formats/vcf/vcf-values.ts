@@ -13,25 +13,51 @@ export function isVcfFloat(text: string): boolean {
   return FLOAT.test(text);
 }
 
+/** Why a value is not of its declared type; `tolerated` says how it is read anyway. */
+export interface TypeProblem {
+  problem: string;
+  /** What the reader does with it (htslib reads it too), or undefined when it cannot be read. */
+  tolerated?: string;
+}
+
 /**
  * Why `value` is not of VCF type `type`, or undefined when it is. Integers are 32-bit; from 4.3
- * the eight lowest (-2^31 .. -2^31+7) are reserved by BCF and invalid in VCF too.
+ * the eight lowest (-2^31 .. -2^31+7) are reserved by BCF and invalid in VCF too. A decimal
+ * number where an Integer belongs, an integer out of range and a longer text where a Character
+ * belongs are read (htslib reads them too); text where a number belongs is not.
  */
-export function typeProblem(type: string, value: string, version: VcfVersion): string | undefined {
+export function typeProblem(
+  type: string,
+  value: string,
+  version: VcfVersion,
+): TypeProblem | undefined {
   switch (type) {
     case 'Integer': {
-      if (!INTEGER.test(value)) return `${excerpt(value)} is not an integer`;
+      if (!INTEGER.test(value)) {
+        const problem = `${excerpt(value)} is not an integer`;
+        return FLOAT.test(value)
+          ? { problem, tolerated: `read it as the number ${value}` }
+          : { problem };
+      }
       const n = Number(value);
-      if (n < INT32_MIN || n > INT32_MAX) return `${value} is outside the 32-bit integer range`;
+      const tolerated = 'kept the number';
+      if (n < INT32_MIN || n > INT32_MAX) {
+        return { problem: `${value} is outside the 32-bit integer range`, tolerated };
+      }
       if (vcfAtLeast(version, '4.3') && n < INT32_MIN + 8) {
-        return `${value} is in the range reserved by VCF 4.3 (-2147483648 to -2147483641)`;
+        return {
+          problem: `${value} is in the range reserved by VCF 4.3 (-2147483648 to -2147483641)`,
+          tolerated,
+        };
       }
       return undefined;
     }
     case 'Float':
-      return FLOAT.test(value) ? undefined : `${excerpt(value)} is not a number`;
+      return FLOAT.test(value) ? undefined : { problem: `${excerpt(value)} is not a number` };
     case 'Character':
-      return [...value].length === 1 ? undefined : `${excerpt(value)} is not a single character`;
+      return [...value].length === 1
+        ? undefined
+        : { problem: `${excerpt(value)} is not a single character`, tolerated: 'read it as text' };
     default:
       return undefined;
   }
