@@ -13,6 +13,7 @@ describe('@strand/genomics public entry', () => {
       'GenomicsError',
       'PROTEIN_ALPHABET',
       'RNA_ALPHABET',
+      'ReadWarnings',
       'ReferenceReader',
       'TableReader',
       'TableWriter',
