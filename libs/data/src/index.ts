@@ -57,9 +57,12 @@ export {
   checkAlias,
   checkModelName,
   findModelVersion,
+  MAX_ALIASES_PER_MODEL,
   registerModelVersion,
+  registryPage,
   setModelAlias,
 } from './queries/model-registry.ts';
+export type { RegistryCursor } from './queries/model-registry.ts';
 export { datasetDerived } from './queries/dataset-derived.ts';
 export type { DatasetDerived } from './queries/dataset-derived.ts';
 export {

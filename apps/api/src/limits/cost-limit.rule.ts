@@ -1,13 +1,23 @@
-import { getNamedType, isObjectType, isInterfaceType, Kind } from 'graphql';
+import {
+  getNamedType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+} from 'graphql';
 import type {
   FieldNode,
+  GraphQLField,
   GraphQLNamedType,
+  GraphQLType,
   SelectionSetNode,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@strand/data';
 import { LimitError } from './limit-error.ts';
+import { listBoundOf } from './list-bound.ts';
 
 /**
  * Rejects operations whose estimated cost is over `maxCost` (QUERY_TOO_COMPLEX). In the spirit
@@ -15,7 +25,11 @@ import { LimitError } from './limit-error.ts';
  * for, and a connection (a `…Connection` type) multiplies the items below it by its page size —
  * `first` when given as a number (1–100), 100 when it is a variable, the default 20 otherwise.
  * So `runs(first: 100) { edges { node { id } } }` costs 1 + 100·(edges, node, id) = 301.
- * Other lists count as one item (their length is not known before running).
+ * Every other list of objects declares its bound (list-bound.ts): a list of `items` multiplies
+ * the selection below it by that bound (`job { runs { … } }`: 50 trials at most); a list of
+ * `values` (records loaded with their parent, like metrics) counts once. A test fails for any
+ * list of objects without a bound, so fields added later cannot slip through; what running
+ * shows (real sizes, bytes, time) is bounded again by the runtime budget (query-budget.ts).
  */
 export function costLimitRule(maxCost: number): ValidationRule {
   return (context) => ({
@@ -57,9 +71,9 @@ class CostWalk {
       if (selection.kind === Kind.FIELD) {
         this.total += items;
         if (!selection.selectionSet) continue;
-        const fieldType = this.fieldType(type, selection.name.value);
-        const pageSize = fieldType?.name.endsWith('Connection') ? pageSizeOf(selection) : 1;
-        this.cost(selection.selectionSet, fieldType, items * pageSize);
+        const field = this.field(type, selection.name.value);
+        const fieldType = field ? getNamedType(field.type) : null;
+        this.cost(selection.selectionSet, fieldType, items * multiplier(field, selection));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition
           ? (this.context.getSchema().getType(selection.typeCondition.name.value) ?? null)
@@ -78,11 +92,27 @@ class CostWalk {
     return this.total;
   }
 
-  private fieldType(parent: GraphQLNamedType | null, name: string): GraphQLNamedType | null {
+  private field(
+    parent: GraphQLNamedType | null,
+    name: string,
+  ): GraphQLField<unknown, unknown> | null {
     if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return null;
-    const field = parent.getFields()[name];
-    return field ? getNamedType(field.type) : null;
+    return parent.getFields()[name] ?? null;
   }
+}
+
+/** Whether a field's type is a list (under its non-null wrapper). */
+export function isListField(type: GraphQLType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** By how many items the selection below `field` is resolved (see costLimitRule). */
+function multiplier(field: GraphQLField<unknown, unknown> | null, node: FieldNode): number {
+  if (!field) return 1;
+  if (getNamedType(field.type).name.endsWith('Connection')) return pageSizeOf(node);
+  if (!isListField(field.type)) return 1;
+  const bound = listBoundOf(field);
+  return bound?.kind === 'items' ? bound.max : 1;
 }
 
 function pageSizeOf(field: FieldNode): number {

@@ -2,12 +2,15 @@ import { Query, Resolver } from 'type-graphql';
 import { BUNDLED_MOTIFS, consensus } from '@strand/genomics';
 import { ARCHITECTURE_NAMES, ARCHITECTURES, validateArchitectureConfig } from '@strand/models';
 import { Architecture, Motif } from '../types/catalog.type.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @Resolver()
 export class CatalogResolver {
   @Query(() => [Architecture], {
-    description: 'Architectures Strand can train, with their default configurations.',
+    description: `Architectures Strand can train, with their default configurations (at most ${BOUNDS.catalogue.toLocaleString('en-US')}).`,
   })
+  @ListBound(BOUNDS.catalogue, 'values')
   architectures(): Architecture[] {
     return ARCHITECTURE_NAMES.map((name) => {
       const checked = validateArchitectureConfig(name, {}, { length: 1_000_000, alphabetSize: 4 });
@@ -19,7 +22,10 @@ export class CatalogResolver {
     });
   }
 
-  @Query(() => [Motif], { description: 'JASPAR 2024 motifs bundled with Strand (CC BY 4.0).' })
+  @Query(() => [Motif], {
+    description: `JASPAR 2024 motifs bundled with Strand (CC BY 4.0; at most ${BOUNDS.catalogue.toLocaleString('en-US')}).`,
+  })
+  @ListBound(BOUNDS.catalogue, 'values')
   motifs(): Motif[] {
     return BUNDLED_MOTIFS.map((m) =>
       Object.assign(new Motif(), {

@@ -44,6 +44,8 @@ import { Run } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
 import { jobStream } from './job-stream.ts';
 import { PaginationArgs } from './pagination.args.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @ArgsType()
 class JobsArgs extends PaginationArgs {
@@ -186,9 +188,16 @@ export class JobResolver {
     return entity ? Dataset.from(entity) : null;
   }
 
-  @FieldResolver(() => [Run], { description: "The training runs it started (a sweep's trials)." })
+  @FieldResolver(() => [Run], {
+    description: `The training runs it started (a sweep's trials; at most ${BOUNDS.jobRuns}).`,
+  })
+  @ListBound(BOUNDS.jobRuns)
   async runs(@Root() job: Job, @Ctx() { em }: StrandContext) {
-    const runs = await em.find(RunEntity, { parentJob: job.id }, { orderBy: { createdAt: 'asc' } });
+    const runs = await em.find(
+      RunEntity,
+      { parentJob: job.id },
+      { orderBy: { createdAt: 'asc' }, limit: BOUNDS.jobRuns },
+    );
     return runs.map((run) => Run.from(run));
   }
 

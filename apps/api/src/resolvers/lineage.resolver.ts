@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import {
   Dataset as DatasetEntity,
-  datasetDerived,
   Job as JobEntity,
   ModelVersion as ModelVersionEntity,
   Run as RunEntity,
@@ -49,13 +48,11 @@ export class LineageResolver {
     description:
       'What was made from this dataset: runs trained on it, their model versions, and the jobs that used either.',
   })
-  async derived(@Root() dataset: Dataset, @Ctx() { em }: StrandContext): Promise<DatasetDerived> {
+  derived(@Root() dataset: Dataset): DatasetDerived {
     // A dataset is only reachable by readers of its project, and runs never cross projects.
-    const { runs, modelVersions, jobs } = await datasetDerived(em, dataset.id);
     return Object.assign(new DatasetDerived(), {
-      runs: runs.map(Run.from),
-      modelVersions: modelVersions.map(ModelVersion.from),
-      jobs: jobs.map(Job.from),
+      datasetId: dataset.id,
+      projectId: dataset.projectId,
     });
   }
 }

@@ -7,10 +7,14 @@ import {
   ModelVersion as ModelVersionEntity,
   Project as ProjectEntity,
   registerModelVersion,
+  registryPage,
   Run as RunEntity,
   setModelAlias,
 } from '@strand/data';
+import type { RegistryCursor } from '@strand/data';
 import { targetProject } from '../auth/target-project.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 import type { StrandContext } from '../context.ts';
 import { ModelArtifact } from '../types/model-artifact.type.ts';
 import { ModelVersion } from '../types/model-version.type.ts';
@@ -63,17 +67,27 @@ export class ModelRegistryResolver {
   }
 
   @Query(() => [RegisteredModel], {
-    description: "Registered models of the caller's projects (or one of them), by name.",
+    description: `Registered models of the caller's projects (or one of them), by name then project (at most ${BOUNDS.registeredModels}: for more, pass the last name as \`after\`).`,
   })
+  @ListBound(BOUNDS.registeredModels)
   async registeredModels(
     @Arg('projectId', () => ID, { nullable: true }) projectId: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The cursor of the last model of the previous answer.',
+    })
+    after: string | null,
     @Ctx() { em, viewer }: StrandContext,
   ): Promise<RegisteredModel[]> {
     const projectIds = readable(viewer.projectIds, projectId);
-    const versions = await em.find(
-      ModelVersionEntity,
-      { project: { $in: projectIds } },
-      { orderBy: { name: 'asc', project: 'asc', version: 'asc' } },
+    const versions = await registryPage(
+      em,
+      projectIds,
+      after ? decodeRegistryCursor(after) : null,
+      {
+        names: BOUNDS.registeredModels,
+        versions: BOUNDS.modelVersions,
+      },
     );
     const aliases = await aliasesOf(
       em,
@@ -89,6 +103,7 @@ export class ModelRegistryResolver {
       if (!model) {
         const project = projects.get(v.project.id) as ProjectEntity;
         model = Object.assign(new RegisteredModel(), {
+          cursor: encodeRegistryCursor({ name: v.name, projectId: v.project.id }),
           name: v.name,
           project: Project.from(project, viewer.roleIn(project.id) ?? 'viewer'),
           latestVersion: 0,
@@ -171,6 +186,25 @@ export class ModelRegistryResolver {
 }
 
 /** The caller's projects, or only `projectId` when given (none when it is not theirs). */
+function encodeRegistryCursor(cursor: RegistryCursor): string {
+  return Buffer.from(JSON.stringify([cursor.name, cursor.projectId])).toString('base64url');
+}
+
+/** The position a registry cursor names; BAD_USER_INPUT when it is not one. */
+function decodeRegistryCursor(text: string): RegistryCursor {
+  try {
+    const [name, projectId] = JSON.parse(
+      Buffer.from(text, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (typeof name === 'string' && typeof projectId === 'string') return { name, projectId };
+  } catch {
+    // falls through to the error below
+  }
+  throw new GraphQLError(`after: "${text.slice(0, 60)}" is not a registry cursor`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
 function readable(mine: string[], projectId: string | null): string[] {
   return projectId == null ? mine : mine.filter((id) => id === projectId);
 }

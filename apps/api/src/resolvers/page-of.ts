@@ -31,9 +31,13 @@ export async function pageOf<T extends ProjectOwned>(
       where: { project: { $in: projects } } as never,
     });
   } catch (error) {
-    if (error instanceof DataError) {
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    throw error;
+    throw badCursor(error);
   }
+}
+
+/** A DataError of paging (bad cursor or size) as BAD_USER_INPUT; any other error as it is. */
+export function badCursor(error: unknown): unknown {
+  return error instanceof DataError
+    ? new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } })
+    : error;
 }

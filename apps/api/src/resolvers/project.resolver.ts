@@ -20,10 +20,15 @@ import { User } from '../types/user.type.ts';
 import { pageOf } from './page-of.ts';
 import { ProjectPageArgs } from './project-page.args.ts';
 import { slugError, slugify } from './slug.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => [Project], { description: 'The projects the caller is a member of, by name.' })
+  @Query(() => [Project], {
+    description: `The projects the caller is a member of, by name (at most ${BOUNDS.projectsPerUser}).`,
+  })
+  @ListBound(BOUNDS.projectsPerUser)
   async projects(@Ctx() { em, viewer }: StrandContext): Promise<Project[]> {
     const projects = await em.find(
       ProjectEntity,
@@ -34,8 +39,9 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Membership], {
-    description: "The project's members, in the order they joined.",
+    description: `The project's members, in the order they joined (at most ${BOUNDS.membersPerProject}).`,
   })
+  @ListBound(BOUNDS.membersPerProject, 'values')
   async members(@Root() project: Project, @Ctx() { em }: StrandContext): Promise<Membership[]> {
     const rows = await em.find(
       MembershipEntity,

@@ -20,6 +20,8 @@ import { Run, RunConnection } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
 import { filteredRuns } from './filtered-runs.ts';
 import { RunsArgs } from './runs.args.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @Resolver(() => Run)
 export class RunResolver {
@@ -64,8 +66,9 @@ export class RunResolver {
   }
 
   @FieldResolver(() => [EpochMetrics], {
-    description: 'Stored metrics of every finished epoch, in order.',
+    description: `Stored metrics of every finished epoch, in order (at most ${BOUNDS.epochs.toLocaleString('en-US')}).`,
   })
+  @ListBound(BOUNDS.epochs)
   async history(@Root() run: Run, @Ctx() { em }: StrandContext) {
     const epochs = await epochHistory(em, run.id);
     return epochs.map((e) =>

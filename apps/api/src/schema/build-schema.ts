@@ -6,6 +6,7 @@ import { ApplyResolver } from '../resolvers/apply.resolver.ts';
 import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
 import { DatasetImportResolver } from '../resolvers/dataset-import.resolver.ts';
+import { DatasetDerivedResolver } from '../resolvers/dataset-derived.resolver.ts';
 import { DatasetResolver } from '../resolvers/dataset.resolver.ts';
 import { EngineJobsResolver } from '../resolvers/engine-jobs.resolver.ts';
 import { JobResolver } from '../resolvers/job.resolver.ts';
@@ -24,6 +25,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
     resolvers: [
       RunResolver,
       DatasetResolver,
+      DatasetDerivedResolver,
       DatasetImportResolver,
       ProjectResolver,
       MeResolver,

@@ -77,6 +77,27 @@ describe('limits', () => {
     await stillUp();
   });
 
+  it('counts what lists return: fan-outs through bounded lists are refused before running', async () => {
+    // Issue 18: unpaginated lists counted as one item, so a VIEWER's query of cost ~900 returned
+    // millions of nodes. Now Dataset.derived is paged and every other list declares its bound.
+    const viewer = await server.createUser('curious', { [server.defaultProjectId]: 'viewer' });
+    for (const query of [
+      '{ runs(first: 100) { edges { node { dataset { derived { runs(first: 100) { edges { node { id history { epoch } } } } } } } } } }',
+      '{ jobs(first: 100) { edges { node { runs { history { epoch metrics { name value } } } } } } }',
+      '{ projects { runs(first: 100) { edges { node { history { epoch } } } } } }',
+    ]) {
+      const res = await raw(query, viewer.token);
+      expect([query, res.status, codes(res)]).toEqual([query, 400, ['QUERY_TOO_COMPLEX']]);
+    }
+    // A run page (every epoch of one run, with its metrics) stays well inside the limit.
+    const page = await raw(
+      '{ runs(first: 1) { edges { node { history { epoch seconds metrics { name value } } } } } }',
+      viewer.token,
+    );
+    expect(page.body.errors).toBeUndefined();
+    await stillUp(viewer.token);
+  });
+
   it('refuses 500 aliases (TOO_MANY_ALIASES)', async () => {
     const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: me { name }`).join(' ');
     const res = await raw(`{ ${aliases} }`);

@@ -160,12 +160,15 @@ describe('model registry', () => {
       },
     });
     const derived = await server.request(
-      `query ($id: ID!) { dataset(id: $id) { derived { runs { id } modelVersions { name version } } } }`,
+      `query ($id: ID!) { dataset(id: $id) { derived { runs { edges { node { id } } } modelVersions { edges { node { name version } } } } } }`,
       { id: dataset.id },
     );
     expect(derived.data).toEqual({
       dataset: {
-        derived: { runs: [{ id: runId }], modelVersions: [{ name: 'trained', version: 1 }] },
+        derived: {
+          runs: { edges: [{ node: { id: runId } }] },
+          modelVersions: { edges: [{ node: { name: 'trained', version: 1 } }] },
+        },
       },
     });
     const fromRun = await server.request<{ lineage: { modelVersion: null; run: { id: string } } }>(
@@ -209,10 +212,11 @@ describe('model registry', () => {
     expect(split).toMatchObject({ seed: expect.any(Number) });
     expect(JSON.stringify(split)).toMatch(/[0-9a-f]{64}/); // the held-out indices' SHA-256
     // …and the dataset leads forward to it.
-    const forward = await server.request<{ dataset: { derived: { jobs: { id: string }[] } } }>(
-      `query ($id: ID!) { dataset(id: $id) { derived { jobs { id } } } }`,
-      { id: dataset.id },
-    );
-    expect(forward.data!.dataset.derived.jobs).toEqual([{ id: jobId }]);
+    const forward = await server.request<{
+      dataset: { derived: { jobs: { edges: { node: { id: string } }[] } } };
+    }>(`query ($id: ID!) { dataset(id: $id) { derived { jobs { edges { node { id } } } } } }`, {
+      id: dataset.id,
+    });
+    expect(forward.data!.dataset.derived.jobs.edges).toEqual([{ node: { id: jobId } }]);
   });
 });

@@ -3,6 +3,8 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Dataset as DatasetEntity } from '@strand/data';
 import { connectionOf } from './connection.ts';
 import { Node } from './node.interface.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @ObjectType({ description: 'How many records carry a label.' })
 export class LabelCount {
@@ -38,7 +40,10 @@ export class Dataset implements Node {
   @Field(() => Int, { nullable: true })
   sequenceLength!: number | null;
 
-  @Field(() => [LabelCount])
+  @Field(() => [LabelCount], {
+    description: `Records per label, the most frequent first (at most ${BOUNDS.labelCounts}).`,
+  })
+  @ListBound(BOUNDS.labelCounts, 'values')
   labelCounts!: LabelCount[];
 
   @Field(() => String, { nullable: true, description: 'SHA-256 of the stored content.' })
@@ -58,9 +63,10 @@ export class Dataset implements Node {
       status: entity.status,
       recordCount: entity.recordCount,
       sequenceLength: entity.sequenceLength ?? null,
-      labelCounts: Object.entries(entity.labelCounts ?? {}).map(([label, count]) =>
-        Object.assign(new LabelCount(), { label, count }),
-      ),
+      labelCounts: Object.entries(entity.labelCounts ?? {})
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .slice(0, BOUNDS.labelCounts)
+        .map(([label, count]) => Object.assign(new LabelCount(), { label, count })),
       checksum: entity.checksum ?? null,
       createdAt: entity.createdAt,
       projectId: entity.project.id,

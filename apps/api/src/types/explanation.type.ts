@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EXPLAIN_LIMITS, TOP_POSITIONS } from '@strand/jobs';
 import type { ExplainTaskResult, SequenceExplanation } from '@strand/jobs';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 /** Attribution methods (the job's `method` parameter is the lower-case value). */
 export enum ExplainMethod {
@@ -84,8 +86,9 @@ export class SequenceAttribution {
   positionScores!: number[];
 
   @Field(() => [PositionScore], {
-    description: `The ${TOP_POSITIONS} positions of largest |positionScore|, largest first.`,
+    description: `The ${TOP_POSITIONS} positions of largest |positionScore|, largest first (at most ${BOUNDS.topPositions}).`,
   })
+  @ListBound(BOUNDS.topPositions, 'values')
   topPositions!: PositionScore[];
 
   static from(value: SequenceExplanation): SequenceAttribution {
@@ -134,7 +137,8 @@ export class Explanation {
   @Field(() => String, { description: 'The TF.js backend that computed it.' })
   backend!: string;
 
-  @Field(() => [SequenceAttribution])
+  @Field(() => [SequenceAttribution], { description: `At most ${BOUNDS.explainedSequences}.` })
+  @ListBound(BOUNDS.explainedSequences, 'values')
   sequences!: SequenceAttribution[];
 
   static from(jobId: string, result: ExplainTaskResult): Explanation {

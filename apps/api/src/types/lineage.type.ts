@@ -58,15 +58,7 @@ export class Lineage {
 
 @ObjectType({ description: 'What was made from a dataset.' })
 export class DatasetDerived {
-  @Field(() => [Run], { description: 'Runs trained on it, newest first.' })
-  runs!: Run[];
-
-  @Field(() => [ModelVersion], { description: 'Model versions registered from those runs.' })
-  modelVersions!: ModelVersion[];
-
-  @Field(() => [Job], {
-    description:
-      'Jobs that read it (scorings, explanations, cross-validations, sweeps, risk predictions) or applied a model trained on it, newest first.',
-  })
-  jobs!: Job[];
+  /** Not fields: resolved by DatasetDerivedResolver. */
+  datasetId!: string;
+  projectId!: string;
 }

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ApiToken } from './api-token.type.ts';
 import { Project } from './project.type.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @ObjectType({ description: 'The caller: who the token belongs to, their projects and tokens.' })
 export class Me {
@@ -10,9 +12,13 @@ export class Me {
   @Field(() => String)
   name!: string;
 
-  @Field(() => [Project])
+  @Field(() => [Project], { description: `By name (at most ${BOUNDS.projectsPerUser}).` })
+  @ListBound(BOUNDS.projectsPerUser)
   projects!: Project[];
 
-  @Field(() => [ApiToken])
+  @Field(() => [ApiToken], {
+    description: `The live (not revoked, not expired) ones, oldest first (at most ${BOUNDS.tokensPerUser}).`,
+  })
+  @ListBound(BOUNDS.tokensPerUser, 'values')
   tokens!: ApiToken[];
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { ModelVersion as ModelVersionEntity } from '@strand/data';
+import { connectionOf } from './connection.ts';
 import { Node } from './node.interface.ts';
 
 @ObjectType({
@@ -37,3 +38,5 @@ export class ModelVersion implements Node {
     });
   }
 }
+
+export const ModelVersionConnection = connectionOf('ModelVersion', ModelVersion);

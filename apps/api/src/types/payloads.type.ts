@@ -4,7 +4,8 @@ import { Dataset } from './dataset.type.ts';
 import { Membership } from './membership.type.ts';
 import { Project } from './project.type.ts';
 import { Run } from './run.type.ts';
-import { UserError } from './user-error.type.ts';
+import { UserErrorsField } from './user-error.type.ts';
+import type { UserError } from './user-error.type.ts';
 import { User } from './user.type.ts';
 
 @ObjectType()
@@ -12,7 +13,7 @@ export class CreateDatasetPayload {
   @Field(() => Dataset, { nullable: true })
   dataset!: Dataset | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -21,7 +22,7 @@ export class StartTrainingPayload {
   @Field(() => Run, { nullable: true })
   run!: Run | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -30,7 +31,7 @@ export class CancelRunPayload {
   @Field(() => Run, { nullable: true })
   run!: Run | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -39,7 +40,7 @@ export class CreateProjectPayload {
   @Field(() => Project, { nullable: true })
   project!: Project | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -48,7 +49,7 @@ export class AddMemberPayload {
   @Field(() => Membership, { nullable: true })
   membership!: Membership | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -63,7 +64,7 @@ export class CreateUserPayload {
   })
   token!: string | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -75,6 +76,6 @@ export class CreateTokenPayload {
   @Field(() => ApiToken, { nullable: true })
   apiToken!: ApiToken | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }

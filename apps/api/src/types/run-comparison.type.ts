@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Run } from './run.type.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @ObjectType({ description: 'One metric at one epoch: a value per compared run, in `runs` order.' })
 export class ComparedMetric {
@@ -15,7 +17,10 @@ export class ComparedEpoch {
   @Field(() => Int)
   epoch!: number;
 
-  @Field(() => [ComparedMetric])
+  @Field(() => [ComparedMetric], {
+    description: `At most ${BOUNDS.comparedValues.toLocaleString('en-US')}.`,
+  })
+  @ListBound(BOUNDS.comparedValues, 'values')
   metrics!: ComparedMetric[];
 }
 
@@ -37,15 +42,24 @@ export class ParamDifference {
   description: 'Runs side by side: aligned metric histories and differing parameters.',
 })
 export class RunComparison {
-  @Field(() => [Run], { description: 'The compared runs, in the order asked for.' })
+  @Field(() => [Run], {
+    description: `The compared runs, in the order asked for (at most ${BOUNDS.comparedRuns}).`,
+  })
+  @ListBound(BOUNDS.comparedRuns)
   runs!: Run[];
 
   @Field(() => [String], { description: 'Every metric any of the runs recorded, sorted.' })
   metricNames!: string[];
 
-  @Field(() => [ComparedEpoch], { description: 'One row per epoch any run recorded.' })
+  @Field(() => [ComparedEpoch], {
+    description: `One row per epoch any run recorded (at most ${BOUNDS.epochs.toLocaleString('en-US')}).`,
+  })
+  @ListBound(BOUNDS.epochs, 'values')
   epochs!: ComparedEpoch[];
 
-  @Field(() => [ParamDifference])
+  @Field(() => [ParamDifference], {
+    description: `At most ${BOUNDS.comparedValues.toLocaleString('en-US')}.`,
+  })
+  @ListBound(BOUNDS.comparedValues, 'values')
   params!: ParamDifference[];
 }

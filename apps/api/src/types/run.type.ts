@@ -5,6 +5,8 @@ import { connectionOf } from './connection.ts';
 import { Node } from './node.interface.ts';
 import { Metric, toMetrics } from './metric.type.ts';
 import { RunStatus } from './run-status.enum.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @ObjectType({
   implements: Node,
@@ -43,7 +45,10 @@ export class Run implements Node {
   @Field(() => String, { description: 'The architecture configuration, as JSON text.' })
   config!: string;
 
-  @Field(() => [Metric], { description: "The latest epoch's metrics." })
+  @Field(() => [Metric], {
+    description: `The latest epoch's metrics (at most ${BOUNDS.metrics}).`,
+  })
+  @ListBound(BOUNDS.metrics, 'values')
   metrics!: Metric[];
 
   @Field(() => String, { nullable: true })

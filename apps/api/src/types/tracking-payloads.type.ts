@@ -1,14 +1,15 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ModelVersion } from './model-version.type.ts';
 import { Run } from './run.type.ts';
-import { UserError } from './user-error.type.ts';
+import { UserErrorsField } from './user-error.type.ts';
+import type { UserError } from './user-error.type.ts';
 
 @ObjectType({ description: 'The run after its tags or note changed.' })
 export class RunAnnotationPayload {
   @Field(() => Run, { nullable: true })
   run!: Run | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }
 
@@ -17,6 +18,6 @@ export class ModelVersionPayload {
   @Field(() => ModelVersion, { nullable: true })
   modelVersion!: ModelVersion | null;
 
-  @Field(() => [UserError])
+  @UserErrorsField()
   userErrors!: UserError[];
 }

@@ -2,6 +2,8 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { TrainingProgressEvent } from '@strand/jobs';
 import { Metric, toMetrics } from './metric.type.ts';
 import { RunStatus } from './run-status.enum.ts';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
 
 @ObjectType({
   description:
@@ -32,7 +34,8 @@ export class TrainingProgress {
   })
   loss!: number | null;
 
-  @Field(() => [Metric])
+  @Field(() => [Metric], { description: `At most ${BOUNDS.metrics}.` })
+  @ListBound(BOUNDS.metrics, 'values')
   metrics!: Metric[];
 
   @Field(() => Float, { nullable: true })

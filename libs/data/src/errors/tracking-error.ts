@@ -8,6 +8,8 @@ export type TrackingErrorCode =
   | 'BAD_ALIAS'
   | 'RUN_NOT_SUCCEEDED'
   | 'NO_MODEL_ARTIFACT'
+  | 'MODEL_FILES_MISSING'
+  | 'TOO_MANY_ALIASES'
   | 'NOT_FOUND';
 
 /**

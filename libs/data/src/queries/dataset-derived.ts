@@ -1,43 +1,31 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { Job } from '../entities/job.entity.ts';
-import { ModelVersion } from '../entities/model-version.entity.ts';
-import { Run } from '../entities/run.entity.ts';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Job } from '../entities/job.entity.ts';
+import type { ModelVersion } from '../entities/model-version.entity.ts';
+import type { Run } from '../entities/run.entity.ts';
 
 /**
- * What was made from a dataset: the runs trained on it, the model versions of those runs, and
- * the jobs that read it or applied one of those runs' models (scorings, explanations, …).
+ * What was made from a dataset, as filters to page through (paginate): the runs trained on it,
+ * the model versions of those runs, and the jobs that read it or applied one of those runs'
+ * models (scorings, explanations, …). Filters rather than lists: a popular dataset may have
+ * thousands of runs, and a query must never return all of them at once.
  */
 export interface DatasetDerived {
-  runs: Run[];
-  modelVersions: ModelVersion[];
-  jobs: Job[];
+  runs: FilterQuery<Run>;
+  modelVersions: FilterQuery<ModelVersion>;
+  jobs: FilterQuery<Job>;
 }
 
-/** Everything made from a dataset (see DatasetDerived), newest first. */
-export async function datasetDerived(
-  em: EntityManager,
-  datasetId: string,
-): Promise<DatasetDerived> {
-  const runs = await em.find(
-    Run,
-    { dataset: datasetId },
-    { orderBy: { createdAt: 'desc', id: 'desc' } },
-  );
-  const modelVersions = await em.find(
-    ModelVersion,
-    { run: { $in: runs.map((r) => r.id) } },
-    { orderBy: { name: 'asc', version: 'asc' } },
-  );
-  const jobs = await em.find(
-    Job,
-    {
+/** The filters of everything made from dataset `datasetId` (see DatasetDerived). */
+export function datasetDerived(datasetId: string): DatasetDerived {
+  return {
+    runs: { dataset: datasetId },
+    modelVersions: { run: { dataset: datasetId } },
+    jobs: {
       $or: [
         { dataset: datasetId },
-        { run: { $in: runs.map((r) => r.id) } },
-        { modelVersion: { $in: modelVersions.map((v) => v.id) } },
+        { run: { dataset: datasetId } },
+        { modelVersion: { run: { dataset: datasetId } } },
       ],
     },
-    { orderBy: { createdAt: 'desc', id: 'desc' } },
-  );
-  return { runs, modelVersions, jobs };
+  };
 }

@@ -7,6 +7,9 @@ import { Project } from '../entities/project.entity.ts';
 import type { Run } from '../entities/run.entity.ts';
 import { TrackingError } from '../errors/tracking-error.ts';
 
+/** Aliases one model name may have (setModelAlias refuses one more with TOO_MANY_ALIASES). */
+export const MAX_ALIASES_PER_MODEL = 50;
+
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const ALIAS = /^[a-z][a-z0-9_-]{0,49}$/;
 
@@ -105,6 +108,17 @@ export async function setModelAlias(
       `model "${name.slice(0, 100)}" has no version ${version}`,
     );
   }
+  const existing = await em.count(ModelAlias, { project: projectId, name, alias });
+  if (
+    !existing &&
+    (await em.count(ModelAlias, { project: projectId, name })) >= MAX_ALIASES_PER_MODEL
+  ) {
+    throw new TrackingError(
+      'TOO_MANY_ALIASES',
+      'alias',
+      `model "${name.slice(0, 100)}" has ${MAX_ALIASES_PER_MODEL} aliases, the most it may have; move one instead`,
+    );
+  }
   await em.upsert(
     ModelAlias,
     new ModelAlias(em.getReference(Project, projectId), name, alias, target),
@@ -149,4 +163,43 @@ export async function aliasesOf(
     byVersion.set(row.version.id, [...(byVersion.get(row.version.id) ?? []), row.alias]);
   }
   return byVersion;
+}
+
+/** Where a page of the registry starts: after this (name, project) pair. */
+export interface RegistryCursor {
+  name: string;
+  projectId: string;
+}
+
+/**
+ * One page of the registry of `projectIds`: the first `names` model names (by name, then project)
+ * after `after`, and the latest `versions` versions of each, oldest first. Bounded whatever the
+ * registry holds: one query for the names, one per name for its versions.
+ */
+export async function registryPage(
+  em: EntityManager,
+  projectIds: readonly string[],
+  after: RegistryCursor | null,
+  limits: { names: number; versions: number },
+): Promise<ModelVersion[]> {
+  if (projectIds.length === 0) return [];
+  // Plain SQL (DISTINCT and a two-column keyset), the same on SQLite and PostgreSQL.
+  const marks = projectIds.map(() => '?').join(', ');
+  const keyset = after ? 'and (name > ? or (name = ? and project_id > ?))' : '';
+  const keys: { name: string; project_id: string }[] = await em
+    .getConnection()
+    .execute(
+      `select distinct name, project_id from model_version where project_id in (${marks}) ${keyset} order by name, project_id limit ?`,
+      [...projectIds, ...(after ? [after.name, after.name, after.projectId] : []), limits.names],
+    );
+  const pages: ModelVersion[][] = [];
+  for (const key of keys) {
+    const versions = await em.find(
+      ModelVersion,
+      { project: key.project_id, name: key.name },
+      { orderBy: { version: 'desc' }, limit: limits.versions },
+    );
+    pages.push(versions.reverse());
+  }
+  return pages.flat();
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Dataset } from '../entities/dataset.entity.ts';
 import { EpochMetric } from '../entities/epoch-metric.entity.ts';
+import { Job } from '../entities/job.entity.ts';
 import { ModelArtifact } from '../entities/model-artifact.entity.ts';
+import { ModelVersion } from '../entities/model-version.entity.ts';
 import { Run } from '../entities/run.entity.ts';
 import { createTestDatabase, testProject } from '../testing.ts';
 import type { TestDatabase } from '../testing.ts';
@@ -13,6 +15,7 @@ import {
   registerModelVersion,
   setModelAlias,
 } from './model-registry.ts';
+import { paginate } from './paginate.ts';
 import { runNotes, setRunNote } from './run-note.ts';
 import { MAX_RUN_TAGS, runTags, tagRun, untagRun } from './run-tags.ts';
 
@@ -170,12 +173,15 @@ describe('compareRuns and datasetDerived', () => {
     });
   });
 
-  test('datasetDerived lists the runs on a dataset and their model versions', async () => {
+  test('datasetDerived pages the runs on a dataset and their model versions', async () => {
     const em = testDb.db.fork();
     const run = await newRun();
     const version = await registerModelVersion(em, run, 'derived');
-    const derived = await datasetDerived(em, run.dataset.id);
-    expect(derived.runs.map((r) => r.id)).toEqual([run.id]);
-    expect(derived.modelVersions.map((v) => v.id)).toEqual([version.id]);
+    const derived = datasetDerived(run.dataset.id);
+    const runs = await paginate(em, Run, { where: derived.runs });
+    expect(runs.items.map((r) => r.id)).toEqual([run.id]);
+    const versions = await paginate(em, ModelVersion, { where: derived.modelVersions });
+    expect(versions.items.map((v) => v.id)).toEqual([version.id]);
+    expect((await paginate(em, Job, { where: derived.jobs })).totalCount).toBe(0);
   });
 });
