@@ -47,10 +47,17 @@ export function budgetSchema(schema: GraphQLSchema): GraphQLSchema {
         const budget = context?.budget;
         if (!budget) return resolve(source, args, context, info);
         if (rootOfEvents) budget.reset();
-        budget.charge(1, 0);
-        const value = resolve(source, args, context, info);
-        if (value instanceof Promise) return value.then((v: unknown) => charge(budget, v));
-        return charge(budget, value);
+        try {
+          budget.charge(1, 0);
+          const value = resolve(source, args, context, info);
+          if (value instanceof Promise) return value.then((v: unknown) => charge(budget, v));
+          return charge(budget, value);
+        } catch (error) {
+          // Rejected, not thrown: graphql-js leaves the promises of a list's earlier items
+          // unhandled when a later item throws synchronously, and an unhandled rejection would
+          // stop the process.
+          return Promise.reject(error);
+        }
       };
       field.resolve = (source, args, context: BudgetCarrier, info) => {
         if (context?.budget?.shouldYield()) {
