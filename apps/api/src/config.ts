@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_STALL_SECONDS } from '@strand/jobs';
+import { PROJECT_CREATORS } from './auth/project-creators.ts';
+import type { ProjectCreators } from './auth/project-creators.ts';
 import { DEFAULT_LIMITS } from './limits/limits.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,6 +21,8 @@ export interface ApiConfig {
   stallSeconds: number;
   /** STRAND_LOG_LEVEL: pino level (default info; `silent` turns logs off). */
   logLevel: string;
+  /** STRAND_PROJECT_CREATORS: who may create projects (editor, admin or anyone; default editor). */
+  projectCreators: ProjectCreators;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -43,6 +47,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new Error(`STRAND_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
   }
+  const projectCreators = (env.STRAND_PROJECT_CREATORS || 'editor') as ProjectCreators;
+  if (!PROJECT_CREATORS.includes(projectCreators)) {
+    throw new Error(
+      `STRAND_PROJECT_CREATORS must be one of ${PROJECT_CREATORS.join(', ')}; got "${projectCreators}"`,
+    );
+  }
   const dashboardDir = resolve(env.STRAND_DASHBOARD_DIR ?? `${repoRoot}apps/dashboard/dist`);
   return {
     port,
@@ -57,5 +67,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     stallSeconds: positive(env, 'STRAND_STALL_SECONDS', DEFAULT_STALL_SECONDS),
     logLevel,
+    projectCreators,
   };
 }

@@ -4,7 +4,8 @@ import type { Viewer } from './viewer.ts';
  * Recently authenticated callers by token, for a short time: authentication (token lookup and
  * memberships, two queries) was most of a small request's cost. Membership changes made through
  * this API clear the cache at once; changes made elsewhere (another replica, the database) show
- * after at most `ttlMs`. Only valid tokens are cached, so a revoked token lives at most `ttlMs`.
+ * after at most `ttlMs`. Only valid tokens are cached; revoking a token through the API empties
+ * the cache (AccessChanges), and an entry never outlives its token's expiry.
  */
 export class AuthCache {
   private readonly entries = new Map<string, { viewer: Viewer; expires: number }>();
@@ -24,10 +25,11 @@ export class AuthCache {
     return entry.viewer;
   }
 
-  set(token: string, viewer: Viewer): void {
+  set(token: string, viewer: Viewer, tokenExpiresAt: Date | null = null): void {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(token, { viewer, expires: Date.now() + this.ttlMs });
+    const expires = Math.min(Date.now() + this.ttlMs, tokenExpiresAt?.getTime() ?? Infinity);
+    this.entries.set(token, { viewer, expires });
   }
 
   /** Forget everyone (after a membership change). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { findApiToken, Membership } from '@strand/data';
+import { findApiToken, Membership, tokenRefusal } from '@strand/data';
 import type { Role } from '@strand/data';
 import { authCache } from './auth-cache.ts';
 import { UnauthenticatedError } from './unauthenticated-error.ts';
@@ -26,9 +26,14 @@ export async function authenticate(
   if (cached) return cached;
   const apiToken = await findApiToken(em, token);
   if (!apiToken) throw new UnauthenticatedError('the API token is not valid');
+  const refused = tokenRefusal(apiToken);
+  if (refused)
+    throw new UnauthenticatedError(
+      `the API token was ${refused === 'revoked' ? 'revoked' : 'valid until ' + apiToken.expiresAt!.toISOString()}`,
+    );
   const memberships = await em.find(Membership, { user: apiToken.user.id });
   const roles = new Map<string, Role>(memberships.map((m) => [m.project.id, m.role]));
   const viewer = new Viewer(apiToken.user.id, apiToken.user.getEntity().name, apiToken.id, roles);
-  authCache.set(token, viewer);
+  authCache.set(token, viewer, apiToken.expiresAt);
   return viewer;
 }

@@ -13,7 +13,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { openDatabase } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
 import { createEventBus, Jobs } from '@strand/jobs';
+import { AccessChanges } from '../auth/access-changes.ts';
+import { authCache } from '../auth/auth-cache.ts';
 import { authenticate } from '../auth/authenticate.ts';
+import type { ProjectCreators } from '../auth/project-creators.ts';
 import type { StrandContext } from '../context.ts';
 import { budgetPlugin } from '../limits/budget-plugin.ts';
 import { budgetSchema } from '../limits/budgeted-schema.ts';
@@ -52,6 +55,8 @@ export interface StrandServerOptions {
   logger?: Logger;
   /** A run with no progress for this long is STALLED (default 300). */
   stallSeconds?: number;
+  /** Who may create projects (default `editor`: EDITORs and ADMINs of any project). */
+  projectCreators?: ProjectCreators;
 }
 
 export interface StrandServer {
@@ -117,6 +122,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     ),
   );
   const rateLimit = createRateLimit(limits.ratePerSecond, limits.rateBurst);
+  const access = new AccessChanges(authCache);
 
   const apollo = new ApolloServer<StrandContext>({
     schema,
@@ -135,7 +141,15 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     const em = db.fork();
     const viewer = await authenticate(em, authorization);
     rateLimit(viewer);
-    return { db, em, jobs, viewer, budget: policy.budget() };
+    return {
+      db,
+      em,
+      jobs,
+      viewer,
+      budget: policy.budget(),
+      access,
+      projectCreators: options.projectCreators ?? 'editor',
+    };
   };
 
   /** One log line and one metrics sample per finished request (path only: no query string). */
@@ -228,6 +242,8 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     },
     context: (authorization) => contextFor(authorization),
   });
+  // Narrowed access ends at once on open sockets too: their clients reconnect and re-authenticate.
+  access.onChange((userIds) => graphqlWs.closeForUsers(userIds));
 
   await new Promise<void>((resolve) =>
     http.listen(options.port, options.host ?? '127.0.0.1', resolve),

@@ -1,12 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authCache } from '../auth/auth-cache.ts';
 import {
+  AccessError,
+  ACCESS_LIMITS,
+  addMembership,
+  changeRole,
   Dataset as DatasetEntity,
+  Invitation as InvitationEntity,
   Membership as MembershipEntity,
   Project as ProjectEntity,
+  recordAudit,
   Run as RunEntity,
   User as UserEntity,
 } from '@strand/data';
+import { mayCreateProject } from '../auth/project-creators.ts';
+import { Invitation } from '../types/invitation.type.ts';
+import { accessUserErrors } from './access.resolver.ts';
 import { accessError, userError } from '../auth/access.ts';
 import type { StrandContext } from '../context.ts';
 import { CreateProjectInput } from '../inputs/create-project.input.ts';
@@ -73,13 +81,38 @@ export class ProjectResolver {
     return DatasetConnection.from(page, Dataset.from);
   }
 
+  @FieldResolver(() => [Invitation], {
+    description: `Pending invitations to the project (at most ${ACCESS_LIMITS.pendingInvitations}); empty unless the caller is its ADMIN.`,
+  })
+  @ListBound(ACCESS_LIMITS.pendingInvitations, 'values')
+  async invitations(@Root() project: Project, @Ctx() { em, viewer }: StrandContext) {
+    if (!viewer.can(project.id, 'admin')) return [];
+    const rows = await em.find(
+      InvitationEntity,
+      { project: project.id, status: 'PENDING' },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, populate: ['project', 'user', 'invitedBy'] },
+    );
+    return rows.map(Invitation.from);
+  }
+
   @Mutation(() => CreateProjectPayload, {
-    description: 'Makes a project; the caller becomes its ADMIN.',
+    description:
+      'Makes a project; the caller becomes its ADMIN. Who may is set by STRAND_PROJECT_CREATORS (default: EDITORs and ADMINs of any project).',
   })
   async createProject(
     @Arg('input', () => CreateProjectInput) input: CreateProjectInput,
-    @Ctx() { em, viewer }: StrandContext,
+    @Ctx() ctx: StrandContext,
   ): Promise<CreateProjectPayload> {
+    const { em, viewer } = ctx;
+    if (!mayCreateProject(viewer, ctx.projectCreators)) {
+      const who = ctx.projectCreators === 'admin' ? 'ADMINs' : 'EDITORs and ADMINs';
+      const error = userError(
+        'input',
+        'FORBIDDEN',
+        `only ${who} of a project may create projects here`,
+      );
+      return { project: null, userErrors: [error] };
+    }
     const name = input.name.trim();
     if (!name || name.length > 100) {
       const error = userError('name', 'OUT_OF_RANGE', 'name must be 1–100 characters');
@@ -88,30 +121,42 @@ export class ProjectResolver {
     const slug = input.slug ?? slugify(name);
     const bad = slugError(slug);
     if (bad) return { project: null, userErrors: [userError('slug', 'INVALID_SLUG', bad)] };
-    if (await em.count(ProjectEntity, { slug })) {
-      const error = userError('slug', 'SLUG_TAKEN', `a project with slug "${slug}" exists`);
+    // Slugs are unique among the caller's projects only: a check against every project would
+    // tell the caller which slugs other teams use.
+    if (await em.count(ProjectEntity, { slug, id: { $in: viewer.projectIds } })) {
+      const error = userError('slug', 'SLUG_TAKEN', `one of your projects has the slug "${slug}"`);
       return { project: null, userErrors: [error] };
     }
     const project = new ProjectEntity(name, slug);
-    em.persist([
-      project,
-      new MembershipEntity(em.getReference(UserEntity, viewer.userId), project, 'admin'),
-    ]);
-    await em.flush();
-    authCache.clear();
+    try {
+      await em.transactional(async (tx) => {
+        tx.persist(project);
+        await addMembership(tx, project.id, viewer.userId, 'admin');
+        recordAudit(tx, 'PROJECT_CREATED', {
+          project: project.id,
+          actor: viewer.userId,
+          subject: viewer.userId,
+        });
+      });
+    } catch (error) {
+      return { project: null, userErrors: accessUserErrors(error) };
+    }
+    ctx.access.changed([viewer.userId]);
     viewer.grant(project.id, 'admin');
     return { project: Project.from(project, 'admin'), userErrors: [] };
   }
 
   @Mutation(() => AddMemberPayload, {
-    description: 'Gives a user a role in a project (or changes it). Needs ADMIN of the project.',
+    description:
+      "Changes a member's role. Needs ADMIN of the project; the last ADMIN cannot be demoted (LAST_ADMIN). A user who is not a member is invited instead (inviteMember): nobody joins a project without accepting.",
   })
   async addMember(
     @Arg('projectId', () => ID) projectId: string,
     @Arg('userId', () => ID) userId: string,
     @Arg('role', () => Role) role: Role,
-    @Ctx() { em, viewer }: StrandContext,
+    @Ctx() ctx: StrandContext,
   ): Promise<AddMemberPayload> {
+    const { em, viewer } = ctx;
     const denied = accessError(
       viewer,
       projectId,
@@ -120,20 +165,18 @@ export class ProjectResolver {
       `no project with id "${projectId}"`,
     );
     if (denied) return { membership: null, userErrors: [denied] };
-    const user = await em.findOne(UserEntity, { id: userId });
-    if (!user) {
-      const error = userError('userId', 'NOT_FOUND', `no user with id "${userId}"`);
-      return { membership: null, userErrors: [error] };
+    try {
+      const membership = await changeRole(em, { projectId, userId, role, actorId: viewer.userId });
+      ctx.access.changed([userId]);
+      const user = await em.findOneOrFail(UserEntity, { id: userId });
+      return { membership: toMembership(membership, user), userErrors: [] };
+    } catch (error) {
+      if (error instanceof AccessError && error.code === 'NOT_A_MEMBER') {
+        const message = `user "${userId}" is not a member of this project: invite them (inviteMember); they join when they accept`;
+        return { membership: null, userErrors: [userError('userId', 'NOT_A_MEMBER', message)] };
+      }
+      return { membership: null, userErrors: accessUserErrors(error) };
     }
-    let membership = await em.findOne(MembershipEntity, { user: userId, project: projectId });
-    if (membership) membership.role = role;
-    else {
-      membership = new MembershipEntity(user, em.getReference(ProjectEntity, projectId), role);
-      em.persist(membership);
-    }
-    await em.flush();
-    authCache.clear();
-    return { membership: toMembership(membership, user), userErrors: [] };
   }
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@strand/jobs';
+import { AccessResolver } from '../resolvers/access.resolver.ts';
 import { ApplyResolver } from '../resolvers/apply.resolver.ts';
 import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
@@ -39,6 +40,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
       JobResolver,
       ApplyResolver,
       EngineJobsResolver,
+      AccessResolver,
     ],
     pubSub: bus,
     validate: false,

@@ -233,7 +233,7 @@ describe('an admin', () => {
       {
         field: 'slug',
         code: 'SLUG_TAKEN',
-        message: 'a project with slug "chromatin-qtl-2026" exists',
+        message: 'one of your projects has the slug "chromatin-qtl-2026"',
       },
     ]);
 

@@ -16,12 +16,19 @@ export class ApiToken {
   @Field(() => DateTimeISOResolver)
   createdAt!: Date;
 
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: 'When it stops working by itself; null: never.',
+  })
+  expiresAt!: Date | null;
+
   static from(entity: ApiTokenEntity): ApiToken {
     return Object.assign(new ApiToken(), {
       id: entity.id,
       name: entity.name,
       prefix: entity.prefix,
       createdAt: entity.createdAt,
+      expiresAt: entity.expiresAt ?? null,
     });
   }
 }

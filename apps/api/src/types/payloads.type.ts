@@ -9,6 +9,24 @@ import type { UserError } from './user-error.type.ts';
 import { User } from './user.type.ts';
 
 @ObjectType()
+export class RemoveMemberPayload {
+  @Field(() => Boolean)
+  removed!: boolean;
+
+  @UserErrorsField()
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RevokeTokenPayload {
+  @Field(() => ApiToken, { nullable: true })
+  apiToken!: ApiToken | null;
+
+  @UserErrorsField()
+  userErrors!: UserError[];
+}
+
+@ObjectType()
 export class CreateDatasetPayload {
   @Field(() => Dataset, { nullable: true })
   dataset!: Dataset | null;

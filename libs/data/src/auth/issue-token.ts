@@ -9,14 +9,18 @@ export interface IssuedToken {
   apiToken: ApiToken;
 }
 
-/** Makes and stores (hashed) a new token for `user`; `token` is given only for an admin token. */
+/**
+ * Makes and stores (hashed) a new token for `user`; `token` is given only for an admin token.
+ * The API goes through createApiToken (limits, expiry checks, audit).
+ */
 export async function issueApiToken(
   em: EntityManager,
   user: User,
   name: string,
   token: string = generateToken(),
+  expiresAt: Date | null = null,
 ): Promise<IssuedToken> {
-  const apiToken = new ApiToken(user, name, tokenDisplayPrefix(token), hashToken(token));
+  const apiToken = new ApiToken(user, name, tokenDisplayPrefix(token), hashToken(token), expiresAt);
   em.persist(apiToken);
   await em.flush();
   return { token, apiToken };

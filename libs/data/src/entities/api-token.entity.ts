@@ -24,11 +24,26 @@ export class ApiToken extends BaseEntity {
   @Unique()
   hash: string;
 
-  constructor(user: User | Ref<User>, name: string, prefix: string, hash: string) {
+  /** When it stops authenticating by itself; null: never. */
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt: Date | null;
+
+  /** When it was revoked; a revoked token never authenticates again (the row stays for audit). */
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
+
+  constructor(
+    user: User | Ref<User>,
+    name: string,
+    prefix: string,
+    hash: string,
+    expiresAt: Date | null = null,
+  ) {
     super();
     this.user = ref(user);
     this.name = name;
     this.prefix = prefix;
     this.hash = hash;
+    this.expiresAt = expiresAt;
   }
 }

@@ -1,6 +1,8 @@
 import { ApiToken } from './api-token.entity.ts';
+import { AuditEvent } from './audit-event.entity.ts';
 import { Dataset } from './dataset.entity.ts';
 import { EpochMetric } from './epoch-metric.entity.ts';
+import { Invitation } from './invitation.entity.ts';
 import { Job } from './job.entity.ts';
 import { Membership } from './membership.entity.ts';
 import { ModelAlias } from './model-alias.entity.ts';
@@ -29,4 +31,6 @@ export const ENTITIES = [
   ModelAlias,
   Job,
   VariantScore,
+  Invitation,
+  AuditEvent,
 ];

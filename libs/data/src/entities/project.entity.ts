@@ -1,4 +1,4 @@
-import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.ts';
 
 /** The slug of the project that embedded mode's first start (and the migration) creates. */
@@ -10,9 +10,13 @@ export class Project extends BaseEntity {
   @Property({ type: 'string' })
   name: string;
 
-  /** URL-safe, unique: lower-case letters, digits and dashes. */
+  /**
+   * URL-safe: lower-case letters, digits and dashes. Unique among the projects of each member
+   * (createProject checks it), not across the server: a global uniqueness check would tell
+   * anyone which slugs other teams use.
+   */
   @Property({ type: 'string' })
-  @Unique()
+  @Index()
   slug: string;
 
   constructor(name: string, slug: string) {

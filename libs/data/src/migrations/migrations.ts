@@ -5,6 +5,7 @@ import { Migration20261123124000_runSurvival } from './Migration20261123124000_r
 import { Migration20261123124500_registry } from './Migration20261123124500_registry.ts';
 import { Migration20261127123018_jobs } from './Migration20261127123018_jobs.ts';
 import { Migration20261127124032_variantScores } from './Migration20261127124032_variant-scores.ts';
+import { Migration20261206103527_accessLifecycle } from './Migration20261206103527_access-lifecycle.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -18,4 +19,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123124500_registry', class: Migration20261123124500_registry },
   { name: 'Migration20261127123018_jobs', class: Migration20261127123018_jobs },
   { name: 'Migration20261127124032_variant-scores', class: Migration20261127124032_variantScores },
+  {
+    name: 'Migration20261206103527_access-lifecycle',
+    class: Migration20261206103527_accessLifecycle,
+  },
 ];
