@@ -27,10 +27,11 @@ export async function authenticate(
   const apiToken = await findApiToken(em, token);
   if (!apiToken) throw new UnauthenticatedError('the API token is not valid');
   const refused = tokenRefusal(apiToken);
-  if (refused)
-    throw new UnauthenticatedError(
-      `the API token was ${refused === 'revoked' ? 'revoked' : 'valid until ' + apiToken.expiresAt!.toISOString()}`,
-    );
+  if (refused === 'revoked') throw new UnauthenticatedError('the API token was revoked');
+  if (refused) {
+    const until = apiToken.expiresAt?.toISOString() ?? 'now';
+    throw new UnauthenticatedError(`the API token was valid until ${until}`);
+  }
   const memberships = await em.find(Membership, { user: apiToken.user.id });
   const roles = new Map<string, Role>(memberships.map((m) => [m.project.id, m.role]));
   const viewer = new Viewer(apiToken.user.id, apiToken.user.getEntity().name, apiToken.id, roles);
