@@ -54,8 +54,10 @@ describe('openDatabase', () => {
     expect(db.artifacts.root).toBe(join(dataDir, 'artifacts'));
     expect(await tables(db)).toEqual([
       'api_token',
+      'audit_event',
       'dataset',
       'epoch_metric',
+      'invitation',
       'job',
       'membership',
       'mikro_orm_migrations',
