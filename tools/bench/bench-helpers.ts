@@ -1,8 +1,6 @@
 /** Helpers shared by the benchmarks: fixed random data, flag parsing, rounding. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BackendName, TrainingData } from '@strand/models';
 
 /** Random one-hot sequences and random labels, like the reference's random inputs. */
@@ -63,24 +61,40 @@ export function requireTorch(): void {
 }
 
 /**
- * Runs a PyTorch reference (a script file, or its source written to a temp file) with `--name
- * value` flags; returns the JSON of its last output line, or exits (1) with its stderr.
+ * Runs a PyTorch reference of tools/bench/torch (`train.py`, `infer.py`, …) with Debian's Python
+ * and `--name value` flags; returns the JSON of its last output line, or exits (1) with its
+ * stderr. `pinCpu` runs it under `taskset -c pinCpu`.
  */
 export function runTorchReference<T>(
-  script: { path: string } | { source: string; name: string },
-  flags: Record<string, number>,
+  script: string,
+  flags: Record<string, number | string>,
+  pinCpu?: number,
 ): T {
-  const dir = 'source' in script ? mkdtempSync(join(tmpdir(), 'strand-bench-')) : null;
-  const path = 'source' in script ? join(dir!, script.name) : script.path;
-  if ('source' in script) writeFileSync(path, script.source);
+  const path = fileURLToPath(new URL(`./torch/${script}`, import.meta.url));
   const argv = Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)]);
-  const run = spawnSync(PYTHON, [path, ...argv], { encoding: 'utf8' });
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  const command = [PYTHON, path, ...argv];
+  const pinned = pinCpu === undefined ? command : ['taskset', '-c', String(pinCpu), ...command];
+  const run = spawnSync(pinned[0] as string, pinned.slice(1), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (run.status !== 0) {
-    console.error(
-      `${'source' in script ? script.name : path} failed (exit ${run.status}):\n${run.stderr}`,
-    );
+    console.error(`${script} failed (exit ${run.status}):\n${run.stderr}`);
     process.exit(1);
   }
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as T;
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1
+    ? (s[mid] as number)
+    : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** True when `taskset` (util-linux) can pin processes to a CPU here. */
+export function canPin(): boolean {
+  return spawnSync('taskset', ['-V']).status === 0;
 }

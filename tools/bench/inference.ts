@@ -1,11 +1,13 @@
 /**
  * The inference benchmark: an untrained DeepBind (64 filters × 12, dense 32, as the training
  * bench) predicting N random one-hot sequences × L bp in batches of 256 through Strand's
- * `predictProbabilities`, against the same network in PyTorch (eval mode, no_grad, batches of
- * 256; a script written to a temp file and run with /usr/bin/python3 afterwards).
+ * `predictProbabilities`, against the same network in PyTorch (torch/infer.py: eval mode,
+ * no_grad, batches of 256, run with /usr/bin/python3 afterwards, never concurrently). Both sides
+ * predict one untimed warm-up batch first. Strand predicts on one thread (one wasm backend), so
+ * PyTorch gets one thread by default: the per-core comparison.
  *
  *   node --import tsx tools/bench/inference.ts [--vs-torch] [--backend wasm|cpu|tensorflow]
- *        [--n 20000] [--len 101] [--torch-threads 2]
+ *        [--n 20000] [--len 101] [--torch-threads 1]
  *
  * Prints JSON lines (sequences/s); with --vs-torch also PyTorch's and the ratio.
  */
@@ -21,33 +23,8 @@ import {
 } from './bench-helpers.ts';
 import { buildModel, initBackend, predictProbabilities } from '@strand/models';
 
-const FILTERS = 64;
-const KERNEL = 12;
+const CONFIG = { filters: 64, kernelSize: 12, hiddenUnits: 32, dropout: 0.2 };
 const BATCH = 256;
-
-const TORCH_SCRIPT = `
-import argparse, json, time
-import torch
-p = argparse.ArgumentParser()
-for name in ["n", "len", "filters", "kernel", "batch", "threads"]:
-    p.add_argument(f"--{name}", type=int)
-a = p.parse_args()
-torch.manual_seed(0)
-torch.set_num_threads(a.threads)
-model = torch.nn.Sequential(
-    torch.nn.Conv1d(4, a.filters, a.kernel), torch.nn.ReLU(), torch.nn.AdaptiveMaxPool1d(1),
-    torch.nn.Flatten(), torch.nn.Linear(a.filters, 32), torch.nn.ReLU(), torch.nn.Dropout(0.2),
-    torch.nn.Linear(32, 1), torch.nn.Sigmoid()).eval()
-x = torch.rand(a.n, 4, a.len)
-with torch.no_grad():
-    model(x[:a.batch])  # warm-up, as the TF.js side
-    t0 = time.perf_counter()
-    out = [model(x[i:i + a.batch]) for i in range(0, a.n, a.batch)]
-    seconds = time.perf_counter() - t0
-print(json.dumps({"engine": f"pytorch-{torch.__version__}-cpu", "threads": a.threads,
-                  "sequences": a.n, "seconds": round(seconds, 4),
-                  "sequences_per_s": round(a.n / seconds, 1)}))
-`;
 
 const { values: args } = parseArgs({
   options: {
@@ -55,7 +32,7 @@ const { values: args } = parseArgs({
     backend: { type: 'string' },
     n: { type: 'string', default: '20000' },
     len: { type: 'string', default: '101' },
-    'torch-threads': { type: 'string', default: '2' },
+    'torch-threads': { type: 'string', default: '1' },
   },
 });
 const n = positiveInteger('n', args.n);
@@ -71,7 +48,7 @@ const backend = await initBackend(parseBackend(args.backend)).catch((error: unkn
 const x = randomOneHot(n, length).x;
 const model = buildModel({
   architecture: 'deepbind',
-  config: { filters: FILTERS, kernelSize: KERNEL, hiddenUnits: 32, dropout: 0.2 },
+  config: CONFIG,
   inputLength: length,
   alphabetSize: 4,
   seed: 0,
@@ -98,11 +75,14 @@ const strand = {
 console.log(JSON.stringify(strand));
 
 if (args['vs-torch']) {
-  const flags = { n, len: length, filters: FILTERS, kernel: KERNEL, batch: BATCH };
-  const torch = runTorchReference<{ sequences_per_s: number }>(
-    { source: TORCH_SCRIPT, name: 'inference_reference.py' },
-    { ...flags, threads: torchThreads },
-  );
+  const torch = runTorchReference<{ sequences_per_s: number }>('infer.py', {
+    model: 'deepbind',
+    config: JSON.stringify(CONFIG),
+    n,
+    len: length,
+    batch: BATCH,
+    threads: torchThreads,
+  });
   console.log(JSON.stringify(torch));
   console.log(JSON.stringify({ ratio: round(strand.sequences_per_s / torch.sequences_per_s, 3) }));
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { StrandAdamOptimizer } from '@strand/models';
 
-/** Shape of the DeepBind-size benchmark (same as /work/shared/bench/torch_reference.py). */
+/** Shape of the DeepBind-size benchmark (as `npm run bench:train`; tools/bench/torch/models.py). */
 export const DEEPBIND = { batch: 64, length: 101, alphabet: 4, filters: 64, width: 12 } as const;
 
 /**

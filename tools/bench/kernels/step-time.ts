@@ -12,14 +12,15 @@
  *                    shared machine, the fair way to see what one kernel is worth. A kernel wasm
  *                    does not have (StrandAdamUpdate, Conv2DBackpropFilter) is unregistered
  *                    instead: `--ab StrandAdamUpdate` compares the fused Adam with tfjs' Adam.
- * --torch also runs /work/shared/bench/torch_reference.py (Debian's python3-torch) and prints the
- * ratio, so the comparison comes from one run on one machine.
+ * --torch also runs the PyTorch reference (tools/bench/torch/train.py, 1 thread; Debian's
+ * python3-torch) and prints the ratio, so the comparison comes from one run on one machine.
  */
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '@strand/models';
+import { runTorchReference } from '../bench-helpers.ts';
+import { TRAIN_BENCH_DEFAULTS } from '../train-models.ts';
 import { cpuBridgeConfig } from './cpu-bridge.ts';
 import { buildDeepBind, DEEPBIND, makeStep, randomBatch } from './deepbind-model.ts';
 
@@ -122,10 +123,14 @@ if (abNames.length > 0) {
   result['abGainMs'] = round(withoutMedian - median);
 }
 if (args.torch) {
-  const out = execFileSync('/usr/bin/python3', ['/work/shared/bench/torch_reference.py'], {
-    encoding: 'utf8',
+  const torch = runTorchReference<{ samples_per_s: number }>('train.py', {
+    model: 'deepbind',
+    config: JSON.stringify(TRAIN_BENCH_DEFAULTS.deepbind.config),
+    len: 101,
+    n: 2000,
+    epochs: 2,
+    threads: 1,
   });
-  const torch = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { samples_per_s: number };
   const torchMs = (1000 * DEEPBIND.batch) / torch.samples_per_s;
   result['torchMs'] = round(torchMs);
   result['speedVsTorch'] = round(torchMs / median);

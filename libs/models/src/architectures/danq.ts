@@ -79,6 +79,8 @@ export const DANQ: ArchitectureDefinition<DanQConfig> = {
           layer: tf.layers.lstm({
             units: config.lstmUnits,
             returnSequences: true,
+            // Logistic gates, as PyTorch's and Keras 2's LSTMs (tfjs defaults to hardSigmoid).
+            recurrentActivation: 'sigmoid',
             kernelInitializer: glorot(seed, 'lstm'),
             recurrentInitializer: orthogonal(seed, 'lstm'),
           }) as tf.RNN,
