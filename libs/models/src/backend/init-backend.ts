@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendNotInitialisedError } from './backend-not-initialised.error.ts';
 import { BackendUnavailableError } from './backend-unavailable.error.ts';
 import { registerWasmKernels } from './wasm/register-wasm-kernels.ts';
+import { enableRelaxedSimd } from './wasm/simd/relaxed-simd.ts';
 
 /** The TF.js backends Strand can run on, fastest first. */
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
@@ -72,7 +73,10 @@ async function activate(name: BackendName): Promise<string | undefined> {
       return `its package registered no "${name}" backend (a second copy of @tensorflow/tfjs-core?)`;
     }
     // Kernels must be in the registry before setBackend so their setup functions run.
-    if (name === 'wasm') registerWasmKernels();
+    if (name === 'wasm') {
+      registerWasmKernels();
+      await enableRelaxedSimd(); // before Strand's SIMD module is first compiled
+    }
     if (!(await tf.setBackend(name))) return 'its initialisation failed';
     await tf.ready();
     return undefined;

@@ -3,7 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { SimdModule } from './simd/simd-module.ts';
 import { simdModule } from './simd/simd-module.ts';
 import { UnsupportedKernelInputError } from './unsupported-kernel-input.error.ts';
-import { gemm } from './simd/gemm.ts';
+import { gemmPacked, packB, packedBytes } from './simd/packed-gemm.ts';
 
 /**
  * `Conv2DBackpropFilter` for wasm, which lacks it (so `tf.layers.conv1d`/`conv2d` cannot train).
@@ -11,10 +11,10 @@ import { gemm } from './simd/gemm.ts';
  * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·sh + kh − top, ow·sw + kw − left, ci] · dy[b, oh, ow, co]
  *
  * is the product colᵀ [K = fH·fW·Cin, M = N·oH·oW] × dy [M, Cout]. The im2col matrix is written
- * straight into wasm memory already transposed, and the product runs in Strand's SIMD GEMM: the
- * wasm `BatchMatMul` is either a naive loop (with a transpose, ~5× slower) or XNNPACK, which
- * first packs dy, a fresh 368k-element tensor every step (2-8 ms, more than the product). The
- * result [K, Cout] is the filter gradient in HWIO order as it is. NHWC only (what tf.layers
+ * straight into wasm memory already transposed, and the product runs in Strand's packed SIMD
+ * GEMM (dy packed once, in panels of 8 columns; simd/packed-gemm.ts): the wasm `BatchMatMul` is
+ * either a naive loop (with a transpose, ~5× slower) or XNNPACK. The result [K, Cout] is the
+ * filter gradient in HWIO order as it is. NHWC only (what tf.layers
  * produces); tfjs-core itself refuses dilated convolutions in gradients, so there is no dilation
  * to handle.
  */
@@ -52,15 +52,19 @@ export const conv2dBackpropFilterConfig: tf.KernelConfig = {
     );
     const K = info.filterHeight * info.filterWidth * info.inChannels;
     const M = info.batchSize * info.outHeight * info.outWidth;
+    const Co = info.outChannels;
     const colT = wasm.makeOutput([K, M], 'float32');
+    const packed = wasm.makeOutput([packedBytes(M, Co) / 4], 'float32');
     const out = wasm.makeOutput([...filterShape], 'float32');
     // The view is taken after the allocations: a malloc may grow the heap and detach older views.
     const col = wasm.typedArrayFromHeap(colT) as Float32Array;
     const simd = simdModule(wasm);
     im2colTransposed(info, simd, wasm.getMemoryOffset(x.dataId), col);
-    const [pc, pdy, pout] = [colT, dy, out].map((t) => wasm.getMemoryOffset(t.dataId));
-    gemm(simd, pc, pdy, pout, K, M, info.outChannels);
+    const [pc, pdy, pp, pout] = [colT, dy, packed, out].map((t) => wasm.getMemoryOffset(t.dataId));
+    const dyPanels = packB(wasm, simd, pdy as number, M, Co, pp as number);
+    gemmPacked(wasm, simd, [{ a: pc as number, c: pout as number }], K, M * 4, dyPanels, Co * 4);
     wasm.disposeData(colT.dataId);
+    wasm.disposeData(packed.dataId);
     return out;
   },
 };

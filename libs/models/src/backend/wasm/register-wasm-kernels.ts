@@ -5,10 +5,13 @@ import { arithConfig } from './arith.kernel.ts';
 import { batchMatMulConfig } from './batch-mat-mul.kernel.ts';
 import { castConfig } from './cast.kernel.ts';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.kernel.ts';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.kernel.ts';
 import { conv2dConfig } from './conv2d.kernel.ts';
 import { equalConfig } from './equal.kernel.ts';
 import { identityConfig } from './identity.kernel.ts';
+import { maxPoolGradConfig } from './max-pool-grad.kernel.ts';
 import { reduceMiddleConfig } from './reduce-middle.kernel.ts';
+import { tileConfig } from './tile.kernel.ts';
 
 /** Marks Strand's configs in tfjs's registry, which is global to the thread. */
 const STRAND = Symbol.for('strand.wasmKernel');
@@ -31,10 +34,16 @@ export function registerWasmKernels(): void {
   const factories: [string, (original: tf.KernelConfig | undefined) => tf.KernelConfig][] = [
     [tf.Conv2DBackpropFilter, () => conv2dBackpropFilterConfig],
     [tf.Conv2D, (original) => conv2dConfig(required(tf.Conv2D, original))],
+    [
+      tf.Conv2DBackpropInput,
+      (original) => conv2dBackpropInputConfig(required(tf.Conv2DBackpropInput, original)),
+    ],
     [tf.Equal, (original) => equalConfig(required(tf.Equal, original))],
     [tf.Max, (original) => reduceMiddleConfig('Max', required(tf.Max, original))],
+    [tf.MaxPoolGrad, (original) => maxPoolGradConfig(required(tf.MaxPoolGrad, original))],
     [tf.Sum, (original) => reduceMiddleConfig('Sum', required(tf.Sum, original))],
     [tf.Identity, () => identityConfig],
+    [tf.Tile, (original) => tileConfig(required(tf.Tile, original))],
     [tf.Cast, (original) => castConfig(required(tf.Cast, original))],
     [tf.BatchMatMul, (original) => batchMatMulConfig(required(tf.BatchMatMul, original))],
     [tf.Add, (original) => arithConfig('Add', required(tf.Add, original))],

@@ -1,6 +1,8 @@
 import { adamUpdate } from './adam-function.ts';
 import { arithmetic } from './arith-functions.ts';
-import { gemmTiles } from './gemm-tiles-function.ts';
+import { gemmNt } from './gemm-nt-function.ts';
+import { gemmPacked, packB } from './gemm-packed-function.ts';
+import { maxPoolGrad1d } from './pool-functions.ts';
 import type { Code, WasmFunction } from './wasm-encoder.ts';
 import {
   addTo,
@@ -8,8 +10,6 @@ import {
   f32Eq,
   f32Load,
   f32Max,
-  f32Mul,
-  f32Zero,
   f32Store,
   f32x4Add,
   f32x4Eq,
@@ -40,8 +40,9 @@ import {
  *   equal_vv / equal_vs  float32 compare → bool bytes, over `count` rows of `n` (16 lanes a pass)
  *   max_mid / sum_mid    reduce the middle axis of [outer, mid, inner] float32 (4 lanes a pass)
  *   gather_rows          strided float32 copies, row by row, for im2col
- *   gemm_tiles / gemm_edge  C (+)= A · B in 4×8 tiles (SIMD, gemm-tiles-function.ts), or any
- *                        small rectangle (scalar)
+ *   gemm_packed / pack_b  C (+)= A · B on B packed in panels of 8 columns (gemm-packed-function.ts)
+ *   gemm_nt_2x4 / _1x1  C = A · Bᵀ reading both along their rows (gemm-nt-function.ts)
+ *   max_pool_grad_1d  a 1-D max pool's gradient, 4 channels a pass (pool-functions.ts)
  *   adam_update          one Adam step over a variable (see adam-function.ts)
  *   add_vv / add_vs …    float32 a + b, a · b over `count` rows of `n` (arith-functions.ts)
  */
@@ -163,42 +164,23 @@ function gatherRows(): WasmFunction {
   };
 }
 
-// gemm_edge(a, b, c, m, rows, cols, aRowBytes, bRowBytes, cRowBytes): a rows × cols block of
-//   C = A · B with scalar loops, for the edges the 4×8 tiles do not cover.
-function gemmEdge(): WasmFunction {
-  const [a, b, c, m, rows, cols, aRow, bRow, cRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const [i, j, k, pa, pb] = [9, 10, 11, 12, 13];
-  const sum = 14; // f32
-  return {
-    name: 'gemm_edge',
-    params: 9,
-    locals: { i32: 5, f32: 1 },
-    body: forRange(i, get(rows), [
-      forRange(j, get(cols), [
-        [f32Zero, set(sum), get(a), set(pa), get(b), bytes(j), i32Add, set(pb)],
-        forRange(k, get(m), [
-          [get(sum), get(pa), f32Load(), get(pb), f32Load(), f32Mul, f32Add, set(sum)],
-          [addTo(pa, i32(4)), addTo(pb, get(bRow))],
-        ]),
-        [get(c), bytes(j), i32Add, get(sum), f32Store()],
-      ]),
-      [addTo(a, get(aRow)), addTo(c, get(cRow))],
-    ]),
-  };
+/** All functions of the module, in export order; `fma`: the GEMM multiply-adds in one rounding. */
+export function simdFunctions(fma: boolean): WasmFunction[] {
+  return [
+    equal(false),
+    equal(true),
+    reduceMiddle('max'),
+    reduceMiddle('sum'),
+    gatherRows(),
+    gemmPacked(fma),
+    packB(),
+    gemmNt(2, 4),
+    gemmNt(1, 1),
+    maxPoolGrad1d(),
+    adamUpdate(),
+    arithmetic('add', false),
+    arithmetic('add', true),
+    arithmetic('mul', false),
+    arithmetic('mul', true),
+  ];
 }
-
-/** All functions of the module, in export order. */
-export const SIMD_FUNCTIONS: readonly WasmFunction[] = [
-  equal(false),
-  equal(true),
-  reduceMiddle('max'),
-  reduceMiddle('sum'),
-  gatherRows(),
-  gemmTiles(),
-  gemmEdge(),
-  adamUpdate(),
-  arithmetic('add', false),
-  arithmetic('add', true),
-  arithmetic('mul', false),
-  arithmetic('mul', true),
-];

@@ -1,7 +1,20 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BroadcastPass } from '../broadcast-plan.ts';
 import { encodeModule } from './wasm-encoder.ts';
-import { SIMD_FUNCTIONS } from './simd-functions.ts';
+import { relaxedSimdAvailable } from './relaxed-simd.ts';
+import { simdFunctions } from './simd-functions.ts';
+
+type GemmNt = (
+  a: number,
+  b: number,
+  c: number,
+  depth: number,
+  rowTiles: number,
+  colTiles: number,
+  aRow: number,
+  bRow: number,
+  cRow: number,
+) => void;
 
 /** Strand's SIMD helpers, bound to one wasm backend's heap (see simd-functions.ts). */
 export interface SimdModule {
@@ -38,29 +51,33 @@ export interface SimdModule {
     srcRowBytes: number,
     dstRowBytes: number,
   ): void;
-  gemm_tiles(
+  gemm_packed(
     a: number,
-    b: number,
+    bp: number,
     c: number,
     depth: number,
     rowTiles: number,
-    colTiles: number,
+    panels: number,
     aRow: number,
-    bRow: number,
     cRow: number,
+    panelBytes: number,
     accumulate: number,
   ): void;
-  gemm_edge(
-    a: number,
-    b: number,
-    c: number,
-    m: number,
+  pack_b(b: number, dst: number, depth: number, panels: number, bRow: number): void;
+  gemm_nt_2x4: GemmNt;
+  gemm_nt_1x1: GemmNt;
+  max_pool_grad_1d(
+    x: number,
+    dy: number,
+    dx: number,
+    batch: number,
     rows: number,
-    cols: number,
-    aRow: number,
-    bRow: number,
-    cRow: number,
+    outRows: number,
+    pool: number,
+    channels: number,
   ): void;
+  /** Whether gemm_packed multiplies and adds in one rounding (relaxed-SIMD FMA). */
+  readonly fma: boolean;
   adam_update(
     value: number,
     m: number,
@@ -88,21 +105,25 @@ interface WebAssemblyApi {
 }
 const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
 
-let compiled: object | undefined;
+let compiled: { module: object; fma: boolean } | undefined;
 const instances = new WeakMap<object, SimdModule>();
 
 /**
- * The helper module instantiated on `backend`'s memory, compiled once per thread (~1 kB, so a
- * synchronous compile is allowed even on a browser's main thread).
+ * The helper module instantiated on `backend`'s memory, compiled once per thread (a few kB, so
+ * a synchronous compile is allowed even on a browser's main thread); with relaxed-SIMD FMA in
+ * the GEMM where this thread's WebAssembly validates it (see relaxed-simd.ts).
  */
 export function simdModule(backend: BackendWasm): SimdModule {
   // Emscripten exposes the instance's exports, among them the heap's Memory, as `asm`.
   const memory = (backend.wasm as unknown as { asm: { memory: object } }).asm.memory;
   let instance = instances.get(memory);
   if (instance === undefined) {
-    compiled ??= new wasmApi.Module(encodeModule(SIMD_FUNCTIONS));
-    const { exports } = new wasmApi.Instance(compiled, { env: { memory } });
-    instance = exports as unknown as SimdModule;
+    if (compiled === undefined) {
+      const fma = relaxedSimdAvailable();
+      compiled = { module: new wasmApi.Module(encodeModule(simdFunctions(fma))), fma };
+    }
+    const { exports } = new wasmApi.Instance(compiled.module, { env: { memory } });
+    instance = { ...(exports as unknown as SimdModule), fma: compiled.fma };
     instances.set(memory, instance);
   }
   return instance;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIMD_FUNCTIONS } from './simd-functions.ts';
+import { enableRelaxedSimd } from './relaxed-simd.ts';
+import { simdFunctions } from './simd-functions.ts';
 import { encodeModule, sleb, uleb } from './wasm-encoder.ts';
 
 const { WebAssembly: wasmApi } = globalThis as unknown as {
@@ -18,6 +19,12 @@ describe('wasm encoder', () => {
   });
 
   it("builds Strand's SIMD module as a valid WebAssembly binary", () => {
-    expect(wasmApi.validate(encodeModule(SIMD_FUNCTIONS))).toBe(true);
+    expect(wasmApi.validate(encodeModule(simdFunctions(false)))).toBe(true);
+  });
+
+  it('builds its FMA variant as a valid binary where relaxed SIMD is on (Node 20: enabled at run time)', async () => {
+    const on = await enableRelaxedSimd();
+    expect(on).toBe(process.env['STRAND_WASM_FMA'] !== '0');
+    expect(wasmApi.validate(encodeModule(simdFunctions(true)))).toBe(on);
   });
 });

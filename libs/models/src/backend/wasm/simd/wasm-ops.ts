@@ -24,6 +24,10 @@ export const f32Load = (offset = 0): Code => [0x2a, 2, ...uleb(offset)];
 export const f32Store = (offset = 0): Code => [0x38, 2, ...uleb(offset)];
 export const i32Store8 = (offset = 0): Code => [0x3a, 0, ...uleb(offset)];
 export const f32Eq: Code = [0x5b];
+export const f32Gt: Code = [0x5e];
+export const i32Eq: Code = [0x46];
+/** select(a, b, condition): a when condition ≠ 0, else b. */
+export const select: Code = [0x1b];
 export const f32Add: Code = [0x92];
 export const f32Mul: Code = [0x94];
 export const f32Zero: Code = [0x43, 0, 0, 0, 0];
@@ -37,7 +41,13 @@ export const v128Store = (offset = 0): Code => [...simd(0x0b), 4, ...uleb(offset
 export const v128Load32Splat = (offset = 0): Code => [...simd(0x09), 2, ...uleb(offset)];
 export const i8x16Splat: Code = simd(0x0f);
 export const f32x4Splat: Code = simd(0x13);
+export const f32x4ExtractLane = (lane: number): Code => [...simd(0x1f), lane];
 export const f32x4Eq: Code = simd(0x41);
+export const f32x4Gt: Code = simd(0x44);
+export const i32x4Splat: Code = simd(0x11);
+export const i32x4Eq: Code = simd(0x37);
+/** v128.bitselect(a, b, mask): bits of a where mask is 1, of b where 0. */
+export const v128Bitselect: Code = simd(0x52);
 export const v128And: Code = simd(0x4e);
 export const i8x16NarrowI16x8S: Code = simd(0x65);
 export const i16x8NarrowI32x4S: Code = simd(0x85);
@@ -46,6 +56,8 @@ export const f32x4Mul: Code = simd(0xe6);
 export const f32x4Max: Code = simd(0xe9);
 export const f32x4Div: Code = simd(0xe7);
 export const f32x4Sqrt: Code = simd(0xe3);
+/** Relaxed SIMD (a·b + c, fused where the CPU can): validates only where V8 enables it. */
+export const f32x4RelaxedMadd: Code = simd(0x105);
 
 /** `local += value` (i32). */
 export const addTo = (local: number, value: Code): Code => [get(local), value, i32Add, set(local)];
