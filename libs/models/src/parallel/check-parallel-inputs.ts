@@ -34,12 +34,6 @@ export function checkParallelInputs(
       `data-parallel training takes single-output models only; this one has ${model.outputs.length} outputs (train it with trainModel)`,
     );
   }
-  // Replicas would update these (batch-norm statistics) each on its own shard and drift apart.
-  if (model.nonTrainableWeights.length > 0) {
-    throw new TrainingInputError(
-      `the model has ${model.nonTrainableWeights.length} non-trainable weights (batch-norm statistics?); data-parallel training does not synchronise them`,
-    );
-  }
   const shape = model.inputs[0]?.shape ?? [];
   const rowSize = shape.slice(1).reduce<number>((a, d) => a * (d ?? 0), 1);
   if (rowSize !== data.length * data.alphabetSize || shape[1] !== data.length) {

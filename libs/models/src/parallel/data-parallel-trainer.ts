@@ -1,27 +1,28 @@
 /**
  * Data-parallel training over worker threads (synchronous SGD, as PyTorch's DDP does it):
- * every step the batch is split into one shard per worker, each worker computes its shard's
- * gradients on its own backend, the main thread averages them weighted by shard size (which
- * equals the gradient of the whole batch's mean loss) and applies ONE Adam update to its model,
- * whose weights the workers load before the next step. WASM is single-threaded in Node, so this
- * is how training uses more than one core.
+ * every step the batch is split into one shard per worker; each worker computes its shard's
+ * gradients on its own backend, the workers average them among themselves in shared memory
+ * (weighted by shard size, which equals the gradient of the whole batch's mean loss) and each
+ * applies the same Adam update to its own replica (gradient.worker.ts). WASM is single-threaded
+ * in Node, so this is how training uses more than one core.
  *
  * Map of this file:
- *   1. DataParallelTrainer.start ... spawns the workers, shares the weight/gradient buffers
+ *   1. DataParallelTrainer.start ... spawns (and pins) the workers, shares the buffers
  *   2. train ....................... checks, split, shared data, the epoch loop, validation
- *   3. runEpoch / step ............. shuffled order, shards, averaging, the Adam update
+ *   3. runEpoch / step ............. shuffled order, one message per worker per step, the loss
  *   4. close ....................... workers dispose their replicas and exit
  *
- * Shared memory: weights, gradients, losses and the data live in SharedArrayBuffers, so a step
- * sends only two small messages per worker and copies no tensor data between threads.
+ * Shared memory: weights, gradients, their average, losses and the data live in
+ * SharedArrayBuffers; a step sends two small messages per worker, and the main thread copies no
+ * tensor data except when it publishes the weights to its own model (validation, the end).
+ * Batch-norm layers normalise each shard by its own statistics (as DDP without SyncBatchNorm);
+ * their moving statistics are averaged across workers after every step, so replicas agree.
  */
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../architectures/build-model.ts';
 import { buildModel } from '../architectures/build-model.ts';
 import { initBackend } from '../backend/init-backend.ts';
-import { clipByGlobalNorm } from '../training/clip-gradients.ts';
-import { StrandAdamOptimizer } from '../training/fused-adam.ts';
 import { predictOutputs } from '../training/predict.ts';
 import { deriveSeed, seededRandom, shuffleInPlace } from '../training/seed.ts';
 import { stratifiedSplit } from '../training/split.ts';
@@ -32,11 +33,21 @@ import { gatherRows } from '../training/gather.ts';
 import { TrainingInputError } from '../training/training-input.error.ts';
 import { checkParallelInputs } from './check-parallel-inputs.ts';
 import type { FlatLayout } from './flat-weights.ts';
-import { flatLayout, trainableVariables, writeFlat } from './flat-weights.ts';
-import type { GradientWorkerData } from './parallel-messages.ts';
+import {
+  assignFlat,
+  flatLayout,
+  nonTrainableVariables,
+  trainableVariables,
+  writeFlat,
+} from './flat-weights.ts';
+import type { GradientWorkerData, ToWorker } from './parallel-messages.ts';
 import type { DataParallelTrainOptions, WorkerPoolOptions } from './parallel-options.ts';
+import { shardBounds } from './shard-bounds.ts';
 import { spawnTsWorker } from './spawn-ts-worker.ts';
+import { WorkerBarrier } from './worker-barrier.ts';
 import { WorkerHandle } from './worker-handle.ts';
+
+export { shardBounds } from './shard-bounds.ts';
 
 const WORKER_ENTRY = new URL('./gradient.worker.ts', import.meta.url);
 
@@ -57,9 +68,12 @@ export class DataParallelTrainer {
     private readonly handles: WorkerHandle[],
     private readonly layout: FlatLayout,
     private readonly weights: Float32Array,
-    private readonly grads: Float32Array,
     private readonly losses: Float64Array,
-  ) {}
+    private readonly barrier: WorkerBarrier,
+  ) {
+    // A failed worker never reaches the next barrier: release the others.
+    for (const h of handles) void h.failed.then(() => barrier.abort());
+  }
 
   /** Number of gradient workers. */
   get workers(): number {
@@ -77,16 +91,27 @@ export class DataParallelTrainer {
     }
     const backend = await initBackend(options.backend ?? 'auto');
     const model = buildModel(spec);
-    const layout = flatLayout(trainableVariables(model));
+    const layout = flatLayout(modelVariables(model));
     const shared = {
       weights: new SharedArrayBuffer(layout.size * 4),
       grads: new SharedArrayBuffer(count * layout.size * 4),
+      mean: new SharedArrayBuffer(layout.size * 4),
       losses: new SharedArrayBuffer(count * 8),
+      control: WorkerBarrier.buffer(),
     };
+    const cpus = os.availableParallelism();
+    const pin = (options.pin ?? true) && count <= cpus;
     const handles: WorkerHandle[] = [];
     try {
       for (let index = 0; index < count; index++) {
-        const data: GradientWorkerData = { index, spec, backend, ...shared };
+        const data: GradientWorkerData = {
+          index,
+          workers: count,
+          spec,
+          backend,
+          ...(pin ? { cpu: index } : {}),
+          ...shared,
+        };
         handles.push(new WorkerHandle(index, spawnTsWorker(WORKER_ENTRY, { ...data })));
       }
       await Promise.all(handles.map((h) => h.whenReady));
@@ -100,8 +125,8 @@ export class DataParallelTrainer {
       handles,
       layout,
       new Float32Array(shared.weights),
-      new Float32Array(shared.grads),
       new Float64Array(shared.losses),
+      new WorkerBarrier(shared.control, count),
     );
   }
 
@@ -121,30 +146,31 @@ export class DataParallelTrainer {
     const order = new Uint32Array(new SharedArrayBuffer(split.train.length * 4));
     const weighting = { classWeight: o.classWeight, positiveWeight: o.positiveWeight };
     const [x, y] = [shared(data.x), shared(data.y)];
-    await Promise.all(
-      this.handles.map((h) =>
-        h.request({
-          type: 'begin',
-          x,
-          y,
-          order,
-          batchSize: o.batchSize,
-          labelWidth,
-          task,
-          weighting,
-        }),
-      ),
-    );
-    const variables = trainableVariables(this.model);
-    const optimizer = new StrandAdamOptimizer(o.learningRate);
+    // Every replica starts from this thread's model; each worker gets its own fresh Adam.
+    const variables = modelVariables(this.model);
+    writeFlat(variables, this.layout, this.weights);
+    await this.all({
+      type: 'begin',
+      x,
+      y,
+      order,
+      batchSize: o.batchSize,
+      labelWidth,
+      task,
+      weighting,
+      learningRate: o.learningRate,
+      ...(o.clipNorm === undefined ? {} : { clipNorm: o.clipNorm }),
+    });
     const history: EpochReport[] = [];
     try {
-      writeFlat(variables, this.layout, this.weights);
       for (let epoch = 1; epoch <= o.epochs; epoch++) {
         const started = performance.now();
         order.set(split.train);
         shuffleInPlace(order, seededRandom(deriveSeed(o.seed, 'shuffle', epoch)));
-        const trained = await this.runEpoch({ o, order, variables, optimizer, epoch });
+        const trained = await this.runEpoch({ o, order, epoch });
+        // The model here takes the replicas' weights (worker 0 publishes them).
+        await this.all({ type: 'publish' });
+        assignFlat(variables, this.layout, this.weights);
         if (trained === undefined) return { history, stopped: true, stoppedEarly: false };
         const valMetrics =
           split.validation.length === 0
@@ -163,8 +189,13 @@ export class DataParallelTrainer {
       }
       return { history, stopped: false, stoppedEarly: false };
     } finally {
-      optimizer.dispose();
+      await this.all({ type: 'end' });
     }
+  }
+
+  /** Sends `message` to every worker and waits for all answers. */
+  private all(message: ToWorker): Promise<void[]> {
+    return Promise.all(this.handles.map((h) => h.request(message)));
   }
 
   // ─── 3. runEpoch / step ───────────────────────────────────────────────────────────────────
@@ -181,7 +212,7 @@ export class DataParallelTrainer {
       if (o.shouldStop?.() === true) return undefined;
       const start = b * o.batchSize;
       const end = Math.min(start + o.batchSize, order.length);
-      const batchLoss = await this.step(e, start, end, deriveSeed(o.seed, 'dropout', epoch, b));
+      const batchLoss = await this.step(start, end, deriveSeed(o.seed, 'dropout', epoch, b));
       lossSum += batchLoss * (end - start);
       const now = performance.now();
       if (o.onBatch === undefined || now - lastReport < interval) continue;
@@ -204,50 +235,13 @@ export class DataParallelTrainer {
   }
 
   /** One synchronous step over rows order[start..end); returns the batch's mean loss. */
-  private async step(
-    e: EpochRun,
-    start: number,
-    end: number,
-    dropoutSeed: number,
-  ): Promise<number> {
-    const shards = shardBounds(start, end, this.workers);
-    await Promise.all(
-      shards.map(([from, to], k) =>
-        to > from
-          ? (this.handles[k] as WorkerHandle).request({
-              type: 'step',
-              start: from,
-              end: to,
-              dropoutSeed: deriveSeed(dropoutSeed, 'worker', k),
-            })
-          : undefined,
-      ),
-    );
-    const { size, offsets, sizes } = this.layout;
+  private async step(start: number, end: number, dropoutSeed: number): Promise<number> {
+    await this.all({ type: 'step', start, end, dropoutSeed });
     const n = end - start;
-    const mean = new Float32Array(size);
     let loss = 0;
-    // Fixed summation order (worker 0, 1, …): the same seed reproduces the same weights.
-    shards.forEach(([from, to], k) => {
-      if (to === from) return;
-      const share = (to - from) / n;
-      const base = k * size;
-      for (let i = 0; i < size; i++)
-        mean[i] = (mean[i] as number) + share * (this.grads[base + i] as number);
-      loss += share * (this.losses[k] as number);
+    shardBounds(start, end, this.workers).forEach(([from, to], k) => {
+      if (to > from) loss += ((to - from) / n) * (this.losses[k] as number);
     });
-    tf.tidy(() => {
-      const named: tf.NamedTensorMap = {};
-      e.variables.forEach((v, i) => {
-        const offset = offsets[i] as number;
-        named[v.name] = tf.tensor(mean.subarray(offset, offset + (sizes[i] as number)), v.shape);
-      });
-      const clipNorm = e.o.clipNorm;
-      e.optimizer.applyGradients(
-        clipNorm === undefined ? named : clipByGlobalNorm(named, clipNorm),
-      );
-    });
-    writeFlat(e.variables, this.layout, this.weights);
     return loss;
   }
 
@@ -264,22 +258,12 @@ export class DataParallelTrainer {
 interface EpochRun {
   o: DataParallelTrainOptions;
   order: Uint32Array;
-  variables: tf.Variable[];
-  optimizer: tf.Optimizer;
   epoch: number;
 }
 
-/** Splits [start, end) into `parts` contiguous shards whose sizes differ by at most one. */
-export function shardBounds(start: number, end: number, parts: number): [number, number][] {
-  const n = end - start;
-  const bounds: [number, number][] = [];
-  let from = start;
-  for (let k = 0; k < parts; k++) {
-    const size = Math.floor(n / parts) + (k < n % parts ? 1 : 0);
-    bounds.push([from, from + size]);
-    from += size;
-  }
-  return bounds;
+/** Trainable then non-trainable variables: the order of the shared flat vectors. */
+function modelVariables(model: tf.LayersModel): tf.Variable[] {
+  return [...trainableVariables(model), ...nonTrainableVariables(model)];
 }
 
 /** The array itself when it already views shared memory, else a shared copy. */

@@ -86,6 +86,48 @@ describe('trainDataParallel', () => {
     b.model.dispose();
   });
 
+  it('trains batch-norm models: one worker reproduces trainModel, two stay reproducible', async () => {
+    const bassetSpec: ModelSpec = {
+      architecture: 'basset',
+      config: {
+        filters: [4, 4, 4],
+        kernelSizes: [5, 3, 3],
+        poolSizes: [2, 2, 2],
+        hiddenUnits: [8, 8],
+        dropout: 0,
+        tasks: 1,
+      },
+      inputLength: 30,
+      alphabetSize: 4,
+      seed: 3,
+    };
+    const options = { ...OPTIONS, epochs: 1, task: 'multitask' as const };
+    const single = buildModel(bassetSpec);
+    await trainModel(single, DATA, options);
+    const expected = single.getWeights().map((w) => w.dataSync().slice());
+    const fixed = single.nonTrainableWeights.length;
+    single.dispose();
+    expect(fixed).toBe(6); // moving mean and variance of three batch norms
+
+    const one = await trainDataParallel(bassetSpec, DATA, { ...options, workers: 1 });
+    one.model.getWeights().forEach((w, i) => expect(w.dataSync()).toEqual(expected[i]));
+    one.model.dispose();
+
+    const runs = [];
+    for (let r = 0; r < 2; r++) {
+      const two = await trainDataParallel(bassetSpec, DATA, { ...options, workers: 2 });
+      runs.push(two.model.getWeights().map((w) => w.dataSync().slice()));
+      // Each shard is normalised by its own statistics (as DDP without SyncBatchNorm), so the
+      // weights are near, not equal to, single-thread training's.
+      two.model.getWeights().forEach((w, i) => {
+        const want = expected[i] as Float32Array;
+        w.dataSync().forEach((v, j) => expect(Math.abs(v - (want[j] as number))).toBeLessThan(0.1));
+      });
+      two.model.dispose();
+    }
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
   it('rejects a worker count that is not a positive integer', async () => {
     await expect(DataParallelTrainer.start(SPEC, { workers: 0 })).rejects.toThrow(
       new TrainingInputError('options.workers = 0 is not a positive integer'),

@@ -8,6 +8,11 @@ export interface WorkerPoolOptions {
   workers?: number;
   /** Backend of every worker and of the main thread; default `auto` (see `initBackend`). */
   backend?: BackendName | 'auto';
+  /**
+   * Pin worker k to CPU k (Linux, util-linux's taskset) when there are at least as many CPUs as
+   * workers; default true.
+   */
+  pin?: boolean;
 }
 
 /**

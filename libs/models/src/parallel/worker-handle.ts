@@ -10,6 +10,10 @@ export class WorkerHandle {
   private pending: { resolve: () => void; reject: (error: Error) => void } | undefined;
   private failure: Error | undefined;
   private readonly exited: Promise<number>;
+  private onFailure: (() => void) | undefined;
+
+  /** Resolves when the worker fails (error, crash, early exit); never rejects. */
+  readonly failed: Promise<void> = new Promise((resolve) => (this.onFailure = resolve));
 
   constructor(
     readonly index: number,
@@ -61,6 +65,7 @@ export class WorkerHandle {
 
   private fail(reason: string): Error {
     this.failure = new ParallelWorkerError(`gradient worker ${this.index}: ${reason}`);
+    this.onFailure?.();
     return this.failure;
   }
 
