@@ -19,7 +19,7 @@
  * their moving statistics are averaged across workers after every step, so replicas agree.
  */
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../architectures/build-model.ts';
 import { buildModel } from '../architectures/build-model.ts';
 import { initBackend } from '../backend/init-backend.ts';
