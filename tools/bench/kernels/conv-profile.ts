@@ -6,11 +6,14 @@
  * shared with other work, waiting for a core does not count, so the numbers stay comparable.
  *
  *   node --import tsx tools/bench/kernels/conv-profile.ts [--model deepsea|basset|danq|deepbind]
- *        [--batch 64] [--steps 2] [--top 30]
+ *        [--batch 64] [--steps 2] [--top 30] [--predict]
+ *
+ * `--predict` profiles inference instead (`predictProbabilities`, batches of `--batch`, as
+ * variant scoring runs it).
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, initBackend, trainModel } from '@strand/models';
+import { buildModel, initBackend, predictProbabilities, trainModel } from '@strand/models';
 import { randomOneHot } from '../bench-helpers.ts';
 import type { TrainBenchModel } from '../train-models.ts';
 import { labelWidth, TRAIN_BENCH_DEFAULTS, trainBenchSpec } from '../train-models.ts';
@@ -21,6 +24,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '64' },
     steps: { type: 'string', default: '2' },
     top: { type: 'string', default: '30' },
+    predict: { type: 'boolean', default: false },
   },
 });
 const steps = Number(args.steps);
@@ -43,7 +47,11 @@ const labels = (count: number) => {
   const y = new Float32Array(count * tasks).map((_, i) => (i * 7919) % 2);
   return { ...d, y, labelWidth: tasks };
 };
-await trainModel(model, labels(batch), options); // warm-up: one-off kernel setup
+const work = async (data: ReturnType<typeof labels>) => {
+  if (args.predict) predictProbabilities(model, data, undefined, batch);
+  else await trainModel(model, data, options);
+};
+await work(labels(batch)); // warm-up: one-off kernel setup
 
 // Every kernel of the backend, wrapped to add its CPU time to a per-name-and-shape tally.
 const tally = new Map<string, { ms: number; calls: number }>();
@@ -75,7 +83,7 @@ for (const config of tf.getKernelsForBackend(backend)) {
 const data = labels(steps * batch);
 const started = process.cpuUsage();
 const wallStart = performance.now();
-await trainModel(model, data, options);
+await work(data);
 const cpu = process.cpuUsage(started);
 const stepMs = (cpu.user + cpu.system) / 1000 / steps;
 const kernelMs = [...tally.values()].reduce((s, e) => s + e.ms, 0);

@@ -81,7 +81,8 @@ function predictInto(
   // The tidy returns tensors, never the typed array: tidy walks returned containers.
   const predicted = tf.tidy(() => {
     const inputs = inputTensors(model, values, n);
-    return model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs);
+    // One call for the batch: model.predict splits it into slices of 32 (2.4× slower here).
+    return model.predictOnBatch(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs);
   });
   if (!Array.isArray(predicted)) {
     out.set(predicted.dataSync(), at * width);
