@@ -66,12 +66,13 @@ describe('deepsea', () => {
       finalDropout: 0.1,
     };
     const metrics = await trainArchitecture('deepsea', config, data, {
-      epochs: 8,
+      epochs: 10,
       batchSize: 32,
       learningRate: 0.01,
       seed: 2,
     });
-    // Measured on wasm: t1 ≈ 0.96; t2 is learned later (≈ 0.55–0.6 after 8 epochs).
+    // Measured on wasm: t1 ≈ 0.94 after 10 epochs (0.89–0.91 after 8 for seeds 2 and 3, since
+    // pooling gradients reach every window); t2 is learned later (≈ 0.55 here).
     expect(metrics['val_auroc_t1']).toBeGreaterThan(0.9);
     expect(metrics['val_auroc']).toBeCloseTo(
       ((metrics['val_auroc_t1'] ?? 0) + (metrics['val_auroc_t2'] ?? 0)) / 2,
