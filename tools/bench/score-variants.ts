@@ -1,218 +1,223 @@
 /**
  * The variant-scoring benchmark: N SNVs spread over the hg19 chr17 piece in shared/data, scored
- * with an (untrained: speed does not depend on the weights) DeepBind of the training
- * benchmark's size (64 filters of width 12, dense 32) on 101 bp windows, batch 256.
+ * with an untrained model (speed does not depend on the weights; default DeepBind of the
+ * training benchmark's size on 101 bp windows), batches of 256 variants.
  *
- *   node --import tsx tools/bench/score-variants.ts [--n 5000] [--vs-torch] [--torch-threads 1]
- *        [--backend wasm|cpu|tensorflow] [--rc]
+ *   node --import tsx tools/bench/score-variants.ts [--n 20000] [--vs-torch] [--rc]
+ *        [--model deepbind|deepsea|basset] [--threads P] [--repeat 1] [--cpu 0] [--no-pin]
+ *        [--engine auto|onnx|tfjs]
  *
- * Prints JSON lines: `model` = scoreVariantWindows alone on pre-cut windows (2 forward rows per
- * variant, 4 with --rc); `pipeline` = scoreVcf end to end (pre-flight, VCF parsing, windows from
- * the FASTA, scoring, chunk files, scores.tsv and scores.vcf). With --vs-torch, afterwards (not
- * concurrently) a PyTorch inference of the same model on the same number of rows, written to a
- * temporary .py and run with /usr/bin/python3, and the ratio model ÷ torch variants/s. The WASM
- * backend uses one core, hence one PyTorch thread by default.
+ * The same stages on both sides, each in a fresh child process, alternating:
+ * - Strand `model`: scoreVariantWindows on the pre-cut windows (encoding included, as in the
+ *   pipeline) — score-run.ts;
+ * - Strand `pipeline`: scoreVcf end to end (pre-flight, VCF parsing, windows from the FASTA,
+ *   encoding, inference, chunk files, scores.tsv and scores.vcf);
+ * - PyTorch (torch/score.py) on the same windows: `model` on pre-encoded rows and `encode`
+ *   (numpy one-hot of the window strings, then the model).
+ * Per core: one inference thread each (ONNX Runtime's intra-op / torch.set_num_threads(1)),
+ * both processes pinned to CPU `--cpu` with taskset (Strand's JS thread, which reads and
+ * writes, shares that core). Per machine: P threads each (default all cores). Ends with one JSON
+ * line `{ "ratio_per_core": …, "ratio_per_machine": … }`: Strand pipeline variants/s ÷ PyTorch
+ * model-only variants/s (medians over `--repeat` rounds).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
 import { FastaIndex, ReferenceReader, variantWindows } from '@strand/genomics';
-import type { VariantWindow } from '@strand/genomics';
-import type { BackendName } from '@strand/models';
-import { buildModel, initBackend, saveModel, scoreVariantWindows } from '@strand/models';
-import { scoreVcf } from '@strand/jobs';
+import { buildModel, initBackend, saveModel } from '@strand/models';
+import type { ArchitectureConfig } from '@strand/models';
+import { canPin, median, PYTHON, positiveInteger, requireTorch, round } from './bench-helpers.ts';
+import type { TrainBenchModel } from './train-models.ts';
+import { TRAIN_BENCH_DEFAULTS, trainBenchSpec } from './train-models.ts';
 
-const PYTHON = '/usr/bin/python3';
-const LENGTH = 101;
-const BATCH = 256;
-const CONFIG = { filters: 64, kernelSize: 12, hiddenUnits: 32, dropout: 0.2 };
-const REFERENCE = fileURLToPath(
-  new URL('../../../shared/data/reference/hg19_chr17_part.fa', import.meta.url),
-);
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const REFERENCE = here('../../../shared/data/reference/hg19_chr17_part.fa');
 
 const { values: args } = parseArgs({
   options: {
-    n: { type: 'string', default: '5000' },
+    n: { type: 'string', default: '20000' },
     'vs-torch': { type: 'boolean', default: false },
-    'torch-threads': { type: 'string', default: '1' },
-    backend: { type: 'string' },
     rc: { type: 'boolean', default: false },
+    model: { type: 'string', default: 'deepbind' },
+    threads: { type: 'string', default: String(os.availableParallelism()) },
+    repeat: { type: 'string', default: '1' },
+    cpu: { type: 'string', default: '0' },
+    'no-pin': { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'auto' },
+    batch: { type: 'string', default: '256' },
   },
 });
 const n = positiveInteger('n', args.n);
-const torchThreads = positiveInteger('torch-threads', args['torch-threads']);
-const backendArg = args.backend;
-if (backendArg !== undefined && !['wasm', 'cpu', 'tensorflow'].includes(backendArg)) {
-  console.error(`--backend "${backendArg}": expected wasm, cpu or tensorflow`);
+const machine = positiveInteger('threads', args.threads);
+const repeat = positiveInteger('repeat', args.repeat);
+const batch = positiveInteger('batch', args.batch);
+const name = args.model as TrainBenchModel;
+if (!['deepbind', 'deepsea', 'basset'].includes(name)) {
+  console.error(`--model "${args.model}": expected deepbind, deepsea or basset`);
   process.exit(2);
 }
-const backend = await initBackend((backendArg as BackendName | undefined) ?? 'auto');
+if (args['vs-torch']) requireTorch();
+const pin = !args['no-pin'] && canPin();
+const length = TRAIN_BENCH_DEFAULTS[name].len;
 
-const dir = await mkdtemp(join(tmpdir(), 'strand-bench-score-'));
+// The work directory every child reads: reference, VCFs, the saved model, the windows.
+await initBackend('cpu'); // building and saving the model runs no kernels worth a backend
+const dir = await mkdtemp(join(os.tmpdir(), 'strand-bench-score-'));
 try {
-  const reference = join(dir, 'chr17.fa');
+  const reference = join(dir, 'reference.fa');
   await copyFile(REFERENCE, reference);
-  const vcf = join(dir, 'snvs.vcf');
-  await writeFile(vcf, await snvVcf(reference, n));
-  const model = buildModel({
-    architecture: 'deepbind',
-    config: CONFIG,
-    inputLength: LENGTH,
-    alphabetSize: 4,
-    seed: 0,
-  });
-  const modelDir = join(dir, 'model');
-  await saveModel(model, modelDir, {
-    architecture: 'deepbind',
-    config: CONFIG,
+  const records = await snvRecords(reference, n);
+  const header = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n';
+  await writeFile(join(dir, 'snvs.vcf'), header + records.join('\n') + '\n');
+  await writeFile(join(dir, 'warm-up.vcf'), header + records.slice(0, 512).join('\n') + '\n');
+  const spec = trainBenchSpec(name, length);
+  const model = buildModel(spec);
+  await saveModel(model, join(dir, 'model'), {
+    architecture: name,
+    config: spec.config as ArchitectureConfig,
     alphabet: 'ACGT',
-    inputLength: LENGTH,
-    labelNames: ['bound'],
+    inputLength: length,
+    labelNames: name === 'deepbind' ? ['bound'] : [],
     seed: 0,
-    backend,
+    backend: 'cpu',
     dataChecksum: 'bench',
     createdAt: new Date().toISOString(),
   });
-
-  // Model alone: windows cut first, untimed; one untimed warm-up batch pays kernel setup.
-  const fasta = await FastaIndex.open(reference);
-  const reader = new ReferenceReader(fasta);
-  const windows: VariantWindow[] = [];
-  for (const line of (await readFile(vcf, 'utf8')).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const [chrom, pos, , ref, alt] = line.split('\t');
+  model.dispose();
+  const reader = new ReferenceReader(await FastaIndex.open(reference));
+  const lines: string[] = [];
+  for (const record of records) {
+    const [chrom, pos, , ref, alt] = record.split('\t') as [string, string, string, string, string];
     for (const w of await variantWindows(
       { chrom, pos: Number(pos), ref, alts: [alt] },
       reader,
-      LENGTH,
-    ))
-      if (w.status === 'ok') windows.push(w);
+      length,
+    )) {
+      if (w.status === 'ok') lines.push(`${w.refWindow}\t${w.altWindow}`);
+    }
   }
-  const options = { batchSize: BATCH, reverseComplement: args.rc };
-  scoreVariantWindows(model, windows.slice(0, BATCH), options);
-  let started = performance.now();
-  scoreVariantWindows(model, windows, options);
-  const modelSeconds = (performance.now() - started) / 1000;
-  model.dispose();
-  const engine = `tfjs-${tf.version.tfjs}-${backend}`;
-  const strand = {
-    what: 'model',
-    engine,
-    variants: windows.length,
-    rows_per_variant: args.rc ? 4 : 2,
-    seconds: round(modelSeconds, 4),
-    variants_per_s: round(windows.length / modelSeconds, 1),
-  };
-  console.log(JSON.stringify(strand));
+  await writeFile(join(dir, 'windows.tsv'), lines.join('\n') + '\n');
 
-  started = performance.now();
-  const result = await scoreVcf({
-    vcf,
-    reference,
-    modelDir,
-    outDir: join(dir, 'out'),
-    batchSize: BATCH,
-    reverseComplement: args.rc,
-  });
-  const pipelineSeconds = (performance.now() - started) / 1000;
-  console.log(
-    JSON.stringify({
-      what: 'pipeline',
-      engine,
-      variants: result.scored,
-      seconds: round(pipelineSeconds, 4),
-      variants_per_s: round(result.scored / pipelineSeconds, 1),
-    }),
-  );
-
-  if (args['vs-torch']) {
-    const script = join(dir, 'torch_score.py');
-    await writeFile(script, torchScript());
-    const rows = windows.length * strand.rows_per_variant;
-    const run = spawnSync(
-      PYTHON,
-      [script, String(rows), String(LENGTH), String(BATCH), String(torchThreads)],
-      { encoding: 'utf8' },
-    );
-    if (run.status !== 0) {
+  const run = (command: string[], pinned: boolean): Record<string, number> => {
+    const argv = pinned && pin ? ['taskset', '-c', String(args.cpu), ...command] : command;
+    const child = spawnSync(argv[0] as string, argv.slice(1), {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      cwd: here('../..'),
+    });
+    if (child.status !== 0) {
       console.error(
-        `PyTorch reference failed (exit ${run.status}); is python3-torch installed?\n${run.stderr}`,
+        `${argv.join(' ')} failed (exit ${child.status}):\n${child.stderr.slice(-4000)}`,
       );
       process.exit(1);
     }
-    const torch = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number };
-    const torchRate = windows.length / torch.seconds;
-    console.log(
-      JSON.stringify({
-        what: 'torch',
-        ...torch,
-        variants: windows.length,
-        variants_per_s: round(torchRate, 1),
-      }),
-    );
-    console.log(JSON.stringify({ ratio: round(strand.variants_per_s / torchRate, 3) }));
+    const line = child.stdout.trim().split('\n').at(-1) ?? '';
+    console.log(line);
+    return JSON.parse(line) as Record<string, number>;
+  };
+  const strand = (what: string, threads: number) => [
+    process.execPath,
+    '--import',
+    'tsx',
+    here('./score-run.ts'),
+    '--dir',
+    dir,
+    '--what',
+    what,
+    '--threads',
+    String(threads),
+    '--engine',
+    String(args.engine),
+    '--batch',
+    String(batch),
+    ...(args.rc ? ['--rc'] : []),
+  ];
+  const torch = (threads: number) => [
+    PYTHON,
+    here('./torch/score.py'),
+    '--model',
+    name,
+    '--config',
+    JSON.stringify(TRAIN_BENCH_DEFAULTS[name].config),
+    '--windows',
+    join(dir, 'windows.tsv'),
+    '--len',
+    String(length),
+    '--batch',
+    String(batch),
+    '--threads',
+    String(threads),
+    '--rc',
+    args.rc ? '1' : '0',
+  ];
+  const rates: Record<string, number[]> = {};
+  const add = (key: string, value: number | undefined) => {
+    if (value !== undefined) (rates[key] ??= []).push(value);
+  };
+  for (let r = 0; r < repeat; r++) {
+    for (const [scope, threads] of [
+      ['core', 1],
+      ['machine', machine],
+    ] as const) {
+      const pinned = scope === 'core';
+      add(`strand_model_${scope}`, run(strand('model', threads), pinned)['variants_per_s']);
+      add(`strand_pipeline_${scope}`, run(strand('pipeline', threads), pinned)['variants_per_s']);
+      if (args['vs-torch']) {
+        const t = run(torch(threads), pinned);
+        add(`torch_model_${scope}`, t['model_variants_per_s']);
+        add(`torch_encode_model_${scope}`, t['encode_model_variants_per_s']);
+      }
+    }
   }
+  console.log(
+    `\n${name}: ${lines.length} SNVs, ${length} bp windows, ${args.rc ? 4 : 2} rows per variant, batches of ${batch}; per core = 1 inference thread${pin ? ` (pinned to CPU ${args.cpu})` : ''}, per machine = ${machine}`,
+  );
+  const summary: Record<string, number> = {};
+  console.log(`${'run'.padEnd(28)} ${'variants/s'.padStart(11)} ${'range'.padStart(21)}`);
+  for (const [key, xs] of Object.entries(rates)) {
+    summary[key] = median(xs);
+    const range = `${round(Math.min(...xs), 1)}–${round(Math.max(...xs), 1)}`;
+    console.log(
+      `${key.padEnd(28)} ${String(round(median(xs), 1)).padStart(11)} ${range.padStart(21)}`,
+    );
+  }
+  const ratio = (a: string, b: string) =>
+    summary[a] !== undefined && summary[b] !== undefined
+      ? round(summary[a] / summary[b], 3)
+      : undefined;
+  console.log(
+    JSON.stringify({
+      model: name,
+      ratio_per_core: ratio('strand_pipeline_core', 'torch_model_core'),
+      ratio_per_machine: ratio('strand_pipeline_machine', 'torch_model_machine'),
+      model_ratio_per_core: ratio('strand_model_core', 'torch_model_core'),
+      model_ratio_per_machine: ratio('strand_model_machine', 'torch_model_machine'),
+      threads: machine,
+      variants_per_s: Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, round(v, 1)])),
+    }),
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** A VCF of `count` SNVs evenly spread over the FASTA's one sequence, REFs read from it. */
-async function snvVcf(fastaPath: string, count: number): Promise<string> {
-  const [header, ...lines] = (await readFile(fastaPath, 'utf8')).split('\n');
-  const name = header.slice(1).split(/\s/)[0];
-  const sequence = lines.join('').toUpperCase();
+/** `count` SNV lines evenly spread over the FASTA's one sequence, REFs read from it. */
+async function snvRecords(fastaPath: string, count: number): Promise<string[]> {
+  const [head = '', ...rest] = (await readFile(fastaPath, 'utf8')).split('\n');
+  const chrom = head.slice(1).split(/\s/)[0] ?? '';
+  const sequence = rest.join('').toUpperCase();
   const step = sequence.length / (count + 1);
-  const out = ['##fileformat=VCFv4.2', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO'];
+  const out: string[] = [];
   let last = 0;
   for (let i = 0; i < count; i++) {
     let pos = Math.max(last + 1, Math.floor((i + 1) * step));
-    while (pos <= sequence.length && !'ACGT'.includes(sequence[pos - 1])) pos++;
+    while (pos <= sequence.length && !'ACGT'.includes(sequence[pos - 1] ?? 'N')) pos++;
     if (pos > sequence.length) break;
     last = pos;
-    const ref = sequence[pos - 1];
-    out.push(`${name}\t${pos}\t.\t${ref}\t${ref === 'A' ? 'G' : 'A'}\t.\t.\t.`);
+    const ref = sequence[pos - 1] as string;
+    out.push(`${chrom}\t${pos}\t.\t${ref}\t${ref === 'A' ? 'G' : 'A'}\t.\t.\t.`);
   }
-  return `${out.join('\n')}\n`;
-}
-
-function positiveInteger(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    console.error(`--${flag} "${value}": expected a positive integer`);
-    process.exit(2);
-  }
-  return number;
-}
-
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
-}
-
-// The same DeepBind in PyTorch, inference only: rows × [4, length] one-hot, batches of `batch`.
-function torchScript(): string {
-  return `
-import json, sys, time, torch
-rows, length, batch, threads = (int(a) for a in sys.argv[1:5])
-torch.set_num_threads(threads)
-torch.manual_seed(0)
-model = torch.nn.Sequential(
-    torch.nn.Conv1d(4, ${CONFIG.filters}, ${CONFIG.kernelSize}), torch.nn.ReLU(),
-    torch.nn.AdaptiveMaxPool1d(1), torch.nn.Flatten(),
-    torch.nn.Linear(${CONFIG.filters}, ${CONFIG.hiddenUnits}), torch.nn.ReLU(), torch.nn.Dropout(0.2),
-    torch.nn.Linear(${CONFIG.hiddenUnits}, 1), torch.nn.Sigmoid(),
-).eval()
-idx = torch.randint(0, 4, (rows, length))
-x = torch.nn.functional.one_hot(idx, 4).float().permute(0, 2, 1).contiguous()
-with torch.no_grad():
-    model(x[:batch])
-    start = time.perf_counter()
-    for i in range(0, rows, batch):
-        model(x[i:i + batch]).numpy()
-    seconds = time.perf_counter() - start
-print(json.dumps({"engine": "torch-" + torch.__version__, "threads": threads, "rows": rows, "seconds": round(seconds, 4)}))
-`;
+  return out;
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_STALL_SECONDS } from '@strand/jobs';
@@ -19,6 +20,11 @@ export interface ApiConfig {
   limits: { ratePerSecond: number; rateBurst: number };
   /** STRAND_STALL_SECONDS: a run with no progress for this long is STALLED (default 300). */
   stallSeconds: number;
+  /**
+   * STRAND_TRAINING_CONCURRENCY: training runs at once, one core each (default: every core, so
+   * a sweep trains its trials side by side).
+   */
+  concurrency: number;
   /** STRAND_LOG_LEVEL: pino level (default info; `silent` turns logs off). */
   logLevel: string;
   /** STRAND_PROJECT_CREATORS: who may create projects (editor, admin or anyone; default editor). */
@@ -34,6 +40,13 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   if (!(value > 0) || !Number.isFinite(value)) {
     throw new Error(`${name} must be a positive number; got "${raw}"`);
   }
+  return value;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positive(env, name, fallback);
+  if (!Number.isInteger(value))
+    throw new Error(`${name} must be a whole number; got "${env[name]}"`);
   return value;
 }
 
@@ -66,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       rateBurst: positive(env, 'STRAND_RATE_BURST', DEFAULT_LIMITS.rateBurst),
     },
     stallSeconds: positive(env, 'STRAND_STALL_SECONDS', DEFAULT_STALL_SECONDS),
+    concurrency: wholeNumber(env, 'STRAND_TRAINING_CONCURRENCY', os.availableParallelism()),
     logLevel,
     projectCreators,
   };

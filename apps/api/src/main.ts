@@ -2,6 +2,7 @@
  * Starts the Strand API (embedded mode): `npm run api`, configured by STRAND_PORT (default
  * 4000), STRAND_DATA_DIR (default .strand), STRAND_HOST (default 127.0.0.1), STRAND_ADMIN_TOKEN
  * (first start only), STRAND_RATE_LIMIT / STRAND_RATE_BURST, STRAND_STALL_SECONDS,
+ * STRAND_TRAINING_CONCURRENCY,
  * STRAND_LOG_LEVEL and NODE_ENV=production. Structured logs (pino, JSON lines) go to stdout
  * besides the start-up banner. SIGTERM / SIGINT: graceful shutdown (README, "Operations").
  */

@@ -52,6 +52,7 @@ export class Jobs {
   private readonly kinds: ReadonlyMap<string, JobKind>;
   private readonly watchdog: NodeJS.Timeout;
   private readonly log: JobLog;
+  private readonly trainingSlots: number;
   private closing = false;
 
   constructor(
@@ -67,9 +68,10 @@ export class Jobs {
         ? { hangAfterEpoch: options.testing.hangAfterEpoch }
         : {}),
     });
+    this.trainingSlots = options.concurrency ?? 1;
     this.queue = new InProcessQueue(
       (id) => this.executor.execute(id),
-      options.concurrency ?? 1,
+      this.trainingSlots,
       options.onError,
     );
     this.kinds = new Map(
@@ -186,6 +188,7 @@ export class Jobs {
       cancelChildRun: async (runId) => {
         await this.cancelRun(this.db.fork(), runId);
       },
+      trainingSlots: this.trainingSlots,
     };
   }
 

@@ -147,6 +147,11 @@ export type {
 } from './interpret/deeplift/deep-lift-shap.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
 
+// Inference engines (ONNX Runtime when installed, else TF.js)
+export { createPredictor } from './inference/predictor.ts';
+export type { Predictor, PredictorOptions } from './inference/predictor.ts';
+export { PredictorUnavailableError } from './inference/predictor-unavailable.error.ts';
+
 // Variant-effect scoring
 export { scoreVariantWindows } from './variant-effect/score-variant-windows.ts';
 export type {

@@ -74,6 +74,7 @@ export async function sweep(argv: string[]): Promise<number> {
       epochs: args.epochs,
       batchSize: args.batchSize,
       learningRate: args.learningRate,
+      workers: args.workers,
       validationFraction,
       ...(pruneAfter !== undefined ? { earlyStop: { after: pruneAfter, rule: 'median' } } : {}),
       onTrialStart: (t) => {

@@ -15,6 +15,7 @@ export const TRAIN_OPTIONS = {
   'learning-rate': { type: 'string', default: '0.003' },
   seed: { type: 'string', default: '42' },
   config: { type: 'string' },
+  workers: { type: 'string', default: '1' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -40,6 +41,8 @@ export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default)
   --learning-rate X     Adam's, default 0.003
   --seed S              default 42: the same seed gives the same result on the same backend
   --config JSON         architecture config, e.g. '{"filters":32}'
+  --workers N           train data-parallel on N worker threads, one core each (default 1; the
+                        machine has as many cores as os.availableParallelism() says)
   --json                print the result as JSON
 Labels may be strings: they become classes in sorted order, the second being the positive class
 of a binary task; more than two classes train a softmax head (mlp, lstm). Expression features
@@ -55,6 +58,8 @@ export interface TrainArgs {
   learningRate: number;
   seed: number;
   config: Record<string, unknown>;
+  /** Gradient workers (data-parallel training). */
+  workers: number;
   json: boolean;
 }
 
@@ -98,6 +103,7 @@ export function readTrainArgs<T extends Record<string, unknown>>(
     learningRate,
     seed: int(command, '--seed', values.seed as string, 0),
     config,
+    workers: int(command, '--workers', values.workers as string, 1),
     json: values.json === true,
   };
 }

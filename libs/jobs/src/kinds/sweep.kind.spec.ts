@@ -24,8 +24,8 @@ const SWEEP = {
   earlyStop: { afterEpochs: 2, minCompleted: 2 },
 };
 
-function jobs(): Jobs {
-  const made = new Jobs(db, bus);
+function jobs(concurrency = 1): Jobs {
+  const made = new Jobs(db, bus, { concurrency });
   opened.push(made);
   return made;
 }
@@ -94,6 +94,25 @@ interface SweepView {
 }
 
 describe('SWEEP jobs', () => {
+  it('trains as many trials at once as the training queue runs (one core each)', async () => {
+    const j = jobs(2);
+    const jobId = await startSweep(j, {
+      space: { learningRate: [0.02, 0.01] },
+      epochs: 3,
+      earlyStop: null,
+    });
+    const job = await finished(jobId);
+    expect(job.status).toBe('SUCCEEDED');
+    const result = job.result as unknown as SweepView;
+    expect(result.trials.map((t) => [t.trial, t.status, t.epochs])).toEqual([
+      [1, 'completed', 3],
+      [2, 'completed', 3],
+    ]);
+    const runs = await trialRuns(jobId);
+    // Side by side: the second trial was created before the first had finished.
+    expect(runs[1].createdAt.getTime()).toBeLessThan(runs[0].finishedAt!.getTime());
+  });
+
   it('runs trials one at a time as child runs, prunes the hopeless one and picks the best', async () => {
     const j = jobs();
     const jobId = await startSweep(j);

@@ -5,9 +5,11 @@
  *             (learning/sweep-space.ts planSweep: space, method, maxTrials, metric, direction,
  *             each trial's config against the data); the planned trials are stored in the params,
  *             so random draws are made once;
- *   run     — starts the trials ONE AT A TIME with services.startChildRun (so the median rule has
- *             completed trials to compare with) and watches each (sweep.trial.ts), pruning
- *             hopeless ones; the result lists every trial and the best completed one.
+ *   run     — starts the trials with services.startChildRun, as many at once as the training
+ *             queue runs (services.trainingSlots: one core each, so a 2-core server trains two
+ *             trials side by side; 1 by default), and watches each (sweep.trial.ts), pruning
+ *             hopeless ones by the median rule over the trials completed so far; the result
+ *             lists every trial, in trial order, and the best completed one.
  * Resumable: after a restart run() finds the job's existing trial runs by their group labels,
  * takes the finished ones from the database, waits for an unfinished one (the training queue
  * resumes it from its checkpoint) and goes on with the next. Cancel stops the running trial.
@@ -206,62 +208,66 @@ export const SWEEP_KIND: JobKind<SweepParams> = {
     }
     const outcomes: TrialOutcome[] = [];
     const completed: number[][] = [];
-    for (const plan of params.trials) {
-      if (signal.aborted) throw new WorkerAbortedError();
-      let runId = earlier.get(plan.trial);
-      if (runId === undefined) {
-        const started = await services.startChildRun(
-          {
-            datasetId: params.datasetId,
-            architecture: params.architecture,
-            config: plan.config,
-            epochs: params.epochs,
-            batchSize: plan.batchSize,
-            learningRate: plan.learningRate,
-            seed: params.seed,
-          },
-          trialLabel(plan.trial),
-        );
-        if (!started.ok) {
-          const why = started.errors.map((e) => e.message).join('; ');
-          throw new JobError(`trial ${plan.trial} could not start: ${why}`);
+    let finished = 0;
+    let next = 0;
+    let failed = false; // one lane threw: the others start no further trial
+    /** Runs trials one after another until none is left; several of these run at once. */
+    const lane = async (): Promise<void> => {
+      while (next < n && !failed) {
+        if (signal.aborted) throw new WorkerAbortedError();
+        const plan = params.trials[next++] as SweepParams['trials'][number];
+        let runId = earlier.get(plan.trial);
+        if (runId === undefined) {
+          const started = await services.startChildRun(
+            {
+              datasetId: params.datasetId,
+              architecture: params.architecture,
+              config: plan.config,
+              epochs: params.epochs,
+              batchSize: plan.batchSize,
+              learningRate: plan.learningRate,
+              seed: params.seed,
+            },
+            trialLabel(plan.trial),
+          );
+          if (!started.ok) {
+            const why = started.errors.map((e) => e.message).join('; ');
+            throw new JobError(`trial ${plan.trial} could not start: ${why}`);
+          }
+          runId = started.value;
         }
-        runId = started.value;
+        report(`trial ${plan.trial}/${n}`);
+        const result = await watchTrial({
+          db,
+          runId,
+          plan,
+          epochs: params.epochs,
+          metric: params.metric,
+          direction: params.direction,
+          rule: params.earlyStop,
+          completed,
+          services,
+          signal,
+          onEpoch: (epoch) => report(`trial ${plan.trial}/${n}, epoch ${epoch}/${params.epochs}`),
+        });
+        outcomes.push(result);
+        if (result.status === 'completed') completed.push(result.curve);
+        finished++;
+        report(`trial ${plan.trial}/${n} ${result.status}`);
       }
-      progress({
-        done: plan.trial - 1,
-        total: n,
-        unit: 'trials',
-        message: `trial ${plan.trial}/${n}`,
-      });
-      const result = await watchTrial({
-        db,
-        runId,
-        plan,
-        epochs: params.epochs,
-        metric: params.metric,
-        direction: params.direction,
-        rule: params.earlyStop,
-        completed,
-        services,
-        signal,
-        onEpoch: (epoch) =>
-          progress({
-            done: plan.trial - 1 + Math.min(1, epoch / params.epochs),
-            total: n,
-            unit: 'trials',
-            message: `trial ${plan.trial}/${n}, epoch ${epoch}/${params.epochs}`,
-          }),
-      });
-      outcomes.push(result);
-      if (result.status === 'completed') completed.push(result.curve);
-      progress({
-        done: plan.trial,
-        total: n,
-        unit: 'trials',
-        message: `trial ${plan.trial}/${n} ${result.status}`,
-      });
-    }
+    };
+    const report = (message: string) =>
+      progress({ done: finished, total: n, unit: 'trials', message });
+    const lanes = Math.max(1, Math.min(services.trainingSlots, n));
+    await Promise.all(
+      Array.from({ length: lanes }, () =>
+        lane().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    outcomes.sort((a, b) => a.trial - b.trial);
     if (!outcomes.some((t) => t.status !== 'failed')) {
       throw new JobError(`every trial failed; trial 1: ${outcomes[0]?.error ?? 'no trial ran'}`);
     }

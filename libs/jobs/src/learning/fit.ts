@@ -6,7 +6,7 @@
  * (checkpoints, resume, stop between batches).
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, initBackend, trainModel } from '@strand/models';
+import { buildModel, DataParallelTrainer, initBackend, trainModel } from '@strand/models';
 import type {
   ArchitectureConfig,
   ArchitectureName,
@@ -72,6 +72,12 @@ export interface FitOptions {
   resume?: ResumePoint;
   /** Once the data is split and the model built, before the first batch. */
   onStart?: (start: FitStart) => void | Promise<void>;
+  /**
+   * Gradient workers (data-parallel training, one core each: @strand/models'
+   * DataParallelTrainer); default 1: this thread. A model with several outputs (bpnet) or a
+   * second input (deepcpg) trains on this thread whatever the value.
+   */
+  workers?: number;
 }
 
 /** What a fit is about to train. */
@@ -113,6 +119,8 @@ export interface FitResult {
   stopped: boolean;
   stoppedEarly: boolean;
   split: SplitDescription;
+  /** Gradient workers it trained on (1: this thread). */
+  workers: number;
 }
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
@@ -187,13 +195,20 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
         ? trainingData(subset(scaled, split.validation), task)
         : undefined;
   }
-  const model = buildModel({
+  const spec = {
     architecture,
     config,
     inputLength: data.length,
     alphabetSize: data.alphabetSize,
     seed: o.seed,
-  });
+  };
+  let model = buildModel(spec);
+  let trainer: DataParallelTrainer | undefined;
+  if ((o.workers ?? 1) > 1 && !heads && model.inputs.length === 1 && model.outputs.length === 1) {
+    model.dispose();
+    trainer = await DataParallelTrainer.start(spec, { workers: o.workers, backend });
+    model = trainer.model;
+  }
   try {
     if (o.resume) setWeights(model, o.resume);
     const earlyStopping =
@@ -221,7 +236,9 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       ...(o.onCheckpoint ? { onCheckpoint: o.onCheckpoint } : {}),
       shouldStop: () => o.signal?.aborted === true || o.shouldStop?.() === true,
       ...(o.resume ? { startEpoch: o.resume.epoch, resumeFrom: o.resume.state } : {}),
+      ...(trainer ? { parallel: trainer } : {}),
     });
+    await trainer?.close();
     return {
       backend,
       architecture,
@@ -239,8 +256,10 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       stopped: result.stopped,
       stoppedEarly: result.stoppedEarly,
       split: split.description,
+      workers: trainer?.workers ?? 1,
     };
   } catch (error) {
+    await trainer?.close().catch(() => undefined);
     model.dispose();
     throw error;
   }

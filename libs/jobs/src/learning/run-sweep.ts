@@ -47,6 +47,8 @@ export interface SweepOptions {
   /** Validation share of the data, the same rows for every trial; default 0.2. */
   validationFraction?: number;
   earlyStop?: MedianStoppingRule & { rule: 'median' };
+  /** Gradient workers each trial trains on (data-parallel; see fit); default 1. */
+  workers?: number;
   onTrialStart?: (trial: { trial: number; params: TrialParams }) => void | Promise<void>;
   onEpoch?: (trial: number, report: EpochReport) => void | Promise<void>;
   onTrialEnd?: (trial: SweepTrial) => void | Promise<void>;
@@ -132,6 +134,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
       seed: o.seed,
       validationFraction,
       earlyStopping: false,
+      ...(o.workers !== undefined ? { workers: o.workers } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
       shouldStop: () => pruned,
       onEpoch: async (report) => {

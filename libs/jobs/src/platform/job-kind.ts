@@ -49,6 +49,8 @@ export interface JobServices {
   startChildRun(input: JsonObject, groupLabel: string): Promise<Outcome<string>>;
   /** Asks a child run to stop (a pruned trial). */
   cancelChildRun(runId: string): Promise<void>;
+  /** Training runs that run at once (the training queue's concurrency): child runs beyond it wait. */
+  readonly trainingSlots: number;
 }
 
 export interface JobRunContext<P extends JsonObject> {

@@ -5,8 +5,10 @@
  *   1. scoreVcf ........ load the model, open the reference, pre-flight (refuse a gross
  *                        mismatch unless forced), load or start progress, score the chunks
  *                        not yet done, write the final files
- *   2. scoreChunk ...... windows of each record's ALTs → scoreVariantWindows → one chunk file,
- *                        written atomically, then progress.json (the commit point)
+ *   2. cutChunk / commitChunk  windows of each record's ALTs; then scoreVariantWindows → one
+ *                        chunk file, written atomically, then progress.json (the commit point).
+ *                        Inference runs on ONNX Runtime's threads where it can (createPredictor),
+ *                        so chunk k + 1's windows are cut while chunk k is being predicted
  *   3. fingerprint ..... what must not change between a run and its resumption
  *
  * Resumption: chunk k always holds records [k × chunkSize, (k + 1) × chunkSize) in file order,
@@ -18,9 +20,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FastaIndex, openVcf, preflight, ReferenceReader, variantWindows } from '@strand/genomics';
 import type { PreflightSummary, VcfRecord } from '@strand/genomics';
-import { initBackend, loadModel, scoreVariantWindows } from '@strand/models';
-import type { ModelMetadata, WindowPair } from '@strand/models';
-import type * as tf from '@tensorflow/tfjs';
+import { createPredictor, initBackend, loadModel, scoreVariantWindows } from '@strand/models';
+import type { ModelMetadata, Predictor, PredictorOptions, WindowPair } from '@strand/models';
 import { writeAtomically } from './atomic-write.ts';
 import { writeScoresTsv, writeScoresVcf } from './final-outputs.ts';
 import { grossMismatch } from './preflight-gate.ts';
@@ -46,6 +47,11 @@ export interface ScoreVcfOptions {
   force?: boolean;
   /** Variants per forward pass; default 256. */
   batchSize?: number;
+  /**
+   * The inference engine (default: ONNX Runtime when installed and the model exports, else
+   * TF.js; STRAND_INFERENCE overrides) and ONNX Runtime's threads (default 1).
+   */
+  inference?: PredictorOptions;
   /** Called with the pre-flight summary before any scoring. */
   onPreflight?: (summary: PreflightSummary) => void | Promise<void>;
   /** Called after each committed chunk; awaited. */
@@ -64,6 +70,8 @@ export interface ScoreVcfProgress {
 export interface ScoreVcfResult {
   preflight: PreflightSummary;
   backend: string;
+  /** The inference engine that predicted (onnxruntime-… or tfjs-…). */
+  engine: string;
   tasks: string[];
   /** VCF records read. */
   variants: number;
@@ -103,14 +111,16 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
     );
   }
   const { model, metadata } = await loadModel(options.modelDir);
+  let predictor: Predictor | undefined;
   try {
+    predictor = await createPredictor(model, options.inference);
     const tasks = taskNames(metadata.labelNames, model.outputs[0]?.shape[1] ?? 1);
     const print = await fingerprint(options, metadata, { chunkSize, batchSize, reverseComplement });
     await mkdir(join(outDir, 'chunks'), { recursive: true });
     const progress = await loadProgress(outDir, print);
     const resumedFrom = progress.variants;
     const run: ChunkRun = {
-      model,
+      predictor,
       metadata,
       tasks,
       reader: new ReferenceReader(fasta),
@@ -126,19 +136,24 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       });
     if (!progress.complete) {
       let record = 0;
+      let first = progress.variants; // the first record of the chunk being read
       let chunk: VcfRecord[] = [];
+      // At most one chunk in inference while the next one's windows are cut.
+      let committing: Promise<void> = Promise.resolve();
+      const next = async () => {
+        const cut = await cutChunk(run, chunk, first);
+        first += chunk.length;
+        chunk = [];
+        await committing;
+        committing = commitChunk(run, outDir, cut, progress).then(report);
+      };
       for await (const variant of await openVcf(options.vcf)) {
         if (record++ < progress.variants) continue;
         chunk.push(variant);
-        if (chunk.length < chunkSize) continue;
-        await scoreChunk(run, outDir, chunk, progress);
-        chunk = [];
-        await report();
+        if (chunk.length >= chunkSize) await next();
       }
-      if (chunk.length > 0) {
-        await scoreChunk(run, outDir, chunk, progress);
-        await report();
-      }
+      if (chunk.length > 0) await next();
+      await committing;
       await writeScoresTsv(outDir, progress.chunks);
       const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Tasks=${tasks.join('|')}>`;
       await writeScoresVcf(outDir, options.vcf, progress.chunks, tasks, modelLine);
@@ -148,6 +163,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
     return {
       preflight: summary,
       backend,
+      engine: predictor.engine,
       tasks,
       variants: progress.variants,
       scored: progress.scored,
@@ -160,12 +176,13 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       },
     };
   } finally {
+    await predictor?.dispose();
     model.dispose();
   }
 }
 
 interface ChunkRun {
-  model: tf.LayersModel;
+  predictor: Predictor;
   metadata: ModelMetadata;
   tasks: string[];
   reader: ReferenceReader;
@@ -173,35 +190,56 @@ interface ChunkRun {
   reverseComplement: boolean;
 }
 
-/** Scores one chunk of records, writes its file, then commits it in progress.json. */
-async function scoreChunk(
-  run: ChunkRun,
-  outDir: string,
-  records: VcfRecord[],
-  progress: ScoringProgress,
-): Promise<void> {
+/** A chunk's records with the windows of their ALTs, before scoring. */
+interface CutChunk {
+  records: number;
+  alleles: ScoredAllele[];
+  pairs: WindowPair[];
+  notScored: NotScored;
+}
+
+/** Cuts the windows of every ALT of `records` (the first is record number `first`). */
+async function cutChunk(run: ChunkRun, records: VcfRecord[], first: number): Promise<CutChunk> {
   const alleles: ScoredAllele[] = [];
   const pairs: WindowPair[] = [];
-  const notScored = { ...progress.notScored };
+  const notScored: NotScored = { refMismatch: 0, unknownChromosome: 0, skipped: 0 };
   for (const [k, variant] of records.entries()) {
     for (const w of await variantWindows(variant, run.reader, run.metadata.inputLength)) {
       if (w.status === 'ok') {
-        alleles.push({ record: progress.variants + k, altIndex: w.altIndex, variant, alt: w.alt });
+        alleles.push({ record: first + k, altIndex: w.altIndex, variant, alt: w.alt });
         pairs.push(w);
       } else if (w.status === 'ref-mismatch') notScored.refMismatch++;
       else if (w.status === 'unknown-chromosome') notScored.unknownChromosome++;
       else notScored.skipped++;
     }
   }
-  const scores = scoreVariantWindows(run.model, pairs, {
+  return { records: records.length, alleles, pairs, notScored };
+}
+
+/** Scores a cut chunk, writes its file, then commits it in progress.json. */
+async function commitChunk(
+  run: ChunkRun,
+  outDir: string,
+  chunk: CutChunk,
+  progress: ScoringProgress,
+): Promise<void> {
+  const scores = await scoreVariantWindows(run.predictor, chunk.pairs, {
     reverseComplement: run.reverseComplement,
     batchSize: run.batchSize,
   });
-  await writeAtomically(chunkPath(outDir, progress.chunks), chunkRows(alleles, scores, run.tasks));
+  await writeAtomically(
+    chunkPath(outDir, progress.chunks),
+    chunkRows(chunk.alleles, scores, run.tasks),
+  );
   progress.chunks++;
-  progress.variants += records.length;
-  progress.scored += alleles.length;
-  progress.notScored = notScored;
+  progress.variants += chunk.records;
+  progress.scored += chunk.alleles.length;
+  const before = progress.notScored;
+  progress.notScored = {
+    refMismatch: before.refMismatch + chunk.notScored.refMismatch,
+    unknownChromosome: before.unknownChromosome + chunk.notScored.unknownChromosome,
+    skipped: before.skipped + chunk.notScored.skipped,
+  };
   await saveProgress(outDir, progress);
 }
 

@@ -4,7 +4,7 @@ import type { ModelSpec } from '../architectures/build-model.ts';
 import { buildModel } from '../architectures/build-model.ts';
 import { initBackend } from '../backend/init-backend.ts';
 import { plantedMotifDataset } from '../testing.ts';
-import type { BatchReport, EpochReport } from '../training/train-options.ts';
+import type { BatchReport, EpochReport, TrainingState } from '../training/train-options.ts';
 import { trainModel } from '../training/train.ts';
 import { TrainingInputError } from '../training/training-input.error.ts';
 import { DataParallelTrainer, shardBounds } from './data-parallel-trainer.ts';
@@ -126,6 +126,43 @@ describe('trainDataParallel', () => {
       two.model.dispose();
     }
     expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it('checkpoints and resumes on the workers exactly (Adam state from worker 0), early stopping too', async () => {
+    const options = {
+      ...OPTIONS,
+      epochs: 2,
+      earlyStopping: { patience: 5, restoreBestWeights: false },
+    };
+    let checkpoint: { weights: tf.Tensor[]; state: TrainingState } | undefined;
+    const whole = await DataParallelTrainer.start(SPEC, { workers: 2 });
+    try {
+      await whole.train(DATA, {
+        ...options,
+        onCheckpoint: (epoch, model, state) => {
+          if (epoch === 1)
+            checkpoint = { weights: model.getWeights().map((w) => w.clone()), state };
+        },
+      });
+      const expected = whole.model.getWeights().map((w) => w.dataSync().slice());
+      const resumed = await DataParallelTrainer.start(SPEC, { workers: 2 });
+      try {
+        const saved = checkpoint as NonNullable<typeof checkpoint>;
+        expect(saved.state.optimizer.weights.length).toBe(
+          1 + 2 * resumed.model.trainableWeights.length,
+        );
+        resumed.model.setWeights(saved.weights);
+        await resumed.train(DATA, { ...options, startEpoch: 1, resumeFrom: saved.state });
+        resumed.model.getWeights().forEach((w, i) => expect(w.dataSync()).toEqual(expected[i]));
+      } finally {
+        await resumed.close();
+        resumed.model.dispose();
+        tf.dispose(checkpoint?.weights);
+      }
+    } finally {
+      await whole.close();
+      whole.model.dispose();
+    }
   });
 
   it('rejects a worker count that is not a positive integer', async () => {

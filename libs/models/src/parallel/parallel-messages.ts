@@ -1,7 +1,7 @@
-import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
 import type { ModelSpec } from '../architectures/build-model.ts';
 import type { BackendName } from '../backend/init-backend.ts';
-import type { LossWeighting } from '../training/task-loss.ts';
+import type { OptimizerState } from '../training/optimizer-state.ts';
+import type { ParallelSetup } from '../training/parallel-steps.ts';
 
 /** What a gradient worker starts with (its `workerData`, besides the bootstrap's `entry`). */
 export interface GradientWorkerData {
@@ -27,27 +27,19 @@ export interface GradientWorkerData {
   control: SharedArrayBuffer;
 }
 
-/** The data and optimiser of one training call; typed arrays over shared memory, not copied. */
-export interface BeginMessage {
+/** A training call's setup; `x` and `y` are the shared batch buffers the main thread fills. */
+export interface BeginMessage extends ParallelSetup {
   type: 'begin';
   x: Float32Array;
   y: Float32Array;
-  /** The epoch's shuffled training rows; the main thread rewrites it each epoch. */
-  order: Uint32Array;
-  batchSize: number;
-  labelWidth: number;
-  task: ArchitectureTask;
-  weighting: LossWeighting;
-  learningRate: number;
-  clipNorm?: number;
 }
 
-/** One synchronous step over rows order[start..end): each worker takes its shard. */
+/** One synchronous step on the batch's first `n` rows: each worker takes its shard. */
 export interface StepMessage {
   type: 'step';
-  start: number;
-  end: number;
+  n: number;
   dropoutSeed: number;
+  learningRate: number;
 }
 
 export type ToWorker =
@@ -55,8 +47,14 @@ export type ToWorker =
   | StepMessage
   /** Worker 0 writes its variables into `weights`. */
   | { type: 'publish' }
-  /** End of a training call: the optimiser and batch buffers go. */
+  /** Worker 0 answers with its Adam state. */
+  | { type: 'state' }
+  /** End of a training call: the optimizer and batch tensors go. */
   | { type: 'end' }
   | { type: 'close' };
 
-export type FromWorker = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: string };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'done' }
+  | { type: 'state'; state: OptimizerState }
+  | { type: 'error'; message: string };

@@ -4,7 +4,7 @@ import type * as tf from '@tensorflow/tfjs';
 
 /** How many gradient workers, on which backend. */
 export interface WorkerPoolOptions {
-  /** Worker threads; default min(2, os.availableParallelism()). */
+  /** Worker threads; default every core (os.availableParallelism()). */
   workers?: number;
   /** Backend of every worker and of the main thread; default `auto` (see `initBackend`). */
   backend?: BackendName | 'auto';
@@ -15,29 +15,11 @@ export interface WorkerPoolOptions {
   pin?: boolean;
 }
 
-/**
- * The `trainModel` options data-parallel training supports. Not (yet) supported: early
- * stopping, LR on plateau, checkpoints and resuming, an explicit validation set, extra inputs.
- */
-export type DataParallelTrainOptions = Pick<
-  TrainOptions,
-  | 'epochs'
-  | 'batchSize'
-  | 'learningRate'
-  | 'seed'
-  | 'task'
-  | 'validationFraction'
-  | 'classWeight'
-  | 'positiveWeight'
-  | 'clipNorm'
-  | 'onEpoch'
-  | 'onBatch'
-  | 'batchReportIntervalMs'
-  | 'shouldStop'
->;
+/** Data-parallel training takes every `trainModel` option (but `parallel`, which it sets). */
+export type DataParallelTrainOptions = Omit<TrainOptions, 'parallel'>;
 
 /** What `trainDataParallel` did, with the trained model (on the calling thread; dispose it). */
-export interface DataParallelResult extends Pick<TrainResult, 'history' | 'stopped'> {
+export interface DataParallelResult extends TrainResult {
   model: tf.LayersModel;
   workers: number;
 }

@@ -1,5 +1,6 @@
 import type { ModelSpec } from '../architectures/build-model.ts';
 import type { TrainingData } from '../training/training-data.ts';
+import type { TrainingStream } from '../training/training-stream.ts';
 import { DataParallelTrainer } from './data-parallel-trainer.ts';
 import type {
   DataParallelResult,
@@ -17,7 +18,7 @@ import type {
  */
 export async function trainDataParallel(
   spec: ModelSpec,
-  data: TrainingData,
+  data: TrainingData | TrainingStream,
   options: DataParallelTrainOptions & WorkerPoolOptions,
 ): Promise<DataParallelResult> {
   const trainer = await DataParallelTrainer.start(spec, options);

@@ -7,7 +7,8 @@ import { ParallelWorkerError } from './parallel-worker.error.ts';
  * worker's next `ready`/`done`, failed by an `error` message, a crash or an early exit.
  */
 export class WorkerHandle {
-  private pending: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private pending:
+    { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | undefined;
   private failure: Error | undefined;
   private readonly exited: Promise<number>;
   private onFailure: (() => void) | undefined;
@@ -24,7 +25,7 @@ export class WorkerHandle {
     this.whenReady = ready;
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'error') this.settle(this.fail(message.message));
-      else this.settle(undefined);
+      else this.settle(message);
     });
     worker.on('error', (error) => this.settle(this.fail(error.message)));
     this.exited = new Promise((resolve) =>
@@ -36,10 +37,10 @@ export class WorkerHandle {
   }
 
   /** Resolves when the worker has built its replica. */
-  readonly whenReady: Promise<void>;
+  readonly whenReady: Promise<FromWorker>;
 
   /** Sends a message and waits for the worker's answer. */
-  request(message: ToWorker): Promise<void> {
+  request(message: ToWorker): Promise<FromWorker> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const answer = this.expect();
     this.worker.postMessage(message);
@@ -59,7 +60,7 @@ export class WorkerHandle {
     await this.worker.terminate();
   }
 
-  private expect(): Promise<void> {
+  private expect(): Promise<FromWorker> {
     return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
   }
 
@@ -69,11 +70,11 @@ export class WorkerHandle {
     return this.failure;
   }
 
-  private settle(error: Error | undefined): void {
+  private settle(outcome: FromWorker | Error): void {
     const pending = this.pending;
     this.pending = undefined;
     if (pending === undefined) return;
-    if (error === undefined) pending.resolve();
-    else pending.reject(error);
+    if (outcome instanceof Error) pending.reject(outcome);
+    else pending.resolve(outcome);
   }
 }

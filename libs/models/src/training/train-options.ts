@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
 import type { OptimizerState } from './optimizer-state.ts';
 import type { OutputHead } from './output-heads.ts';
+import type { ParallelSteps } from './parallel-steps.ts';
 import type { MonitorMode, PlateauState } from './plateau.ts';
 import type { TrainingData } from './training-data.ts';
 import type { TrainingStream } from './training-stream.ts';
@@ -94,6 +95,11 @@ export interface TrainOptions {
   startEpoch?: number;
   /** The state an `onCheckpoint` gave; without it a resumed run restarts Adam fresh. */
   resumeFrom?: TrainingState;
+  /**
+   * Train data-parallel: each step on these gradient workers (a `DataParallelTrainer` started
+   * for this model's spec; `model` is its model). Single-input, single-output models only.
+   */
+  parallel?: ParallelSteps;
 }
 
 /** Metrics of one finished epoch. */

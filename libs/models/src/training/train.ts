@@ -11,7 +11,9 @@
  *                                batches), throttled batch reports, shouldStop between batches,
  *                                yielding to the event loop
  *   3. step .................... one tidy'd Adam step (gradients maybe clipped); loss summed
- *                                on the device; several outputs sum their heads' weighted losses
+ *                                on the device; several outputs sum their heads' weighted losses;
+ *                                with `options.parallel`, the step runs on gradient workers
+ *                                (data-parallel: parallel-steps.ts) and the loop is the same
  *   4. validate ................ batched predictions → the exact metrics of ../metrics
  *   5. checks .................. options and model/data shape agreement
  * Options and reports are typed in train-options.ts; losses in task-loss.ts; the heads of a
@@ -36,6 +38,7 @@ import { deriveSeed, seededRandom, shuffleInPlace } from './seed.ts';
 import { stratifiedSplit } from './split.ts';
 import { headLoss, headTarget, taskLoss } from './task-loss.ts';
 import { headMetrics, taskMetrics } from './task-metrics.ts';
+import type { ParallelSteps } from './parallel-steps.ts';
 import type { EpochReport, TrainOptions, TrainResult, TrainingState } from './train-options.ts';
 import type { TrainingData } from './training-data.ts';
 import { checkTrainingData } from './training-data.ts';
@@ -88,6 +91,7 @@ export async function trainModel(
   }
   const shape = checkModelShape(model, data, task, heads !== undefined);
   if (o.validation !== undefined) checkModelShape(model, o.validation, task, heads !== undefined);
+  if (o.parallel !== undefined) checkParallel(model, heads !== undefined, shape.rowSizes);
   const stratify = heads === undefined && (task === 'binary' || task === 'multiclass');
   // A stream is not split: its validation, if any, is options.validation.
   const split =
@@ -135,8 +139,8 @@ export async function trainModel(
     optimizer,
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     rowSizes: shape.rowSizes,
-    xBuffers: shape.rowSizes.map((size) => new Float32Array(o.batchSize * size)),
-    yBuffer: new Float32Array(o.batchSize * shape.labelWidth),
+    xBuffers: [],
+    yBuffer: new Float32Array(0),
     trainedSamples: 0,
     trainingSeconds: 0,
     lastValidationSeconds: 0,
@@ -160,12 +164,32 @@ export async function trainModel(
     );
   let best: tf.Tensor[] | undefined;
   const history: EpochReport[] = [];
+  const parallel = o.parallel;
   try {
-    if (o.resumeFrom !== undefined) await restoreOptimizerState(optimizer, o.resumeFrom.optimizer);
+    if (parallel !== undefined) {
+      await parallel.begin(model, {
+        batchSize: o.batchSize,
+        labelWidth: shape.labelWidth,
+        task,
+        weighting: { classWeight: o.classWeight, positiveWeight: o.positiveWeight },
+        learningRate: learningRateOf(optimizer),
+        ...(o.clipNorm === undefined ? {} : { clipNorm: o.clipNorm }),
+        ...(o.resumeFrom === undefined ? {} : { optimizer: o.resumeFrom.optimizer }),
+      });
+      // Batches are gathered straight into the workers' shared buffers.
+      run.xBuffers = [parallel.batch.x];
+      run.yBuffer = parallel.batch.y;
+    } else {
+      run.xBuffers = shape.rowSizes.map((size) => new Float32Array(o.batchSize * size));
+      run.yBuffer = new Float32Array(o.batchSize * shape.labelWidth);
+      if (o.resumeFrom !== undefined)
+        await restoreOptimizerState(optimizer, o.resumeFrom.optimizer);
+    }
     for (let epoch = (o.startEpoch ?? 0) + 1; epoch <= o.epochs; epoch++) {
       const started = performance.now();
       const learningRate = learningRateOf(optimizer);
       const trained = await runEpoch(run, epoch);
+      await parallel?.publish(model); // the replicas' weights, for validation and the caller
       if (trained === undefined) return { history, stopped: true, stoppedEarly: false };
       const validationStarted = performance.now();
       const valMetrics = validation === undefined ? {} : await validate(run, validation);
@@ -201,7 +225,7 @@ export async function trainModel(
       await o.onEpoch?.(report);
       if (o.onCheckpoint !== undefined) {
         const state: TrainingState = {
-          optimizer: await captureOptimizerState(optimizer),
+          optimizer: await (parallel?.optimizerState() ?? captureOptimizerState(optimizer)),
           learningRate: learningRateOf(optimizer),
           ...(earlyTracker ? { earlyStopping: { ...earlyTracker.state } } : {}),
           ...(lrTracker ? { reduceLr: { ...lrTracker.state } } : {}),
@@ -220,6 +244,7 @@ export async function trainModel(
   } finally {
     tf.dispose(best);
     optimizer.dispose();
+    await parallel?.end();
   }
 }
 
@@ -338,8 +363,15 @@ async function runEpoch(
     for await (const { xs, ys, n } of source) {
       if (o.shouldStop?.() === true) return undefined;
       end += n;
-      reseedDropout(run.model, deriveSeed(o.seed, 'dropout', epoch, b));
-      const { sum, loss } = step(run, xs, ys, n, lossSum);
+      const dropoutSeed = deriveSeed(o.seed, 'dropout', epoch, b);
+      let stepped: { sum: tf.Scalar; loss: tf.Scalar };
+      if (o.parallel === undefined) {
+        reseedDropout(run.model, dropoutSeed);
+        stepped = step(run, xs, ys, n, lossSum);
+      } else {
+        stepped = await parallelStep(run, o.parallel, xs, ys, n, dropoutSeed, lossSum);
+      }
+      const { sum, loss } = stepped;
       b++;
       lossSum.dispose();
       lossSum = sum;
@@ -430,6 +462,27 @@ function step(
   });
 }
 
+/**
+ * The same step on the gradient workers (`options.parallel`): the batch is already in their
+ * shared buffers when it came from data in memory (gathered there), else copied in.
+ */
+async function parallelStep(
+  run: Run,
+  parallel: ParallelSteps,
+  xs: Float32Array[],
+  ys: Float32Array | undefined,
+  n: number,
+  dropoutSeed: number,
+  lossSum: tf.Scalar,
+): Promise<{ sum: tf.Scalar; loss: tf.Scalar }> {
+  const { x, y } = parallel.batch;
+  const [first] = xs as [Float32Array];
+  if (first.buffer !== x.buffer) x.set(first);
+  if (ys !== undefined && ys.buffer !== y.buffer) y.set(ys);
+  const loss = await parallel.step(n, dropoutSeed, learningRateOf(run.optimizer));
+  return tf.tidy(() => ({ sum: tf.add<tf.Scalar>(lossSum, loss * n), loss: tf.scalar(loss) }));
+}
+
 /** Σ λ · loss of each head on its output. */
 function headsLoss(
   heads: HeadLayout[],
@@ -503,6 +556,18 @@ function checkStreamOptions(o: TrainOptions, heads: boolean): void {
     throw new TrainingInputError(
       'a multi-output model (options.heads, task profile) trains on data in memory, not a stream',
     );
+  }
+}
+
+/** Data-parallel training's workers compute one loss on one input (parallel-steps.ts). */
+function checkParallel(model: tf.LayersModel, heads: boolean, rowSizes: number[]): void {
+  if (heads || model.outputs.length !== 1) {
+    throw new TrainingInputError(
+      `options.parallel trains single-output models only; this one has ${model.outputs.length} outputs`,
+    );
+  }
+  if (rowSizes.length !== 1) {
+    throw new TrainingInputError('options.parallel trains single-input models only');
   }
 }
 

@@ -3,6 +3,8 @@ import { oneHotEncode, reverseComplement } from '@strand/genomics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../architectures/build-model.ts';
 import { initBackend } from '../backend/init-backend.ts';
+import type { Predictor } from '../inference/predictor.ts';
+import { createPredictor } from '../inference/predictor.ts';
 import { TINY_DEEPBIND } from '../testing.ts';
 import { clippedLogit } from './log-odds.ts';
 import { scoreVariantWindows } from './score-variant-windows.ts';
@@ -19,9 +21,12 @@ const windows = [
   { refWindow: 'GATAAGGATAAGGATAAGGA', altWindow: 'GATAAGGATCAGGATAAGGA' },
 ];
 
-describe('scoreVariantWindows', () => {
+// Both engines: TF.js on this thread, and the models exported to ONNX Runtime.
+describe.each(['tfjs', 'onnx'] as const)('scoreVariantWindows (%s)', (engine) => {
   let model: tf.LayersModel;
   let multi: tf.LayersModel;
+  let single: Predictor;
+  let several: Predictor;
   beforeAll(async () => {
     await initBackend();
     model = buildModel({
@@ -48,10 +53,13 @@ describe('scoreVariantWindows', () => {
         }),
       ],
     });
+    single = await createPredictor(model, { engine });
+    several = await createPredictor(multi, { engine });
   });
 
-  it('gives ref, alt, diff, |diff| and the log-odds change per variant, equal to single predictions', () => {
-    const s = scoreVariantWindows(model, windows, { batchSize: 2 });
+  it('gives ref, alt, diff, |diff| and the log-odds change per variant, equal to single predictions', async () => {
+    expect(single.engine).toMatch(engine === 'onnx' ? /^onnxruntime-/ : /^tfjs-/);
+    const s = await scoreVariantWindows(single, windows, { batchSize: 2 });
     expect([s.count, s.tasks]).toEqual([3, 1]);
     windows.forEach((w, i) => {
       const r = predictOne(model, w.refWindow)[0];
@@ -64,8 +72,8 @@ describe('scoreVariantWindows', () => {
     });
   });
 
-  it('averages both strands with reverseComplement', () => {
-    const s = scoreVariantWindows(model, windows, { reverseComplement: true });
+  it('averages both strands with reverseComplement', async () => {
+    const s = await scoreVariantWindows(single, windows, { reverseComplement: true });
     windows.forEach((w, i) => {
       const r =
         (predictOne(model, w.refWindow)[0] + predictOne(model, reverseComplement(w.refWindow))[0]) /
@@ -78,20 +86,23 @@ describe('scoreVariantWindows', () => {
     });
   });
 
-  it('scores every task of a multi-output model, row-major [variant, task]', () => {
-    const s = scoreVariantWindows(multi, windows);
+  it('scores every task of a multi-output model, row-major [variant, task]', async () => {
+    const s = await scoreVariantWindows(several, windows);
     expect(s.tasks).toBe(3);
     const expected = predictOne(multi, windows[1].altWindow);
     for (let t = 0; t < 3; t++) expect(s.alt[3 + t]).toBeCloseTo(expected[t], 6);
   });
 
-  it('is deterministic, whatever the batch size, and leaks no tensors', () => {
+  it('is deterministic, whatever the batch size, and leaks no tensors', async () => {
     const before = tf.memory().numTensors;
-    const a = scoreVariantWindows(model, windows, { reverseComplement: true, batchSize: 1 });
-    const b = scoreVariantWindows(model, windows, { reverseComplement: true, batchSize: 1 });
+    const options = { reverseComplement: true, batchSize: 1 };
+    const a = await scoreVariantWindows(single, windows, options);
+    const b = await scoreVariantWindows(single, windows, options);
+    const c = await scoreVariantWindows(single, windows, { ...options, batchSize: 3 });
     expect(tf.memory().numTensors).toBe(before);
     expect(b).toEqual(a);
-    expect(scoreVariantWindows(model, []).count).toBe(0);
+    c.ref.forEach((v, i) => expect(v).toBeCloseTo(a.ref[i] as number, 6));
+    expect((await scoreVariantWindows(single, [])).count).toBe(0);
   });
 
   it('clips probabilities to [1e-7, 1 − 1e-7] before the logit', () => {
@@ -100,13 +111,13 @@ describe('scoreVariantWindows', () => {
     expect(clippedLogit(0.5)).toBe(0);
   });
 
-  it('names a window that does not fit the model, and a bad batch size', () => {
-    expect(() =>
-      scoreVariantWindows(model, [windows[0], { refWindow: 'ACGT', altWindow: 'ACGA' }]),
-    ).toThrow(
+  it('names a window that does not fit the model, and a bad batch size', async () => {
+    await expect(
+      scoreVariantWindows(single, [windows[0], { refWindow: 'ACGT', altWindow: 'ACGA' }]),
+    ).rejects.toThrow(
       "scoreVariantWindows: window 1 refWindow has length 4, not the model's input length 20",
     );
-    expect(() => scoreVariantWindows(model, windows, { batchSize: 0 })).toThrow(
+    await expect(scoreVariantWindows(single, windows, { batchSize: 0 })).rejects.toThrow(
       'scoreVariantWindows: batchSize 0 is not an integer ≥ 1',
     );
   });

@@ -5,8 +5,8 @@
  * logit(alt) − logit(ref), optionally averaged over both strands.
  */
 import { oneHotEncode } from '@strand/genomics';
-import type * as tf from '@tensorflow/tfjs';
-import { PREDICT_BATCH_SIZE, predictOutputs } from '../training/predict.ts';
+import type { Predictor } from '../inference/predictor.ts';
+import { PREDICT_BATCH_SIZE } from '../training/predict.ts';
 import { clippedLogit } from './log-odds.ts';
 import { VariantEffectInputError } from './variant-effect-input.error.ts';
 
@@ -37,100 +37,105 @@ export interface VariantEffectScores {
   logOddsChange: Float64Array;
 }
 
-function modelShape(model: tf.LayersModel): { length: number; tasks: number } {
-  const input = model.inputs.length === 1 ? model.inputs[0].shape : undefined;
-  if (input === undefined || input.length !== 3 || input[2] !== 4 || input[1] === null) {
-    const shapes = model.inputs.map((i) => `[${i.shape.map(String).join(', ')}]`).join(', ');
+function predictorShape(predictor: Predictor): { length: number; tasks: number } {
+  const [length, channels] = predictor.inputShape;
+  if (predictor.inputShape.length !== 2 || channels !== 4 || length === undefined) {
     throw new VariantEffectInputError(
-      `scoreVariantWindows: the model's inputs ${shapes} are not one one-hot sequence [batch, length, 4]`,
+      `scoreVariantWindows: the model's input [batch, ${predictor.inputShape.join(', ')}] is not one one-hot sequence [batch, length, 4]`,
     );
   }
-  const output = model.outputs.length === 1 ? model.outputs[0].shape : undefined;
-  if (output === undefined || output.length !== 2 || output[1] === null) {
-    const shapes = model.outputs.map((o) => `[${o.shape.map(String).join(', ')}]`).join(', ');
-    throw new VariantEffectInputError(
-      `scoreVariantWindows: the model's outputs ${shapes} are not one vector per sequence [batch, tasks]`,
-    );
-  }
-  return { length: input[1], tasks: output[1] };
+  return { length, tasks: predictor.outputWidth };
 }
 
 /**
  * Scores variants by their ref and alt windows (each exactly the model's input length), per
- * task. Deterministic: the same windows, model and backend give the same numbers.
- * @example const s = scoreVariantWindows(model, [{ refWindow, altWindow }]); s.diff[0]
+ * task, with `predictor` (inference/predictor.ts: ONNX Runtime or TF.js). Batches are encoded
+ * into two reused buffers in turn: while one batch is predicted (on ONNX Runtime's thread), the
+ * next is encoded on this one. Deterministic: the same windows, model and engine give the same
+ * numbers.
+ * @example const s = await scoreVariantWindows(predictor, [{ refWindow, altWindow }]); s.diff[0]
  */
-export function scoreVariantWindows(
-  model: tf.LayersModel,
+export async function scoreVariantWindows(
+  predictor: Predictor,
   windows: readonly WindowPair[],
   options: ScoreVariantWindowsOptions = {},
-): VariantEffectScores {
+): Promise<VariantEffectScores> {
   const { reverseComplement = false, batchSize = PREDICT_BATCH_SIZE } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new VariantEffectInputError(
       `scoreVariantWindows: batchSize ${batchSize} is not an integer ≥ 1`,
     );
   }
-  const { length, tasks } = modelShape(model);
+  const { length, tasks } = predictorShape(predictor);
   const count = windows.length;
   const ref = new Float64Array(count * tasks);
   const alt = new Float64Array(count * tasks);
   const strands = reverseComplement ? 2 : 1;
   const size = length * 4;
-  const buffer = new Float32Array(Math.min(batchSize, Math.max(count, 1)) * 2 * strands * size);
-  for (let start = 0; start < count; start += batchSize) {
-    const n = Math.min(batchSize, count - start);
-    // Rows: ref windows, alt windows, then (with RC) their reverse complements.
-    for (let k = 0; k < n; k++) {
-      const pair = windows[start + k];
-      for (const [which, seq] of [pair.refWindow, pair.altWindow].entries()) {
-        if (seq.length !== length) {
-          const name = which === 0 ? 'refWindow' : 'altWindow';
-          throw new VariantEffectInputError(
-            `scoreVariantWindows: window ${start + k} ${name} has length ${seq.length}, not the model's input length ${length}`,
-          );
-        }
-        oneHotEncode(seq, buffer, (which * n + k) * size);
-      }
-    }
-    if (reverseComplement) {
-      // With channels in A, C, G, T order, reversing a row's flat [length × 4] values reverses
-      // the positions and swaps A↔T, C↔G at once: the one-hot of the reverse complement.
-      for (let row = 0; row < 2 * n; row++) {
-        const from = row * size;
-        const to = (2 * n + row) * size;
-        for (let i = 0; i < size; i++) buffer[to + i] = buffer[from + size - 1 - i];
-      }
-    }
-    const rows = 2 * n * strands;
-    const { values } = predictOutputs(
-      model,
-      { x: buffer.subarray(0, rows * size), count: rows, length, alphabetSize: 4 },
-      undefined,
-      rows,
-    );
+  const rowsPerBatch = Math.min(batchSize, Math.max(count, 1)) * 2 * strands;
+  const buffers = [new Float32Array(rowsPerBatch * size), new Float32Array(rowsPerBatch * size)];
+  const collect = (values: Float32Array, start: number, n: number) => {
     for (let k = 0; k < n; k++) {
       for (let t = 0; t < tasks; t++) {
         const at = (start + k) * tasks + t;
-        const r = values[k * tasks + t];
-        const a = values[(n + k) * tasks + t];
-        if (reverseComplement) {
-          ref[at] = (r + values[(2 * n + k) * tasks + t]) / 2;
-          alt[at] = (a + values[(3 * n + k) * tasks + t]) / 2;
-        } else {
-          ref[at] = r;
-          alt[at] = a;
-        }
+        const r = values[k * tasks + t] as number;
+        const a = values[(n + k) * tasks + t] as number;
+        ref[at] = reverseComplement ? (r + (values[(2 * n + k) * tasks + t] as number)) / 2 : r;
+        alt[at] = reverseComplement ? (a + (values[(3 * n + k) * tasks + t] as number)) / 2 : a;
       }
     }
+  };
+  let inflight: Promise<void> = Promise.resolve();
+  for (let start = 0, b = 0; start < count; start += batchSize, b++) {
+    const n = Math.min(batchSize, count - start);
+    const buffer = buffers[b % 2] as Float32Array; // its last batch finished before b − 1 began
+    encodeBatch(windows, start, n, length, reverseComplement, buffer);
+    await inflight;
+    const rows = 2 * n * strands;
+    inflight = predictor.predict(buffer, rows).then((values) => collect(values, start, n));
   }
+  await inflight;
   const diff = new Float64Array(count * tasks);
   const absDiff = new Float64Array(count * tasks);
   const logOddsChange = new Float64Array(count * tasks);
   for (let i = 0; i < count * tasks; i++) {
-    diff[i] = alt[i] - ref[i];
-    absDiff[i] = Math.abs(diff[i]);
-    logOddsChange[i] = clippedLogit(alt[i]) - clippedLogit(ref[i]);
+    const d = (alt[i] as number) - (ref[i] as number);
+    diff[i] = d;
+    absDiff[i] = Math.abs(d);
+    logOddsChange[i] = clippedLogit(alt[i] as number) - clippedLogit(ref[i] as number);
   }
   return { count, tasks, ref, alt, diff, absDiff, logOddsChange };
+}
+
+/** Rows: the n ref windows, the n alt windows, then (with RC) their reverse complements. */
+function encodeBatch(
+  windows: readonly WindowPair[],
+  start: number,
+  n: number,
+  length: number,
+  reverseComplement: boolean,
+  buffer: Float32Array,
+): void {
+  const size = length * 4;
+  for (let k = 0; k < n; k++) {
+    const pair = windows[start + k] as WindowPair;
+    for (const [which, seq] of [pair.refWindow, pair.altWindow].entries()) {
+      if (seq.length !== length) {
+        const name = which === 0 ? 'refWindow' : 'altWindow';
+        throw new VariantEffectInputError(
+          `scoreVariantWindows: window ${start + k} ${name} has length ${seq.length}, not the model's input length ${length}`,
+        );
+      }
+      oneHotEncode(seq, buffer, (which * n + k) * size);
+    }
+  }
+  if (reverseComplement) {
+    // With channels in A, C, G, T order, reversing a row's flat [length × 4] values reverses
+    // the positions and swaps A↔T, C↔G at once: the one-hot of the reverse complement.
+    for (let row = 0; row < 2 * n; row++) {
+      const from = row * size;
+      const to = (2 * n + row) * size;
+      for (let i = 0; i < size; i++) buffer[to + i] = buffer[from + size - 1 - i] as number;
+    }
+  }
 }
