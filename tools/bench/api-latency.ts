@@ -47,6 +47,11 @@ const strand = await startStrand({
   STRAND_ADMIN_TOKEN: TOKEN,
   STRAND_RATE_LIMIT: '100000',
   STRAND_RATE_BURST: '100000',
+  STRAND_USER_RATE_LIMIT: '100000',
+  STRAND_USER_RATE_BURST: '100000',
+  // Every subscriber is one socket of the same user from the same address.
+  STRAND_WS_MAX_PER_ADDRESS: String(SUBSCRIBERS + 100),
+  STRAND_WS_MAX_PER_USER: String(SUBSCRIBERS + 100),
 });
 const gql = async (query: string, variables?: Record<string, unknown>) => {
   const res = await fetch(`${strand.url}/graphql`, {

@@ -6,6 +6,7 @@ import { DEFAULT_STALL_SECONDS } from '@strand/jobs';
 import { PROJECT_CREATORS } from './auth/project-creators.ts';
 import type { ProjectCreators } from './auth/project-creators.ts';
 import { DEFAULT_LIMITS } from './limits/limits.ts';
+import type { ApiLimits } from './limits/limits.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -17,7 +18,8 @@ export interface ApiConfig {
   production: boolean;
   /** STRAND_ADMIN_TOKEN: the first admin's token (first start only); null: generate one. */
   adminToken: string | null;
-  limits: { ratePerSecond: number; rateBurst: number };
+  /** The limits set by environment variables (LIMIT_ENV); the others keep DEFAULT_LIMITS. */
+  limits: Partial<ApiLimits>;
   /** STRAND_STALL_SECONDS: a run with no progress for this long is STALLED (default 300). */
   stallSeconds: number;
   /**
@@ -30,6 +32,24 @@ export interface ApiConfig {
   /** STRAND_PROJECT_CREATORS: who may create projects (editor, admin or anyone; default editor). */
   projectCreators: ProjectCreators;
 }
+
+/** The limits an operator may set, by environment variable (README: "Limits", "Fair use"). */
+export const LIMIT_ENV: Record<string, keyof ApiLimits> = {
+  STRAND_RATE_LIMIT: 'ratePerSecond',
+  STRAND_RATE_BURST: 'rateBurst',
+  STRAND_USER_RATE_LIMIT: 'userRatePerSecond',
+  STRAND_USER_RATE_BURST: 'userRateBurst',
+  STRAND_AUTH_FAILURE_RATE: 'failedAuthPerSecond',
+  STRAND_AUTH_FAILURE_BURST: 'failedAuthBurst',
+  STRAND_WS_MAX_CONNECTIONS: 'wsMaxConnections',
+  STRAND_WS_MAX_PER_ADDRESS: 'wsMaxPerAddress',
+  STRAND_WS_MAX_PER_USER: 'wsMaxPerUser',
+  STRAND_MAX_CONNECTIONS: 'maxConnections',
+  STRAND_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
+  STRAND_BODY_TIMEOUT_MS: 'bodyTimeoutMs',
+  STRAND_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  STRAND_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
+};
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -74,10 +94,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dashboardDir: existsSync(dashboardDir) ? dashboardDir : null,
     production: env.NODE_ENV === 'production',
     adminToken: env.STRAND_ADMIN_TOKEN?.trim() || null,
-    limits: {
-      ratePerSecond: positive(env, 'STRAND_RATE_LIMIT', DEFAULT_LIMITS.ratePerSecond),
-      rateBurst: positive(env, 'STRAND_RATE_BURST', DEFAULT_LIMITS.rateBurst),
-    },
+    limits: Object.fromEntries(
+      Object.entries(LIMIT_ENV).map(([name, key]) => [
+        key,
+        positive(env, name, DEFAULT_LIMITS[key]),
+      ]),
+    ),
     stallSeconds: positive(env, 'STRAND_STALL_SECONDS', DEFAULT_STALL_SECONDS),
     concurrency: wholeNumber(env, 'STRAND_TRAINING_CONCURRENCY', os.availableParallelism()),
     logLevel,

@@ -6,16 +6,24 @@ import type { ApolloServer, BaseContext, ContextThunk } from '@apollo/server';
 export const MAX_GRAPHQL_BODY_BYTES = 1_000_000;
 
 class BodyTooLargeError extends Error {}
+class BodyTimeoutError extends Error {}
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The body as text, refused past `limit` bytes or when it takes longer than `timeoutMs` (slow bodies). */
+function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      req.removeAllListeners('data');
+      reject(new BodyTimeoutError());
+    }, timeoutMs);
+    req.once('close', () => clearTimeout(timer));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         // Stop buffering but let the upload finish, so the client reads the 413 rather than a
         // reset connection; the response closes the connection (see handleGraphQLHttp).
+        clearTimeout(timer);
         req.removeAllListeners('data');
         req.resume();
         reject(new BodyTooLargeError());
@@ -23,8 +31,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 
@@ -37,28 +51,23 @@ export async function handleGraphQLHttp<TContext extends BaseContext>(
   req: IncomingMessage,
   res: ServerResponse,
   context: ContextThunk<TContext>,
+  bodyTimeoutMs: number,
 ): Promise<void> {
   let raw: string;
   try {
-    raw = await readBody(req, MAX_GRAPHQL_BODY_BYTES);
+    raw = await readBody(req, MAX_GRAPHQL_BODY_BYTES, bodyTimeoutMs);
   } catch (error) {
-    const tooLarge = error instanceof BodyTooLargeError;
-    res.writeHead(tooLarge ? 413 : 400, {
-      'content-type': 'application/json',
-      connection: 'close',
-    });
-    res.end(
-      JSON.stringify({
-        errors: [
-          {
-            message: tooLarge
-              ? `request body over ${MAX_GRAPHQL_BODY_BYTES} bytes`
-              : 'could not read request body',
-            extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
-          },
-        ],
-      }),
-    );
+    const [status, message, code] =
+      error instanceof BodyTooLargeError
+        ? [413, `request body over ${MAX_GRAPHQL_BODY_BYTES} bytes`, 'PAYLOAD_TOO_LARGE']
+        : error instanceof BodyTimeoutError
+          ? [408, `request body not received within ${bodyTimeoutMs} ms`, 'REQUEST_TIMEOUT']
+          : [400, 'could not read request body', 'BAD_REQUEST'];
+    if (res.writableEnded || res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    // A slow sender is cut off once the answer is out, not read to the end.
+    if (status === 408) res.once('finish', () => req.destroy());
     return;
   }
   const headers = new HeaderMap();

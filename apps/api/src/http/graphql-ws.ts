@@ -4,9 +4,12 @@
  * budget. graphql-ws's own `ws` glue (`graphql-ws/use/ws`) is replaced by the few lines below so
  * that frames are capped (maxPayload, before any parsing: a 99 MB frame is refused unread), a
  * socket error is answered with a close rather than a console line, and the server can close the
- * sockets of a user whose access changed (revoked token, removed member).
+ * sockets of a user whose access changed (revoked token, removed member). Upgrades are admitted
+ * here too: at most so many sockets in all, per client address and per user, and none from an
+ * address that failed to authenticate too often.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { CloseCode, makeServer } from 'graphql-ws';
@@ -25,6 +28,20 @@ export const WS_MAX_OPERATIONS = 100;
 const KEEP_ALIVE_MS = 12_000;
 /** Close code for a socket whose user's access changed; graphql-ws clients reconnect. */
 export const ACCESS_CHANGED_CLOSE = 4403;
+/** Close code for a socket over the per-user cap (1013: try again later). */
+export const TRY_AGAIN_LATER_CLOSE = 1013;
+
+/** The caps on open sockets (ApiLimits). */
+export interface WebSocketCaps {
+  wsMaxConnections: number;
+  wsMaxPerAddress: number;
+  wsMaxPerUser: number;
+}
+
+/** The client address of a request (the TCP peer). */
+export function clientAddress(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
 
 interface Extra {
   socket: WebSocket;
@@ -37,6 +54,9 @@ export interface GraphQLWebSocketOptions {
   http: HttpServer;
   schema: GraphQLSchema;
   policy: OperationPolicy;
+  caps: WebSocketCaps;
+  /** Why an address may not open a socket now (e.g. it failed authentication too often); null: it may. */
+  refuseAddress(address: string): { status: number; message: string } | null;
   /** The caller of an Authorization value (throws when it is not valid). */
   authenticate(authorization: string, request: IncomingMessage): Promise<{ userId: string }>;
   /** A fresh context for one operation (throws UNAUTHENTICATED or RATE_LIMITED). */
@@ -52,12 +72,10 @@ export interface GraphQLWebSocket {
 
 export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQLWebSocket {
   const { schema, policy } = options;
-  const wss = new WebSocketServer({
-    server: options.http,
-    path: '/graphql',
-    maxPayload: WS_MAX_PAYLOAD_BYTES,
-  });
+  const { caps } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD_BYTES });
   const byUser = new Map<string, Set<WebSocket>>();
+  const byAddress = new Map<string, number>();
   const userOf = new WeakMap<WebSocket, string>();
   const rules = [...specifiedRules, ...policy.validationRules];
 
@@ -69,10 +87,17 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       try {
         if (typeof authorization !== 'string') throw new Error('no API token');
         const { userId } = await options.authenticate(authorization, ctx.extra.request);
-        ctx.extra.authorization = authorization;
-        ctx.extra.userId = userId;
         let sockets = byUser.get(userId);
         if (!sockets) byUser.set(userId, (sockets = new Set()));
+        if (sockets.size >= caps.wsMaxPerUser) {
+          ctx.extra.socket.close(
+            TRY_AGAIN_LATER_CLOSE,
+            `at most ${caps.wsMaxPerUser} WebSockets per user`,
+          );
+          return false;
+        }
+        ctx.extra.authorization = authorization;
+        ctx.extra.userId = userId;
         sockets.add(ctx.extra.socket);
         userOf.set(ctx.extra.socket, userId);
         return true;
@@ -142,7 +167,42 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     },
   });
 
-  wss.on('connection', (socket, request) => {
+  const refuseUpgrade = (socket: Duplex, status: number, message: string) => {
+    const reason =
+      status === 429 ? 'Too Many Requests' : status === 404 ? 'Not Found' : 'Service Unavailable';
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+    );
+  };
+  options.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== '/graphql') return refuseUpgrade(socket, 404, 'not found');
+    const address = clientAddress(request);
+    const refused = options.refuseAddress(address);
+    if (refused) return refuseUpgrade(socket, refused.status, refused.message);
+    if (wss.clients.size >= caps.wsMaxConnections)
+      return refuseUpgrade(socket, 503, `at most ${caps.wsMaxConnections} WebSockets at once`);
+    const open = byAddress.get(address) ?? 0;
+    if (open >= caps.wsMaxPerAddress)
+      return refuseUpgrade(socket, 429, `at most ${caps.wsMaxPerAddress} WebSockets per address`);
+    byAddress.set(address, open + 1);
+    let counted = true;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (byAddress.get(address) ?? 1) - 1;
+      if (left > 0) byAddress.set(address, left);
+      else byAddress.delete(address);
+    };
+    socket.once('close', uncount);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.once('close', uncount);
+      wss.emit('connection', ws, request);
+    });
+  });
+
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     // ws reports a refused frame (over maxPayload, bad opcode) as an error and closes the socket.
     socket.on('error', () => socket.terminate());
     const closed = server.opened(

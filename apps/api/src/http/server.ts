@@ -23,6 +23,7 @@ import { budgetSchema } from '../limits/budgeted-schema.ts';
 import { DEFAULT_LIMITS } from '../limits/limits.ts';
 import type { ApiLimits } from '../limits/limits.ts';
 import { operationPolicy } from '../limits/operation-policy.ts';
+import { FailedAuthLimit } from '../limits/failed-auth-limit.ts';
 import { createRateLimit } from '../limits/rate-limit.ts';
 import { HttpMetrics } from '../observability/http-metrics.ts';
 import type { RouteName } from '../observability/http-metrics.ts';
@@ -32,7 +33,7 @@ import type { Logger } from '../observability/logger.ts';
 import { tokenPrefixOf } from '../observability/token-prefix.ts';
 import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
-import { attachGraphQLWebSocket } from './graphql-ws.ts';
+import { attachGraphQLWebSocket, clientAddress } from './graphql-ws.ts';
 import { handleJobFile, isJobFilePath } from './job-files.ts';
 import { requestUrl } from './request-url.ts';
 import { setSecurityHeaders } from './security-headers.ts';
@@ -121,7 +122,13 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
       'unexpected error',
     ),
   );
-  const rateLimit = createRateLimit(limits.ratePerSecond, limits.rateBurst);
+  const rateLimit = createRateLimit(limits);
+  const failedAuth = new FailedAuthLimit(limits.failedAuthPerSecond, limits.failedAuthBurst);
+  const guardFor = (address: string) => ({
+    address,
+    limit: failedAuth,
+    onLookup: () => httpMetrics.countTokenLookup(),
+  });
   const access = new AccessChanges(authCache);
 
   const apollo = new ApolloServer<StrandContext>({
@@ -136,10 +143,16 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin()],
   });
   await apollo.start();
-  /** A request's context: its caller (or UNAUTHENTICATED, HTTP 401), after the rate limit. */
-  const contextFor = async (authorization: string | undefined): Promise<StrandContext> => {
+  /**
+   * A request's context: its caller (or UNAUTHENTICATED, HTTP 401; RATE_LIMITED, 429, for an
+   * address that failed too often), after the rate limits.
+   */
+  const contextFor = async (
+    authorization: string | undefined,
+    address: string,
+  ): Promise<StrandContext> => {
     const em = db.fork();
-    const viewer = await authenticate(em, authorization);
+    const viewer = await authenticate(em, authorization, guardFor(address));
     rateLimit(viewer);
     return {
       db,
@@ -174,73 +187,96 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     });
   };
 
-  const http = createServer((req, res) => {
-    setSecurityHeaders(res);
-    const url = requestUrl(req);
-    if (!url) {
-      observe(req, res, '(malformed)');
-      req.resume();
-      return sendJson(res, 400, {
-        errors: [{ message: 'malformed request URL', extensions: { code: 'BAD_REQUEST' } }],
+  const http = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node checks the two timeouts above (its default, 30 s, would let slow headers
+      // hold a connection for up to 30 s past the limit).
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, limits.headersTimeoutMs / 4)),
+    },
+    (req, res) => {
+      setSecurityHeaders(res);
+      const url = requestUrl(req);
+      if (!url) {
+        observe(req, res, '(malformed)');
+        req.resume();
+        return sendJson(res, 400, {
+          errors: [{ message: 'malformed request URL', extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+      observe(req, res, url.pathname);
+      const address = clientAddress(req);
+      const context = () => contextFor(req.headers.authorization, address);
+      const route = async () => {
+        if (url.pathname === '/graphql')
+          return handleGraphQLHttp(apollo, req, res, context, limits.bodyTimeoutMs);
+        if (url.pathname === '/upload') {
+          const limit = Number(process.env.STRAND_UPLOAD_LIMIT_BYTES ?? DEFAULT_UPLOAD_LIMIT_BYTES);
+          return handleUpload(req, res, url, context, limit);
+        }
+        if (isJobFilePath(url.pathname)) return handleJobFile(req, res, url, context);
+        // Liveness: answers while the process runs. No token, no data.
+        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+        // Readiness: the database is open and migrated, and the server is not shutting down.
+        if (url.pathname === '/ready') {
+          const ok = accepting && (await db.orm.isConnected());
+          return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
+        }
+        // Prometheus text format; counts and timings only, no token needed (see README).
+        if (url.pathname === '/metrics') {
+          const lines = [...(await renderJobMetrics(db, jobs)), ...httpMetrics.render()];
+          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+          res.end(`${lines.join('\n')}\n`);
+          return;
+        }
+        if (options.dashboardDir && req.method === 'GET')
+          return serveStatic(options.dashboardDir, url.pathname, res);
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      };
+      route().catch((error: unknown) => {
+        logger.error(
+          {
+            component: 'http',
+            method: req.method,
+            path: url.pathname,
+            errorName: (error as Error)?.name,
+          },
+          'request failed',
+        );
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          }),
+        );
       });
-    }
-    observe(req, res, url.pathname);
-    const route = async () => {
-      if (url.pathname === '/graphql')
-        return handleGraphQLHttp(apollo, req, res, () => contextFor(req.headers.authorization));
-      if (url.pathname === '/upload') {
-        const limit = Number(process.env.STRAND_UPLOAD_LIMIT_BYTES ?? DEFAULT_UPLOAD_LIMIT_BYTES);
-        return handleUpload(req, res, url, () => contextFor(req.headers.authorization), limit);
-      }
-      if (isJobFilePath(url.pathname))
-        return handleJobFile(req, res, url, () => contextFor(req.headers.authorization));
-      // Liveness: answers while the process runs. No token, no data.
-      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-      // Readiness: the database is open and migrated, and the server is not shutting down.
-      if (url.pathname === '/ready') {
-        const ok = accepting && (await db.orm.isConnected());
-        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
-      }
-      // Prometheus text format; counts and timings only, no token needed (see README).
-      if (url.pathname === '/metrics') {
-        const lines = [...(await renderJobMetrics(db, jobs)), ...httpMetrics.render()];
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        res.end(`${lines.join('\n')}\n`);
-        return;
-      }
-      if (options.dashboardDir && req.method === 'GET')
-        return serveStatic(options.dashboardDir, url.pathname, res);
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    };
-    route().catch((error: unknown) => {
-      logger.error(
-        {
-          component: 'http',
-          method: req.method,
-          path: url.pathname,
-          errorName: (error as Error)?.name,
-        },
-        'request failed',
-      );
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        }),
-      );
-    });
-  });
+    },
+  );
+  // Connections idle either way this long are closed (a slow body that stops sending); caps on
+  // sockets in all. WebSockets clear the idle timer (ws) and have their own keep-alive.
+  http.setTimeout(limits.idleTimeoutMs);
+  http.maxConnections = limits.maxConnections;
 
   const graphqlWs = attachGraphQLWebSocket({
     http,
     schema,
     policy,
-    authenticate: async (authorization) => {
-      const viewer = await authenticate(db.fork(), authorization);
+    caps: limits,
+    refuseAddress: (address) => {
+      try {
+        failedAuth.check(address);
+        return null;
+      } catch (error) {
+        return { status: 429, message: (error as Error).message };
+      }
+    },
+    authenticate: async (authorization, request) => {
+      const viewer = await authenticate(db.fork(), authorization, guardFor(clientAddress(request)));
       return { userId: viewer.userId };
     },
-    context: (authorization) => contextFor(authorization),
+    context: (authorization, request) => contextFor(authorization, clientAddress(request)),
   });
   // Narrowed access ends at once on open sockets too: their clients reconnect and re-authenticate.
   access.onChange((userIds) => graphqlWs.closeForUsers(userIds));

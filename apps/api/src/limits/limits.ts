@@ -12,6 +12,30 @@ export interface ApiLimits {
   ratePerSecond: number;
   /** Requests a token may make at once before the refill rate applies (bucket size). */
   rateBurst: number;
+  /** Requests per second per user, whatever the number of their tokens. */
+  userRatePerSecond: number;
+  /** Burst of the per-user bucket. */
+  userRateBurst: number;
+  /** Failed authentications per second one client address may make (refill rate). */
+  failedAuthPerSecond: number;
+  /** Failed authentications one address may make at once before the rate applies. */
+  failedAuthBurst: number;
+  /** Open WebSockets in all. */
+  wsMaxConnections: number;
+  /** Open WebSockets from one client address (authenticated or not). */
+  wsMaxPerAddress: number;
+  /** Open WebSockets of one user. */
+  wsMaxPerUser: number;
+  /** Open TCP connections in all (HTTP and WebSocket); more are dropped at accept. */
+  maxConnections: number;
+  /** Time a client has to send a request's headers (slow headers), in ms. */
+  headersTimeoutMs: number;
+  /** Time a client has to send a GraphQL request's body (slow bodies), in ms. */
+  bodyTimeoutMs: number;
+  /** Time a client has to send a whole request, uploads included, in ms. */
+  requestTimeoutMs: number;
+  /** A connection with no bytes either way for this long is closed, in ms. */
+  idleTimeoutMs: number;
   /** Nodes (fields resolved and object-list items) one answer may hold (query-budget.ts). */
   maxNodes: number;
   /** Estimated bytes of one answer's values. */
@@ -27,6 +51,18 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxTokens: 5_000,
   ratePerSecond: 50,
   rateBurst: 100,
+  userRatePerSecond: 100,
+  userRateBurst: 200,
+  failedAuthPerSecond: 1,
+  failedAuthBurst: 20,
+  wsMaxConnections: 5_000,
+  wsMaxPerAddress: 200,
+  wsMaxPerUser: 100,
+  maxConnections: 10_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 30_000,
+  requestTimeoutMs: 300_000,
+  idleTimeoutMs: 60_000,
   maxNodes: 50_000,
   maxResponseBytes: 64 * 1024 * 1024,
   queryTimeoutMs: 15_000,

@@ -15,6 +15,12 @@ interface Histogram {
 export class HttpMetrics {
   private readonly requests = new Map<string, number>();
   private readonly latency = new Map<RouteName, Histogram>();
+  private tokenLookups = 0;
+
+  /** Counts one API token looked up in the database (not answered by the cache or a limit). */
+  countTokenLookup(): void {
+    this.tokenLookups += 1;
+  }
 
   /** Records one finished request. */
   observe(method: string, route: RouteName, status: number, seconds: number): void {
@@ -38,6 +44,9 @@ export class HttpMetrics {
       '# HELP strand_http_requests_total HTTP requests by method, route and status.',
       '# TYPE strand_http_requests_total counter',
       ...[...this.requests].map(([labels, n]) => `strand_http_requests_total{${labels}} ${n}`),
+      '# HELP strand_auth_token_lookups_total API tokens looked up in the database.',
+      '# TYPE strand_auth_token_lookups_total counter',
+      `strand_auth_token_lookups_total ${this.tokenLookups}`,
       '# HELP strand_http_request_duration_seconds HTTP request latency by route.',
       '# TYPE strand_http_request_duration_seconds histogram',
     ];
