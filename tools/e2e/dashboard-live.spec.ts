@@ -108,8 +108,9 @@ describe('dashboard', () => {
     await form.locator('input').fill(adminToken);
     await form.locator('button[type="submit"]').click();
     await page.waitForLoadState('load');
-    expect(await page.evaluate(() => localStorage.getItem('strand.token'))).toBe(adminToken);
+    // The form asks the API whether it takes the token, then stores it and reloads.
     await page.getByTestId('runs-table').waitFor({ timeout: 30_000 }); // the first test's run
+    expect(await page.evaluate(() => localStorage.getItem('strand.token'))).toBe(adminToken);
     expect(await page.getByTestId('token-form').count()).toBe(0);
     await page.close();
   });
@@ -153,4 +154,108 @@ describe('dashboard', () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+
+  // Last: it adds a second project, after which calls that name no project are ambiguous.
+  it('switches between two projects, trains in the second, and shows a VIEWER no mutating control', async () => {
+    const projects = await api<{ projects: { id: string; slug: string }[] }>(
+      adminToken,
+      '{ projects { id slug } }',
+    );
+    const first = projects.projects[0];
+    const created = await api<{
+      createProject: { project: { id: string; slug: string } | null };
+    }>(
+      adminToken,
+      'mutation { createProject(input: { name: "Second lab" }) { project { id slug } } }',
+    );
+    const second = created.createProject.project!;
+    const viewer = await api<{ createUser: { token: string | null } }>(
+      adminToken,
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { token } }',
+      { input: { name: 'reader', projectId: first.id, role: 'VIEWER' } },
+    );
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${strand.url}/#/`);
+    await page.getByTestId('runs-table').waitFor({ timeout: 30_000 }); // the first project's run
+    const switcher = page.getByTestId('project-switcher');
+    await switcher.selectOption(second.slug);
+    await page.waitForURL(new RegExp(`\\?project=${second.slug}#/$`));
+    await page.getByText('No runs yet').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'New run' }).click();
+    await page.getByTestId('new-run-form').waitFor();
+    await page.locator('select option[value="deepbind"]').first().waitFor({ state: 'attached' });
+    await page.getByLabel('Sequences').fill('200');
+    await page.getByLabel('Epochs').fill('1');
+    await page.getByTestId('create-and-train').click();
+    await page.waitForURL(/#\/runs\//, { timeout: 30_000 });
+    const runId = decodeURIComponent(new URL(page.url()).hash.replace('#/runs/', ''));
+    const run = await api<{ run: { project: { slug: string } } }>(
+      adminToken,
+      'query ($id: ID!) { run(id: $id) { project { slug } } }',
+      { id: runId },
+    );
+    expect(run.run.project.slug).toBe(second.slug);
+    expect(await page.getByTestId('project-role').innerText()).toBe('ADMIN');
+    await page.getByTestId('run-status').waitFor({ timeout: 30_000 });
+    await page.screenshot({
+      path: join(outputDir, 'dashboard-second-project.png'),
+      fullPage: true,
+    });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+
+    const reader = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await reader.addInitScript(
+      (token) => localStorage.setItem('strand.token', token),
+      viewer.createUser.token!,
+    );
+    await reader.goto(`${strand.url}/#/`);
+    await reader.getByTestId('runs-table').waitFor({ timeout: 30_000 });
+    expect(await reader.getByTestId('project-role').innerText()).toBe('VIEWER');
+    expect(
+      await reader.getByRole('navigation').getByRole('link', { name: 'New run' }).count(),
+    ).toBe(0);
+    await reader.goto(`${strand.url}/#/new`);
+    await reader.getByText(/You are a VIEWER in/).waitFor();
+    expect(await reader.getByTestId('new-run-form').count()).toBe(0);
+    await reader.screenshot({ path: join(outputDir, 'dashboard-viewer.png'), fullPage: true });
+    await reader.close();
+  });
+
+  it('refuses a wrong token at the form and says why a stored one no longer works', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('strand.token', 'strand_revoked');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto(`${strand.url}/#/`);
+    const form = page.getByTestId('token-form');
+    await form.waitFor({ timeout: 30_000 });
+    await page.getByText(/no longer accepts the token/).waitFor();
+    await form.locator('input').fill('strand_mistyped');
+    await form.locator('button[type="submit"]').click();
+    await page.getByText(/rejected this token/).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('strand.token'))).toBe('strand_revoked');
+    await page.close();
+  });
 });
+
+/** One GraphQL call as a client would make it; fails the test on any error. */
+async function api<T>(token: string, query: string, variables?: unknown): Promise<T> {
+  const response = await fetch(`${strand.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data as T;
+}

@@ -4,8 +4,10 @@ import { AppHeader } from './components/app-header.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { NewRunPage } from './pages/new-run-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ProjectProvider, useProject } from './project/use-project.tsx';
 import { RunPage } from './pages/run-page.tsx';
 import { RunsPage } from './pages/runs-page.tsx';
+import type { Route } from './routing/route.ts';
 import { useRoute } from './routing/use-route.ts';
 import { useNeedsToken } from './use-auth-state.ts';
 
@@ -13,7 +15,7 @@ import { useNeedsToken } from './use-auth-state.ts';
 // runs pages people open most stay as small as before.
 const JobsPage = lazy(() => import('./pages/jobs-page.tsx').then((m) => ({ default: m.JobsPage })));
 const JobPage = lazy(() => import('./pages/job-page.tsx').then((m) => ({ default: m.JobPage })));
-const loading = <p className="muted">Loading…</p>;
+const pending = <p className="muted">Loading…</p>;
 
 /** The whole dashboard: header and the page the hash names (or the token form). */
 export function App(): ReactNode {
@@ -22,7 +24,7 @@ export function App(): ReactNode {
   if (needsToken) {
     return (
       <>
-        <AppHeader route={route} />
+        <AppHeader route={route} signedIn={false} />
         <main>
           <TokenForm />
         </main>
@@ -30,25 +32,43 @@ export function App(): ReactNode {
     );
   }
   return (
-    <>
+    <ProjectProvider>
       <AppHeader route={route} />
       <main>
-        {route.page === 'runs' ? <RunsPage /> : null}
-        {route.page === 'new-run' ? <NewRunPage /> : null}
-        {/* Keyed by id: another run starts from a clean live state. */}
-        {route.page === 'run' ? <RunPage key={route.id} id={route.id} /> : null}
-        {route.page === 'jobs' ? (
-          <Suspense fallback={loading}>
-            <JobsPage />
-          </Suspense>
-        ) : null}
-        {route.page === 'job' ? (
-          <Suspense fallback={loading}>
-            <JobPage key={route.id} id={route.id} />
-          </Suspense>
-        ) : null}
-        {route.page === 'not-found' ? <NotFoundPage hash={route.hash} /> : null}
+        <Pages route={route} />
       </main>
+    </ProjectProvider>
+  );
+}
+
+/** The page the route names, once the caller's projects are known (every list is of one). */
+function Pages(props: { route: Route }): ReactNode {
+  const { route } = props;
+  const { loading, unknown, project } = useProject();
+  if (loading) return pending;
+  return (
+    <>
+      {unknown ? (
+        <p className="error-box" role="alert">
+          You are not a member of a project “{unknown}”
+          {project ? `: showing ${project.name} instead` : ''}.
+        </p>
+      ) : null}
+      {route.page === 'runs' ? <RunsPage /> : null}
+      {route.page === 'new-run' ? <NewRunPage /> : null}
+      {/* Keyed by id: another run starts from a clean live state. */}
+      {route.page === 'run' ? <RunPage key={route.id} id={route.id} /> : null}
+      {route.page === 'jobs' ? (
+        <Suspense fallback={pending}>
+          <JobsPage />
+        </Suspense>
+      ) : null}
+      {route.page === 'job' ? (
+        <Suspense fallback={pending}>
+          <JobPage key={route.id} id={route.id} />
+        </Suspense>
+      ) : null}
+      {route.page === 'not-found' ? <NotFoundPage hash={route.hash} /> : null}
     </>
   );
 }

@@ -26,3 +26,45 @@ export function storeToken(storage: Pick<Storage, 'setItem'> | undefined, token:
     return false;
   }
 }
+
+/** Forgets the stored token (sign out); false when storage is unavailable. */
+export function clearToken(storage: Pick<Storage, 'removeItem'> | undefined): boolean {
+  try {
+    if (!storage) return false;
+    storage.removeItem(TOKEN_STORAGE_KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the API said of a token: accepted, refused, or could not be asked. */
+export type TokenCheck = 'accepted' | 'rejected' | { unreachable: string };
+
+/**
+ * Asks the API whether it accepts a token (the smallest authenticated query, `me { id }`), so
+ * a mistyped, revoked or expired token is refused at the form instead of being stored.
+ */
+export async function checkToken(
+  token: string,
+  post: (init: RequestInit) => Promise<Pick<Response, 'status' | 'json'>>,
+): Promise<TokenCheck> {
+  let response: Pick<Response, 'status' | 'json'>;
+  try {
+    response = await post({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: bearer(token.trim()) },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+  } catch (err) {
+    return { unreachable: err instanceof Error ? err.message : String(err) };
+  }
+  if (response.status === 401) return 'rejected';
+  const body = (await response.json().catch(() => null)) as {
+    data?: { me?: { id?: string } | null } | null;
+    errors?: { extensions?: { code?: string } }[];
+  } | null;
+  if (body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return 'rejected';
+  if (body?.data?.me?.id) return 'accepted';
+  return { unreachable: `the API answered ${response.status}` };
+}

@@ -12,6 +12,7 @@ import type {
   JobStatus,
   JobSummary,
   Motif,
+  Role,
   RunDetail,
   RunStatus,
   RunSummary,
@@ -71,10 +72,11 @@ export interface RunsData {
 /** Which runs the list shows; the server normalises the tag (case, spaces). */
 export interface RunsVariables extends PageVariables {
   filter?: { tag?: string } | null;
+  projectId?: string | null;
 }
 export const RUNS_QUERY: TypedDocumentNode<RunsData, RunsVariables> = gql`
-  query Runs($first: Int, $after: String, $filter: RunFilterInput) {
-    runs(first: $first, after: $after, filter: $filter) {
+  query Runs($first: Int, $after: String, $filter: RunFilterInput, $projectId: ID) {
+    runs(first: $first, after: $after, filter: $filter, projectId: $projectId) {
       edges {
         cursor
         node {
@@ -99,6 +101,10 @@ export const RUN_QUERY: TypedDocumentNode<RunData, { id: string }> = gql`
   query Run($id: ID!) {
     run(id: $id) {
       ...RunSummaryFields
+      project {
+        id
+        viewerRole
+      }
       backend
       batchSize
       learningRate
@@ -128,9 +134,12 @@ export const RUN_QUERY: TypedDocumentNode<RunData, { id: string }> = gql`
 export interface DatasetsData {
   datasets: Connection<DatasetSummary>;
 }
-export const DATASETS_QUERY: TypedDocumentNode<DatasetsData, PageVariables> = gql`
-  query Datasets($first: Int, $after: String) {
-    datasets(first: $first, after: $after) {
+export const DATASETS_QUERY: TypedDocumentNode<
+  DatasetsData,
+  PageVariables & { projectId?: string | null }
+> = gql`
+  query Datasets($first: Int, $after: String, $projectId: ID) {
+    datasets(first: $first, after: $after, projectId: $projectId) {
       edges {
         cursor
         node {
@@ -177,6 +186,7 @@ export interface CreateDemoDatasetInput {
   length: number;
   motifs?: string[] | null;
   seed?: number | null;
+  projectId?: string | null;
 }
 export interface CreateDemoDatasetData {
   createDemoDataset: { dataset: DatasetSummary | null; userErrors: UserError[] };
@@ -207,6 +217,7 @@ export interface StartTrainingInput {
   batchSize?: number | null;
   learningRate?: number | null;
   seed?: number | null;
+  projectId?: string | null;
 }
 export interface StartTrainingData {
   startTraining: { run: RunSummary | null; userErrors: UserError[] };
@@ -350,10 +361,11 @@ export interface JobsData {
 export interface JobsVariables extends PageVariables {
   kind?: JobKind | null;
   status?: JobStatus | null;
+  projectId?: string | null;
 }
 export const JOBS_QUERY: TypedDocumentNode<JobsData, JobsVariables> = gql`
-  query Jobs($first: Int, $after: String, $kind: JobKind, $status: JobStatus) {
-    jobs(first: $first, after: $after, kind: $kind, status: $status) {
+  query Jobs($first: Int, $after: String, $kind: JobKind, $status: JobStatus, $projectId: ID) {
+    jobs(first: $first, after: $after, kind: $kind, status: $status, projectId: $projectId) {
       edges {
         cursor
         node {
@@ -386,6 +398,10 @@ export const JOB_QUERY: TypedDocumentNode<JobData, { id: string }> = gql`
   query Job($id: ID!) {
     job(id: $id) {
       ...JobSummaryFields
+      project {
+        id
+        viewerRole
+      }
       params
       lineage
       dataset {
@@ -569,6 +585,21 @@ export const EXPLANATION_QUERY: TypedDocumentNode<ExplanationData, { jobId: stri
           score
         }
       }
+    }
+  }
+`;
+
+export interface ProjectsData {
+  projects: { id: string; name: string; slug: string; viewerRole: Role }[];
+}
+/** The caller's projects with their role in each: the project switcher's choices. */
+export const PROJECTS_QUERY: TypedDocumentNode<ProjectsData, Record<string, never>> = gql`
+  query Projects {
+    projects {
+      id
+      name
+      slug
+      viewerRole
     }
   }
 `;

@@ -4,6 +4,15 @@
 /** Lifecycle of a training run. */
 export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'STALLED';
 
+/** A member's role in a project: ADMIN and EDITOR change things, VIEWER only reads. */
+export type Role = 'ADMIN' | 'EDITOR' | 'VIEWER';
+
+/** The project a run or job belongs to, with the caller's role in it. */
+export interface ProjectRole {
+  id: string;
+  viewerRole: Role;
+}
+
 /** One named metric value (loss, val_loss, val_auroc, val_auprc, val_accuracy). */
 export interface Metric {
   name: string;
@@ -50,6 +59,7 @@ export interface RunSummary {
 
 /** Everything the run page shows. */
 export interface RunDetail extends Omit<RunSummary, 'dataset'> {
+  project: ProjectRole;
   backend: string;
   batchSize: number;
   learningRate: number;
@@ -151,6 +161,7 @@ export interface JobRun {
 
 /** Everything the job page shows but the result (fetched on its own: it can be large). */
 export interface JobDetail extends JobSummary {
+  project: ProjectRole;
   /** The validated input, as JSON text. */
   params: string;
   /** Lineage details (reference fingerprint, checksums, split), as JSON text. */

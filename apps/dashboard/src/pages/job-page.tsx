@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
+import { canEdit } from '../project/project-choice.ts';
 import { useEffect, useState } from 'react';
 import { JobLineage } from '../components/job-lineage.tsx';
 import { JobProgressBar } from '../components/job-progress-bar.tsx';
@@ -108,7 +109,7 @@ export function JobPage(props: { id: string }): ReactNode {
           {jobKindName(job.kind)} <small>job {job.id}</small>
         </h1>
         <StatusBadge status={shown.status} testId="job-status" />
-        {isJobActive(shown.status) ? (
+        {isJobActive(shown.status) && canEdit(job.project.viewerRole) ? (
           <button type="button" onClick={onCancel} disabled={cancel.loading}>
             {cancel.loading ? 'Cancelling…' : 'Cancel'}
           </button>

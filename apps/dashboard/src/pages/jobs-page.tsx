@@ -23,6 +23,7 @@ import {
 } from '../jobs/job-kinds.ts';
 import { jobProgressView } from '../jobs/job-progress.ts';
 import { routeHref } from '../routing/route.ts';
+import { useProject } from '../project/use-project.tsx';
 import { navigate } from '../routing/use-route.ts';
 import { useSocketState } from '../use-socket-state.ts';
 
@@ -51,6 +52,7 @@ export function JobsPage(): ReactNode {
   const [status, setStatus] = useState('');
   const [pages, setPages] = useState<CursorPages>(FIRST_PAGE);
   const filtered = kind !== '' || status !== '';
+  const { project } = useProject();
   const { data, previousData, error, loading, refetch, startPolling, stopPolling } = useQuery(
     JOBS_QUERY,
     {
@@ -59,6 +61,7 @@ export function JobsPage(): ReactNode {
         after: pages.after ?? undefined,
         kind: kindFilter(kind),
         status: statusFilter(status),
+        projectId: project?.id,
       },
       fetchPolicy: 'cache-and-network',
     },

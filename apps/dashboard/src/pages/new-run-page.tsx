@@ -18,13 +18,40 @@ import {
   START_TRAINING_MUTATION,
 } from '../graphql/operations.ts';
 import type { DatasetSummary } from '../graphql/types.ts';
+import { canEdit } from '../project/project-choice.ts';
+import { useProject } from '../project/use-project.tsx';
 import { navigate } from '../routing/use-route.ts';
 
 /** The form that creates a demo dataset (or picks one) and starts training on it. */
 export function NewRunPage(): ReactNode {
+  const { project } = useProject();
+  if (!project) {
+    return (
+      <section>
+        <h1>New run</h1>
+        <p className="error-box">You are a member of no project yet: ask an ADMIN to invite you.</p>
+      </section>
+    );
+  }
+  if (!canEdit(project.viewerRole)) {
+    return (
+      <section>
+        <h1>New run</h1>
+        <p className="error-box" role="alert">
+          You are a VIEWER in {project.name}: starting runs needs the EDITOR or ADMIN role.
+        </p>
+      </section>
+    );
+  }
+  return <NewRunForm key={project.id} projectId={project.id} />;
+}
+
+/** The form itself, in one project the caller may edit. */
+function NewRunForm(props: { projectId: string }): ReactNode {
+  const { projectId } = props;
   const choices = useQuery(NEW_RUN_CHOICES_QUERY);
   const datasets = useQuery(DATASETS_QUERY, {
-    variables: { first: 100 },
+    variables: { first: 100, projectId },
     fetchPolicy: 'cache-and-network',
   });
   const [createDataset] = useMutation(CREATE_DEMO_DATASET_MUTATION);
@@ -63,7 +90,9 @@ export function NewRunPage(): ReactNode {
         const input = toDatasetInput(values);
         if (!input.ok) return;
         setBusy('dataset');
-        const { data } = await createDataset({ variables: { input: input.input } });
+        const { data } = await createDataset({
+          variables: { input: { ...input.input, projectId } },
+        });
         const payload = data?.createDemoDataset;
         if (!payload?.dataset) {
           const placed = placeUserErrors(payload?.userErrors ?? [], 'createDemoDataset');
@@ -80,7 +109,9 @@ export function NewRunPage(): ReactNode {
       const input = toTrainingInput(values, datasetId);
       if (!input.ok) return;
       setBusy('training');
-      const { data } = await startTraining({ variables: { input: input.input } });
+      const { data } = await startTraining({
+        variables: { input: { ...input.input, projectId } },
+      });
       const payload = data?.startTraining;
       if (payload?.run) {
         navigate({ page: 'run', id: payload.run.id });

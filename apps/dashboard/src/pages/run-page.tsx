@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
+import { canEdit } from '../project/project-choice.ts';
 import { useEffect, useReducer, useState } from 'react';
 import { EpochTable } from '../components/epoch-table.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
@@ -93,7 +94,7 @@ export function RunPage(props: { id: string }): ReactNode {
           </small>
         </h1>
         <StatusBadge status={status} testId="run-status" />
-        {isActive(status) ? (
+        {isActive(status) && canEdit(run.project.viewerRole) ? (
           <button type="button" onClick={onCancel} disabled={cancel.loading}>
             {cancel.loading ? 'Cancelling…' : 'Cancel'}
           </button>

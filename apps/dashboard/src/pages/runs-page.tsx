@@ -6,6 +6,8 @@ import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatMetric } from '../format/number.ts';
 import { RUN_STATUS_CHANGED_SUBSCRIPTION, RUNS_QUERY } from '../graphql/operations.ts';
 import { metricValue } from '../live/metrics.ts';
+import { canEdit } from '../project/project-choice.ts';
+import { useProject } from '../project/use-project.tsx';
 import { navigate } from '../routing/use-route.ts';
 import { routeHref } from '../routing/route.ts';
 import { isActive } from '../view/progress-view.ts';
@@ -20,8 +22,9 @@ const ACTIVE_POLL_MS = 5000;
 export function RunsPage(): ReactNode {
   const [tag, setTag] = useState('');
   const filter = tagFilter(tag);
+  const { project } = useProject();
   const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(RUNS_QUERY, {
-    variables: { first: 100, filter },
+    variables: { first: 100, filter, projectId: project?.id },
     fetchPolicy: 'cache-and-network',
   });
   useSubscription(RUN_STATUS_CHANGED_SUBSCRIPTION, { onData: () => void refetch() });
@@ -40,11 +43,18 @@ export function RunsPage(): ReactNode {
     return (
       <section className="empty">
         <h1>No runs yet</h1>
-        <p>
-          Start one from <a href={routeHref({ page: 'new-run' })}>New run</a>: it generates a demo
-          dataset (random DNA sequences, half of them with a planted motif) and trains a model to
-          tell them apart. Loss and AUROC curves then grow here as it learns.
-        </p>
+        {canEdit(project?.viewerRole) ? (
+          <p>
+            Start one from <a href={routeHref({ page: 'new-run' })}>New run</a>: it generates a demo
+            dataset (random DNA sequences, half of them with a planted motif) and trains a model to
+            tell them apart. Loss and AUROC curves then grow here as it learns.
+          </p>
+        ) : (
+          <p>
+            Nobody has trained in this project yet. You are a VIEWER here: runs appear as an EDITOR
+            or ADMIN starts them.
+          </p>
+        )}
       </section>
     );
   }
