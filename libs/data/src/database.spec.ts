@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open as openFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -145,5 +145,23 @@ describe('openDatabase', () => {
     const db = await open(await freshDir());
     await db.close();
     await expect(db.close()).resolves.toBeUndefined();
+  });
+
+  test('a damaged file fails with DATABASE_DAMAGED, saying what to do, not with a driver stack', async () => {
+    const dir = await freshDir();
+    const db = await openDatabase({ dataDir: dir });
+    await db.close();
+    // Overwrite a page of the write-ahead log, where the last commits live (as a torn disk would).
+    const wal = await openFile(join(dir, 'strand.db-wal'), 'r+');
+    await wal.write(Buffer.alloc(4096, 0x41), 0, 4096, 3 * 4096);
+    await wal.close();
+    const failure = await openDatabase({ dataDir: dir }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      name: 'DataError',
+      code: 'DATABASE_DAMAGED',
+      message: expect.stringMatching(
+        /^the database .*strand\.db is damaged \(.+\); restore it from a backup, or move it and its -wal file away to start with an empty one$/,
+      ),
+    });
   });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/libsql';
 import type { EntityManager } from '@mikro-orm/libsql';
 import { ArtifactStore } from './artifacts/artifact-store.ts';
+import { DataError } from './errors/data-error.ts';
 import { createOrmConfig } from './orm-config.ts';
 
 export interface OpenDatabaseOptions {
@@ -37,19 +38,43 @@ export class StrandDatabase {
   }
 }
 
+/** SQLite's answers for a file that is not (or no longer) a sound database. */
+const DAMAGE = /SQLITE_(CORRUPT|NOTADB)|malformed|not a database/i;
+
+function damaged(file: string, reason: string): DataError {
+  return new DataError(
+    'DATABASE_DAMAGED',
+    `the database ${file} is damaged (${reason}); restore it from a backup, or move it and its -wal file away to start with an empty one`,
+  );
+}
+
 /**
- * Opens (creating if needed) `${dataDir}/strand.db` and applies pending migrations. The schema is
- * only ever changed by the committed migrations, never synchronised from the entities.
+ * Opens (creating if needed) `${dataDir}/strand.db`, checks it (SQLite's quick_check) and applies
+ * pending migrations. The schema is only ever changed by the committed migrations, never
+ * synchronised from the entities. A damaged file fails with DATABASE_DAMAGED and a message that
+ * says what to do, rather than with the driver's stack.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<StrandDatabase> {
   const dataDir = resolve(options.dataDir);
   const artifactRoot = join(dataDir, 'artifacts');
   await mkdir(artifactRoot, { recursive: true });
-  const orm = await MikroORM.init(createOrmConfig(join(dataDir, 'strand.db'), options.debug));
+  const file = join(dataDir, 'strand.db');
+  let orm: MikroORM | undefined;
   try {
+    orm = await MikroORM.init(createOrmConfig(file, options.debug));
+    const check = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ quick_check: string }[]>('pragma quick_check(5)');
+    const problems = check.map((row) => row.quick_check).filter((r) => r !== 'ok');
+    if (problems.length) throw damaged(file, problems.join('; ').slice(0, 300));
     await orm.migrator.up();
   } catch (error) {
-    await orm.close(true);
+    await orm?.close(true).catch(() => undefined);
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (error instanceof DataError) throw error;
+    if (DAMAGE.test(`${String(code)} ${String(message)}`))
+      throw damaged(file, String(message).split('\n')[0].slice(0, 200));
     throw error;
   }
   return new StrandDatabase(orm, new ArtifactStore(artifactRoot));

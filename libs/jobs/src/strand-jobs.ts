@@ -9,6 +9,7 @@ import type { EventBus } from './events/event-bus.ts';
 import { JobExecutor } from './platform/job-executor.ts';
 import type { JobKind, JobServices } from './platform/job-kind.ts';
 import { JOB_KIND_REGISTRY } from './platform/registry.ts';
+import { sweepLeftovers } from './platform/sweep-leftovers.ts';
 import { InProcessQueue } from './queue/in-process-queue.ts';
 import type { JobQueue } from './queue/in-process-queue.ts';
 import { createTrainingRun } from './training/start-training.ts';
@@ -255,8 +256,13 @@ export class Jobs {
    * After a restart: runs left QUEUED are queued again; runs left RUNNING lost their worker (the
    * process was killed) and go back to QUEUED, to resume from their last checkpoint (an epoch
    * stored after it is trained again and its row replaced, so history has no gap or duplicate).
+   * Before that, what interrupted writes left is swept (sweep-leftovers.ts): nothing
+   * half-imported survives a restart.
    */
   async recover(): Promise<void> {
+    const swept = await sweepLeftovers(this.db);
+    if (swept.temporary + swept.datasetDirs + swept.datasetRows > 0)
+      this.log.info({ ...swept }, 'swept what interrupted writes left');
     const em = this.db.fork();
     const runs = await em.find(
       Run,

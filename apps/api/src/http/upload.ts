@@ -18,13 +18,12 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { Project } from '@strand/data';
-import { importDataset } from '@strand/jobs';
+import { importDataset, UPLOAD_SCRATCH_DIR } from '@strand/jobs';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { Dataset } from '../types/dataset.type.ts';
@@ -129,7 +128,10 @@ export async function handleUpload(
       errors: [{ message: (error as Error).message, code: 'BAD_MULTIPART' }],
     });
   }
-  const dir = await mkdtemp(join(tmpdir(), 'strand-upload-'));
+  // Inside the data directory, so a restart after a crash sweeps what was being received.
+  const scratch = ctx.db.artifacts.resolve(UPLOAD_SCRATCH_DIR);
+  await mkdir(scratch, { recursive: true });
+  const dir = await mkdtemp(join(scratch, 'upload-'));
   try {
     let file: ReceivedPart | undefined;
     let labels: ReceivedPart | undefined;

@@ -8,7 +8,10 @@ export type { Logger } from 'pino';
  * timings and token prefixes only — never sequences, labels, sample values or whole tokens.
  */
 export function createLogger(level = 'info'): Logger {
-  return pino({ level, base: { service: 'strand-api' } });
+  // Its own destination, so that a closed stdout (EPIPE) is an ignored event, not a crash.
+  const destination = pino.destination({ dest: 1, sync: true });
+  destination.on('error', () => undefined);
+  return pino({ level, base: { service: 'strand-api' } }, destination);
 }
 
 /** A logger that writes nothing (tests, embedding without logs). */

@@ -38,7 +38,7 @@ export class ModelRegistryResolver {
     const found = await runFor(ctx, runId, 'editor');
     if ('error' in found) return { modelVersion: null, userErrors: [found.error] };
     try {
-      const version = await registerModelVersion(ctx.em, found.run, name);
+      const version = await registerModelVersion(ctx.em, found.run, name, ctx.db.artifacts);
       return { modelVersion: ModelVersion.from(version), userErrors: [] };
     } catch (error) {
       return { modelVersion: null, userErrors: trackingErrors(error) };

@@ -59,6 +59,8 @@ export async function seedRun(db: StrandDatabase, options: SeedRunOptions): Prom
   history.forEach((metrics, i) => em.persist(new EpochMetric(run, i + 1, metrics, 100, 1)));
   if (options.artifact ?? status === 'SUCCEEDED') {
     em.persist(new ModelArtifact(run, `models/${run.id}`, 'tfjs-layers', 1234));
+    // registerModel checks that the model's files are there (not that they load).
+    await db.artifacts.writeAtomic(`models/${run.id}/model.json`, '{}');
   }
   await em.flush();
   return { runId: run.id, datasetId: dataset.id, checksum: dataset.checksum ?? '' };

@@ -116,6 +116,19 @@ describe('model registry', () => {
       { field: 'runId', code: 'NO_MODEL_ARTIFACT', message: `run ${bare} stored no model` },
     ]);
     expect((await register(bare, 'no spaces')).userErrors[0].code).toBe('BAD_MODEL_NAME');
+    // A run whose saved model was deleted from disk (issue 18): nothing to register.
+    const gone = (await seedRun(server.db, { projectId })).runId;
+    await server.db.artifacts.remove(`models/${gone}`);
+    expect(await register(gone, 'm')).toEqual({
+      modelVersion: null,
+      userErrors: [
+        {
+          field: 'runId',
+          code: 'MODEL_FILES_MISSING',
+          message: `the model files of run ${gone} are gone from the artifact store; train it again to register it`,
+        },
+      ],
+    });
     const both = await server.request(`{ modelVersion(name: "x", version: 1, alias: "a") { id } }`);
     expect(both.errors?.[0]).toMatchObject({
       message: 'give exactly one of version and alias',

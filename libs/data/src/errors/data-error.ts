@@ -5,6 +5,7 @@ export type DataErrorCode =
   | 'BAD_ARTIFACT_PATH'
   | 'BAD_EPOCH'
   | 'BAD_ADMIN_TOKEN'
+  | 'DATABASE_DAMAGED'
   | 'NOT_FOUND';
 
 /**

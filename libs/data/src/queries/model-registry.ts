@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ArtifactStore } from '../artifacts/artifact-store.ts';
 import type { EntityManager } from '@mikro-orm/core';
 import { ModelAlias } from '../entities/model-alias.entity.ts';
 import { ModelArtifact } from '../entities/model-artifact.entity.ts';
@@ -39,12 +40,14 @@ export function checkAlias(alias: string): string {
 
 /**
  * Registers the model a SUCCEEDED run saved as the next version of `name` in the run's project
- * (1 for a new name). RUN_NOT_SUCCEEDED / NO_MODEL_ARTIFACT when there is nothing to register.
+ * (1 for a new name). RUN_NOT_SUCCEEDED / NO_MODEL_ARTIFACT when there is nothing to register;
+ * given the artifact store, MODEL_FILES_MISSING when the saved model's files are gone.
  */
 export async function registerModelVersion(
   em: EntityManager,
   run: Run,
   name: string,
+  artifacts?: ArtifactStore,
 ): Promise<ModelVersion> {
   checkModelName(name);
   if (run.status !== 'SUCCEEDED') {
@@ -61,6 +64,13 @@ export async function registerModelVersion(
   );
   if (!artifact) {
     throw new TrackingError('NO_MODEL_ARTIFACT', 'runId', `run ${run.id} stored no model`);
+  }
+  if (artifacts && !(await artifacts.exists(`${artifact.path}/model.json`))) {
+    throw new TrackingError(
+      'MODEL_FILES_MISSING',
+      'runId',
+      `the model files of run ${run.id} are gone from the artifact store; train it again to register it`,
+    );
   }
   // The unique (project, name, version) key settles a race between two registrations: the
   // loser reads the new maximum and tries the next number.
