@@ -85,7 +85,8 @@ describe('runs that survive', () => {
   it('a hung worker is STALLED and terminated; recovered, the run resumes from its checkpoint', async () => {
     let id = '';
     const stalled = statusOf(() => id, ['STALLED', 'SUCCEEDED', 'FAILED']);
-    id = await start(jobs({ stallSeconds: 5, testing: { hangAfterEpoch: 1 } }));
+    // 15 s: on a loaded 2-core machine a worker may need over 5 s to load TF.js and finish epoch 1.
+    id = await start(jobs({ stallSeconds: 15, testing: { hangAfterEpoch: 1 } }));
     expect(await stalled).toEqual({ runId: id, projectId, status: 'STALLED' });
     const row = await db.fork().findOneOrFail(Run, { id });
     expect(row).toMatchObject({ status: 'STALLED', checkpointEpoch: 1, currentEpoch: 1 });
