@@ -91,6 +91,51 @@ describe('importDataset', () => {
     });
   });
 
+  it("keeps what the VCF reader tolerated as the dataset's warnings; strict refuses it", async () => {
+    // VCF 4.0, GATK's GQ as Float, no ##contig, Windows line endings: htslib reads all of it.
+    const path = join(dataDir, 'old.vcf');
+    await writeFile(
+      path,
+      [
+        '##fileformat=VCFv4.0',
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+        '##FORMAT=<ID=GQ,Number=1,Type=Float,Description="Genotype Quality">',
+        '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+        '1\t10\t.\tA\tG\t.\t.\t.\tGT:GQ\t0/1:12.5',
+        '1\t20\t.\tC\tT\t.\t.\t.\tGT:GQ\t1/1:40',
+        '',
+      ].join('\r\n'),
+    );
+    const outcome = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'variants',
+      path,
+    });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.value.recordCount).toBe(2);
+    const stored = await db.fork().findOneOrFail(Dataset, { id: outcome.value.id });
+    const rules = Object.fromEntries((stored.warnings ?? []).map((w) => [w.rule, w.count]));
+    expect(rules).toMatchObject({
+      'crlf-line-endings': 1,
+      'vcf-version': 1,
+      'vcf-reserved-definition': 1,
+      'vcf-undeclared-contig': 1,
+    });
+    const version = stored.warnings?.find((w) => w.rule === 'vcf-version');
+    expect(version?.examples[0]).toMatchObject({ file: 'old.vcf', line: 1 });
+
+    const strict = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'variants',
+      path,
+      strict: true,
+    });
+    expect(strict.ok).toBe(false);
+    if (strict.ok) return;
+    expect(strict.errors[0].message).toMatch(/^old\.vcf:1: /);
+    expect(await db.fork().count(Dataset, {})).toBe(1);
+  });
+
   it('stops at a malformed record with file:line: reason and leaves nothing behind', async () => {
     const path = join(dataDir, 'bad.tsv');
     await writeFile(path, 'id\tlabel\tsequence\na\t1\tACGT\nb\t0\tACXT\n');

@@ -12,10 +12,12 @@ import {
   joinSampleAnnotations,
   openSequenceTable,
   openVcf,
+  ReadWarnings,
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
 } from '@strand/genomics';
+import type { ReadOptions } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore, DatasetKind, JsonObject } from '@strand/data';
 import { userError } from '../errors/user-error.ts';
@@ -73,6 +75,11 @@ export interface ImportDatasetInput {
   genomeBuild?: string | null;
   /** expression: how the matrix is laid out; detected when left out (see readExpressionMatrix). */
   orientation?: string | null;
+  /**
+   * Refuse what the format's specification forbids even where htslib (or the format's common
+   * readers) read it: each such deviation stops the import with FILE:LINE instead of a warning.
+   */
+  strict?: boolean | null;
 }
 
 /** How an expression matrix may be laid out (ImportDatasetInput.orientation). */
@@ -87,11 +94,15 @@ interface Stored {
   checksum?: string;
 }
 
-/** Writes the stored form to `tmp` (absolute) and describes it, reading through `progress`. */
+/**
+ * Writes the stored form to `tmp` (absolute) and describes it, reading through `progress`; the
+ * readers send what they tolerate to `read.warnings` (and refuse it with `read.strict`).
+ */
 type Reader = (
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  read: ReadOptions,
 ) => Promise<Stored>;
 
 const READERS: Record<ImportKind, Reader> = {
@@ -182,10 +193,14 @@ export async function importDataset(
   };
   let stored: Stored;
   let checksum: string;
+  const warnings = new ReadWarnings();
   try {
     progress.checkAborted();
     progress.report('reading', 0, totalBytes, true);
-    const { checksum: written, ...described } = await READERS[kind](input, tmp, progress);
+    const { checksum: written, ...described } = await READERS[kind](input, tmp, progress, {
+      strict: input.strict ?? false,
+      warnings,
+    });
     stored = described;
     progress.report('reading', progress.bytes, totalBytes, true);
     await rename(tmp, final);
@@ -218,10 +233,12 @@ export async function importDataset(
     artifactPath: rel,
     genomeBuild: input.genomeBuild ?? null,
     checksum,
+    warnings: warnings.summary(),
     source: {
       import: basename(input.path),
       labels: input.labelsPath ? basename(input.labelsPath) : null,
       labelColumn: input.labelColumn ?? null,
+      strict: input.strict ?? false,
     },
   });
   em.persist(dataset);
@@ -387,9 +404,10 @@ async function importVariants(
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  read: ReadOptions,
 ): Promise<Stored> {
   // validateVcf's loop, counting records as they stream.
-  const file = await openVcf(progress.read(input.path), { label: basename(input.path) });
+  const file = await openVcf(progress.read(input.path), { label: basename(input.path), ...read });
   for await (const _record of file) progress.record();
   const { samples, version } = file.header;
   await copyFile(input.path, tmp);
