@@ -16,13 +16,20 @@ export function warningsJson(summary: WarningSummary[]): WarningsJson {
   };
 }
 
+/** Warnings of one rule as a dataset keeps them (examples without their rule). */
+export interface RuleWarnings {
+  rule: string;
+  count: number;
+  examples: { file: string; line: number; message: string }[];
+}
+
 /**
  * Warnings for people, one `file:line: message [rule]` per kept example, then how many more of
  * each rule there were.
  */
-export function warningLines(summary: WarningSummary[]): string[] {
+export function warningLines(summary: RuleWarnings[]): string[] {
   return summary.flatMap((s) => [
-    ...s.examples.map((w) => `warning: ${w.file}:${w.line}: ${w.message} [${w.rule}]`),
+    ...s.examples.map((w) => `warning: ${w.file}:${w.line}: ${w.message} [${s.rule}]`),
     ...(s.count > s.examples.length
       ? [`warning: … and ${s.count - s.examples.length} more [${s.rule}]`]
       : []),

@@ -92,6 +92,11 @@ beforeAll(async () => {
   await writeFile(join(importDir, 'bad.tsv'), 'id\tlabel\tsequence\na\tyes\tACGT\nb\tno\tTT!T\n');
   await writeFile(join(importDir, 'cpg.tsv'), cpgMotifTable(30, 20, 1));
   await writeFile(join(importDir, 'profiles.tsv'), profileTable(20, 30, 1));
+  // VCF 4.0 with GATK's GQ as Float and no ##contig: htslib reads it with warnings.
+  await writeFile(
+    join(importDir, 'old.vcf'),
+    '##fileformat=VCFv4.0\n##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n##FORMAT=<ID=GQ,Number=1,Type=Float,Description="Genotype Quality">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n1\t10\t.\tA\tG\t.\t.\t.\tGT:GQ\t0/1:12.5\n',
+  );
   await writeFile(join(outside, 'secret.tsv'), 'id\tlabel\tsequence\na\t1\tACGT\n');
   process.env.STRAND_IMPORT_DIR = importDir;
   server = await startTestServer();
@@ -134,6 +139,43 @@ describe('importDataset', () => {
       `{ datasets(first: 100) { edges { node { name } } } }`,
     );
     expect(list.data!.datasets.edges.map((e) => e.node.name)).not.toContain('bad.tsv');
+  });
+
+  it('keeps the warnings on the dataset (Dataset.warnings); strict fails the job at the line', async () => {
+    const res = await server.request<Payload>(IMPORT, {
+      input: { kind: 'variants', path: 'old.vcf' },
+    });
+    const job = await finished(res.data!.importDataset.job!.id);
+    expect(job.status).toBe('SUCCEEDED');
+    expect(JSON.parse(job.result!).warnings).toMatchObject({ 'vcf-version': 1 });
+    const read = await server.request<{
+      dataset: {
+        warningCount: number;
+        warnings: {
+          rule: string;
+          count: number;
+          examples: { file: string; line: number; message: string }[];
+        }[];
+      };
+    }>(
+      `query ($id: ID!) { dataset(id: $id) { warningCount warnings { rule count examples { file line message } } } }`,
+      { id: job.outputDataset!.id },
+    );
+    const { warnings, warningCount } = read.data!.dataset;
+    expect(warnings.map((w) => w.rule)).toEqual(
+      expect.arrayContaining(['vcf-version', 'vcf-reserved-definition', 'vcf-undeclared-contig']),
+    );
+    expect(warningCount).toBe(warnings.reduce((sum, w) => sum + w.count, 0));
+    expect(warnings.find((w) => w.rule === 'vcf-reserved-definition')!.examples[0]).toMatchObject({
+      file: 'old.vcf',
+      line: 3,
+    });
+    const strict = await server.request<Payload>(IMPORT, {
+      input: { kind: 'variants', path: 'old.vcf', strict: true },
+    });
+    const failed = await finished(strict.data!.importDataset.job!.id);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatch(/^old\.vcf:1: /);
   });
 
   it('keeps feature columns (deepcpg) and imports count profiles as sequence-regression', async () => {

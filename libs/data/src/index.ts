@@ -41,7 +41,7 @@ export { DATASET_STATUSES } from './entities/dataset-status.ts';
 export type { DatasetStatus } from './entities/dataset-status.ts';
 export { FINAL_RUN_STATUSES, RUN_STATUSES } from './entities/run-status.ts';
 export type { RunStatus } from './entities/run-status.ts';
-export type { JsonObject, MetricValues } from './entities/json.ts';
+export type { DatasetWarning, JsonObject, MetricValues } from './entities/json.ts';
 
 export { paginate, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './queries/paginate.ts';
 export type { Page, PageOptions } from './queries/paginate.ts';

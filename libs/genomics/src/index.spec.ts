@@ -41,6 +41,7 @@ describe('@strand/genomics public entry', () => {
       'informationContent',
       'joinSampleAnnotations',
       'kFold',
+      'keepSamples',
       'kmerCounts',
       'log1pTransform',
       'oneHotEncode',

@@ -94,7 +94,7 @@ export type {
   SimulatedCohort,
 } from './cohort/simulate-cohort.ts';
 // Expression matrices and sample annotations.
-export { readExpressionMatrix } from './formats/expression/expression-matrix.ts';
+export { keepSamples, readExpressionMatrix } from './formats/expression/expression-matrix.ts';
 export type {
   ExpressionMatrix,
   ExpressionOptions,
@@ -107,6 +107,7 @@ export {
 export type {
   JoinedAnnotations,
   SampleAnnotations,
+  SampleSource,
 } from './formats/expression/sample-annotations.ts';
 // Labelled sequences.
 export { readSequenceTable } from './formats/sequence-table/sequence-table-reader.ts';

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readFasta } from '@strand/genomics';
+import { openSequenceTable, openText, readFasta } from '@strand/genomics';
 import {
   deepLiftShap,
   initBackend,
@@ -13,12 +13,13 @@ import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
 
-const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --fasta FILE) [--method ism|saliency|ig|deeplift|deepshap] [--json]
+const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --sequences FILE) [--method ism|saliency|ig|deeplift|deepshap] [--json]
 
   ${MODEL_HELP}
   --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
   --sequence SEQ     one sequence of the model's input length
-  --fasta FILE       sequences to explain, each of the model's input length
+  --sequences FILE   sequences to explain (--fasta FILE: the same), each of the model's input length: FASTA, a sequence
+                     table (id and sequence columns, as strand train takes) or one per line
   --method M         ism (in silico mutagenesis, default), saliency, ig (integrated gradients),
                      deeplift (rescale rule, reference: the sequence's base composition) or
                      deepshap (DeepLIFT averaged over --shuffles dinucleotide shuffles)
@@ -30,21 +31,35 @@ const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --fasta
 const METHODS = ['ism', 'saliency', 'ig', 'deeplift', 'deepshap'] as const;
 type Method = (typeof METHODS)[number];
 
-/** Reads a FASTA or, when the file does not start with `>`, one sequence per line. */
+/**
+ * Reads the sequences `strand train` reads, and plain lists: a FASTA (labelled or not), a
+ * sequence table (TSV or CSV with `id` and `sequence` columns; labels and other columns are
+ * ignored), or one sequence per line. Plain, gzip or bgzip.
+ */
 export async function readSequenceFile(path: string): Promise<{ id: string; sequence: string }[]> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(`${path}: cannot read (${error.code ?? error.message})`);
   });
-  if (text.trimStart().startsWith('>')) {
-    const records: { id: string; sequence: string }[] = [];
-    for await (const r of readFasta(path)) records.push({ id: r.id, sequence: r.sequence });
-    return records;
+  let first: string | undefined;
+  for await (const { line } of openText(path)) {
+    if (line.trim() === '') continue;
+    first = line.trimStart();
+    break;
   }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((sequence, i) => ({ id: `seq${i + 1}`, sequence }));
+  const records: { id: string; sequence: string }[] = [];
+  if (first?.startsWith('>')) {
+    for await (const r of readFasta(path)) records.push({ id: r.id, sequence: r.sequence });
+  } else if (first !== undefined && /[\t,]/.test(first)) {
+    // A header row: the table strand train takes.
+    const table = await openSequenceTable(path, { labelColumns: [], profileColumn: null });
+    for await (const r of table.records) records.push({ id: r.id, sequence: r.sequence });
+  } else {
+    for await (const { line } of openText(path)) {
+      const sequence = line.trim();
+      if (sequence !== '') records.push({ id: `seq${records.length + 1}`, sequence });
+    }
+  }
+  return records;
 }
 
 /** `strand explain`: per-position, per-base attributions of a model's prediction. */
@@ -56,6 +71,7 @@ export async function explain(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       sequence: { type: 'string' },
       fasta: { type: 'string' },
+      sequences: { type: 'string' },
       method: { type: 'string', default: 'ism' },
       top: { type: 'string', default: '10' },
       shuffles: { type: 'string', default: '20' },
@@ -69,8 +85,15 @@ export async function explain(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.model) throw new CliError(`strand explain: --model is required\n${HELP}`, 2);
-  if ((values.sequence === undefined) === (values.fasta === undefined))
-    throw new CliError(`strand explain: give exactly one of --sequence and --fasta\n${HELP}`, 2);
+  // --sequences is the name strand motifs uses; --fasta the older one.
+  const file = values.sequences ?? values.fasta;
+  if (values.sequences !== undefined && values.fasta !== undefined)
+    throw new CliError(`strand explain: give --sequences or --fasta, not both\n${HELP}`, 2);
+  if ((values.sequence === undefined) === (file === undefined))
+    throw new CliError(
+      `strand explain: give exactly one of --sequence and --sequences\n${HELP}`,
+      2,
+    );
   const method = values.method as Method;
   if (!METHODS.includes(method))
     throw new CliError(
@@ -89,8 +112,8 @@ export async function explain(argv: string[]): Promise<number> {
   }) as [number, number, number];
   if (task > 0 && method !== 'deeplift' && method !== 'deepshap')
     throw new CliError('strand explain: --task is read by deeplift and deepshap', 2);
-  const sequences = values.fasta
-    ? await readSequenceFile(values.fasta)
+  const sequences = file
+    ? await readSequenceFile(file)
     : [{ id: 'sequence', sequence: values.sequence as string }];
   const out = createOutput(values.json);
   const backend = await initBackend();

@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CliError } from '../cli-error.ts';
+import type { RuleWarnings } from '../warnings-output.ts';
 
 /** What `strand import --api` sends. */
 export interface ApiImport {
@@ -28,6 +29,8 @@ export interface ApiImport {
   orientation?: string;
   name?: string;
   genomeBuild?: string;
+  /** Refuse deviations from the format's specification instead of warning. */
+  strict?: boolean;
   /** Bytes of the body sent so far, of `total`. */
   onProgress?: (sent: number, total: number) => void;
 }
@@ -44,6 +47,8 @@ export interface UploadedDataset {
   labelCounts: Record<string, number>;
   genomeBuild: string | null;
   checksum: string | null;
+  /** What the readers tolerated, per rule (see Dataset.warnings). */
+  warnings: RuleWarnings[];
   createdAt: string;
 }
 
@@ -117,6 +122,7 @@ export async function importThroughApi(o: ApiImport): Promise<UploadedDataset> {
     profileColumn: o.profileColumn,
     orientation: o.orientation,
     genomeBuild: o.genomeBuild,
+    strict: o.strict ? 'true' : undefined,
   };
   for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
   for (const column of o.featureColumns ?? []) url.searchParams.append('featureColumn', column);

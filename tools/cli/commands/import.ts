@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, importDataset } from '@strand/jobs';
 import type { ImportProgress } from '@strand/jobs';
 import { CliError } from '../cli-error.ts';
+import { warningLines } from '../warnings-output.ts';
+import type { RuleWarnings } from '../warnings-output.ts';
 import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
 import type { Output } from '../output.ts';
@@ -12,7 +14,9 @@ import type { UploadedDataset } from './import-api.ts';
 const HELP = `usage: strand import KIND FILE [options]
 
 KIND is one of ${IMPORT_KINDS.join(', ')}. The file is parsed and validated as a stream; a
-malformed record stops the import with FILE:LINE: reason and nothing is stored.
+malformed record stops the import with FILE:LINE: reason and nothing is stored. What htslib (or
+the format's common readers) reads with a warning is imported, and the warnings are kept with the
+dataset and printed: the first few of each kind with FILE:LINE, then how many more.
   --labels FILE         expression: the sample table (first column the sample id)
   --label-column COL    expression: its label column (default: its second column)
   --orientation O       expression: genes-by-samples or samples-by-genes (default: detected)
@@ -20,6 +24,7 @@ malformed record stops the import with FILE:LINE: reason and nothing is stored.
   --profile-column C    sequence tables: the per-position count column (sequence-regression: counts)
   --name NAME           default: the file name
   --genome-build B      e.g. GRCh38
+  --strict              refuse every deviation from the format's specification (FILE:LINE, exit 1)
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
   --api URL             import into a running API instead (POST URL/upload), with:
   --token TOKEN         an API token with the editor role (default: STRAND_TOKEN)
@@ -62,8 +67,15 @@ function describeUploaded(d: UploadedDataset) {
     labelCounts: d.labelCounts,
     genomeBuild: d.genomeBuild,
     checksum: d.checksum,
+    warnings: d.warnings,
     createdAt: d.createdAt,
   };
+}
+
+/** `, 12 warning(s) of 3 kind(s)` after a summary line; nothing for a clean import. */
+function warningTotal(warnings: RuleWarnings[]): string {
+  const total = warnings.reduce((sum, w) => sum + w.count, 0);
+  return total ? `, ${total} warning(s) of ${warnings.length} kind(s)` : '';
 }
 
 /** \`strand import\`: imports a file into the embedded store's default project, or through an API. */
@@ -83,6 +95,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       api: { type: 'string' },
       token: { type: 'string' },
       project: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -94,8 +107,11 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 2) throw new CliError(`strand import: give KIND and FILE\n${HELP}`, 2);
   const [kind, path] = positionals;
   const out = createOutput(values.json);
-  const summary = (d: { name: string; id: string; records: number }) =>
-    `imported ${d.name} (${d.id}): ${d.records} records`;
+  const summary = (d: { name: string; id: string; records: number; warnings: RuleWarnings[] }) =>
+    [
+      `imported ${d.name} (${d.id}): ${d.records} records${warningTotal(d.warnings)}`,
+      ...warningLines(d.warnings),
+    ].join('\n');
   if (values.api !== undefined) {
     const token = values.token ?? process.env.STRAND_TOKEN;
     if (!token) throw new CliError('strand import: --api needs --token or STRAND_TOKEN', 2);
@@ -117,6 +133,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       orientation: values.orientation,
       name: values.name,
       genomeBuild: values['genome-build'],
+      strict: values.strict,
       onProgress: (sent, total) => out.progress('uploading', ...inUnits(sent, total)),
     });
     out.result(describeUploaded(dataset), summary);
@@ -142,6 +159,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         profileColumn: values['profile-column'],
         orientation: values.orientation,
         genomeBuild: values['genome-build'],
+        strict: values.strict,
       },
       { onProgress: drawProgress(out) },
     );

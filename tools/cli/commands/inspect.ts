@@ -3,6 +3,7 @@ import { Dataset } from '@strand/data';
 import { CliError } from '../cli-error.ts';
 import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
+import { warningLines } from '../warnings-output.ts';
 
 /** What `strand inspect` shows of a dataset: counts, balance and the import's summary. */
 export function describeDataset(d: Dataset) {
@@ -17,6 +18,7 @@ export function describeDataset(d: Dataset) {
     genomeBuild: d.genomeBuild,
     checksum: d.checksum,
     summary: d.summary,
+    warnings: d.warnings ?? [],
     createdAt: d.createdAt.toISOString(),
   };
 }
@@ -71,6 +73,7 @@ export async function inspect(argv: string[]): Promise<number> {
         if (k === 'labels' || k === 'sampleIds') continue; // per-sample values stay out of the terminal
         lines.push(`${k.padEnd(9)} ${typeof v === 'number' ? +v.toFixed(4) : JSON.stringify(v)}`);
       }
+      lines.push(...warningLines(x.warnings));
       return lines.join('\n');
     });
     return 0;

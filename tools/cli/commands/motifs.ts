@@ -15,7 +15,8 @@ const HELP = `usage: strand motifs --model DIR|ID --sequences FILE [--jaspar FIL
 
   ${MODEL_HELP}
   --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
-  --sequences FILE   FASTA, or one sequence per line, of the model's input length
+  --sequences FILE   FASTA, a sequence table (id and sequence columns, as strand train takes) or
+                     one sequence per line, of the model's input length
   --jaspar FILE      JASPAR matrices to match filters to (default: Strand's bundled motifs)
   --matches N        matches listed per filter (default 5)
   --json             print the filters as JSON

@@ -184,6 +184,7 @@ export async function handleUpload(
       profileColumn: url.searchParams.get('profileColumn'),
       genomeBuild: url.searchParams.get('genomeBuild'),
       orientation: url.searchParams.get('orientation'),
+      strict: url.searchParams.get('strict') === 'true',
     });
     if (!outcome.ok) return send(res, 400, { userErrors: outcome.errors });
     const d = Dataset.from(outcome.value);
@@ -199,6 +200,7 @@ export async function handleUpload(
         labelCounts: outcome.value.labelCounts,
         genomeBuild: outcome.value.genomeBuild ?? null,
         checksum: d.checksum,
+        warnings: d.warnings,
         createdAt: d.createdAt.toISOString(),
       },
     });

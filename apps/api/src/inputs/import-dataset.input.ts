@@ -57,4 +57,11 @@ export class ImportDatasetInput {
       'expression: genes-by-samples or samples-by-genes; detected when left out (when one side is at least twice the other).',
   })
   orientation?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Refuse what the format's specification forbids even where htslib (or the format's common readers) read it: the job fails with file:line: reason instead of keeping a warning on the dataset. Default false.",
+  })
+  strict?: boolean | null;
 }

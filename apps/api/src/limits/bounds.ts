@@ -34,6 +34,10 @@ export const BOUNDS = Object.freeze({
   explainedSequences: EXPLAIN_LIMITS.sequences,
   /** Top positions of one explained sequence. */
   topPositions: 10,
+  /** Warning rules of a dataset (every reader's rules together are fewer). */
+  warningRules: 100,
+  /** Examples kept per warning rule (ReadWarnings keeps WARNING_EXAMPLES). */
+  warningExamples: 10,
   /** Entries of a bundled catalogue (architectures, motifs). */
   catalogue: 1000,
 });

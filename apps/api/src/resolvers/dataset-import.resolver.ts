@@ -11,7 +11,7 @@ import { startJobFor } from './job.resolver.ts';
 export class DatasetImportResolver {
   @Mutation(() => JobPayload, {
     description:
-      'Imports a file from the server (inside STRAND_IMPORT_DIR) as a job: follow it with jobProgress; its outputDataset is the dataset. Needs ADMIN of the project. A malformed record fails the job with file:line: reason and nothing is stored.',
+      "Imports a file from the server (inside STRAND_IMPORT_DIR) as a job: follow it with jobProgress; its outputDataset is the dataset. Needs ADMIN of the project. A malformed record fails the job with file:line: reason and nothing is stored; what the format's common readers tolerate is read, and kept as Dataset.warnings (strict: refused).",
   })
   async importDataset(
     @Arg('input', () => ImportDatasetInput) input: ImportDatasetInput,
@@ -55,6 +55,7 @@ export class DatasetImportResolver {
       profileColumn: input.profileColumn ?? null,
       genomeBuild: input.genomeBuild ?? null,
       orientation: input.orientation ?? null,
+      strict: input.strict ?? false,
     });
   }
 }

@@ -15,6 +15,38 @@ export class LabelCount {
   count!: number;
 }
 
+@ObjectType({ description: 'One tolerated deviation where it was found.' })
+export class WarningExample {
+  @Field(() => String, { description: 'The file name (as imported).' })
+  file!: string;
+
+  @Field(() => Int, { description: '1-based line number.' })
+  line!: number;
+
+  @Field(() => String, { description: 'What is wrong and what Strand did about it.' })
+  message!: string;
+}
+
+@ObjectType({
+  description:
+    'What a reader tolerated while importing a dataset, for one rule: how often, and the first few places.',
+})
+export class DatasetWarning {
+  @Field(() => String, {
+    description: 'A stable identifier of the deviation, e.g. vcf-reserved-definition.',
+  })
+  rule!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => [WarningExample], {
+    description: `The first few (at most ${BOUNDS.warningExamples}), in file order.`,
+  })
+  @ListBound(BOUNDS.warningExamples, 'values')
+  examples!: WarningExample[];
+}
+
 @ObjectType({
   implements: Node,
   description: 'A stored dataset; its content lives in the artifact store.',
@@ -49,6 +81,15 @@ export class Dataset implements Node {
   @Field(() => String, { nullable: true, description: 'SHA-256 of the stored content.' })
   checksum!: string | null;
 
+  @Field(() => [DatasetWarning], {
+    description: `What the readers tolerated while importing it (read as htslib or the format's common readers do), one entry per rule (at most ${BOUNDS.warningRules}); empty for clean files and for datasets imported before warnings were kept. Import with strict to refuse them instead.`,
+  })
+  @ListBound(BOUNDS.warningRules, 'values')
+  warnings!: DatasetWarning[];
+
+  @Field(() => Int, { description: 'Warnings in all (the sum of warnings.count).' })
+  warningCount!: number;
+
   @Field(() => DateTimeISOResolver)
   createdAt!: Date;
 
@@ -68,6 +109,22 @@ export class Dataset implements Node {
         .slice(0, BOUNDS.labelCounts)
         .map(([label, count]) => Object.assign(new LabelCount(), { label, count })),
       checksum: entity.checksum ?? null,
+      warnings: (entity.warnings ?? []).slice(0, BOUNDS.warningRules).map((w) =>
+        Object.assign(new DatasetWarning(), {
+          rule: w.rule,
+          count: w.count,
+          examples: w.examples
+            .slice(0, BOUNDS.warningExamples)
+            .map((e) =>
+              Object.assign(new WarningExample(), {
+                file: e.file,
+                line: e.line,
+                message: e.message,
+              }),
+            ),
+        }),
+      ),
+      warningCount: (entity.warnings ?? []).reduce((sum, w) => sum + w.count, 0),
       createdAt: entity.createdAt,
       projectId: entity.project.id,
     });

@@ -7,6 +7,7 @@ import { parseRiskResult } from '../jobs/risk-result.ts';
 import { parseScoreResult } from '../jobs/score-result.ts';
 import { parseSweepResult } from '../jobs/sweep-result.ts';
 import { CvResult } from './cv-result-view.tsx';
+import { DatasetWarnings } from './import-result-view.tsx';
 import { KeyValues } from './key-values.tsx';
 import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
@@ -155,5 +156,27 @@ describe('RiskResult', () => {
     expect(html).toContain('raises');
     expect(html).toContain('lowers');
     expect(html).toContain('style="width:75%"');
+  });
+});
+
+describe('DatasetWarnings', () => {
+  it('lists each rule with its count, its first places and how many more', () => {
+    const html = renderToStaticMarkup(
+      <DatasetWarnings
+        warnings={[
+          {
+            rule: 'vcf-value-count',
+            count: 48,
+            examples: [
+              { file: 'calls.vcf', line: 12, message: 'INFO AC has 1 value(s); kept them' },
+            ],
+          },
+        ]}
+      />,
+    );
+    expect(html).toContain('<code>vcf-value-count</code> × 48');
+    expect(html).toContain('<code>calls.vcf:12</code> INFO AC has 1 value(s); kept them');
+    expect(html).toContain('… and 47 more');
+    expect(renderToStaticMarkup(<DatasetWarnings warnings={[]} />)).toContain('none');
   });
 });

@@ -346,6 +346,16 @@ const JOB_DATASET_FIELDS = gql`
     status
     recordCount
     checksum
+    warningCount
+    warnings {
+      rule
+      count
+      examples {
+        file
+        line
+        message
+      }
+    }
   }
 `;
 

@@ -136,6 +136,14 @@ export interface JobSummary {
   finishedAt: string | null;
 }
 
+/** What a reader tolerated while importing a dataset, for one rule. */
+export interface DatasetWarning {
+  rule: string;
+  count: number;
+  /** The first few, with their place and what Strand did. */
+  examples: { file: string; line: number; message: string }[];
+}
+
 /** A dataset a job read or made, as the job page links it. */
 export interface JobDataset {
   id: string;
@@ -144,6 +152,8 @@ export interface JobDataset {
   status: string;
   recordCount: number;
   checksum: string | null;
+  warningCount: number;
+  warnings: DatasetWarning[];
 }
 
 /** A run a job used or started (a sweep's trials). */

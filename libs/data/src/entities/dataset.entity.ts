@@ -3,7 +3,7 @@ import type { Opt, Ref } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.ts';
 import type { DatasetKind } from './dataset-kind.ts';
 import type { DatasetStatus } from './dataset-status.ts';
-import type { JsonObject } from './json.ts';
+import type { DatasetWarning, JsonObject } from './json.ts';
 import { Project } from './project.entity.ts';
 
 /**
@@ -52,6 +52,14 @@ export class Dataset extends BaseEntity {
 
   @Property({ type: 'json', nullable: true })
   summary: JsonObject | null = null;
+
+  /**
+   * What the readers tolerated while importing it, one entry per rule with its count and first
+   * few examples (FILE:LINE, what Strand did); `[]` when the files were clean, null for datasets
+   * imported before warnings were kept.
+   */
+  @Property({ type: 'json', nullable: true })
+  warnings: DatasetWarning[] | null = null;
 
   /** How it was made, e.g. `{ generator: 'planted-motifs', motifs: ['MA0139.1'], seed: 1 }`. */
   @Property({ type: 'json' })

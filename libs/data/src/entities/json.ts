@@ -6,3 +6,13 @@ export type JsonObject = Record<string, unknown>;
 
 /** Named numeric metrics, e.g. `{ loss: 0.31, auroc: 0.92 }`. */
 export type MetricValues = Record<string, number>;
+
+/**
+ * The warnings of one rule on a dataset (as @strand/genomics' WarningSummary): how many, and the
+ * first few with their place.
+ */
+export type DatasetWarning = {
+  rule: string;
+  count: number;
+  examples: { file: string; line: number; message: string }[];
+};

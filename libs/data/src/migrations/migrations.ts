@@ -6,6 +6,7 @@ import { Migration20261123124500_registry } from './Migration20261123124500_regi
 import { Migration20261127123018_jobs } from './Migration20261127123018_jobs.ts';
 import { Migration20261127124032_variantScores } from './Migration20261127124032_variant-scores.ts';
 import { Migration20261206103527_accessLifecycle } from './Migration20261206103527_access-lifecycle.ts';
+import { Migration20261206182831_datasetWarnings } from './Migration20261206182831_dataset-warnings.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -22,5 +23,9 @@ export const MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261206103527_access-lifecycle',
     class: Migration20261206103527_accessLifecycle,
+  },
+  {
+    name: 'Migration20261206182831_dataset-warnings',
+    class: Migration20261206182831_datasetWarnings,
   },
 ];

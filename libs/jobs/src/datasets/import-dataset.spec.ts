@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dataset } from '@strand/data';
@@ -89,6 +89,113 @@ describe('importDataset', () => {
       genomeBuild: 'GRCh38',
       summary: { version: '4.2', samples: 1 },
     });
+  });
+
+  it("keeps what the VCF reader tolerated as the dataset's warnings; strict refuses it", async () => {
+    // VCF 4.0, GATK's GQ as Float, no ##contig, Windows line endings: htslib reads all of it.
+    const path = join(dataDir, 'old.vcf');
+    await writeFile(
+      path,
+      [
+        '##fileformat=VCFv4.0',
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+        '##FORMAT=<ID=GQ,Number=1,Type=Float,Description="Genotype Quality">',
+        '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+        '1\t10\t.\tA\tG\t.\t.\t.\tGT:GQ\t0/1:12.5',
+        '1\t20\t.\tC\tT\t.\t.\t.\tGT:GQ\t1/1:40',
+        '',
+      ].join('\r\n'),
+    );
+    const outcome = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'variants',
+      path,
+    });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.value.recordCount).toBe(2);
+    const stored = await db.fork().findOneOrFail(Dataset, { id: outcome.value.id });
+    const rules = Object.fromEntries((stored.warnings ?? []).map((w) => [w.rule, w.count]));
+    expect(rules).toMatchObject({
+      'crlf-line-endings': 1,
+      'vcf-version': 1,
+      'vcf-reserved-definition': 1,
+      'vcf-undeclared-contig': 1,
+    });
+    const version = stored.warnings?.find((w) => w.rule === 'vcf-version');
+    expect(version?.examples[0]).toMatchObject({ file: 'old.vcf', line: 1 });
+
+    const strict = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'variants',
+      path,
+      strict: true,
+    });
+    expect(strict.ok).toBe(false);
+    if (strict.ok) return;
+    expect(strict.errors[0].message).toMatch(/^old\.vcf:1: /);
+    expect(await db.fork().count(Dataset, {})).toBe(1);
+  });
+
+  it('imports the samples a matrix and its sample table share, warning how many were dropped', async () => {
+    const matrix = join(dataDir, 'expr.tsv');
+    const labels = join(dataDir, 'labels.tsv');
+    // 6 genes × 3 samples; the table lacks S3 and has S9, which the matrix lacks.
+    const rows = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'].map(
+      (g, i) => `${g}\t${i}\t${i + 1}\t${i + 2}`,
+    );
+    await writeFile(matrix, ['gene\tS1\tS2\tS3', ...rows, ''].join('\n'));
+    await writeFile(labels, 'id\tclass\nS1\tALL\nS2\tAML\nS9\tALL\n');
+    const outcome = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'expression',
+      path: matrix,
+      labelsPath: labels,
+    });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.value).toMatchObject({
+      recordCount: 2,
+      labelCounts: { ALL: 1, AML: 1 },
+      summary: { samples: 2, droppedSamples: 1, ignoredAnnotations: 1 },
+    });
+    expect(outcome.value.warnings).toEqual([
+      {
+        rule: 'sample-not-annotated',
+        count: 1,
+        examples: [
+          {
+            rule: 'sample-not-annotated',
+            file: 'expr.tsv',
+            line: 1,
+            message: 'sample S3 has no row in labels.tsv; left it out (1 dropped, 2 of 3 kept)',
+          },
+        ],
+      },
+      {
+        rule: 'sample-not-in-matrix',
+        count: 1,
+        examples: [
+          {
+            rule: 'sample-not-in-matrix',
+            file: 'labels.tsv',
+            line: 4,
+            message: 'sample S9 is not in expr.tsv; ignored its row (1 ignored)',
+          },
+        ],
+      },
+    ]);
+    // The stored matrix holds the kept samples only, so training reads a label for each.
+    const stored = await readFile(db.artifacts.resolve(outcome.value.artifactPath!), 'utf8');
+    expect(stored.split('\n')[0]).toBe('gene\tS1\tS2');
+
+    await writeFile(labels, 'id\tclass\nX1\tALL\n');
+    const none = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'expression',
+      path: matrix,
+      labelsPath: labels,
+    });
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.errors[0].code).toBe('SAMPLE_MISMATCH');
   });
 
   it('stops at a malformed record with file:line: reason and leaves nothing behind', async () => {

@@ -5,17 +5,20 @@
  * import leaves nothing visible. Parts: input checks; one reader per kind; the atomic store.
  * Progress and abort: see import-progress.ts.
  */
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   joinSampleAnnotations,
+  keepSamples,
   openSequenceTable,
   openVcf,
+  ReadWarnings,
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
 } from '@strand/genomics';
+import type { ExpressionMatrix, ReadOptions } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore, DatasetKind, JsonObject } from '@strand/data';
 import { userError } from '../errors/user-error.ts';
@@ -73,6 +76,11 @@ export interface ImportDatasetInput {
   genomeBuild?: string | null;
   /** expression: how the matrix is laid out; detected when left out (see readExpressionMatrix). */
   orientation?: string | null;
+  /**
+   * Refuse what the format's specification forbids even where htslib (or the format's common
+   * readers) read it: each such deviation stops the import with FILE:LINE instead of a warning.
+   */
+  strict?: boolean | null;
 }
 
 /** How an expression matrix may be laid out (ImportDatasetInput.orientation). */
@@ -87,11 +95,15 @@ interface Stored {
   checksum?: string;
 }
 
-/** Writes the stored form to `tmp` (absolute) and describes it, reading through `progress`. */
+/**
+ * Writes the stored form to `tmp` (absolute) and describes it, reading through `progress`; the
+ * readers send what they tolerate to `read.warnings` (and refuse it with `read.strict`).
+ */
 type Reader = (
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  read: ReadOptions,
 ) => Promise<Stored>;
 
 const READERS: Record<ImportKind, Reader> = {
@@ -182,10 +194,14 @@ export async function importDataset(
   };
   let stored: Stored;
   let checksum: string;
+  const warnings = new ReadWarnings();
   try {
     progress.checkAborted();
     progress.report('reading', 0, totalBytes, true);
-    const { checksum: written, ...described } = await READERS[kind](input, tmp, progress);
+    const { checksum: written, ...described } = await READERS[kind](input, tmp, progress, {
+      strict: input.strict ?? false,
+      warnings,
+    });
     stored = described;
     progress.report('reading', progress.bytes, totalBytes, true);
     await rename(tmp, final);
@@ -218,10 +234,12 @@ export async function importDataset(
     artifactPath: rel,
     genomeBuild: input.genomeBuild ?? null,
     checksum,
+    warnings: warnings.summary(),
     source: {
       import: basename(input.path),
       labels: input.labelsPath ? basename(input.labelsPath) : null,
       labelColumn: input.labelColumn ?? null,
+      strict: input.strict ?? false,
     },
   });
   em.persist(dataset);
@@ -254,6 +272,7 @@ async function importSequences(
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  read: ReadOptions,
 ): Promise<Stored> {
   const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
   const regression = input.kind === 'sequence-regression';
@@ -277,13 +296,14 @@ async function importSequences(
     const columns: StoredColumns = { labels: ['label'], features: [], profile: null };
     const writer = new SequenceStoreWriter(tmp, columns, label);
     return storeRecords(writer, input, async (add) => {
-      for await (const r of readLabelledFasta(source, { label })) {
+      for await (const r of readLabelledFasta(source, { ...read, label })) {
         progress.record();
         add({ id: r.id, sequence: r.sequence, labels: [r.label] }, r.line);
       }
     });
   }
   const table = await openSequenceTable(source, {
+    ...read,
     label,
     ...(regression ? { labelColumns: [], profileColumn: input.profileColumn ?? 'counts' } : {}),
     ...(labelColumns ? { labelColumns } : {}),
@@ -343,18 +363,20 @@ async function importExpression(
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  read: ReadOptions,
 ): Promise<Stored> {
-  const matrix = await readExpressionMatrix(progress.read(input.path), {
-    label: basename(input.path),
+  const name = basename(input.path);
+  const full = await readExpressionMatrix(progress.read(input.path), {
+    ...read,
+    label: name,
     ...(input.orientation
       ? { orientation: input.orientation as (typeof EXPRESSION_ORIENTATIONS)[number] }
       : {}),
   });
-  // A sample is a record: all of them are known once the matrix is read.
-  progress.records = matrix.samples.length;
   // checkImportInput made sure an expression import has its sample table.
   const labelsName = basename(input.labelsPath ?? '');
   const annotations = await readSampleAnnotations(progress.read(input.labelsPath ?? ''), {
+    ...read,
     label: labelsName,
   });
   const column = input.labelColumn ?? annotations.columns[0];
@@ -364,8 +386,19 @@ async function importExpression(
       { code: 'UNKNOWN_COLUMN' },
     );
   }
-  const joined = joinSampleAnnotations(matrix.samples, annotations);
-  await copyFile(input.path, tmp);
+  // The samples both files have: the others are dropped with a warning.
+  const joined = joinSampleAnnotations(
+    full.samples,
+    annotations,
+    { label: name, line: (i) => full.sampleLines[i] },
+    read,
+  );
+  const matrix = keepSamples(full, joined.indices);
+  // A sample is a record: all of them are known once the matrix is read.
+  progress.records = matrix.samples.length;
+  // Stored as imported, unless samples were dropped: then the kept ones only.
+  if (matrix === full) await copyFile(input.path, tmp);
+  else await writeFile(tmp, matrixText(matrix));
   const labels = joined.rows.map((row) => row[column]);
   return {
     recordCount: matrix.samples.length,
@@ -374,6 +407,8 @@ async function importExpression(
     summary: {
       genes: matrix.genes.length,
       samples: matrix.samples.length,
+      ...(joined.dropped.length ? { droppedSamples: joined.dropped.length } : {}),
+      ...(joined.unused.length ? { ignoredAnnotations: joined.unused.length } : {}),
       orientation: matrix.orientation,
       missing: matrix.missing,
       missingFraction: matrix.missing / matrix.values.length,
@@ -383,13 +418,39 @@ async function importExpression(
   };
 }
 
+/**
+ * A matrix as TSV in the layout it was read in (so that reading it back detects the same
+ * layout), missing values as NA: the stored form of a matrix with samples dropped.
+ */
+function matrixText(m: ExpressionMatrix): string {
+  const genes = m.genes.length;
+  const cell = (s: number, g: number) => {
+    const v = m.values[s * genes + g];
+    return Number.isNaN(v) ? 'NA' : String(v);
+  };
+  const lines: string[] = [];
+  if (m.orientation === 'genes-by-samples') {
+    lines.push(['gene', ...m.samples].join('\t'));
+    for (let g = 0; g < genes; g++) {
+      lines.push([m.genes[g], ...m.samples.map((_, s) => cell(s, g))].join('\t'));
+    }
+  } else {
+    lines.push(['sample', ...m.genes].join('\t'));
+    m.samples.forEach((sample, s) => {
+      lines.push([sample, ...m.genes.map((_, g) => cell(s, g))].join('\t'));
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function importVariants(
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  read: ReadOptions,
 ): Promise<Stored> {
   // validateVcf's loop, counting records as they stream.
-  const file = await openVcf(progress.read(input.path), { label: basename(input.path) });
+  const file = await openVcf(progress.read(input.path), { label: basename(input.path), ...read });
   for await (const _record of file) progress.record();
   const { samples, version } = file.header;
   await copyFile(input.path, tmp);

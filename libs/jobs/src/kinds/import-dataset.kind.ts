@@ -28,6 +28,7 @@ export const IMPORT_DATASET_KIND: JobKind<ImportJobParams> = {
       profileColumn: input.profileColumn ?? null,
       genomeBuild: input.genomeBuild ?? null,
       orientation: input.orientation ?? null,
+      strict: input.strict ?? false,
     };
     return { ok: true, value: { params, lineage: { details: { importKind: input.kind } } } };
   },
@@ -54,6 +55,8 @@ export const IMPORT_DATASET_KIND: JobKind<ImportJobParams> = {
         datasetId: dataset.id,
         records: dataset.recordCount,
         checksum: dataset.checksum,
+        // The import summary: warnings per rule (their examples are on the dataset).
+        warnings: Object.fromEntries((dataset.warnings ?? []).map((w) => [w.rule, w.count])),
       },
       outputDatasetId: dataset.id,
     };

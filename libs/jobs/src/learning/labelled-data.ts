@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import {
   joinSampleAnnotations,
+  keepSamples,
   openSequenceTable,
   readExpressionMatrix,
   readLabelledFasta,
@@ -208,9 +209,10 @@ async function loadExpression(
       'labelColumn',
     );
   }
+  // The samples both files have (see joinSampleAnnotations).
   const joined = joinSampleAnnotations(matrix.samples, annotations);
   return {
-    ...expressionInputs(matrix),
+    ...expressionInputs(keepSamples(matrix, joined.indices)),
     ...classIndices(
       joined.rows.map((row) => row[column]),
       labelsFile,

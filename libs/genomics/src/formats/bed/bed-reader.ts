@@ -2,6 +2,8 @@ import { FormatError } from '../../errors/format-error.ts';
 import { GenomicsError } from '../../errors/genomics-error.ts';
 import type { TextSource } from '../../io/open-text.ts';
 import { openText, sourceLabel } from '../../io/open-text.ts';
+import type { ReadOptions } from '../../warnings/read-warning.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { bedColumnsProblem, narrowPeakProblem } from './bed-columns.ts';
 
 /** One BED (3 to 12 columns) or narrowPeak region; coordinates are 0-based, half-open. */
@@ -24,9 +26,8 @@ export interface BedRecord {
   line: number;
 }
 
-/** Options of {@link readBed}. */
-export interface BedOptions {
-  label?: string;
+/** Options of {@link readBed} (`label`, `strict`, `warnings` as every reader). */
+export interface BedOptions extends ReadOptions {
   /** `narrowPeak` requires exactly 10 columns and checks columns 7-10. Default `bed`. */
   format?: 'bed' | 'narrowPeak';
   /** Column giving each region's label: `name`, `score`, or a 0-based column index. */
@@ -135,7 +136,8 @@ export async function* readBed(
   const label = sourceLabel(source, options.label);
   const labelAt = bedLabelIndex(options.labelColumn);
   const state: BedLineState = {};
-  for await (const { line, number } of openText(source, { label })) {
+  const issues = new ReaderIssues(label, options);
+  for await (const { line, number } of openText(source, { label, issues })) {
     const record = parseBedLine(line, number, state, options, labelAt, label);
     if (record) yield record;
   }

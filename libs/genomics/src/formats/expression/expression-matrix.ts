@@ -5,7 +5,15 @@ import { FormatError } from '../../errors/format-error.ts';
 import { GenomicsError } from '../../errors/genomics-error.ts';
 import type { TextSource } from '../../io/open-text.ts';
 import { openText, sourceLabel } from '../../io/open-text.ts';
+import type { ReadOptions, WarningRule } from '../../warnings/read-warning.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { detectDelimiter, splitDelimited } from '../delimited.ts';
+
+/**
+ * A header with one name fewer than the rows have fields, as R's write.table writes it (no name
+ * for the row-name column): read as if it had one. Strict: today's field-count error.
+ */
+export const R_HEADER_RULE: WarningRule = { id: 'table-r-header', strict: 'error' };
 
 /** How a matrix file is laid out. */
 export type ExpressionOrientation = 'genes-by-samples' | 'samples-by-genes';
@@ -20,11 +28,12 @@ export interface ExpressionMatrix {
   missing: number;
   /** The layout the file had. */
   orientation: ExpressionOrientation;
+  /** The line that names each sample: the header (genes × samples) or the sample's row. */
+  sampleLines: number[];
 }
 
-/** Options of {@link readExpressionMatrix}. */
-export interface ExpressionOptions {
-  label?: string;
+/** Options of {@link readExpressionMatrix} (`label`, `strict`, `warnings` as every reader). */
+export interface ExpressionOptions extends ReadOptions {
   /** `auto` (default): see {@link readExpressionMatrix}. */
   orientation?: ExpressionOrientation | 'auto';
   /** `keep` (default) stores missing cells as NaN; `error` rejects them. */
@@ -67,18 +76,25 @@ export async function readExpressionMatrix(
   options: ExpressionOptions = {},
 ): Promise<ExpressionMatrix> {
   const label = sourceLabel(source, options.label);
+  const issues = new ReaderIssues(label, options);
   let columns: string[] | undefined;
+  let headerLine = 1;
+  let header: string[] = [];
+  let rHeader: boolean | undefined;
+  const rowLines: number[] = [];
   let delimiter: '\t' | ',' = '\t';
   const rows: string[] = [];
   const rowIds = new Set<string>();
   let cells = new Float32Array(1 << 16);
   let size = 0;
   let missing = 0;
-  for await (const { line, number } of openText(source, { label })) {
+  for await (const { line, number } of openText(source, { label, issues })) {
     if (line.trim() === '') continue;
     if (!columns) {
       delimiter = detectDelimiter(line);
-      columns = splitDelimited(line, delimiter).slice(1);
+      headerLine = number;
+      header = splitDelimited(line, delimiter);
+      columns = header.slice(1);
       const dup = duplicate(columns);
       if (columns.length === 0)
         throw new FormatError(label, number, 'the header has no value columns');
@@ -87,6 +103,19 @@ export async function readExpressionMatrix(
       continue;
     }
     const fields = splitDelimited(line, delimiter);
+    if (rHeader === undefined) {
+      // Decided on the first row: R names every value column but not the row names.
+      rHeader = fields.length === columns.length + 2;
+      if (rHeader) {
+        issues.warn(
+          headerLine,
+          R_HEADER_RULE,
+          `the header names ${columns.length + 1} columns, the rows have ${fields.length} fields (R's write.table leaves the row-name column unnamed)`,
+          'read its first name as the first value column',
+        );
+        columns = header;
+      }
+    }
     if (fields.length !== columns.length + 1) {
       throw new FormatError(
         label,
@@ -100,6 +129,7 @@ export async function readExpressionMatrix(
     }
     rowIds.add(fields[0]);
     rows.push(fields[0]);
+    rowLines.push(number);
     if (size + columns.length > cells.length) {
       const grown = new Float32Array(Math.max(cells.length * 2, size + columns.length));
       grown.set(cells.subarray(0, size));
@@ -129,7 +159,30 @@ export async function readExpressionMatrix(
     options.orientation && options.orientation !== 'auto'
       ? options.orientation
       : orient(rows.length, columns.length, label);
-  return toSamplesByGenes(cells.subarray(0, size), rows, columns, orientation, missing);
+  const matrix = toSamplesByGenes(cells.subarray(0, size), rows, columns, orientation, missing);
+  matrix.sampleLines =
+    orientation === 'genes-by-samples' ? matrix.samples.map(() => headerLine) : rowLines;
+  return matrix;
+}
+
+/** The matrix restricted to the samples at `indices` (in that order). */
+export function keepSamples(matrix: ExpressionMatrix, indices: number[]): ExpressionMatrix {
+  if (indices.length === matrix.samples.length && indices.every((i, k) => i === k)) return matrix;
+  const genes = matrix.genes.length;
+  const values = new Float32Array(indices.length * genes);
+  let missing = 0;
+  indices.forEach((i, k) => {
+    const row = matrix.values.subarray(i * genes, (i + 1) * genes);
+    values.set(row, k * genes);
+    for (const v of row) if (Number.isNaN(v)) missing++;
+  });
+  return {
+    ...matrix,
+    samples: indices.map((i) => matrix.samples[i]),
+    sampleLines: indices.map((i) => matrix.sampleLines[i]),
+    values,
+    missing,
+  };
 }
 
 function toSamplesByGenes(
@@ -140,12 +193,19 @@ function toSamplesByGenes(
   missing: number,
 ): ExpressionMatrix {
   if (orientation === 'samples-by-genes') {
-    return { genes: columns, samples: rows, values: cells.slice(), missing, orientation };
+    return {
+      genes: columns,
+      samples: rows,
+      values: cells.slice(),
+      missing,
+      orientation,
+      sampleLines: [],
+    };
   }
   const values = new Float32Array(cells.length);
   const [genes, samples] = [rows.length, columns.length];
   for (let g = 0; g < genes; g++) {
     for (let s = 0; s < samples; s++) values[s * genes + g] = cells[g * samples + s];
   }
-  return { genes: rows, samples: columns, values, missing, orientation };
+  return { genes: rows, samples: columns, values, missing, orientation, sampleLines: [] };
 }

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { itWithSharedData } from '../../testing.ts';
-import { readExpressionMatrix } from './expression-matrix.ts';
+import { keepSamples, readExpressionMatrix } from './expression-matrix.ts';
 import type { ExpressionOptions } from './expression-matrix.ts';
 import { joinSampleAnnotations, readSampleAnnotations } from './sample-annotations.ts';
+import { ReadWarnings } from '../../warnings/read-warnings.ts';
 
 const text = (s: string) => Readable.from([Buffer.from(s)]);
 const read = (s: string, options: ExpressionOptions = {}) =>
@@ -55,15 +56,76 @@ describe('readExpressionMatrix', () => {
 });
 
 describe('sample annotations', () => {
-  it('joins by sample ID and names samples without annotation', async () => {
-    const annotations = await readSampleAnnotations(text('id\tclass\nS2\tAML\nS1\tALL\nS9\tALL\n'));
-    expect(joinSampleAnnotations(['S1', 'S2'], annotations)).toEqual({
+  it('joins by sample ID on the samples both have, warning for each one dropped', async () => {
+    const annotations = await readSampleAnnotations(
+      text('id\tclass\nS2\tAML\nS1\tALL\nS9\tALL\n'),
+      {
+        label: 'labels.tsv',
+      },
+    );
+    const warnings = new ReadWarnings();
+    const source = { label: 'expr.tsv', line: (i: number) => i + 2 };
+    expect(joinSampleAnnotations(['S1', 's3', 'S2'], annotations, source, { warnings })).toEqual({
+      samples: ['S1', 'S2'],
+      indices: [0, 2],
       rows: [{ class: 'ALL' }, { class: 'AML' }],
+      dropped: ['s3'],
       unused: ['S9'],
     });
-    expect(() => joinSampleAnnotations(['S1', 's3', 's4'], annotations)).toThrow(
-      '2 sample(s) have no annotation: s3, s4; annotated but not in the matrix: S2, S9',
+    expect(warnings.summary().flatMap((w) => w.examples)).toEqual([
+      {
+        rule: 'sample-not-annotated',
+        file: 'expr.tsv',
+        line: 3,
+        message: 'sample s3 has no row in labels.tsv; left it out (1 dropped, 2 of 3 kept)',
+      },
+      {
+        rule: 'sample-not-in-matrix',
+        file: 'labels.tsv',
+        line: 4,
+        message: 'sample S9 is not in expr.tsv; ignored its row (1 ignored)',
+      },
+    ]);
+    // strict: a matrix sample without a row is an error again; an extra row stays a warning.
+    expect(() =>
+      joinSampleAnnotations(['S1', 's3'], annotations, source, { strict: true }),
+    ).toThrow('expr.tsv:3: sample s3 has no row in labels.tsv');
+    expect(joinSampleAnnotations(['S1'], annotations, source, { strict: true }).samples).toEqual([
+      'S1',
+    ]);
+    expect(() => joinSampleAnnotations(['s3', 's4'], annotations, source)).toThrow(
+      'no sample of expr.tsv has a row in labels.tsv: in the matrix s3, s4; in the table S2, S1, S9',
     );
+  });
+
+  it("reads R's write.table header (no name for the row names) with a warning", async () => {
+    const warnings = new ReadWarnings();
+    const m = await readExpressionMatrix(text('S1\tS2\ng1\t1\t2\ng2\t3\t4\ng3\t5\t6\ng4\t7\t8\n'), {
+      label: 'r.tsv',
+      warnings,
+    });
+    expect([m.samples, m.genes, m.sampleLines]).toEqual([
+      ['S1', 'S2'],
+      ['g1', 'g2', 'g3', 'g4'],
+      [1, 1],
+    ]);
+    expect(warnings.summary()[0]).toMatchObject({ rule: 'table-r-header', count: 1 });
+    await expect(
+      readExpressionMatrix(text('S1\tS2\ng1\t1\t2\n'), { label: 'r.tsv', strict: true }),
+    ).rejects.toThrow('r.tsv:1: the header names 2 columns, the rows have 3 fields');
+  });
+
+  it('keepSamples keeps the rows of the given samples, recounting missing cells', async () => {
+    const m = await readExpressionMatrix(
+      text('s\tg1\tg2\tg3\tg4\na\t1\tNA\t3\t4\nb\t5\t6\t7\t8\n'),
+    );
+    const kept = keepSamples(m, [1]);
+    expect([kept.samples, [...kept.values], kept.missing, kept.sampleLines]).toEqual([
+      ['b'],
+      [5, 6, 7, 8],
+      0,
+      [3],
+    ]);
   });
 
   itWithSharedData(

@@ -1,6 +1,8 @@
 import { FormatError } from '../../errors/format-error.ts';
 import type { TextSource } from '../../io/open-text.ts';
 import { openText, sourceLabel } from '../../io/open-text.ts';
+import type { ReadOptions } from '../../warnings/read-warning.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 
 /** One FASTA record. */
 export interface FastaRecord {
@@ -33,11 +35,12 @@ export function parseFastaHeader(header: string): { id: string; description: str
  */
 export async function* readFasta(
   source: TextSource,
-  options: { label?: string } = {},
+  options: ReadOptions = {},
 ): AsyncGenerator<FastaRecord> {
   const label = sourceLabel(source, options.label);
+  const issues = new ReaderIssues(label, options);
   let current: { id: string; description: string; line: number; parts: string[] } | undefined;
-  for await (const { line, number } of openText(source, { label })) {
+  for await (const { line, number } of openText(source, { label, issues })) {
     if (line.startsWith('>')) {
       if (current) yield finish(current);
       const { id, description } = parseFastaHeader(line);

@@ -1,6 +1,8 @@
 import { FormatError } from '../../errors/format-error.ts';
 import type { TextSource } from '../../io/open-text.ts';
 import { openText, sourceLabel } from '../../io/open-text.ts';
+import type { ReadOptions } from '../../warnings/read-warning.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { parseFastaHeader } from './fasta-reader.ts';
 
 /** One FASTQ read. */
@@ -24,12 +26,13 @@ const QUALITY = /^[!-~]*$/;
  */
 export async function* readFastq(
   source: TextSource,
-  options: { label?: string } = {},
+  options: ReadOptions = {},
 ): AsyncGenerator<FastqRecord> {
   const label = sourceLabel(source, options.label);
+  const issues = new ReaderIssues(label, options);
   let lines: { line: string; number: number }[] = [];
   let blankAt: number | undefined;
-  for await (const { line, number } of openText(source, { label })) {
+  for await (const { line, number } of openText(source, { label, issues })) {
     if (lines.length === 0 && line.trim() === '') {
       blankAt ??= number;
       continue;

@@ -1,6 +1,7 @@
 import { FormatError } from '../../errors/format-error.ts';
 import type { TextSource } from '../../io/open-text.ts';
 import { sourceLabel } from '../../io/open-text.ts';
+import type { ReadOptions } from '../../warnings/read-warning.ts';
 import { readFasta } from '../fasta/fasta-reader.ts';
 import type { LabelledSequence } from './labelled-sequence.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
@@ -11,12 +12,12 @@ import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
  */
 export async function* readLabelledFasta(
   source: TextSource,
-  options: { label?: string; labelKey?: string } = {},
+  options: ReadOptions & { labelKey?: string } = {},
 ): AsyncGenerator<LabelledSequence> {
   const label = sourceLabel(source, options.label);
   const key = options.labelKey ?? 'label';
   const ids = new Set<string>();
-  for await (const record of readFasta(source, { label })) {
+  for await (const record of readFasta(source, { ...options, label })) {
     const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
     const value = pair?.slice(key.length + 1) ?? '';
     if (value === '')

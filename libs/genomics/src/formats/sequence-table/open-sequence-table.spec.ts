@@ -4,6 +4,7 @@ import { simulateProfiles } from '../../simulate/profiles.ts';
 import type { SequenceTableColumnOptions } from './sequence-table-layout.ts';
 import type { SequenceTableRecord } from './open-sequence-table.ts';
 import { openSequenceTable } from './open-sequence-table.ts';
+import { ReadWarnings } from '../../warnings/read-warnings.ts';
 import {
   formatProfileTable,
   sequenceTableHeader,
@@ -20,6 +21,23 @@ async function read(tsv: string, options: SequenceTableColumnOptions = {}) {
 }
 
 describe('openSequenceTable', () => {
+  it('reads rows ending with a delimiter (and CRLF) with located warnings; strict refuses them', async () => {
+    const warnings = new ReadWarnings();
+    const tsv = 'id\tlabel\tsequence\r\ns1\t1\tACGT\t\r\ns2\t0\tAAAA\r\n';
+    const { records } = await read(tsv, { warnings });
+    expect(records.map((r) => [r.id, r.sequence])).toEqual([
+      ['s1', 'ACGT'],
+      ['s2', 'AAAA'],
+    ]);
+    expect(warnings.summary().map((w) => [w.rule, w.count, w.examples[0].line])).toEqual([
+      ['crlf-line-endings', 1, 1],
+      ['table-trailing-delimiter', 1, 2],
+    ]);
+    await expect(read(tsv, { strict: true })).rejects.toThrow(
+      't.tsv:2: the row ends with a delimiter (4 fields, the header has 3)',
+    );
+  });
+
   it('reads every label_* column as one label each, and named label columns in their order', async () => {
     const tsv = 'id\tlabel_b\tsequence\tlabel_a\ns1\t1\tACGT\t0\ns2\t0\tAAAA\tx\n';
     const { layout, records } = await read(tsv);

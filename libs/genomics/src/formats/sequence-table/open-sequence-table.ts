@@ -1,6 +1,8 @@
 import { FormatError } from '../../errors/format-error.ts';
 import type { TextLine, TextSource } from '../../io/open-text.ts';
 import { openText, sourceLabel } from '../../io/open-text.ts';
+import type { WarningRule } from '../../warnings/read-warning.ts';
+import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { detectDelimiter, splitDelimited } from '../delimited.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
 import type { ResolvedLayout, SequenceTableColumnOptions } from './sequence-table-layout.ts';
@@ -32,6 +34,12 @@ export interface SequenceTable {
   records: AsyncGenerator<SequenceTableRecord>;
 }
 
+/** A row ending with an empty field after a final delimiter: read without it. */
+export const TRAILING_DELIMITER_RULE: WarningRule = {
+  id: 'table-trailing-delimiter',
+  strict: 'error',
+};
+
 /**
  * Opens a sequence table (TSV or CSV, header required; plain, gzip or bgzip) with an id and a
  * sequence column, label columns (targets), numeric feature columns and a per-position count
@@ -49,7 +57,8 @@ export async function openSequenceTable(
   options: SequenceTableColumnOptions = {},
 ): Promise<SequenceTable> {
   const label = sourceLabel(source, options.label);
-  const lines = openText(source, { label });
+  const issues = new ReaderIssues(label, options);
+  const lines = openText(source, { label, issues });
   let first: TextLine | undefined;
   for (;;) {
     const next = await lines.next();
@@ -68,15 +77,16 @@ export async function openSequenceTable(
   }
   return {
     layout: resolved.layout,
-    records: readRows(lines, resolved, { label, delimiter, width: header.length }),
+    records: readRows(lines, resolved, { issues, delimiter, width: header.length }),
   };
 }
 
 async function* readRows(
   lines: AsyncGenerator<TextLine>,
   at: ResolvedLayout,
-  { label, delimiter, width }: { label: string; delimiter: string; width: number },
+  { issues, delimiter, width }: { issues: ReaderIssues; delimiter: string; width: number },
 ): AsyncGenerator<SequenceTableRecord> {
+  const { label } = issues;
   const ids = new Set<string>();
   const { labelColumns, featureColumns, profileColumn } = at.layout;
   let tracks = -1;
@@ -85,6 +95,16 @@ async function* readRows(
       if (line.trim() === '') continue;
       const fail = (reason: string) => new FormatError(label, number, reason);
       const fields = splitDelimited(line, delimiter);
+      if (fields.length === width + 1 && fields[width].trim() === '') {
+        // Spreadsheets and `paste` leave a delimiter at the end of a row.
+        issues.warn(
+          number,
+          TRAILING_DELIMITER_RULE,
+          `the row ends with a delimiter (${width + 1} fields, the header has ${width})`,
+          'ignored the empty last field',
+        );
+        fields.pop();
+      }
       if (fields.length !== width) throw fail(`${fields.length} fields, the header has ${width}`);
       const id = fields[at.id].trim();
       const sequence = fields[at.sequence].trim();

@@ -4,10 +4,10 @@
  * Resolved once from the header; see {@link resolveSequenceTableLayout} for the defaults.
  */
 
-/** Column options of {@link openSequenceTable}. */
-export interface SequenceTableColumnOptions {
-  /** Names the source in errors; defaults to the path, or `<stream>`. */
-  label?: string;
+import type { ReadOptions } from '../../warnings/read-warning.ts';
+
+/** Column options of {@link openSequenceTable} (`label`, `strict`, `warnings` as every reader). */
+export interface SequenceTableColumnOptions extends ReadOptions {
   /** Default `id`. */
   idColumn?: string;
   /** Default `sequence`. */
