@@ -95,8 +95,10 @@ type Reader = (
 ) => Promise<Stored>;
 
 const READERS: Record<ImportKind, Reader> = {
-  'sequence-classification': importSequences,
-  'sequence-regression': importSequences,
+  'sequence-classification': (input, tmp, progress) =>
+    importSequences(input, tmp, progress, basename(input.path)),
+  'sequence-regression': (input, tmp, progress) =>
+    importSequences(input, tmp, progress, basename(input.path)),
   expression: importExpression,
   variants: importVariants,
 };
@@ -254,11 +256,10 @@ async function importSequences(
   input: ImportDatasetInput,
   tmp: string,
   progress: ImportProgressReporter,
+  label: string,
 ): Promise<Stored> {
   const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
   const regression = input.kind === 'sequence-regression';
-  // Errors name the file, not the server's directory layout.
-  const label = basename(input.path);
   const source = progress.read(input.path);
   const labelColumns = input.labelColumn?.split(',').map((c) => c.trim());
   if (fasta && (regression || labelColumns || input.featureColumns || input.profileColumn)) {
@@ -318,6 +319,41 @@ async function importSequences(
       add(r, r.line);
     }
   });
+}
+
+/** What writeSequenceTable reads: a sequence import's file and columns. */
+export type SequenceFileInput = Pick<
+  ImportDatasetInput,
+  'path' | 'labelColumn' | 'featureColumns' | 'profileColumn'
+> & { kind: 'sequence-classification' | 'sequence-regression' };
+
+/**
+ * A sequence table or labelled FASTA written as a store table at `table` as it streams, as an
+ * import writes it but with no dataset row (`strand train --train FILE` trains from it). Errors
+ * name the file as `label` (default: its path). Removes the table when anything fails.
+ */
+export async function writeSequenceTable(
+  input: SequenceFileInput,
+  table: string,
+  options: ImportOptions & { label?: string } = {},
+): Promise<{ recordCount: number; checksum: string }> {
+  const { size } = await stat(input.path);
+  const progress = new ImportProgressReporter(options, size, basename(input.path));
+  try {
+    const stored = await importSequences(
+      { projectId: '', ...input },
+      table,
+      progress,
+      options.label ?? input.path,
+    );
+    return {
+      recordCount: stored.recordCount,
+      checksum: stored.checksum ?? (await progress.sha256(table)),
+    };
+  } catch (error) {
+    await rm(table, { force: true });
+    throw error;
+  }
 }
 
 /**
