@@ -92,6 +92,15 @@ beforeAll(async () => {
   await writeFile(join(importDir, 'bad.tsv'), 'id\tlabel\tsequence\na\tyes\tACGT\nb\tno\tTT!T\n');
   await writeFile(join(importDir, 'cpg.tsv'), cpgMotifTable(30, 20, 1));
   await writeFile(join(importDir, 'profiles.tsv'), profileTable(20, 30, 1));
+  // An intervals import: a reference, 60 regions on it (named without its chr prefix), two tasks.
+  const chr1 = Array.from({ length: 3000 }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+  await writeFile(join(importDir, 'ref.fa'), `>chr1\n${chr1}\n`);
+  await writeFile(
+    join(importDir, 'regions.bed'),
+    Array.from({ length: 60 }, (_, i) => `1\t${100 + i * 45}\t${130 + i * 45}\n`).join(''),
+  );
+  await writeFile(join(importDir, 'a.bed'), 'chr1\t0\t1000\n');
+  await writeFile(join(importDir, 'b.bed'), 'chr1\t2000\t2100\n');
   await writeFile(join(outside, 'secret.tsv'), 'id\tlabel\tsequence\na\t1\tACGT\n');
   process.env.STRAND_IMPORT_DIR = importDir;
   server = await startTestServer();
@@ -120,6 +129,42 @@ describe('importDataset', () => {
       path: 'ok.tsv',
     });
     expect(job.params).not.toContain(importDir);
+  });
+
+  it('imports intervals (reference + BED regions + task BEDs) as a job with progress', async () => {
+    const res = await server.request<Payload>(IMPORT, {
+      input: {
+        kind: 'intervals',
+        path: 'regions.bed',
+        referencePath: 'ref.fa',
+        taskPaths: ['a.bed', 'b.bed'],
+        windowWidth: 50,
+        name: 'windows',
+      },
+    });
+    expect(res.data!.importDataset.userErrors).toEqual([]);
+    const job = await finished(res.data!.importDataset.job!.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(job.progress).toMatchObject({ unit: 'bytes', fraction: 1 });
+    expect(job.outputDataset).toMatchObject({
+      name: 'windows',
+      recordCount: 60,
+      sequenceLength: 50,
+    });
+    expect(JSON.parse(job.params)).toMatchObject({
+      referencePath: 'ref.fa',
+      taskPaths: ['a.bed', 'b.bed'],
+    });
+    const missing = await server.request<Payload>(IMPORT, {
+      input: { kind: 'intervals', path: 'regions.bed', referencePath: 'nope.fa' },
+    });
+    expect(missing.data!.importDataset.userErrors).toEqual([
+      {
+        field: 'referencePath',
+        code: 'FILE_NOT_FOUND',
+        message: 'no file "nope.fa" in the import directory',
+      },
+    ]);
   });
 
   it('fails the job with file:line: reason and stores nothing', async () => {

@@ -108,6 +108,7 @@ export { evaluate } from './learning/evaluate.ts';
 export { fitAndEvaluate, fitAndTest } from './learning/fit-and-evaluate.ts';
 export type { EvaluatedFit, HeldOutFit } from './learning/fit-and-evaluate.ts';
 export { openTrainingFile } from './learning/training-file.ts';
+export { closeSource, openStoreSource, sourceStream } from './learning/store-source.ts';
 export type { OpenedData } from './learning/training-file.ts';
 export { openDataset } from './training/open-dataset.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';

@@ -14,10 +14,17 @@ const HELP = `usage: strand import KIND FILE [options]
 KIND is one of ${IMPORT_KINDS.join(', ')}. The file is parsed and validated as a stream; a
 malformed record stops the import with FILE:LINE: reason and nothing is stored.
   --labels FILE         expression: the sample table (first column the sample id)
-  --label-column COL    expression: its label column (default: its second column)
+  --label-column COL    expression: its label column (default: its second column); intervals:
+                        the regions' label columns (name, score or 0-based numbers, comma-separated)
   --orientation O       expression: genes-by-samples or samples-by-genes (default: detected)
   --feature-columns L   sequence tables: numeric feature columns, names or prefixes, comma-separated
   --profile-column C    sequence tables: the per-position count column (sequence-regression: counts)
+  --reference FASTA     intervals: the reference (plain or bgzip; its .fai is built when missing)
+  --tasks A.bed,B.bed   intervals: BED files as tasks (label 1 where a window overlaps a peak)
+  --width N             intervals: window width, centred on each region (default 200)
+  --negatives N         intervals: gc-matched (background windows) or shuffled (dinucleotide-
+                        shuffled positives), labelled 0
+  --seed S              intervals: seed of the negatives (default 1)
   --name NAME           default: the file name
   --genome-build B      e.g. GRCh38
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
@@ -77,6 +84,11 @@ export async function importCommand(argv: string[]): Promise<number> {
       'feature-columns': { type: 'string' },
       'profile-column': { type: 'string' },
       orientation: { type: 'string' },
+      reference: { type: 'string' },
+      tasks: { type: 'string' },
+      width: { type: 'string' },
+      negatives: { type: 'string' },
+      seed: { type: 'string' },
       name: { type: 'string' },
       'genome-build': { type: 'string' },
       'data-dir': { type: 'string' },
@@ -96,7 +108,26 @@ export async function importCommand(argv: string[]): Promise<number> {
   const out = createOutput(values.json);
   const summary = (d: { name: string; id: string; records: number }) =>
     `imported ${d.name} (${d.id}): ${d.records} records`;
+  const intervals = {
+    referencePath: values.reference ?? null,
+    taskPaths: featureColumns(values.tasks) ?? null,
+    windowWidth: values.width === undefined ? null : integer('--width', values.width),
+    negatives: values.negatives ?? null,
+    seed: values.seed === undefined ? null : integer('--seed', values.seed),
+  };
+  const intervalOnly = ['reference', 'tasks', 'width', 'negatives', 'seed'].filter(
+    (flag) => values[flag as keyof typeof values] !== undefined,
+  );
+  if (kind !== 'intervals' && intervalOnly.length) {
+    throw new CliError(`strand import: --${intervalOnly[0]} goes with KIND intervals`, 2);
+  }
   if (values.api !== undefined) {
+    if (kind === 'intervals') {
+      throw new CliError(
+        'strand import: intervals imports read server files; use the embedded store or the importDataset mutation',
+        2,
+      );
+    }
     const token = values.token ?? process.env.STRAND_TOKEN;
     if (!token) throw new CliError('strand import: --api needs --token or STRAND_TOKEN', 2);
     if (values['data-dir'] !== undefined) {
@@ -142,6 +173,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         profileColumn: values['profile-column'],
         orientation: values.orientation,
         genomeBuild: values['genome-build'],
+        ...(kind === 'intervals' ? intervals : {}),
       },
       { onProgress: drawProgress(out) },
     );
@@ -159,5 +191,14 @@ export async function importCommand(argv: string[]): Promise<number> {
 
 /** Usage mistakes exit 2; bad file content 1. */
 function e2exit(code: string): number {
-  return code === 'UNKNOWN_KIND' || code === 'REQUIRED' ? 2 : 1;
+  return ['UNKNOWN_KIND', 'REQUIRED', 'UNKNOWN_NEGATIVES', 'INVALID_OPTIONS'].includes(code)
+    ? 2
+    : 1;
+}
+
+function integer(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n))
+    throw new CliError(`strand import: ${flag} must be an integer; got "${raw}"`, 2);
+  return n;
 }

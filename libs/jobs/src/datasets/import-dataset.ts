@@ -26,6 +26,8 @@ import type { StoredColumns } from '../learning/stored-data.ts';
 import { importError } from './import-error.ts';
 import { SEQUENCE_TABLE_FILE } from './sequence-store.ts';
 import { SequenceStoreWriter } from './sequence-store-writer.ts';
+import { importIntervals, INTERVAL_NEGATIVES } from './import-intervals.ts';
+import type { IntervalNegatives } from './import-intervals.ts';
 
 export type { ImportOptions, ImportProgress } from './import-progress.ts';
 
@@ -34,13 +36,16 @@ export type { ImportOptions, ImportProgress } from './import-progress.ts';
  * column, or several 0/1 ones for a multitask head; optionally numeric feature columns, the
  * second input of DeepCpG); `sequence-regression` a sequence table of per-position read counts
  * (BPNet's target; feature columns optional); `expression` a matrix with a sample table;
- * `variants` a VCF.
+ * `variants` a VCF; `intervals` windows of a reference FASTA at BED regions, labelled by their
+ * columns or by the peaks of task BED files (import-intervals.ts), stored as
+ * sequence-classification.
  */
 export const IMPORT_KINDS = [
   'sequence-classification',
   'sequence-regression',
   'expression',
   'variants',
+  'intervals',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -73,6 +78,16 @@ export interface ImportDatasetInput {
   genomeBuild?: string | null;
   /** expression: how the matrix is laid out; detected when left out (see readExpressionMatrix). */
   orientation?: string | null;
+  /** intervals: the reference FASTA (plain or bgzip, indexed; the .fai is built when missing). */
+  referencePath?: string | null;
+  /** intervals: BED files whose peaks are the tasks (label 1 where a window overlaps one). */
+  taskPaths?: string[] | null;
+  /** intervals: the width of every window, centred on its region (default 200). */
+  windowWidth?: number | null;
+  /** intervals: `gc-matched` background windows or `shuffled` positives, labelled 0. */
+  negatives?: string | null;
+  /** intervals: seed of the negatives (default 1). */
+  seed?: number | null;
 }
 
 /** How an expression matrix may be laid out (ImportDatasetInput.orientation). */
@@ -101,6 +116,20 @@ const READERS: Record<ImportKind, Reader> = {
     importSequences(input, tmp, progress, basename(input.path)),
   expression: importExpression,
   variants: importVariants,
+  intervals: (input, tmp, progress) =>
+    importIntervals(
+      {
+        path: input.path,
+        referencePath: input.referencePath ?? '',
+        windowWidth: input.windowWidth ?? 200,
+        taskPaths: input.taskPaths ?? null,
+        labelColumn: input.labelColumn ?? null,
+        negatives: (input.negatives as IntervalNegatives | null | undefined) ?? null,
+        seed: input.seed ?? null,
+      },
+      tmp,
+      progress,
+    ),
 };
 
 /**
@@ -119,9 +148,30 @@ export async function checkImportInput(
     );
   }
   const kind = input.kind as ImportKind;
+  if (kind === 'intervals') {
+    if (!input.referencePath) {
+      return fail(
+        'referencePath',
+        'REQUIRED',
+        'an intervals import needs a reference FASTA (referencePath)',
+      );
+    }
+    if (
+      input.negatives != null &&
+      !(INTERVAL_NEGATIVES as readonly string[]).includes(input.negatives)
+    ) {
+      return fail(
+        'negatives',
+        'UNKNOWN_NEGATIVES',
+        `unknown negatives "${input.negatives}"; one of ${INTERVAL_NEGATIVES.join(', ')}`,
+      );
+    }
+  }
   for (const [field, path] of [
     ['path', input.path],
     ['labelsPath', input.labelsPath],
+    ['referencePath', input.referencePath],
+    ...(input.taskPaths ?? []).map((p) => ['taskPaths', p] as const),
   ] as const) {
     if (
       path &&
@@ -164,7 +214,7 @@ export async function importDataset(
 
   const id = crypto.randomUUID();
   const file =
-    kind === 'sequence-classification' || kind === 'sequence-regression'
+    kind === 'sequence-classification' || kind === 'sequence-regression' || kind === 'intervals'
       ? SEQUENCE_TABLE_FILE
       : kind === 'expression'
         ? 'expression.tsv'
@@ -174,6 +224,7 @@ export async function importDataset(
   const tmp = `${final}.importing`;
   await mkdir(dirname(final), { recursive: true });
   let totalBytes = 0;
+  // Progress counts the bytes of the files read as a stream (not a reference read at random).
   for (const path of [input.path, input.labelsPath]) {
     if (path) totalBytes += (await stat(path)).size;
   }
@@ -211,7 +262,7 @@ export async function importDataset(
   const dataset = new Dataset(
     project,
     input.name?.trim() || basename(input.path),
-    kind as DatasetKind,
+    (kind === 'intervals' ? 'sequence-classification' : kind) as DatasetKind,
   );
   Object.assign(dataset, {
     ...stored,
@@ -224,6 +275,15 @@ export async function importDataset(
       import: basename(input.path),
       labels: input.labelsPath ? basename(input.labelsPath) : null,
       labelColumn: input.labelColumn ?? null,
+      ...(kind === 'intervals'
+        ? {
+            kind: 'intervals',
+            reference: basename(input.referencePath ?? ''),
+            tasks: (input.taskPaths ?? []).map((p) => basename(p)),
+            windowWidth: input.windowWidth ?? 200,
+            negatives: input.negatives ?? null,
+          }
+        : {}),
     },
   });
   em.persist(dataset);
