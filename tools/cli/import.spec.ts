@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDataPath } from '@strand/genomics/testing';
 
 const bin = fileURLToPath(new URL('../bin/strand.mjs', import.meta.url));
 let dir: string;
@@ -51,6 +53,35 @@ describe('strand import / inspect', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^bad\.tsv:3: /);
     expect(strand('inspect', 'bad.tsv').stderr).toBe('strand inspect: no dataset "bad.tsv"\n');
   });
+});
+
+describe('strand train --dataset', () => {
+  it('trains on an imported dataset by name, with a stratified test hold-out', async () => {
+    const promoters = sharedDataPath('sequences/promoters_uci/promoters.tsv');
+    if (!existsSync(promoters)) {
+      console.warn(`skipped: ${promoters} is absent (see /work/shared/data/README.md)`);
+      return;
+    }
+    expect(strand('import', 'sequence-classification', promoters, '--name', 'prom').status).toBe(0);
+    const args = ['--epochs', '1', '--seed', '3', '--json'];
+    const stored = strand('train', '--dataset', 'prom', ...args);
+    expect(stored.stderr).toBe('');
+    expect(JSON.parse(stored.stdout)).toMatchObject({
+      train: 84,
+      test: 22,
+      labels: ['non_promoter', 'promoter'],
+      validation: { method: 'stratified-holdout', train: 76, validation: 8 },
+    });
+    const missing = strand('train', '--dataset', 'nope');
+    expect([missing.status, missing.stderr]).toEqual([
+      2,
+      'strand train: no dataset with id or name "nope"\n',
+    ]);
+    const clash = strand('train', '--dataset', 'prom', '--label-column', 'x');
+    expect(clash.stderr).toBe(
+      'strand train: --dataset trains on the stored dataset as imported; --label-column go with --train FILE\n',
+    );
+  }, 150_000);
 });
 
 describe('strand import --api', () => {

@@ -97,6 +97,15 @@ beforeAll(async () => {
     join(importDir, 'old.vcf'),
     '##fileformat=VCFv4.0\n##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n##FORMAT=<ID=GQ,Number=1,Type=Float,Description="Genotype Quality">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n1\t10\t.\tA\tG\t.\t.\t.\tGT:GQ\t0/1:12.5\n',
   );
+  // An intervals import: a reference, 60 regions on it (named without its chr prefix), two tasks.
+  const chr1 = Array.from({ length: 3000 }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+  await writeFile(join(importDir, 'ref.fa'), `>chr1\n${chr1}\n`);
+  await writeFile(
+    join(importDir, 'regions.bed'),
+    Array.from({ length: 60 }, (_, i) => `1\t${100 + i * 45}\t${130 + i * 45}\n`).join(''),
+  );
+  await writeFile(join(importDir, 'a.bed'), 'chr1\t0\t1000\n');
+  await writeFile(join(importDir, 'b.bed'), 'chr1\t2000\t2100\n');
   await writeFile(join(outside, 'secret.tsv'), 'id\tlabel\tsequence\na\t1\tACGT\n');
   process.env.STRAND_IMPORT_DIR = importDir;
   server = await startTestServer();
@@ -125,6 +134,42 @@ describe('importDataset', () => {
       path: 'ok.tsv',
     });
     expect(job.params).not.toContain(importDir);
+  });
+
+  it('imports intervals (reference + BED regions + task BEDs) as a job with progress', async () => {
+    const res = await server.request<Payload>(IMPORT, {
+      input: {
+        kind: 'intervals',
+        path: 'regions.bed',
+        referencePath: 'ref.fa',
+        taskPaths: ['a.bed', 'b.bed'],
+        windowWidth: 50,
+        name: 'windows',
+      },
+    });
+    expect(res.data!.importDataset.userErrors).toEqual([]);
+    const job = await finished(res.data!.importDataset.job!.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(job.progress).toMatchObject({ unit: 'bytes', fraction: 1 });
+    expect(job.outputDataset).toMatchObject({
+      name: 'windows',
+      recordCount: 60,
+      sequenceLength: 50,
+    });
+    expect(JSON.parse(job.params)).toMatchObject({
+      referencePath: 'ref.fa',
+      taskPaths: ['a.bed', 'b.bed'],
+    });
+    const missing = await server.request<Payload>(IMPORT, {
+      input: { kind: 'intervals', path: 'regions.bed', referencePath: 'nope.fa' },
+    });
+    expect(missing.data!.importDataset.userErrors).toEqual([
+      {
+        field: 'referencePath',
+        code: 'FILE_NOT_FOUND',
+        message: 'no file "nope.fa" in the import directory',
+      },
+    ]);
   });
 
   it('fails the job with file:line: reason and stores nothing', async () => {

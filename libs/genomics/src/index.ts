@@ -15,7 +15,10 @@ export {
 } from './encoding/alphabet-one-hot.ts';
 export { kmerCounts } from './encoding/kmer-counts.ts';
 export { oneHotEncodeKmers } from './encoding/kmer-one-hot.ts';
-export { reverseComplementAugment } from './encoding/reverse-complement-augment.ts';
+export {
+  reverseComplementAugment,
+  reverseComplementRows,
+} from './encoding/reverse-complement-augment.ts';
 export { dinucleotideShuffle } from './encoding/dinucleotide-shuffle.ts';
 export { gcFraction, gcMatchedBackground } from './encoding/gc-matched-background.ts';
 export type { GcBackgroundOptions, GenomicRegion } from './encoding/gc-matched-background.ts';
@@ -133,7 +136,7 @@ export type {
   SequenceTableRow,
 } from './formats/sequence-table/sequence-table-writer.ts';
 // Splits.
-export { stratifiedSplit } from './splits/stratified-split.ts';
+export { NO_PART, stratifiedParts, stratifiedSplit } from './splits/stratified-split.ts';
 export type { SplitFractions } from './splits/stratified-split.ts';
 export { chromosomeHoldout } from './splits/chromosome-holdout.ts';
 export { chromosomeKFold, kFold } from './splits/k-fold.ts';

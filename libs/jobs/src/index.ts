@@ -106,8 +106,12 @@ export type { FeatureScaling } from './learning/feature-scaling.ts';
 export { fit, MIN_RECORDS_FOR_VALIDATION } from './learning/fit.ts';
 export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
 export { evaluate } from './learning/evaluate.ts';
-export { fitAndEvaluate } from './learning/fit-and-evaluate.ts';
-export type { EvaluatedFit } from './learning/fit-and-evaluate.ts';
+export { fitAndEvaluate, fitAndTest } from './learning/fit-and-evaluate.ts';
+export type { EvaluatedFit, HeldOutFit } from './learning/fit-and-evaluate.ts';
+export { openTrainingFile } from './learning/training-file.ts';
+export { closeSource, openStoreSource, sourceStream } from './learning/store-source.ts';
+export type { OpenedData } from './learning/training-file.ts';
+export { openDataset } from './training/open-dataset.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
 export type {

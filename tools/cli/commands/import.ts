@@ -18,10 +18,17 @@ malformed record stops the import with FILE:LINE: reason and nothing is stored. 
 the format's common readers) reads with a warning is imported, and the warnings are kept with the
 dataset and printed: the first few of each kind with FILE:LINE, then how many more.
   --labels FILE         expression: the sample table (first column the sample id)
-  --label-column COL    expression: its label column (default: its second column)
+  --label-column COL    expression: its label column (default: its second column); intervals:
+                        the regions' label columns (name, score or 0-based numbers, comma-separated)
   --orientation O       expression: genes-by-samples or samples-by-genes (default: detected)
   --feature-columns L   sequence tables: numeric feature columns, names or prefixes, comma-separated
   --profile-column C    sequence tables: the per-position count column (sequence-regression: counts)
+  --reference FASTA     intervals: the reference (plain or bgzip; its .fai is built when missing)
+  --tasks A.bed,B.bed   intervals: BED files as tasks (label 1 where a window overlaps a peak)
+  --width N             intervals: window width, centred on each region (default 200)
+  --negatives N         intervals: gc-matched (background windows) or shuffled (dinucleotide-
+                        shuffled positives), labelled 0
+  --seed S              intervals: seed of the negatives (default 1)
   --name NAME           default: the file name
   --genome-build B      e.g. GRCh38
   --strict              refuse every deviation from the format's specification (FILE:LINE, exit 1)
@@ -89,6 +96,11 @@ export async function importCommand(argv: string[]): Promise<number> {
       'feature-columns': { type: 'string' },
       'profile-column': { type: 'string' },
       orientation: { type: 'string' },
+      reference: { type: 'string' },
+      tasks: { type: 'string' },
+      width: { type: 'string' },
+      negatives: { type: 'string' },
+      seed: { type: 'string' },
       name: { type: 'string' },
       'genome-build': { type: 'string' },
       'data-dir': { type: 'string' },
@@ -112,7 +124,26 @@ export async function importCommand(argv: string[]): Promise<number> {
       `imported ${d.name} (${d.id}): ${d.records} records${warningTotal(d.warnings)}`,
       ...warningLines(d.warnings),
     ].join('\n');
+  const intervals = {
+    referencePath: values.reference ?? null,
+    taskPaths: featureColumns(values.tasks) ?? null,
+    windowWidth: values.width === undefined ? null : integer('--width', values.width),
+    negatives: values.negatives ?? null,
+    seed: values.seed === undefined ? null : integer('--seed', values.seed),
+  };
+  const intervalOnly = ['reference', 'tasks', 'width', 'negatives', 'seed'].filter(
+    (flag) => values[flag as keyof typeof values] !== undefined,
+  );
+  if (kind !== 'intervals' && intervalOnly.length) {
+    throw new CliError(`strand import: --${intervalOnly[0]} goes with KIND intervals`, 2);
+  }
   if (values.api !== undefined) {
+    if (kind === 'intervals') {
+      throw new CliError(
+        'strand import: intervals imports read server files; use the embedded store or the importDataset mutation',
+        2,
+      );
+    }
     const token = values.token ?? process.env.STRAND_TOKEN;
     if (!token) throw new CliError('strand import: --api needs --token or STRAND_TOKEN', 2);
     if (values['data-dir'] !== undefined) {
@@ -160,6 +191,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         orientation: values.orientation,
         genomeBuild: values['genome-build'],
         strict: values.strict,
+        ...(kind === 'intervals' ? intervals : {}),
       },
       { onProgress: drawProgress(out) },
     );
@@ -177,5 +209,14 @@ export async function importCommand(argv: string[]): Promise<number> {
 
 /** Usage mistakes exit 2; bad file content 1. */
 function e2exit(code: string): number {
-  return code === 'UNKNOWN_KIND' || code === 'REQUIRED' ? 2 : 1;
+  return ['UNKNOWN_KIND', 'REQUIRED', 'UNKNOWN_NEGATIVES', 'INVALID_OPTIONS'].includes(code)
+    ? 2
+    : 1;
+}
+
+function integer(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n))
+    throw new CliError(`strand import: ${flag} must be an integer; got "${raw}"`, 2);
+  return n;
 }

@@ -1,27 +1,49 @@
-import { stratifiedSplit } from '@strand/genomics';
 import {
   architectureForData,
   fitAndEvaluate,
+  fitAndTest,
   loadLabelledData,
+  openDataset,
+  openTrainingFile,
   saveTrainedModel,
-  subset,
 } from '@strand/jobs';
+import type { DataShape, EvaluatedFit, OpenedData } from '@strand/jobs';
 import { initBackend } from '@strand/models';
+import { CliError } from '../cli-error.ts';
+import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
 import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
-import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
+import {
+  dataFiles,
+  parseArgs,
+  readTrainOptions,
+  TRAIN_HELP,
+  TRAIN_OPTIONS,
+} from '../training/train-args.ts';
 
 const HELP = `usage: strand train --train FILE [--test FILE] [--out DIR] [options]
+       strand train --dataset ID|NAME [--data-dir DIR] [--out DIR] [options]
 
 ${TRAIN_HELP}
+  --dataset ID|NAME     a dataset of the embedded store (as strand import stores it), by id or
+                        name; it streams from the store, memory flat whatever its size
+  --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
+                        (of --train or --dataset)
+  --reverse-complement  augment: each training sequence is read as its reverse complement at
+                        random (seeded), half the time
   --out DIR             save the model (TF.js layers format + strand.json, and
                         feature-scaling.json for expression, extra-input-scaling.json for
                         feature columns)
+A sequence table or FASTA given with --train and no --test is written into a temporary store
+table as it is read and streams from it, as a dataset does.
 Test metrics follow the task: test_auroc, test_auprc, test_accuracy (binary; multitask also per
 task, test_auroc_t1, …), test_accuracy and test_macro_f1 (softmax), and for bpnet
 test_profile_pearson / test_profile_spearman (profile shape) and test_counts_pearson (totals).`;
+
+/** Share of the records held out for test without --test. */
+const TEST_FRACTION = 0.2;
 
 /**
  * `strand train`: trains and prints final test metrics (test_auroc, test_auprc, test_accuracy,
@@ -30,59 +52,125 @@ test_profile_pearson / test_profile_spearman (profile shape) and test_counts_pea
 export async function train(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { ...TRAIN_OPTIONS, test: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      ...TRAIN_OPTIONS,
+      test: { type: 'string' },
+      out: { type: 'string' },
+      dataset: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'reverse-complement': { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const args = readTrainArgs('strand train', values, HELP);
-  const out = createOutput(args.json);
-  return withCliErrors('strand train', async () => {
-    const all = await loadLabelledData(args.files);
-    // Before any output: an architecture that does not fit the data is a usage error.
-    architectureForData(args.architecture, all, args.config);
-    const [trainSet, testSet] = values.test
-      ? [all, await loadLabelledData({ ...args.files, file: values.test }, all)]
-      : (() => {
-          const split = stratifiedSplit([...all.labels], {
-            train: 0.8,
-            valid: 0,
-            test: 0.2,
-            seed: args.seed,
-          });
-          return [subset(all, split.train), subset(all, split.test)];
-        })();
-    if (!values.test)
-      out.info(
-        `No --test given: a seeded, stratified 20% of ${args.files.file} (${testSet.count} records) is the test set.`,
+  const command = 'strand train';
+  if (values.dataset === undefined && !values.train) {
+    throw new CliError(`${command}: --train FILE is required (or --dataset ID|NAME)\n${HELP}`, 2);
+  }
+  if (values.dataset !== undefined) {
+    const clash = ['train', 'test', 'labels', 'label-column', 'feature-columns', 'profile-column']
+      .filter((flag) => values[flag as keyof typeof values] !== undefined)
+      .map((flag) => `--${flag}`);
+    if (clash.length) {
+      throw new CliError(
+        `${command}: --dataset trains on the stored dataset as imported; ${clash.join(', ')} go with --train FILE`,
+        2,
       );
+    }
+  } else if (values['data-dir'] !== undefined) {
+    throw new CliError(`${command}: --data-dir goes with --dataset`, 2);
+  }
+  const args = readTrainOptions(command, values);
+  const out = createOutput(args.json);
+  return withCliErrors(command, async () => {
+    let opened: OpenedData | null = null;
+    let describe = '';
+    if (values.dataset !== undefined) {
+      const { db, project } = await openEmbeddedStore(values['data-dir']);
+      try {
+        const found = await openDataset(db.fork(), db.artifacts, project.id, values.dataset);
+        opened = found;
+        describe = `dataset ${found.dataset.name} (${found.dataset.id})`;
+      } finally {
+        await db.close();
+      }
+    } else if (!values.test) {
+      const files = dataFiles(command, values);
+      opened = await openTrainingFile(files);
+      describe = files.file;
+    }
     const backend = await initBackend();
-    out.info(
-      `Training ${args.architecture} on ${trainSet.count} records × ${trainSet.length} (${describeTargets(trainSet)}; backend ${backend}, seed ${args.seed}).`,
-    );
-    const fit = await fitAndEvaluate(trainSet, testSet, {
+    const options = {
       ...args,
-      onBatch: (b) =>
+      ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
+      onBatch: (b: {
+        epoch: number;
+        epochs: number;
+        batch: number;
+        batches: number;
+        loss: number;
+      }) =>
         out.progress(
           `epoch ${b.epoch}/${b.epochs}`,
           b.batch,
           b.batches,
           `loss ${b.loss.toFixed(4)}`,
         ),
-      onEpoch: (e) =>
+      onEpoch: (e: { epoch: number; epochs: number; metrics: Record<string, number> }) =>
         out.info(
           `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
             .map(([k, v]) => `${k} ${v.toFixed(4)}`)
             .join('  ')}`,
         ),
-    });
+    };
+    let shape: DataShape;
+    let checksum: string;
+    let counts: { train: number; test: number };
+    let fit: EvaluatedFit;
+    const starting = (data: DataShape, train: number) =>
+      out.info(
+        `Training ${args.architecture} on ${train} records × ${data.length} (${describeTargets(data)}; backend ${backend}, seed ${args.seed}).`,
+      );
+    if (opened) {
+      const { data } = opened;
+      try {
+        // Before any output: an architecture that does not fit the data is a usage error.
+        architectureForData(args.architecture, data, args.config);
+        const heldOut = await fitAndTest(data, TEST_FRACTION, {
+          ...options,
+          onHeldOut: (train, test) => {
+            out.info(
+              `No --test given: a seeded, stratified 20% of ${describe} (${test} records) is the test set.`,
+            );
+            starting(data, train);
+          },
+        });
+        fit = heldOut;
+        counts = { train: heldOut.trainCount, test: heldOut.testCount };
+      } finally {
+        await opened.close();
+      }
+      shape = data;
+      checksum = data.checksum;
+    } else {
+      const files = dataFiles(command, values);
+      const all = await loadLabelledData(files);
+      architectureForData(args.architecture, all, args.config);
+      const testSet = await loadLabelledData({ ...files, file: String(values.test) }, all);
+      starting(all, all.count);
+      fit = await fitAndEvaluate(all, testSet, options);
+      counts = { train: all.count, test: testSet.count };
+      shape = all;
+      checksum = all.checksum;
+    }
     try {
       if (values.out) {
         await saveTrainedModel(values.out, fit, {
           seed: args.seed,
           backend,
-          dataChecksum: all.checksum,
+          dataChecksum: checksum,
         });
         out.info(`Model saved to ${values.out}`);
       }
@@ -97,10 +185,10 @@ export async function train(argv: string[]): Promise<number> {
         backend,
         seed: args.seed,
         epochs: fit.epochs,
-        train: trainSet.count,
-        test: testSet.count,
+        ...counts,
         labels: fit.labelNames,
-        ...dataColumns(trainSet),
+        ...dataColumns(shape),
+        ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
         validation: fit.split,
         metrics: fit.metrics,
       },

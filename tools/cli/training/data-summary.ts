@@ -1,7 +1,7 @@
-import type { LabelledData } from '@strand/jobs';
+import type { DataShape } from '@strand/jobs';
 
 /** What a command says it trains on: "negative / positive", "label_a / label_b (multitask)", … */
-export function describeTargets(data: LabelledData): string {
+export function describeTargets(data: DataShape): string {
   const parts: string[] = [];
   if (data.tasks) parts.push(`${data.tasks.join(' / ')} (multitask)`);
   else if (data.labelNames.length) parts.push(data.labelNames.join(' / '));
@@ -14,7 +14,7 @@ export function describeTargets(data: LabelledData): string {
 }
 
 /** The columns the data was read with, for a command's JSON result (none for plain tables). */
-export function dataColumns(data: LabelledData): Record<string, unknown> {
+export function dataColumns(data: DataShape): Record<string, unknown> {
   return {
     ...(data.tasks ? { tasks: data.tasks } : {}),
     ...(data.extraFeatures ? { featureColumns: data.extraFeatures } : {}),

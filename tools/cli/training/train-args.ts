@@ -77,6 +77,14 @@ export function readTrainArgs<T extends Record<string, unknown>>(
   help: string,
 ): TrainArgs {
   if (!values.train) throw new CliError(`${command}: --train FILE is required\n${help}`, 2);
+  return { ...readTrainOptions(command, values), files: dataFiles(command, values) };
+}
+
+/** The shared options but the data's (--train and its columns). */
+export function readTrainOptions(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+): Omit<TrainArgs, 'files'> {
   const learningRate = Number(values['learning-rate']);
   if (!(learningRate > 0 && learningRate <= 1))
     throw new CliError(
@@ -97,7 +105,6 @@ export function readTrainArgs<T extends Record<string, unknown>>(
   return {
     command,
     architecture: String(values.architecture),
-    files: dataFiles(command, values),
     epochs: int(command, '--epochs', values.epochs as string, 1),
     batchSize: int(command, '--batch-size', values['batch-size'] as string, 1),
     learningRate,
@@ -109,7 +116,7 @@ export function readTrainArgs<T extends Record<string, unknown>>(
 }
 
 /** The data files and columns of the shared options. */
-function dataFiles(
+export function dataFiles(
   command: string,
   values: Record<string, string | boolean | undefined>,
 ): DataFiles {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({
   description: 'A file on the server to import (inside the import directory, STRAND_IMPORT_DIR).',
@@ -9,7 +9,7 @@ export class ImportDatasetInput {
 
   @Field(() => String, {
     description:
-      'sequence-classification, sequence-regression (count profiles), expression or variants.',
+      'sequence-classification, sequence-regression (count profiles), expression, variants, or intervals (windows of a reference FASTA at the regions of a BED/narrowPeak file, stored as sequence-classification).',
   })
   kind!: string;
 
@@ -30,7 +30,7 @@ export class ImportDatasetInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'expression: the label column of the sample table. Sequence tables: the label column, or several separated by commas (a multitask head; 0/1 values); default `label`, else every `label_*` column.',
+      "expression: the label column of the sample table. Sequence tables: the label column, or several separated by commas (a multitask head; 0/1 values); default `label`, else every `label_*` column. intervals: the regions' label columns (name, score or 0-based column numbers, comma-separated); default 1 for every region.",
   })
   labelColumn?: string | null;
 
@@ -64,4 +64,33 @@ export class ImportDatasetInput {
       "Refuse what the format's specification forbids even where htslib (or the format's common readers) read it: the job fails with file:line: reason instead of keeping a warning on the dataset. Default false.",
   })
   strict?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'intervals: the reference FASTA (plain or bgzip), relative to the import directory; its .fai is built beside it when missing.',
+  })
+  referencePath?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "intervals: BED files whose peaks are the tasks, relative to the import directory: a window's label for a task is 1 when it overlaps one of the file's peaks.",
+  })
+  taskPaths?: string[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'intervals: the width of every window, centred on its region; default 200.',
+  })
+  windowWidth?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'intervals: negatives labelled 0, `gc-matched` (background windows of the reference) or `shuffled` (dinucleotide-shuffled positives).',
+  })
+  negatives?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'intervals: seed of the negatives; default 1.' })
+  seed?: number | null;
 }

@@ -35,13 +35,28 @@ export class DatasetImportResolver {
     }
     const path = await insideRoot(root, input.path);
     const labelsPath = input.labelsPath ? await insideRoot(root, input.labelsPath) : undefined;
-    if (!path || labelsPath === null) {
-      const field = path ? 'labelsPath' : 'path';
-      const given = path ? input.labelsPath : input.path;
+    const referencePath = input.referencePath
+      ? await insideRoot(root, input.referencePath)
+      : undefined;
+    const taskPaths = await Promise.all((input.taskPaths ?? []).map((p) => insideRoot(root, p)));
+    const missing = !path
+      ? ['path', input.path]
+      : labelsPath === null
+        ? ['labelsPath', input.labelsPath]
+        : referencePath === null
+          ? ['referencePath', input.referencePath]
+          : taskPaths.includes(null)
+            ? ['taskPaths', input.taskPaths?.[taskPaths.indexOf(null)]]
+            : null;
+    if (missing) {
       return {
         job: null,
         userErrors: [
-          userError(field, 'FILE_NOT_FOUND', `no file "${given}" in the import directory`),
+          userError(
+            missing[0] as string,
+            'FILE_NOT_FOUND',
+            `no file "${missing[1]}" in the import directory`,
+          ),
         ],
       };
     }
@@ -56,6 +71,15 @@ export class DatasetImportResolver {
       genomeBuild: input.genomeBuild ?? null,
       orientation: input.orientation ?? null,
       strict: input.strict ?? false,
+      ...(input.kind === 'intervals'
+        ? {
+            referencePath: referencePath ?? null,
+            taskPaths: input.taskPaths ? (taskPaths as string[]) : null,
+            windowWidth: input.windowWidth ?? null,
+            negatives: input.negatives ?? null,
+            seed: input.seed ?? null,
+          }
+        : {}),
     });
   }
 }

@@ -3,7 +3,7 @@ import { oneHotEncodeProtein, oneHotEncodeRna } from './alphabet-one-hot.ts';
 import { kmerCounts } from './kmer-counts.ts';
 import { oneHotEncodeKmers } from './kmer-one-hot.ts';
 import { oneHotEncode } from './one-hot.ts';
-import { reverseComplementAugment } from './reverse-complement-augment.ts';
+import { reverseComplementAugment, reverseComplementRows } from './reverse-complement-augment.ts';
 
 describe('oneHotEncodeRna and oneHotEncodeProtein', () => {
   it('encodes RNA in ACGU order with N uniform, either case', () => {
@@ -60,6 +60,19 @@ describe('reverseComplementAugment', () => {
     expect([...out.y]).toEqual([1, 0, 1, 0]);
     expect(() => reverseComplementAugment(x, new Float32Array(3), 2)).toThrow(
       'x of 16 floats and y of 3 do not split into 2 examples of [length, 4]',
+    );
+  });
+});
+
+describe('reverseComplementRows', () => {
+  it('reverse-complements the picked rows in place and leaves the others', () => {
+    const x = new Float32Array([...oneHotEncode('ACGTT'), ...oneHotEncode('GGNCA')]);
+    reverseComplementRows(x, 2, 5, (row) => row === 0);
+    expect([...x]).toEqual([...oneHotEncode('AACGT'), ...oneHotEncode('GGNCA')]);
+    reverseComplementRows(x, 2, 5, () => true);
+    expect([...x]).toEqual([...oneHotEncode('ACGTT'), ...oneHotEncode('TGNCC')]);
+    expect(() => reverseComplementRows(x, 3, 5, () => true)).toThrow(
+      'x of 40 floats does not hold 3 windows of [5, 4]',
     );
   });
 });

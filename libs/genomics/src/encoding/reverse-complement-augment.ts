@@ -34,3 +34,45 @@ export function reverseComplementAugment(
   outY.set(y, y.length);
   return { x: outX, y: outY };
 }
+
+/**
+ * Reverse-complements, in place, the one-hot windows ([length, 4], ACGT columns) of the rows of
+ * `x` ([rows, length, 4]) for which `pick(row)` is true: training's random strand flip (as
+ * Basset and gReLU augment), with no copy of the batch. IUPAC fractions flip as in
+ * reverseComplementAugment.
+ */
+export function reverseComplementRows(
+  x: Float32Array,
+  rows: number,
+  length: number,
+  pick: (row: number) => boolean,
+): void {
+  if (x.length < rows * length * 4) {
+    throw new GenomicsError(
+      'INVALID_ARGUMENT',
+      `x of ${x.length} floats does not hold ${rows} windows of [${length}, 4]`,
+    );
+  }
+  for (let r = 0; r < rows; r++) {
+    if (!pick(r)) continue;
+    const base = r * length * 4;
+    for (let i = 0, j = length - 1; i <= j; i++, j--) {
+      const a = base + i * 4;
+      const b = base + j * 4;
+      // Position i takes position j's column complemented (A↔T, C↔G: column c ↔ 3 − c), and
+      // back; the middle position of an odd length complements itself.
+      const a0 = x[a],
+        a1 = x[a + 1],
+        a2 = x[a + 2],
+        a3 = x[a + 3];
+      x[a] = x[b + 3];
+      x[a + 1] = x[b + 2];
+      x[a + 2] = x[b + 1];
+      x[a + 3] = x[b];
+      x[b] = a3;
+      x[b + 1] = a2;
+      x[b + 2] = a1;
+      x[b + 3] = a0;
+    }
+  }
+}

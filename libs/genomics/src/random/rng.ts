@@ -6,8 +6,8 @@ export interface Rng {
   next(): number;
   /** An integer in [0, n). */
   int(n: number): number;
-  /** Shuffles `a` in place (Fisher–Yates) and returns it. */
-  shuffle<T>(a: T[]): T[];
+  /** Shuffles `a` (an array or a typed array) in place (Fisher–Yates) and returns it. */
+  shuffle<A extends { length: number; [i: number]: unknown }>(a: A): A;
 }
 
 /**
@@ -40,7 +40,7 @@ export function createRng(seed: number): Rng {
     return Math.floor(next() * n);
   };
 
-  const shuffle = <T>(a: T[]): T[] => {
+  const shuffle = <A extends { length: number; [i: number]: unknown }>(a: A): A => {
     for (let i = a.length - 1; i > 0; i--) {
       const j = int(i + 1);
       const tmp = a[i];

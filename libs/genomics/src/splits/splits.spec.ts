@@ -4,7 +4,7 @@ import { canonicalChromosome } from '../formats/chromosome-names.ts';
 import { chromosomeHoldout } from './chromosome-holdout.ts';
 import { chromosomeKFold, kFold } from './k-fold.ts';
 import type { Fold, Split } from './split-types.ts';
-import { stratifiedSplit } from './stratified-split.ts';
+import { NO_PART, stratifiedParts, stratifiedSplit } from './stratified-split.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 /** Every index 0..n-1 appears in exactly one of the sets. */
@@ -49,6 +49,35 @@ describe('stratifiedSplit', () => {
     expect(split.test.filter((i) => i < 100).length).toBe(15);
     expect(stratifiedSplit(labels, { train: 0.7, valid: 0.15, test: 0.15, seed: 2 })).not.toEqual(
       split,
+    );
+  });
+
+  it('is the split it was with arrays of indices (seed 7, 12 records)', () => {
+    const labels = ['a', 'b', 'a', 'a', 'b', 'c', 'a', 'b', 'a', 'c', 'a', 'b'];
+    // What stratifiedSplit gave before it was computed on typed arrays (stratifiedParts).
+    expect(stratifiedSplit(labels, { train: 0.5, valid: 0.25, test: 0.25, seed: 7 })).toEqual(
+      SEED_7_SPLIT,
+    );
+  });
+
+  it('stratifiedParts of masked rows splits them as stratifiedSplit splits them alone', () => {
+    fc.assert(
+      fc.property(labelsArb, fc.integer(), (labels, seed) => {
+        const options = { train: 0.6, valid: 0.2, test: 0.2, seed };
+        const mask = Uint8Array.from(labels, (_, i) => (i % 3 === 1 ? 0 : 1));
+        const kept = range(labels.length).filter((i) => mask[i] === 1);
+        const alone = stratifiedSplit(
+          kept.map((i) => labels[i]),
+          options,
+        );
+        const parts = stratifiedParts(labels, options, mask);
+        const rowsOf = (p: number) => range(labels.length).filter((i) => parts[i] === p);
+        expect(rowsOf(0)).toEqual(alone.train.map((i) => kept[i]));
+        expect(rowsOf(1)).toEqual(alone.valid.map((i) => kept[i]));
+        expect(rowsOf(2)).toEqual(alone.test.map((i) => kept[i]));
+        expect(rowsOf(NO_PART)).toEqual(range(labels.length).filter((i) => mask[i] === 0));
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -137,3 +166,6 @@ describe('k-fold', () => {
     );
   });
 });
+
+/** stratifiedSplit of the 12 labels above, seed 7, 50/25/25, as the array version computed it. */
+const SEED_7_SPLIT: Split = { train: [1, 2, 3, 5, 7, 8], valid: [6, 9, 10, 11], test: [0, 4] };

@@ -29,6 +29,8 @@ import type { StoredColumns } from '../learning/stored-data.ts';
 import { importError } from './import-error.ts';
 import { SEQUENCE_TABLE_FILE } from './sequence-store.ts';
 import { SequenceStoreWriter } from './sequence-store-writer.ts';
+import { importIntervals, INTERVAL_NEGATIVES } from './import-intervals.ts';
+import type { IntervalNegatives } from './import-intervals.ts';
 
 export type { ImportOptions, ImportProgress } from './import-progress.ts';
 
@@ -37,13 +39,16 @@ export type { ImportOptions, ImportProgress } from './import-progress.ts';
  * column, or several 0/1 ones for a multitask head; optionally numeric feature columns, the
  * second input of DeepCpG); `sequence-regression` a sequence table of per-position read counts
  * (BPNet's target; feature columns optional); `expression` a matrix with a sample table;
- * `variants` a VCF.
+ * `variants` a VCF; `intervals` windows of a reference FASTA at BED regions, labelled by their
+ * columns or by the peaks of task BED files (import-intervals.ts), stored as
+ * sequence-classification.
  */
 export const IMPORT_KINDS = [
   'sequence-classification',
   'sequence-regression',
   'expression',
   'variants',
+  'intervals',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -81,6 +86,16 @@ export interface ImportDatasetInput {
    * readers) read it: each such deviation stops the import with FILE:LINE instead of a warning.
    */
   strict?: boolean | null;
+  /** intervals: the reference FASTA (plain or bgzip, indexed; the .fai is built when missing). */
+  referencePath?: string | null;
+  /** intervals: BED files whose peaks are the tasks (label 1 where a window overlaps one). */
+  taskPaths?: string[] | null;
+  /** intervals: the width of every window, centred on its region (default 200). */
+  windowWidth?: number | null;
+  /** intervals: `gc-matched` background windows or `shuffled` positives, labelled 0. */
+  negatives?: string | null;
+  /** intervals: seed of the negatives (default 1). */
+  seed?: number | null;
 }
 
 /** How an expression matrix may be laid out (ImportDatasetInput.orientation). */
@@ -107,10 +122,26 @@ type Reader = (
 ) => Promise<Stored>;
 
 const READERS: Record<ImportKind, Reader> = {
-  'sequence-classification': importSequences,
-  'sequence-regression': importSequences,
+  'sequence-classification': (input, tmp, progress, read) =>
+    importSequences(input, tmp, progress, read, basename(input.path)),
+  'sequence-regression': (input, tmp, progress, read) =>
+    importSequences(input, tmp, progress, read, basename(input.path)),
   expression: importExpression,
   variants: importVariants,
+  intervals: (input, tmp, progress) =>
+    importIntervals(
+      {
+        path: input.path,
+        referencePath: input.referencePath ?? '',
+        windowWidth: input.windowWidth ?? 200,
+        taskPaths: input.taskPaths ?? null,
+        labelColumn: input.labelColumn ?? null,
+        negatives: (input.negatives as IntervalNegatives | null | undefined) ?? null,
+        seed: input.seed ?? null,
+      },
+      tmp,
+      progress,
+    ),
 };
 
 /**
@@ -129,9 +160,30 @@ export async function checkImportInput(
     );
   }
   const kind = input.kind as ImportKind;
+  if (kind === 'intervals') {
+    if (!input.referencePath) {
+      return fail(
+        'referencePath',
+        'REQUIRED',
+        'an intervals import needs a reference FASTA (referencePath)',
+      );
+    }
+    if (
+      input.negatives != null &&
+      !(INTERVAL_NEGATIVES as readonly string[]).includes(input.negatives)
+    ) {
+      return fail(
+        'negatives',
+        'UNKNOWN_NEGATIVES',
+        `unknown negatives "${input.negatives}"; one of ${INTERVAL_NEGATIVES.join(', ')}`,
+      );
+    }
+  }
   for (const [field, path] of [
     ['path', input.path],
     ['labelsPath', input.labelsPath],
+    ['referencePath', input.referencePath],
+    ...(input.taskPaths ?? []).map((p) => ['taskPaths', p] as const),
   ] as const) {
     if (
       path &&
@@ -174,7 +226,7 @@ export async function importDataset(
 
   const id = crypto.randomUUID();
   const file =
-    kind === 'sequence-classification' || kind === 'sequence-regression'
+    kind === 'sequence-classification' || kind === 'sequence-regression' || kind === 'intervals'
       ? SEQUENCE_TABLE_FILE
       : kind === 'expression'
         ? 'expression.tsv'
@@ -184,6 +236,7 @@ export async function importDataset(
   const tmp = `${final}.importing`;
   await mkdir(dirname(final), { recursive: true });
   let totalBytes = 0;
+  // Progress counts the bytes of the files read as a stream (not a reference read at random).
   for (const path of [input.path, input.labelsPath]) {
     if (path) totalBytes += (await stat(path)).size;
   }
@@ -225,7 +278,7 @@ export async function importDataset(
   const dataset = new Dataset(
     project,
     input.name?.trim() || basename(input.path),
-    kind as DatasetKind,
+    (kind === 'intervals' ? 'sequence-classification' : kind) as DatasetKind,
   );
   Object.assign(dataset, {
     ...stored,
@@ -240,6 +293,15 @@ export async function importDataset(
       labels: input.labelsPath ? basename(input.labelsPath) : null,
       labelColumn: input.labelColumn ?? null,
       strict: input.strict ?? false,
+      ...(kind === 'intervals'
+        ? {
+            kind: 'intervals',
+            reference: basename(input.referencePath ?? ''),
+            tasks: (input.taskPaths ?? []).map((p) => basename(p)),
+            windowWidth: input.windowWidth ?? 200,
+            negatives: input.negatives ?? null,
+          }
+        : {}),
     },
   });
   em.persist(dataset);
@@ -273,11 +335,10 @@ async function importSequences(
   tmp: string,
   progress: ImportProgressReporter,
   read: ReadOptions,
+  label: string,
 ): Promise<Stored> {
   const fasta = /\.(fa|fasta|fna)(\.gz)?$/i.test(input.path);
   const regression = input.kind === 'sequence-regression';
-  // Errors name the file, not the server's directory layout.
-  const label = basename(input.path);
   const source = progress.read(input.path);
   const labelColumns = input.labelColumn?.split(',').map((c) => c.trim());
   if (fasta && (regression || labelColumns || input.featureColumns || input.profileColumn)) {
@@ -338,6 +399,42 @@ async function importSequences(
       add(r, r.line);
     }
   });
+}
+
+/** What writeSequenceTable reads: a sequence import's file and columns. */
+export type SequenceFileInput = Pick<
+  ImportDatasetInput,
+  'path' | 'labelColumn' | 'featureColumns' | 'profileColumn'
+> & { kind: 'sequence-classification' | 'sequence-regression' };
+
+/**
+ * A sequence table or labelled FASTA written as a store table at `table` as it streams, as an
+ * import writes it but with no dataset row (`strand train --train FILE` trains from it). Errors
+ * name the file as `label` (default: its path). Removes the table when anything fails.
+ */
+export async function writeSequenceTable(
+  input: SequenceFileInput,
+  table: string,
+  options: ImportOptions & { label?: string } = {},
+): Promise<{ recordCount: number; checksum: string }> {
+  const { size } = await stat(input.path);
+  const progress = new ImportProgressReporter(options, size, basename(input.path));
+  try {
+    const stored = await importSequences(
+      { projectId: '', ...input },
+      table,
+      progress,
+      {},
+      options.label ?? input.path,
+    );
+    return {
+      recordCount: stored.recordCount,
+      checksum: stored.checksum ?? (await progress.sha256(table)),
+    };
+  } catch (error) {
+    await rm(table, { force: true });
+    throw error;
+  }
 }
 
 /**

@@ -29,6 +29,15 @@ export const IMPORT_DATASET_KIND: JobKind<ImportJobParams> = {
       genomeBuild: input.genomeBuild ?? null,
       orientation: input.orientation ?? null,
       strict: input.strict ?? false,
+      ...(input.kind === 'intervals'
+        ? {
+            referencePath: input.referencePath ?? null,
+            taskPaths: input.taskPaths ?? null,
+            windowWidth: input.windowWidth ?? null,
+            negatives: input.negatives ?? null,
+            seed: input.seed ?? null,
+          }
+        : {}),
     };
     return { ok: true, value: { params, lineage: { details: { importKind: input.kind } } } };
   },

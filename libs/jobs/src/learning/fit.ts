@@ -29,17 +29,20 @@ import {
   fitFeatureScaling,
 } from './feature-scaling.ts';
 import type { FeatureScaling } from './feature-scaling.ts';
-import { holdoutSplit, rowsChecksum } from './holdout-split.ts';
-import type { SplitDescription } from './holdout-split.ts';
+import { NO_PART } from '@strand/genomics';
+import {
+  countPart,
+  holdoutSplit,
+  maskOf,
+  partChecksum,
+  rowsOf,
+  TRAIN_PART,
+  VALIDATION_PART,
+} from './holdout-split.ts';
+import type { HoldoutSplit, SplitDescription } from './holdout-split.ts';
 import { LearningError } from './learning.error.ts';
 import type { DataSource } from './store-source.ts';
-import {
-  fitStoreScaling,
-  isStoreSource,
-  loadSource,
-  rowMask,
-  sourceStream,
-} from './store-source.ts';
+import { fitStoreScaling, isStoreSource, loadSource, sourceStream } from './store-source.ts';
 import { headsFor, outputNames, resolvedHeads, trainingData } from './model-data.ts';
 
 /** Where a run resumes: the epoch of a checkpoint, its weights and the engine's state. */
@@ -60,7 +63,17 @@ export interface FitOptions {
   /** Share held out for validation (stratified, seeded); default 0.1 from 50 records, else 0. */
   validationFraction?: number;
   /** The training and validation rows of a split stored with the dataset; overrides the above. */
-  split?: { splitId: string; train: readonly number[]; validation: readonly number[] };
+  split?: { splitId: string; train: ArrayLike<number>; validation: ArrayLike<number> };
+  /**
+   * The rows fit may use (1; 0: held out, e.g. for a test): the validation share is split off
+   * these. Default: every row.
+   */
+  rows?: Uint8Array;
+  /**
+   * Reverse-complement augmentation (@strand/models TrainOptions.reverseComplement): each
+   * training sequence is read as its reverse complement at random (seeded), half the time.
+   */
+  reverseComplement?: boolean;
   /** Default with a validation split: val_loss, patience 5, best weights restored; false: none. */
   earlyStopping?: EarlyStoppingOptions | false;
   onBatch?: (report: BatchReport) => void;
@@ -131,17 +144,24 @@ function storedSplit(
   given: NonNullable<FitOptions['split']>,
   count: number,
   seed: number,
-): ReturnType<typeof holdoutSplit> {
-  const rows = [...given.train, ...given.validation];
-  if (new Set(rows).size !== rows.length || rows.some((r) => !(r >= 0 && r < count))) {
+): HoldoutSplit {
+  const part = new Uint8Array(count).fill(NO_PART);
+  const place = (rows: ArrayLike<number>, p: number) => {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (!(Number.isInteger(r) && r >= 0 && r < count) || part[r] !== NO_PART) return false;
+      part[r] = p;
+    }
+    return true;
+  };
+  if (!place(given.train, TRAIN_PART) || !place(given.validation, VALIDATION_PART)) {
     throw new LearningError(
       'INVALID_DATA',
       `split ${given.splitId} does not fit this data (${count} records)`,
     );
   }
   return {
-    train: [...given.train],
-    validation: [...given.validation],
+    part,
     description: {
       method: 'stored',
       splitId: given.splitId,
@@ -149,7 +169,7 @@ function storedSplit(
       validationFraction: given.validation.length / count,
       train: given.train.length,
       validation: given.validation.length,
-      validationSha256: rowsChecksum(given.validation),
+      validationSha256: partChecksum(part, VALIDATION_PART),
     },
   };
 }
@@ -169,31 +189,39 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
   const heads = headsFor(architecture, config, task);
   // A stored table streams, unless the heads of a multi-output model read it (in memory).
   const data = isStoreSource(source) && heads ? await loadSource(source) : source;
-  const fraction = o.validationFraction ?? (data.count >= MIN_RECORDS_FOR_VALIDATION ? 0.1 : 0);
+  if (o.rows && o.rows.length !== data.count) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      `rows has ${o.rows.length} entries; the data has ${data.count} records`,
+      'rows',
+    );
+  }
+  const usable = o.rows ? countPart(o.rows, 1) : data.count;
+  const fraction = o.validationFraction ?? (usable >= MIN_RECORDS_FOR_VALIDATION ? 0.1 : 0);
   const split = o.split
     ? storedSplit(o.split, data.count, o.seed)
-    : holdoutSplit(data.labels, fraction, o.seed);
+    : holdoutSplit(data.labels, fraction, o.seed, o.rows);
   let train: TrainingData | TrainingStream;
   let validation: TrainingData | TrainingStream | undefined;
   let scaling: FeatureScaling | null = null;
   let extraScaling: FeatureScaling | null;
+  const validating = split.description.validation > 0;
   if (isStoreSource(data)) {
-    const trainRows = rowMask(data.count, split.train);
+    const trainRows = maskOf(split.part, TRAIN_PART);
     extraScaling = await fitStoreScaling(data, trainRows);
     train = sourceStream(data, trainRows, task, o.seed, extraScaling);
-    validation =
-      split.validation.length > 0
-        ? sourceStream(data, rowMask(data.count, split.validation), task, o.seed, extraScaling)
-        : undefined;
+    validation = validating
+      ? sourceStream(data, maskOf(split.part, VALIDATION_PART), task, o.seed, extraScaling)
+      : undefined;
   } else {
-    scaling = fitFeatureScaling(data, split.train);
-    extraScaling = fitExtraScaling(data, split.train);
+    const trainRows = rowsOf(split.part, TRAIN_PART);
+    scaling = fitFeatureScaling(data, trainRows);
+    extraScaling = fitExtraScaling(data, trainRows);
     const scaled = applyExtraScaling(applyFeatureScaling(data, scaling), extraScaling);
-    train = trainingData(subset(scaled, split.train), task);
-    validation =
-      split.validation.length > 0
-        ? trainingData(subset(scaled, split.validation), task)
-        : undefined;
+    train = trainingData(subset(scaled, trainRows), task);
+    validation = validating
+      ? trainingData(subset(scaled, rowsOf(split.part, VALIDATION_PART)), task)
+      : undefined;
   }
   const spec = {
     architecture,
@@ -231,6 +259,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       seed: o.seed,
       ...(validation ? { validation } : { validationFraction: 0 }),
       ...(earlyStopping ? { earlyStopping } : {}),
+      ...(o.reverseComplement ? { reverseComplement: true } : {}),
       ...(o.onBatch ? { onBatch: o.onBatch } : {}),
       ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}),
       ...(o.onCheckpoint ? { onCheckpoint: o.onCheckpoint } : {}),

@@ -73,13 +73,6 @@ export async function loadSource(data: DataSource): Promise<LabelledData> {
   return isStoreSource(data) ? loadStoreTable(data.file, data.checksum) : data;
 }
 
-/** A mask of `count` rows with 1 at `rows`. */
-export function rowMask(count: number, rows: ArrayLike<number>): Uint8Array {
-  const mask = new Uint8Array(count);
-  for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
-  return mask;
-}
-
 /** What `y` of a stream holds for a task (see StoreStream). */
 export function storeTarget(data: DataShape, task: string): StoreTarget {
   if (task === 'multitask') return 'tasks';

@@ -66,6 +66,12 @@ export interface TrainOptions {
    * Not together with a fraction.
    */
   validation?: TrainingData | TrainingStream;
+  /**
+   * Reverse-complement augmentation: each training row's sequence (the first input, one-hot
+   * [length, 4] ACGT) is read as its reverse complement with probability ½, seeded by the run
+   * seed, epoch and batch. For targets that do not depend on the strand (not count profiles).
+   */
+  reverseComplement?: boolean;
   /** Loss weight per class index (binary: [negative, positive]) against imbalance. */
   classWeight?: readonly number[];
   /** Extra loss weight of positive labels (binary, multitask), e.g. negatives / positives. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { reverseComplementRows } from '@strand/genomics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/init-backend.ts';
 import { buildModel } from '../architectures/build-model.ts';
@@ -87,6 +88,44 @@ describe('trainModel on a TrainingStream', () => {
       trainModel(m, streamOf(data, 1), { ...base, heads: [{ name: 'p', loss: 'binary' }] }),
     ).rejects.toThrow(
       'a multi-output model (options.heads, task profile) trains on data in memory',
+    );
+    m.dispose();
+  });
+
+  it('reverse-complements a seeded half of each batch (reverseComplement)', async () => {
+    const data = plantedMotifDataset({ count: 120, length: 40, seed: 5 });
+    const options: TrainOptions = { epochs: 2, batchSize: 32, learningRate: 0.02, seed: 4 };
+    const run = async (stream: TrainingStream, reverseComplement: boolean) => {
+      const m = model();
+      const { history } = await trainModel(m, stream, { ...options, reverseComplement });
+      m.dispose();
+      return history.map((e) => e.metrics);
+    };
+    // The same flips, made by hand: batch b of epoch e flips where its seeded draws are < ½.
+    const flipped: TrainingStream = {
+      ...streamOf(data, options.seed),
+      async *batches(batchSize: number, epoch: number) {
+        let b = 0;
+        for await (const batch of streamOf(data, options.seed).batches(batchSize, epoch)) {
+          const flip = seededRandom(deriveSeed(options.seed, 'reverse-complement', epoch, b++));
+          reverseComplementRows(batch.x, batch.count, 40, () => flip() < 0.5);
+          yield batch;
+        }
+      },
+    };
+    const augmented = await run(streamOf(data, options.seed), true);
+    expect(augmented).toEqual(await run(flipped, false));
+    expect(augmented).not.toEqual(await run(streamOf(data, options.seed), false));
+    const features = { ...streamOf(data, 1), alphabetSize: 1, length: 160 };
+    const m = buildModel({
+      architecture: 'deepbind',
+      config: { ...TINY_DEEPBIND },
+      inputLength: 160,
+      alphabetSize: 1,
+      seed: 3,
+    });
+    await expect(trainModel(m, features, { ...options, reverseComplement: true })).rejects.toThrow(
+      'options.reverseComplement needs one-hot DNA (alphabetSize 4); data.alphabetSize = 1',
     );
     m.dispose();
   });

@@ -24,6 +24,7 @@
  * uninterrupted run would have; with `resumeFrom` Adam's moments resume too.
  */
 import * as tf from '@tensorflow/tfjs';
+import { reverseComplementRows } from '@strand/genomics';
 import type { ArchitectureTask } from '../architectures/architecture-definition.ts';
 import { clipByGlobalNorm } from './clip-gradients.ts';
 import { reseedDropout } from './dropout-seed.ts';
@@ -90,6 +91,13 @@ export async function trainModel(
     checkStreamOptions(o, heads !== undefined);
   }
   const shape = checkModelShape(model, data, task, heads !== undefined);
+  if (o.reverseComplement === true && (data.alphabetSize !== 4 || heads !== undefined)) {
+    throw new TrainingInputError(
+      heads !== undefined
+        ? 'options.reverseComplement flips sequences, not the positional targets of heads'
+        : `options.reverseComplement needs one-hot DNA (alphabetSize 4); data.alphabetSize = ${data.alphabetSize}`,
+    );
+  }
   if (o.validation !== undefined) checkModelShape(model, o.validation, task, heads !== undefined);
   if (o.parallel !== undefined) checkParallel(model, heads !== undefined, shape.rowSizes);
   const stratify = heads === undefined && (task === 'binary' || task === 'multiclass');
@@ -363,6 +371,10 @@ async function runEpoch(
     for await (const { xs, ys, n } of source) {
       if (o.shouldStop?.() === true) return undefined;
       end += n;
+      if (o.reverseComplement === true) {
+        const flip = seededRandom(deriveSeed(o.seed, 'reverse-complement', epoch, b));
+        reverseComplementRows(xs[0] as Float32Array, n, data.length, () => flip() < 0.5);
+      }
       const dropoutSeed = deriveSeed(o.seed, 'dropout', epoch, b);
       let stepped: { sum: tf.Scalar; loss: tf.Scalar };
       if (o.parallel === undefined) {
