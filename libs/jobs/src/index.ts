@@ -104,7 +104,8 @@ export {
 export type { FeatureScaling } from './learning/feature-scaling.ts';
 export { fit, MIN_RECORDS_FOR_VALIDATION } from './learning/fit.ts';
 export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
-export { evaluate } from './learning/evaluate.ts';
+export { evaluate, evaluateRows } from './learning/evaluate.ts';
+export type { ConfusionMatrix, Evaluation } from './learning/evaluate.ts';
 export { fitAndEvaluate } from './learning/fit-and-evaluate.ts';
 export type { EvaluatedFit } from './learning/fit-and-evaluate.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';

@@ -2,6 +2,7 @@ import { architectureForData, crossValidate, loadLabelledData } from '@strand/jo
 import { initBackend } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { createOutput } from '../output.ts';
+import { confusionTable } from '../training/confusion-table.ts';
 import { describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
@@ -52,9 +53,18 @@ export async function cv(argv: string[]): Promise<number> {
         out.progress(`fold ${fold}/${k} epoch ${b.epoch}/${b.epochs}`, b.batch, b.batches),
     });
     out.result(result, (r) =>
-      Object.keys(r.mean)
-        .map((name) => `${name}\t${r.mean[name].toFixed(4)} ± ${r.sd[name].toFixed(4)}`)
-        .join('\n'),
+      [
+        ...Object.keys(r.mean).map(
+          (name) => `${name}\t${r.mean[name].toFixed(4)} ± ${r.sd[name].toFixed(4)}`,
+        ),
+        ...(r.confusionMatrix
+          ? [
+              '',
+              'confusion matrix (every record, in its test fold)',
+              confusionTable(r.confusionMatrix),
+            ]
+          : []),
+      ].join('\n'),
     );
     return 0;
   });

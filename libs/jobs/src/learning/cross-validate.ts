@@ -13,6 +13,7 @@ import type {
   EpochReport,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
+import type { ConfusionMatrix } from './evaluate.ts';
 import { subset } from './data-rows.ts';
 import { fitAndEvaluate } from './fit-and-evaluate.ts';
 import type { FitOptions } from './fit.ts';
@@ -47,6 +48,8 @@ export interface FoldResult {
   epochs: number;
   /** test_* metrics of the fold (see evaluate). */
   metrics: Record<string, number>;
+  /** Of a softmax head on the fold; null for other tasks. */
+  confusionMatrix: ConfusionMatrix | null;
 }
 
 export interface CrossValidationResult {
@@ -62,6 +65,8 @@ export interface CrossValidationResult {
   sd: Record<string, number>;
   /** Folds left out of a metric's mean because it was NaN there (e.g. AUROC of one class). */
   undefinedFolds: Record<string, number>;
+  /** A softmax head's confusion matrices summed over the folds (every record once); else null. */
+  confusionMatrix: ConfusionMatrix | null;
 }
 
 /** The stratified, seeded folds crossValidate uses: test rows of each fold, and the rest. */
@@ -117,6 +122,7 @@ export async function crossValidate(
       testLabelCounts: labelCounts(test),
       epochs: fitted.epochs,
       metrics: fitted.metrics,
+      confusionMatrix: fitted.confusionMatrix,
     };
     folds.push(result);
     await onFold?.(result);
@@ -139,7 +145,18 @@ export async function crossValidate(
     undefinedFolds: Object.fromEntries(
       names.map((name) => [name, folds.length - defined(name).length]),
     ),
+    confusionMatrix: sumConfusion(folds.map((f) => f.confusionMatrix)),
   };
+}
+
+/** The cell-by-cell sum of the folds' confusion matrices (null when any fold has none). */
+export function sumConfusion(matrices: (ConfusionMatrix | null)[]): ConfusionMatrix | null {
+  const [first] = matrices;
+  if (!first || matrices.some((m) => m === null)) return null;
+  const counts = first.counts.map((row, a) =>
+    row.map((_, p) => matrices.reduce((sum, m) => sum + (m?.counts[a]?.[p] ?? 0), 0)),
+  );
+  return { labels: [...first.labels], counts };
 }
 
 /** Test records per class; for multitask data, records with 1 per label column; none for a profile. */

@@ -1,4 +1,5 @@
-import { evaluate } from './evaluate.ts';
+import { evaluateRows } from './evaluate.ts';
+import type { ConfusionMatrix } from './evaluate.ts';
 import { fit } from './fit.ts';
 import type { FitOptions, FitResult } from './fit.ts';
 import type { LabelledData } from './labelled-data.ts';
@@ -7,6 +8,8 @@ import type { LabelledData } from './labelled-data.ts';
 export interface EvaluatedFit extends FitResult {
   /** test_* metrics of the task (see evaluate). */
   metrics: Record<string, number>;
+  /** Of a softmax head on the test set; null for other tasks. */
+  confusionMatrix: ConfusionMatrix | null;
 }
 
 /**
@@ -20,7 +23,7 @@ export async function fitAndEvaluate(
 ): Promise<EvaluatedFit> {
   const trained = await fit(train, options);
   try {
-    return { ...trained, metrics: evaluate(trained, test) };
+    return { ...trained, ...evaluateRows(trained, test) };
   } catch (error) {
     trained.model.dispose();
     throw error;
