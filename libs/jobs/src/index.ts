@@ -111,6 +111,7 @@ export type { EvaluatedFit } from './learning/fit-and-evaluate.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
 export type {
+  BaselineResult,
   CrossValidateOptions,
   CrossValidationResult,
   FoldResult,
