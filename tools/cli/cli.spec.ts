@@ -74,6 +74,57 @@ describe('strand train', () => {
     });
   });
 
+  it('trains a softmax head on deepbind for a 3-class table: accuracy, macro-F1, per-class AUROC, confusion matrix', async () => {
+    // Three classes of 30 bp: background only, a GATA1 site, a SOX2 site (one per sequence).
+    const motif = (name: string) => BUNDLED_MOTIFS.find((m) => m.name === name)!;
+    const rows: string[] = [];
+    (['none', 'gata', 'sox'] as const).forEach((label, c) => {
+      const sim = simulatePlantedMotifs({
+        count: 60,
+        length: 30,
+        motifs: [motif(c === 2 ? 'SOX2' : 'GATA1')],
+        positiveFraction: c === 0 ? 0 : 1,
+        seed: 11 + c,
+      });
+      sim.sequences.forEach((seq, i) => rows.push(`${label}${i}\t${label}\t${seq}`));
+    });
+    const three = join(dir, 'three.tsv');
+    await writeFile(three, `id\tlabel\tsequence\n${rows.join('\n')}\n`);
+    const r = strand(
+      'train',
+      '--architecture',
+      'deepbind',
+      '--train',
+      three,
+      '--epochs',
+      '10',
+      '--learning-rate',
+      '0.01',
+      '--config',
+      '{"filters":16,"kernelSize":8,"hiddenUnits":16}',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({
+      task: 'multiclass',
+      config: { task: 'multiclass', outputs: 3 },
+      labels: ['gata', 'none', 'sox'],
+      test: 36,
+    });
+    // Chance is 1/3; a few epochs on 144 records already learn the two motifs part way.
+    expect(result.metrics.test_accuracy).toBeGreaterThan(0.45);
+    expect(Object.keys(result.metrics)).toEqual(
+      expect.arrayContaining(['test_macro_f1', 'test_auroc', 'test_auroc_gata', 'test_auroc_sox']),
+    );
+    const { labels, counts } = result.confusionMatrix;
+    expect(labels).toEqual(['gata', 'none', 'sox']);
+    // Every test record once, by actual class (12 each); the diagonal is the accuracy.
+    expect(counts.map((row: number[]) => row.reduce((a, b) => a + b, 0))).toEqual([12, 12, 12]);
+    const right = counts.reduce((sum: number, row: number[], a: number) => sum + row[a], 0);
+    expect(right / 36).toBeCloseTo(result.metrics.test_accuracy, 6);
+  });
+
   it('says what is wrong with bad input, with exit code 2 for usage errors', () => {
     const missing = strand('train');
     expect(missing.status).toBe(2);

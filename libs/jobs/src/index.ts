@@ -105,7 +105,8 @@ export {
 export type { FeatureScaling } from './learning/feature-scaling.ts';
 export { fit, MIN_RECORDS_FOR_VALIDATION } from './learning/fit.ts';
 export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
-export { evaluate } from './learning/evaluate.ts';
+export { evaluate, evaluateRows, evaluation } from './learning/evaluate.ts';
+export type { ConfusionMatrix, Evaluation } from './learning/evaluate.ts';
 export { fitAndEvaluate, fitAndTest } from './learning/fit-and-evaluate.ts';
 export type { EvaluatedFit, HeldOutFit } from './learning/fit-and-evaluate.ts';
 export { openTrainingFile } from './learning/training-file.ts';
@@ -115,6 +116,7 @@ export { openDataset } from './training/open-dataset.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
 export type {
+  BaselineResult,
   CrossValidateOptions,
   CrossValidationResult,
   FoldResult,

@@ -2,6 +2,7 @@ import { architectureForData, crossValidate, loadLabelledData } from '@strand/jo
 import { initBackend } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { createOutput } from '../output.ts';
+import { confusionTable } from '../training/confusion-table.ts';
 import { describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
@@ -10,13 +11,20 @@ const HELP = `usage: strand cv --train FILE --folds K [options]
 
 Stratified, seeded k-fold cross-validation: K models, each tested on the fold it did not see.
   --folds K             default 5
+  --skip-baseline       do not fit the baseline: by default an L2 logistic regression (C = 1)
+                        on one-hot bases (sequences) or standardised features (expression) is
+                        fitted on the same folds and reported beside the model ("baseline")
 ${TRAIN_HELP}`;
 
 /** `strand cv`: per-fold test metrics, and `mean` / `sd` objects over the folds. */
 export async function cv(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { ...TRAIN_OPTIONS, folds: { type: 'string', default: '5' } },
+    options: {
+      ...TRAIN_OPTIONS,
+      folds: { type: 'string', default: '5' },
+      'skip-baseline': { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -39,6 +47,7 @@ export async function cv(argv: string[]): Promise<number> {
     const result = await crossValidate(all, {
       ...args,
       folds: k,
+      baseline: values['skip-baseline'] !== true,
       onEpoch: (f) => {
         fold = f;
       },
@@ -52,9 +61,28 @@ export async function cv(argv: string[]): Promise<number> {
         out.progress(`fold ${fold}/${k} epoch ${b.epoch}/${b.epochs}`, b.batch, b.batches),
     });
     out.result(result, (r) =>
-      Object.keys(r.mean)
-        .map((name) => `${name}\t${r.mean[name].toFixed(4)} ± ${r.sd[name].toFixed(4)}`)
-        .join('\n'),
+      [
+        ...Object.keys(r.mean).map(
+          (name) => `${name}\t${r.mean[name].toFixed(4)} ± ${r.sd[name].toFixed(4)}`,
+        ),
+        ...(r.baseline
+          ? [
+              '',
+              `baseline: ${r.baseline.method} (${r.baseline.features}, L2, C = ${r.baseline.C}) on the same folds`,
+              ...Object.keys(r.baseline.mean).map(
+                (name) =>
+                  `${name}\t${(r.baseline?.mean[name] ?? NaN).toFixed(4)} ± ${(r.baseline?.sd[name] ?? NaN).toFixed(4)}`,
+              ),
+            ]
+          : []),
+        ...(r.confusionMatrix
+          ? [
+              '',
+              'confusion matrix (every record, in its test fold)',
+              confusionTable(r.confusionMatrix),
+            ]
+          : []),
+      ].join('\n'),
     );
     return 0;
   });

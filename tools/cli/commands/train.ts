@@ -12,6 +12,7 @@ import { initBackend } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
+import { confusionTable } from '../training/confusion-table.ts';
 import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import {
@@ -39,7 +40,9 @@ ${TRAIN_HELP}
 A sequence table or FASTA given with --train and no --test is written into a temporary store
 table as it is read and streams from it, as a dataset does.
 Test metrics follow the task: test_auroc, test_auprc, test_accuracy (binary; multitask also per
-task, test_auroc_t1, …), test_accuracy and test_macro_f1 (softmax), and for bpnet
+task, test_auroc_t1, …); for a softmax head (3 or more classes) test_accuracy, test_macro_f1,
+test_auroc (macro one-vs-rest), test_auroc_<class>, test_recall_<class> and the confusion matrix;
+for a regression head test_pearson, test_spearman, test_r2, test_mse; for bpnet
 test_profile_pearson / test_profile_spearman (profile shape) and test_counts_pearson (totals).`;
 
 /** Share of the records held out for test without --test. */
@@ -191,11 +194,15 @@ export async function train(argv: string[]): Promise<number> {
         ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
         validation: fit.split,
         metrics: fit.metrics,
+        confusionMatrix: fit.confusionMatrix,
       },
       (r) =>
-        Object.entries(r.metrics)
-          .map(([k, v]) => `${k}\t${v.toFixed(4)}`)
-          .join('\n'),
+        [
+          ...Object.entries(r.metrics).map(([k, v]) => `${k}\t${v.toFixed(4)}`),
+          ...(r.confusionMatrix
+            ? ['', 'confusion matrix (test records)', confusionTable(r.confusionMatrix)]
+            : []),
+        ].join('\n'),
     );
     return 0;
   });

@@ -45,7 +45,8 @@ export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default)
                         machine has as many cores as os.availableParallelism() says)
   --json                print the result as JSON
 Labels may be strings: they become classes in sorted order, the second being the positive class
-of a binary task; more than two classes train a softmax head (mlp, lstm). Expression features
+of a binary task; more than two classes train a softmax head (deepbind, deepsea, basset, danq,
+mlp, lstm; --config '{"task":"multiclass"}' is then implied). Expression features
 and feature columns are standardised with the training rows' mean and sd; missing values (NA)
 in feature columns are an error.`;
 

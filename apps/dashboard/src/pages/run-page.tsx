@@ -2,6 +2,7 @@ import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/clien
 import type { ReactNode } from 'react';
 import { canEdit } from '../project/project-choice.ts';
 import { useEffect, useReducer, useState } from 'react';
+import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
@@ -110,6 +111,7 @@ export function RunPage(props: { id: string }): ReactNode {
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
+      <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} />
       <h2>Setup</h2>
       <RunDetails run={run} />
     </article>

@@ -28,7 +28,14 @@ describe('architectures for data', () => {
       'lstm',
       'basset',
     ]);
-    expect(fittingArchitectures(sequences(['a', 'b', 'c']))).toEqual(['lstm']);
+    // Three classes: a softmax head on every sequence architecture.
+    expect(fittingArchitectures(sequences(['a', 'b', 'c']))).toEqual([
+      'deepbind',
+      'deepsea',
+      'danq',
+      'lstm',
+      'basset',
+    ]);
     expect(fittingArchitectures(profiles(['ALL', 'AML']))).toEqual([
       'mlp',
       'lstm',
@@ -54,6 +61,35 @@ describe('architectures for data', () => {
     expect(architectureForData('mlp', profiles(['a', 'b']), { task: 'multiclass' })).toMatchObject({
       task: 'multiclass',
       config: { outputs: 2 },
+    });
+    for (const name of ['deepsea', 'basset', 'danq']) {
+      expect(architectureForData(name, sequences(['a', 'b', 'c']), {})).toMatchObject({
+        task: 'multiclass',
+        config: { task: 'multiclass', tasks: 3 },
+      });
+    }
+    expect(architectureForData('deepbind', sequences(['a', 'b', 'c']), {})).toMatchObject({
+      task: 'multiclass',
+      config: { task: 'multiclass', outputs: 3 },
+    });
+    expect(architectureForData('deepbind', sequences(['a', 'b']), {})).toMatchObject({
+      task: 'binary',
+      config: { task: 'binary', outputs: 1 },
+    });
+    expect(
+      checkArchitectureForData('deepsea', sequences(['a', 'b', 'c']), {
+        task: 'multiclass',
+        tasks: 2,
+      }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'config.tasks',
+          code: 'INVALID_CONFIG',
+          message: 'this data has 3 classes, so a softmax head needs tasks = 3; got 2',
+        },
+      ],
     });
     expect(architectureForData('vae', profiles(['a']), null)).toMatchObject({
       task: 'reconstruction',
@@ -105,7 +141,13 @@ describe('architectures for data', () => {
 
   it('fits several 0/1 label columns with one sigmoid each, and names what does not fit', () => {
     const multitask = { ...sequences(['0', '1']), tasks: ['label_a', 'label_b', 'label_c'] };
-    expect(fittingArchitectures(multitask)).toEqual(['deepsea', 'danq', 'lstm', 'basset']);
+    expect(fittingArchitectures(multitask)).toEqual([
+      'deepbind',
+      'deepsea',
+      'danq',
+      'lstm',
+      'basset',
+    ]);
     expect(architectureForData('deepsea', multitask, {})).toMatchObject({
       task: 'multitask',
       config: { tasks: 3 },
@@ -114,10 +156,14 @@ describe('architectures for data', () => {
       task: 'multitask',
       config: { task: 'multitask', outputs: 3 },
     });
-    expect(() => architectureForData('deepbind', multitask, {})).toThrow(
+    expect(architectureForData('deepbind', multitask, {})).toMatchObject({
+      task: 'multitask',
+      config: { task: 'multitask', outputs: 3 },
+    });
+    expect(() => architectureForData('deepbind', multitask, { task: 'binary' })).toThrow(
       new LearningError(
         'INCOMPATIBLE_ARCHITECTURE',
-        '3 label columns need one sigmoid output each (a multitask head); architecture "deepbind" has one sigmoid output; use deepsea, danq, lstm, basset',
+        '3 label columns need one sigmoid output each (a multitask head); architecture "deepbind" has one sigmoid output; use deepbind, deepsea, danq, lstm, basset',
         'architecture',
       ),
     );
@@ -170,6 +216,15 @@ describe('architectures for data', () => {
     expect(architectureForData('lstm', profile, { task: 'regression' })).toMatchObject({
       task: 'regression',
       config: { outputs: 2 },
+    });
+    // The sequence CNNs carry a regression head too (one linear output per track).
+    expect(architectureForData('deepbind', profile, { task: 'regression' })).toMatchObject({
+      task: 'regression',
+      config: { outputs: 2 },
+    });
+    expect(architectureForData('danq', profile, { task: 'regression' })).toMatchObject({
+      task: 'regression',
+      config: { tasks: 2 },
     });
     expect(() => architectureForData('deepsea', profile, {})).toThrow(
       new LearningError(

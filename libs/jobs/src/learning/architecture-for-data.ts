@@ -277,14 +277,16 @@ function fill(
     return config;
   }
   const k = shape.labelNames.length;
+  // The output width is `outputs` (mlp, lstm, deepbind) or `tasks` (deepsea, basset, danq).
+  const widthField = fields.includes('outputs') ? 'outputs' : 'tasks';
   if (k === 2) {
     if (fields.includes('tasks')) config.tasks ??= 1;
-    if (fields.includes('task')) config.task ??= 'binary';
-  } else if (k > 2 && fields.includes('task') && fields.includes('outputs')) {
+    if (fields.includes('task') && widthField === 'outputs') config.task ??= 'binary';
+  } else if (k > 2 && fields.includes('task') && fields.includes(widthField)) {
     config.task ??= 'multiclass';
-    config.outputs ??= k;
+    config[widthField] ??= k;
   }
-  if (config.task === 'multiclass' && fields.includes('outputs')) config.outputs ??= k;
+  if (config.task === 'multiclass' && fields.includes(widthField)) config[widthField] ??= k;
   return config;
 }
 
@@ -342,11 +344,11 @@ function headProblem(
     };
   }
   if (task === 'multiclass') {
-    if (merged.outputs !== k) {
+    if (width !== k) {
       return {
-        field: 'config.outputs',
+        field: `config.${widthField}`,
         code: 'INVALID_CONFIG',
-        message: `${subject} has ${k} classes, so a softmax head needs outputs = ${k}; got ${String(merged.outputs)}`,
+        message: `${subject} has ${k} classes, so a softmax head needs ${widthField} = ${k}; got ${String(width)}`,
       };
     }
     return undefined;

@@ -84,6 +84,14 @@ describe('crossValidate', () => {
     }
     // The planted motif is learnt in every fold.
     expect(first.mean.test_auroc).toBeGreaterThan(0.8);
+    // The baseline is fitted on the same folds and summarised the same way.
+    expect(first.baseline).toMatchObject({ method: 'logistic-regression', features: 'one-hot' });
+    expect(first.baseline!.folds.map((f) => f.fold)).toEqual([1, 2, 3]);
+    const baselineAuroc = first.baseline!.folds.map((f) => f.metrics['test_auroc']!);
+    expect(first.baseline!.mean['test_auroc']).toBeCloseTo(mean(baselineAuroc), 12);
+    expect(first.confusionMatrix).toBeNull();
+    const skipped = await crossValidate(data, { ...OPTIONS, baseline: false });
+    expect(skipped.baseline).toBeNull();
     const again = await crossValidate(data, OPTIONS);
     expect(again).toEqual(first);
   });

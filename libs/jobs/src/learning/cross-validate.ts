@@ -2,7 +2,8 @@
  * k-fold cross-validation as one unit of work: stratified, seeded folds (@strand/genomics
  * kFold); each fold is an ordinary fit on the other folds (its own validation split and
  * feature scaling, learnt without the test fold) scored on the fold; then the mean and sample
- * sd of every metric over the folds.
+ * sd of every metric over the folds. An L2 logistic regression is fitted on the same folds and
+ * reported beside the model (`baseline`), so a model is never shown without what it must beat.
  */
 import { kFold } from '@strand/genomics';
 import { initBackend } from '@strand/models';
@@ -13,6 +14,9 @@ import type {
   EpochReport,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
+import type { ConfusionMatrix } from './evaluate.ts';
+import { baselineApplies, baselineMetrics, describeBaseline } from './logistic-baseline.ts';
+import type { BaselineDescription } from './logistic-baseline.ts';
 import { subset } from './data-rows.ts';
 import { fitAndEvaluate } from './fit-and-evaluate.ts';
 import type { FitOptions } from './fit.ts';
@@ -30,6 +34,19 @@ export interface CrossValidateOptions extends Omit<
   onEpoch?: (fold: number, report: EpochReport) => void | Promise<void>;
   /** After each fold, with its result. */
   onFold?: (result: FoldResult) => void | Promise<void>;
+  /**
+   * Also fit the logistic-regression baseline on every fold (logistic-baseline.ts) and report
+   * it beside the model; default true where it applies (one label column of classes).
+   */
+  baseline?: boolean;
+}
+
+/** The baseline on the same folds as the model (see logistic-baseline.ts). */
+export interface BaselineResult extends BaselineDescription {
+  /** test_* metrics of the baseline per fold, in fold order. */
+  folds: { fold: number; metrics: Record<string, number> }[];
+  mean: Record<string, number>;
+  sd: Record<string, number>;
 }
 
 /** One fold: how it split the records, and the test metrics of the model trained without it. */
@@ -47,6 +64,8 @@ export interface FoldResult {
   epochs: number;
   /** test_* metrics of the fold (see evaluate). */
   metrics: Record<string, number>;
+  /** Of a softmax head on the fold; null for other tasks. */
+  confusionMatrix: ConfusionMatrix | null;
 }
 
 export interface CrossValidationResult {
@@ -62,6 +81,10 @@ export interface CrossValidationResult {
   sd: Record<string, number>;
   /** Folds left out of a metric's mean because it was NaN there (e.g. AUROC of one class). */
   undefinedFolds: Record<string, number>;
+  /** A softmax head's confusion matrices summed over the folds (every record once); else null. */
+  confusionMatrix: ConfusionMatrix | null;
+  /** The logistic-regression baseline on the same folds; null when off or not applicable. */
+  baseline: BaselineResult | null;
 }
 
 /** The stratified, seeded folds crossValidate uses: test rows of each fold, and the rest. */
@@ -94,7 +117,9 @@ export async function crossValidate(
   data: LabelledData,
   options: CrossValidateOptions,
 ): Promise<CrossValidationResult> {
-  const { folds: k, onEpoch, onFold, ...fitOptions } = options;
+  const { folds: k, onEpoch, onFold, baseline: withBaseline = true, ...fitOptions } = options;
+  const baselineFolds: BaselineResult['folds'] | null =
+    withBaseline && baselineApplies(data) ? [] : null;
   // Fails before any training when the architecture does not fit the data.
   const resolved = architectureForData(options.architecture, data, options.config);
   const splits = foldSplits(data, k, options.seed);
@@ -103,6 +128,7 @@ export async function crossValidate(
   for (const [i, rows] of splits.entries()) {
     throwIfCancelled(options.signal, `cross-validation cancelled in fold ${i + 1} of ${k}`);
     const test = subset(data, rows.test);
+    baselineFolds?.push({ fold: i + 1, metrics: baselineMetrics(subset(data, rows.train), test) });
     const fitted = await fitAndEvaluate(subset(data, rows.train), test, {
       ...fitOptions,
       ...(onEpoch ? { onEpoch: (report: EpochReport) => onEpoch(i + 1, report) } : {}),
@@ -117,6 +143,7 @@ export async function crossValidate(
       testLabelCounts: labelCounts(test),
       epochs: fitted.epochs,
       metrics: fitted.metrics,
+      confusionMatrix: fitted.confusionMatrix,
     };
     folds.push(result);
     await onFold?.(result);
@@ -126,6 +153,13 @@ export async function crossValidate(
     folds.map((f) => f.metrics[name]).filter((v) => Number.isFinite(v));
   const summary = (f: (values: number[]) => number) =>
     Object.fromEntries(names.map((name) => [name, f(defined(name))]));
+  const baselineSummary = (f: (values: number[]) => number) =>
+    Object.fromEntries(
+      Object.keys(baselineFolds?.[0]?.metrics ?? {}).map((name) => [
+        name,
+        f((baselineFolds ?? []).map((b) => b.metrics[name]).filter((v) => Number.isFinite(v))),
+      ]),
+    );
   return {
     backend,
     architecture: resolved.architecture,
@@ -139,7 +173,26 @@ export async function crossValidate(
     undefinedFolds: Object.fromEntries(
       names.map((name) => [name, folds.length - defined(name).length]),
     ),
+    confusionMatrix: sumConfusion(folds.map((f) => f.confusionMatrix)),
+    baseline: baselineFolds
+      ? {
+          ...describeBaseline(data),
+          folds: baselineFolds,
+          mean: baselineSummary(mean),
+          sd: baselineSummary(sampleSd),
+        }
+      : null,
   };
+}
+
+/** The cell-by-cell sum of the folds' confusion matrices (null when any fold has none). */
+export function sumConfusion(matrices: (ConfusionMatrix | null)[]): ConfusionMatrix | null {
+  const [first] = matrices;
+  if (!first || matrices.some((m) => m === null)) return null;
+  const counts = first.counts.map((row, a) =>
+    row.map((_, p) => matrices.reduce((sum, m) => sum + (m?.counts[a]?.[p] ?? 0), 0)),
+  );
+  return { labels: [...first.labels], counts };
 }
 
 /** Test records per class; for multitask data, records with 1 per label column; none for a profile. */

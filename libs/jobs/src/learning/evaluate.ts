@@ -17,13 +17,35 @@ import { isStoreSource, loadSource, sourceStream } from './store-source.ts';
 type Trained = Pick<FitResult, 'model' | 'task' | 'scaling'> &
   Partial<Pick<FitResult, 'extraScaling' | 'heads'>>;
 
+/** Test records by actual class (rows) and predicted class (columns), as sklearn lays it out. */
+export interface ConfusionMatrix {
+  /** Class names, in class-index order: the rows' and the columns' order. */
+  labels: string[];
+  /** counts[actual][predicted]. */
+  counts: number[][];
+}
+
+/** What a trained model scores on a test set. */
+export interface Evaluation {
+  /** test_* metrics (see evaluate). */
+  metrics: Record<string, number>;
+  /** The confusion matrix of a softmax head; null for other tasks. */
+  confusionMatrix: ConfusionMatrix | null;
+}
+
 /**
  * Test metrics of a trained model on `test` (scaled as in training): the task's metrics as
  * `test_*` (see @strand/models taskMetrics; reconstruction compares the output with the input;
  * a multi-output model's per head, as headMetrics names them: test_profile_pearson,
- * test_counts_pearson, …), plus `test_recall_<class>` per class for a softmax head.
+ * test_counts_pearson, …), plus for a softmax head `test_recall_<class>` and the one-vs-rest
+ * `test_auroc_<class>` per class.
  */
 export function evaluate(trained: Trained, test: LabelledData): Record<string, number> {
+  return evaluation(trained, test).metrics;
+}
+
+/** As evaluate, with the confusion matrix of a softmax head beside the metrics. */
+export function evaluation(trained: Trained, test: LabelledData): Evaluation {
   const scaled = applyExtraScaling(
     applyFeatureScaling(test, trained.scaling),
     trained.extraScaling ?? null,
@@ -55,9 +77,9 @@ export async function evaluateRows(
   trained: Trained,
   source: DataSource,
   rows: Uint8Array,
-): Promise<Record<string, number>> {
+): Promise<Evaluation> {
   if (!isStoreSource(source) || trained.heads || trained.task === 'reconstruction') {
-    return evaluate(trained, subset(await loadSource(source), rowsOf(rows, 1)));
+    return evaluation(trained, subset(await loadSource(source), rowsOf(rows, 1)));
   }
   const stream = sourceStream(source, rows, trained.task, 0, trained.extraScaling ?? null);
   const { values, width, y } = await predictStream(trained.model, stream);
@@ -66,7 +88,10 @@ export async function evaluateRows(
   return testMetrics(trained, raw, values, width, labels, source.labelNames);
 }
 
-/** `val_*` metrics renamed `test_*`, and a softmax head's recall per class. */
+/**
+ * `val_*` metrics renamed `test_*`; for a softmax head, recall and one-vs-rest AUROC per class
+ * and the confusion matrix of `labels` (actual class per row) against the argmax of `values`.
+ */
 function testMetrics(
   trained: Trained,
   raw: Record<string, number>,
@@ -74,24 +99,26 @@ function testMetrics(
   width: number,
   labels: ArrayLike<number>,
   labelNames: readonly string[],
-): Record<string, number> {
+): Evaluation {
   const metrics: Record<string, number> = {};
   for (const [key, value] of Object.entries(raw)) {
+    // Per-class cells and AUROCs by class index are named by class below.
+    if (trained.task === 'multiclass' && /^val_(confusion_|auroc_c)/.test(key)) continue;
     metrics[key.replace(/^val_/, 'test_')] = value;
   }
-  if (trained.task === 'multiclass') {
-    labelNames.forEach((label, c) => {
-      let rows = 0;
-      let right = 0;
-      for (let i = 0; i < labels.length; i++) {
-        if (labels[i] !== c) continue;
-        rows++;
-        if (argmax(values, i * width, width) === c) right++;
-      }
-      metrics[`test_recall_${label}`] = rows ? right / rows : Number.NaN;
-    });
+  if (trained.task !== 'multiclass') return { metrics, confusionMatrix: null };
+  const k = labelNames.length;
+  const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < labels.length; i++) {
+    (counts[labels[i] as number] as number[])[argmax(values, i * width, width)]++;
   }
-  return metrics;
+  labelNames.forEach((label, c) => {
+    const row = counts[c] as number[];
+    const rows = row.reduce((a, b) => a + b, 0);
+    metrics[`test_recall_${label}`] = rows ? (row[c] as number) / rows : Number.NaN;
+    metrics[`test_auroc_${label}`] = raw[`val_auroc_c${c}`] ?? Number.NaN;
+  });
+  return { metrics, confusionMatrix: { labels: [...labelNames], counts } };
 }
 
 function argmax(values: Float32Array, at: number, width: number): number {

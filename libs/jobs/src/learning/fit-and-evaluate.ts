@@ -1,5 +1,6 @@
 import { stratifiedParts } from '@strand/genomics';
-import { evaluate, evaluateRows } from './evaluate.ts';
+import { evaluateRows, evaluation } from './evaluate.ts';
+import type { ConfusionMatrix } from './evaluate.ts';
 import { fit } from './fit.ts';
 import type { FitOptions, FitResult } from './fit.ts';
 import { countPart, maskOf } from './holdout-split.ts';
@@ -10,6 +11,8 @@ import type { DataSource } from './store-source.ts';
 export interface EvaluatedFit extends FitResult {
   /** test_* metrics of the task (see evaluate). */
   metrics: Record<string, number>;
+  /** Of a softmax head on the test set; null for other tasks. */
+  confusionMatrix: ConfusionMatrix | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function fitAndEvaluate(
 ): Promise<EvaluatedFit> {
   const trained = await fit(train, options);
   try {
-    return { ...trained, metrics: evaluate(trained, test) };
+    return { ...trained, ...evaluation(trained, test) };
   } catch (error) {
     trained.model.dispose();
     throw error;
@@ -58,10 +61,10 @@ export async function fitAndTest(
   options.onHeldOut?.(countPart(part, 0), countPart(part, 2));
   const trained = await fit(data, { ...options, rows: trainRows });
   try {
-    const metrics = await evaluateRows(trained, data, maskOf(part, 2));
+    const tested = await evaluateRows(trained, data, maskOf(part, 2));
     return {
       ...trained,
-      metrics,
+      ...tested,
       trainCount: countPart(part, 0),
       testCount: countPart(part, 2),
     };

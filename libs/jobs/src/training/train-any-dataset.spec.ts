@@ -214,12 +214,13 @@ describe('training on every kind of stored dataset', () => {
           'architecture "deepbind" reads sequence input (one-hot DNA sequences), which fits sequence-classification data; dataset "expr.tsv" holds profiles of 150 features in 3 classes (expression data); use mlp, lstm, autoencoder, vae',
       },
     ]);
-    expect(await errors(three.id, 'deepsea')).toEqual([
+    // Three classes train a softmax head on DeepSEA by default; a sigmoid head asked for is refused.
+    expect(await errors(three.id, 'deepsea', { task: 'multitask' })).toEqual([
       {
         field: 'architecture',
         code: 'INCOMPATIBLE_ARCHITECTURE',
         message:
-          '3 classes need a softmax head; architecture "deepsea" has sigmoid outputs only; use lstm',
+          '3 classes need a softmax head; architecture "deepsea" has sigmoid outputs only; use deepbind, deepsea, danq, lstm, basset',
       },
     ]);
     expect(await errors(three.id, 'risk')).toEqual([
@@ -227,7 +228,7 @@ describe('training on every kind of stored dataset', () => {
         field: 'architecture',
         code: 'INCOMPATIBLE_ARCHITECTURE',
         message:
-          'architecture "risk" reads multimodal input (an expression profile plus variant features as a second input), which no dataset kind holds: it trains on an expression dataset joined with a variants dataset through the PREDICT_RISK job (predictRisk in the API) or `strand risk`; dataset "three.tsv" holds one-hot sequences of 40 bp in 3 classes (sequence-classification data); use lstm',
+          'architecture "risk" reads multimodal input (an expression profile plus variant features as a second input), which no dataset kind holds: it trains on an expression dataset joined with a variants dataset through the PREDICT_RISK job (predictRisk in the API) or `strand risk`; dataset "three.tsv" holds one-hot sequences of 40 bp in 3 classes (sequence-classification data); use deepbind, deepsea, danq, lstm, basset',
       },
     ]);
     expect(await errors(expression.id, 'mlp', { outputs: 2 })).toEqual([

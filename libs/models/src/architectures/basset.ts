@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArchitectureDefinition } from './architecture-definition.ts';
-import { glorot, seededDense, seededDropout } from './layer-helpers.ts';
+import type { SequenceHeadTask } from './layer-helpers.ts';
+import {
+  glorot,
+  seededDense,
+  seededDropout,
+  outputActivation,
+  SEQUENCE_HEAD_TASK_FIELD,
+} from './layer-helpers.ts';
 
 /**
  * Basset (Kelley et al., Genome Res. 2016): three convolution → batch norm → ReLU → max-pool
@@ -14,16 +21,22 @@ export interface BassetConfig {
   hiddenUnits: number[];
   dropout: number;
   tasks: number;
+  /**
+   * The head: `multitask` one sigmoid per label column (default), `multiclass` a softmax over
+   * `tasks` classes, `regression` `tasks` linear outputs.
+   */
+  task?: SequenceHeadTask;
 }
 
 /** Scaled down from the paper so it trains on a CPU; the paper's sizes validate. */
-export const BASSET_DEFAULTS: Readonly<BassetConfig> = Object.freeze({
+export const BASSET_DEFAULTS: Readonly<Required<BassetConfig>> = Object.freeze({
   filters: [64, 64, 64],
   kernelSizes: [19, 11, 7],
   poolSizes: [3, 4, 4],
   hiddenUnits: [128, 128],
   dropout: 0.3,
   tasks: 1,
+  task: 'multitask',
 });
 
 const THREE = { minItems: 3, maxItems: 3 } as const;
@@ -35,9 +48,9 @@ const THREE = { minItems: 3, maxItems: 3 } as const;
  */
 export const BASSET: ArchitectureDefinition<BassetConfig> = {
   description:
-    'Basset (Kelley et al. 2016): 3 × (conv → batch norm → ReLU → max pool) → 2 × (dense → dropout) → one sigmoid per task.',
+    'Basset (Kelley et al. 2016): 3 × (conv → batch norm → ReLU → max pool) → 2 × (dense → dropout) → one sigmoid per task (or a softmax / linear head: task).',
   inputKind: 'sequence',
-  task: () => 'multitask',
+  task: (config) => config.task ?? 'multitask',
   defaults: BASSET_DEFAULTS,
   fields: {
     filters: { kind: 'integers', min: 1, max: 2048, ...THREE },
@@ -46,6 +59,7 @@ export const BASSET: ArchitectureDefinition<BassetConfig> = {
     hiddenUnits: { kind: 'integers', min: 1, max: 4096, minItems: 2, maxItems: 2 },
     dropout: { kind: 'rate' },
     tasks: { kind: 'integer', min: 1, max: 4096 },
+    task: SEQUENCE_HEAD_TASK_FIELD,
   },
   check: (config, input) => {
     const length = config.poolSizes.reduce((l, p) => Math.floor(l / p), input.length);
@@ -76,7 +90,9 @@ export const BASSET: ArchitectureDefinition<BassetConfig> = {
       layers.push(seededDense(seed, `dense${i + 1}`, units, 'relu'));
       layers.push(seededDropout(seed, `dropout${i + 1}`, config.dropout));
     });
-    layers.push(seededDense(seed, 'output', config.tasks, 'sigmoid'));
+    layers.push(
+      seededDense(seed, 'output', config.tasks, outputActivation(config.task ?? 'multitask')),
+    );
     return tf.sequential({ name: 'basset', layers });
   },
 };

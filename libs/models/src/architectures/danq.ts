@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArchitectureDefinition } from './architecture-definition.ts';
+import type { SequenceHeadTask } from './layer-helpers.ts';
 import {
   glorot,
   orthogonal,
   seededDense,
   seededDropout,
   validConvPoolLength,
+  outputActivation,
+  SEQUENCE_HEAD_TASK_FIELD,
 } from './layer-helpers.ts';
 
 /**
@@ -22,10 +25,15 @@ export interface DanQConfig {
   dropout: number;
   finalDropout: number;
   tasks: number;
+  /**
+   * The head: `multitask` one sigmoid per label column (default), `multiclass` a softmax over
+   * `tasks` classes, `regression` `tasks` linear outputs.
+   */
+  task?: SequenceHeadTask;
 }
 
 /** Scaled down from the paper so it trains in minutes on a CPU; the paper's sizes validate. */
-export const DANQ_DEFAULTS: Readonly<DanQConfig> = Object.freeze({
+export const DANQ_DEFAULTS: Readonly<Required<DanQConfig>> = Object.freeze({
   filters: 64,
   kernelSize: 19,
   poolSize: 13,
@@ -34,14 +42,15 @@ export const DANQ_DEFAULTS: Readonly<DanQConfig> = Object.freeze({
   dropout: 0.2,
   finalDropout: 0.5,
   tasks: 1,
+  task: 'multitask',
 });
 
 /** DanQ in the architecture registry. Layers: conv1, pool1, dropout1, bilstm, dropout2, … */
 export const DANQ: ArchitectureDefinition<DanQConfig> = {
   description:
-    'DanQ (Quang & Xie 2016): conv → max pool → dropout → bidirectional LSTM → dropout → dense → one sigmoid per task.',
+    'DanQ (Quang & Xie 2016): conv → max pool → dropout → bidirectional LSTM → dropout → dense → one sigmoid per task (or a softmax / linear head: task).',
   inputKind: 'sequence',
-  task: () => 'multitask',
+  task: (config) => config.task ?? 'multitask',
   defaults: DANQ_DEFAULTS,
   fields: {
     filters: { kind: 'integer', min: 1, max: 1024 },
@@ -52,6 +61,7 @@ export const DANQ: ArchitectureDefinition<DanQConfig> = {
     dropout: { kind: 'rate' },
     finalDropout: { kind: 'rate' },
     tasks: { kind: 'integer', min: 1, max: 4096 },
+    task: SEQUENCE_HEAD_TASK_FIELD,
   },
   check: (config, input) => {
     if (validConvPoolLength(input.length, config.kernelSize, config.poolSize) >= 1) return [];
@@ -88,7 +98,7 @@ export const DANQ: ArchitectureDefinition<DanQConfig> = {
         seededDropout(seed, 'dropout2', config.finalDropout),
         tf.layers.flatten({ name: 'flatten' }),
         seededDense(seed, 'dense1', config.hiddenUnits, 'relu'),
-        seededDense(seed, 'output', config.tasks, 'sigmoid'),
+        seededDense(seed, 'output', config.tasks, outputActivation(config.task ?? 'multitask')),
       ],
     }),
 };

@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../training/seed.ts';
 import type { ArchitectureDefinition } from './architecture-definition.ts';
+import { outputActivation } from './layer-helpers.ts';
+import { checkOutputs } from './mlp.ts';
 
 /**
  * DeepBind (Alipanahi et al., Nat. Biotechnol. 2015): one convolution scanning for motifs, a
- * global max pool ("is the motif anywhere?"), a small dense layer, dropout, a sigmoid output.
+ * global max pool ("is the motif anywhere?"), a small dense layer, dropout, a sigmoid output
+ * (a softmax over classes, or linear outputs, with `task`).
  */
 export interface DeepBindConfig {
   /** Number of convolution filters (motif detectors). */
@@ -15,14 +18,23 @@ export interface DeepBindConfig {
   hiddenUnits: number;
   /** Dropout rate after the hidden layer, in [0, 1). */
   dropout: number;
+  /**
+   * The head: `binary` one sigmoid (default), `multitask` one sigmoid per label column,
+   * `multiclass` a softmax over `outputs` classes, `regression` `outputs` linear outputs.
+   */
+  task?: 'binary' | 'multitask' | 'multiclass' | 'regression';
+  /** Output units: 1 (binary), label columns (multitask), classes or regression targets. */
+  outputs?: number;
 }
 
 /** The configuration used when a field is not given. */
-export const DEEPBIND_DEFAULTS: Readonly<DeepBindConfig> = Object.freeze({
+export const DEEPBIND_DEFAULTS: Readonly<Required<DeepBindConfig>> = Object.freeze({
   filters: 64,
   kernelSize: 12,
   hiddenUnits: 32,
   dropout: 0.2,
+  task: 'binary',
+  outputs: 1,
 });
 
 /** Stable layer names: motif extraction and transfer learning look layers up by these. */
@@ -76,8 +88,8 @@ export function buildDeepBind(
       }),
       tf.layers.dense({
         name: names.output,
-        units: 1,
-        activation: 'sigmoid',
+        units: config.outputs ?? 1,
+        activation: outputActivation(config.task ?? 'binary'),
         kernelInitializer: glorot(names.output),
       }),
     ],
@@ -87,24 +99,28 @@ export function buildDeepBind(
 /** DeepBind in the architecture registry. */
 export const DEEPBIND: ArchitectureDefinition<DeepBindConfig> = {
   description:
-    'DeepBind-style CNN (Alipanahi et al. 2015): conv1d → ReLU → global max pool → dense → dropout → sigmoid. For motif/binding classification.',
+    'DeepBind-style CNN (Alipanahi et al. 2015): conv1d → ReLU → global max pool → dense → dropout → sigmoid (softmax or linear by task). For motif/binding classification.',
   inputKind: 'sequence',
-  task: () => 'binary',
+  task: (config) => config.task ?? 'binary',
   defaults: DEEPBIND_DEFAULTS,
   fields: {
     filters: { kind: 'integer', min: 1, max: 1024 },
     kernelSize: { kind: 'integer', min: 1, max: 1024 },
     hiddenUnits: { kind: 'integer', min: 1, max: 4096 },
     dropout: { kind: 'rate' },
+    task: { kind: 'choice', values: ['binary', 'multitask', 'multiclass', 'regression'] },
+    outputs: { kind: 'integer', min: 1, max: 4096 },
   },
-  check: (config, input) =>
-    config.kernelSize > input.length
+  check: (config, input) => [
+    ...(config.kernelSize > input.length
       ? [
           {
             field: 'config.kernelSize',
             message: `kernelSize ${config.kernelSize} is longer than the input length ${input.length}`,
           },
         ]
-      : [],
+      : []),
+    ...checkOutputs(config.task ?? 'binary', config.outputs ?? 1),
+  ],
   build: (config, input, seed) => buildDeepBind(config, input.length, input.alphabetSize, seed),
 };

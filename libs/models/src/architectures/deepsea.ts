@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArchitectureDefinition } from './architecture-definition.ts';
-import { glorot, seededDense, seededDropout, validConvPoolLength } from './layer-helpers.ts';
+import type { SequenceHeadTask } from './layer-helpers.ts';
+import {
+  glorot,
+  seededDense,
+  seededDropout,
+  validConvPoolLength,
+  outputActivation,
+  SEQUENCE_HEAD_TASK_FIELD,
+} from './layer-helpers.ts';
 
 /**
  * DeepSEA (Zhou & Troyanskaya, Nat. Methods 2015): three convolution → max-pool → dropout
@@ -21,10 +29,15 @@ export interface DeepSeaConfig {
   hiddenUnits: number;
   /** Number of sigmoid outputs, one per label column (paper: 919). */
   tasks: number;
+  /**
+   * The head: `multitask` one sigmoid per label column (default), `multiclass` a softmax over
+   * `tasks` classes, `regression` `tasks` linear outputs.
+   */
+  task?: SequenceHeadTask;
 }
 
 /** Smaller than the paper's by default so it trains on a laptop; the paper's sizes validate. */
-export const DEEPSEA_DEFAULTS: Readonly<DeepSeaConfig> = Object.freeze({
+export const DEEPSEA_DEFAULTS: Readonly<Required<DeepSeaConfig>> = Object.freeze({
   filters: [64, 96, 128],
   kernelSize: 8,
   poolSize: 4,
@@ -32,6 +45,7 @@ export const DEEPSEA_DEFAULTS: Readonly<DeepSeaConfig> = Object.freeze({
   finalDropout: 0.5,
   hiddenUnits: 128,
   tasks: 1,
+  task: 'multitask',
 });
 
 function outputLength(config: DeepSeaConfig, length: number): number {
@@ -46,9 +60,9 @@ function outputLength(config: DeepSeaConfig, length: number): number {
 /** DeepSEA in the architecture registry. Layers: conv1..conv3, pool1, pool2, dense1, output. */
 export const DEEPSEA: ArchitectureDefinition<DeepSeaConfig> = {
   description:
-    'DeepSEA (Zhou & Troyanskaya 2015): 3 conv blocks (conv → ReLU → max pool → dropout) → dense → one sigmoid per task (multitask chromatin profiles).',
+    'DeepSEA (Zhou & Troyanskaya 2015): 3 conv blocks (conv → ReLU → max pool → dropout) → dense → one sigmoid per task (multitask chromatin profiles; or a softmax / linear head: task).',
   inputKind: 'sequence',
-  task: () => 'multitask',
+  task: (config) => config.task ?? 'multitask',
   defaults: DEEPSEA_DEFAULTS,
   fields: {
     filters: { kind: 'integers', min: 1, max: 2048, minItems: 3, maxItems: 3 },
@@ -58,6 +72,7 @@ export const DEEPSEA: ArchitectureDefinition<DeepSeaConfig> = {
     finalDropout: { kind: 'rate' },
     hiddenUnits: { kind: 'integer', min: 1, max: 4096 },
     tasks: { kind: 'integer', min: 1, max: 4096 },
+    task: SEQUENCE_HEAD_TASK_FIELD,
   },
   check: (config, input) => {
     const left = outputLength(config, input.length);
@@ -89,7 +104,9 @@ export const DEEPSEA: ArchitectureDefinition<DeepSeaConfig> = {
     });
     layers.push(tf.layers.flatten({ name: 'flatten' }));
     layers.push(seededDense(seed, 'dense1', config.hiddenUnits, 'relu'));
-    layers.push(seededDense(seed, 'output', config.tasks, 'sigmoid'));
+    layers.push(
+      seededDense(seed, 'output', config.tasks, outputActivation(config.task ?? 'multitask')),
+    );
     return tf.sequential({ name: 'deepsea', layers });
   },
 };

@@ -39,3 +39,12 @@ export function outputActivation(task: string): 'sigmoid' | 'softmax' | 'linear'
 export function validConvPoolLength(length: number, kernel: number, pool: number): number {
   return Math.floor((length - kernel + 1) / pool);
 }
+
+/** The heads of the multi-output sequence CNNs (DeepSEA, Basset, DanQ), `tasks` outputs wide. */
+export type SequenceHeadTask = 'multitask' | 'multiclass' | 'regression';
+
+/** The `task` field of those CNNs. */
+export const SEQUENCE_HEAD_TASK_FIELD = {
+  kind: 'choice',
+  values: ['multitask', 'multiclass', 'regression'],
+} as const;

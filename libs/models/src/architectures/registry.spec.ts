@@ -8,7 +8,14 @@ describe('validateArchitectureConfig', () => {
   it('fills every default when no config is given', () => {
     expect(validateArchitectureConfig('deepbind', undefined, INPUT)).toEqual({
       ok: true,
-      config: { filters: 64, kernelSize: 12, hiddenUnits: 32, dropout: 0.2 },
+      config: {
+        filters: 64,
+        kernelSize: 12,
+        hiddenUnits: 32,
+        dropout: 0.2,
+        task: 'binary',
+        outputs: 1,
+      },
     });
     expect(validateArchitectureConfig('deepbind', {}, INPUT)).toEqual({
       ok: true,
@@ -19,7 +26,14 @@ describe('validateArchitectureConfig', () => {
   it('keeps given fields and fills the rest', () => {
     expect(validateArchitectureConfig('deepbind', { filters: 16, dropout: 0 }, INPUT)).toEqual({
       ok: true,
-      config: { filters: 16, kernelSize: 12, hiddenUnits: 32, dropout: 0 },
+      config: {
+        filters: 16,
+        kernelSize: 12,
+        hiddenUnits: 32,
+        dropout: 0,
+        task: 'binary',
+        outputs: 1,
+      },
     });
   });
 
@@ -43,7 +57,8 @@ describe('validateArchitectureConfig', () => {
       errors: [
         {
           field: 'config.filter',
-          message: 'unknown field "filter"; known: filters, kernelSize, hiddenUnits, dropout',
+          message:
+            'unknown field "filter"; known: filters, kernelSize, hiddenUnits, dropout, task, outputs',
         },
         { field: 'config.filters', message: 'must be an integer from 1 to 1024, got 0' },
         { field: 'config.kernelSize', message: 'must be an integer from 1 to 1024, got "x"' },

@@ -3,6 +3,7 @@ import { accuracy } from '../metrics/accuracy.ts';
 import { auprc } from '../metrics/auprc.ts';
 import { auroc } from '../metrics/auroc.ts';
 import { binaryCrossEntropy, BCE_EPSILON } from '../metrics/binary-cross-entropy.ts';
+import { confusionMatrix } from '../metrics/confusion-matrix.ts';
 import { macroF1 } from '../metrics/f1.ts';
 import { multinomialNll, profileShapeCorrelations } from '../metrics/profile.ts';
 import {
@@ -24,7 +25,9 @@ export const MAX_PER_TASK_METRICS = 32;
  * [rows, width] row-major (for reconstruction, `labels` is the input itself):
  * - binary: val_loss (BCE), val_auroc, val_auprc, val_accuracy;
  * - multitask: the same averaged over tasks (NaN tasks skipped), plus val_auroc_tN, val_auprc_tN;
- * - multiclass: val_loss (cross-entropy), val_accuracy (arg max), val_macro_f1;
+ * - multiclass: val_loss (cross-entropy), val_accuracy (arg max), val_macro_f1, val_auroc (macro
+ *   one-vs-rest) and per class val_auroc_c0, val_auroc_c1, … (class indices), and up to
+ *   MAX_CONFUSION_CLASSES classes the confusion counts val_confusion_<actual>_<predicted>;
  * - regression: val_loss (= val_mse), val_mse, val_mae, val_pearson, val_spearman, val_r2
  *   (correlations and R² averaged over outputs; per output as val_r2_tN, val_pearson_tN);
  * - reconstruction: val_loss (= val_mse), val_mse, val_mae, val_r2 over all values;
@@ -158,6 +161,9 @@ export function headMetrics(
   return result;
 }
 
+/** Confusion-matrix cells (`val_confusion_<actual>_<predicted>`) are reported up to this many classes. */
+export const MAX_CONFUSION_CLASSES = 10;
+
 function multiclassMetrics(labels: Float32Array, outputs: Float32Array, k: number) {
   const predicted = new Float32Array(labels.length);
   let loss = 0;
@@ -174,11 +180,31 @@ function multiclassMetrics(labels: Float32Array, outputs: Float32Array, k: numbe
     );
   }
   const n = labels.length;
-  return {
+  // One-vs-rest AUROC of each class's probability (sklearn's roc_auc_score multi_class='ovr',
+  // average='macro'); NaN for a class absent from (or alone in) the rows.
+  const perClass = Array.from({ length: k }, (_, c) => {
+    const isClass = new Float32Array(n);
+    const score = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      isClass[i] = labels[i] === c ? 1 : 0;
+      score[i] = outputs[i * k + c] as number;
+    }
+    return n === 0 ? Number.NaN : auroc(isClass, score);
+  });
+  const result: Record<string, number> = {
     val_loss: n === 0 ? Number.NaN : loss / n,
     val_accuracy: n === 0 ? Number.NaN : correct / n,
     val_macro_f1: macroF1(labels, predicted, k),
+    val_auroc: nanMean(perClass),
   };
+  if (k <= MAX_PER_TASK_METRICS) perClass.forEach((v, c) => (result[`val_auroc_c${c}`] = v));
+  if (k <= MAX_CONFUSION_CLASSES) {
+    const matrix = confusionMatrix(labels, predicted, k);
+    matrix.forEach((row, a) =>
+      row.forEach((count, p) => (result[`val_confusion_${a}_${p}`] = count)),
+    );
+  }
+  return result;
 }
 
 function column(values: Float32Array, width: number, t: number): Float32Array {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { confusionFromMetrics } from './confusion.ts';
+
+describe('confusionFromMetrics', () => {
+  it('rebuilds the k × k matrix from val_confusion_<actual>_<predicted> cells', () => {
+    const metrics = {
+      val_accuracy: 0.75,
+      val_confusion_0_0: 3,
+      val_confusion_0_1: 1,
+      val_confusion_1_0: 0,
+      val_confusion_1_1: 4,
+      val_confusion_2_1: 2,
+    };
+    expect(confusionFromMetrics(metrics)).toEqual([
+      [3, 1, 0],
+      [0, 4, 0],
+      [0, 2, 0],
+    ]);
+  });
+
+  it('is null for a head that reports no confusion cells', () => {
+    expect(confusionFromMetrics({ val_auroc: 0.9, val_loss: 0.3 })).toBeNull();
+  });
+});
