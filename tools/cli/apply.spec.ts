@@ -348,3 +348,37 @@ describe('strand motifs', () => {
     expect(names.sort()).toEqual(two.map((m) => m.name).sort());
   });
 });
+
+describe('strand modisco', () => {
+  it('discovers the planted motif in a sequence table, ordered by support, with JASPAR matches', async () => {
+    const gata = BUNDLED_MOTIFS.find((m) => m.name === 'GATA1')!;
+    const sim = simulatePlantedMotifs({ count: 300, length: LENGTH, motifs: [gata], seed: 12 });
+    const table = join(dir, 'table.tsv');
+    await writeFile(
+      table,
+      `id\tlabel\tsequence\n${sim.sequences.map((s, i) => `r${i}\t${sim.labels[i]}\t${s}`).join('\n')}\n`,
+    );
+    const r = strand('modisco', '--model', model, '--sequences', table, '--label', '1', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.sequences).toBe(150);
+    const { motifs } = result;
+    expect(motifs.length).toBeGreaterThan(0);
+    const support = motifs.map((m: { seqlets: number }) => m.seqlets);
+    expect(support).toEqual([...support].sort((a, b) => b - a));
+    expect(Object.keys(motifs[0])).toEqual([
+      'name',
+      'sign',
+      'seqlets',
+      'consensus',
+      'informationContent',
+      'pwm',
+      'cwm',
+      'matches',
+    ]);
+    expect(Object.keys(motifs[0].matches[0])).toEqual(['name', 'id', 'p', 'score']);
+    const top = motifs.find((m: { sign: string }) => m.sign === 'positive');
+    expect(top.matches[0]).toMatchObject({ name: 'GATA1', id: gata.id });
+  });
+});

@@ -145,6 +145,13 @@ export type {
   DeepLiftShapOptions,
   DeepLiftShapResult,
 } from './interpret/deeplift/deep-lift-shap.ts';
+export { discoverMotifs } from './interpret/modisco/discover-motifs.ts';
+export type {
+  DiscoveredMotif,
+  DiscoverMotifsOptions,
+  MotifDiscoveryResult,
+  MotifMatchSummary,
+} from './interpret/modisco/discover-motifs.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
 
 // Inference engines (ONNX Runtime when installed, else TF.js)
