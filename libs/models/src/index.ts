@@ -152,6 +152,26 @@ export type {
   MotifDiscoveryResult,
   MotifMatchSummary,
 } from './interpret/modisco/discover-motifs.ts';
+export {
+  ablateMotif,
+  marginalize,
+  shuffledBackgrounds,
+  spacingEffects,
+} from './interpret/marginalize/marginalize.ts';
+export type {
+  AblationResult,
+  EffectSummary,
+  Insert,
+  MarginalEffect,
+  OutputChoice,
+} from './interpret/marginalize/marginalize.ts';
+export { designSequence } from './interpret/design/design-sequence.ts';
+export type {
+  DesignMethod,
+  DesignOptions,
+  DesignResult,
+  DesignStep,
+} from './interpret/design/design-sequence.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
 
 // Inference engines (ONNX Runtime when installed, else TF.js)

@@ -8,8 +8,10 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   BUNDLED_MOTIFS,
+  consensus,
   findMotif,
   oneHotEncodeBatch,
+  pfmToProbabilities,
   readJasparFile,
   simulateMotifPairs,
 } from '@strand/genomics';
@@ -19,6 +21,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../architectures/build-model.ts';
 import { initBackend } from '../backend/init-backend.ts';
 import { trainModel } from '../training/train.ts';
+import { designSequence } from './design/design-sequence.ts';
+import {
+  ablateMotif,
+  marginalize,
+  shuffledBackgrounds,
+  spacingEffects,
+} from './marginalize/marginalize.ts';
 import { discoverMotifs } from './modisco/discover-motifs.ts';
 
 const LENGTH = 100;
@@ -71,7 +80,7 @@ beforeAll(async () => {
     },
     { epochs: 12, batchSize: 64, learningRate: 3e-3, seed: 5 },
   );
-}, 120_000);
+}, 300_000);
 
 afterAll(() => model?.dispose());
 
@@ -133,6 +142,63 @@ describe('discoverMotifs on a planted pair', () => {
     await expect(discoverMotifs(model, [[]], {})).rejects.toThrow('discoverMotifs: no sequences');
     await expect(discoverMotifs(model, positives(10), { window: 1 })).rejects.toThrow(
       'discoverMotifs: window 1 is not an integer ≥ 2',
+    );
+  });
+});
+
+describe('marginalisation on the planted pair', () => {
+  const ctcf = consensus(CTCF);
+  const gata = consensus(GATA1);
+  let backgrounds: string[];
+  beforeAll(() => {
+    backgrounds = shuffledBackgrounds(data.sequences.slice(0, 200), 60, 3);
+  });
+
+  it('recovers the planted spacing: the pair at 8 bases beats every spacing 3+ away', () => {
+    const before = tf.memory().numTensors;
+    const spacings = Array.from({ length: 21 }, (_, i) => i);
+    const effects = spacingEffects(model, backgrounds, ctcf, gata, spacings);
+    expect(tf.memory().numTensors).toBe(before);
+    const best = effects.reduce((a, b) => (b.effect.mean > a.effect.mean ? b : a));
+    // Measured: 8 → +13.4 logit, 7 → +13.4, 5 → +8.0, 12 → +4.5, 0 → +2.0.
+    expect(Math.abs(best.spacing - SPACING)).toBeLessThanOrEqual(1);
+    const at = effects[SPACING]!.effect.mean;
+    for (const e of effects) {
+      if (Math.abs(e.spacing - SPACING) >= 4) expect(at).toBeGreaterThan(e.effect.mean + 3);
+    }
+    expect(effects[0]!.effect.n).toBe(60);
+  });
+
+  it('gives one motif a smaller effect than the pair, and ablation a drop in positives', () => {
+    const one = marginalize(model, backgrounds, [{ motif: ctcf, position: 40 }]);
+    const pair = spacingEffects(model, backgrounds, ctcf, gata, [SPACING])[0]!;
+    expect(one.after - one.before).toBeCloseTo(one.effect.mean, 4);
+    expect(pair.effect.mean).toBeGreaterThan(one.effect.mean + 3);
+    const pos = data.sequences.filter((_, i) => data.labels[i] === 1).slice(0, 100);
+    const ablated = ablateMotif(model, pos, pfmToProbabilities(CTCF));
+    expect(ablated.ablated).toBeGreaterThan(50);
+    expect(ablated.drop.mean).toBeGreaterThan(2);
+  });
+});
+
+describe('designSequence on the planted pair', () => {
+  it('raises the output under max edits, fixed positions and a GC range, by every method', () => {
+    const start = shuffledBackgrounds(data.sequences.slice(0, 1), 1, 9)[0]!;
+    const fixed = [0, 1, 2, 50];
+    for (const method of ['greedy', 'beam', 'evolution'] as const) {
+      const r = designSequence(model, start, { method, maxEdits: 6, gc: [0.3, 0.7], fixed });
+      expect(r.best.score).toBeGreaterThan(r.start.score + 2);
+      expect(r.best.edits.length).toBeLessThanOrEqual(6);
+      for (const e of r.best.edits) expect(fixed).not.toContain(e.position);
+      const gc = [...r.best.sequence].filter((c) => c === 'G' || c === 'C').length / LENGTH;
+      expect(gc).toBeGreaterThanOrEqual(0.3);
+      expect(gc).toBeLessThanOrEqual(0.7);
+      expect(r.trajectory[0]!.score).toBe(r.start.score);
+    }
+    const down = designSequence(model, start, { direction: 'down', maxEdits: 3 });
+    expect(down.best.score).toBeLessThan(down.start.score);
+    expect(() => designSequence(model, start, { gc: [0.8, 0.2] })).toThrow(
+      'designSequence: gc [0.8, 0.2] is not a range within [0, 1]',
     );
   });
 });
