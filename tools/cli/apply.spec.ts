@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   Dataset,
   DEFAULT_PROJECT_SLUG,
@@ -21,7 +21,11 @@ import { plantedMotifDataset } from '@strand/models/testing';
 // Specs of `strand score`, `strand explain` and `strand motifs`, run as a user would: spawned.
 const bin = fileURLToPath(new URL('../bin/strand.mjs', import.meta.url));
 const strand = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 230_000 });
+
+// Each test spawns the CLI (tsx compiles it on start): on a loaded 2-core machine one spawn
+// took 60–80 s, past the shared 60 s test timeout.
+vi.setConfig({ testTimeout: 240_000 });
 
 const LENGTH = 40;
 let dir: string;
@@ -346,5 +350,100 @@ describe('strand motifs', () => {
     expect(custom.status).toBe(0);
     const names = JSON.parse(custom.stdout).filters[0].matches.map((m: { name: string }) => m.name);
     expect(names.sort()).toEqual(two.map((m) => m.name).sort());
+  });
+});
+
+describe('strand modisco', () => {
+  it('discovers the planted motif in a sequence table, ordered by support, with JASPAR matches', async () => {
+    const gata = BUNDLED_MOTIFS.find((m) => m.name === 'GATA1')!;
+    const sim = simulatePlantedMotifs({ count: 300, length: LENGTH, motifs: [gata], seed: 12 });
+    const table = join(dir, 'table.tsv');
+    await writeFile(
+      table,
+      `id\tlabel\tsequence\n${sim.sequences.map((s, i) => `r${i}\t${sim.labels[i]}\t${s}`).join('\n')}\n`,
+    );
+    const r = strand('modisco', '--model', model, '--sequences', table, '--label', '1', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.sequences).toBe(150);
+    const { motifs } = result;
+    expect(motifs.length).toBeGreaterThan(0);
+    const support = motifs.map((m: { seqlets: number }) => m.seqlets);
+    expect(support).toEqual([...support].sort((a, b) => b - a));
+    expect(Object.keys(motifs[0])).toEqual([
+      'name',
+      'sign',
+      'seqlets',
+      'consensus',
+      'informationContent',
+      'pwm',
+      'cwm',
+      'matches',
+    ]);
+    expect(Object.keys(motifs[0].matches[0])).toEqual(['name', 'id', 'p', 'score']);
+    const top = motifs.find((m: { sign: string }) => m.sign === 'positive');
+    expect(top.matches[0]).toMatchObject({ name: 'GATA1', id: gata.id });
+  });
+});
+
+describe('strand marginalize and strand design', () => {
+  it('gives the planted motif a positive effect with its spread, a spacing scan and an ablation drop', () => {
+    const r = strand(
+      'marginalize',
+      '--model',
+      model,
+      '--sequences',
+      sequences,
+      '--motif',
+      'GATA1',
+      '--second',
+      'GATA1',
+      '--spacings',
+      '0-4',
+      '--ablate',
+      '--backgrounds',
+      '40',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.motif).toMatchObject({ id: 'MA0035.5', name: 'GATA1', consensus: 'CTAATCT' });
+    expect(out.backgrounds).toBe(40);
+    expect(out.effect.n).toBe(40);
+    // The model learnt GATA1: inserting it raises the logit on average.
+    expect(out.effect.mean).toBeGreaterThan(0.5);
+    expect(out.effect.sd).toBeGreaterThan(0);
+    expect(out.spacings.map((s: { spacing: number }) => s.spacing)).toEqual([0, 1, 2, 3, 4]);
+    expect(out.ablation.ablated).toBeGreaterThan(0);
+    expect(out.ablation.drop.mean).toBeGreaterThan(0);
+  });
+
+  it('designs edits that raise the output within the constraints, with the trajectory', () => {
+    const start = 'ACGT'.repeat(LENGTH / 4);
+    const r = strand(
+      'design',
+      '--model',
+      model,
+      '--sequence',
+      start,
+      '--method',
+      'beam',
+      '--max-edits',
+      '4',
+      '--fixed',
+      '0-9',
+      '--gc',
+      '0.3-0.7',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.best.score).toBeGreaterThan(out.start.score);
+    expect(out.best.edits.length).toBeLessThanOrEqual(4);
+    expect(out.best.edits.every((e: { position: number }) => e.position >= 10)).toBe(true);
+    expect(out.trajectory[0].score).toBe(out.start.score);
   });
 });

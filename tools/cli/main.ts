@@ -43,6 +43,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "a model's first-layer filters as motifs, matched to JASPAR, by importance",
     load: async () => (await import('./commands/motifs.ts')).motifs,
   },
+  modisco: {
+    summary: 'motifs discovered in DeepSHAP attributions (TF-MoDISco-lite), matched to JASPAR',
+    load: async () => (await import('./commands/modisco.ts')).modisco,
+  },
+  marginalize: {
+    summary: "a motif's effect on shuffled backgrounds; two motifs' spacing; ablation",
+    load: async () => (await import('./commands/marginalize.ts')).marginalize,
+  },
+  design: {
+    summary: 'edit a sequence to raise or lower an output (greedy, beam, evolution)',
+    load: async () => (await import('./commands/design.ts')).design,
+  },
   risk: {
     summary: 'disease risk from expression + variant burden: CV, attribution; `risk simulate`',
     load: async () => (await import('./commands/risk.ts')).risk,

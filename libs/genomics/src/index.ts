@@ -36,6 +36,8 @@ export type {
   PlantedMotifOptions,
   PlantedSite,
 } from './simulate/planted-motifs.ts';
+export { simulateMotifPairs } from './simulate/motif-pairs.ts';
+export type { MotifPairDataset, MotifPairOptions } from './simulate/motif-pairs.ts';
 export { simulateProfiles } from './simulate/profiles.ts';
 export type { ProfileDataset, ProfileSimulationOptions, ProfileSite } from './simulate/profiles.ts';
 export { compareMotifs } from './motifs/compare/compare-motifs.ts';

@@ -145,6 +145,33 @@ export type {
   DeepLiftShapOptions,
   DeepLiftShapResult,
 } from './interpret/deeplift/deep-lift-shap.ts';
+export { discoverMotifs } from './interpret/modisco/discover-motifs.ts';
+export type {
+  DiscoveredMotif,
+  DiscoverMotifsOptions,
+  MotifDiscoveryResult,
+  MotifMatchSummary,
+} from './interpret/modisco/discover-motifs.ts';
+export {
+  ablateMotif,
+  marginalize,
+  shuffledBackgrounds,
+  spacingEffects,
+} from './interpret/marginalize/marginalize.ts';
+export type {
+  AblationResult,
+  EffectSummary,
+  Insert,
+  MarginalEffect,
+  OutputChoice,
+} from './interpret/marginalize/marginalize.ts';
+export { designSequence } from './interpret/design/design-sequence.ts';
+export type {
+  DesignMethod,
+  DesignOptions,
+  DesignResult,
+  DesignStep,
+} from './interpret/design/design-sequence.ts';
 export { InterpretInputError } from './interpret/interpret-input.error.ts';
 
 // Inference engines (ONNX Runtime when installed, else TF.js)
