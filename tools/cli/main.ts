@@ -43,6 +43,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "a model's first-layer filters as motifs, matched to JASPAR, by importance",
     load: async () => (await import('./commands/motifs.ts')).motifs,
   },
+  call: {
+    summary: 'call SNVs and indels from a BAM/CRAM with the pileup CNN; write a VCF',
+    load: async () => (await import('./commands/call.ts')).call,
+  },
+  'call train': {
+    summary: 'train the pileup genotyper on reads labelled by a truth VCF',
+    load: async () => (await import('./commands/call.ts')).callTrain,
+  },
+  'call eval': {
+    summary: 'precision, recall, F1 (SNV, indel) and genotype concordance against a truth VCF',
+    load: async () => (await import('./commands/call.ts')).callEval,
+  },
   risk: {
     summary: 'disease risk from expression + variant burden: CV, attribution; `risk simulate`',
     load: async () => (await import('./commands/risk.ts')).risk,
