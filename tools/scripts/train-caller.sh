@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Retrains the default variant-calling model (libs/jobs/assets/pileup-caller) from simulated
+# Retrains the default variant-calling model (models/pileup-caller) from simulated
 # reads: E. coli 536 (shared data), two training regions at 30× (0.5–1% error) and 15× (1–2%),
 # 0.2% variants (a third indels). The evaluation regions and seeds of tools/scripts/eval-caller.sh
 # are disjoint from these. Usage: npm run train:caller [-- --epochs N]
@@ -16,4 +16,4 @@ cp "$work/a/ref.fa" "$work/ref.fa" && cp "$work/a/ref.fa.fai" "$work/ref.fa.fai"
 node tools/bin/strand.mjs call train --reference "$work/ref.fa" \
   --bam "$work/a/reads.bam" --truth "$work/a/truth.vcf" --region NC_008253.1:1-400000 \
   --bam "$work/b/reads.bam" --truth "$work/b/truth.vcf" --region NC_008253.1:400001-800000 \
-  --out libs/jobs/assets/pileup-caller "$@"
+  --out models/pileup-caller "$@"

@@ -18,10 +18,10 @@ import {
 import type { ModelMetadata } from '@strand/models';
 import { initBackend, loadModel } from '@strand/models';
 
-/** The pileup model that ships with Strand (retrained by `npm run train:caller`). */
+/** The pileup model that ships with Strand (`models/pileup-caller`; `npm run train:caller`). */
 export const DEFAULT_CALLER_MODEL = resolve(
   dirname(fileURLToPath(import.meta.url)),
-  '../../assets/pileup-caller',
+  '../../../../models/pileup-caller',
 );
 
 /** Options of {@link callVariants}. */
