@@ -55,6 +55,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'edit a sequence to raise or lower an output (greedy, beam, evolution)',
     load: async () => (await import('./commands/design.ts')).design,
   },
+  call: {
+    summary: 'call SNVs and indels from a BAM/CRAM with the pileup CNN; write a VCF',
+    load: async () => (await import('./commands/call.ts')).call,
+  },
+  'call train': {
+    summary: 'train the pileup genotyper on reads labelled by a truth VCF',
+    load: async () => (await import('./commands/call.ts')).callTrain,
+  },
+  'call eval': {
+    summary: 'precision, recall, F1 (SNV, indel) and genotype concordance against a truth VCF',
+    load: async () => (await import('./commands/call.ts')).callEval,
+  },
   risk: {
     summary: 'disease risk from expression + variant burden: CV, attribution; `risk simulate`',
     load: async () => (await import('./commands/risk.ts')).risk,

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages, each only when missing: Debian's Chromium for
 # the browser test, bcftools (htslib) for the real-world VCF corpus test's expected results, and
+# samtools, minimap2 and dwgsim for the variant caller's simulated reads, and
 # a Python venv with pyarrow for the test that opens a Strand dataset in Python.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v bcftools >/dev/null || missing+=(bcftools)
+# The variant caller's tests simulate reads with known variants (tools/scripts/simulate-reads.sh).
+for tool in samtools minimap2 dwgsim; do command -v $tool >/dev/null || missing+=($tool); done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-test-deps: ${missing[*]} missing and this is not root; run: sudo apt-get install -y ${missing[*]}" >&2

@@ -45,6 +45,8 @@ export type { BpnetConfig } from './architectures/bpnet.ts';
 export { DilatedConv1D } from './architectures/dilated-conv1d.layer.ts';
 export { DEEPCPG_DEFAULTS } from './architectures/deepcpg.ts';
 export type { DeepCpgConfig } from './architectures/deepcpg.ts';
+export { PILEUP_DEFAULTS } from './architectures/pileup.ts';
+export type { PileupConfig } from './architectures/pileup.ts';
 export { buildModel } from './architectures/build-model.ts';
 export type { ModelSpec } from './architectures/build-model.ts';
 export { ArchitectureConfigError } from './architectures/architecture-config.error.ts';

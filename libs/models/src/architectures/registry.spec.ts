@@ -44,7 +44,7 @@ describe('validateArchitectureConfig', () => {
         {
           field: 'architecture',
           message:
-            'unknown architecture "resnet"; known: deepbind, deepsea, danq, mlp, lstm, basset, autoencoder, risk, vae, bpnet, deepcpg',
+            'unknown architecture "resnet"; known: deepbind, deepsea, danq, mlp, lstm, basset, autoencoder, risk, vae, bpnet, deepcpg, pileup',
         },
       ],
     });

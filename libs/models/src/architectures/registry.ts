@@ -23,6 +23,8 @@ import type { LstmConfig } from './lstm.ts';
 import { LSTM } from './lstm.ts';
 import type { MlpConfig } from './mlp.ts';
 import { MLP } from './mlp.ts';
+import type { PileupConfig } from './pileup.ts';
+import { PILEUP } from './pileup.ts';
 import type { RiskConfig } from './risk.ts';
 import { RISK } from './risk.ts';
 import type { VaeConfig } from './vae.ts';
@@ -41,6 +43,7 @@ export interface ArchitectureConfigs {
   vae: VaeConfig;
   bpnet: BpnetConfig;
   deepcpg: DeepCpgConfig;
+  pileup: PileupConfig;
 }
 
 /** The architectures `buildModel` knows, in catalogue order. */
@@ -56,6 +59,7 @@ export const ARCHITECTURE_NAMES = [
   'vae',
   'bpnet',
   'deepcpg',
+  'pileup',
 ] as const satisfies readonly (keyof ArchitectureConfigs)[];
 
 /** One of `ARCHITECTURE_NAMES`. */
@@ -79,6 +83,7 @@ export const ARCHITECTURES: {
   vae: VAE,
   bpnet: BPNET,
   deepcpg: DEEPCPG,
+  pileup: PILEUP,
 };
 
 /** The outcome of `validateArchitectureConfig`: a complete config, or every problem found. */

@@ -7,6 +7,8 @@ export interface ModelMetadata {
   config: ArchitectureConfig;
   alphabet: 'ACGT';
   inputLength: number;
+  /** Channels per input position when not the 4 of one-hot DNA (a pileup image's rows × 6). */
+  inputChannels?: number;
   /** Names of the output labels, in output order. */
   labelNames: string[];
   seed: number;
@@ -36,7 +38,7 @@ export function metadataProblem(value: unknown): string | undefined {
   }
   const checked = validateArchitectureConfig(String(m['architecture']), m['config'], {
     length,
-    alphabetSize: 4,
+    alphabetSize: typeof m['inputChannels'] === 'number' ? m['inputChannels'] : 4,
   });
   if (!checked.ok) {
     const first = checked.errors[0];
@@ -63,6 +65,7 @@ export function pickMetadata(m: ModelMetadata): ModelMetadata {
     config: structuredClone(m.config),
     alphabet: m.alphabet,
     inputLength: m.inputLength,
+    ...(m.inputChannels === undefined ? {} : { inputChannels: m.inputChannels }),
     labelNames: [...m.labelNames],
     seed: m.seed,
     backend: m.backend,

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { evaluateCalls, FastaIndex, ReferenceReader } from '@strand/genomics';
+import { HAS_READ_SIMULATOR, sharedDataPath, simulateReads } from '@strand/genomics/testing';
+import { callVariants } from './call-variants.ts';
+
+const CHR17 = sharedDataPath('reference', 'hg19_chr17_part.fa');
+const SKIP = !HAS_READ_SIMULATOR || !existsSync(CHR17);
+
+describe.skipIf(SKIP)(
+  `strand call with the default model on simulated reads${SKIP ? ' (skipped: no dwgsim/minimap2/samtools or no chr17 reference)' : ''}`,
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strand-call-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('writes a VCF 4.2 whose SNVs and indels match the truth', async () => {
+      // chr17 (human) was never trained on: the default model learnt on E. coli.
+      const sim = simulateReads(CHR17, 'chr17:20001-30000', dir, {
+        coverage: 30,
+        rate: 0.004,
+        seed: 3,
+      });
+      const out = join(dir, 'calls.vcf');
+      const progress: number[] = [];
+      const result = await callVariants({
+        bam: sim.bam,
+        reference: sim.reference,
+        region: 'chr17:20001-30000',
+        out,
+        onProgress: (p) => progress.push(p.basesDone),
+      });
+      expect(progress.at(-1)).toBe(10_000);
+      const text = readFileSync(out, 'utf8');
+      expect(text.startsWith('##fileformat=VCFv4.2\n')).toBe(true);
+      expect(text).toMatch(/\tGT:GQ:PL\t(0\/1|1\/1):\d+:\d+,\d+,\d+\n/);
+      expect(result.calls).toBe(text.split('\n').filter((l) => l && !l.startsWith('#')).length);
+      const scores = await evaluateCalls(
+        sim.truth,
+        out,
+        new ReferenceReader(await FastaIndex.open(sim.reference)),
+        { chrom: 'chr17', start0: 20_000, end0: 30_000 },
+      );
+      expect(scores.snv.precision).toBeGreaterThanOrEqual(0.9);
+      expect(scores.snv.recall).toBeGreaterThanOrEqual(0.75);
+      expect(scores.snv.genotypeConcordance).toBeGreaterThanOrEqual(0.9);
+      expect(scores.indel.truePositives).toBeGreaterThan(0);
+    }, 120_000);
+  },
+);

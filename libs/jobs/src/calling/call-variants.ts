@@ -1,0 +1,173 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import type { CallRegion, Candidate, ReadView, RefWindow } from '@strand/genomics';
+import {
+  callsVcfHeader,
+  callVcfLine,
+  calledGenotype,
+  candidateTiles,
+  FastaIndex,
+  openAlignmentFile,
+  parseRegion,
+  pileupTensor,
+  ReferenceReader,
+} from '@strand/genomics';
+import type { ModelMetadata } from '@strand/models';
+import { initBackend, loadModel } from '@strand/models';
+
+/** The pileup model that ships with Strand (`models/pileup-caller`; `npm run train:caller`). */
+export const DEFAULT_CALLER_MODEL = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../models/pileup-caller',
+);
+
+/** Options of {@link callVariants}. */
+export interface CallVariantsOptions {
+  /** Indexed BAM (.bai/.csi) or CRAM (.crai). */
+  bam: string;
+  reference: string;
+  /** `chrom[:start-end]` (1-based); default every contig of the reads' header. */
+  region?: string;
+  /** A saved `pileup` model; default {@link DEFAULT_CALLER_MODEL}. */
+  modelDir?: string;
+  /** The VCF to write. */
+  out: string;
+  /** Sample column name; default `SAMPLE`. */
+  sample?: string;
+  /** Candidates per predicted batch; default 256. */
+  batchSize?: number;
+  onProgress?: (p: CallProgress) => void;
+}
+
+/** Progress of a calling run: bases of the region done, candidates seen, variants called. */
+export interface CallProgress {
+  basesDone: number;
+  basesTotal: number;
+  candidates: number;
+  calls: number;
+}
+
+/** What `callVariants` did. */
+export interface CallVariantsResult extends CallProgress {
+  out: string;
+  model: string;
+  backend: string;
+  /** Variants by kind among the calls. */
+  snvs: number;
+  indels: number;
+  readsFetched: number;
+}
+
+/** The pileup image shape a model reads: width = its input length, rows = channels / 6. */
+export function pileupShapeOf(model: tf.LayersModel) {
+  const [, width, cells] = model.inputs[0]?.shape ?? [];
+  return { width: Number(width), rows: Number(cells) / 6 };
+}
+
+/** Opens the reads and reference, and resolves the regions to call (the whole file by default). */
+export async function openCallInputs(bam: string, reference: string, region: string | undefined) {
+  const fasta = await FastaIndex.open(reference);
+  const file = await openAlignmentFile(bam, fasta);
+  const contigs = await file.contigs();
+  const lengthOf = (chrom: string) => contigs.find((c) => c.name === chrom)?.length;
+  const regions: CallRegion[] = region
+    ? [parseRegion(region, lengthOf)]
+    : contigs.map((c) => ({ chrom: c.name, start0: 0, end0: c.length }));
+  return { fasta, file, contigs, regions, reader: new ReferenceReader(fasta) };
+}
+
+/** Genotype probabilities of candidates, `batchSize` pileup images at a time. */
+export async function genotypeCandidates(
+  model: tf.LayersModel,
+  candidates: readonly Candidate[],
+  views: readonly ReadView[],
+  ref: RefWindow,
+  batchSize: number,
+): Promise<number[][]> {
+  const shape = pileupShapeOf(model);
+  const cell = shape.width * shape.rows * 6;
+  const out: number[][] = [];
+  for (let at = 0; at < candidates.length; at += batchSize) {
+    const batch = candidates.slice(at, at + batchSize);
+    const x = new Float32Array(batch.length * cell);
+    batch.forEach((c, i) =>
+      pileupTensor(c, views, ref, shape, x.subarray(i * cell, (i + 1) * cell)),
+    );
+    const input = tf.tensor3d(x, [batch.length, shape.width, shape.rows * 6]);
+    const prediction = model.predict(input) as tf.Tensor;
+    const p = await prediction.data();
+    tf.dispose([input, prediction]);
+    for (let i = 0; i < batch.length; i++) out.push(Array.from(p.subarray(i * 3, i * 3 + 3)));
+  }
+  return out;
+}
+
+/**
+ * Calls variants from aligned reads, DeepVariant-style: candidate sites streamed tile by tile,
+ * each candidate's pileup image genotyped by the `pileup` CNN, non-reference calls written to a
+ * VCF 4.2 with GT, GQ and PL. Memory is that of one tile however large the region.
+ */
+export async function callVariants(o: CallVariantsOptions): Promise<CallVariantsResult> {
+  const backend = await initBackend();
+  const modelDir = o.modelDir ?? DEFAULT_CALLER_MODEL;
+  const { model, metadata } = await loadModel(modelDir);
+  assertPileupModel(modelDir, metadata);
+  const { file, contigs, regions, reader } = await openCallInputs(o.bam, o.reference, o.region);
+  await mkdir(dirname(resolve(o.out)), { recursive: true });
+  const vcf = createWriteStream(o.out);
+  const write = (text: string) =>
+    new Promise<void>((ok, fail) => vcf.write(`${text}\n`, (e) => (e ? fail(e) : ok())));
+  const commandLine = `call --bam ${o.bam} --reference ${o.reference}${o.region ? ` --region ${o.region}` : ''}`;
+  await write(callsVcfHeader(o.sample ?? 'SAMPLE', contigs, commandLine));
+  const progress: CallProgress = {
+    basesDone: 0,
+    basesTotal: regions.reduce((n, r) => n + r.end0 - r.start0, 0),
+    candidates: 0,
+    calls: 0,
+  };
+  let snvs = 0;
+  let indels = 0;
+  let readsFetched = 0;
+  try {
+    for (const region of regions) {
+      for await (const tile of candidateTiles(file, reader, region)) {
+        const probabilities = await genotypeCandidates(
+          model,
+          tile.candidates,
+          tile.views,
+          tile.ref,
+          o.batchSize ?? 256,
+        );
+        for (let i = 0; i < tile.candidates.length; i++) {
+          const call = { candidate: tile.candidates[i], probabilities: probabilities[i] };
+          if (calledGenotype(call) === 0) continue;
+          await write(callVcfLine(call));
+          progress.calls++;
+          if (call.candidate.kind === 'snv') snvs++;
+          else indels++;
+        }
+        progress.candidates += tile.candidates.length;
+        progress.basesDone += tile.end0 - tile.start0;
+        readsFetched += tile.readsFetched;
+        o.onProgress?.({ ...progress });
+      }
+    }
+  } finally {
+    await new Promise<void>((ok) => vcf.end(ok));
+    model.dispose();
+  }
+  return { ...progress, out: o.out, model: modelDir, backend, snvs, indels, readsFetched };
+}
+
+function assertPileupModel(dir: string, metadata: ModelMetadata) {
+  if (metadata.architecture !== 'pileup')
+    throw Object.assign(
+      new Error(
+        `${dir}: a "${metadata.architecture}" model cannot call variants; give a pileup model`,
+      ),
+      { code: 'NOT_A_PILEUP_MODEL' },
+    );
+}

@@ -1,0 +1,194 @@
+import { parseArgs } from 'node:util';
+import type { CallEvaluation, KindScores } from '@strand/genomics';
+import { evaluateCalls, FastaIndex, parseRegion, ReferenceReader } from '@strand/genomics';
+import { callVariants, DEFAULT_CALLER_MODEL, trainCaller } from '@strand/jobs';
+import { CliError } from '../cli-error.ts';
+import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
+import { createOutput } from '../output.ts';
+
+const CALL_HELP = `usage: strand call --bam FILE --reference FASTA [--region R] [--model M] --out calls.vcf
+
+Calls SNVs and indels from aligned reads with the pileup CNN (DeepVariant-style).
+  --bam FILE           indexed BAM (.bai/.csi) or CRAM (.crai)
+  --reference FASTA    the reference the reads were aligned to (a .fai is built when missing)
+  --region R           chrom[:start-end], 1-based; default the whole file
+  ${MODEL_HELP} (default: the model shipped with Strand)
+  --data-dir DIR       the embedded store for a stored --model
+  --sample NAME        the VCF's sample column (default SAMPLE)
+  --out FILE           the VCF 4.2 to write (GT, GQ, PL)
+  --json               print the result as JSON`;
+
+/** `strand call`: candidates → pileup images → genotypes → VCF. */
+export async function call(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      bam: { type: 'string' },
+      reference: { type: 'string' },
+      region: { type: 'string' },
+      model: { type: 'string' },
+      'data-dir': { type: 'string' },
+      sample: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${CALL_HELP}\n`);
+    return 0;
+  }
+  for (const flag of ['bam', 'reference', 'out'] as const)
+    if (!values[flag]) throw new CliError(`strand call: --${flag} is required\n${CALL_HELP}`, 2);
+  const out = createOutput(values.json);
+  const result = await callVariants({
+    bam: values.bam as string,
+    reference: values.reference as string,
+    region: values.region,
+    modelDir: values.model
+      ? await modelDirOf('call', values.model, values['data-dir'])
+      : DEFAULT_CALLER_MODEL,
+    sample: values.sample,
+    out: values.out as string,
+    onProgress: (p) =>
+      out.progress(
+        'calling',
+        p.basesDone,
+        p.basesTotal,
+        `${p.candidates} candidates, ${p.calls} calls`,
+      ),
+  });
+  out.result(result, (r) =>
+    [
+      `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
+      `Wrote ${r.out}`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+const TRAIN_HELP = `usage: strand call train --bam FILE --truth VCF --reference FASTA [--region R] --out DIR
+
+Trains the pileup genotyper on candidates labelled by a truth VCF (e.g. simulated reads from
+tools/scripts/simulate-reads.sh). --bam, --truth and --region repeat, in the same order.
+  --epochs N           default 8
+  --width N, --rows N  pileup image size (default 21 × 40)
+  --seed N             default 1
+  --json               print the result as JSON`;
+
+/** `strand call train`: a pileup model from truth-labelled reads. */
+export async function callTrain(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      bam: { type: 'string', multiple: true },
+      truth: { type: 'string', multiple: true },
+      region: { type: 'string', multiple: true },
+      reference: { type: 'string' },
+      out: { type: 'string' },
+      epochs: { type: 'string', default: '8' },
+      width: { type: 'string', default: '21' },
+      rows: { type: 'string', default: '40' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${TRAIN_HELP}\n`);
+    return 0;
+  }
+  const bams = values.bam ?? [];
+  const truths = values.truth ?? [];
+  const regions = values.region ?? [];
+  if (!bams.length || !values.reference || !values.out)
+    throw new CliError(
+      `strand call train: --bam, --truth, --reference and --out are required\n${TRAIN_HELP}`,
+      2,
+    );
+  if (truths.length !== bams.length || (regions.length > 0 && regions.length !== bams.length))
+    throw new CliError(
+      'strand call train: give one --truth (and one --region, if any) per --bam',
+      2,
+    );
+  const int = (name: 'epochs' | 'width' | 'rows' | 'seed', min: number) => {
+    const v = Number(values[name]);
+    if (!Number.isInteger(v) || v < min)
+      throw new CliError(
+        `strand call train: --${name} must be an integer ≥ ${min}; got "${values[name]}"`,
+        2,
+      );
+    return v;
+  };
+  const width = int('width', 5);
+  if (width % 2 === 0)
+    throw new CliError('strand call train: --width must be odd (the candidate is the centre)', 2);
+  const out = createOutput(values.json);
+  const result = await trainCaller({
+    samples: bams.map((bam, i) => ({
+      bam,
+      truth: truths[i] as string,
+      reference: values.reference as string,
+      region: regions[i],
+    })),
+    out: values.out,
+    shape: { width, rows: int('rows', 4) },
+    epochs: int('epochs', 1),
+    seed: int('seed', 0),
+    onEpoch: (r) =>
+      out.info(
+        `epoch ${r.epoch}/${r.epochs}: ${Object.entries(r.metrics)
+          .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+          .join(', ')}`,
+      ),
+  });
+  out.result(
+    result,
+    (r) =>
+      `Trained on ${r.examples} candidates (hom-ref ${r.classes[0]}, het ${r.classes[1]}, hom-alt ${r.classes[2]}); saved ${values.out}`,
+  );
+  return 0;
+}
+
+const EVAL_HELP = `usage: strand call eval --truth T.vcf --calls C.vcf --reference FASTA [--region R]
+
+Precision, recall and F1 of SNVs and indels apart, and genotype concordance, after normalising
+both VCFs against the reference (PASS records only).
+  --json               print the result as JSON`;
+
+const row = (name: string, s: KindScores) =>
+  `${name.padEnd(6)} truth ${String(s.truth).padStart(6)}  TP ${String(s.truePositives).padStart(6)}  FP ${String(s.falsePositives).padStart(5)}  FN ${String(s.falseNegatives).padStart(5)}  precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  GT concordance ${s.genotypeConcordance.toFixed(4)}`;
+
+/** `strand call eval`: a call set against a truth VCF. */
+export async function callEval(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      truth: { type: 'string' },
+      calls: { type: 'string' },
+      reference: { type: 'string' },
+      region: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${EVAL_HELP}\n`);
+    return 0;
+  }
+  for (const flag of ['truth', 'calls', 'reference'] as const)
+    if (!values[flag])
+      throw new CliError(`strand call eval: --${flag} is required\n${EVAL_HELP}`, 2);
+  const fasta = await FastaIndex.open(values.reference as string);
+  const region = values.region ? parseRegion(values.region, (c) => fasta.length(c)) : undefined;
+  const result: CallEvaluation = await evaluateCalls(
+    values.truth as string,
+    values.calls as string,
+    new ReferenceReader(fasta),
+    region,
+  );
+  createOutput(values.json).result(result, (r) =>
+    [row('SNV', r.snv), row('indel', r.indel), row('all', r.all)].join('\n'),
+  );
+  return 0;
+}
