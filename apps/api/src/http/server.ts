@@ -45,6 +45,10 @@ export interface StrandServerOptions {
   port: number;
   host?: string;
   dataDir: string;
+  /** PostgreSQL instead of SQLite in dataDir (STRAND_DATABASE_URL). */
+  databaseUrl?: string;
+  /** Where artifacts live (STRAND_ARTIFACT_DIR; default dataDir/artifacts). */
+  artifactDir?: string;
   /** The built dashboard (apps/dashboard/dist); not served when absent. */
   dashboardDir?: string | null;
   production?: boolean;
@@ -88,7 +92,11 @@ function routeOf(pathname: string, hasDashboard: boolean, method: string | undef
 export async function startStrandServer(options: StrandServerOptions): Promise<StrandServer> {
   const logger = options.logger ?? silentLogger();
   // openDatabase applies pending migrations before it returns: from here on the DB is ready.
-  const db = await openDatabase({ dataDir: options.dataDir });
+  const db = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    artifactDir: options.artifactDir,
+  });
   let accepting = true;
   const bus = createEventBus();
   const httpMetrics = new HttpMetrics();
