@@ -35,6 +35,8 @@ export interface ApiConfig {
   databaseUrl?: string;
   /** STRAND_ARTIFACT_DIR: artifacts shared by every process of a cluster (default dataDir/artifacts). */
   artifactDir?: string;
+  /** STRAND_REDIS_URL: scaled-out mode (BullMQ queues, Redis pub/sub; see apps/worker). */
+  redisUrl?: string;
 }
 
 /** The limits an operator may set, by environment variable (README: "Limits", "Fair use"). */
@@ -93,6 +95,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (env.STRAND_DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.STRAND_DATABASE_URL)) {
     throw new Error('STRAND_DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  if (env.STRAND_REDIS_URL && !/^redis:\/\//.test(env.STRAND_REDIS_URL)) {
+    throw new Error('STRAND_REDIS_URL must be a redis:// URL');
+  }
+  if (env.STRAND_REDIS_URL && !env.STRAND_DATABASE_URL) {
+    throw new Error('STRAND_REDIS_URL (scaled out) needs STRAND_DATABASE_URL (PostgreSQL)');
+  }
   const dashboardDir = resolve(env.STRAND_DASHBOARD_DIR ?? `${repoRoot}apps/dashboard/dist`);
   return {
     port,
@@ -113,5 +121,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     projectCreators,
     ...(env.STRAND_DATABASE_URL ? { databaseUrl: env.STRAND_DATABASE_URL } : {}),
     ...(env.STRAND_ARTIFACT_DIR ? { artifactDir: resolve(env.STRAND_ARTIFACT_DIR) } : {}),
+    ...(env.STRAND_REDIS_URL ? { redisUrl: env.STRAND_REDIS_URL } : {}),
   };
 }
