@@ -39,6 +39,7 @@ export default [
             allow('jobs', ['genomics', 'models', 'data']),
             allow('api', ['genomics', 'models', 'data', 'jobs']),
             allow('tools', ['genomics', 'models', 'data', 'jobs']),
+            allow('worker', ['genomics', 'models', 'data', 'jobs']),
             allow('dashboard', []),
           ],
         },
@@ -75,7 +76,7 @@ export default [
   },
   {
     // Config files reach the shared vitest setup at the root by a relative path on purpose.
-    files: ['**/vitest.config.ts', '**/vite.config.ts'],
+    files: ['**/vitest.config.ts', '**/vitest.*.config.ts', '**/vite.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

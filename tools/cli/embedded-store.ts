@@ -12,6 +12,9 @@ export async function openEmbeddedStore(
 ): Promise<{ db: StrandDatabase; project: Project }> {
   const db = await openDatabase({
     dataDir: resolve(dataDir ?? process.env.STRAND_DATA_DIR ?? '.strand'),
+    // Scaled out: the cluster's PostgreSQL and shared artifact directory.
+    databaseUrl: process.env.STRAND_DATABASE_URL,
+    artifactDir: process.env.STRAND_ARTIFACT_DIR,
   });
   const project = await db.fork().findOne(Project, { slug: DEFAULT_PROJECT_SLUG });
   if (!project) {

@@ -31,6 +31,12 @@ export interface ApiConfig {
   logLevel: string;
   /** STRAND_PROJECT_CREATORS: who may create projects (editor, admin or anyone; default editor). */
   projectCreators: ProjectCreators;
+  /** STRAND_DATABASE_URL: a postgres:// URL (scaled-out mode); absent: SQLite in dataDir. */
+  databaseUrl?: string;
+  /** STRAND_ARTIFACT_DIR: artifacts shared by every process of a cluster (default dataDir/artifacts). */
+  artifactDir?: string;
+  /** STRAND_REDIS_URL: scaled-out mode (BullMQ queues, Redis pub/sub; see apps/worker). */
+  redisUrl?: string;
 }
 
 /** The limits an operator may set, by environment variable (README: "Limits", "Fair use"). */
@@ -86,6 +92,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       `STRAND_PROJECT_CREATORS must be one of ${PROJECT_CREATORS.join(', ')}; got "${projectCreators}"`,
     );
   }
+  if (env.STRAND_DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.STRAND_DATABASE_URL)) {
+    throw new Error('STRAND_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (env.STRAND_REDIS_URL && !/^redis:\/\//.test(env.STRAND_REDIS_URL)) {
+    throw new Error('STRAND_REDIS_URL must be a redis:// URL');
+  }
+  if (env.STRAND_REDIS_URL && !env.STRAND_DATABASE_URL) {
+    throw new Error('STRAND_REDIS_URL (scaled out) needs STRAND_DATABASE_URL (PostgreSQL)');
+  }
   const dashboardDir = resolve(env.STRAND_DASHBOARD_DIR ?? `${repoRoot}apps/dashboard/dist`);
   return {
     port,
@@ -104,5 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     concurrency: wholeNumber(env, 'STRAND_TRAINING_CONCURRENCY', os.availableParallelism()),
     logLevel,
     projectCreators,
+    ...(env.STRAND_DATABASE_URL ? { databaseUrl: env.STRAND_DATABASE_URL } : {}),
+    ...(env.STRAND_ARTIFACT_DIR ? { artifactDir: resolve(env.STRAND_ARTIFACT_DIR) } : {}),
+    ...(env.STRAND_REDIS_URL ? { redisUrl: env.STRAND_REDIS_URL } : {}),
   };
 }

@@ -4,13 +4,30 @@ import { MikroORM } from '@mikro-orm/libsql';
 import type { EntityManager } from '@mikro-orm/libsql';
 import { ArtifactStore } from './artifacts/artifact-store.ts';
 import { DataError } from './errors/data-error.ts';
-import { createOrmConfig } from './orm-config.ts';
+import { createOrmConfig, initPostgresOrm } from './orm-config.ts';
 
 export interface OpenDatabaseOptions {
-  /** Holds `strand.db` (with its WAL files) and `artifacts/`; created when missing. */
+  /**
+   * Holds `strand.db` (with its WAL files) and `artifacts/`; created when missing. With a
+   * PostgreSQL `databaseUrl` only `artifacts/` is used (unless `artifactDir` says otherwise).
+   */
   dataDir: string;
+  /**
+   * `postgres://user:password@host:port/database` to use PostgreSQL (scaled-out mode,
+   * STRAND_DATABASE_URL); absent or empty: the SQLite file in `dataDir` (embedded mode).
+   */
+  databaseUrl?: string | undefined;
+  /** The artifact directory (STRAND_ARTIFACT_DIR; shared by every process of a cluster). */
+  artifactDir?: string | undefined;
   /** Logs every SQL query (never use with real data in production: queries carry values). */
   debug?: boolean;
+}
+
+export type DatabaseDialect = 'sqlite' | 'postgresql';
+
+/** True for a `postgres://` or `postgresql://` URL. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
 /**
@@ -21,8 +38,13 @@ export class StrandDatabase {
   private closed = false;
 
   constructor(
+    /**
+     * The ORM. Typed as the SQLite one: the PostgreSQL ORM has the same SQL-driver API
+     * (EntityManager, migrator, connection), which is all Strand uses.
+     */
     readonly orm: MikroORM,
     readonly artifacts: ArtifactStore,
+    readonly dialect: DatabaseDialect = 'sqlite',
   ) {}
 
   /** A fresh EntityManager fork with its own identity map: one per request and per job. */
@@ -49,15 +71,31 @@ function damaged(file: string, reason: string): DataError {
 }
 
 /**
- * Opens (creating if needed) `${dataDir}/strand.db`, checks it (SQLite's quick_check) and applies
- * pending migrations. The schema is only ever changed by the committed migrations, never
- * synchronised from the entities. A damaged file fails with DATABASE_DAMAGED and a message that
- * says what to do, rather than with the driver's stack.
+ * Opens the database and applies pending migrations: `${dataDir}/strand.db` (created if needed),
+ * or the PostgreSQL database of `databaseUrl`. The schema is only ever changed by the committed
+ * migrations, never synchronised from the entities. Several processes may open the same
+ * PostgreSQL database at once: the migrator takes a lock, so only one applies a migration. A
+ * damaged SQLite file (quick_check) fails with DATABASE_DAMAGED and a message that says what to
+ * do, rather than with the driver's stack.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<StrandDatabase> {
   const dataDir = resolve(options.dataDir);
-  const artifactRoot = join(dataDir, 'artifacts');
+  const artifactRoot = resolve(options.artifactDir || join(dataDir, 'artifacts'));
   await mkdir(artifactRoot, { recursive: true });
+  const postgres = isPostgresUrl(options.databaseUrl);
+  if (options.databaseUrl && !postgres) {
+    throw new Error('databaseUrl must start with postgres:// or postgresql://');
+  }
+  if (postgres) {
+    const orm = (await initPostgresOrm(options.databaseUrl!, options.debug)) as unknown as MikroORM;
+    try {
+      await orm.migrator.up();
+    } catch (error) {
+      await orm.close(true).catch(() => undefined);
+      throw error;
+    }
+    return new StrandDatabase(orm, new ArtifactStore(artifactRoot), 'postgresql');
+  }
   const file = join(dataDir, 'strand.db');
   let orm: MikroORM | undefined;
   try {
@@ -77,5 +115,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Strand
       throw damaged(file, String(message).split('\n')[0].slice(0, 200));
     throw error;
   }
-  return new StrandDatabase(orm, new ArtifactStore(artifactRoot));
+  return new StrandDatabase(orm, new ArtifactStore(artifactRoot), 'sqlite');
 }

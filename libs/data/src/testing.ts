@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { openDatabase } from './database.ts';
+import { initPostgresOrm } from './orm-config.ts';
 import type { StrandDatabase } from './database.ts';
 import { Project } from './entities/project.entity.ts';
 
@@ -13,18 +14,61 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-/** A migrated database in a real SQLite file under a fresh temp directory. */
+/**
+ * The dialect the test databases use: PostgreSQL when STRAND_TEST_DATABASE=postgresql (then
+ * STRAND_TEST_POSTGRES_URL names a server where the tests may create databases, as
+ * tools/scripts/with-postgres.sh sets it), SQLite otherwise.
+ */
+export function testDialect(): 'sqlite' | 'postgresql' {
+  return process.env.STRAND_TEST_DATABASE === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
+let databases = 0;
+
+/**
+ * A migrated database under a fresh temp directory: a real SQLite file, or (see testDialect) a
+ * fresh PostgreSQL database on the test server, dropped again by cleanup().
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'strand-data-'));
-  const db = await openDatabase({ dataDir });
+  if (testDialect() === 'sqlite') {
+    const db = await openDatabase({ dataDir });
+    return {
+      db,
+      dataDir,
+      async cleanup() {
+        await db.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const server = process.env.STRAND_TEST_POSTGRES_URL;
+  if (!server) throw new Error('STRAND_TEST_DATABASE=postgresql needs STRAND_TEST_POSTGRES_URL');
+  databases += 1;
+  const name = `strand_test_${process.pid}_${databases}_${Date.now().toString(36)}`;
+  await adminQuery(server, `create database "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ dataDir, databaseUrl: url.toString() });
   return {
     db,
     dataDir,
     async cleanup() {
       await db.close();
+      await adminQuery(server, `drop database if exists "${name}" with (force)`);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One statement on the test server's maintenance database (create/drop database). */
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const orm = await initPostgresOrm(serverUrl, false, []);
+  try {
+    await orm.em.getConnection().execute(sql);
+  } finally {
+    await orm.close(true);
+  }
 }
 
 let projects = 0;

@@ -2,6 +2,9 @@ export { DEFAULT_STALL_SECONDS, Jobs } from './strand-jobs.ts';
 export type { JobsOptions } from './strand-jobs.ts';
 export type { JobLog } from './training/job-log.ts';
 export { createEventBus } from './events/event-bus.ts';
+export { connectCluster, redisConnection } from './cluster/engine.ts';
+export type { Cluster, QueueEngine } from './cluster/engine.ts';
+export { BullMqQueue } from './cluster/bullmq-queue.ts';
 export type {
   EventBus,
   JobProgressEvent,

@@ -11,7 +11,8 @@ import type { JobKind, JobServices } from './platform/job-kind.ts';
 import { JOB_KIND_REGISTRY } from './platform/registry.ts';
 import { sweepLeftovers } from './platform/sweep-leftovers.ts';
 import { InProcessQueue } from './queue/in-process-queue.ts';
-import type { JobQueue } from './queue/in-process-queue.ts';
+import type { JobHandler, JobQueue } from './queue/in-process-queue.ts';
+import type { Lane, QueueEngine } from './cluster/engine.ts';
 import { createTrainingRun } from './training/start-training.ts';
 import type { StartTrainingInput } from './training/start-training.ts';
 import { SILENT_JOB_LOG } from './training/job-log.ts';
@@ -33,6 +34,11 @@ export interface JobsOptions {
   jobConcurrency?: number;
   /** Job kinds besides the built-in ones (tests). */
   jobKinds?: JobKind[];
+  /**
+   * Scaled-out mode: the queues come from this engine (BullMQ on Redis, see cluster/engine.ts)
+   * and the bus must be the cluster's. Absent: embedded mode, in-process queues.
+   */
+  engine?: QueueEngine;
   /** Test-only hooks; never set in production. */
   testing?: { hangAfterEpoch?: number };
 }
@@ -55,6 +61,8 @@ export class Jobs {
   private readonly log: JobLog;
   private readonly trainingSlots: number;
   private closing = false;
+  private readonly engine: QueueEngine | null;
+  private cancelRequests: AsyncIterator<unknown> | null = null;
 
   constructor(
     private readonly db: StrandDatabase,
@@ -70,8 +78,10 @@ export class Jobs {
         : {}),
     });
     this.trainingSlots = options.concurrency ?? 1;
-    this.queue = new InProcessQueue(
-      (id) => this.executor.execute(id),
+    this.engine = options.engine ?? null;
+    this.queue = this.makeQueue(
+      'training',
+      (id) => this.runItem('training', id),
       this.trainingSlots,
       options.onError,
     );
@@ -85,11 +95,13 @@ export class Jobs {
       (jobId, projectId) => this.jobServices(jobId, projectId),
       this.log,
     );
-    this.jobQueue = new InProcessQueue(
-      (id) => this.jobExecutor.execute(id),
+    this.jobQueue = this.makeQueue(
+      'jobs',
+      (id) => this.runItem('jobs', id),
       options.jobConcurrency ?? 1,
       options.onError,
     );
+    if (this.engine?.consumes) this.listenForCancels();
     const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000;
     // Sweep often enough that a stall is seen within ~10% of the threshold (and ≤ 5 s late).
     this.watchdog = setInterval(
@@ -97,6 +109,61 @@ export class Jobs {
       Math.min(5_000, Math.max(100, stallMs / 10)),
     );
     this.watchdog.unref();
+  }
+
+  private makeQueue(
+    lane: Lane,
+    handler: JobHandler,
+    concurrency: number,
+    onError?: (id: string, error: unknown) => void,
+  ): JobQueue {
+    if (this.engine) return this.engine.create(lane, handler, concurrency, onError);
+    return new InProcessQueue(handler, concurrency, onError);
+  }
+
+  /**
+   * Runs one queued item (a training run or a background job). Scaled out, an item may come
+   * again after its worker died (at-least-once delivery): a row still RUNNING then belongs to
+   * nobody, since the queue gives an item to one worker at a time, so it goes back to QUEUED and
+   * resumes from its checkpoint. An item that a shutdown left QUEUED throws, so that the queue
+   * hands it to another worker (embedded mode: recover() queues it at the next start).
+   */
+  private async runItem(lane: Lane, id: string): Promise<void> {
+    const entity = lane === 'training' ? Run : Job;
+    if (this.engine) {
+      const em = this.db.fork();
+      const takenOver = await em.nativeUpdate(
+        entity as typeof Run,
+        { id, status: 'RUNNING' },
+        { status: 'QUEUED' },
+      );
+      if (takenOver > 0) this.log.info({ id, lane }, 'taking over from a lost worker');
+    }
+    if (lane === 'training') await this.executor.execute(id);
+    else await this.jobExecutor.execute(id);
+    if (this.engine) {
+      const row = await this.db
+        .fork()
+        .findOne(entity as typeof Run, { id }, { fields: ['status'] });
+      if (row?.status === 'QUEUED' && this.closing) {
+        throw new Error(`${lane} item left queued by a shutdown: another worker resumes it`);
+      }
+    }
+  }
+
+  /** A worker stops what it runs when any API replica asks (cancelRun / cancelJob there). */
+  private listenForCancels(): void {
+    const iterator = this.bus.subscribe('CANCEL_REQUEST')[Symbol.asyncIterator]();
+    this.cancelRequests = iterator;
+    void (async () => {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        const request = next.value;
+        if (request.lane === 'training') this.executor.requestStop(request.id);
+        else this.jobExecutor.requestStop(request.id, 'cancel');
+      }
+    })();
   }
 
   /** Last epoch's training samples/s of each running run (null before its first epoch). */
@@ -158,6 +225,11 @@ export class Jobs {
       return { ok: true, value: job };
     }
     if (job.status === 'RUNNING' && this.jobExecutor.requestStop(id, 'cancel')) {
+      return { ok: true, value: job };
+    }
+    if (job.status === 'RUNNING' && this.engine) {
+      // Running on a worker somewhere: every worker hears it; the one running it stops.
+      this.bus.publish('CANCEL_REQUEST', { lane: 'jobs', id });
       return { ok: true, value: job };
     }
     return {
@@ -244,6 +316,10 @@ export class Jobs {
       return { ok: true, value: run };
     }
     if (run.status === 'RUNNING' && this.executor.requestStop(id)) return { ok: true, value: run };
+    if (run.status === 'RUNNING' && this.engine) {
+      this.bus.publish('CANCEL_REQUEST', { lane: 'training', id });
+      return { ok: true, value: run };
+    }
     return {
       ok: false,
       errors: [
@@ -269,11 +345,14 @@ export class Jobs {
       { status: { $in: ['QUEUED', 'RUNNING'] } },
       { orderBy: { createdAt: 'asc' } },
     );
+    // Scaled out, a RUNNING row may be running on another worker: the queue's stalled check
+    // (not a restart) decides that a worker is lost. Queuing an id twice is a no-op there.
     for (const run of runs) {
-      if (run.status === 'RUNNING') run.status = 'QUEUED';
+      if (run.status === 'RUNNING' && !this.engine) run.status = 'QUEUED';
     }
     await em.flush();
     for (const run of runs) {
+      if (run.status !== 'QUEUED') continue;
       this.log.info(
         { runId: run.id, status: run.status, checkpointEpoch: run.checkpointEpoch },
         'run recovered',
@@ -285,9 +364,10 @@ export class Jobs {
       { status: { $in: ['QUEUED', 'RUNNING'] } },
       { orderBy: { createdAt: 'asc' } },
     );
-    for (const job of jobs) if (job.status === 'RUNNING') job.status = 'QUEUED';
+    for (const job of jobs) if (job.status === 'RUNNING' && !this.engine) job.status = 'QUEUED';
     await em.flush();
     for (const job of jobs) {
+      if (job.status !== 'QUEUED') continue;
       this.log.info({ jobId: job.id, kind: job.kind }, 'job recovered');
       this.jobQueue.enqueue(job.id);
     }
@@ -307,5 +387,9 @@ export class Jobs {
     // The watchdog keeps running meanwhile: a hung worker never sees the stop flag.
     await Promise.all([this.queue.idle(), this.jobQueue.idle()]);
     clearInterval(this.watchdog);
+    await this.cancelRequests?.return?.();
+    for (const queue of [this.queue, this.jobQueue]) {
+      if ('close' in queue) await (queue as { close(): Promise<void> }).close();
+    }
   }
 }

@@ -12,7 +12,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { openDatabase } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
-import { createEventBus, Jobs } from '@strand/jobs';
+import { connectCluster, createEventBus, Jobs } from '@strand/jobs';
 import { AccessChanges } from '../auth/access-changes.ts';
 import { authCache } from '../auth/auth-cache.ts';
 import { authenticate } from '../auth/authenticate.ts';
@@ -45,6 +45,16 @@ export interface StrandServerOptions {
   port: number;
   host?: string;
   dataDir: string;
+  /** PostgreSQL instead of SQLite in dataDir (STRAND_DATABASE_URL). */
+  databaseUrl?: string;
+  /** Where artifacts live (STRAND_ARTIFACT_DIR; default dataDir/artifacts). */
+  artifactDir?: string;
+  /**
+   * STRAND_REDIS_URL: scaled-out mode. This replica queues runs and jobs on BullMQ (apps/worker
+   * processes run them) and relays subscriptions through Redis pub/sub, so any replica streams
+   * progress of work started through any other.
+   */
+  redisUrl?: string;
   /** The built dashboard (apps/dashboard/dist); not served when absent. */
   dashboardDir?: string | null;
   production?: boolean;
@@ -88,11 +98,17 @@ function routeOf(pathname: string, hasDashboard: boolean, method: string | undef
 export async function startStrandServer(options: StrandServerOptions): Promise<StrandServer> {
   const logger = options.logger ?? silentLogger();
   // openDatabase applies pending migrations before it returns: from here on the DB is ready.
-  const db = await openDatabase({ dataDir: options.dataDir });
+  const db = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    artifactDir: options.artifactDir,
+  });
   let accepting = true;
-  const bus = createEventBus();
+  const cluster = options.redisUrl ? connectCluster(options.redisUrl, { consume: false }) : null;
+  const bus = cluster?.bus ?? createEventBus();
   const httpMetrics = new HttpMetrics();
   const jobs = new Jobs(db, bus, {
+    ...(cluster ? { engine: cluster.engine } : {}),
     concurrency: options.concurrency ?? 1,
     log: logger.child({ component: 'jobs' }),
     ...(options.stallSeconds !== undefined ? { stallSeconds: options.stallSeconds } : {}),
@@ -297,6 +313,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await apollo.stop();
+      await cluster?.close();
       await db.close();
     })());
 

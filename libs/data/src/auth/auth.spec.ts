@@ -70,7 +70,8 @@ describe('memberships', () => {
       ),
     );
     await expect(em2.flush()).rejects.toThrow(
-      /UNIQUE constraint failed: membership.user_id, membership.project_id/,
+      // SQLite's and PostgreSQL's wording of the same violation.
+      /UNIQUE constraint failed: membership.user_id, membership.project_id|membership_user_id_project_id_unique/,
     );
   });
 

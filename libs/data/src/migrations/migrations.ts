@@ -7,6 +7,8 @@ import { Migration20261127123018_jobs } from './Migration20261127123018_jobs.ts'
 import { Migration20261127124032_variantScores } from './Migration20261127124032_variant-scores.ts';
 import { Migration20261206103527_accessLifecycle } from './Migration20261206103527_access-lifecycle.ts';
 import { Migration20261206182831_datasetWarnings } from './Migration20261206182831_dataset-warnings.ts';
+import { Migration20261206183000_postgresBaseline } from './Migration20261206183000_postgres-baseline.ts';
+import { Migration20261206183100_datasetWarningsPostgres } from './Migration20261206183100_dataset-warnings-postgres.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -27,5 +29,23 @@ export const MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261206182831_dataset-warnings',
     class: Migration20261206182831_datasetWarnings,
+  },
+];
+
+/**
+ * PostgreSQL's migrations, oldest first: the SQLite history up to access-lifecycle collapsed into
+ * one baseline (PostgreSQL support came after it), then one entry per later SQLite migration,
+ * written for PostgreSQL (its SQL differs: quoting, types, and no table rebuilds). A migration
+ * added to MIGRATIONS gets its PostgreSQL twin here in the same commit; postgres.spec.ts checks
+ * that the migrated PostgreSQL schema matches the entities.
+ */
+export const POSTGRES_MIGRATIONS: MigrationObject[] = [
+  {
+    name: 'Migration20261206183000_postgres-baseline',
+    class: Migration20261206183000_postgresBaseline,
+  },
+  {
+    name: 'Migration20261206183100_dataset-warnings-postgres',
+    class: Migration20261206183100_datasetWarningsPostgres,
   },
 ];

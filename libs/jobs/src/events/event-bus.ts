@@ -51,14 +51,24 @@ export type StrandEvents = {
   RUN_STATUS: [event: RunStatusEvent];
   JOB_PROGRESS: [jobId: string, event: JobProgressEvent];
   JOB_STATUS: [event: JobStatusEvent];
+  /** Scaled out: an API replica asks the workers to stop a running run or job. */
+  CANCEL_REQUEST: [event: CancelRequestEvent];
 };
 
+/** Asks whichever worker runs it to stop a training run or a job (scaled-out mode). */
+export interface CancelRequestEvent {
+  lane: 'training' | 'jobs';
+  id: string;
+}
+
 /**
- * The PubSub that jobs publish on and the API subscribes to. In-memory in embedded mode; a
- * Redis event target plugs in here when scaled out (createPubSub({ eventTarget })).
+ * The PubSub that jobs publish on and the API subscribes to. In-memory in embedded mode; scaled
+ * out, `eventTarget` is cluster/redis-event-target.ts (Redis pub/sub across processes).
  */
-export function createEventBus() {
-  return createPubSub<StrandEvents>();
+export function createEventBus(eventTarget?: EventTarget | object) {
+  return createPubSub<StrandEvents>(
+    eventTarget ? { eventTarget: eventTarget as never } : undefined,
+  );
 }
 
 export type EventBus = ReturnType<typeof createEventBus>;

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { readWorkerConfig } from './config.ts';
+
+const BASE = {
+  STRAND_DATABASE_URL: 'postgres://strand@127.0.0.1:5432/strand',
+  STRAND_REDIS_URL: 'redis://127.0.0.1:6379',
+  STRAND_ARTIFACT_DIR: '/srv/strand/artifacts',
+};
+
+describe('readWorkerConfig', () => {
+  test('reads the cluster settings, with one training run and one job at a time by default', () => {
+    const config = readWorkerConfig(BASE);
+    expect(config.databaseUrl).toBe(BASE.STRAND_DATABASE_URL);
+    expect(config.redisUrl).toBe(BASE.STRAND_REDIS_URL);
+    expect(config.artifactDir).toBe('/srv/strand/artifacts');
+    expect(config.trainingConcurrency).toBe(1);
+    expect(config.jobConcurrency).toBe(1);
+    expect(config.queuePrefix).toBe('strand');
+  });
+
+  test('refuses to start without PostgreSQL, Redis or a shared artifact directory', () => {
+    expect(() => readWorkerConfig({ ...BASE, STRAND_DATABASE_URL: '' })).toThrow(
+      /STRAND_DATABASE_URL must be a postgres/,
+    );
+    expect(() => readWorkerConfig({ ...BASE, STRAND_DATABASE_URL: 'mysql://x' })).toThrow(
+      /STRAND_DATABASE_URL/,
+    );
+    expect(() => readWorkerConfig({ ...BASE, STRAND_REDIS_URL: 'http://x' })).toThrow(
+      /STRAND_REDIS_URL must be a redis/,
+    );
+    expect(() => readWorkerConfig({ ...BASE, STRAND_ARTIFACT_DIR: '' })).toThrow(
+      /STRAND_ARTIFACT_DIR/,
+    );
+  });
+
+  test('concurrency must be a whole number from 1', () => {
+    expect(
+      readWorkerConfig({ ...BASE, STRAND_TRAINING_CONCURRENCY: '2' }).trainingConcurrency,
+    ).toBe(2);
+    for (const bad of ['0', '-1', '1.5', 'many']) {
+      expect(() => readWorkerConfig({ ...BASE, STRAND_JOB_CONCURRENCY: bad })).toThrow(
+        /STRAND_JOB_CONCURRENCY/,
+      );
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import os from 'node:os';
+import { resolve } from 'node:path';
+
+/** An apps/worker process's configuration, from the environment (README, "Scaling out"). */
+export interface WorkerConfig {
+  /** STRAND_DATABASE_URL: the cluster's PostgreSQL (required). */
+  databaseUrl: string;
+  /** STRAND_REDIS_URL: the cluster's Redis (required). */
+  redisUrl: string;
+  /** STRAND_ARTIFACT_DIR: the artifact directory every process of the cluster shares (required). */
+  artifactDir: string;
+  /** STRAND_DATA_DIR: local scratch (default .strand-worker). */
+  dataDir: string;
+  /** STRAND_TRAINING_CONCURRENCY: training runs at once here, one core each (default 1). */
+  trainingConcurrency: number;
+  /** STRAND_JOB_CONCURRENCY: background jobs at once here (default 1). */
+  jobConcurrency: number;
+  /** STRAND_STALL_SECONDS: a run with no progress for this long is STALLED (default 300). */
+  stallSeconds: number;
+  /** STRAND_QUEUE_PREFIX: Redis key prefix of the queues (default strand). */
+  queuePrefix: string;
+  logLevel: string;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > os.availableParallelism() * 4) {
+    throw new Error(`${name} must be a whole number from 1; got "${raw}"`);
+  }
+  return value;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, pattern: RegExp, what: string): string {
+  const value = env[name];
+  if (!value || !pattern.test(value)) throw new Error(`${name} must be ${what}`);
+  return value;
+}
+
+export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return {
+    databaseUrl: required(env, 'STRAND_DATABASE_URL', /^postgres(ql)?:\/\//, 'a postgres:// URL'),
+    redisUrl: required(env, 'STRAND_REDIS_URL', /^redis:\/\//, 'a redis:// URL'),
+    artifactDir: resolve(required(env, 'STRAND_ARTIFACT_DIR', /./, 'a shared directory')),
+    dataDir: resolve(env.STRAND_DATA_DIR || '.strand-worker'),
+    trainingConcurrency: count(env, 'STRAND_TRAINING_CONCURRENCY', 1),
+    jobConcurrency: count(env, 'STRAND_JOB_CONCURRENCY', 1),
+    stallSeconds: count(env, 'STRAND_STALL_SECONDS', 300),
+    queuePrefix: env.STRAND_QUEUE_PREFIX || 'strand',
+    logLevel: env.STRAND_LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The scaled-out job queue: BullMQ on Redis, implementing the same JobQueue interface as the
+ * in-process queue. One BullMQ queue per lane (`training`, `jobs`); an item is a database id,
+ * and the database row stays the record of the work (status, progress, results).
+ *
+ * - at-least-once: an item is removed from Redis only after its handler returned; a worker that
+ *   dies (SIGKILL, machine lost) stops renewing its lock, BullMQ's stalled-job check moves the
+ *   item back to waiting, and another worker takes it (the handler then resumes from the row's
+ *   checkpoint, see Jobs.takeOver). Handlers are idempotent on the row, so a second delivery
+ *   finishes the work once in the database.
+ * - retries with exponential backoff: a handler that throws (or leaves its row QUEUED, as a
+ *   worker's SIGTERM does) is retried up to ATTEMPTS times.
+ * - priorities: `enqueue(id, { priority })` (1 is the highest, BullMQ's convention).
+ * - the same id is never queued twice at once (the BullMQ job id is the row id).
+ *
+ * An API replica makes the queue with `consume: false` (it only adds); an apps/worker process
+ * with `consume: true` and a handler.
+ */
+import { Queue, Worker } from 'bullmq';
+import type { ConnectionOptions, Job as BullJob } from 'bullmq';
+import type { JobHandler, JobQueue } from '../queue/in-process-queue.ts';
+
+export const ATTEMPTS = 5;
+/** A worker that has not renewed an item's lock for this long is presumed dead. */
+export const LOCK_MS = 10_000;
+/** How often workers look for items whose lock expired. */
+export const STALLED_CHECK_MS = 3_000;
+
+export interface BullMqQueueOptions {
+  /** Redis to use (`redis://host:port/db` parsed into options by the caller, or ioredis options). */
+  connection: ConnectionOptions;
+  /** The lane: `training` or `jobs`. */
+  name: string;
+  /** Take items and run them here (apps/worker); false: only add them (an API replica). */
+  consume: boolean;
+  handler?: JobHandler;
+  /** Items at once in this process. */
+  concurrency?: number;
+  onError?: (id: string, error: unknown) => void;
+  /** Redis key prefix (tests and several clusters on one Redis). */
+  prefix?: string;
+}
+
+export class BullMqQueue implements JobQueue {
+  readonly queue: Queue;
+  readonly worker: Worker | null;
+  private running = 0;
+  private waitingCount = 0;
+  private idleWaiters: Array<() => void> = [];
+  private readonly refresh: NodeJS.Timeout;
+
+  constructor(private readonly options: BullMqQueueOptions) {
+    const prefix = options.prefix ?? 'strand';
+    this.queue = new Queue(options.name, { connection: options.connection, prefix });
+    this.worker = null;
+    if (options.consume) {
+      const handler = options.handler;
+      if (!handler) throw new Error('a consuming BullMqQueue needs a handler');
+      this.worker = new Worker(
+        options.name,
+        async (job: BullJob<{ id: string }>) => {
+          this.running++;
+          try {
+            await handler(job.data.id);
+          } catch (error) {
+            options.onError?.(job.data.id, error);
+            throw error;
+          } finally {
+            this.running--;
+            this.settleIdle();
+          }
+        },
+        {
+          connection: options.connection,
+          prefix,
+          concurrency: options.concurrency ?? 1,
+          lockDuration: LOCK_MS,
+          stalledInterval: STALLED_CHECK_MS,
+          maxStalledCount: ATTEMPTS,
+        },
+      );
+      this.worker.on('error', () => undefined);
+    }
+    this.refresh = setInterval(() => {
+      this.queue.getWaitingCount().then(
+        (n) => (this.waitingCount = n),
+        () => undefined,
+      );
+    }, 2_000);
+    this.refresh.unref();
+  }
+
+  get waiting(): number {
+    return this.waitingCount;
+  }
+
+  enqueue(id: string, options: { priority?: number } = {}): void {
+    this.waitingCount++;
+    void this.queue
+      .add(
+        'item',
+        { id },
+        {
+          jobId: id,
+          attempts: ATTEMPTS,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: true,
+          removeOnFail: 1_000,
+          ...(options.priority !== undefined ? { priority: options.priority } : {}),
+        },
+      )
+      .catch((error: unknown) => this.options.onError?.(id, error));
+  }
+
+  /**
+   * Removes a waiting item. Redis answers later, so this returns true at once: the database row
+   * (set CANCELLED by the caller) is what a worker checks before it runs an item anyway.
+   */
+  dequeue(id: string): boolean {
+    void this.queue.remove(id).catch(() => undefined);
+    return true;
+  }
+
+  /** Stops taking new items here (shutdown); waiting items stay in Redis for other workers. */
+  clear(): string[] {
+    if (this.worker) void this.worker.pause(true).catch(() => undefined);
+    return [];
+  }
+
+  /** Resolves when no item is running in this process. */
+  idle(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.refresh);
+    if (this.worker) await this.worker.close();
+    await this.queue.close();
+  }
+
+  private settleIdle(): void {
+    if (this.running !== 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+}

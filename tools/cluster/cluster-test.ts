@@ -1,0 +1,244 @@
+/**
+ * `npm run cluster:test`: the scaled-out mode end to end on real servers. Starts a throwaway
+ * cluster (tools/scripts/cluster.mjs: PostgreSQL, Redis, API replicas A and B, two workers) in a
+ * temp dir on its own ports, then through replica A's GraphQL API: a demo dataset, JOBS mixed
+ * items (training runs, and explainSequence jobs on the first finished run). A subscription on
+ * replica B follows a run started through A. Once a run is mid-training on a worker, that worker
+ * is SIGKILLed: BullMQ's stalled check hands the run to the other worker, which resumes from the
+ * run's checkpoint. At the end, from PostgreSQL: every item finished once (SUCCEEDED, one model
+ * artifact per run), no epoch lost or stored twice. Prints one JSON line last:
+ * { jobs, finished_once, retried, lost, duplicated_epochs, cross_replica_ok }; exit 1 if wrong.
+ * Options: --jobs N (default 20), --epochs N (default 4), --keep (leave the cluster up).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { EpochMetric, Job, ModelArtifact, openDatabase, Run } from '@strand/data';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const JOBS = arg('jobs', 20);
+const EPOCHS = arg('epochs', 4);
+const dir = mkdtempSync(join(tmpdir(), 'strand-cluster-test-'));
+const env = {
+  ...process.env,
+  STRAND_CLUSTER_DIR: dir,
+  STRAND_CLUSTER_PG_PORT: '54339',
+  STRAND_CLUSTER_REDIS_PORT: '63809',
+  STRAND_CLUSTER_API_PORTS: '4111,4112',
+  STRAND_LOG_LEVEL: 'info',
+};
+const cluster = (command: string) =>
+  execFileSync(process.execPath, [join(root, 'tools/scripts/cluster.mjs'), command], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
+
+interface State {
+  databaseUrl: string;
+  adminToken: string;
+  artifactDir: string;
+  processes: { name: string; pid: number; url?: string }[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<Record<string, unknown>> {
+  cluster('up');
+  const state = JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) as State;
+  const [a, b] = state.processes.filter((p) => p.url).map((p) => p.url!);
+  const auth = { authorization: `Bearer ${state.adminToken}` };
+  async function gql<T>(url: string, query: string, variables: object = {}): Promise<T> {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown };
+    if (!body.data || body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+  const dataset = await gql<{ createDemoDataset: { dataset: { id: string } } }>(
+    a,
+    `mutation { createDemoDataset(input: { sequences: 400, length: 50, motifs: ["CTCF"], seed: 3 }) { dataset { id } userErrors { message } } }`,
+  );
+  const datasetId = dataset.createDemoDataset.dataset.id;
+  const startRun = async (seed: number) =>
+    (
+      await gql<{ startTraining: { run: { id: string } } }>(
+        a,
+        `mutation($d: ID!, $e: Int!, $s: Int!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: $e, seed: $s, batchSize: 32 }) { run { id } userErrors { message } } }`,
+        { d: datasetId, e: EPOCHS, s: seed },
+      )
+    ).startTraining.run.id;
+
+  // The run followed from replica B: subscribe before it starts.
+  const wsClient = createClient({
+    url: `${b.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: auth,
+  });
+  const runs: string[] = [];
+  const first = await startRun(1);
+  runs.push(first);
+  const seenEpochs = new Set<number>();
+  const followed = new Promise<void>((resolve, reject) => {
+    wsClient.subscribe<{
+      trainingProgress: { epoch: number; batch: number | null; done: boolean };
+    }>(
+      {
+        query: `subscription($r: ID!) { trainingProgress(runId: $r) { epoch batch done } }`,
+        variables: { r: first },
+      },
+      {
+        next: ({ data }) => {
+          const event = data?.trainingProgress;
+          if (event && event.batch === null && event.epoch > 0) seenEpochs.add(event.epoch);
+          if (event?.done) resolve();
+        },
+        error: reject,
+        complete: () => resolve(),
+      },
+    );
+  });
+  const trainings = Math.max(1, JOBS - Math.floor(JOBS / 5));
+  for (let i = 2; i <= trainings; i++) runs.push(await startRun(i));
+
+  // Kill the worker running a run that has stored at least one epoch, mid-training.
+  const db = await openDatabase({
+    dataDir: join(dir, 'checker'),
+    databaseUrl: state.databaseUrl,
+    artifactDir: state.artifactDir,
+  });
+  let killed: string | null = null;
+  for (let tries = 0; tries < 600 && !killed; tries++) {
+    await sleep(500);
+    const em = db.fork();
+    const running = await em.find(Run, {
+      id: { $in: runs },
+      status: 'RUNNING',
+      checkpointEpoch: { $gte: 1 },
+    });
+    for (const run of running) {
+      if (run.checkpointEpoch >= run.epochs) continue;
+      const worker = state.processes.find(
+        (p) =>
+          p.name.startsWith('worker') &&
+          readFileSync(join(dir, 'logs', `${p.name}.log`), 'utf8').includes(
+            `"runId":"${run.id}","epochs"`,
+          ),
+      );
+      if (worker) {
+        process.kill(worker.pid, 'SIGKILL');
+        killed = run.id;
+        console.error(
+          `cluster-test: SIGKILLed ${worker.name} (pid ${worker.pid}) during run ${run.id} at epoch ${run.checkpointEpoch}`,
+        );
+        break;
+      }
+    }
+  }
+
+  // The rest of the mix: explain jobs on the first run once it has a model.
+  const jobs: string[] = [];
+  for (let tries = 0; tries < 1200; tries++) {
+    const run = await db.fork().findOne(Run, first);
+    if (run && ['SUCCEEDED', 'FAILED', 'CANCELLED', 'STALLED'].includes(run.status)) break;
+    await sleep(500);
+  }
+  for (let i = trainings; i < JOBS; i++) {
+    const out = await gql<{
+      explainSequence: { job: { id: string } | null; userErrors: { message: string }[] };
+    }>(
+      a,
+      `mutation($r: ID!) { explainSequence(input: { runId: $r, method: SALIENCY, sequences: ["${'ACGT'.repeat(12)}AC"] }) { job { id } userErrors { message } } }`,
+      { r: first },
+    );
+    if (!out.explainSequence.job) throw new Error(JSON.stringify(out.explainSequence.userErrors));
+    jobs.push(out.explainSequence.job.id);
+  }
+
+  // Wait until every item is final.
+  const final = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'STALLED'];
+  for (let tries = 0; tries < 2400; tries++) {
+    const em = db.fork();
+    const open =
+      (await em.count(Run, { id: { $in: runs }, status: { $nin: final as never } })) +
+      (await em.count(Job, { id: { $in: jobs }, status: { $nin: final as never } }));
+    if (open === 0) break;
+    await sleep(500);
+  }
+  await Promise.race([followed, sleep(10_000)]);
+  await wsClient.dispose();
+
+  const em = db.fork();
+  let finishedOnce = 0;
+  let lost = 0;
+  let duplicated = 0;
+  for (const id of runs) {
+    const run = await em.findOneOrFail(Run, id);
+    const epochs = await em.find(EpochMetric, { run: id });
+    const distinct = new Set(epochs.map((e) => e.epoch)).size;
+    duplicated += epochs.length - distinct;
+    lost += run.epochs - distinct;
+    const artifacts = await em.count(ModelArtifact, { run: id });
+    if (run.status === 'SUCCEEDED' && artifacts === 1 && distinct === run.epochs) finishedOnce++;
+  }
+  for (const id of jobs) {
+    const job = await em.findOneOrFail(Job, id);
+    if (job.status === 'SUCCEEDED') finishedOnce++;
+    else lost++;
+  }
+  const retried = state.processes
+    .filter((p) => p.name.startsWith('worker'))
+    .map(
+      (p) =>
+        readFileSync(join(dir, 'logs', `${p.name}.log`), 'utf8').split(
+          'taking over from a lost worker',
+        ).length - 1,
+    )
+    .reduce((x, y) => x + y, 0);
+  const killedRun = killed ? await em.findOneOrFail(Run, killed) : null;
+  await db.close();
+  return {
+    jobs: runs.length + jobs.length,
+    finished_once: finishedOnce,
+    retried,
+    lost,
+    duplicated_epochs: duplicated,
+    cross_replica_ok: seenEpochs.size === EPOCHS,
+    killed_run_status: killedRun?.status ?? null,
+  };
+}
+
+let result: Record<string, unknown> | null = null;
+try {
+  result = await main();
+} catch (error) {
+  console.error(`cluster-test: ${(error as Error).stack ?? error}`);
+} finally {
+  if (!process.argv.includes('--keep')) {
+    try {
+      cluster('down');
+    } catch {
+      /* reported above */
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const ok =
+  !!result &&
+  result.finished_once === result.jobs &&
+  result.lost === 0 &&
+  result.duplicated_epochs === 0 &&
+  (result.retried as number) >= 1 &&
+  result.cross_replica_ok === true;
+console.log(JSON.stringify(result ?? { error: 'the cluster test did not complete' }));
+process.exit(ok ? 0 : 1);
