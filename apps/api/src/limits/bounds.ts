@@ -34,6 +34,10 @@ export const BOUNDS = Object.freeze({
   explainedSequences: EXPLAIN_LIMITS.sequences,
   /** Top positions of one explained sequence. */
   topPositions: 10,
+  /** JASPAR matches of a discovered motif (discoverMotifs keeps 3). */
+  motifMatches: 10,
+  /** Motifs of one discovery: at most 40 clusters of each sign. */
+  discoveredMotifs: 80,
   /** Entries of a bundled catalogue (architectures, motifs). */
   catalogue: 1000,
 });
