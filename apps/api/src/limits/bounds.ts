@@ -38,6 +38,10 @@ export const BOUNDS = Object.freeze({
   warningRules: 100,
   /** Examples kept per warning rule (ReadWarnings keeps WARNING_EXAMPLES). */
   warningExamples: 10,
+  /** JASPAR matches of a discovered motif (discoverMotifs keeps 3). */
+  motifMatches: 10,
+  /** Motifs of one discovery: at most 40 clusters of each sign. */
+  discoveredMotifs: 80,
   /** Entries of a bundled catalogue (architectures, motifs). */
   catalogue: 1000,
 });

@@ -2,12 +2,13 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
 import type { JobKindName } from '@strand/data';
-import type { ExplainTaskResult } from '@strand/jobs';
+import type { DiscoverMotifsTaskResult, ExplainTaskResult } from '@strand/jobs';
 import { EXPLAIN_LIMITS } from '@strand/jobs';
 import { userError } from '../auth/access.ts';
 import { importRoot, insideRoot } from '../auth/import-root.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
+import { DiscoverMotifsInput } from '../inputs/discover-motifs.input.ts';
 import { ExplainSequenceInput } from '../inputs/explain-sequence.input.ts';
 import { VariantScoreFilterInput } from '../inputs/score-variants-filter.input.ts';
 import { VariantScoreOrderInput } from '../inputs/score-variants-order.input.ts';
@@ -15,6 +16,7 @@ import { ScoreVariantsInput } from '../inputs/score-variants.input.ts';
 import { checkPageSize } from '../limits/page-size.ts';
 import { Explanation } from '../types/explanation.type.ts';
 import { JobPayload } from '../types/job-payloads.type.ts';
+import { MotifDiscovery } from '../types/motif-discovery.type.ts';
 import { VariantScore, VariantScoreConnection } from '../types/variant-score.type.ts';
 import { startJobFor } from './job.resolver.ts';
 import { ProjectPageArgs } from './project-page.args.ts';
@@ -39,7 +41,12 @@ async function readableJob(
 ): Promise<JobEntity> {
   const job = await em.findOne(JobEntity, { id, kind, project: { $in: viewer.projectIds } });
   if (!job) {
-    const what = kind === 'SCORE_VARIANTS' ? 'variant-scoring' : 'explanation';
+    const what =
+      kind === 'SCORE_VARIANTS'
+        ? 'variant-scoring'
+        : kind === 'DISCOVER_MOTIFS'
+          ? 'motif-discovery'
+          : 'explanation';
     throw new GraphQLError(`no ${what} job with id "${id}"`, { extensions: { code: 'NOT_FOUND' } });
   }
   return job;
@@ -148,5 +155,56 @@ export class ApplyResolver {
     const job = await readableJob(ctx, jobId, 'EXPLAIN_SEQUENCE');
     if (job.status !== 'SUCCEEDED' || !job.result) return null;
     return Explanation.from(job.id, job.result as unknown as ExplainTaskResult);
+  }
+
+  @Mutation(() => JobPayload, {
+    description:
+      "Discovers motifs in a trained sequence model's DeepSHAP attributions over a sequence dataset (TF-MoDISco-lite: seqlets, clusters, a PWM and CWM per cluster with its support, JASPAR matches), as a job; read the result with motifDiscovery(jobId). Needs EDITOR.",
+  })
+  async discoverMotifs(
+    @Arg('input', () => DiscoverMotifsInput) input: DiscoverMotifsInput,
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    let jaspar: string | null = null;
+    if (input.jaspar != null) {
+      const target = targetProject(ctx.viewer, input.projectId, 'editor');
+      if ('error' in target) return { job: null, userErrors: [target.error] };
+      const root = importRoot();
+      if (!root) {
+        const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
+        return { job: null, userErrors: [userError('jaspar', 'IMPORT_DISABLED', message)] };
+      }
+      jaspar = await insideRoot(root, input.jaspar);
+      if (!jaspar) {
+        const message = `no file "${input.jaspar}" in the import directory`;
+        return { job: null, userErrors: [userError('jaspar', 'FILE_NOT_FOUND', message)] };
+      }
+    }
+    return startJobFor(ctx, 'DISCOVER_MOTIFS', input.projectId, {
+      runId: input.runId ?? null,
+      modelVersionId: input.modelVersionId ?? null,
+      modelName: input.modelName ?? null,
+      alias: input.alias ?? null,
+      datasetId: input.datasetId,
+      label: input.label ?? null,
+      limit: input.limit ?? null,
+      task: input.task ?? null,
+      shuffles: input.shuffles ?? null,
+      jaspar,
+    });
+  }
+
+  @Query(() => MotifDiscovery, {
+    nullable: true,
+    description:
+      'The result of a discoverMotifs job; null until it has SUCCEEDED. NOT_FOUND for a job the caller cannot read.',
+  })
+  async motifDiscovery(
+    @Arg('jobId', () => ID) jobId: string,
+    @Ctx() ctx: StrandContext,
+  ): Promise<MotifDiscovery | null> {
+    const job = await readableJob(ctx, jobId, 'DISCOVER_MOTIFS');
+    if (job.status !== 'SUCCEEDED' || !job.result) return null;
+    return MotifDiscovery.from(job.id, job.result as unknown as DiscoverMotifsTaskResult);
   }
 }

@@ -13,6 +13,7 @@ export enum JobKind {
   PREDICT_RISK = 'PREDICT_RISK',
   CROSS_VALIDATION = 'CROSS_VALIDATION',
   SWEEP = 'SWEEP',
+  DISCOVER_MOTIFS = 'DISCOVER_MOTIFS',
 }
 registerEnumType(JobKind, { name: 'JobKind', description: 'What a background job does.' });
 
@@ -56,7 +57,7 @@ export class JobProgress {
 @ObjectType({
   implements: Node,
   description:
-    'A background job: an import, a variant scoring, an explanation, a risk prediction, a cross-validation or a sweep. Its lineage says what it read.',
+    'A background job: an import, a variant scoring, an explanation, a motif discovery, a risk prediction, a cross-validation or a sweep. Its lineage says what it read.',
 })
 export class Job implements Node {
   @Field(() => ID)

@@ -109,7 +109,8 @@ export type JobKind =
   | 'EXPLAIN_SEQUENCE'
   | 'CROSS_VALIDATION'
   | 'SWEEP'
-  | 'PREDICT_RISK';
+  | 'PREDICT_RISK'
+  | 'DISCOVER_MOTIFS';
 
 /** Where a background job is in its life. */
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';

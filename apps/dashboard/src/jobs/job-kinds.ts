@@ -8,6 +8,7 @@ export const JOB_KIND_NAMES: Readonly<Record<JobKind, string>> = {
   CROSS_VALIDATION: 'Cross-validation',
   SWEEP: 'Hyper-parameter sweep',
   PREDICT_RISK: 'Risk prediction',
+  DISCOVER_MOTIFS: 'Motif discovery',
 };
 
 export const JOB_KINDS = Object.keys(JOB_KIND_NAMES) as JobKind[];

@@ -9,6 +9,7 @@ export const JOB_KINDS = [
   'PREDICT_RISK',
   'CROSS_VALIDATION',
   'SWEEP',
+  'DISCOVER_MOTIFS',
 ] as const;
 
 export type JobKindName = (typeof JOB_KINDS)[number];

@@ -1,4 +1,5 @@
 import { CROSS_VALIDATION_KIND } from '../kinds/cross-validation.kind.ts';
+import { DISCOVER_MOTIFS_KIND } from '../kinds/discover-motifs.kind.ts';
 import { EXPLAIN_SEQUENCE_KIND } from '../kinds/explain-sequence.kind.ts';
 import { IMPORT_DATASET_KIND } from '../kinds/import-dataset.kind.ts';
 import { PREDICT_RISK_KIND } from '../kinds/predict-risk.kind.ts';
@@ -14,4 +15,5 @@ export const JOB_KIND_REGISTRY: readonly JobKind[] = [
   CROSS_VALIDATION_KIND as unknown as JobKind,
   SWEEP_KIND as unknown as JobKind,
   PREDICT_RISK_KIND as unknown as JobKind,
+  DISCOVER_MOTIFS_KIND as unknown as JobKind,
 ];
