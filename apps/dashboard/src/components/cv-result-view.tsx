@@ -17,6 +17,12 @@ export function CvResult(props: { result: CvResultView }): ReactNode {
     <div className="cv-result">
       <p className="muted">{setup.join(' · ')}</p>
       <FoldMetricsTable metrics={r} undefinedFolds={r.undefinedFolds} testId="cv-folds" />
+      {r.baseline ? (
+        <>
+          <h3>Baseline on the same folds: {r.baseline.description}</h3>
+          <FoldMetricsTable metrics={r.baseline} undefinedFolds={{}} testId="cv-baseline" />
+        </>
+      ) : null}
     </div>
   );
 }

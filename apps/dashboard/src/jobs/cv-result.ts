@@ -11,6 +11,8 @@ export interface CvResultView extends FoldMetrics {
   epochs: number | null;
   /** Folds left out of a metric's mean because it was undefined there. */
   undefinedFolds: Record<string, number>;
+  /** The logistic-regression baseline on the same folds, with what it fitted; null when absent. */
+  baseline: (FoldMetrics & { description: string }) | null;
 }
 
 /** A CROSS_VALIDATION result; null when it has no folds. */
@@ -31,5 +33,19 @@ export function parseCvResult(value: unknown): CvResultView | null {
     seed: num(value.seed),
     epochs: num(value.epochs),
     undefinedFolds,
+    baseline: parseBaseline(value.baseline),
   };
+}
+
+/** `baseline: { method, features, C, folds, mean, sd }` of a CROSS_VALIDATION result. */
+function parseBaseline(value: unknown): CvResultView['baseline'] {
+  if (!isRecord(value)) return null;
+  const folds = parseFoldMetrics(value);
+  if (!folds) return null;
+  const method = str(value.method) ?? 'baseline';
+  const C = num(value.C);
+  const on = [str(value.features), str(value.penalty)?.toUpperCase(), C != null ? `C = ${C}` : null]
+    .filter(Boolean)
+    .join(', ');
+  return { ...folds, description: `${method.replace(/-/g, ' ')}${on ? ` (${on})` : ''}` };
 }

@@ -106,6 +106,28 @@ describe('parseCvResult', () => {
       metrics: { test_auroc: null, test_loss: 0.5 },
     });
   });
+  it('reads the baseline fitted on the same folds, and says what it is', () => {
+    const view = parseCvResult({
+      folds: [{ fold: 1, train: 80, test: 20, metrics: { test_auroc: 0.9 } }],
+      mean: { test_auroc: 0.9 },
+      sd: { test_auroc: 0 },
+      baseline: {
+        method: 'logistic-regression',
+        features: 'one-hot',
+        penalty: 'l2',
+        C: 1,
+        folds: [{ fold: 1, metrics: { test_auroc: 0.85 } }],
+        mean: { test_auroc: 0.85 },
+        sd: { test_auroc: 0 },
+      },
+    });
+    expect(view!.baseline).toMatchObject({
+      description: 'logistic regression (one-hot, L2, C = 1)',
+      mean: { test_auroc: 0.85 },
+      metricNames: ['test_auroc'],
+    });
+    expect(parseCvResult({ folds: [{ fold: 1, metrics: {} }] })!.baseline).toBeNull();
+  });
   it('is null without folds', () => {
     expect(parseCvResult({ mean: {} })).toBeNull();
   });
