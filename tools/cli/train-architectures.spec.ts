@@ -176,7 +176,7 @@ describe('strand train on every kind of sequence table', () => {
     const bpnet = strand('train', '--architecture', 'bpnet', '--train', file('two.tsv'));
     expect(bpnet.status).toBe(2);
     expect(bpnet.stderr).toMatch(
-      /^strand train: architecture "bpnet" trains profile \+ counts heads on per-position read counts, a count column \(counts: one count per position, comma-separated; tracks separated by ";"\); this data holds one-hot sequences of 80 bp with 2 label columns \(0\/1\); use danq, lstm, basset\n$/,
+      /^strand train: architecture "bpnet" trains profile \+ counts heads on per-position read counts, a count column \(counts: one count per position, comma-separated; tracks separated by ";"\); this data holds one-hot sequences of 80 bp with 2 label columns \(0\/1\); use deepbind, danq, lstm, basset\n$/,
     );
     const deepcpg = strand('train', '--architecture', 'deepcpg', '--train', file('two.tsv'));
     expect(deepcpg.status).toBe(2);
