@@ -107,7 +107,7 @@ describe('runSweep', () => {
       ].map(([learningRate, filters]) => [
         { learningRate, 'config.filters': filters },
         learningRate,
-        { filters, kernelSize: 8, hiddenUnits: 8, dropout: 0.2 },
+        { filters, kernelSize: 8, hiddenUnits: 8, dropout: 0.2, task: 'binary', outputs: 1 },
       ]),
     );
     expect(events.slice(0, 5)).toEqual([

@@ -35,6 +35,8 @@ export type TrialParams = Record<string, unknown>;
 export type SweepMethod = 'grid' | 'random';
 
 const TRAINING_PARAMS = ['learningRate', 'batchSize'];
+/** Config fields the data decides (the head's kind and width, a second input's width): not swept. */
+const DATA_DECIDED = ['task', 'outputs', 'tasks', 'cpgFeatures'];
 
 function fail(field: string, message: string): never {
   throw new LearningError('INVALID_OPTIONS', `${field}: ${message}`, field);
@@ -48,7 +50,9 @@ export function checkSpace(
 ): void {
   const names = Object.keys(space);
   if (names.length === 0) fail('space', 'give at least one parameter to sweep');
-  const fields = Object.keys(ARCHITECTURES[architecture].defaults);
+  const fields = Object.keys(ARCHITECTURES[architecture].defaults).filter(
+    (f) => !DATA_DECIDED.includes(f),
+  );
   for (const name of names) {
     const field = `space.${name}`;
     if (!TRAINING_PARAMS.includes(name)) {

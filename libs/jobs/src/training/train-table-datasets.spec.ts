@@ -199,10 +199,10 @@ describe('training on imported sequence tables', () => {
       'architecture "deepsea" trains a classifier on a label column; dataset "profiles.tsv" holds one-hot sequences of 100 bp with a count profile of 1 track and no labels (sequence-regression data); use bpnet',
     ]);
     expect(await refused(two.id, 'deepcpg')).toEqual([
-      'architecture "deepcpg" reads sequence+cpg input (one-hot DNA plus numeric feature columns of the sequence table as a second input, such as neighbouring CpG states (featureColumns, --feature-columns)); dataset "two.tsv" has no feature columns: dataset "two.tsv" holds one-hot sequences of 80 bp with 2 label columns (0/1) (sequence-classification data); use danq, lstm, basset',
+      'architecture "deepcpg" reads sequence+cpg input (one-hot DNA plus numeric feature columns of the sequence table as a second input, such as neighbouring CpG states (featureColumns, --feature-columns)); dataset "two.tsv" has no feature columns: dataset "two.tsv" holds one-hot sequences of 80 bp with 2 label columns (0/1) (sequence-classification data); use deepbind, danq, lstm, basset',
     ]);
     expect(await refused(two.id, 'bpnet')).toEqual([
-      'architecture "bpnet" trains profile + counts heads on per-position read counts, a count column (counts: one count per position, comma-separated; tracks separated by ";"); dataset "two.tsv" holds one-hot sequences of 80 bp with 2 label columns (0/1); use danq, lstm, basset',
+      'architecture "bpnet" trains profile + counts heads on per-position read counts, a count column (counts: one count per position, comma-separated; tracks separated by ";"); dataset "two.tsv" holds one-hot sequences of 80 bp with 2 label columns (0/1); use deepbind, danq, lstm, basset',
     ]);
   });
 });
