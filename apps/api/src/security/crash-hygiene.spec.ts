@@ -161,10 +161,13 @@ describe('start and stop', () => {
   it('a damaged database: a clear error, no stack; the stand-in server answers /ready 503', async () => {
     const dir = await dataDir();
     const db = await openDatabase({ dataDir: dir });
+    // Everything into the main file first (an unchecked WAL could hide the damage), then garble
+    // the schema page after its 100-byte file header.
+    await db.fork().getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
     await db.close();
-    const wal = await open(join(dir, 'strand.db-wal'), 'r+');
-    await wal.write(Buffer.alloc(4096, 0x41), 0, 4096, 3 * 4096);
-    await wal.close();
+    const file = await open(join(dir, 'strand.db'), 'r+');
+    await file.write(Buffer.alloc(3996, 0x41), 0, 3996, 100);
+    await file.close();
     const failure = await startStrandServer({ port: 0, dataDir: dir, dashboardDir: null }).catch(
       (error: unknown) => error as DataError,
     );
