@@ -113,13 +113,19 @@ function strand(args: string[]): { peakRssMb: number; seconds: number } {
 const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 
 /** Small and large run of one path, measured once more when the ratio misses (RSS wobbles). */
-function pair(run: (size: number) => { peakRssMb: number; seconds: number }, sizes: number[]) {
-  const measure = () => {
-    const [small, large] = sizes.map((size) => ({ size, ...run(size) }));
-    return { small, large, ratio: round(large.peakRssMb / small.peakRssMb, 3) };
+function pair(
+  label: string,
+  run: (size: number, attempt: number) => { peakRssMb: number; seconds: number },
+  sizes: number[],
+) {
+  const measure = (attempt: number) => {
+    const [small, large] = sizes.map((size) => ({ size, ...run(size, attempt) }));
+    const result = { small, large, ratio: round(large.peakRssMb / small.peakRssMb, 3) };
+    console.error(`${label}: ${JSON.stringify(result)}`);
+    return result;
   };
-  const first = measure();
-  return first.ratio <= MAX_RATIO ? first : { ...measure(), firstRatio: first.ratio };
+  const first = measure(0);
+  return first.ratio <= MAX_RATIO ? first : { ...measure(1), firstRatio: first.ratio };
 }
 
 /** Sequences/s of the store's training loader alone: one shuffled epoch, batches of 64. */
@@ -144,12 +150,16 @@ async function loaderRate(file: string): Promise<{ sequences: number; perSecond:
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'strand-store-rss-'));
-  const store = join(dir, 'store');
   try {
     for (const size of SIZES) await writeLines(join(dir, `seqs-${size}.tsv`), table(size));
+    // A re-measured import goes to a store of its own (a second dataset of the same name would
+    // make `train --dataset NAME` ambiguous); training reads the last one.
+    let store = '';
     const imported = pair(
-      (size) =>
-        strand([
+      'import',
+      (size, attempt) => {
+        store = join(dir, `store-${attempt}`);
+        return strand([
           'import',
           'sequence-classification',
           join(dir, `seqs-${size}.tsv`),
@@ -157,7 +167,8 @@ async function main(): Promise<void> {
           `seqs-${size}`,
           '--data-dir',
           store,
-        ]),
+        ]);
+      },
       SIZES,
     );
     const trainArgs = (size: number) => [
@@ -174,7 +185,7 @@ async function main(): Promise<void> {
     ];
     const model = join(dir, 'model');
     strand([...trainArgs(SIZES[0]), '--out', model]);
-    const trained = pair((size) => strand(trainArgs(size)), SIZES);
+    const trained = pair('train', (size) => strand(trainArgs(size)), SIZES);
     const largeTable = join(
       store,
       'artifacts',
@@ -199,6 +210,7 @@ async function main(): Promise<void> {
     await buildFai(fasta);
     for (const n of VARIANTS) await writeLines(join(dir, `variants-${n}.vcf`), vcf(n, chroms));
     const scored = pair(
+      'score',
       (n) =>
         strand([
           'score',

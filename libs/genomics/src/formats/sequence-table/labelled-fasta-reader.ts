@@ -5,6 +5,7 @@ import type { ReadOptions } from '../../warnings/read-warning.ts';
 import { readFasta } from '../fasta/fasta-reader.ts';
 import type { LabelledSequence } from './labelled-sequence.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
+import { IdSet } from './id-set.ts';
 
 /**
  * Streams a labelled FASTA: each header carries `key=value` (default `label=...`) after the ID,
@@ -16,7 +17,7 @@ export async function* readLabelledFasta(
 ): AsyncGenerator<LabelledSequence> {
   const label = sourceLabel(source, options.label);
   const key = options.labelKey ?? 'label';
-  const ids = new Set<string>();
+  const ids = new IdSet();
   for await (const record of readFasta(source, { ...options, label })) {
     const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
     const value = pair?.slice(key.length + 1) ?? '';
@@ -26,9 +27,8 @@ export async function* readLabelledFasta(
         record.line,
         `sequence ${record.id} has no ${key}=... in its header`,
       );
-    if (ids.has(record.id))
+    if (!ids.add(record.id))
       throw new FormatError(label, record.line, `ID "${record.id}" appears twice`);
-    ids.add(record.id);
     const problem = sequenceProblem(record.id, record.sequence);
     if (problem) throw new FormatError(label, record.line, problem);
     yield { id: record.id, label: parseLabel(value), sequence: record.sequence, line: record.line };

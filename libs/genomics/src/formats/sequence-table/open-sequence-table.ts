@@ -8,6 +8,7 @@ import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
 import type { ResolvedLayout, SequenceTableColumnOptions } from './sequence-table-layout.ts';
 import type { SequenceTableLayout } from './sequence-table-layout.ts';
 import { resolveSequenceTableLayout } from './sequence-table-layout.ts';
+import { IdSet } from './id-set.ts';
 
 /** One row of a sequence table, its columns as the layout says. */
 export interface SequenceTableRecord {
@@ -87,7 +88,7 @@ async function* readRows(
   { issues, delimiter, width }: { issues: ReaderIssues; delimiter: string; width: number },
 ): AsyncGenerator<SequenceTableRecord> {
   const { label } = issues;
-  const ids = new Set<string>();
+  const ids = new IdSet();
   const { labelColumns, featureColumns, profileColumn } = at.layout;
   let tracks = -1;
   try {
@@ -109,8 +110,7 @@ async function* readRows(
       const id = fields[at.id].trim();
       const sequence = fields[at.sequence].trim();
       if (id === '') throw fail('empty ID');
-      if (ids.has(id)) throw fail(`ID "${id}" appears twice`);
-      ids.add(id);
+      if (!ids.add(id)) throw fail(`ID "${id}" appears twice`);
       const labels = at.labels.map((i, k) => {
         const value = fields[i].trim();
         if (value === '') {
