@@ -55,6 +55,7 @@ export const LIMIT_ENV: Record<string, keyof ApiLimits> = {
   STRAND_BODY_TIMEOUT_MS: 'bodyTimeoutMs',
   STRAND_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   STRAND_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
+  STRAND_PROJECT_QUEUE_LIMIT: 'projectQueueLimit',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -83,6 +83,7 @@ export type {
   ProgressUpdate,
 } from './platform/job-kind.ts';
 export { UPLOAD_SCRATCH_DIR } from './platform/sweep-leftovers.ts';
+export { DEFAULT_PROJECT_QUEUE_LIMIT } from './platform/project-quota.ts';
 export { runInWorker, WorkerAbortedError } from './platform/run-in-worker.ts';
 export type { WorkerFunction, WorkerTools } from './platform/run-in-worker.ts';
 // Learning engine: load labelled data, fit, evaluate, cross-validate, sweep.

@@ -10,6 +10,7 @@ import { JobExecutor } from './platform/job-executor.ts';
 import type { JobKind, JobServices } from './platform/job-kind.ts';
 import { JOB_KIND_REGISTRY } from './platform/registry.ts';
 import { sweepLeftovers } from './platform/sweep-leftovers.ts';
+import { DEFAULT_PROJECT_QUEUE_LIMIT, projectQueueFull } from './platform/project-quota.ts';
 import { InProcessQueue } from './queue/in-process-queue.ts';
 import type { JobHandler, JobQueue } from './queue/in-process-queue.ts';
 import type { Lane, QueueEngine } from './cluster/engine.ts';
@@ -39,6 +40,11 @@ export interface JobsOptions {
    * and the bus must be the cluster's. Absent: embedded mode, in-process queues.
    */
   engine?: QueueEngine;
+  /**
+   * Training runs (or background jobs) one project may have queued or running at once; more are
+   * refused with QUEUE_FULL (default 50; platform/project-quota.ts).
+   */
+  projectQueueLimit?: number;
   /** Test-only hooks; never set in production. */
   testing?: { hangAfterEpoch?: number };
 }
@@ -60,6 +66,7 @@ export class Jobs {
   private readonly watchdog: NodeJS.Timeout;
   private readonly log: JobLog;
   private readonly trainingSlots: number;
+  private readonly projectQueueLimit: number;
   private closing = false;
   private readonly engine: QueueEngine | null;
   private cancelRequests: AsyncIterator<unknown> | null = null;
@@ -78,6 +85,7 @@ export class Jobs {
         : {}),
     });
     this.trainingSlots = options.concurrency ?? 1;
+    this.projectQueueLimit = options.projectQueueLimit ?? DEFAULT_PROJECT_QUEUE_LIMIT;
     this.engine = options.engine ?? null;
     this.queue = this.makeQueue(
       'training',
@@ -196,6 +204,8 @@ export class Jobs {
         errors: [userError('kind', 'UNKNOWN_JOB_KIND', `no job kind "${input.kind}" here`)],
       };
     }
+    const full = await projectQueueFull(em, input.projectId, 'job', this.projectQueueLimit);
+    if (full) return { ok: false, errors: [full] };
     const prepared = await kind.prepare(em, this.db, input.projectId, input.params);
     if (!prepared.ok) return prepared;
     const { params, lineage } = prepared.value;
@@ -290,6 +300,8 @@ export class Jobs {
 
   /** Validates and queues a training run. */
   async startTraining(em: EntityManager, input: StartTrainingInput): Promise<Outcome<Run>> {
+    const full = await projectQueueFull(em, input.projectId, 'run', this.projectQueueLimit);
+    if (full) return { ok: false, errors: [full] };
     const outcome = await createTrainingRun(em, input);
     if (outcome.ok) {
       this.bus.publish('RUN_STATUS', {

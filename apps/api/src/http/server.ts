@@ -107,9 +107,11 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
   const cluster = options.redisUrl ? connectCluster(options.redisUrl, { consume: false }) : null;
   const bus = cluster?.bus ?? createEventBus();
   const httpMetrics = new HttpMetrics();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const jobs = new Jobs(db, bus, {
     ...(cluster ? { engine: cluster.engine } : {}),
     concurrency: options.concurrency ?? 1,
+    projectQueueLimit: limits.projectQueueLimit,
     log: logger.child({ component: 'jobs' }),
     ...(options.stallSeconds !== undefined ? { stallSeconds: options.stallSeconds } : {}),
     // The error's message stays out: it may quote a value of the data.
@@ -123,7 +125,6 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
   const schema = budgetSchema(await buildStrandSchema(bus));
   const production = options.production ?? false;
 
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   // Unexpected errors: their name and stack frames go to the log (the message may quote data).
   const policy = operationPolicy(limits, production, (error) =>
     logger.error(

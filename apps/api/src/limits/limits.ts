@@ -1,3 +1,4 @@
+import { DEFAULT_PROJECT_QUEUE_LIMIT } from '@strand/jobs';
 /** The API's request limits (README: "Limits"); each is enforced by a file of this folder. */
 export interface ApiLimits {
   /** Deepest field nesting of an operation (introspection fields excepted). */
@@ -42,6 +43,8 @@ export interface ApiLimits {
   maxResponseBytes: number;
   /** Time one operation (or subscription event) may take to resolve, in ms. */
   queryTimeoutMs: number;
+  /** Training runs, and apart background jobs, one project may have queued or running. */
+  projectQueueLimit: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -66,4 +69,5 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxNodes: 50_000,
   maxResponseBytes: 64 * 1024 * 1024,
   queryTimeoutMs: 15_000,
+  projectQueueLimit: DEFAULT_PROJECT_QUEUE_LIMIT,
 };
