@@ -139,6 +139,10 @@ export type { JobModel, ModelChoice } from './scoring/job-model.ts';
 
 // Variant calling from aligned reads (pileup CNN).
 export { callVariants, DEFAULT_CALLER_MODEL } from './calling/call-variants.ts';
-export type { CallProgress, CallVariantsOptions, CallVariantsResult } from './calling/call-variants.ts';
+export type {
+  CallProgress,
+  CallVariantsOptions,
+  CallVariantsResult,
+} from './calling/call-variants.ts';
 export { trainCaller } from './calling/train-caller.ts';
 export type { LabelledReads, TrainCallerOptions } from './calling/train-caller.ts';

@@ -113,15 +113,13 @@ export class Dataset implements Node {
         Object.assign(new DatasetWarning(), {
           rule: w.rule,
           count: w.count,
-          examples: w.examples
-            .slice(0, BOUNDS.warningExamples)
-            .map((e) =>
-              Object.assign(new WarningExample(), {
-                file: e.file,
-                line: e.line,
-                message: e.message,
-              }),
-            ),
+          examples: w.examples.slice(0, BOUNDS.warningExamples).map((e) =>
+            Object.assign(new WarningExample(), {
+              file: e.file,
+              line: e.line,
+              message: e.message,
+            }),
+          ),
         }),
       ),
       warningCount: (entity.warnings ?? []).reduce((sum, w) => sum + w.count, 0),

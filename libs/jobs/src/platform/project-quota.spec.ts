@@ -24,7 +24,11 @@ describe('per-project queue limit', () => {
     const greedy = await saveTestProject(em, 'greedy');
     const other = await saveTestProject(em, 'other');
     const start = async (projectId: string) => {
-      const made = await jobs.createDemoDataset(db.fork(), { projectId, sequences: 20, length: 20 });
+      const made = await jobs.createDemoDataset(db.fork(), {
+        projectId,
+        sequences: 20,
+        length: 20,
+      });
       if (!made.ok) throw new Error(JSON.stringify(made.errors));
       return jobs.startTraining(db.fork(), {
         projectId,
