@@ -1,3 +1,4 @@
+import { FingerprintMap } from '../collections/fingerprint-map.ts';
 import { canonicalChromosome } from '../formats/chromosome-names.ts';
 import type { FastaIndex } from '../formats/fasta/fasta-index.ts';
 import { ReferenceReader } from './reference-reader.ts';
@@ -35,7 +36,7 @@ const EXAMPLES = 5;
  * deletions, MNVs and complex alleles; REF mismatches (case-insensitive) and duplicates (same
  * trimmed change, any `chr` spelling), with the first few listed by line; chromosomes missing
  * from the reference; and alleles skipped (symbolic, `*`, breakends). Streams the variants;
- * duplicate detection keeps one key per allele.
+ * duplicate detection keeps a 12-byte fingerprint per allele (FingerprintMap).
  */
 export async function preflight(
   variants: AsyncIterable<VariantInput> | Iterable<VariantInput>,
@@ -50,7 +51,7 @@ export async function preflight(
     missingChromosomes: { names: [], records: 0 },
     skipped: { count: 0, kinds: {} },
   };
-  const seen = new Map<string, number | undefined>();
+  const seen = new FingerprintMap();
   const note = (list: { count: number; first: PreflightExample[] }, example: PreflightExample) => {
     list.count++;
     if (list.first.length < EXAMPLES) list.first.push(example);
@@ -75,12 +76,9 @@ export async function preflight(
       const example = { line: v.line, chrom: v.chrom, pos: v.pos, ref: v.ref, alt };
       const t = trimAlleles(v.pos, v.ref, alt);
       const key = `${canonicalChromosome(v.chrom)}:${t.pos}:${t.ref}>${t.alt}`;
-      if (seen.has(key))
-        note(summary.duplicates, {
-          ...example,
-          detail: `same change as line ${seen.get(key) ?? '?'}`,
-        });
-      else seen.set(key, v.line);
+      const earlier = seen.put(key, v.line ?? 0);
+      if (earlier !== undefined)
+        note(summary.duplicates, { ...example, detail: `same change as line ${earlier || '?'}` });
       if (chrom === undefined) continue;
       found ??= await reader.bases(chrom, v.pos - 1, v.pos - 1 + v.ref.length);
       if (found.toUpperCase() !== v.ref.toUpperCase())

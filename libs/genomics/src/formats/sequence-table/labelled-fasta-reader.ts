@@ -5,7 +5,7 @@ import type { ReadOptions } from '../../warnings/read-warning.ts';
 import { readFasta } from '../fasta/fasta-reader.ts';
 import type { LabelledSequence } from './labelled-sequence.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
-import { IdSet } from './id-set.ts';
+import { FingerprintMap } from '../../collections/fingerprint-map.ts';
 
 /**
  * Streams a labelled FASTA: each header carries `key=value` (default `label=...`) after the ID,
@@ -17,7 +17,7 @@ export async function* readLabelledFasta(
 ): AsyncGenerator<LabelledSequence> {
   const label = sourceLabel(source, options.label);
   const key = options.labelKey ?? 'label';
-  const ids = new IdSet();
+  const ids = new FingerprintMap();
   for await (const record of readFasta(source, { ...options, label })) {
     const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
     const value = pair?.slice(key.length + 1) ?? '';
@@ -27,7 +27,7 @@ export async function* readLabelledFasta(
         record.line,
         `sequence ${record.id} has no ${key}=... in its header`,
       );
-    if (!ids.add(record.id))
+    if (ids.put(record.id) !== undefined)
       throw new FormatError(label, record.line, `ID "${record.id}" appears twice`);
     const problem = sequenceProblem(record.id, record.sequence);
     if (problem) throw new FormatError(label, record.line, problem);

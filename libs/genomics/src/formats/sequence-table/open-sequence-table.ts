@@ -8,7 +8,7 @@ import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
 import type { ResolvedLayout, SequenceTableColumnOptions } from './sequence-table-layout.ts';
 import type { SequenceTableLayout } from './sequence-table-layout.ts';
 import { resolveSequenceTableLayout } from './sequence-table-layout.ts';
-import { IdSet } from './id-set.ts';
+import { FingerprintMap } from '../../collections/fingerprint-map.ts';
 
 /** One row of a sequence table, its columns as the layout says. */
 export interface SequenceTableRecord {
@@ -88,7 +88,7 @@ async function* readRows(
   { issues, delimiter, width }: { issues: ReaderIssues; delimiter: string; width: number },
 ): AsyncGenerator<SequenceTableRecord> {
   const { label } = issues;
-  const ids = new IdSet();
+  const ids = new FingerprintMap();
   const { labelColumns, featureColumns, profileColumn } = at.layout;
   let tracks = -1;
   try {
@@ -110,7 +110,7 @@ async function* readRows(
       const id = fields[at.id].trim();
       const sequence = fields[at.sequence].trim();
       if (id === '') throw fail('empty ID');
-      if (!ids.add(id)) throw fail(`ID "${id}" appears twice`);
+      if (ids.put(id) !== undefined) throw fail(`ID "${id}" appears twice`);
       const labels = at.labels.map((i, k) => {
         const value = fields[i].trim();
         if (value === '') {
