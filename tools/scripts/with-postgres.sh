@@ -23,7 +23,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 dir="$(mktemp -d /tmp/strand-pg-XXXXXX)"
 [ ${#as_owner[@]} -gt 0 ] && chown postgres "$dir"
-port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})")"
 cleanup() {
   "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$dir"
