@@ -73,6 +73,7 @@ describe('@strand/genomics public entry', () => {
       'simulateCohort',
       'simulatePlantedMotifs',
       'simulateProfiles',
+      'sortVcf',
       'splitMultiallelic',
       'stratifiedSplit',
       'validateVcf',

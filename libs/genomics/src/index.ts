@@ -71,6 +71,8 @@ export { queryVcfRegion } from './formats/vcf/vcf-region.ts';
 export type { VcfRegion, VcfRegionOptions } from './formats/vcf/vcf-region.ts';
 export { splitMultiallelic } from './formats/vcf/split-multiallelic.ts';
 export type { SplitVcfRecord } from './formats/vcf/split-multiallelic.ts';
+export { sortVcf } from './formats/vcf/vcf-sort.ts';
+export type { SortVcfOptions, SortVcfResult } from './formats/vcf/vcf-sort.ts';
 export type { VcfInfoValue, VcfRecord, VcfSampleData } from './formats/vcf/vcf-record.ts';
 export type { VcfContig, VcfHeader } from './formats/vcf/vcf-header.ts';
 export type { VcfFieldDefinition } from './formats/vcf/vcf-reserved.ts';

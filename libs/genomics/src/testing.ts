@@ -53,10 +53,13 @@ export function itWithSharedData(
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
+const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+
 /** Whether dwgsim, minimap2 and samtools are on the PATH (tools/scripts/install-test-deps.sh). */
-export const HAS_READ_SIMULATOR = ['dwgsim', 'minimap2', 'samtools'].every(
-  (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0,
-);
+export const HAS_READ_SIMULATOR = ['dwgsim', 'minimap2', 'samtools'].every(onPath);
+
+/** Whether bcftools (htslib's caller, the baseline of `strand call`) is on the PATH. */
+export const HAS_BCFTOOLS = onPath('bcftools');
 
 /** What {@link simulateReads} wrote. */
 export interface SimulatedReads {

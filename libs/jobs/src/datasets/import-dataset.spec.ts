@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dataset } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
@@ -24,6 +27,12 @@ afterEach(async () => cleanup());
 
 const promoters = sharedDataPath('sequences/promoters_uci/promoters.tsv');
 const golub = sharedDataPath('expression/golub_multtest/expression.tsv');
+/** The corpus' only unsorted VCF that bcftools reads (fetched, never committed: fetch-vcf-corpus.sh). */
+const unsortedCorpusFile = join(
+  process.env['STRAND_VCF_CORPUS_DIR'] ??
+    resolve(dirname(fileURLToPath(import.meta.url)), '../../../../.cache/vcf-corpus'),
+  'files/r-bioc-variantannotation/usr/lib/R/site-library/VariantAnnotation/unitTests/cases/missing-FORMAT-metadata-elt.vcf',
+);
 
 describe('importDataset', () => {
   it.skipIf(!existsSync(promoters))(
@@ -87,9 +96,87 @@ describe('importDataset', () => {
       kind: 'variants',
       recordCount: 1,
       genomeBuild: 'GRCh38',
-      summary: { version: '4.2', samples: 1 },
+      summary: { version: '4.2', samples: 1, sortedOnImport: false },
     });
+    // A sorted file is stored as given, byte for byte.
+    expect(await readFile(db.artifacts.resolve(outcome.value.artifactPath!), 'utf8')).toBe(
+      await readFile(path, 'utf8'),
+    );
   });
+
+  it('stores an unsorted VCF sorted by (header contig order, POS), keeping the vcf-unsorted warning', async () => {
+    const header = [
+      '##fileformat=VCFv4.2',
+      '##contig=<ID=chr2>',
+      '##contig=<ID=chr1>',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
+    ];
+    const record = (chrom: string, pos: number, id: string) =>
+      `${chrom}\t${pos}\t${id}\tA\tC\t.\t.\t.`;
+    const path = join(dataDir, 'unsorted.vcf.gz');
+    await writeFile(
+      path,
+      gzipSync(
+        [
+          ...header,
+          record('chr1', 30, 'a'),
+          record('chr2', 50, 'b'),
+          record('chr1', 10, 'c'),
+          record('chr2', 5, 'd'),
+          record('chr1', 10, 'e'),
+          '',
+        ].join('\n'),
+      ),
+    );
+    const outcome = await importDataset(db.fork(), db.artifacts, {
+      projectId,
+      kind: 'variants',
+      path,
+    });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.value).toMatchObject({ recordCount: 5, summary: { sortedOnImport: true } });
+    const stored = await readFile(db.artifacts.resolve(outcome.value.artifactPath!), 'utf8');
+    // Stored as plain text; records at the same place keep their file order (c before e).
+    expect(stored).toBe(
+      [
+        ...header,
+        record('chr2', 5, 'd'),
+        record('chr2', 50, 'b'),
+        record('chr1', 10, 'c'),
+        record('chr1', 10, 'e'),
+        record('chr1', 30, 'a'),
+        '',
+      ].join('\n'),
+    );
+    expect(outcome.value.warnings?.find((w) => w.rule === 'vcf-unsorted')).toMatchObject({
+      count: 3,
+      examples: [{ file: 'unsorted.vcf.gz', line: 7 }, { line: 8 }, { line: 9 }],
+    });
+    expect(outcome.value.checksum).toBe(createHash('sha256').update(stored).digest('hex'));
+  });
+
+  it.skipIf(!existsSync(unsortedCorpusFile))(
+    "stores the corpus' unsorted VariantAnnotation case sorted (tools/scripts/fetch-vcf-corpus.sh)",
+    async () => {
+      const outcome = await importDataset(db.fork(), db.artifacts, {
+        projectId,
+        kind: 'variants',
+        path: unsortedCorpusFile,
+      });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      expect(outcome.value).toMatchObject({ recordCount: 3, summary: { sortedOnImport: true } });
+      expect(outcome.value.warnings?.map((w) => w.rule)).toContain('vcf-unsorted');
+      const given = (await readFile(unsortedCorpusFile, 'utf8')).trimEnd().split('\n');
+      const stored = await readFile(db.artifacts.resolve(outcome.value.artifactPath!), 'utf8');
+      // Lines 10 and 12 are the same record (TP53:1011392) before line 11 (TP53:1012027).
+      expect(stored.trimEnd().split('\n')).toEqual([
+        ...given.slice(0, 9),
+        given[9],
+        given[11],
+        given[10],
+      ]);
+    },
+  );
 
   it("keeps what the VCF reader tolerated as the dataset's warnings; strict refuses it", async () => {
     // VCF 4.0, GATK's GQ as Float, no ##contig, Windows line endings: htslib reads all of it.

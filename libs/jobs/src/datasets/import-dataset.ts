@@ -17,6 +17,7 @@ import {
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
+  sortVcf,
 } from '@strand/genomics';
 import type { ExpressionMatrix, ReadOptions } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
@@ -549,12 +550,25 @@ async function importVariants(
   // validateVcf's loop, counting records as they stream.
   const file = await openVcf(progress.read(input.path), { label: basename(input.path), ...read });
   for await (const _record of file) progress.record();
-  const { samples, version } = file.header;
-  await copyFile(input.path, tmp);
+  const { samples, version, contigs } = file.header;
+  // A sorted file (chromosomes contiguous, POS ascending: what tabix needs) is stored as given;
+  // an unsorted one (read with a vcf-unsorted warning) is stored sorted by the header's contig
+  // order and POS, through an external merge sort: the import holds no records in memory.
+  const sortedOnImport = !file.sorted;
+  if (sortedOnImport) {
+    await sortVcf(progress.reread(input.path), tmp, { contigs: contigs.map((c) => c.id) });
+  } else {
+    await copyFile(input.path, tmp);
+  }
   return {
     recordCount: progress.records,
     sequenceLength: null,
     labelCounts: {},
-    summary: { version, samples: samples.length, sampleIds: samples.slice(0, 1000) },
+    summary: {
+      version,
+      samples: samples.length,
+      sampleIds: samples.slice(0, 1000),
+      sortedOnImport,
+    },
   };
 }

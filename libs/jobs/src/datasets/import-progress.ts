@@ -97,6 +97,17 @@ export class ImportProgressReporter {
     }
   }
 
+  /**
+   * The bytes of a file read a second time (to store it in another form): checks for an abort
+   * before each chunk, counts nothing.
+   */
+  async *reread(path: string): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      this.checkAborted();
+      yield chunk;
+    }
+  }
+
   /** The SHA-256 of a file (hex), reported as the `storing` phase. */
   async sha256(path: string): Promise<string> {
     const hash = createHash('sha256');
