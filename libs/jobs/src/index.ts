@@ -137,7 +137,7 @@ export { resolveJobModel } from './scoring/job-model.ts';
 export type { JobModel, ModelChoice } from './scoring/job-model.ts';
 
 // Variant calling from aligned reads (pileup CNN).
-export { callVariants, DEFAULT_CALLER_MODEL } from './calling/call-variants.ts';
+export { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL } from './calling/call-variants.ts';
 export type { CallProgress, CallVariantsOptions, CallVariantsResult } from './calling/call-variants.ts';
 export { trainCaller } from './calling/train-caller.ts';
 export type { LabelledReads, TrainCallerOptions } from './calling/train-caller.ts';
