@@ -2,7 +2,8 @@
  * Variant-calling throughput and memory: `strand call`'s path (candidateTiles → pileup images →
  * the pileup CNN → VCF) over a region of simulated reads. Prints JSON: candidates/s, sites
  * (bases of the region)/s, and RSS sampled after every tile (first, peak, last), so a flat
- * memory profile over 1 Mb at 30× is visible. Run from the repo root:
+ * memory profile over 1 Mb at 30× is visible (BENCH_TRACE=1 adds RSS, V8 heap and ArrayBuffers per
+ * tile; `node --expose-gc` samples them after a full collection). Run from the repo root:
  *   bash tools/scripts/simulate-reads.sh ../shared/data/reference/ecoli536_NC_008253.fa.gz \
  *     NC_008253.1:3000001-4000000 .strand/bench-call --coverage 30 --seed 5
  *   node --import tsx tools/bench/call-variants.ts .strand/bench-call NC_008253.1:3000001-4000000
@@ -16,6 +17,8 @@ if (!dir || !region) {
   process.exit(2);
 }
 const rss: number[] = [];
+const heap: number[] = [];
+const buffers: number[] = [];
 const started = performance.now();
 const result = await callVariants({
   bam: join(dir, 'reads.bam'),
@@ -23,7 +26,15 @@ const result = await callVariants({
   region,
   modelDir: model,
   out: join(dir, 'bench-calls.vcf'),
-  onProgress: () => rss.push(process.memoryUsage().rss / 2 ** 20),
+  onProgress: () => {
+    // With `node --expose-gc` every sample follows a full collection: live memory, not V8's
+    // lazily collected garbage, so a leak shows as a rising floor.
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    rss.push(m.rss / 2 ** 20);
+    heap.push(m.heapUsed / 2 ** 20);
+    buffers.push(m.arrayBuffers / 2 ** 20);
+  },
 });
 const seconds = (performance.now() - started) / 1000;
 const mb = (v: number | undefined) => Math.round((v ?? 0) * 10) / 10;
@@ -45,6 +56,9 @@ process.stdout.write(
         lastTile: mb(rss[rss.length - 1]),
         tiles: rss.length,
       },
+      ...(process.env['BENCH_TRACE']
+        ? { trace: { rss: rss.map(mb), heap: heap.map(mb), buffers: buffers.map(mb) } }
+        : {}),
     },
     null,
     2,

@@ -2,7 +2,9 @@
 # Held-out evaluation of the variant caller against bcftools (issue 16): simulates reads from a
 # region and seed that training never saw (E. coli 536, 0.1% variants, a third indels), calls
 # them with `strand call` (default model unless MODEL=dir) and with `bcftools mpileup | bcftools
-# call -mv`, and scores both with `strand call eval` (SNV / indel P, R, F1; GT concordance).
+# call -mv`, and scores both with `strand call eval` (SNV / indel P, R, F1; GT concordance; PASS
+# records only, as hap.py counts them: strand's LowQual calls are not counted, bcftools' calls are
+# all PASS). MIN_QUAL=q passes --min-qual q to strand call.
 # usage: eval-caller.sh COVERAGE ERROR SEED [REGION]   e.g. eval-caller.sh 15 0.01-0.02 102
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +16,7 @@ bash tools/scripts/simulate-reads.sh "$data/reference/ecoli536_NC_008253.fa.gz" 
   --coverage "$coverage" --error "$error" --rate 0.001 --seed "$seed"
 model=()
 [ -n "${MODEL:-}" ] && model=(--model "$MODEL")
+[ -n "${MIN_QUAL:-}" ] && model+=(--min-qual "$MIN_QUAL")
 start=$(date +%s)
 node tools/bin/strand.mjs call --bam "$work/reads.bam" --reference "$work/ref.fa" --region "$region" \
   "${model[@]}" --out "$work/strand.vcf"

@@ -138,7 +138,7 @@ export { resolveJobModel } from './scoring/job-model.ts';
 export type { JobModel, ModelChoice } from './scoring/job-model.ts';
 
 // Variant calling from aligned reads (pileup CNN).
-export { callVariants, DEFAULT_CALLER_MODEL } from './calling/call-variants.ts';
+export { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL } from './calling/call-variants.ts';
 export type {
   CallProgress,
   CallVariantsOptions,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CallEvaluation, KindScores } from '@strand/genomics';
 import { evaluateCalls, FastaIndex, parseRegion, ReferenceReader } from '@strand/genomics';
-import { callVariants, DEFAULT_CALLER_MODEL, trainCaller } from '@strand/jobs';
+import { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL, trainCaller } from '@strand/jobs';
 import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
@@ -15,8 +15,16 @@ Calls SNVs and indels from aligned reads with the pileup CNN (DeepVariant-style)
   ${MODEL_HELP} (default: the model shipped with Strand)
   --data-dir DIR       the embedded store for a stored --model
   --sample NAME        the VCF's sample column (default SAMPLE)
+  --min-qual Q         write calls with QUAL < Q as FILTER LowQual (default ${DEFAULT_MIN_QUAL})
   --out FILE           the VCF 4.2 to write (GT, GQ, PL)
   --json               print the result as JSON`;
+
+function minQualOf(command: string, value: string | undefined): number {
+  const q = Number(value);
+  if (!Number.isFinite(q) || q < 0)
+    throw new CliError(`${command}: --min-qual must be a number ≥ 0; got "${value}"`, 2);
+  return q;
+}
 
 /** `strand call`: candidates → pileup images → genotypes → VCF. */
 export async function call(argv: string[]): Promise<number> {
@@ -29,6 +37,7 @@ export async function call(argv: string[]): Promise<number> {
       model: { type: 'string' },
       'data-dir': { type: 'string' },
       sample: { type: 'string' },
+      'min-qual': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -40,6 +49,8 @@ export async function call(argv: string[]): Promise<number> {
   }
   for (const flag of ['bam', 'reference', 'out'] as const)
     if (!values[flag]) throw new CliError(`strand call: --${flag} is required\n${CALL_HELP}`, 2);
+  const minQual =
+    values['min-qual'] === undefined ? undefined : minQualOf('strand call', values['min-qual']);
   const out = createOutput(values.json);
   const result = await callVariants({
     bam: values.bam as string,
@@ -49,6 +60,7 @@ export async function call(argv: string[]): Promise<number> {
       ? await modelDirOf('call', values.model, values['data-dir'])
       : DEFAULT_CALLER_MODEL,
     sample: values.sample,
+    minQual,
     out: values.out as string,
     onProgress: (p) =>
       out.progress(
@@ -60,7 +72,7 @@ export async function call(argv: string[]): Promise<number> {
   });
   out.result(result, (r) =>
     [
-      `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
+      `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels PASS; ${r.lowQual} LowQual) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
       `Wrote ${r.out}`,
     ].join('\n'),
   );
@@ -154,6 +166,8 @@ const EVAL_HELP = `usage: strand call eval --truth T.vcf --calls C.vcf --referen
 
 Precision, recall and F1 of SNVs and indels apart, and genotype concordance, after normalising
 both VCFs against the reference (PASS records only).
+  --min-qual Q         also leave out calls with QUAL < Q (to choose strand call's --min-qual
+                       on validation reads called with --min-qual 0)
   --json               print the result as JSON`;
 
 const row = (name: string, s: KindScores) =>
@@ -168,6 +182,7 @@ export async function callEval(argv: string[]): Promise<number> {
       calls: { type: 'string' },
       reference: { type: 'string' },
       region: { type: 'string' },
+      'min-qual': { type: 'string', default: '0' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -179,6 +194,7 @@ export async function callEval(argv: string[]): Promise<number> {
   for (const flag of ['truth', 'calls', 'reference'] as const)
     if (!values[flag])
       throw new CliError(`strand call eval: --${flag} is required\n${EVAL_HELP}`, 2);
+  const minQual = minQualOf('strand call eval', values['min-qual']);
   const fasta = await FastaIndex.open(values.reference as string);
   const region = values.region ? parseRegion(values.region, (c) => fasta.length(c)) : undefined;
   const result: CallEvaluation = await evaluateCalls(
@@ -186,6 +202,7 @@ export async function callEval(argv: string[]): Promise<number> {
     values.calls as string,
     new ReferenceReader(fasta),
     region,
+    minQual,
   );
   createOutput(values.json).result(result, (r) =>
     [row('SNV', r.snv), row('indel', r.indel), row('all', r.all)].join('\n'),

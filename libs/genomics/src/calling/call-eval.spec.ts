@@ -54,4 +54,20 @@ describe('evaluateCalls', () => {
     });
     expect(r.all.truePositives).toBe(3);
   });
+
+  it('leaves out calls below a minimum QUAL, as if they were filtered LowQual', async () => {
+    writeFileSync(join(dir, 'ref.fa'), `>c\n${REFERENCE}\n`);
+    const reference = new ReferenceReader(await FastaIndex.open(join(dir, 'ref.fa')));
+    const truth = file('truth-q.vcf', `${header}\nc\t11\t.\tA\tT\t.\tPASS\tAF=1.0`);
+    const calls = file(
+      'calls-q.vcf',
+      `${header}\nc\t11\t.\tA\tT\t12.5\tPASS\t.\nc\t18\t.\tG\tA\t4\tPASS\t.`,
+    );
+    const all = await evaluateCalls(truth, calls, reference);
+    expect(all.snv).toMatchObject({ calls: 2, truePositives: 1, falsePositives: 1 });
+    const cut = await evaluateCalls(truth, calls, reference, undefined, 5);
+    expect(cut.snv).toMatchObject({ calls: 1, truePositives: 1, falsePositives: 0 });
+    const tooHigh = await evaluateCalls(truth, calls, reference, undefined, 13);
+    expect(tooHigh.snv).toMatchObject({ calls: 0, falseNegatives: 1 });
+  });
 });

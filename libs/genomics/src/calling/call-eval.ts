@@ -48,12 +48,13 @@ function zygosityOf(
 /**
  * Non-reference alleles of a VCF, split per ALT and normalised against the reference (as hap.py
  * and `bcftools norm -m-` compare them); records not PASS (or `.`) are left out, as are alleles
- * outside `region`.
+ * outside `region` and records whose QUAL is below `minQual`.
  */
 export async function readNormalisedAlleles(
   path: string,
   reference: ReferenceReader,
   region: CallRegion | undefined,
+  minQual = 0,
 ): Promise<Map<string, NormalisedAllele>> {
   const out = new Map<string, NormalisedAllele>();
   const vcf = await openVcf(path, { genotypes: true });
@@ -62,6 +63,7 @@ export async function readNormalisedAlleles(
   let windowChrom = '';
   for await (const record of vcf) {
     if (record.filter.length > 0 && !record.filter.includes('PASS')) continue;
+    if (record.qual !== null && record.qual < minQual) continue;
     if (
       region &&
       (record.chrom !== region.chrom ||
@@ -133,15 +135,18 @@ function scores(truth: NormalisedAllele[], calls: NormalisedAllele[]): KindScore
  * Compares a call set with a truth VCF after normalising both: precision, recall and F1 for
  * SNVs and indels apart (a match needs the same position, REF and ALT), and genotype
  * concordance among the matches. Truth without samples reads genotypes from INFO AF (dwgsim).
+ * Calls with QUAL below `minQual` are left out, as if filtered `LowQual` (to choose a QUAL cut
+ * on validation reads from one call set).
  */
 export async function evaluateCalls(
   truthPath: string,
   callsPath: string,
   reference: ReferenceReader,
   region?: CallRegion,
+  minQual = 0,
 ): Promise<CallEvaluation> {
   const truth = [...(await readNormalisedAlleles(truthPath, reference, region)).values()];
-  const calls = [...(await readNormalisedAlleles(callsPath, reference, region)).values()];
+  const calls = [...(await readNormalisedAlleles(callsPath, reference, region, minQual)).values()];
   const of = (list: NormalisedAllele[], kind: 'snv' | 'indel') =>
     list.filter((a) => a.kind === kind);
   return {

@@ -27,6 +27,7 @@ export function callsVcfHeader(
     '##INFO=<ID=DP,Number=1,Type=Integer,Description="Reads covering the site after filters">',
     '##INFO=<ID=AD,Number=1,Type=Integer,Description="Reads carrying the ALT allele">',
     '##FILTER=<ID=RefCall,Description="The model calls the site homozygous reference">',
+    `##FILTER=<ID=LowQual,Description="QUAL below the caller's minimum (strand call --min-qual)">`,
     '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
     '##FORMAT=<ID=GQ,Number=1,Type=Integer,Description="Genotype quality (Phred)">',
     '##FORMAT=<ID=PL,Number=G,Type=Integer,Description="Phred-scaled genotype likelihoods (normalised, from the model\'s probabilities)">',
@@ -41,11 +42,13 @@ export function calledGenotype(call: VariantCall): number {
 }
 
 /**
- * One VCF line of a call: QUAL is the Phred probability that the site is not hom-ref, GQ that
+ * One VCF line of a call: QUAL is the Phred probability that the site is hom-ref, GQ that
  * the chosen genotype is wrong (capped at 99), PL the genotype probabilities in Phred, minus
- * their least (as DeepVariant derives them from its softmax).
+ * their least (as DeepVariant derives them from its softmax). A non-reference call whose QUAL is
+ * below `minQual` keeps its genotype but is filtered `LowQual` (DeepVariant's `--qual_filter`,
+ * GATK's `LowQual`), so PASS-only comparisons such as hap.py's leave it out.
  */
-export function callVcfLine(call: VariantCall): string {
+export function callVcfLine(call: VariantCall, minQual = 0): string {
   const { candidate: c, probabilities: p } = call;
   const g = calledGenotype(call);
   const qual = phred(p[0]);
@@ -53,7 +56,7 @@ export function callVcfLine(call: VariantCall): string {
   const pls = p.map(phred);
   const min = Math.min(...pls);
   const pl = pls.map((v) => Math.round(v - min)).join(',');
-  const filter = g === 0 ? 'RefCall' : 'PASS';
+  const filter = g === 0 ? 'RefCall' : qual < minQual ? 'LowQual' : 'PASS';
   return [
     c.chrom,
     c.pos0 + 1,

@@ -42,6 +42,14 @@ describe('pileupTensor', () => {
     expect(at(2, 2, 'strand')).toBe(0.5);
   });
 
+  it('puts the reads carrying the candidate first, whatever their start', () => {
+    const y = pileupTensor(snv, [views[1], read(101, 'CGTTCGTACG', [M(10)])], ref, shape);
+    const cell = (col: number, row: number) => (col * shape.rows + row) * 6;
+    expect(y[cell(2, 1) + 4]).toBe(1); // the later-starting read that carries T is row 1
+    expect(y[cell(2, 1)]).toBe(0.25);
+    expect(y[cell(2, 2) + 4]).toBe(0.5);
+  });
+
   it('keeps an evenly spaced subset of reads when the pile is deeper than the image', () => {
     const deep = Array.from({ length: 10 }, () => views[0]);
     const y = pileupTensor(snv, deep, ref, shape);

@@ -34,7 +34,8 @@ const INSERTION_VALUE = 0.9;
 /**
  * The pileup image of one candidate as [width, rows, channels] row-major (the layout the
  * `pileup` architecture reads as [width, rows × channels]): row 0 is the reference, then the
- * reads covering the candidate sorted by start; deeper piles keep an evenly spaced subset.
+ * reads covering the candidate — those carrying it first — sorted by start; deeper piles keep an
+ * evenly spaced subset.
  */
 export function pileupTensor(
   candidate: Candidate,
@@ -55,17 +56,23 @@ export function pileupTensor(
     out[at + 2] = 1;
     out[at + 3] = 1;
   }
+  // Reads carrying the candidate first, then the others (each group by start), as DeepVariant
+  // groups reads by haplotype: the 3×3 convolutions and 2×2 max pools of the `pileup` CNN cannot
+  // count alt reads scattered among the rows (a max pool keeps one of two), but they can see how
+  // far a block of supporting rows reaches.
   const covering = views.filter(
     (v) => v.read.start0 <= candidate.pos0 && v.read.end0 > candidate.pos0,
   );
+  const supporting = covering.map((v) => readSupports(v, candidate));
+  const ordered = [
+    ...covering.filter((_, i) => supporting[i]),
+    ...covering.filter((_, i) => !supporting[i]),
+  ];
   const slots = shape.rows - 1;
   const chosen =
-    covering.length <= slots
-      ? covering
-      : Array.from(
-          { length: slots },
-          (_, i) => covering[Math.floor((i * covering.length) / slots)],
-        );
+    ordered.length <= slots
+      ? ordered
+      : Array.from({ length: slots }, (_, i) => ordered[Math.floor((i * ordered.length) / slots)]);
   chosen.forEach((view, i) => {
     const row = i + 1;
     const supports = readSupports(view, candidate) ? 1 : 0.5;
