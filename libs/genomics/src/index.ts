@@ -169,19 +169,16 @@ export type { ColumnSpec, ColumnType, NumericArray } from './formats/arrow/colum
 // Variant calling from aligned reads: BAM/CRAM in, candidate sites out.
 export { openAlignmentFile } from './calling/alignment-file.ts';
 export type { AlignmentFile } from './calling/alignment-file.ts';
-export { DEFAULT_READ_FILTER } from './calling/aligned-read.ts';
 export type { AlignedRead, ReadFilter } from './calling/aligned-read.ts';
-export { candidateTiles, DEFAULT_CANDIDATE_OPTIONS } from './calling/candidates.ts';
+export { candidateTiles } from './calling/candidates.ts';
 export type { Candidate, CandidateOptions, CandidateTile } from './calling/candidates.ts';
 export { parseRegion } from './calling/genomic-region.ts';
 export type { CallRegion } from './calling/genomic-region.ts';
-export { normalizeAllele, pairKind } from './calling/normalize-allele.ts';
 export type { AllelePair } from './calling/normalize-allele.ts';
-export { readSupports } from './calling/read-view.ts';
 export type { ReadView, RefWindow } from './calling/read-view.ts';
-export { DEFAULT_PILEUP_SHAPE, PILEUP_CHANNELS, pileupTensor } from './calling/pileup-tensor.ts';
+export { DEFAULT_PILEUP_SHAPE, pileupTensor } from './calling/pileup-tensor.ts';
 export type { PileupShape } from './calling/pileup-tensor.ts';
-export { calledGenotype, callsVcfHeader, callVcfLine, GENOTYPES } from './calling/call-vcf.ts';
+export { calledGenotype, callsVcfHeader, callVcfLine } from './calling/call-vcf.ts';
 export type { VariantCall } from './calling/call-vcf.ts';
 export { evaluateCalls, readNormalisedAlleles } from './calling/call-eval.ts';
 export type { CallEvaluation, KindScores, NormalisedAllele } from './calling/call-eval.ts';
