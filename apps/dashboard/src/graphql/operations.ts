@@ -9,6 +9,7 @@ import type {
   JobDetail,
   JobKind,
   JobProgressEvent,
+  JobRun,
   JobStatus,
   JobSummary,
   Motif,
@@ -400,6 +401,24 @@ export const JOBS_QUERY: TypedDocumentNode<JobsData, JobsVariables> = gql`
   ${JOB_SUMMARY_FIELDS}
 `;
 
+const TRIAL_RUN_FIELDS = gql`
+  fragment TrialRunFields on Run {
+    id
+    status
+    architecture
+    currentEpoch
+    epochs
+    learningRate
+    batchSize
+    metrics {
+      name
+      value
+    }
+    tags
+    groupLabel
+  }
+`;
+
 export interface JobData {
   job: JobDetail | null;
 }
@@ -432,23 +451,13 @@ export const JOB_QUERY: TypedDocumentNode<JobData, { id: string }> = gql`
         aliases
       }
       runs {
-        id
-        status
-        architecture
-        currentEpoch
-        epochs
-        learningRate
-        batchSize
-        metrics {
-          name
-          value
-        }
-        tags
+        ...TrialRunFields
       }
     }
   }
   ${JOB_SUMMARY_FIELDS}
   ${JOB_DATASET_FIELDS}
+  ${TRIAL_RUN_FIELDS}
 `;
 
 export interface JobResultData {
@@ -517,6 +526,25 @@ export const JOB_STATUS_CHANGED_SUBSCRIPTION: TypedDocumentNode<
     }
   }
   ${JOB_SUMMARY_FIELDS}
+`;
+
+export interface SweepTrialChangedData {
+  runStatusChanged: JobRun & { parentJob: { id: string } | null };
+}
+/** A run changed status, with what a sweep's trial table shows of it and the job it belongs to. */
+export const SWEEP_TRIAL_CHANGED_SUBSCRIPTION: TypedDocumentNode<
+  SweepTrialChangedData,
+  Record<string, never>
+> = gql`
+  subscription SweepTrialChanged {
+    runStatusChanged {
+      ...TrialRunFields
+      parentJob {
+        id
+      }
+    }
+  }
+  ${TRIAL_RUN_FIELDS}
 `;
 
 export interface VariantScoresData {

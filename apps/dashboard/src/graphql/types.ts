@@ -168,6 +168,8 @@ export interface JobRun {
   batchSize: number;
   metrics: Metric[];
   tags: string[];
+  /** Its place in the job: a sweep's "trial 3", "trial 3 (pruned)" once the sweep stopped it. */
+  groupLabel: string | null;
 }
 
 /** Everything the job page shows but the result (fetched on its own: it can be large). */
