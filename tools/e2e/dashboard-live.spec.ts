@@ -82,7 +82,7 @@ describe('dashboard', () => {
     await page.getByTestId('create-and-train').click();
 
     await page.waitForURL(/#\/runs\//, { timeout: 30_000 });
-    const points = page.getByTestId('auroc-chart').locator('circle[data-epoch]');
+    const points = page.getByTestId('classification-chart').locator('circle[data-epoch]');
     await expect
       .poll(() => points.count(), { timeout: 120_000, interval: 250 })
       .toBeGreaterThanOrEqual(3);
