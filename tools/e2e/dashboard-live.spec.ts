@@ -100,6 +100,25 @@ describe('dashboard', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('serves the dashboard compressed (brotli, else gzip) with Vary: Accept-Encoding', async () => {
+    const index = await fetch(`${strand.url}/`, { headers: { 'accept-encoding': 'br' } });
+    expect(index.headers.get('content-encoding')).toBe('br');
+    const html = await index.text();
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+    expect(script).toMatch(/^\/assets\/index-.*\.js$/);
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const res = await fetch(`${strand.url}${script}`, {
+        headers: { 'accept-encoding': accept! },
+      });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(await res.text()).toContain('react');
+    }
+  });
+
   it('asks for a token when it has none, and works once one is given', async () => {
     const page = await browser.newPage();
     await page.goto(`${strand.url}/#/runs`);
