@@ -41,6 +41,8 @@ beforeAll(async () => {
     (_, i) => `s${i}\t${i % 2}\t${'ACGT'[i % 4].repeat(10)}${'TGCA'[(i * 7) % 4].repeat(10)}`,
   );
   await writeFile(join(importDir, 'small.tsv'), `id\tlabel\tsequence\n${rows.join('\n')}\n`);
+  await writeFile(join(importDir, 'three.tsv'), plantedTable(180, 3, 40));
+  await writeFile(join(importDir, 'sweep.tsv'), plantedTable(240, 2, 60));
   strand = await startStrand({
     STRAND_DASHBOARD_DIR: dashboardDir,
     STRAND_ADMIN_TOKEN: adminToken,
@@ -82,7 +84,7 @@ describe('dashboard', () => {
     await page.getByTestId('create-and-train').click();
 
     await page.waitForURL(/#\/runs\//, { timeout: 30_000 });
-    const points = page.getByTestId('auroc-chart').locator('circle[data-epoch]');
+    const points = page.getByTestId('classification-chart').locator('circle[data-epoch]');
     await expect
       .poll(() => points.count(), { timeout: 120_000, interval: 250 })
       .toBeGreaterThanOrEqual(3);
@@ -98,6 +100,23 @@ describe('dashboard', () => {
     await mkdir(outputDir, { recursive: true });
     await page.screenshot({ path: join(outputDir, 'dashboard-live.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('serves the dashboard’s scripts compressed (brotli, else gzip) with Vary: Accept-Encoding', async () => {
+    const html = await (await fetch(`${strand.url}/`)).text();
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+    expect(script).toMatch(/^\/assets\/index-.*\.js$/);
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const res = await fetch(`${strand.url}${script}`, {
+        headers: { 'accept-encoding': accept! },
+      });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(await res.text()).toContain('react');
+    }
   });
 
   it('asks for a token when it has none, and works once one is given', async () => {
@@ -154,6 +173,112 @@ describe('dashboard', () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('charts a multi-class run from the metrics it reports, with its confusion matrix', async () => {
+    const datasetId = await importTable('three.tsv', 'three classes');
+    const started = await api<{ startTraining: { run: { id: string } | null } }>(
+      adminToken,
+      'mutation ($input: StartTrainingInput!) { startTraining(input: $input) { run { id } } }',
+      { input: { datasetId, architecture: 'deepbind', epochs: 4, batchSize: 16, seed: 3 } },
+    );
+    const runId = started.startTraining.run!.id;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${strand.url}/#/runs/${runId}`);
+    // Per-class AUROC: one curve per class, the first marked with circles (one per epoch).
+    const perClass = page.getByTestId('auroc-c-chart');
+    await expect
+      .poll(() => perClass.locator('circle[data-epoch]').count(), { timeout: 120_000 })
+      .toBe(4);
+    expect(
+      await perClass
+        .locator('path[data-series]')
+        .evaluateAll((paths) =>
+          paths.map((p) => [
+            p.getAttribute('data-series'),
+            (p.getAttribute('d') ?? '').startsWith('M'),
+          ]),
+        ),
+    ).toEqual([
+      ['val_auroc_c0', true],
+      ['val_auroc_c1', true],
+      ['val_auroc_c2', true],
+    ]);
+    expect(
+      await page
+        .getByTestId('classification-chart')
+        .locator('path[data-series="val_macro_f1"]')
+        .count(),
+    ).toBe(1);
+    // Confusion cells are no curves: they are the matrix below.
+    expect(await page.locator('path[data-series^="val_confusion"]').count()).toBe(0);
+    const matrix = page.getByTestId('confusion-matrix');
+    await matrix.waitFor();
+    expect(await matrix.locator('tbody tr').count()).toBe(3);
+    await mkdir(outputDir, { recursive: true });
+    await page.screenshot({ path: join(outputDir, 'dashboard-multiclass.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('fills a running sweep’s trial table live, without a reload', async () => {
+    const datasetId = await importTable('sweep.tsv', 'sweep data');
+    const started = await api<{
+      startSweep: { job: { id: string } | null; userErrors: { message: string }[] };
+    }>(
+      adminToken,
+      'mutation ($input: SweepInput!) { startSweep(input: $input) { job { id } userErrors { message } } }',
+      {
+        input: {
+          datasetId,
+          architecture: 'deepbind',
+          epochs: 4,
+          batchSize: 16,
+          metric: 'val_loss',
+          direction: 'MINIMIZE',
+          space: JSON.stringify({ learningRate: [0.01, 0.0000001, 0.005, 0.00000005] }),
+          earlyStop: { afterEpochs: 1, minCompleted: 1 },
+        },
+      },
+    );
+    expect(started.startSweep.userErrors).toEqual([]);
+    const jobId = started.startSweep.job!.id;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${strand.url}/#/jobs/${jobId}`);
+    await page.getByTestId('job-page').waitFor();
+    const seenAtLoad = await page.locator('[data-testid="sweep-runs"] tbody tr').count();
+    expect(seenAtLoad).toBeLessThan(3);
+    // Trial 3 appears and trial 1 has ended while the sweep still runs: news, not a reload.
+    const live = page.getByTestId('sweep-runs');
+    await expect
+      .poll(
+        async () =>
+          (await live.locator('tr[data-trial="3"]').count()) > 0 &&
+          (await live.locator('tr[data-trial="1"]').getAttribute('data-status')) !== 'QUEUED' &&
+          (await live.locator('tr[data-trial="1"]').getAttribute('data-status')) !== 'RUNNING',
+        { timeout: 120_000, interval: 200 },
+      )
+      .toBe(true);
+    await mkdir(outputDir, { recursive: true });
+    await page.screenshot({ path: join(outputDir, 'dashboard-sweep-live.png'), fullPage: true });
+    // The finished sweep shows its result: every trial, pruned ones as PRUNED.
+    const trials = page.getByTestId('sweep-trials');
+    await trials.waitFor({ timeout: 180_000 });
+    expect(await trials.locator('tbody tr').count()).toBe(4);
+    expect(await trials.innerText()).not.toContain('CANCELLED');
+    await page.screenshot({ path: join(outputDir, 'dashboard-sweep-done.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 360_000);
 
   // Last: it adds a second project, after which calls that name no project are ambiguous.
   it('switches between two projects, trains in the second, and shows a VIEWER no mutating control', async () => {
@@ -258,4 +383,46 @@ async function api<T>(token: string, query: string, variables?: unknown): Promis
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data as T;
+}
+
+/** Imports a sequence table of the import directory; returns the dataset id once it is stored. */
+async function importTable(path: string, name: string): Promise<string> {
+  const started = await api<{ importDataset: { job: { id: string } | null } }>(
+    adminToken,
+    'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
+    { input: { kind: 'sequence-classification', path, name } },
+  );
+  const jobId = started.importDataset.job!.id;
+  for (let i = 0; i < 300; i++) {
+    const { job } = await api<{ job: { status: string; outputDataset: { id: string } | null } }>(
+      adminToken,
+      'query ($id: ID!) { job(id: $id) { status outputDataset { id } } }',
+      { id: jobId },
+    );
+    if (job.status === 'SUCCEEDED' && job.outputDataset) return job.outputDataset.id;
+    if (job.status === 'FAILED' || job.status === 'CANCELLED')
+      throw new Error(`import ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`import of ${path} did not finish`);
+}
+
+/** `n` sequences of `length` bp in `classes` classes, each class with its own planted 6-mer. */
+function plantedTable(n: number, classes: number, length: number): string {
+  const motifs = ['ACGTTG', 'TTTAAA', 'GGGCCC'];
+  let state = 12345;
+  const base = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return 'ACGT'[state % 4];
+  };
+  const lines = ['id\tlabel\tsequence'];
+  for (let i = 0; i < n; i++) {
+    const label = i % classes;
+    // One in four rows carries another class's motif, so the classes overlap a little.
+    const motif = motifs[i % 4 === 3 ? (label + 1) % classes : label];
+    const seq = Array.from({ length }, base).join('');
+    const at = 5 + (i % (length - 12));
+    lines.push(`q${i}\t${label}\t${seq.slice(0, at)}${motif}${seq.slice(at + 6)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -15,8 +15,13 @@ export interface StrandProcess {
   stop(): Promise<void>;
 }
 
-/** Builds the dashboard into a temporary directory (leaves apps/dashboard/dist alone). */
-export function buildDashboard(outDir: string): void {
+/**
+ * Builds the dashboard into a temporary directory (leaves apps/dashboard/dist alone), as a
+ * production build: NODE_ENV is left out, since vitest sets it to `test` and Vite would then
+ * bundle React's development build (~50% more JS). `extraArgs` go to `vite build`.
+ */
+export function buildDashboard(outDir: string, extraArgs: readonly string[] = []): void {
+  const { NODE_ENV: _nodeEnv, ...env } = process.env;
   const result = spawnSync(
     'npx',
     [
@@ -28,11 +33,9 @@ export function buildDashboard(outDir: string): void {
       '--emptyOutDir',
       '--logLevel',
       'error',
+      ...extraArgs,
     ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
+    { cwd: root, encoding: 'utf8', env },
   );
   if (result.status !== 0) throw new Error(`dashboard build failed:\n${result.stderr}`);
 }

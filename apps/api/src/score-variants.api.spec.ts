@@ -270,6 +270,9 @@ describe.skipIf(!HAS_REFERENCE)('scoreVariants (hg19 chr17 piece)', () => {
     const cut = rows[Math.floor(rows.length / 3)].absDiff;
     const big = await allRows(jobId, { first: 25, filter: { minAbsDiff: cut, chrom: 'chr17' } });
     expect(big.total).toBe(rows.filter((r) => r.absDiff >= cut).length);
+    // People type `17` for the VCF's `chr17`: the filter reconciles the spelling.
+    const typed = await allRows(jobId, { first: 25, filter: { minAbsDiff: cut, chrom: '17' } });
+    expect(typed.rows.map((r) => r.row)).toEqual(big.rows.map((r) => r.row));
     const none = await allRows(jobId, { filter: { task: 'no-such-task' } });
     expect(none).toEqual({ rows: [], total: 0 });
     const bad = await server.request(PAGE, { jobId, after: 'bm9wZQ' });

@@ -80,6 +80,7 @@ export {
   deleteVariantScores,
   findVariantScores,
   insertVariantScores,
+  variantScoreChromosomes,
   LARGEST_EFFECT_FIRST,
 } from './queries/variant-scores.ts';
 export type {

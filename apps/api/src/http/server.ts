@@ -248,7 +248,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
           return;
         }
         if (options.dashboardDir && req.method === 'GET')
-          return serveStatic(options.dashboardDir, url.pathname, res);
+          return serveStatic(options.dashboardDir, url.pathname, res, req.headers);
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('not found');
       };

@@ -4,7 +4,8 @@ import { Field, Float, InputType } from 'type-graphql';
 export class VariantScoreFilterInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Exactly this chromosome, as the VCF writes it.',
+    description:
+      'This chromosome, in either spelling: `17` finds `chr17` and the reverse, `chrM` finds `MT`.',
   })
   chrom?: string | null;
 

@@ -19,6 +19,7 @@ import { JobPayload } from '../types/job-payloads.type.ts';
 import { MotifDiscovery } from '../types/motif-discovery.type.ts';
 import { VariantScore, VariantScoreConnection } from '../types/variant-score.type.ts';
 import { startJobFor } from './job.resolver.ts';
+import { reconcileChromosome } from './variant-score-chromosome.ts';
 import { ProjectPageArgs } from './project-page.args.ts';
 
 @ArgsType()
@@ -133,7 +134,7 @@ export class ApplyResolver {
         orderBy: args.orderBy
           ? { by: args.orderBy.field, direction: args.orderBy.direction }
           : null,
-        filter: args.filter ?? null,
+        filter: await reconcileChromosome(ctx.em, job.id, args.filter ?? null),
       });
       return VariantScoreConnection.from(page, VariantScore.from);
     } catch (error) {

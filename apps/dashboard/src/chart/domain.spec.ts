@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochDomain, scoreDomain, zeroBasedDomain } from './domain.ts';
+import { epochDomain, extentDomain, scoreDomain, zeroBasedDomain } from './domain.ts';
 
 const pts = (...ys: number[]) => ys.map((y, i) => ({ x: i + 1, y }));
 
@@ -30,5 +30,24 @@ describe('scoreDomain', () => {
 
   it('starts at 0 once a score falls below 0.5', () => {
     expect(scoreDomain([pts(0.8), pts(0.42)])).toEqual([0, 1]);
+  });
+});
+
+describe('extentDomain', () => {
+  it('keeps its anchors in view and widens to nice values around the data', () => {
+    expect(
+      extentDomain(
+        [
+          [
+            { x: 1, y: -0.43 },
+            { x: 2, y: 0.62 },
+          ],
+        ],
+        [0, 1],
+      ),
+    ).toEqual([-0.6, 1]);
+    expect(extentDomain([[{ x: 1, y: 0.2 }]], [0, 1])).toEqual([0, 1]);
+    expect(extentDomain([])).toEqual([0, 1]);
+    expect(extentDomain([[{ x: 1, y: 3 }]])).toEqual([2, 4]);
   });
 });

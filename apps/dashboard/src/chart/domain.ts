@@ -27,3 +27,18 @@ export function zeroBasedDomain(series: readonly (readonly ChartPoint[])[]): [nu
 export function scoreDomain(series: readonly (readonly ChartPoint[])[]): [number, number] {
   return finiteYs(series).every((y) => y >= 0.5) ? [0.5, 1] : [0, 1];
 }
+
+/**
+ * A nice y extent around the data that always shows `anchors` (0 and 1 for correlations and R²,
+ * which can go below 0); [0, 1] with no data.
+ */
+export function extentDomain(
+  series: readonly (readonly ChartPoint[])[],
+  anchors: readonly number[] = [],
+): [number, number] {
+  const ys = [...finiteYs(series), ...anchors];
+  if (ys.length === 0) return [0, 1];
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  return lo === hi ? [lo - 1, hi + 1] : niceDomain(lo, hi);
+}

@@ -1,32 +1,33 @@
 import type { ReactNode } from 'react';
 import { formatMetric } from '../format/number.ts';
-import { confusionFromMetrics } from '../live/confusion.ts';
+import { confusionMatrices } from '../live/confusion.ts';
+import type { ConfusionView } from '../live/confusion.ts';
 
-/**
- * A softmax head's validation confusion matrix at the latest epoch (rows: actual class,
- * columns: predicted; classes are the labels in sorted order), with accuracy, macro-F1 and the
- * macro one-vs-rest AUROC. Nothing for other heads.
- */
-export function ConfusionMatrix(props: {
-  metrics: Readonly<Record<string, number>> | null;
-}): ReactNode {
-  const counts = props.metrics ? confusionFromMetrics(props.metrics) : null;
-  if (!props.metrics || !counts) return null;
+/** A cell's share of its row (the actual class): the recall on the diagonal. */
+const share = (count: number, row: readonly number[]) => {
+  const total = row.reduce((a, b) => a + b, 0);
+  return total > 0 ? count / total : 0;
+};
+
+function Matrix(props: { view: ConfusionView; metrics: Readonly<Record<string, number>> }) {
+  const { head, counts } = props.view;
   const m = props.metrics;
+  const p = head ? `val_${head}_` : 'val_';
   return (
-    <section data-testid="confusion-matrix">
-      <h2>Confusion matrix (validation, latest epoch)</h2>
+    <section data-testid="confusion-matrix" data-head={head ?? undefined}>
+      <h2>Confusion matrix{head ? ` of head ${head}` : ''} (validation, latest epoch)</h2>
       <p className="muted">
-        accuracy {formatMetric(m['val_accuracy'])} · macro-F1 {formatMetric(m['val_macro_f1'])} ·
-        AUROC (one-vs-rest) {formatMetric(m['val_auroc'])}
+        accuracy {formatMetric(m[`${p}accuracy`])} · macro-F1 {formatMetric(m[`${p}macro_f1`])} ·
+        AUROC (one-vs-rest) {formatMetric(m[`${p}auroc`])} · cells shaded by their share of the
+        actual class
       </p>
-      <table className="data">
+      <table className="data confusion">
         <thead>
           <tr>
             <th>actual \ predicted</th>
-            {counts.map((_, p) => (
-              <th key={p} className="num">
-                class {p}
+            {counts.map((_, c) => (
+              <th key={c} className="num">
+                class {c}
               </th>
             ))}
             <th className="num">AUROC</th>
@@ -36,16 +37,42 @@ export function ConfusionMatrix(props: {
           {counts.map((row, a) => (
             <tr key={a}>
               <th>class {a}</th>
-              {row.map((count, p) => (
-                <td key={p} className="num">
-                  {p === a ? <strong>{count}</strong> : count}
-                </td>
-              ))}
-              <td className="num">{formatMetric(m[`val_auroc_c${a}`])}</td>
+              {row.map((count, c) => {
+                const s = share(count, row);
+                // Blue for the diagonal (right), vermillion off it (wrong), as strong as the share.
+                const rgb = c === a ? '0, 114, 178' : '213, 94, 0';
+                return (
+                  <td
+                    key={c}
+                    className="num"
+                    data-share={s.toFixed(3)}
+                    title={`${(s * 100).toFixed(1)}% of class ${a}`}
+                    style={{ background: `rgba(${rgb}, ${(0.06 + 0.5 * s).toFixed(3)})` }}
+                  >
+                    {c === a ? <strong>{count}</strong> : count}
+                  </td>
+                );
+              })}
+              <td className="num">{formatMetric(m[`${p}auroc_c${a}`])}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
   );
+}
+
+/**
+ * Each softmax head's validation confusion matrix at the latest epoch (rows: actual class,
+ * columns: predicted; classes are the labels in sorted order) as a heatmap, with accuracy,
+ * macro-F1 and the one-vs-rest AUROC per class. Nothing for other heads.
+ */
+export function ConfusionMatrix(props: {
+  metrics: Readonly<Record<string, number>> | null;
+}): ReactNode {
+  const metrics = props.metrics;
+  if (!metrics) return null;
+  return confusionMatrices(metrics).map((view) => (
+    <Matrix key={view.head ?? ''} view={view} metrics={metrics} />
+  ));
 }

@@ -1,18 +1,22 @@
 import type { ReactNode } from 'react';
 import { formatDuration } from '../format/duration.ts';
 import { formatMetric, formatRate } from '../format/number.ts';
-import { METRIC_NAMES } from '../live/metrics.ts';
+import { reportedNames, tableMetrics } from '../live/metric-groups.ts';
 import type { EpochPoint } from '../live/progress-reducer.ts';
 
-/** One row per finished epoch with every metric, throughput and time. */
+/**
+ * One row per finished epoch with every summary metric the run reports (per-class and per-task
+ * values are in the charts, confusion cells in their table), throughput and time.
+ */
 export function EpochTable(props: { epochs: readonly EpochPoint[] }): ReactNode {
   if (props.epochs.length === 0) return <p className="muted">No epoch has finished yet.</p>;
+  const names = tableMetrics(reportedNames(props.epochs));
   return (
     <table className="data epochs" data-testid="epoch-table">
       <thead>
         <tr>
           <th>epoch</th>
-          {METRIC_NAMES.map((name) => (
+          {names.map((name) => (
             <th key={name} className="num">
               {name}
             </th>
@@ -25,7 +29,7 @@ export function EpochTable(props: { epochs: readonly EpochPoint[] }): ReactNode 
         {props.epochs.map((p) => (
           <tr key={p.epoch} data-epoch={p.epoch}>
             <td>{p.epoch}</td>
-            {METRIC_NAMES.map((name) => (
+            {names.map((name) => (
               <td key={name} className="num">
                 {formatMetric(p.metrics[name])}
               </td>

@@ -5,7 +5,8 @@ import type { JobDetail } from '../graphql/types.ts';
 import { parseCvResult } from '../jobs/cv-result.ts';
 import { parseImportResult } from '../jobs/import-result.ts';
 import { summarizeJson } from '../jobs/json-summary.ts';
-import { parseJson } from '../jobs/json-value.ts';
+import { isJobActive } from '../jobs/job-kinds.ts';
+import { parseJson, rec, str } from '../jobs/json-value.ts';
 import { parseRiskResult } from '../jobs/risk-result.ts';
 import { parseScoreResult } from '../jobs/score-result.ts';
 import { parseSweepResult } from '../jobs/sweep-result.ts';
@@ -15,7 +16,8 @@ import { ImportResult } from './import-result-view.tsx';
 import { KeyValues } from './key-values.tsx';
 import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
-import { SweepResult, TrialRuns } from './sweep-result-view.tsx';
+import { SweepResult } from './sweep-result-view.tsx';
+import { SweepTrialsLive } from './sweep-trials-live.tsx';
 
 /** The view of a result by kind; null when the result is not of the shape the view knows. */
 function kindView(job: JobDetail, result: unknown): ReactNode {
@@ -45,6 +47,9 @@ function kindView(job: JobDetail, result: unknown): ReactNode {
   }
 }
 
+/** The metric a sweep ranks its trials by, from its stored parameters. */
+const sweepMetric = (params: string): string | null => str(rec(parseJson(params)).metric);
+
 const NO_RESULT: Record<string, string> = {
   QUEUED: 'The result appears here when the job has succeeded.',
   RUNNING: 'The result appears here when the job has succeeded.',
@@ -68,7 +73,15 @@ export function JobResult(props: { job: JobDetail }): ReactNode {
   );
   if (job.kind === 'EXPLAIN_SEQUENCE')
     return <ExplanationView jobId={job.id} status={job.status} />;
-  const live = job.kind === 'SWEEP' && job.runs.length > 0 ? <TrialRuns runs={job.runs} /> : null;
+  const live =
+    job.kind === 'SWEEP' ? (
+      <SweepTrialsLive
+        jobId={job.id}
+        runs={job.runs}
+        metric={sweepMetric(job.params)}
+        live={isJobActive(job.status)}
+      />
+    ) : null;
   if (!wanted) {
     return (
       <>

@@ -11,7 +11,8 @@ import { DatasetWarnings } from './import-result-view.tsx';
 import { KeyValues } from './key-values.tsx';
 import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
-import { SweepResult } from './sweep-result-view.tsx';
+import { trialRows } from '../jobs/sweep-trials.ts';
+import { SweepResult, TrialRuns } from './sweep-result-view.tsx';
 
 const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
 
@@ -129,7 +130,41 @@ describe('SweepResult', () => {
     expect(html).toMatch(/<tr data-trial="2">/);
     expect(all(html, /href="(#\/runs\/[^"]+)"/g)).toEqual(['#/runs/aaaa-1', '#/runs/bbbb-2']);
     expect(html).toContain('after epoch 2');
+    expect(html).toContain('<span class="badge status-pruned">PRUNED</span>');
     expect(html).toContain('<th title="learningRate">learning rate</th>');
+  });
+});
+
+describe('TrialRuns', () => {
+  it('shows a pruned trial as PRUNED, not as the CANCELLED its run ended with', () => {
+    const base = {
+      architecture: 'deepbind',
+      currentEpoch: 2,
+      epochs: 4,
+      learningRate: 0.01,
+      batchSize: 32,
+      tags: [],
+    };
+    const rows = trialRows(
+      [
+        { ...base, id: 'r2', status: 'CANCELLED', groupLabel: 'trial 2 (pruned)', metrics: [] },
+        {
+          ...base,
+          id: 'r1',
+          status: 'RUNNING',
+          groupLabel: 'trial 1',
+          metrics: [{ name: 'val_auroc', value: 0.8125 }],
+        },
+      ],
+      {},
+    );
+    const html = renderToStaticMarkup(<TrialRuns rows={rows} metric="val_auroc" />);
+    expect(all(html, /<tr data-trial="(\d+)"/g)).toEqual(['1', '2']);
+    expect(all(html, /data-status="(\w+)"/g)).toEqual(['RUNNING', 'PRUNED']);
+    expect(html).toContain('<span class="badge status-pruned">PRUNED</span>');
+    expect(html).not.toContain('CANCELLED');
+    expect(html).toContain('val_auroc (latest)');
+    expect(html).toContain('0.8125');
   });
 });
 

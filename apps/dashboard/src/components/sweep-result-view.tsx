@@ -4,14 +4,17 @@ import type { JobRun } from '../graphql/types.ts';
 import { humanKey, scalarText } from '../jobs/json-summary.ts';
 import { shortId } from '../format/ids.ts';
 import type { SweepResultView } from '../jobs/sweep-result.ts';
+import type { TrialRow } from '../jobs/sweep-trials.ts';
+import { metricValue } from '../live/metrics.ts';
 import { paramNames } from '../jobs/sweep-result.ts';
 import { routeHref } from '../routing/route.ts';
 import { StatusBadge } from './status-badge.tsx';
 
-const TRIAL_STATUS_CLASS: Record<string, string> = {
-  completed: 'status-succeeded',
-  pruned: 'status-cancelled',
-  failed: 'status-failed',
+/** A trial outcome of the result as a badge, in the words and colours of the live table. */
+const TRIAL_OUTCOME: Record<string, { text: string; className: string }> = {
+  completed: { text: 'COMPLETED', className: 'status-succeeded' },
+  pruned: { text: 'PRUNED', className: 'status-pruned' },
+  failed: { text: 'FAILED', className: 'status-failed' },
 };
 
 /** A sweep's trials: parameters, outcome, best metric, each trial's run; the best highlighted. */
@@ -59,7 +62,9 @@ export function SweepResult(props: {
                   <td key={n}>{scalarText(t.params[n], 40)}</td>
                 ))}
                 <td>
-                  <span className={`badge ${TRIAL_STATUS_CLASS[t.status] ?? ''}`}>{t.status}</span>
+                  <span className={`badge ${TRIAL_OUTCOME[t.status]?.className ?? ''}`}>
+                    {TRIAL_OUTCOME[t.status]?.text ?? t.status}
+                  </span>
                   {t.prunedAfterEpoch != null ? (
                     <span className="note"> after epoch {t.prunedAfterEpoch}</span>
                   ) : null}
@@ -92,9 +97,10 @@ export function SweepResult(props: {
   );
 }
 
-/** A sweep's runs while it has no result yet: the trials so far, live from the runs. */
-export function TrialRuns(props: { runs: readonly JobRun[] }): ReactNode {
-  if (props.runs.length === 0) return <p className="muted">No trial has started yet.</p>;
+/** A sweep's trials while it has no result yet: each trial's run as it stands now. */
+export function TrialRuns(props: { rows: readonly TrialRow[]; metric: string | null }): ReactNode {
+  if (props.rows.length === 0) return <p className="muted">No trial has started yet.</p>;
+  const metric = props.metric;
   return (
     <table className="data trials" data-testid="sweep-runs">
       <thead>
@@ -103,24 +109,28 @@ export function TrialRuns(props: { runs: readonly JobRun[] }): ReactNode {
           <th>status</th>
           <th>architecture</th>
           <th className="num">learning rate</th>
+          <th className="num">batch size</th>
           <th className="num">epoch</th>
-          <th>tags</th>
+          {metric ? <th className="num">{metric} (latest)</th> : null}
           <th>run</th>
         </tr>
       </thead>
       <tbody>
-        {props.runs.map((run, i) => (
-          <tr key={run.id}>
-            <td>{i + 1}</td>
+        {props.rows.map((run, i) => (
+          <tr key={run.id} data-trial={run.trial ?? i + 1} data-status={run.trialStatus}>
+            <td>{run.trial ?? i + 1}</td>
             <td>
-              <StatusBadge status={run.status} />
+              <StatusBadge status={run.trialStatus} />
             </td>
             <td>{run.architecture}</td>
             <td className="num">{formatNumber(run.learningRate)}</td>
+            <td className="num">{formatCount(run.batchSize)}</td>
             <td className="num">
               {run.currentEpoch}/{run.epochs}
             </td>
-            <td>{run.tags.join(', ')}</td>
+            {metric ? (
+              <td className="num">{formatMetric(metricValue(run.metrics, metric))}</td>
+            ) : null}
             <td>
               <a href={routeHref({ page: 'run', id: run.id })} title={run.id}>
                 Run {shortId(run.id)}

@@ -80,6 +80,7 @@ export function VariantScoresTable(props: { jobId: string; tasks: readonly strin
             value={draft.chrom}
             placeholder="any"
             size={8}
+            title="17 and chr17 both work; chrM and MT too"
             data-testid="chrom-filter"
             onChange={(e) => setDraft({ ...draft, chrom: e.target.value })}
           />

@@ -5,7 +5,7 @@ import type { VariantScoresVariables } from '../graphql/operations.ts';
 export interface VariantScoreControls {
   sort: VariantScoreSortField;
   direction: SortDirection;
-  /** Chromosome as the VCF writes it; blank: all. */
+  /** Chromosome, `17` or `chr17` (the API finds the VCF's spelling); blank: all. */
   chrom: string;
   /** Minimum |diff| as typed; blank: none. */
   minAbsDiff: string;

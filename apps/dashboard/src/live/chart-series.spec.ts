@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossSeries, qualitySeries } from './chart-series.ts';
+import { groupSeries } from './chart-series.ts';
 import type { LiveState } from './progress-reducer.ts';
 
 const state: LiveState = {
@@ -23,42 +23,36 @@ const state: LiveState = {
   latest: null,
 };
 
-describe('lossSeries', () => {
-  it('gives loss and val_loss per epoch (gaps as NaN) and the batch loss as a thin line', () => {
-    const [loss, valLoss, batch] = lossSeries(state);
+describe('groupSeries', () => {
+  it('gives the loss chart loss and val_loss per epoch (gaps as NaN) and the batch loss thin', () => {
+    const group = {
+      key: 'loss',
+      title: 'Loss',
+      scale: 'zero' as const,
+      metrics: ['loss', 'val_loss'],
+    };
+    const [loss, valLoss, batch] = groupSeries(state, group);
     expect(loss).toMatchObject({
       name: 'loss',
-      marker: 'square',
+      marker: 'circle',
       points: [
         { x: 1, y: 0.6 },
         { x: 2, y: 0.4 },
       ],
     });
     expect(valLoss?.name).toBe('val_loss');
+    expect(valLoss?.marker).toBe('diamond');
     expect(valLoss?.points).toEqual([
       { x: 1, y: 0.62 },
       { x: 2, y: Number.NaN },
     ]);
     expect(batch).toMatchObject({ name: 'batch_loss', thin: true, points: [{ x: 1.5, y: 0.45 }] });
   });
-});
 
-describe('qualitySeries', () => {
-  it('gives val_auroc with circles and val_auprc with another marker', () => {
-    const [auroc, auprc] = qualitySeries(state);
-    expect(auroc).toMatchObject({
-      name: 'val_auroc',
-      marker: 'circle',
-      points: [
-        { x: 1, y: 0.7 },
-        { x: 2, y: 0.9 },
-      ],
-    });
-    expect(auprc?.name).toBe('val_auprc');
-    expect(auprc?.marker).not.toBe('circle');
-    expect(auprc?.points).toEqual([
-      { x: 1, y: Number.NaN },
-      { x: 2, y: 0.88 },
-    ]);
+  it('draws many per-class curves as lines, the first still with circles', () => {
+    const metrics = Array.from({ length: 8 }, (_, c) => `val_auroc_c${c}`);
+    const series = groupSeries(state, { key: 'auroc-c', title: '', scale: 'score', metrics });
+    expect(series.map((s) => s.marker)).toEqual(['circle', ...new Array(7).fill('none')]);
+    expect(new Set(series.slice(0, 7).map((s) => s.color)).size).toBe(7);
   });
 });

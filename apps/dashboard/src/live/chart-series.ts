@@ -1,55 +1,39 @@
-import type { ChartSeries } from '../chart/series.ts';
+import type { ChartSeries, MarkerShape } from '../chart/series.ts';
+import type { MetricGroup } from './metric-groups.ts';
 import type { LiveState } from './progress-reducer.ts';
 
-// Colour-blind-safe pairs (Okabe–Ito); markers also differ in shape so colour is not needed.
-const COLORS = { loss: '#0072b2', val: '#d55e00', batch: '#56b4e9', auprc: '#009e73' };
+// Okabe–Ito, colour-blind safe (yellow left out: unreadable on white); markers also differ in
+// shape so colour is not needed to tell the first three series apart.
+const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
+const MARKERS: readonly MarkerShape[] = ['circle', 'diamond', 'square'];
+const BATCH_COLOR = '#56b4e9';
+/** Above this many series a chart draws lines only: a marker per point per class is clutter. */
+const MAX_MARKED_SERIES = 6;
 
 const epochSeries = (state: LiveState, metric: string) =>
   state.epochs.map((p) => ({ x: p.epoch, y: p.metrics[metric] ?? Number.NaN }));
 
-/** The "Loss" chart: training and validation loss per epoch, and the live batch loss. */
-export function lossSeries(state: LiveState): ChartSeries[] {
-  return [
-    {
-      name: 'loss',
-      label: 'loss',
-      color: COLORS.loss,
-      points: epochSeries(state, 'loss'),
-      marker: 'square',
-    },
-    {
-      name: 'val_loss',
-      label: 'val_loss',
-      color: COLORS.val,
-      points: epochSeries(state, 'val_loss'),
-      marker: 'diamond',
-    },
-    {
+/**
+ * One chart's series: each metric of the group per epoch (a gap as NaN), the first with circles
+ * (they carry data-epoch for browser tests); the loss chart adds the live batch loss, thin.
+ */
+export function groupSeries(state: LiveState, group: MetricGroup): ChartSeries[] {
+  const marked = group.metrics.length <= MAX_MARKED_SERIES;
+  const series: ChartSeries[] = group.metrics.map((name, i) => ({
+    name,
+    label: name,
+    color: PALETTE[i % PALETTE.length] as string,
+    points: epochSeries(state, name),
+    marker: marked || i === 0 ? (MARKERS[i % MARKERS.length] as MarkerShape) : 'none',
+  }));
+  if (group.key === 'loss') {
+    series.push({
       name: 'batch_loss',
       label: 'batch loss (live)',
-      color: COLORS.batch,
+      color: BATCH_COLOR,
       points: state.batches.map((b) => ({ x: b.x, y: b.loss })),
       thin: true,
-    },
-  ];
-}
-
-/** The "Validation AUROC / AUPRC" chart; only val_auroc uses circles (tests count them). */
-export function qualitySeries(state: LiveState): ChartSeries[] {
-  return [
-    {
-      name: 'val_auroc',
-      label: 'val_auroc',
-      color: COLORS.val,
-      points: epochSeries(state, 'val_auroc'),
-      marker: 'circle',
-    },
-    {
-      name: 'val_auprc',
-      label: 'val_auprc',
-      color: COLORS.auprc,
-      points: epochSeries(state, 'val_auprc'),
-      marker: 'diamond',
-    },
-  ];
+    });
+  }
+  return series;
 }

@@ -1,15 +1,5 @@
 import type { Metric } from '../graphql/types.ts';
 
-/** The metric names training reports, in the order tables show them. */
-export const METRIC_NAMES = [
-  'loss',
-  'val_loss',
-  'val_auroc',
-  'val_auprc',
-  'val_accuracy',
-  'val_macro_f1',
-] as const;
-
 /** Metrics as a name → value record (a later duplicate name wins). */
 export function metricRecord(metrics: readonly Metric[]): Record<string, number> {
   const record: Record<string, number> = {};

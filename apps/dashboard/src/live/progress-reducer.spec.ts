@@ -87,6 +87,13 @@ describe('liveReducer', () => {
     expect(state.epochs).toEqual([]);
   });
 
+  it('draws no point for a batch event without a loss (the schema allows null)', () => {
+    const noLoss = { ...batchEvent(1, 3, 0.5), loss: null };
+    const state = run(initialLiveState, batchEvent(1, 2, 0.69), noLoss);
+    expect(state.batches).toEqual([{ x: 0.5, loss: 0.69 }]);
+    expect(state.latest).toBe(noLoss);
+  });
+
   it('replaces batch points at or after a resent or restarted position', () => {
     const state = run(
       initialLiveState,

@@ -60,14 +60,15 @@ export function thin(points: readonly BatchPoint[], max: number): BatchPoint[] {
 }
 
 function addBatch(batches: readonly BatchPoint[], event: TrainingProgress): BatchPoint[] {
-  const { batch, batches: total } = event;
-  if (batch == null || total == null || total <= 0 || !Number.isFinite(event.loss)) {
+  const { batch, batches: total, loss } = event;
+  // The schema's loss is nullable (a batch can end without one): such an event draws no point.
+  if (batch == null || total == null || total <= 0 || loss == null || !Number.isFinite(loss)) {
     return [...batches];
   }
   const x = event.epoch - 1 + Math.min(1, Math.max(0, batch / total));
   // A point at or before the last one means a resend or a resumed run: the new one replaces them.
   const kept = batches.filter((p) => p.x < x);
-  kept.push({ x, loss: event.loss });
+  kept.push({ x, loss });
   return thin(kept, MAX_BATCH_POINTS);
 }
 

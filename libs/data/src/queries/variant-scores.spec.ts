@@ -6,7 +6,12 @@ import { VariantScore } from '../entities/variant-score.entity.ts';
 import { createTestDatabase, testProject } from '../testing.ts';
 import type { TestDatabase } from '../testing.ts';
 import type { VariantScoreFilter, VariantScoreOrder } from './variant-scores.ts';
-import { deleteVariantScores, findVariantScores, insertVariantScores } from './variant-scores.ts';
+import {
+  deleteVariantScores,
+  findVariantScores,
+  insertVariantScores,
+  variantScoreChromosomes,
+} from './variant-scores.ts';
 
 let testDb: TestDatabase;
 let db: StrandDatabase;
@@ -144,4 +149,11 @@ describe('findVariantScores', () => {
     await em.nativeDelete(Job, { id: otherJobId });
     expect(await em.count(VariantScore, { job: otherJobId })).toBe(0);
   });
+});
+
+test('variantScoreChromosomes lists a job’s chromosome names, sorted, or null past the bound', async () => {
+  expect(await variantScoreChromosomes(db.fork(), jobId)).toEqual(['chr1', 'chr2', 'chrX']);
+  expect(await variantScoreChromosomes(db.fork(), jobId, 2)).toBeNull();
+  expect(await variantScoreChromosomes(db.fork(), jobId, 3)).toEqual(['chr1', 'chr2', 'chrX']);
+  expect(await variantScoreChromosomes(db.fork(), 'no-such-job')).toEqual([]);
 });

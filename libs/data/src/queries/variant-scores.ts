@@ -153,6 +153,30 @@ export async function findVariantScores(
   };
 }
 
+/**
+ * The chromosome names of a job's scores, sorted; null when there are more than `max`. One index
+ * seek per name (the next name above the last: a loose index scan over job, chrom), so a job of
+ * millions of rows on a few dozen chromosomes costs a few dozen lookups, not a scan.
+ */
+export async function variantScoreChromosomes(
+  em: EntityManager,
+  jobId: string,
+  max = 1000,
+): Promise<string[] | null> {
+  const names: string[] = [];
+  for (;;) {
+    const last = names.at(-1);
+    const next = await em.findOne(
+      VariantScore,
+      last === undefined ? { job: jobId } : { job: jobId, chrom: { $gt: last } },
+      { orderBy: { chrom: 'asc' }, fields: ['chrom'], disableIdentityMap: true },
+    );
+    if (!next) return names;
+    if (names.length === max) return null;
+    names.push(next.chrom);
+  }
+}
+
 function whereOf(jobId: string, filter: VariantScoreFilter): FilterQuery<VariantScore> {
   const parts: object[] = [{ job: jobId }];
   if (filter.chrom != null) parts.push({ chrom: filter.chrom });
