@@ -220,6 +220,15 @@ async function up() {
     STRAND_LOG_LEVEL: process.env.STRAND_LOG_LEVEL || 'info',
   };
   const processes = [];
+  // Saved after every spawn: a replica that never comes up is still stopped by `down`.
+  const save = () => {
+    writeFileSync(
+      stateFile,
+      JSON.stringify({ databaseUrl, redisUrl, artifactDir, adminToken, processes }, null, 2),
+      { mode: 0o600 },
+    );
+    chmodSync(stateFile, 0o600);
+  };
   // The first replica applies the migrations and creates the admin; the rest start after it.
   for (const [i, port] of API_PORTS.entries()) {
     const pid = spawnDetached(`api-${i + 1}`, 'apps/api/src/main.ts', {
@@ -228,6 +237,7 @@ async function up() {
       STRAND_DATA_DIR: join(dir, `api-${i + 1}`),
     });
     processes.push({ name: `api-${i + 1}`, pid, url: `http://127.0.0.1:${port}` });
+    save();
     await waitFor(`api-${i + 1}`, () => httpOk(`http://127.0.0.1:${port}/health`));
   }
   for (let i = 1; i <= WORKERS; i++) {
@@ -236,10 +246,8 @@ async function up() {
       STRAND_DATA_DIR: join(dir, `worker-${i}`),
     });
     processes.push({ name: `worker-${i}`, pid });
+    save();
   }
-  const state = { databaseUrl, redisUrl, artifactDir, adminToken, processes };
-  writeFileSync(stateFile, JSON.stringify(state, null, 2));
-  chmodSync(stateFile, 0o600);
   await waitFor('the workers', () =>
     processes
       .filter((p) => p.name.startsWith('worker'))
