@@ -14,15 +14,14 @@
  * Options: --jobs N (default 20, at least 3), --epochs N (default 4), --keep (leave it up).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EpochMetric, Job, ModelArtifact, openDatabase, Run } from '@strand/data';
+import { startThrowawayCluster } from './throwaway-cluster.ts';
+import type { ThrowawayCluster } from './throwaway-cluster.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -37,28 +36,6 @@ const TRAININGS = JOBS - CROSS_VALIDATIONS - EXPLAINS;
 const startedAt = Date.now();
 const phase = (what: string) =>
   console.error(`cluster-test: ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${what}`);
-const dir = mkdtempSync(join(tmpdir(), 'strand-cluster-test-'));
-const env = {
-  ...process.env,
-  STRAND_CLUSTER_DIR: dir,
-  STRAND_CLUSTER_PG_PORT: '54339',
-  STRAND_CLUSTER_REDIS_PORT: '63809',
-  STRAND_CLUSTER_API_PORTS: '4111,4112',
-  STRAND_LOG_LEVEL: 'info',
-};
-const cluster = (command: string) =>
-  execFileSync(process.execPath, [join(root, 'tools/scripts/cluster.mjs'), command], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).toString();
-
-interface State {
-  databaseUrl: string;
-  adminToken: string;
-  artifactDir: string;
-  processes: { name: string; pid: number; url?: string }[];
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
@@ -73,22 +50,11 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-async function main(): Promise<Record<string, unknown>> {
-  cluster('up');
+async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>> {
   phase('cluster up');
-  const state = JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) as State;
-  const [a, b] = state.processes.filter((p) => p.url).map((p) => p.url!);
+  const { dir, state, gql } = cluster;
+  const [a, b] = cluster.urls;
   const auth = { authorization: `Bearer ${state.adminToken}` };
-  async function gql<T>(url: string, query: string, variables: object = {}): Promise<T> {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: unknown };
-    if (!body.data || body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
   const dataset = await gql<{ createDemoDataset: { dataset: { id: string } } }>(
     a,
     `mutation { createDemoDataset(input: { sequences: 400, length: 50, motifs: ["CTCF"], seed: 3 }) { dataset { id } userErrors { message } } }`,
@@ -280,19 +246,14 @@ async function main(): Promise<Record<string, unknown>> {
 }
 
 let result: Record<string, unknown> | null = null;
+let cluster: ThrowawayCluster | null = null;
 try {
-  result = await main();
+  cluster = await startThrowawayCluster();
+  result = await main(cluster);
 } catch (error) {
   console.error(`cluster-test: ${(error as Error).stack ?? error}`);
 } finally {
-  if (!process.argv.includes('--keep')) {
-    try {
-      cluster('down');
-    } catch {
-      /* reported above */
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
+  cluster?.down(process.argv.includes('--keep'));
 }
 const ok =
   !!result &&
