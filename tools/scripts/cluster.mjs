@@ -28,6 +28,9 @@ const REDIS_PORT = Number(process.env.STRAND_CLUSTER_REDIS_PORT || 63799);
 const API_PORTS = (process.env.STRAND_CLUSTER_API_PORTS || '4101,4102').split(',').map(Number);
 const WORKERS = Number(process.env.STRAND_CLUSTER_WORKERS || 2);
 const isRoot = process.getuid?.() === 0;
+// How long an API replica or the workers may take to start: a replica compiles and loads the
+// whole server (tsx), which took over 90 s on a shared 2-core machine at load average 20.
+const START_SECONDS = Number(process.env.STRAND_CLUSTER_START_SECONDS || 240);
 
 function log(message) {
   console.error(`cluster: ${message}`);
@@ -75,7 +78,7 @@ function alive(pid) {
   }
 }
 
-async function waitFor(what, check, seconds = 90) {
+async function waitFor(what, check, seconds = START_SECONDS) {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     if (await check()) return;
