@@ -1,15 +1,18 @@
 /**
  * `npm run bench:cluster`: throughput of the scaled-out mode and the API's latency under it.
- *   node --import tsx tools/bench/cluster.ts [--trials 8] [--epochs 3] [--clients 10] [--interval 200]
+ *   node --import tsx tools/bench/cluster.ts [--trials 8] [--epochs 3] [--clients 10]
+ *     [--interval 200] [--rounds 2]
  *
- * For 1 worker, then 2 workers, a throwaway cluster (tools/cluster/throwaway-cluster.ts: real
+ * For 1 worker and 2 workers (in the order 1, 2, 2, 1, … over `--rounds`, so that a load that
+ * drifts during the benchmark weighs on both alike), a throwaway cluster (tools/cluster/throwaway-cluster.ts: real
  * PostgreSQL and Redis, two API replicas) trains one hyperparameter sweep of `--trials` small
  * DeepBind trainings (a GRID over the learning rate, started with startSweep through replica A;
  * the worker running the sweep starts as many trials at once as the cluster has training slots).
  * Measured from startSweep until the sweep job is final: trials/s (a trial is one training job).
  * Meanwhile `--clients` clients, half on each replica, query `runs(first: 20)` every
  * `--interval` ms; p50/p99 of those answers, against the same query with no training (measured
- * first, 10 s, after 3 s of warm-up). Prints a line per worker count and one JSON line last, with the 2-vs-1 ratio.
+ * first, 10 s, after 3 s of warm-up). Prints a line per cluster and one JSON line last: per worker
+ * count, all its trials over all its seconds, the p99 of all its answers; the 2-vs-1 ratio.
  * A ratio is bounded by the machine's cores: on 2 cores, 2 workers cannot be more than 2× one,
  * and the API replicas and PostgreSQL share the same cores. Not part of CI (timing).
  */
@@ -27,6 +30,7 @@ const TRIALS = flag('trials', 8);
 const EPOCHS = flag('epochs', 3);
 const CLIENTS = flag('clients', 10);
 const INTERVAL = flag('interval', 200);
+const ROUNDS = flag('rounds', 2);
 const RUNS = `{ runs(first: 20) { edges { node { id status currentEpoch } } totalCount } }`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -68,6 +72,8 @@ interface Measured {
   max_parallel_trials: number;
   idle: ReturnType<typeof latency>;
   loaded: ReturnType<typeof latency>;
+  idleMs: number[];
+  loadedMs: number[];
   /** The machine's 1-minute load average when the sweep ended (other users' work included). */
   loadavg: number;
 }
@@ -150,6 +156,8 @@ async function measure(workers: number): Promise<Measured> {
       loadavg: round(os.loadavg()[0], 1),
       idle: latency(idle),
       loaded: latency(loaded),
+      idleMs: idle,
+      loadedMs: loaded,
     };
   } finally {
     cluster.down();
@@ -157,21 +165,35 @@ async function measure(workers: number): Promise<Measured> {
 }
 
 const results: Measured[] = [];
-for (const workers of [1, 2]) {
-  const m = await measure(workers);
-  results.push(m);
-  console.log(
-    `${workers} worker(s): ${m.trials} trainings in ${m.seconds} s = ${m.jobs_per_s} jobs/s ` +
-      `(${m.max_parallel_trials} at once at most); API runs(first: 20) p50/p99 ` +
-      `${m.loaded.p50}/${m.loaded.p99} ms under load (${m.idle.p50}/${m.idle.p99} ms idle); ` +
-      `load average ${m.loadavg}`,
-  );
+for (let r = 0; r < ROUNDS; r++) {
+  for (const workers of r % 2 === 0 ? [1, 2] : [2, 1]) {
+    const m = await measure(workers);
+    results.push(m);
+    console.log(
+      `${workers} worker(s): ${m.trials} trainings in ${m.seconds} s = ${m.jobs_per_s} jobs/s ` +
+        `(${m.max_parallel_trials} at once at most); API runs(first: 20) p50/p99 ` +
+        `${m.loaded.p50}/${m.loaded.p99} ms under load (${m.idle.p50}/${m.idle.p99} ms idle); ` +
+        `load average ${m.loadavg}`,
+    );
+  }
 }
-const [one, two] = results;
+/** Every cluster with `workers` workers, together. */
+function total(workers: number) {
+  const of = results.filter((m) => m.workers === workers);
+  const seconds = of.reduce((sum, m) => sum + m.seconds, 0);
+  return {
+    jobs_per_s: round((TRIALS * of.length) / seconds, 4),
+    max_parallel_trials: Math.max(...of.map((m) => m.max_parallel_trials)),
+    loaded: latency(of.flatMap((m) => m.loadedMs)),
+    loadavg: of.map((m) => m.loadavg),
+  };
+}
+const [one, two] = [total(1), total(2)];
 console.log(
   JSON.stringify({
     cores: os.availableParallelism(),
-    loadavg_1m: [one.loadavg, two.loadavg],
+    rounds: ROUNDS,
+    loadavg_1m: { '1_worker': one.loadavg, '2_workers': two.loadavg },
     trials: TRIALS,
     epochs: EPOCHS,
     clients: CLIENTS,
@@ -182,6 +204,6 @@ console.log(
     max_parallel_trials_2_workers: two.max_parallel_trials,
     api_p99_ms_1_worker: one.loaded.p99,
     api_p99_ms_2_workers: two.loaded.p99,
-    api_p99_ms_idle: Math.max(one.idle.p99, two.idle.p99),
+    api_p99_ms_idle: latency(results.flatMap((m) => m.idleMs)).p99,
   }),
 );
