@@ -2,69 +2,59 @@
  * `npm run cluster:test`: the scaled-out mode end to end on real servers. Starts a throwaway
  * cluster (tools/scripts/cluster.mjs: PostgreSQL, Redis, API replicas A and B, two workers) in a
  * temp dir on its own ports, then through replica A's GraphQL API: a demo dataset, JOBS mixed
- * items (training runs, and explainSequence jobs on the first finished run). A subscription on
- * replica B follows a run started through A. Once a run is mid-training on a worker, that worker
- * is SIGKILLed: BullMQ's stalled check hands the run to the other worker, which resumes from the
- * run's checkpoint. At the end, from PostgreSQL: every item finished once (SUCCEEDED, one model
- * artifact per run), no epoch lost or stored twice. Prints one JSON line last:
- * { jobs, finished_once, retried, lost, duplicated_epochs, cross_replica_ok }; exit 1 if wrong.
- * Options: --jobs N (default 20), --epochs N (default 4), --keep (leave the cluster up).
+ * items of three kinds (training runs; cross-validation jobs, 2 folds; explainSequence jobs on
+ * the first finished run), about 1/6 each of the two job kinds. A subscription on replica B
+ * follows a run started through A. Once a run is mid-training on a worker, that worker is
+ * SIGKILLed: BullMQ's stalled check hands the run to the other worker, which resumes from the
+ * run's checkpoint (checked in its log: resumeEpoch ≥ 1). At the end, from PostgreSQL: every item
+ * finished once (SUCCEEDED, one model artifact per run, a CV result per fold), no epoch lost or
+ * stored twice. Prints one JSON line last:
+ * { jobs, finished_once, retried, lost, duplicated_epochs, cross_replica_ok, ... }; exit 1 if
+ * wrong. Phases and their elapsed seconds go to stderr.
+ * Options: --jobs N (default 20, at least 3), --epochs N (default 4), --keep (leave it up).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EpochMetric, Job, ModelArtifact, openDatabase, Run } from '@strand/data';
+import { startThrowawayCluster } from './throwaway-cluster.ts';
+import type { ThrowawayCluster } from './throwaway-cluster.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const JOBS = arg('jobs', 20);
 const EPOCHS = arg('epochs', 4);
-const dir = mkdtempSync(join(tmpdir(), 'strand-cluster-test-'));
-const env = {
-  ...process.env,
-  STRAND_CLUSTER_DIR: dir,
-  STRAND_CLUSTER_PG_PORT: '54339',
-  STRAND_CLUSTER_REDIS_PORT: '63809',
-  STRAND_CLUSTER_API_PORTS: '4111,4112',
-  STRAND_LOG_LEVEL: 'info',
-};
-const cluster = (command: string) =>
-  execFileSync(process.execPath, [join(root, 'tools/scripts/cluster.mjs'), command], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).toString();
-
-interface State {
-  databaseUrl: string;
-  adminToken: string;
-  artifactDir: string;
-  processes: { name: string; pid: number; url?: string }[];
-}
-
+if (!(JOBS >= 3) || !(EPOCHS >= 2))
+  throw new Error('--jobs must be at least 3, --epochs at least 2');
+const CROSS_VALIDATIONS = Math.max(1, Math.floor(JOBS / 6));
+const EXPLAINS = Math.max(1, Math.floor(JOBS / 6));
+const TRAININGS = JOBS - CROSS_VALIDATIONS - EXPLAINS;
+const startedAt = Date.now();
+const phase = (what: string) =>
+  console.error(`cluster-test: ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${what}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function main(): Promise<Record<string, unknown>> {
-  cluster('up');
-  const state = JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) as State;
-  const [a, b] = state.processes.filter((p) => p.url).map((p) => p.url!);
-  const auth = { authorization: `Bearer ${state.adminToken}` };
-  async function gql<T>(url: string, query: string, variables: object = {}): Promise<T> {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: unknown };
-    if (!body.data || body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
-    return body.data;
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+/** CPU seconds a process (its threads included) has used so far; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
   }
+}
+
+async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>> {
+  phase('cluster up');
+  const { dir, state, gql } = cluster;
+  const [a, b] = cluster.urls;
+  const auth = { authorization: `Bearer ${state.adminToken}` };
   const dataset = await gql<{ createDemoDataset: { dataset: { id: string } } }>(
     a,
     `mutation { createDemoDataset(input: { sequences: 400, length: 50, motifs: ["CTCF"], seed: 3 }) { dataset { id } userErrors { message } } }`,
@@ -108,8 +98,25 @@ async function main(): Promise<Record<string, unknown>> {
       },
     );
   });
-  const trainings = Math.max(1, JOBS - Math.floor(JOBS / 5));
-  for (let i = 2; i <= trainings; i++) runs.push(await startRun(i));
+  for (let i = 2; i <= TRAININGS; i++) runs.push(await startRun(i));
+  // Cross-validations go to the jobs lane, beside the trainings on the same workers.
+  const jobs: string[] = [];
+  const crossValidations: string[] = [];
+  for (let i = 1; i <= CROSS_VALIDATIONS; i++) {
+    const out = await gql<{
+      startCrossValidation: { job: { id: string } | null; userErrors: { message: string }[] };
+    }>(
+      a,
+      `mutation($d: ID!, $s: Int!) { startCrossValidation(input: { datasetId: $d, architecture: "deepbind", folds: 2, epochs: 2, batchSize: 32, seed: $s }) { job { id } userErrors { message } } }`,
+      { d: datasetId, s: i },
+    );
+    if (!out.startCrossValidation.job) {
+      throw new Error(JSON.stringify(out.startCrossValidation.userErrors));
+    }
+    crossValidations.push(out.startCrossValidation.job.id);
+  }
+  jobs.push(...crossValidations);
+  phase(`${TRAININGS} trainings and ${CROSS_VALIDATIONS} cross-validations queued`);
 
   // Kill the worker running a run that has stored at least one epoch, mid-training.
   const db = await openDatabase({
@@ -118,6 +125,7 @@ async function main(): Promise<Record<string, unknown>> {
     artifactDir: state.artifactDir,
   });
   let killed: string | null = null;
+  let killedCpu = 0;
   for (let tries = 0; tries < 600 && !killed; tries++) {
     await sleep(500);
     const em = db.fork();
@@ -136,10 +144,11 @@ async function main(): Promise<Record<string, unknown>> {
           ),
       );
       if (worker) {
+        killedCpu = cpuSeconds(worker.pid);
         process.kill(worker.pid, 'SIGKILL');
         killed = run.id;
-        console.error(
-          `cluster-test: SIGKILLed ${worker.name} (pid ${worker.pid}) during run ${run.id} at epoch ${run.checkpointEpoch}`,
+        phase(
+          `SIGKILLed ${worker.name} (pid ${worker.pid}) during run ${run.id} at epoch ${run.checkpointEpoch}`,
         );
         break;
       }
@@ -147,13 +156,13 @@ async function main(): Promise<Record<string, unknown>> {
   }
 
   // The rest of the mix: explain jobs on the first run once it has a model.
-  const jobs: string[] = [];
   for (let tries = 0; tries < 1200; tries++) {
     const run = await db.fork().findOne(Run, first);
     if (run && ['SUCCEEDED', 'FAILED', 'CANCELLED', 'STALLED'].includes(run.status)) break;
     await sleep(500);
   }
-  for (let i = trainings; i < JOBS; i++) {
+  phase('first run final');
+  for (let i = 0; i < EXPLAINS; i++) {
     const out = await gql<{
       explainSequence: { job: { id: string } | null; userErrors: { message: string }[] };
     }>(
@@ -175,6 +184,7 @@ async function main(): Promise<Record<string, unknown>> {
     if (open === 0) break;
     await sleep(500);
   }
+  phase('every item final');
   await Promise.race([followed, sleep(10_000)]);
   await wsClient.dispose();
 
@@ -193,19 +203,32 @@ async function main(): Promise<Record<string, unknown>> {
   }
   for (const id of jobs) {
     const job = await em.findOneOrFail(Job, id);
-    if (job.status === 'SUCCEEDED') finishedOnce++;
+    // A cross-validation finished once has one result per fold (2), whatever its retries.
+    const folds = crossValidations.includes(id)
+      ? ((job.result as { folds?: unknown[] } | null)?.folds?.length ?? 0)
+      : 2;
+    if (job.status === 'SUCCEEDED' && folds === 2) finishedOnce++;
     else lost++;
   }
-  const retried = state.processes
+  const workerLogs = state.processes
     .filter((p) => p.name.startsWith('worker'))
-    .map(
-      (p) =>
-        readFileSync(join(dir, 'logs', `${p.name}.log`), 'utf8').split(
-          'taking over from a lost worker',
-        ).length - 1,
-    )
+    .map((p) => readFileSync(join(dir, 'logs', `${p.name}.log`), 'utf8'));
+  const retried = workerLogs
+    .map((log) => log.split('taking over from a lost worker').length - 1)
     .reduce((x, y) => x + y, 0);
+  // Where the killed run started again on the other worker: its checkpoint, not epoch 0.
+  let resumedFrom: number | null = null;
+  for (const line of workerLogs.join('\n').split('\n')) {
+    if (!killed || !line.includes(killed) || !line.includes('run resuming from checkpoint')) {
+      continue;
+    }
+    const entry = JSON.parse(line) as { runId?: string; resumeEpoch?: number };
+    if (entry.runId === killed) resumedFrom = Math.max(resumedFrom ?? 0, entry.resumeEpoch ?? 0);
+  }
   const killedRun = killed ? await em.findOneOrFail(Run, killed) : null;
+  // What the API replicas and workers used (PostgreSQL and Redis left out): with the wall time,
+  // how much of it was waiting for a CPU on a shared machine.
+  const cpu = state.processes.reduce((sum, p) => sum + cpuSeconds(p.pid), killedCpu);
   await db.close();
   return {
     jobs: runs.length + jobs.length,
@@ -215,23 +238,22 @@ async function main(): Promise<Record<string, unknown>> {
     duplicated_epochs: duplicated,
     cross_replica_ok: seenEpochs.size === EPOCHS,
     killed_run_status: killedRun?.status ?? null,
+    killed_run_resumed_from_epoch: resumedFrom,
+    kinds: { training: runs.length, cross_validation: crossValidations.length, explain: EXPLAINS },
+    seconds: Math.round((Date.now() - startedAt) / 1000),
+    cluster_cpu_seconds: Math.round(cpu),
   };
 }
 
 let result: Record<string, unknown> | null = null;
+let cluster: ThrowawayCluster | null = null;
 try {
-  result = await main();
+  cluster = await startThrowawayCluster();
+  result = await main(cluster);
 } catch (error) {
   console.error(`cluster-test: ${(error as Error).stack ?? error}`);
 } finally {
-  if (!process.argv.includes('--keep')) {
-    try {
-      cluster('down');
-    } catch {
-      /* reported above */
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
+  cluster?.down(process.argv.includes('--keep'));
 }
 const ok =
   !!result &&
@@ -239,6 +261,7 @@ const ok =
   result.lost === 0 &&
   result.duplicated_epochs === 0 &&
   (result.retried as number) >= 1 &&
+  (result.killed_run_resumed_from_epoch as number) >= 1 &&
   result.cross_replica_ok === true;
 console.log(JSON.stringify(result ?? { error: 'the cluster test did not complete' }));
 process.exit(ok ? 0 : 1);

@@ -28,6 +28,9 @@ const REDIS_PORT = Number(process.env.STRAND_CLUSTER_REDIS_PORT || 63799);
 const API_PORTS = (process.env.STRAND_CLUSTER_API_PORTS || '4101,4102').split(',').map(Number);
 const WORKERS = Number(process.env.STRAND_CLUSTER_WORKERS || 2);
 const isRoot = process.getuid?.() === 0;
+// How long an API replica or the workers may take to start: a replica compiles and loads the
+// whole server (tsx), which took over 90 s on a shared 2-core machine at load average 20.
+const START_SECONDS = Number(process.env.STRAND_CLUSTER_START_SECONDS || 240);
 
 function log(message) {
   console.error(`cluster: ${message}`);
@@ -75,7 +78,7 @@ function alive(pid) {
   }
 }
 
-async function waitFor(what, check, seconds = 90) {
+async function waitFor(what, check, seconds = START_SECONDS) {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     if (await check()) return;
@@ -220,6 +223,15 @@ async function up() {
     STRAND_LOG_LEVEL: process.env.STRAND_LOG_LEVEL || 'info',
   };
   const processes = [];
+  // Saved after every spawn: a replica that never comes up is still stopped by `down`.
+  const save = () => {
+    writeFileSync(
+      stateFile,
+      JSON.stringify({ databaseUrl, redisUrl, artifactDir, adminToken, processes }, null, 2),
+      { mode: 0o600 },
+    );
+    chmodSync(stateFile, 0o600);
+  };
   // The first replica applies the migrations and creates the admin; the rest start after it.
   for (const [i, port] of API_PORTS.entries()) {
     const pid = spawnDetached(`api-${i + 1}`, 'apps/api/src/main.ts', {
@@ -228,6 +240,7 @@ async function up() {
       STRAND_DATA_DIR: join(dir, `api-${i + 1}`),
     });
     processes.push({ name: `api-${i + 1}`, pid, url: `http://127.0.0.1:${port}` });
+    save();
     await waitFor(`api-${i + 1}`, () => httpOk(`http://127.0.0.1:${port}/health`));
   }
   for (let i = 1; i <= WORKERS; i++) {
@@ -236,10 +249,8 @@ async function up() {
       STRAND_DATA_DIR: join(dir, `worker-${i}`),
     });
     processes.push({ name: `worker-${i}`, pid });
+    save();
   }
-  const state = { databaseUrl, redisUrl, artifactDir, adminToken, processes };
-  writeFileSync(stateFile, JSON.stringify(state, null, 2));
-  chmodSync(stateFile, 0o600);
   await waitFor('the workers', () =>
     processes
       .filter((p) => p.name.startsWith('worker'))

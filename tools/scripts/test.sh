@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need beyond npm packages (Chromium for the
-# browser test), then lint, typecheck and test for every project through Nx.
+# browser test, PostgreSQL and Redis for the cluster test), then lint, typecheck and test for every
+# project through Nx, the flat-memory benchmark at CI sizes, and the scaled-out cluster test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-true}"
@@ -12,3 +13,9 @@ npx nx run-many -t test --parallel=1 --outputStyle=stream
 # CI sizes (20k vs 200k records): peak RSS ratios ≤ 1.2 (exit 1 otherwise). RSS moves a few MB
 # between processes, so a missed ratio is measured once more inside the benchmark before it fails.
 npm run -s bench:rss
+# The scaled-out mode on real servers (tools/cluster/cluster-test.ts): a throwaway PostgreSQL and
+# Redis (installed above), two API replicas and two workers on their own ports in a temp dir;
+# 20 items of three kinds, one worker SIGKILLed mid-training; every item finishes once, the killed
+# run resumes from its checkpoint, a subscription on replica B sees every epoch of a run started
+# through A (exit 1 otherwise). About 5 min on a shared 2-core machine; it always tears down.
+npm run -s cluster:test

@@ -42,6 +42,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
+  const postgres = await createTestPostgresDatabase();
+  const db = await openDatabase({ dataDir, databaseUrl: postgres.url });
+  return {
+    db,
+    dataDir,
+    async cleanup() {
+      await db.close();
+      await postgres.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh, empty database on the PostgreSQL test server (STRAND_TEST_POSTGRES_URL, see
+ * testDialect): its URL (openDatabase migrates it) and how to drop it.
+ */
+export async function createTestPostgresDatabase(): Promise<{
+  url: string;
+  drop(): Promise<void>;
+}> {
   const server = process.env.STRAND_TEST_POSTGRES_URL;
   if (!server) throw new Error('STRAND_TEST_DATABASE=postgresql needs STRAND_TEST_POSTGRES_URL');
   databases += 1;
@@ -49,15 +70,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await adminQuery(server, `create database "${name}"`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ dataDir, databaseUrl: url.toString() });
   return {
-    db,
-    dataDir,
-    async cleanup() {
-      await db.close();
-      await adminQuery(server, `drop database if exists "${name}" with (force)`);
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    url: url.toString(),
+    drop: () => adminQuery(server, `drop database if exists "${name}" with (force)`),
   };
 }
 

@@ -252,6 +252,7 @@ export class Jobs {
 
   /** What a running job may do besides its own work: start and stop child training runs. */
   private jobServices(jobId: string, projectId: string): JobServices {
+    const trainingQueue = this.queue;
     return {
       startChildRun: async (input, groupLabel) => {
         const em = this.db.fork();
@@ -271,7 +272,10 @@ export class Jobs {
       cancelChildRun: async (runId) => {
         await this.cancelRun(this.db.fork(), runId);
       },
-      trainingSlots: this.trainingSlots,
+      // Scaled out, every worker's training slots: a sweep's trials spread over the workers.
+      get trainingSlots() {
+        return trainingQueue.slots;
+      },
     };
   }
 

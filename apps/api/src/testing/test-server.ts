@@ -6,6 +6,7 @@ import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ensureFirstAdmin, issueApiToken, Membership, Project, User } from '@strand/data';
 import type { Role } from '@strand/data';
+import { createTestPostgresDatabase, testDialect } from '@strand/data/testing';
 import { startStrandServer } from '../http/server.ts';
 import type { StrandServer, StrandServerOptions } from '../http/server.ts';
 
@@ -43,12 +44,23 @@ export interface TestServer extends StrandServer {
   stop(): Promise<void>;
 }
 
-/** A real server on a free loopback port with a fresh data directory and a first admin. */
+/**
+ * A real server on a free loopback port with a fresh data directory and a first admin; its
+ * database is SQLite, or a fresh PostgreSQL database when STRAND_TEST_DATABASE=postgresql (see
+ * @strand/data/testing, and vitest.postgres.config.ts).
+ */
 export async function startTestServer(
   options: Partial<StrandServerOptions> = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'strand-api-'));
-  const server = await startStrandServer({ port: 0, dataDir, dashboardDir: null, ...options });
+  const postgres = testDialect() === 'postgresql' ? await createTestPostgresDatabase() : null;
+  const server = await startStrandServer({
+    port: 0,
+    dataDir,
+    dashboardDir: null,
+    ...(postgres ? { databaseUrl: postgres.url } : {}),
+    ...options,
+  });
   const admin = (await ensureFirstAdmin(server.db.fork()))!;
   const clients = new Map<string, Client>();
   const wsClient = (token: string) => {
@@ -129,6 +141,7 @@ export async function startTestServer(
     async stop() {
       await Promise.all([...clients.values()].map((c) => c.dispose()));
       await server.close();
+      await postgres?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

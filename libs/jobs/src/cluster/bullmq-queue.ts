@@ -46,6 +46,7 @@ export class BullMqQueue implements JobQueue {
   readonly worker: Worker | null;
   private running = 0;
   private waitingCount = 0;
+  private workerCount = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly refresh: NodeJS.Timeout;
 
@@ -81,17 +82,38 @@ export class BullMqQueue implements JobQueue {
       );
       this.worker.on('error', () => undefined);
     }
-    this.refresh = setInterval(() => {
+    const refresh = () => {
       this.queue.getWaitingCount().then(
         (n) => (this.waitingCount = n),
         () => undefined,
       );
-    }, 2_000);
+      // Workers of this lane connected to Redis now (CLIENT LIST: each BullMQ Worker names its
+      // blocking connection after the queue), this process's included.
+      if (this.worker) {
+        this.queue.getWorkersCount().then(
+          (n) => (this.workerCount = n),
+          () => undefined,
+        );
+      }
+    };
+    refresh();
+    this.refresh = setInterval(refresh, 2_000);
     this.refresh.unref();
   }
 
   get waiting(): number {
     return this.waitingCount;
+  }
+
+  /**
+   * Items the cluster runs at once on this lane: the workers consuming it (as of the last
+   * refresh, ≤ 2 s old) times this process's concurrency, taken as every worker's (a worker
+   * started with another STRAND_TRAINING_CONCURRENCY makes this an estimate). At least this
+   * process's own concurrency.
+   */
+  get slots(): number {
+    const own = this.options.concurrency ?? 1;
+    return Math.max(1, this.workerCount) * own;
   }
 
   enqueue(id: string, options: { priority?: number } = {}): void {

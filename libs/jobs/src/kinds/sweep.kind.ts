@@ -7,7 +7,8 @@
  *             so random draws are made once;
  *   run     — starts the trials with services.startChildRun, as many at once as the training
  *             queue runs (services.trainingSlots: one core each, so a 2-core server trains two
- *             trials side by side; 1 by default), and watches each (sweep.trial.ts), pruning
+ *             trials side by side; 1 by default; scaled out, the slots of every worker, so the
+ *             trials spread over the workers), and watches each (sweep.trial.ts), pruning
  *             hopeless ones by the median rule over the trials completed so far; the result
  *             lists every trial, in trial order, and the best completed one.
  * Resumable: after a restart run() finds the job's existing trial runs by their group labels,

@@ -49,7 +49,10 @@ export interface JobServices {
   startChildRun(input: JsonObject, groupLabel: string): Promise<Outcome<string>>;
   /** Asks a child run to stop (a pruned trial). */
   cancelChildRun(runId: string): Promise<void>;
-  /** Training runs that run at once (the training queue's concurrency): child runs beyond it wait. */
+  /**
+   * Training runs that run at once (the training queue's concurrency; scaled out, that of every
+   * worker of the cluster): child runs beyond it wait.
+   */
   readonly trainingSlots: number;
 }
 

@@ -12,6 +12,11 @@ export interface JobQueue {
   clear(): string[];
   /** Number of jobs waiting (not running). */
   readonly waiting: number;
+  /**
+   * Jobs that run at once, wherever they run: this queue's concurrency in process; scaled out,
+   * every worker's that consumes the lane (a sweep starts as many trials at once).
+   */
+  readonly slots: number;
   /** Resolves when no job is waiting or running. */
   idle(): Promise<void>;
 }
@@ -28,6 +33,10 @@ export class InProcessQueue implements JobQueue {
     private readonly concurrency = 1,
     private readonly onError?: (id: string, error: unknown) => void,
   ) {}
+
+  get slots(): number {
+    return this.concurrency;
+  }
 
   get waiting(): number {
     return this.pending.length;
