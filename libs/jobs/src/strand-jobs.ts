@@ -10,7 +10,11 @@ import { JobExecutor } from './platform/job-executor.ts';
 import type { JobKind, JobServices } from './platform/job-kind.ts';
 import { JOB_KIND_REGISTRY } from './platform/registry.ts';
 import { sweepLeftovers } from './platform/sweep-leftovers.ts';
-import { DEFAULT_PROJECT_QUEUE_LIMIT, projectQueueFull } from './platform/project-quota.ts';
+import {
+  DEFAULT_PROJECT_QUEUE_LIMIT,
+  projectQueueFull,
+  projectTurn,
+} from './platform/project-quota.ts';
 import { InProcessQueue } from './queue/in-process-queue.ts';
 import type { JobHandler, JobQueue } from './queue/in-process-queue.ts';
 import type { Lane, QueueEngine } from './cluster/engine.ts';
@@ -221,7 +225,8 @@ export class Jobs {
     em.persist(job);
     await em.flush();
     this.bus.publish('JOB_STATUS', { jobId: job.id, projectId: input.projectId, status: 'QUEUED' });
-    if (!this.closing) this.jobQueue.enqueue(job.id);
+    const priority = await projectTurn(em, input.projectId, 'job');
+    if (!this.closing) this.jobQueue.enqueue(job.id, { priority });
     return { ok: true, value: job };
   }
 
@@ -266,7 +271,8 @@ export class Jobs {
         run.groupLabel = groupLabel;
         await em.flush();
         this.bus.publish('RUN_STATUS', { runId: run.id, projectId, status: 'QUEUED' });
-        if (!this.closing) this.queue.enqueue(run.id);
+        const priority = await projectTurn(em, projectId, 'run');
+        if (!this.closing) this.queue.enqueue(run.id, { priority });
         return { ok: true, value: run.id };
       },
       cancelChildRun: async (runId) => {
@@ -313,8 +319,9 @@ export class Jobs {
         projectId: outcome.value.project.id,
         status: 'QUEUED',
       });
+      const priority = await projectTurn(em, input.projectId, 'run');
       // During shutdown the run stays QUEUED in the database: recover() queues it at next start.
-      if (!this.closing) this.queue.enqueue(outcome.value.id);
+      if (!this.closing) this.queue.enqueue(outcome.value.id, { priority });
     }
     return outcome;
   }
@@ -367,13 +374,17 @@ export class Jobs {
       if (run.status === 'RUNNING' && !this.engine) run.status = 'QUEUED';
     }
     await em.flush();
+    // Each project's items take their turns again in the order they were made (see projectTurn).
+    const runTurns = new Map<string, number>();
     for (const run of runs) {
       if (run.status !== 'QUEUED') continue;
       this.log.info(
         { runId: run.id, status: run.status, checkpointEpoch: run.checkpointEpoch },
         'run recovered',
       );
-      this.queue.enqueue(run.id);
+      const priority = (runTurns.get(run.project.id) ?? 0) + 1;
+      runTurns.set(run.project.id, priority);
+      this.queue.enqueue(run.id, { priority });
     }
     const jobs = await em.find(
       Job,
@@ -382,10 +393,13 @@ export class Jobs {
     );
     for (const job of jobs) if (job.status === 'RUNNING' && !this.engine) job.status = 'QUEUED';
     await em.flush();
+    const jobTurns = new Map<string, number>();
     for (const job of jobs) {
       if (job.status !== 'QUEUED') continue;
       this.log.info({ jobId: job.id, kind: job.kind }, 'job recovered');
-      this.jobQueue.enqueue(job.id);
+      const priority = (jobTurns.get(job.project.id) ?? 0) + 1;
+      jobTurns.set(job.project.id, priority);
+      this.jobQueue.enqueue(job.id, { priority });
     }
   }
 

@@ -10,7 +10,8 @@
  *   finishes the work once in the database.
  * - retries with exponential backoff: a handler that throws (or leaves its row QUEUED, as a
  *   worker's SIGTERM does) is retried up to ATTEMPTS times.
- * - priorities: `enqueue(id, { priority })` (1 is the highest, BullMQ's convention).
+ * - priorities: `enqueue(id, { priority })` (1 is the highest, BullMQ's convention); Jobs passes
+ *   the item's turn in its project, so projects take turns across the cluster.
  * - the same id is never queued twice at once (the BullMQ job id is the row id).
  *
  * An API replica makes the queue with `consume: false` (it only adds); an apps/worker process
@@ -18,7 +19,7 @@
  */
 import { Queue, Worker } from 'bullmq';
 import type { ConnectionOptions, Job as BullJob } from 'bullmq';
-import type { JobHandler, JobQueue } from '../queue/in-process-queue.ts';
+import type { EnqueueOptions, JobHandler, JobQueue } from '../queue/in-process-queue.ts';
 
 export const ATTEMPTS = 5;
 /** A worker that has not renewed an item's lock for this long is presumed dead. */
@@ -116,7 +117,7 @@ export class BullMqQueue implements JobQueue {
     return Math.max(1, this.workerCount) * own;
   }
 
-  enqueue(id: string, options: { priority?: number } = {}): void {
+  enqueue(id: string, options: EnqueueOptions = {}): void {
     this.waitingCount++;
     void this.queue
       .add(
@@ -128,7 +129,10 @@ export class BullMqQueue implements JobQueue {
           backoff: { type: 'exponential', delay: 1_000 },
           removeOnComplete: true,
           removeOnFail: 1_000,
-          ...(options.priority !== undefined ? { priority: options.priority } : {}),
+          // BullMQ takes priorities up to 2^21; beyond that order no longer matters here.
+          ...(options.priority !== undefined
+            ? { priority: Math.min(Math.max(1, Math.round(options.priority)), 2 ** 21) }
+            : {}),
         },
       )
       .catch((error: unknown) => this.options.onError?.(id, error));

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import type { StrandDatabase } from '@strand/data';
 import { createEventBus } from '../events/event-bus.ts';
+import { InProcessQueue } from '../queue/in-process-queue.ts';
 import { Jobs } from '../strand-jobs.ts';
 
 let db: StrandDatabase;
@@ -51,5 +52,44 @@ describe('per-project queue limit', () => {
     });
     expect((await start(other)).ok).toBe(true);
     expect(jobs.queueDepth).toBe(4);
+  });
+
+  it('queues each run with its turn in its project, so projects take turns', async () => {
+    const enqueued = vi.spyOn(InProcessQueue.prototype, 'enqueue');
+    try {
+      const em = db.fork();
+      const greedy = await saveTestProject(em, 'greedy');
+      const other = await saveTestProject(em, 'other');
+      const made = await jobs.createDemoDataset(db.fork(), {
+        projectId: greedy,
+        sequences: 20,
+        length: 20,
+      });
+      const theirs = await jobs.createDemoDataset(db.fork(), {
+        projectId: other,
+        sequences: 20,
+        length: 20,
+      });
+      if (!made.ok || !theirs.ok) throw new Error('demo dataset');
+      const start = (projectId: string, datasetId: string) =>
+        jobs.startTraining(db.fork(), { projectId, datasetId, architecture: 'deepbind', epochs: 1 });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const run = await start(greedy, made.value.id);
+        if (!run.ok) throw new Error(JSON.stringify(run.errors));
+        ids.push(run.value.id);
+      }
+      const late = await start(other, theirs.value.id);
+      if (!late.ok) throw new Error(JSON.stringify(late.errors));
+      expect(enqueued.mock.calls).toEqual([
+        [ids[0], { priority: 1 }],
+        [ids[1], { priority: 2 }],
+        [ids[2], { priority: 3 }],
+        // The other project's first run goes ahead of the greedy project's second.
+        [late.value.id, { priority: 1 }],
+      ]);
+    } finally {
+      enqueued.mockRestore();
+    }
   });
 });

@@ -4,11 +4,13 @@ import { userError } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
 
 /**
- * Fair use of the queues, in one place: how much one project may have waiting or running. With
- * the fair turn-taking of the queue (in-process-queue.ts) this keeps one project from starving
- * the others. Counted in the database, so it holds whichever engine runs the jobs.
+ * Fair use of the queues, in one place: how much one project may have waiting or running, and
+ * whose turn it is. Both are counted in the database, so they hold whichever engine runs the jobs
+ * (the in-process queue or BullMQ on every worker).
  */
 export const DEFAULT_PROJECT_QUEUE_LIMIT = 50;
+
+const ACTIVE = { $in: ['QUEUED', 'RUNNING'] as ('QUEUED' | 'RUNNING')[] };
 
 /**
  * QUEUE_FULL when `projectId` already has `limit` training runs (or background jobs) queued or
@@ -20,11 +22,10 @@ export async function projectQueueFull(
   what: 'run' | 'job',
   limit: number,
 ): Promise<UserError | null> {
-  const active = { $in: ['QUEUED', 'RUNNING'] as ('QUEUED' | 'RUNNING')[] };
   const count =
     what === 'run'
-      ? await em.count(Run, { project: projectId, status: active, parentJob: null })
-      : await em.count(Job, { project: projectId, status: active });
+      ? await em.count(Run, { project: projectId, status: ACTIVE, parentJob: null })
+      : await em.count(Job, { project: projectId, status: ACTIVE });
   if (count < limit) return null;
   const noun = what === 'run' ? 'training runs' : 'jobs';
   return userError(
@@ -32,4 +33,23 @@ export async function projectQueueFull(
     'QUEUE_FULL',
     `this project has ${count} ${noun} queued or running, the most it may have at once (${limit}); wait for some to finish or cancel some`,
   );
+}
+
+/**
+ * The queue priority of an item just saved (QUEUED) in `projectId`: its turn, i.e. how many items
+ * of the same lane that project has queued or running, itself included. A project's first item
+ * has priority 1, its 290th priority 290, so a project that queued hundreds waits its turn behind
+ * the first items of every other project instead of going first with all of them; FIFO within a
+ * project. Sweep trials and CV folds count as their project's runs.
+ */
+export async function projectTurn(
+  em: EntityManager,
+  projectId: string,
+  what: 'run' | 'job',
+): Promise<number> {
+  const count =
+    what === 'run'
+      ? await em.count(Run, { project: projectId, status: ACTIVE })
+      : await em.count(Job, { project: projectId, status: ACTIVE });
+  return Math.max(1, count);
 }

@@ -56,4 +56,22 @@ describe('InProcessQueue', () => {
     expect(failed).toEqual(['bad']);
     expect(ran).toEqual(['bad', 'good']);
   });
+
+  it('serves smaller priorities first, FIFO among equals: projects take turns', async () => {
+    const ran: string[] = [];
+    const queue = new InProcessQueue(async (id) => {
+      ran.push(id);
+      await tick();
+    }, 1);
+    // Priorities as Jobs gives them: each item's turn in its project.
+    for (let i = 1; i <= 5; i++) queue.enqueue(`a${i}`, { priority: i });
+    queue.enqueue('b1', { priority: 1 });
+    queue.enqueue('b2', { priority: 2 });
+    queue.enqueue('c1', { priority: 1 });
+    expect(queue.dequeue('a4')).toBe(true);
+    await queue.idle();
+    // a1 started at once; then B and C before A's second, and so on.
+    expect(ran).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a5']);
+    expect(queue.clear()).toEqual([]);
+  });
 });

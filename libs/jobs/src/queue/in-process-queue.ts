@@ -1,11 +1,18 @@
 /**
- * The embedded job queue: FIFO, a fixed number of jobs at once, in this process. Jobs do their
- * heavy work in worker threads, so the queue itself only waits. The scaled-out engine (BullMQ on
- * Redis) implements the same JobQueue interface.
+ * The embedded job queue: a fixed number of jobs at once, in this process, by priority (1 first,
+ * BullMQ's convention) and FIFO among equals. Jobs do their heavy work in worker threads, so the
+ * queue itself only waits. The scaled-out engine (BullMQ on Redis) implements the same JobQueue
+ * interface. Jobs sets the priority to the item's turn in its project (platform/project-quota.ts),
+ * which makes projects take turns on either engine.
  */
+export interface EnqueueOptions {
+  /** 1 is served first; a larger number waits behind every smaller one. Default 1. */
+  priority?: number;
+}
+
 export interface JobQueue {
-  /** Adds a job; it starts when a slot is free. */
-  enqueue(id: string): void;
+  /** Adds a job; it starts when a slot is free and no job of a smaller priority waits. */
+  enqueue(id: string, options?: EnqueueOptions): void;
   /** Removes a waiting job; returns false if it is not waiting (running or unknown). */
   dequeue(id: string): boolean;
   /** Removes every waiting job (shutdown); returns their ids. */
@@ -24,7 +31,8 @@ export interface JobQueue {
 export type JobHandler = (id: string) => Promise<void>;
 
 export class InProcessQueue implements JobQueue {
-  private readonly pending: string[] = [];
+  /** Waiting jobs, ordered by priority, FIFO among equals. */
+  private readonly pending: { id: string; priority: number }[] = [];
   private running = 0;
   private idleWaiters: Array<() => void> = [];
 
@@ -42,13 +50,18 @@ export class InProcessQueue implements JobQueue {
     return this.pending.length;
   }
 
-  enqueue(id: string): void {
-    this.pending.push(id);
+  enqueue(id: string, options: EnqueueOptions = {}): void {
+    const priority = options.priority ?? 1;
+    // After the last job of the same or a smaller priority (queues are short: ≤ the project
+    // limit per project, so a linear scan from the end is enough).
+    let at = this.pending.length;
+    while (at > 0 && this.pending[at - 1].priority > priority) at--;
+    this.pending.splice(at, 0, { id, priority });
     this.pump();
   }
 
   dequeue(id: string): boolean {
-    const at = this.pending.indexOf(id);
+    const at = this.pending.findIndex((p) => p.id === id);
     if (at < 0) return false;
     this.pending.splice(at, 1);
     this.settleIdle();
@@ -56,7 +69,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   clear(): string[] {
-    const ids = this.pending.splice(0);
+    const ids = this.pending.splice(0).map((p) => p.id);
     this.settleIdle();
     return ids;
   }
@@ -68,7 +81,7 @@ export class InProcessQueue implements JobQueue {
 
   private pump(): void {
     while (this.running < this.concurrency && this.pending.length > 0) {
-      const id = this.pending.shift()!;
+      const { id } = this.pending.shift()!;
       this.running++;
       this.handler(id)
         .catch((error: unknown) => this.onError?.(id, error))
