@@ -46,7 +46,6 @@ export function budgetSchema(schema: GraphQLSchema): GraphQLSchema {
       const run: GraphQLFieldResolver<unknown, BudgetCarrier> = (source, args, context, info) => {
         const budget = context?.budget;
         if (!budget) return resolve(source, args, context, info);
-        if (rootOfEvents) budget.reset();
         try {
           budget.charge(1, 0);
           const value = resolve(source, args, context, info);
@@ -60,6 +59,10 @@ export function budgetSchema(schema: GraphQLSchema): GraphQLSchema {
         }
       };
       field.resolve = (source, args, context: BudgetCarrier, info) => {
+        // A new event starts its answer afresh, before the yield check: the time since the
+        // previous event is not continuous resolving (and yielding there would defer every
+        // subscriber's every event to the next turn of the event loop).
+        if (rootOfEvents) context?.budget?.reset();
         if (context?.budget?.shouldYield()) {
           return yieldToEventLoop().then(() => run(source, args, context, info));
         }
