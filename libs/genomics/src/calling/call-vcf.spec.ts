@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsVcfHeader, callVcfLine } from './call-vcf.ts';
+import { callsVcfHeader, callVcfLine, genotypeProbabilities } from './call-vcf.ts';
 import type { Candidate } from './candidates.ts';
 
 const snv: Candidate = {
@@ -10,6 +10,7 @@ const snv: Candidate = {
   kind: 'snv',
   depth: 12,
   altCount: 2,
+  refCount: 10,
 };
 
 describe('callVcfLine', () => {
@@ -30,5 +31,39 @@ describe('callVcfLine', () => {
     expect(callsVcfHeader('S', [{ name: 'c', length: 25 }], 'call')).toContain(
       '##FILTER=<ID=LowQual,',
     );
+  });
+});
+
+describe('genotypeProbabilities', () => {
+  const site = (
+    refCount: number,
+    altCount: number,
+    kind: Candidate['kind'] = 'snv',
+  ): Candidate => ({
+    ...snv,
+    kind,
+    depth: refCount + altCount,
+    refCount,
+    altCount,
+  });
+
+  it('turns a hom-alt call of 14 alt reads among 17 into het, keeping P(hom-ref)', () => {
+    const p = genotypeProbabilities(site(3, 14), [0.003, 0.44, 0.557]);
+    expect(p[0]).toBe(0.003);
+    expect(p[1] + p[2]).toBeCloseTo(0.997, 12);
+    expect(p[1]).toBeGreaterThan(0.99);
+  });
+
+  it('keeps hom-alt when no read shows the reference base', () => {
+    const p = genotypeProbabilities(site(0, 6), [0.003, 0.5, 0.497]);
+    expect(p[2]).toBeGreaterThan(0.9);
+  });
+
+  it('leaves a balanced het a het and indels as the model gave them', () => {
+    const het = genotypeProbabilities(site(6, 7), [0.01, 0.2, 0.79]);
+    expect(het[1]).toBeGreaterThan(het[2]);
+    expect(genotypeProbabilities(site(3, 14, 'indel'), [0.003, 0.44, 0.557])).toEqual([
+      0.003, 0.44, 0.557,
+    ]);
   });
 });

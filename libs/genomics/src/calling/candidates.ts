@@ -37,6 +37,12 @@ export interface Candidate extends AllelePair {
   depth: number;
   /** Reads carrying this allele. */
   altCount: number;
+  /**
+   * Reads carrying the reference allele: for an SNV those showing the reference base at base
+   * quality ≥ the filter's (so reads with a third base or a deletion count for neither allele);
+   * for an indel `depth − altCount`.
+   */
+  refCount: number;
 }
 
 /** One streamed piece of a region: its candidates and the reads laid out to build tensors. */
@@ -139,6 +145,7 @@ function findCandidates(
         kind: 'snv',
         depth: depth[i],
         altCount: count,
+        refCount: baseCounts[4 * i + BASES.indexOf(refBase)],
       });
     }
   }
@@ -146,7 +153,14 @@ function findCandidates(
     const d = Math.max(depth[pair.pos0 - start0], count);
     if (count < o.minCount || count < o.minIndelFraction * d || /[^ACGT]/.test(pair.ref + pair.alt))
       continue;
-    found.push({ chrom, ...pair, kind: pairKind(pair), depth: d, altCount: count });
+    found.push({
+      chrom,
+      ...pair,
+      kind: pairKind(pair),
+      depth: d,
+      altCount: count,
+      refCount: d - count,
+    });
   }
   return found.sort((a, b) => a.pos0 - b.pos0 || a.alt.length - b.alt.length);
 }

@@ -10,6 +10,7 @@ import {
   calledGenotype,
   candidateTiles,
   FastaIndex,
+  genotypeProbabilities,
   openAlignmentFile,
   parseRegion,
   pileupTensor,
@@ -158,7 +159,11 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
           o.batchSize ?? 256,
         );
         for (let i = 0; i < tile.candidates.length; i++) {
-          const call = { candidate: tile.candidates[i], probabilities: probabilities[i] };
+          const candidate = tile.candidates[i];
+          const call = {
+            candidate,
+            probabilities: genotypeProbabilities(candidate, probabilities[i]),
+          };
           if (calledGenotype(call) === 0) continue;
           const line = callVcfLine(call, minQual);
           await write(line);
