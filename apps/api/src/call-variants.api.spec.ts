@@ -145,9 +145,12 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
     const pass = served.filter((r) => r[6] === 'PASS');
     expect(pass.length).toBeGreaterThan(truth.length * 0.7);
     expect(result.calls).toBe(served.length);
-    expect(Number(result.snvs) + Number(result.indels) + Number(result.lowQual)).toBe(
-      served.length,
-    );
+    expect(
+      Number(result.snvs) +
+        Number(result.indels) +
+        Number(result.lowQual) +
+        Number(result.alleleBalance),
+    ).toBe(served.length);
 
     // Imported by the same job as a clean variants dataset, one record per call…
     expect(job.outputDataset).toMatchObject({

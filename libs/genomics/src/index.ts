@@ -184,6 +184,8 @@ export {
   callVcfLine,
   GENOTYPE_ERROR_RATE,
   genotypeProbabilities,
+  hetLowerTail,
+  MIN_HET_BALANCE_P,
 } from './calling/call-vcf.ts';
 export type { VariantCall } from './calling/call-vcf.ts';
 export { evaluateCalls, readNormalisedAlleles } from './calling/call-eval.ts';

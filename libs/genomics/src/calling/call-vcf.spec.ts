@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsVcfHeader, callVcfLine, genotypeProbabilities } from './call-vcf.ts';
+import { callsVcfHeader, callVcfLine, genotypeProbabilities, hetLowerTail } from './call-vcf.ts';
 import type { Candidate } from './candidates.ts';
 
 const snv: Candidate = {
@@ -67,3 +67,47 @@ describe('genotypeProbabilities', () => {
     ]);
   });
 });
+
+describe('AlleleBalance', () => {
+  it('computes the binomial lower tail of a het exactly, at any depth', () => {
+    expect(hetLowerTail(0, 1)).toBeCloseTo(0.5, 12);
+    expect(hetLowerTail(2, 4)).toBeCloseTo(11 / 16, 12);
+    expect(hetLowerTail(4, 32)).toBeCloseTo(9.65e-6, 8);
+    expect(hetLowerTail(9, 34)).toBeCloseTo(4.52e-3, 5);
+    expect(hetLowerTail(5, 5)).toBe(1);
+    expect(hetLowerTail(100, 1000)).toBeGreaterThan(0);
+    expect(hetLowerTail(100, 1000)).toBeLessThan(1e-100);
+  });
+
+  it('filters a het SNV with 4 alt reads of 32, not one with 9 of 34, nor a hom-alt', () => {
+    const het = (altCount: number, depth: number) =>
+      callVcfLine({
+        candidate: { ...snv, depth, altCount, refCount: depth - altCount },
+        probabilities: [0.001, 0.998, 0.001],
+      }).split('\t')[6];
+    expect(het(4, 32)).toBe('AlleleBalance');
+    expect(het(9, 34)).toBe('PASS');
+    const homAlt = callVcfLine({
+      candidate: { ...snv, depth: 32, altCount: 4, refCount: 28 },
+      probabilities: [0.001, 0.001, 0.998],
+    });
+    expect(homAlt.split('\t')[6]).toBe('PASS');
+    expect(callsVcfHeader('S', [], 'call')).toContain('##FILTER=<ID=AlleleBalance,');
+  });
+
+  it('never changes whether the model calls a site', () => {
+    // The model's hom-ref is likeliest: the allele counts cannot make it a call.
+    expect(genotypeProbabilities(snvWith(3, 14), [0.4, 0.35, 0.25])).toEqual([0.4, 0.35, 0.25]);
+    // The model calls het (0.45 > 0.4); 2 alt reads and no reference read split the variant
+    // mass 0.26 / 0.34, which would leave hom-ref likeliest: the model's probabilities stand.
+    expect(genotypeProbabilities(snvWith(0, 2), [0.4, 0.45, 0.15])).toEqual([0.4, 0.45, 0.15]);
+    // With 6 such reads the split is clear: hom-alt, P(hom-ref) kept.
+    const clear = genotypeProbabilities(snvWith(0, 6), [0.4, 0.45, 0.15]);
+    expect(clear[0]).toBe(0.4);
+    expect(clear[2]).toBeGreaterThan(0.5);
+  });
+});
+
+function snvWith(refCount: number, altCount: number): Candidate {
+  return { ...snv, depth: refCount + altCount, refCount, altCount };
+}

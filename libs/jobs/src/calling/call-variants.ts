@@ -70,6 +70,8 @@ export interface CallVariantsResult extends CallProgress {
   backend: string;
   /** Calls written with FILTER `LowQual` (counted in `calls`, not in `snvs` / `indels`). */
   lowQual: number;
+  /** Het SNVs written with FILTER `AlleleBalance` (counted in `calls`, not in `snvs`). */
+  alleleBalance: number;
   /** PASS variants by kind among the calls. */
   snvs: number;
   indels: number;
@@ -148,6 +150,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   let indels = 0;
   let readsFetched = 0;
   let lowQual = 0;
+  let alleleBalance = 0;
   try {
     for (const region of regions) {
       for await (const tile of candidateTiles(file, reader, region)) {
@@ -169,6 +172,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
           await write(line);
           progress.calls++;
           if (line.includes('\tLowQual\t')) lowQual++;
+          else if (line.includes('\tAlleleBalance\t')) alleleBalance++;
           else if (call.candidate.kind === 'snv') snvs++;
           else indels++;
         }
@@ -182,7 +186,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
     await new Promise<void>((ok) => vcf.end(ok));
     model.dispose();
   }
-  return { ...progress, out: o.out, model: modelDir, backend, snvs, indels, lowQual, readsFetched };
+  return { ...progress, out: o.out, model: modelDir, backend, snvs, indels, lowQual, alleleBalance, readsFetched };
 }
 
 function assertPileupModel(dir: string, metadata: ModelMetadata) {

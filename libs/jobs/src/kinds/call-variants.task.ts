@@ -26,6 +26,7 @@ export interface CallVariantsTaskResult {
   snvs: number;
   indels: number;
   lowQual: number;
+  alleleBalance: number;
   readsFetched: number;
 }
 
@@ -58,6 +59,7 @@ export async function callVariantsTask(
       snvs: result.snvs,
       indels: result.indels,
       lowQual: result.lowQual,
+      alleleBalance: result.alleleBalance,
       readsFetched: result.readsFetched,
     };
   } catch (error) {
