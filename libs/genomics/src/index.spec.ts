@@ -13,6 +13,7 @@ describe('@strand/genomics public entry', () => {
       'FormatError',
       'GENOTYPE_ERROR_RATE',
       'GenomicsError',
+      'INDEL_GENOTYPE_ERROR_RATE',
       'MIN_HET_BALANCE_P',
       'NO_PART',
       'PROTEIN_ALPHABET',

@@ -185,6 +185,7 @@ export {
   GENOTYPE_ERROR_RATE,
   genotypeProbabilities,
   hetLowerTail,
+  INDEL_GENOTYPE_ERROR_RATE,
   MIN_HET_BALANCE_P,
 } from './calling/call-vcf.ts';
 export type { VariantCall } from './calling/call-vcf.ts';

@@ -16,7 +16,7 @@ const snv: Candidate = {
 describe('callVcfLine', () => {
   it('writes QUAL as the Phred probability of hom-ref, GQ and PL from the softmax', () => {
     expect(callVcfLine({ candidate: snv, probabilities: [0.01, 0.9, 0.09] })).toBe(
-      'c\t10\t.\tA\tT\t20.0\tPASS\tDP=12;AD=2\tGT:GQ:PL\t0/1:10:20,0,10',
+      'c\t10\t.\tA\tT\t20.0\tPASS\tDP=12;AD=2;RD=10\tGT:GQ:PL\t0/1:10:20,0,10',
     );
   });
 
@@ -59,12 +59,17 @@ describe('genotypeProbabilities', () => {
     expect(p[2]).toBeGreaterThan(0.9);
   });
 
-  it('leaves a balanced het a het and indels as the model gave them', () => {
-    const het = genotypeProbabilities(site(6, 7), [0.01, 0.2, 0.79]);
-    expect(het[1]).toBeGreaterThan(het[2]);
-    expect(genotypeProbabilities(site(3, 14, 'indel'), [0.003, 0.44, 0.557])).toEqual([
-      0.003, 0.44, 0.557,
-    ]);
+  it('leaves a balanced het a het, and weighs indels by the reads aligned across them', () => {
+    const balanced = genotypeProbabilities(site(6, 7), [0.01, 0.2, 0.79]);
+    expect(balanced[1]).toBeGreaterThan(balanced[2]);
+    // An insertion in 9 reads of 12, the other 3 ending inside its repeat (so not counted as
+    // reference reads): hom-alt, though the model said het.
+    const homAlt = genotypeProbabilities(site(0, 9, 'indel'), [0.001, 0.6, 0.399]);
+    expect(homAlt[0]).toBe(0.001);
+    expect(homAlt[2]).toBeGreaterThan(0.99);
+    // With 3 reads aligned across it without it, a het.
+    const het = genotypeProbabilities(site(3, 9, 'indel'), [0.001, 0.3, 0.699]);
+    expect(het[1]).toBeGreaterThan(0.99);
   });
 });
 

@@ -82,6 +82,7 @@ describe.skipIf(MISSING !== '')(
         expect(c.altCount).toBeGreaterThanOrEqual(2);
         expect(c.altCount).toBeLessThanOrEqual(c.depth);
         if (c.kind === 'snv') expect(c.refCount + c.altCount).toBeLessThanOrEqual(c.depth);
+        else expect(c.refCount).toBeLessThanOrEqual(c.depth);
       }
       // Reference reads are counted: most SNV candidates (true hets among them) have some.
       const snvs = found.filter((c) => c.kind === 'snv');

@@ -40,7 +40,8 @@ export interface Candidate extends AllelePair {
   /**
    * Reads carrying the reference allele: for an SNV those showing the reference base at base
    * quality ≥ the filter's (so reads with a third base or a deletion count for neither allele);
-   * for an indel `depth − altCount`.
+   * for an indel those aligned across it and its repeat with INDEL_FLANK bases to spare on both
+   * sides and no indel there (a read that ends inside, soft-clipped, shows neither allele).
    */
   refCount: number;
 }
@@ -159,8 +160,35 @@ function findCandidates(
       kind: pairKind(pair),
       depth: d,
       altCount: count,
-      refCount: d - count,
+      refCount: spanningReferenceReads(pair, views, ref),
     });
   }
   return found.sort((a, b) => a.pos0 - b.pos0 || a.alt.length - b.alt.length);
+}
+
+/** Aligned bases a read needs on each side of an indel (and its repeat) to show the reference. */
+export const INDEL_FLANK = 8;
+
+/** How far right an indel can move in its repeat (0 outside one). */
+function repeatShift(pair: AllelePair, ref: RefWindow): number {
+  const deleted = pair.ref.length > pair.alt.length;
+  const unit = deleted ? pair.ref.slice(1) : pair.alt.slice(1);
+  let k = 0;
+  const first = pair.pos0 + 1 + (deleted ? unit.length : 0);
+  while (k < 1000 && ref.at(first + k) === unit[k % unit.length]) k++;
+  return k;
+}
+
+/** Reads spanning the indel's whole repeat with flanks, carrying no indel there. */
+function spanningReferenceReads(pair: AllelePair, views: ReadView[], ref: RefWindow): number {
+  const from = pair.pos0 - INDEL_FLANK;
+  const to = pair.pos0 + pair.ref.length + repeatShift(pair, ref) + INDEL_FLANK;
+  let n = 0;
+  for (const view of views) {
+    if (view.read.start0 > from || view.read.end0 < to) continue;
+    if (view.indels.some((indel) => indel.pos0 >= from && indel.pos0 < to)) continue;
+    if (view.insertionsAfter.some((at) => at >= from && at < to)) continue;
+    n++;
+  }
+  return n;
 }
