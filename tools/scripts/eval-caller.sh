@@ -3,8 +3,8 @@
 # region and seed that training never saw (E. coli 536, 0.1% variants, a third indels), calls
 # them with `strand call` (default model unless MODEL=dir) and with `bcftools mpileup | bcftools
 # call -mv`, and scores both with `strand call eval` (SNV / indel P, R, F1; GT concordance; PASS
-# records only, as hap.py counts them: strand's LowQual calls are not counted, bcftools' calls are
-# all PASS). MIN_QUAL=q passes --min-qual q to strand call.
+# records only, as hap.py counts them: strand's LowQual and AlleleBalance calls are not counted,
+# bcftools' calls are all PASS). MIN_QUAL=q passes --min-qual q to strand call.
 # usage: eval-caller.sh COVERAGE ERROR SEED [REGION]   e.g. eval-caller.sh 15 0.01-0.02 102
 set -euo pipefail
 cd "$(dirname "$0")/../.."

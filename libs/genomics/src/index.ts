@@ -178,7 +178,16 @@ export type { AllelePair } from './calling/normalize-allele.ts';
 export type { ReadView, RefWindow } from './calling/read-view.ts';
 export { DEFAULT_PILEUP_SHAPE, pileupTensor } from './calling/pileup-tensor.ts';
 export type { PileupShape } from './calling/pileup-tensor.ts';
-export { calledGenotype, callsVcfHeader, callVcfLine } from './calling/call-vcf.ts';
+export {
+  calledGenotype,
+  callsVcfHeader,
+  callVcfLine,
+  GENOTYPE_ERROR_RATE,
+  genotypeProbabilities,
+  hetLowerTail,
+  INDEL_GENOTYPE_ERROR_RATE,
+  MIN_HET_BALANCE_P,
+} from './calling/call-vcf.ts';
 export type { VariantCall } from './calling/call-vcf.ts';
 export { evaluateCalls, readNormalisedAlleles } from './calling/call-eval.ts';
 export type { CallEvaluation, KindScores, NormalisedAllele } from './calling/call-eval.ts';

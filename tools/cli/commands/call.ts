@@ -72,7 +72,7 @@ export async function call(argv: string[]): Promise<number> {
   });
   out.result(result, (r) =>
     [
-      `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels PASS; ${r.lowQual} LowQual) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
+      `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels PASS; ${r.lowQual} LowQual, ${r.alleleBalance} AlleleBalance) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
       `Wrote ${r.out}`,
     ].join('\n'),
   );

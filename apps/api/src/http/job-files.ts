@@ -1,6 +1,6 @@
 /**
  * GET /jobs/<id>/files/<name>: a job's result file, streamed (scores.tsv and scores.vcf of a
- * variant-scoring job). Needs a Bearer token of a member (any role) of the job's project. A job
+ * variant-scoring job, calls.vcf of a variant-calling job). Needs a Bearer token of a member (any role) of the job's project. A job
  * of another project, an unknown job, a name not on the list, or a file not written yet all get
  * the same 404, so a caller learns nothing about other projects' jobs. Every TSV or CSV file is
  * streamed through spreadsheetSafe (cells that a spreadsheet would run as formulas are quoted),
@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { GraphQLError } from 'graphql';
 import { Job } from '@strand/data';
 import type { JobKindName } from '@strand/data';
-import { SCORE_FILES } from '@strand/jobs';
+import { CALL_FILES, SCORE_FILES } from '@strand/jobs';
 import type { StrandContext } from '../context.ts';
 import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
@@ -27,6 +27,7 @@ const JOB_FILES: Partial<Record<JobKindName, Record<string, string>>> = {
         : 'text/tab-separated-values; charset=utf-8',
     ]),
   ),
+  CALL_VARIANTS: Object.fromEntries(CALL_FILES.map((name) => [name, 'text/x-vcf; charset=utf-8'])),
 };
 
 const PATH = /^\/jobs\/([^/]+)\/files\/([^/]+)$/;

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@strand/jobs';
 import { AccessResolver } from '../resolvers/access.resolver.ts';
 import { ApplyResolver } from '../resolvers/apply.resolver.ts';
+import { CallingResolver } from '../resolvers/calling.resolver.ts';
 import { CatalogResolver } from '../resolvers/catalog.resolver.ts';
 import { CompareRunsResolver } from '../resolvers/compare-runs.resolver.ts';
 import { DatasetImportResolver } from '../resolvers/dataset-import.resolver.ts';
@@ -40,6 +41,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
       JobResolver,
       ApplyResolver,
       EngineJobsResolver,
+      CallingResolver,
       AccessResolver,
     ],
     pubSub: bus,

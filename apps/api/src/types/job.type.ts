@@ -14,6 +14,7 @@ export enum JobKind {
   CROSS_VALIDATION = 'CROSS_VALIDATION',
   SWEEP = 'SWEEP',
   DISCOVER_MOTIFS = 'DISCOVER_MOTIFS',
+  CALL_VARIANTS = 'CALL_VARIANTS',
 }
 registerEnumType(JobKind, { name: 'JobKind', description: 'What a background job does.' });
 

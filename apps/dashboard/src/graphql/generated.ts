@@ -35,6 +35,7 @@ export type ExplainMethod =
 
 /** What a background job does. */
 export type JobKind =
+  | 'CALL_VARIANTS'
   | 'CROSS_VALIDATION'
   | 'DISCOVER_MOTIFS'
   | 'EXPLAIN_SEQUENCE'

@@ -9,6 +9,7 @@ export const JOB_KIND_NAMES: Readonly<Record<JobKind, string>> = {
   SWEEP: 'Hyper-parameter sweep',
   PREDICT_RISK: 'Risk prediction',
   DISCOVER_MOTIFS: 'Motif discovery',
+  CALL_VARIANTS: 'Variant calling',
 };
 
 export const JOB_KINDS = Object.keys(JOB_KIND_NAMES) as JobKind[];

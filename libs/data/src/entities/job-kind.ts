@@ -10,6 +10,7 @@ export const JOB_KINDS = [
   'CROSS_VALIDATION',
   'SWEEP',
   'DISCOVER_MOTIFS',
+  'CALL_VARIANTS',
 ] as const;
 
 export type JobKindName = (typeof JOB_KINDS)[number];

@@ -81,7 +81,12 @@ describe.skipIf(MISSING !== '')(
       for (const c of found) {
         expect(c.altCount).toBeGreaterThanOrEqual(2);
         expect(c.altCount).toBeLessThanOrEqual(c.depth);
+        if (c.kind === 'snv') expect(c.refCount + c.altCount).toBeLessThanOrEqual(c.depth);
+        else expect(c.refCount).toBeLessThanOrEqual(c.depth);
       }
+      // Reference reads are counted: most SNV candidates (true hets among them) have some.
+      const snvs = found.filter((c) => c.kind === 'snv');
+      expect(snvs.filter((c) => c.refCount > 0).length).toBeGreaterThan(snvs.length / 3);
     }, 60_000);
 
     it('leaves out reads below the MAPQ threshold', async () => {

@@ -37,6 +37,13 @@ export interface Candidate extends AllelePair {
   depth: number;
   /** Reads carrying this allele. */
   altCount: number;
+  /**
+   * Reads carrying the reference allele: for an SNV those showing the reference base at base
+   * quality ≥ the filter's (so reads with a third base or a deletion count for neither allele);
+   * for an indel those aligned across it and its repeat with INDEL_FLANK bases to spare on both
+   * sides and no indel there (a read that ends inside, soft-clipped, shows neither allele).
+   */
+  refCount: number;
 }
 
 /** One streamed piece of a region: its candidates and the reads laid out to build tensors. */
@@ -139,6 +146,7 @@ function findCandidates(
         kind: 'snv',
         depth: depth[i],
         altCount: count,
+        refCount: baseCounts[4 * i + BASES.indexOf(refBase)],
       });
     }
   }
@@ -146,7 +154,41 @@ function findCandidates(
     const d = Math.max(depth[pair.pos0 - start0], count);
     if (count < o.minCount || count < o.minIndelFraction * d || /[^ACGT]/.test(pair.ref + pair.alt))
       continue;
-    found.push({ chrom, ...pair, kind: pairKind(pair), depth: d, altCount: count });
+    found.push({
+      chrom,
+      ...pair,
+      kind: pairKind(pair),
+      depth: d,
+      altCount: count,
+      refCount: spanningReferenceReads(pair, views, ref),
+    });
   }
   return found.sort((a, b) => a.pos0 - b.pos0 || a.alt.length - b.alt.length);
+}
+
+/** Aligned bases a read needs on each side of an indel (and its repeat) to show the reference. */
+export const INDEL_FLANK = 8;
+
+/** How far right an indel can move in its repeat (0 outside one). */
+function repeatShift(pair: AllelePair, ref: RefWindow): number {
+  const deleted = pair.ref.length > pair.alt.length;
+  const unit = deleted ? pair.ref.slice(1) : pair.alt.slice(1);
+  let k = 0;
+  const first = pair.pos0 + 1 + (deleted ? unit.length : 0);
+  while (k < 1000 && ref.at(first + k) === unit[k % unit.length]) k++;
+  return k;
+}
+
+/** Reads spanning the indel's whole repeat with flanks, carrying no indel there. */
+function spanningReferenceReads(pair: AllelePair, views: ReadView[], ref: RefWindow): number {
+  const from = pair.pos0 - INDEL_FLANK;
+  const to = pair.pos0 + pair.ref.length + repeatShift(pair, ref) + INDEL_FLANK;
+  let n = 0;
+  for (const view of views) {
+    if (view.read.start0 > from || view.read.end0 < to) continue;
+    if (view.indels.some((indel) => indel.pos0 >= from && indel.pos0 < to)) continue;
+    if (view.insertionsAfter.some((at) => at >= from && at < to)) continue;
+    n++;
+  }
+  return n;
 }

@@ -21,6 +21,7 @@ describe('pileupTensor', () => {
     kind: 'snv',
     depth: 2,
     altCount: 1,
+    refCount: 1,
   };
   const shape = { width: 5, rows: 3 };
   const views = [read(100, 'ACGTTCGTAC', [M(10)]), read(100, 'ACGTACGTAC', [M(10)], 0x10)];
@@ -79,6 +80,7 @@ describe('pileupTensor', () => {
       kind: 'indel',
       depth: 2,
       altCount: 1,
+      refCount: 1,
     };
     const y = pileupTensor(indel, [del, views[0]], ref, shape);
     const cell = (col: number, row: number) => (col * shape.rows + row) * 6;

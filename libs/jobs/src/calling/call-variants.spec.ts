@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,14 +16,17 @@ describe.skipIf(SKIP)(
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'strand-call-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    it('writes a VCF 4.2 whose SNVs and indels match the truth', async () => {
-      // chr17 (human) was never trained on: the default model learnt on E. coli.
-      const sim = simulateReads(CHR17, 'chr17:20001-30000', dir, {
+    let simulated: ReturnType<typeof simulateReads> | undefined;
+    // chr17 (human) was never trained on: the default model learnt on E. coli.
+    const reads = () =>
+      (simulated ??= simulateReads(CHR17, 'chr17:20001-30000', dir, {
         coverage: 30,
         rate: 0.004,
         seed: 3,
-      });
+      }));
+
+    it('writes a VCF 4.2 whose SNVs and indels match the truth', async () => {
+      const sim = reads();
       const out = join(dir, 'calls.vcf');
       const progress: number[] = [];
       const result = await callVariants({
@@ -47,6 +51,36 @@ describe.skipIf(SKIP)(
       expect(scores.snv.recall).toBeGreaterThanOrEqual(0.75);
       expect(scores.snv.genotypeConcordance).toBeGreaterThanOrEqual(0.9);
       expect(scores.indel.truePositives).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('makes the same calls from the same reads as CRAM (samtools view -C, @gmod/cram)', async () => {
+      const sim = reads();
+      const cram = join(dir, 'reads.cram');
+      execFileSync('samtools', ['view', '-C', '-T', sim.reference, '-o', cram, sim.bam]);
+      execFileSync('samtools', ['index', cram]);
+      const body = (file: string) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'));
+      const region = 'chr17:20001-30000';
+      const fromBam = join(dir, 'bam.vcf');
+      const fromCram = join(dir, 'cram.vcf');
+      const bam = await callVariants({
+        bam: sim.bam,
+        reference: sim.reference,
+        region,
+        out: fromBam,
+      });
+      const viaCram = await callVariants({
+        bam: cram,
+        reference: sim.reference,
+        region,
+        out: fromCram,
+      });
+      expect(body(fromBam).length).toBeGreaterThan(10);
+      expect(body(fromCram)).toEqual(body(fromBam));
+      expect(viaCram.candidates).toBe(bam.candidates);
+      expect(viaCram.readsFetched).toBe(bam.readsFetched);
     }, 120_000);
   },
 );

@@ -10,6 +10,7 @@ import {
   calledGenotype,
   candidateTiles,
   FastaIndex,
+  genotypeProbabilities,
   openAlignmentFile,
   parseRegion,
   pileupTensor,
@@ -69,6 +70,8 @@ export interface CallVariantsResult extends CallProgress {
   backend: string;
   /** Calls written with FILTER `LowQual` (counted in `calls`, not in `snvs` / `indels`). */
   lowQual: number;
+  /** Het SNVs written with FILTER `AlleleBalance` (counted in `calls`, not in `snvs`). */
+  alleleBalance: number;
   /** PASS variants by kind among the calls. */
   snvs: number;
   indels: number;
@@ -147,6 +150,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   let indels = 0;
   let readsFetched = 0;
   let lowQual = 0;
+  let alleleBalance = 0;
   try {
     for (const region of regions) {
       for await (const tile of candidateTiles(file, reader, region)) {
@@ -158,12 +162,17 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
           o.batchSize ?? 256,
         );
         for (let i = 0; i < tile.candidates.length; i++) {
-          const call = { candidate: tile.candidates[i], probabilities: probabilities[i] };
+          const candidate = tile.candidates[i];
+          const call = {
+            candidate,
+            probabilities: genotypeProbabilities(candidate, probabilities[i]),
+          };
           if (calledGenotype(call) === 0) continue;
           const line = callVcfLine(call, minQual);
           await write(line);
           progress.calls++;
           if (line.includes('\tLowQual\t')) lowQual++;
+          else if (line.includes('\tAlleleBalance\t')) alleleBalance++;
           else if (call.candidate.kind === 'snv') snvs++;
           else indels++;
         }
@@ -177,7 +186,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
     await new Promise<void>((ok) => vcf.end(ok));
     model.dispose();
   }
-  return { ...progress, out: o.out, model: modelDir, backend, snvs, indels, lowQual, readsFetched };
+  return { ...progress, out: o.out, model: modelDir, backend, snvs, indels, lowQual, alleleBalance, readsFetched };
 }
 
 function assertPileupModel(dir: string, metadata: ModelMetadata) {

@@ -80,7 +80,7 @@ export async function scoreVariantsTask(
  * to the project's members, who must not learn the server's directory layout). Keeps the name,
  * so Strand's own errors stay "expected" and their message is shown.
  */
-function withLabels(error: unknown, labels: Record<string, string>): unknown {
+export function withLabels(error: unknown, labels: Record<string, string>): unknown {
   // Errors that are not Strand's keep their message hidden anyway (see job.worker.ts).
   const unexpected =
     error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;

@@ -1,3 +1,4 @@
+import { CALL_VARIANTS_KIND } from '../kinds/call-variants.kind.ts';
 import { CROSS_VALIDATION_KIND } from '../kinds/cross-validation.kind.ts';
 import { DISCOVER_MOTIFS_KIND } from '../kinds/discover-motifs.kind.ts';
 import { EXPLAIN_SEQUENCE_KIND } from '../kinds/explain-sequence.kind.ts';
@@ -16,4 +17,5 @@ export const JOB_KIND_REGISTRY: readonly JobKind[] = [
   SWEEP_KIND as unknown as JobKind,
   PREDICT_RISK_KIND as unknown as JobKind,
   DISCOVER_MOTIFS_KIND as unknown as JobKind,
+  CALL_VARIANTS_KIND as unknown as JobKind,
 ];

@@ -1,0 +1,241 @@
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_READ_SIMULATOR, sharedDataPath, simulateReads } from '@strand/genomics/testing';
+import { callVariants } from '@strand/jobs';
+import { seedModelRun } from './testing/model-run.ts';
+import { startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+// Issue 16: calling as a job over GraphQL (callVariants), its VCF downloaded like other job
+// files, imported as a variants dataset by the same job, then scored by scoreVariants. Reads are
+// simulated on a few kb of E. coli (dwgsim → minimap2 → samtools) so the whole chain takes
+// seconds.
+const ECOLI = sharedDataPath('reference', 'ecoli536_NC_008253.fa.gz');
+const REGION = 'NC_008253.1:300001-306000';
+const WIDTH = 51;
+const MISSING = [
+  ...(HAS_READ_SIMULATOR ? [] : ['dwgsim/minimap2/samtools']),
+  ...(existsSync(ECOLI) ? [] : [ECOLI]),
+];
+const SKIPPED = MISSING.length
+  ? ` (skipped: ${MISSING.join(', ')} missing; tools/scripts/install-test-deps.sh installs the tools)`
+  : '';
+
+const CALL = `mutation ($input: CallVariantsInput!) {
+  callVariants(input: $input) { job { id kind status } userErrors { field code message } }
+}`;
+
+interface CallPayload {
+  callVariants: {
+    job: { id: string; kind: string; status: string } | null;
+    userErrors: { field: string | null; code: string; message: string }[];
+  };
+}
+
+interface JobView {
+  status: string;
+  error: string | null;
+  result: string | null;
+  progress: { done: number; total: number | null; unit: string | null };
+  outputDataset: { id: string; kind: string; recordCount: number; warningCount: number } | null;
+}
+
+let server: TestServer;
+let importDir: string;
+let runId: string;
+
+/** Follows a job to its end through jobProgress; returns the events' done values and the job. */
+async function finished(jobId: string, token = server.adminToken) {
+  const events = await server.subscribe<{
+    jobProgress: { done: boolean; progress: { done: number } };
+  }>(
+    `subscription ($id: ID!) { jobProgress(jobId: $id) { done progress { done } } }`,
+    { id: jobId },
+    (e) => e.jobProgress.done,
+    token,
+  );
+  const res = await server.request<{ job: JobView }>(
+    `query ($id: ID!) { job(id: $id) { status error result progress { done total unit }
+       outputDataset { id kind recordCount warningCount } } }`,
+    { id: jobId },
+    token,
+  );
+  return { dones: events.map((e) => e.jobProgress.progress.done), job: res.data!.job };
+}
+
+const records = (vcf: string) =>
+  vcf
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t'));
+
+async function download(jobId: string, name: string, token: string | null) {
+  return fetch(`${server.url}/jobs/${jobId}/files/${name}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () => {
+  beforeAll(async () => {
+    importDir = await mkdtemp(join(tmpdir(), 'strand-call-api-'));
+    // 6 kb at 20×, 0.3% variants (a third indels): ~18 planted variants.
+    simulateReads(ECOLI, REGION, join(importDir, 'sim'), { coverage: 20, rate: 0.003, seed: 7 });
+    // A BAM without its index, to be refused up front.
+    await copyFile(join(importDir, 'sim', 'reads.bam'), join(importDir, 'unindexed.bam'));
+    process.env.STRAND_IMPORT_DIR = importDir;
+    server = await startTestServer();
+    runId = await seedModelRun(server.db, server.defaultProjectId, WIDTH);
+  }, 90_000);
+  afterAll(async () => {
+    delete process.env.STRAND_IMPORT_DIR;
+    await server?.stop();
+    if (importDir) await rm(importDir, { recursive: true, force: true });
+  });
+
+  it('calls as a job with progress in bases, serves calls.vcf, imports it, and scores it', async () => {
+    const editor = await server.createUser('caller', { [server.defaultProjectId]: 'editor' });
+    const started = await server.request<CallPayload>(
+      CALL,
+      {
+        input: {
+          bam: 'sim/reads.bam',
+          reference: 'sim/ref.fa',
+          region: REGION,
+          importAs: 'strand calls',
+        },
+      },
+      editor.token,
+    );
+    expect(started.errors).toBeUndefined();
+    expect(started.data!.callVariants.userErrors).toEqual([]);
+    expect(started.data!.callVariants.job).toMatchObject({ kind: 'CALL_VARIANTS' });
+    const jobId = started.data!.callVariants.job!.id;
+    const { dones, job } = await finished(jobId, editor.token);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect([...dones].sort((a, b) => a - b)).toEqual(dones);
+    const result = JSON.parse(job.result!) as Record<string, number | string | string[]>;
+    expect(result).toMatchObject({
+      basesTotal: 6000,
+      region: REGION,
+      minQual: 0,
+      model: 'pileup-caller',
+      files: ['calls.vcf'],
+      datasetId: job.outputDataset!.id,
+    });
+
+    // The job's VCF is what `strand call` writes for the same reads (callVariants, run here).
+    const viewer = await server.createUser('reader', { [server.defaultProjectId]: 'viewer' });
+    const res = await download(jobId, 'calls.vcf', viewer.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/x-vcf/);
+    const served = records(await res.text());
+    const direct = join(importDir, 'direct.vcf');
+    await callVariants({
+      bam: join(importDir, 'sim', 'reads.bam'),
+      reference: join(importDir, 'sim', 'ref.fa'),
+      region: REGION,
+      out: direct,
+    });
+    expect(served).toEqual(records(await readFile(direct, 'utf8')));
+    const truth = records(await readFile(join(importDir, 'sim', 'truth.vcf'), 'utf8'));
+    expect(truth.length).toBeGreaterThan(5);
+    const pass = served.filter((r) => r[6] === 'PASS');
+    expect(pass.length).toBeGreaterThan(truth.length * 0.7);
+    expect(result.calls).toBe(served.length);
+    expect(
+      Number(result.snvs) +
+        Number(result.indels) +
+        Number(result.lowQual) +
+        Number(result.alleleBalance),
+    ).toBe(served.length);
+
+    // Imported by the same job as a clean variants dataset, one record per call…
+    expect(job.outputDataset).toMatchObject({
+      kind: 'variants',
+      recordCount: served.length,
+      warningCount: 0,
+    });
+    // …that scoreVariants takes right away.
+    const scoring = await server.request<{
+      scoreVariants: { job: { id: string } | null; userErrors: unknown[] };
+    }>(
+      `mutation ($input: ScoreVariantsInput!) { scoreVariants(input: $input) { job { id } userErrors { field code message } } }`,
+      { input: { datasetId: job.outputDataset!.id, reference: 'sim/ref.fa', runId } },
+      editor.token,
+    );
+    expect(scoring.data!.scoreVariants.userErrors).toEqual([]);
+    const scored = await finished(scoring.data!.scoreVariants.job!.id, editor.token);
+    expect(scored.job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(JSON.parse(scored.job.result!)).toMatchObject({
+      variants: served.length,
+      scored: served.length,
+      notScored: { refMismatch: 0, unknownChromosome: 0, skipped: 0 },
+    });
+
+    // A viewer reads the job but may not start one; another project's member sees nothing.
+    const refused = await server.request<CallPayload>(
+      CALL,
+      { input: { bam: 'sim/reads.bam', reference: 'sim/ref.fa' } },
+      viewer.token,
+    );
+    expect(refused.data!.callVariants).toMatchObject({
+      job: null,
+      userErrors: [{ code: 'FORBIDDEN' }],
+    });
+    const other = await server.createProject('elsewhere');
+    const outsider = await server.createUser('outsider', { [other]: 'admin' });
+    expect((await download(jobId, 'calls.vcf', outsider.token)).status).toBe(404);
+    const hidden = await server.request<{ job: unknown }>(
+      `query ($id: ID!) { job(id: $id) { id } }`,
+      { id: jobId },
+      outsider.token,
+    );
+    expect(hidden.data).toEqual({ job: null });
+  }, 120_000);
+
+  it('refuses, before queueing, files outside the import directory, a missing index and an unknown contig', async () => {
+    const call = async (input: Record<string, unknown>) =>
+      (
+        await server.request<CallPayload>(CALL, {
+          input: { bam: 'sim/reads.bam', reference: 'sim/ref.fa', ...input },
+        })
+      ).data!.callVariants;
+    expect(await call({ bam: '../etc/passwd' })).toEqual({
+      job: null,
+      userErrors: [
+        {
+          field: 'bam',
+          code: 'FILE_NOT_FOUND',
+          message: 'no file "../etc/passwd" in the import directory',
+        },
+      ],
+    });
+    expect(await call({ reference: '/etc/hostname' })).toMatchObject({
+      job: null,
+      userErrors: [{ field: 'reference', code: 'FILE_NOT_FOUND' }],
+    });
+    const unindexed = await call({ bam: 'unindexed.bam' });
+    expect(unindexed).toMatchObject({
+      job: null,
+      userErrors: [{ field: 'bam', code: 'MISSING_INDEX' }],
+    });
+    // Named by the file's name, never by the server's directories.
+    expect(unindexed.userErrors[0].message).toMatch(/^unindexed\.bam: no \.bai or \.csi index/);
+    expect(unindexed.userErrors[0].message).not.toContain(importDir);
+    expect(await call({ region: 'chrNope:1-100' })).toMatchObject({
+      job: null,
+      userErrors: [{ field: 'region', code: 'INVALID_REGION' }],
+    });
+    expect(await call({ minQual: -1 })).toMatchObject({
+      job: null,
+      userErrors: [{ field: 'minQual', code: 'OUT_OF_RANGE' }],
+    });
+    const jobs = await server.request<{ jobs: { totalCount: number } }>(
+      `query { jobs(kind: CALL_VARIANTS) { totalCount } }`,
+    );
+    expect(jobs.data!.jobs.totalCount).toBe(1);
+  });
+});

@@ -1,0 +1,44 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { CALL_VARIANTS_LIMITS } from '@strand/jobs';
+
+const L = CALL_VARIANTS_LIMITS;
+
+@InputType({
+  description:
+    "Aligned reads to call variants from with Strand's default pileup model (what `strand call` runs), as a job.",
+})
+export class CallVariantsInput {
+  @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
+  projectId?: string | null;
+
+  @Field(() => String, {
+    description:
+      'An indexed BAM (.bai or .csi beside it) or CRAM (.crai), relative to the import directory (STRAND_IMPORT_DIR).',
+  })
+  bam!: string;
+
+  @Field(() => String, {
+    description:
+      'The reference FASTA the reads were aligned to (plain or bgzip), relative to the import directory; its .fai is built beside it when missing.',
+  })
+  reference!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `chrom, chrom:start or chrom:start-end (1-based, inclusive; at most ${L.region.maxLength} characters); default every contig of the reads' header.`,
+  })
+  region?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: `Non-reference calls below this QUAL are kept with FILTER LowQual (${L.minQual.min}–${L.minQual.max}; default ${L.minQual.default}).`,
+  })
+  minQual?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "When set, the calls are then imported as a variants dataset of this name (the job's outputDataset), ready for scoreVariants.",
+  })
+  importAs?: string | null;
+}

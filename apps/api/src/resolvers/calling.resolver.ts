@@ -1,0 +1,50 @@
+/**
+ * Variant calling from aligned reads as a job (issue 16): the reads and the reference are files of
+ * the server's import directory, confined to it as importDataset's paths are.
+ */
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { userError } from '../auth/access.ts';
+import { importRoot, insideRoot } from '../auth/import-root.ts';
+import { targetProject } from '../auth/target-project.ts';
+import type { StrandContext } from '../context.ts';
+import { CallVariantsInput } from '../inputs/call-variants.input.ts';
+import { JobPayload } from '../types/job-payloads.type.ts';
+import { startJobFor } from './job.resolver.ts';
+
+@Resolver()
+export class CallingResolver {
+  @Mutation(() => JobPayload, {
+    description:
+      "Calls variants in aligned reads (BAM or CRAM of the import directory) with Strand's default pileup model, as a job: follow it with jobProgress (counted in bases of the region). Its result (JSON) counts candidates and calls (SNVs, indels, LowQual); the VCF 4.2 (GT, GQ, PL) is downloaded from GET /jobs/<id>/files/calls.vcf. With importAs, the calls are then imported as a variants dataset (the job's outputDataset), ready for scoreVariants. A missing index, an unreadable reference or a region not in the reads' header is a userError and nothing is queued. Needs EDITOR.",
+  })
+  async callVariants(
+    @Arg('input', () => CallVariantsInput) input: CallVariantsInput,
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    // The role first: a caller who may not call learns nothing about the import directory.
+    const target = targetProject(ctx.viewer, input.projectId, 'editor');
+    if ('error' in target) return { job: null, userErrors: [target.error] };
+    const root = importRoot();
+    if (!root) {
+      const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
+      return { job: null, userErrors: [userError('bam', 'IMPORT_DISABLED', message)] };
+    }
+    const [bam, reference] = await Promise.all([
+      insideRoot(root, input.bam),
+      insideRoot(root, input.reference),
+    ]);
+    const missing = !bam ? 'bam' : !reference ? 'reference' : null;
+    if (missing || !bam || !reference) {
+      const field = missing ?? 'bam';
+      const message = `no file "${input[field]}" in the import directory`;
+      return { job: null, userErrors: [userError(field, 'FILE_NOT_FOUND', message)] };
+    }
+    return startJobFor(ctx, 'CALL_VARIANTS', target.projectId, {
+      bam,
+      reference,
+      region: input.region ?? null,
+      minQual: input.minQual ?? null,
+      importAs: input.importAs ?? null,
+    });
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * CALL_VARIANTS: `strand call` as a job. Parts:
+ *   prepare — checks the options, opens the reads (BAM with .bai/.csi, or CRAM with .crai) and
+ *             the reference, and resolves the region against the reads' header, so a missing
+ *             index or an unknown contig is a userError and nothing is queued;
+ *   run     — calls in a worker thread (progress in bases), writing `calls.vcf` into the job's
+ *             directory (downloadable: GET /jobs/<id>/files/calls.vcf); with `importAs`, then
+ *             imports that VCF as a `variants` dataset of the project (the job's outputDataset),
+ *             ready for scoreVariants.
+ * A job run again after a crash calls again from the start, overwriting calls.vcf.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  DEFAULT_CALLER_MODEL,
+  DEFAULT_MIN_QUAL,
+  openCallInputs,
+} from '../calling/call-variants.ts';
+import type { JsonObject } from '@strand/data';
+import { importDataset } from '../datasets/import-dataset.ts';
+import { userError } from '../errors/user-error.ts';
+import type { UserError } from '../errors/user-error.ts';
+import type { JobKind } from '../platform/job-kind.ts';
+import { JobError } from '../platform/job-kind.ts';
+import { runInWorker } from '../platform/run-in-worker.ts';
+import type { CallVariantsTaskInput, CallVariantsTaskResult } from './call-variants.task.ts';
+
+/** Bounds of CALL_VARIANTS' options. */
+export const CALL_VARIANTS_LIMITS = Object.freeze({
+  minQual: { min: 0, max: 1000, default: DEFAULT_MIN_QUAL },
+  region: { maxLength: 200 },
+  name: { maxLength: 200 },
+});
+
+/** The job's files that may be downloaded (GET /jobs/<id>/files/<name>). */
+export const CALL_FILES = ['calls.vcf'] as const;
+
+/** What a caller gives (the API confines `bam` and `reference` to its import directory first). */
+export interface CallVariantsInput {
+  /** Absolute path of an indexed BAM or CRAM on the server. */
+  bam: string;
+  /** Absolute path of the reference FASTA (plain or bgzip) on the server. */
+  reference: string;
+  /** `chrom[:start-end]`, 1-based; default every contig of the reads' header. */
+  region?: string | null;
+  minQual?: number | null;
+  /** When set, the calls are imported as a `variants` dataset of this name. */
+  importAs?: string | null;
+}
+
+export type CallVariantsParams = {
+  bam: string;
+  reference: string;
+  region: string | null;
+  minQual: number;
+  importAs: string | null;
+} & JsonObject;
+
+/** A genomics error's message naming files by their names, never the server's directories. */
+function located(error: unknown, paths: string[]): { code: string; message: string } | null {
+  const e = error as Error & { code?: unknown };
+  if (!(e instanceof Error) || typeof e.code !== 'string' || !/^[A-Z_]+$/.test(e.code)) {
+    return null;
+  }
+  let message = e.message;
+  for (const path of [...paths].sort((a, b) => b.length - a.length)) {
+    message = message.split(path).join(basename(path));
+  }
+  return { code: e.code, message };
+}
+
+export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
+  name: 'CALL_VARIANTS',
+  role: 'editor',
+  async prepare(_em, _db, _projectId, raw) {
+    const input = raw as unknown as CallVariantsInput;
+    const errors: UserError[] = [];
+    const minQual = input.minQual ?? CALL_VARIANTS_LIMITS.minQual.default;
+    const { min, max } = CALL_VARIANTS_LIMITS.minQual;
+    if (!Number.isFinite(minQual) || minQual < min || minQual > max) {
+      const message = `minQual must be a number from ${min} to ${max}; got ${minQual}`;
+      errors.push(userError('minQual', 'OUT_OF_RANGE', message));
+    }
+    const region = input.region?.trim() || null;
+    if (region && region.length > CALL_VARIANTS_LIMITS.region.maxLength) {
+      const message = `region must be at most ${CALL_VARIANTS_LIMITS.region.maxLength} characters, as chrom:start-end`;
+      errors.push(userError('region', 'TOO_LONG', message));
+    }
+    const importAs = input.importAs?.trim() || null;
+    if (input.importAs != null && !importAs) {
+      errors.push(userError('importAs', 'EMPTY_NAME', 'importAs must name the dataset'));
+    } else if (importAs && importAs.length > CALL_VARIANTS_LIMITS.name.maxLength) {
+      const message = `importAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
+      errors.push(userError('importAs', 'TOO_LONG', message));
+    }
+    for (const field of ['bam', 'reference'] as const) {
+      const isFile = await stat(input[field]).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (!isFile) {
+        const message = `no file "${basename(String(input[field]))}"`;
+        errors.push(userError(field, 'FILE_NOT_FOUND', message));
+      }
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    // Opening reads and reference checks the index, the reference and the region up front.
+    let contigs: number;
+    try {
+      const opened = await openCallInputs(input.bam, input.reference, region ?? undefined);
+      contigs = opened.contigs.length;
+    } catch (error) {
+      const found = located(error, [input.bam, input.reference]);
+      if (!found) throw error;
+      const field =
+        found.code === 'INVALID_REGION' ? 'region' : /FASTA/.test(found.code) ? 'reference' : 'bam';
+      return { ok: false, errors: [userError(field, found.code, found.message)] };
+    }
+    const params: CallVariantsParams = {
+      bam: input.bam,
+      reference: input.reference,
+      region,
+      minQual,
+      importAs,
+    };
+    return {
+      ok: true,
+      value: {
+        params,
+        lineage: {
+          details: {
+            bam: basename(input.bam),
+            reference: basename(input.reference),
+            region,
+            contigs,
+            model: basename(DEFAULT_CALLER_MODEL),
+          },
+        },
+      },
+    };
+  },
+
+  async run({ projectId, params, db, em, workDir, progress, signal }) {
+    const out = join(workDir, CALL_FILES[0]);
+    const called = await runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
+      new URL('./call-variants.task.ts', import.meta.url),
+      'callVariantsTask',
+      {
+        bam: params.bam,
+        reference: params.reference,
+        region: params.region,
+        minQual: params.minQual,
+        out,
+        labels: {
+          [params.bam]: basename(params.bam),
+          [params.reference]: basename(params.reference),
+          [workDir]: 'the job folder',
+        },
+      },
+      { progress, signal },
+    );
+    const result: JsonObject = {
+      ...called,
+      region: params.region,
+      minQual: params.minQual,
+      model: basename(DEFAULT_CALLER_MODEL),
+      files: [...CALL_FILES],
+    };
+    if (!params.importAs) return { result };
+    // Progress stays counted in bases (all done): the import is told in the message.
+    const bases = { done: called.basesTotal, total: called.basesTotal, unit: 'bases' };
+    progress({ ...bases, message: 'importing the calls' });
+    const imported = await importDataset(
+      em,
+      db.artifacts,
+      { projectId, kind: 'variants', path: out, name: params.importAs },
+      {
+        signal,
+        onProgress: (p) =>
+          progress({ ...bases, message: `importing the calls: ${p.records} records` }),
+      },
+    );
+    if (!imported.ok) {
+      const message = imported.errors.map((e) => e.message).join('; ');
+      throw new JobError(`the calls could not be imported: ${message.split(workDir).join('')}`);
+    }
+    return {
+      result: { ...result, datasetId: imported.value.id },
+      outputDatasetId: imported.value.id,
+    };
+  },
+};
