@@ -70,6 +70,7 @@ describe('@strand/genomics public entry', () => {
       'parseRegion',
       'pfmToProbabilities',
       'pileupTensor',
+      'plantedMotifRecords',
       'preflight',
       'quantileNormalize',
       'queryVcfRegion',

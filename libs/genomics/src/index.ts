@@ -30,10 +30,11 @@ export type { Pfm } from './motifs/pfm.ts';
 export { parseJaspar, readJasparFile } from './formats/jaspar/jaspar-reader.ts';
 export { BUNDLED_MOTIFS } from './motifs/bundled-motifs.ts';
 export { findMotif } from './motifs/find-motif.ts';
-export { simulatePlantedMotifs } from './simulate/planted-motifs.ts';
+export { plantedMotifRecords, simulatePlantedMotifs } from './simulate/planted-motifs.ts';
 export type {
   PlantedMotifDataset,
   PlantedMotifOptions,
+  PlantedMotifRecord,
   PlantedSite,
 } from './simulate/planted-motifs.ts';
 export { simulateMotifPairs } from './simulate/motif-pairs.ts';

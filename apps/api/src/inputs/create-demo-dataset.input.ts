@@ -14,7 +14,9 @@ export class CreateDemoDatasetInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
-  @Field(() => Int, { description: 'Number of sequences (10–200,000).' })
+  @Field(() => Int, {
+    description: 'Number of sequences (10–200,000; sequences × length at most 200,000,000 bases).',
+  })
   sequences!: number;
 
   @Field(() => Int, { description: 'Sequence length in bp (8–10,000).' })

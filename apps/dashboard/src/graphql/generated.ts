@@ -14,7 +14,7 @@ export type CreateDemoDatasetInput = {
   /** The dataset's project; may be left out when the caller has exactly one. */
   projectId?: string | null | undefined;
   seed?: number | null | undefined;
-  /** Number of sequences (10–200,000). */
+  /** Number of sequences (10–200,000; sequences × length at most 200,000,000 bases). */
   sequences: number;
 };
 

@@ -1,7 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { BUNDLED_MOTIFS, findMotif, simulatePlantedMotifs } from '@strand/genomics';
+import { BUNDLED_MOTIFS, findMotif, plantedMotifRecords } from '@strand/genomics';
 import type { Pfm } from '@strand/genomics';
 import { Dataset, Project } from '@strand/data';
 import type { ArtifactStore } from '@strand/data';
@@ -21,7 +21,15 @@ export interface CreateDemoDatasetInput {
   seed?: number | null;
 }
 
-export const DEMO_LIMITS = { sequences: [10, 200_000], length: [8, 10_000] } as const;
+export const DEMO_LIMITS = {
+  sequences: [10, 200_000],
+  length: [8, 10_000],
+  /** sequences × length: a 200 MB store file, made in seconds (a demo needs no more). */
+  bases: 200_000_000,
+} as const;
+
+/** Longest stretch of generating without letting other work on the event loop run. */
+const YIELD_EVERY_MS = 10;
 
 /**
  * Makes a planted-motif sequence-classification dataset (positives carry a motif instance,
@@ -40,6 +48,15 @@ export async function createDemoDataset(
   const e2 = checkIntRange('length', input.length, minL, maxL);
   if (e1) errors.push(e1);
   if (e2) errors.push(e2);
+  if (!e1 && !e2 && input.sequences * input.length > DEMO_LIMITS.bases) {
+    errors.push(
+      userError(
+        'sequences',
+        'OUT_OF_RANGE',
+        `sequences × length must be at most ${DEMO_LIMITS.bases.toLocaleString('en-US')} bases; got ${(input.sequences * input.length).toLocaleString('en-US')} (fewer sequences or shorter ones)`,
+      ),
+    );
+  }
   const seed = input.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0) {
     errors.push(
@@ -69,12 +86,6 @@ export async function createDemoDataset(
   }
   if (errors.length) return { ok: false, errors };
 
-  const simulated = simulatePlantedMotifs({
-    count: input.sequences,
-    length: input.length,
-    motifs,
-    seed,
-  });
   const name =
     input.name?.trim() ||
     `demo ${motifs.map((m) => m.name).join('+')} ${input.sequences}×${input.length}`;
@@ -96,9 +107,19 @@ export async function createDemoDataset(
     const writer = new SequenceStoreWriter(tmp, columns, name);
     let stored;
     try {
-      simulated.sequences.forEach((sequence, i) =>
-        writer.add({ id: `seq${i + 1}`, sequence, labels: [simulated.labels[i]] }, i + 1),
-      );
+      // Record by record into the store (flat memory however large), giving the event
+      // loop a turn every YIELD_EVERY_MS so other requests and /health are answered meanwhile.
+      let i = 0;
+      let slice = performance.now();
+      const records = { count: input.sequences, length: input.length, motifs, seed };
+      for (const { sequence, label } of plantedMotifRecords(records)) {
+        i++;
+        writer.add({ id: `seq${i}`, sequence, labels: [label] }, i);
+        if (performance.now() - slice >= YIELD_EVERY_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
+      }
       stored = writer.finish();
     } catch (error) {
       writer.abort();

@@ -10,6 +10,9 @@ export type CellValue = string | Uint8Array | number | ArrayLike<number>;
 /** One row to append: a value for every column, by name. */
 export type TableRow = Readonly<Record<string, CellValue>>;
 
+/** Bytes of text and list values after which a chunk is full, whatever its rows. */
+export const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
+
 /** Where one column's values of the chunk being filled go; reused from chunk to chunk. */
 interface ColumnBuffer {
   spec: ColumnSpec;
@@ -53,8 +56,18 @@ export class ChunkBuilder {
     });
   }
 
+  /**
+   * Full at `capacity` rows, or earlier once text and lists hold MAX_CHUNK_BYTES: 16,384 rows of
+   * 10 kb sequences would be a 164 MB chunk in memory (and past 2 GB the Int32 offsets overflow).
+   */
   get full(): boolean {
-    return this.rows >= this.capacity;
+    if (this.rows >= this.capacity) return true;
+    let bytes = 0;
+    for (const b of this.buffers) {
+      if (b.offsets)
+        bytes += b.used * (b.values as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    }
+    return bytes >= MAX_CHUNK_BYTES;
   }
 
   /** Copies a row in; throws INVALID_VALUE naming the column when a value does not fit it. */

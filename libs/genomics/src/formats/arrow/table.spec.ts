@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_CHUNK_BYTES } from './chunk-builder.ts';
 import type { TableRow } from './chunk-builder.ts';
 import { TableReader } from './table-reader.ts';
 import { TableWriter } from './table-writer.ts';
@@ -40,6 +41,23 @@ function write(path: string, data: TableRow[], chunkRows = 3) {
 }
 
 describe('TableWriter and TableReader', () => {
+  it('ends a chunk early once its text reaches MAX_CHUNK_BYTES (long sequences)', async () => {
+    const path = join(dir, 'long.arrow');
+    const long = 'ACGT'.repeat(MAX_CHUNK_BYTES / 4 / 32); // 32 rows fill a chunk's bytes
+    const writer = TableWriter.create(path, {
+      columns: [{ name: 'sequence', type: 'utf8' }],
+      chunkRows: 1000,
+    });
+    for (let i = 0; i < 40; i++) writer.append({ sequence: long });
+    expect(writer.close()).toMatchObject({ rows: 40, chunks: 2 });
+    const table = await TableReader.open(path);
+    try {
+      expect(table.chunkRows).toEqual([32, 8]);
+    } finally {
+      await table.close();
+    }
+  });
+
   it('write chunks of chunkRows rows and read every column back as written', async () => {
     const path = join(dir, 'round.arrow');
     const data = rows(7);
