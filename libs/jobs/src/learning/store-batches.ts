@@ -7,7 +7,7 @@
  * are kept as their bases (bytes), one-hot encoded into the batch as it is filled: memory is a
  * chunk or two, the buffer and one batch, whatever the table's size.
  */
-import { createRng, oneHotEncodeBytes } from '@strand/genomics';
+import { ChunkBuffers, createRng, oneHotEncodeBytes } from '@strand/genomics';
 import type { NumericArray, TableChunk } from '@strand/genomics';
 import type { TrainingBatch, TrainingStream } from '@strand/models';
 import type { SequenceStore } from '../datasets/sequence-store-reader.ts';
@@ -102,10 +102,13 @@ export class StoreStream implements TrainingStream {
       for (let k = 0; k < F; k++) extra[n * F + k] = xs[slot * F + k];
       n++;
     };
-    let next = order.length ? table.chunk(order[0]) : undefined;
+    // Two buffers in turn: the chunk in use and the one read ahead (requested only once the one
+    // before it is done with); chunk bytes are read into them, not into new ones per chunk.
+    const buffers = new ChunkBuffers(2);
+    let next = order.length ? table.chunk(order[0], buffers) : undefined;
     for (let i = 0; i < order.length; i++) {
       const chunk = await (next as Promise<TableChunk>);
-      next = i + 1 < order.length ? table.chunk(order[i + 1]) : undefined;
+      next = i + 1 < order.length ? table.chunk(order[i + 1], buffers) : undefined;
       const view = this.view(chunk);
       const start = this.starts[chunk.index];
       for (let r = 0; r < chunk.rows; r++) {
