@@ -188,8 +188,7 @@ export class StoreStream implements TrainingStream {
     if (target === 'class' || (target === 'tasks' && v.tasks.length === 0)) y[yAt] = v.classes[r];
     else if (target === 'tasks') {
       for (let k = 0; k < v.tasks.length; k++) y[yAt + k] = (v.tasks[k] as NumericArray)[r];
-    }
-    else if (v.counts) {
+    } else if (v.counts) {
       const tracks = this.tracks;
       const counts = v.counts.values;
       for (let t = 0; t < tracks; t++) {

@@ -9,7 +9,10 @@ beforeAll(async () => {
 
 const ramp = (shape: number[]) => {
   const size = shape.reduce((a, d) => a * d, 1);
-  return tf.tensor(Float32Array.from({ length: size }, (_, i) => (i % 17) - 8.5), shape);
+  return tf.tensor(
+    Float32Array.from({ length: size }, (_, i) => (i % 17) - 8.5),
+    shape,
+  );
 };
 
 describe('fillAlea', () => {
@@ -67,10 +70,9 @@ describe('Dropout', () => {
         new Dropout({ name: 'drop', rate: 0.2, seed: 5 }),
       ],
     });
-    const json = model.toJSON(null, false) as unknown as {
-      config: { layers: { class_name: string; config: Record<string, unknown> }[] };
-    };
-    const saved = json.config.layers[1];
+    const json = model.toJSON(null, false) as Exclude<ReturnType<tf.Sequential['toJSON']>, string>;
+    const layers = (json as unknown as { config: { layers: unknown[] } }).config.layers;
+    const saved = layers[1] as { class_name: string; config: Record<string, unknown> } | undefined;
     expect(saved?.class_name).toBe('Dropout');
     expect(saved?.config).toMatchObject({ name: 'drop', rate: 0.2, seed: 5 });
     const loaded = await tf.models.modelFromJSON({ modelTopology: json });

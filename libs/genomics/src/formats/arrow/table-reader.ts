@@ -261,7 +261,10 @@ export class TableReader {
     const prefix = view.getInt32(0, true) === -1 ? 8 : 4;
     const message = Message.decode(bytes.subarray(prefix, block.metaDataLength));
     if (!message.isRecordBatch()) {
-      throw new GenomicsError('UNREADABLE_TABLE', `${this.path}: chunk ${index} is not a record batch`);
+      throw new GenomicsError(
+        'UNREADABLE_TABLE',
+        `${this.path}: chunk ${index} is not a record batch`,
+      );
     }
     return load(message.header(), bytes.subarray(block.metaDataLength), message.metadata);
   }
