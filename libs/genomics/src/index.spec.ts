@@ -6,6 +6,7 @@ describe('@strand/genomics public entry', () => {
     expect(Object.keys(genomics).sort()).toEqual([
       'BUNDLED_MOTIFS',
       'ChromosomeNames',
+      'ChunkBuffers',
       'DEFAULT_CHUNK_ROWS',
       'DEFAULT_PILEUP_SHAPE',
       'DNA_ALPHABET',

@@ -162,7 +162,7 @@ export type { FastaBedBatch, FastaBedBatchOptions } from './batches/fasta-bed-ba
 // The dataset store: tables of typed columns as Arrow IPC files, written and read chunk by chunk.
 export { TableWriter, DEFAULT_CHUNK_ROWS } from './formats/arrow/table-writer.ts';
 export type { TableWriterOptions, WrittenTable } from './formats/arrow/table-writer.ts';
-export { TableReader } from './formats/arrow/table-reader.ts';
+export { ChunkBuffers, TableReader } from './formats/arrow/table-reader.ts';
 export type { ListColumn, TableChunk, TextColumn } from './formats/arrow/table-reader.ts';
 export type { CellValue, TableRow } from './formats/arrow/chunk-builder.ts';
 export type { ColumnSpec, ColumnType, NumericArray } from './formats/arrow/column-spec.ts';

@@ -4,7 +4,7 @@
  * inputs themselves are read chunk by chunk (learning/store-batches.ts).
  */
 import { basename } from 'node:path';
-import { TableReader } from '@strand/genomics';
+import { ChunkBuffers, TableReader } from '@strand/genomics';
 import type { TableChunk } from '@strand/genomics';
 import { LearningError } from '../learning/learning.error.ts';
 import type { SequenceTableMeta } from './sequence-store.ts';
@@ -69,8 +69,10 @@ export async function readStoreRecords(
   const names = new Map<string, string>();
   const intern = (name: string) => names.get(name) ?? (names.set(name, name), name);
   let at = 0;
+  // Each chunk is done with before the next is read: one buffer serves them all.
+  const buffers = new ChunkBuffers(1);
   for (let c = 0; c < table.chunks; c++) {
-    const chunk = await table.chunk(c);
+    const chunk = await table.chunk(c, buffers);
     classes.set(chunkClasses(store, chunk), at);
     at += chunk.rows;
     if (chromosomes === null) continue;

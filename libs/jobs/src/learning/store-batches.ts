@@ -7,7 +7,7 @@
  * are kept as their bases (bytes), one-hot encoded into the batch as it is filled: memory is a
  * chunk or two, the buffer and one batch, whatever the table's size.
  */
-import { createRng, oneHotEncodeBytes } from '@strand/genomics';
+import { ChunkBuffers, createRng, oneHotEncodeBytes } from '@strand/genomics';
 import type { NumericArray, TableChunk } from '@strand/genomics';
 import type { TrainingBatch, TrainingStream } from '@strand/models';
 import type { SequenceStore } from '../datasets/sequence-store-reader.ts';
@@ -83,6 +83,8 @@ export class StoreStream implements TrainingStream {
       y: y.subarray(0, n * W),
       ...(F ? { extraInputs: [extra.subarray(0, n * F)] } : {}),
     });
+    // Every full batch is the same views of the same buffers (a batch is valid until the next).
+    const full = batch(batchSize);
     const shuffle = epoch > 0;
     const rng = createRng(((this.o.seed * 0x9e3779b1) ^ (epoch * 0x85ebca6b)) >>> 0);
     const order = Array.from({ length: table.chunks }, (_, i) => i);
@@ -93,16 +95,20 @@ export class StoreStream implements TrainingStream {
     const xs = new Float32Array(capacity * F);
     let held = 0;
     let n = 0;
+    // Copies value by value, not through subarray views: no object per record.
     const fromBuffer = (slot: number) => {
       oneHotEncodeBytes(seq, slot * L, slot * L + L, x, n * L * 4);
-      y.set(ys.subarray(slot * W, slot * W + W), n * W);
-      extra.set(xs.subarray(slot * F, slot * F + F), n * F);
+      for (let k = 0; k < W; k++) y[n * W + k] = ys[slot * W + k];
+      for (let k = 0; k < F; k++) extra[n * F + k] = xs[slot * F + k];
       n++;
     };
-    let next = order.length ? table.chunk(order[0]) : undefined;
+    // Two buffers in turn: the chunk in use and the one read ahead (requested only once the one
+    // before it is done with); chunk bytes are read into them, not into new ones per chunk.
+    const buffers = new ChunkBuffers(2);
+    let next = order.length ? table.chunk(order[0], buffers) : undefined;
     for (let i = 0; i < order.length; i++) {
       const chunk = await (next as Promise<TableChunk>);
-      next = i + 1 < order.length ? table.chunk(order[i + 1]) : undefined;
+      next = i + 1 < order.length ? table.chunk(order[i + 1], buffers) : undefined;
       const view = this.view(chunk);
       const start = this.starts[chunk.index];
       for (let r = 0; r < chunk.rows; r++) {
@@ -121,7 +127,7 @@ export class StoreStream implements TrainingStream {
           this.write(view, r, seq, slot * L, ys, slot * W, xs, slot * F, false);
         }
         if (n === batchSize) {
-          yield batch(n);
+          yield full;
           n = 0;
         }
       }
@@ -131,7 +137,7 @@ export class StoreStream implements TrainingStream {
     for (const slot of rest) {
       fromBuffer(slot);
       if (n === batchSize) {
-        yield batch(n);
+        yield full;
         n = 0;
       }
     }
@@ -173,11 +179,16 @@ export class StoreStream implements TrainingStream {
     const from = v.offsets[r];
     const to = v.offsets[r + 1];
     if (oneHot) oneHotEncodeBytes(v.bytes, from, to, x as Float32Array, xAt);
-    else (x as Uint8Array).set(v.bytes.subarray(from, to), xAt);
+    else {
+      const bytes = v.bytes;
+      const to8 = x as Uint8Array;
+      for (let i = from; i < to; i++) to8[xAt + i - from] = bytes[i];
+    }
     const target = this.o.target;
     if (target === 'class' || (target === 'tasks' && v.tasks.length === 0)) y[yAt] = v.classes[r];
-    else if (target === 'tasks') v.tasks.forEach((t, k) => (y[yAt + k] = t[r]));
-    else if (v.counts) {
+    else if (target === 'tasks') {
+      for (let k = 0; k < v.tasks.length; k++) y[yAt + k] = (v.tasks[k] as NumericArray)[r];
+    } else if (v.counts) {
       const tracks = this.tracks;
       const counts = v.counts.values;
       for (let t = 0; t < tracks; t++) {

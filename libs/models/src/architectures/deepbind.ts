@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../training/seed.ts';
 import type { ArchitectureDefinition } from './architecture-definition.ts';
+import { Dropout } from './dropout.layer.ts';
 import { outputActivation } from './layer-helpers.ts';
 import { checkOutputs } from './mlp.ts';
 
@@ -81,7 +82,7 @@ export function buildDeepBind(
         activation: 'relu',
         kernelInitializer: glorot(names.hidden),
       }),
-      tf.layers.dropout({
+      new Dropout({
         name: names.dropout,
         rate: config.dropout,
         seed: deriveSeed(seed, 'dropout'),

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../training/seed.ts';
+import { Dropout } from './dropout.layer.ts';
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 
@@ -15,7 +16,7 @@ export function orthogonal(seed: number, layer: string): Initializer {
 
 /** A dropout layer with a seed derived from the model seed (reseeded per step in training). */
 export function seededDropout(seed: number, name: string, rate: number): tf.layers.Layer {
-  return tf.layers.dropout({ name, rate, seed: deriveSeed(seed, 'dropout', name) });
+  return new Dropout({ name, rate, seed: deriveSeed(seed, 'dropout', name) });
 }
 
 /** A dense layer with a seeded Glorot kernel. */

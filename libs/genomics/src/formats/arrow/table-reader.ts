@@ -108,11 +108,56 @@ export class TableChunk {
   }
 }
 
+/**
+ * Buffers a reader's chunk reads reuse, in turn: a chunk read into one is valid until that
+ * buffer is read into again, i.e. for the next `count - 1` reads through the same ChunkBuffers.
+ * Why: each chunk read otherwise allocates its bytes anew (megabytes), freed only when V8
+ * collects them; a pass over a large table then leaves tens of MB of garbage buffers at once,
+ * and the allocator keeps that memory, so peak RSS grew with the table's size.
+ *
+ * @example const buffers = new ChunkBuffers(2); // the chunk in use and the one read ahead
+ */
+export class ChunkBuffers {
+  private readonly slots: (Uint8Array | undefined)[];
+  private turn = 0;
+
+  constructor(readonly count: number) {
+    if (!Number.isInteger(count) || count < 1) {
+      throw new GenomicsError('INVALID_OPTIONS', `ChunkBuffers needs a count ≥ 1, got ${count}`);
+    }
+    this.slots = new Array<Uint8Array | undefined>(count).fill(undefined);
+  }
+
+  /** The next buffer in turn, `bytes` long (grown, with headroom, when too small). */
+  take(bytes: number): Uint8Array {
+    const k = this.turn;
+    this.turn = (k + 1) % this.count;
+    let buffer = this.slots[k];
+    if (buffer === undefined || buffer.byteLength < bytes) {
+      buffer = new Uint8Array(Math.ceil(bytes * 1.25));
+      this.slots[k] = buffer;
+    }
+    return buffer.subarray(0, bytes);
+  }
+}
+
+/** Where a chunk lies in the file. */
+interface ChunkBlock {
+  offset: number;
+  metaDataLength: number;
+  bodyLength: number;
+}
+
+/** apache-arrow's (internal) decoding of a record batch message's body into a RecordBatch. */
+type LoadRecordBatch = (header: unknown, body: Uint8Array, metadata: unknown) => RecordBatch;
+
 /** An opened table (see the file comment). */
 export class TableReader {
   private constructor(
     readonly path: string,
     private readonly reader: AsyncRecordBatchFileReader,
+    private readonly handle: FileHandle,
+    private readonly blocks: readonly ChunkBlock[],
     readonly columns: readonly ColumnSpec[],
     readonly metadata: ReadonlyMap<string, string>,
     /** Rows of each chunk, in order. */
@@ -137,13 +182,21 @@ export class TableReader {
       throw new GenomicsError('UNREADABLE_TABLE', `${path}: not a readable Arrow table (${why})`);
     }
     const chunkRows: number[] = [];
+    const blocks: ChunkBlock[] = [];
     for (const block of reader.footer?.recordBatches() ?? []) {
       chunkRows.push(await recordBatchLength(handle, block));
+      blocks.push({
+        offset: Number(block.offset),
+        metaDataLength: block.metaDataLength,
+        bodyLength: Number(block.bodyLength),
+      });
     }
     const schema = reader.schema;
     return new TableReader(
       path,
       reader,
+      handle,
+      blocks,
       schema.fields.map(columnOfField),
       schema.metadata,
       chunkRows,
@@ -162,29 +215,73 @@ export class TableReader {
   /** Reads of the file, one at a time: apache-arrow's reader seeks a shared position. */
   private pending: Promise<unknown> = Promise.resolve();
 
-  /** Reads chunk `index` (0-based). */
-  chunk(index: number): Promise<TableChunk> {
-    const read = this.pending.then(() => this.read(index));
+  /**
+   * Reads chunk `index` (0-based): into its own new bytes, or into the next of `buffers` (then
+   * the chunk is valid only until that buffer is read into again; see ChunkBuffers).
+   */
+  chunk(index: number, buffers?: ChunkBuffers): Promise<TableChunk> {
+    const read = this.pending.then(() => this.read(index, buffers));
     this.pending = read.catch(() => undefined);
     return read;
   }
 
-  private async read(index: number): Promise<TableChunk> {
+  private async read(index: number, buffers: ChunkBuffers | undefined): Promise<TableChunk> {
     if (!Number.isInteger(index) || index < 0 || index >= this.chunks) {
       throw new GenomicsError(
         'OUT_OF_RANGE',
         `${this.path}: chunk ${index} of a table of ${this.chunks}`,
       );
     }
-    const batch = await this.reader.readRecordBatch(index);
+    const batch = buffers
+      ? await this.readInto(index, buffers)
+      : await this.reader.readRecordBatch(index);
     if (!batch)
       throw new GenomicsError('UNREADABLE_TABLE', `${this.path}: chunk ${index} is missing`);
     return new TableChunk(index, batch, new Map(this.columns.map((c) => [c.name, c])));
   }
 
+  /**
+   * One positioned read of chunk `index`'s message and body into a buffer of `buffers`, decoded
+   * by apache-arrow as its own readRecordBatch does (the columns are views of those bytes).
+   */
+  private async readInto(index: number, buffers: ChunkBuffers): Promise<RecordBatch | null> {
+    const block = this.blocks[index] as ChunkBlock;
+    const load = loaderOf(this.reader);
+    if (load === undefined) return this.reader.readRecordBatch(index);
+    const length = block.metaDataLength + block.bodyLength;
+    const bytes = buffers.take(length);
+    const { bytesRead } = await this.handle.read(bytes, 0, length, block.offset);
+    if (bytesRead !== length) {
+      throw new GenomicsError(
+        'UNREADABLE_TABLE',
+        `${this.path}: chunk ${index} is cut short (${bytesRead} of ${length} bytes)`,
+      );
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 4);
+    const prefix = view.getInt32(0, true) === -1 ? 8 : 4;
+    const message = Message.decode(bytes.subarray(prefix, block.metaDataLength));
+    if (!message.isRecordBatch()) {
+      throw new GenomicsError(
+        'UNREADABLE_TABLE',
+        `${this.path}: chunk ${index} is not a record batch`,
+      );
+    }
+    return load(message.header(), bytes.subarray(block.metaDataLength), message.metadata);
+  }
+
   async close(): Promise<void> {
     await this.reader.cancel();
   }
+}
+
+/**
+ * apache-arrow's `_loadRecordBatch` of an opened file reader (the version is pinned; a reader
+ * without it reads through readRecordBatch, each chunk into new bytes).
+ */
+function loaderOf(reader: AsyncRecordBatchFileReader): LoadRecordBatch | undefined {
+  const impl = (reader as unknown as { _impl?: { _loadRecordBatch?: unknown } })._impl;
+  const load = impl?._loadRecordBatch;
+  return typeof load === 'function' ? (load.bind(impl) as LoadRecordBatch) : undefined;
 }
 
 /**

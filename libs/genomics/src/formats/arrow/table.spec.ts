@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CHUNK_BYTES } from './chunk-builder.ts';
 import type { TableRow } from './chunk-builder.ts';
-import { TableReader } from './table-reader.ts';
+import { ChunkBuffers, TableReader } from './table-reader.ts';
+import type { TableChunk } from './table-reader.ts';
 import { TableWriter } from './table-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'strand-table-'));
@@ -38,6 +39,24 @@ function write(path: string, data: TableRow[], chunkRows = 3) {
   });
   for (const row of data) writer.append(row);
   return writer.close({ rows: String(data.length) });
+}
+
+/** Every row of a chunk written of `chunkRows`-row chunks, placed at its index in `out`. */
+function readRows(chunk: TableChunk, out: TableRow[], chunkRows: number): void {
+  const labels = chunk.numbers('label');
+  const scores = chunk.numbers('score');
+  const pileups = chunk.numbers('pileup');
+  const counts = chunk.list('counts');
+  for (let r = 0; r < chunk.rows; r++) {
+    out[chunk.index * chunkRows + r] = {
+      id: chunk.textAt('id', r),
+      label: labels[r],
+      sequence: chunk.textAt('sequence', r),
+      score: scores[r],
+      pileup: pileups.slice(r * 6, r * 6 + 6),
+      counts: counts.values.slice(counts.offsets[r], counts.offsets[r + 1]),
+    };
+  }
 }
 
 describe('TableWriter and TableReader', () => {
@@ -80,25 +99,33 @@ describe('TableWriter and TableReader', () => {
       ]);
       const back: TableRow[] = [];
       // Out of order: chunks are read by index.
-      for (const index of [2, 0, 1]) {
-        const chunk = await table.chunk(index);
-        const labels = chunk.numbers('label');
-        const scores = chunk.numbers('score');
-        const pileups = chunk.numbers('pileup');
-        const counts = chunk.list('counts');
-        for (let r = 0; r < chunk.rows; r++) {
-          back[index * 3 + r] = {
-            id: chunk.textAt('id', r),
-            label: labels[r],
-            sequence: chunk.textAt('sequence', r),
-            score: scores[r],
-            pileup: pileups.slice(r * 6, r * 6 + 6),
-            counts: counts.values.slice(counts.offsets[r], counts.offsets[r + 1]),
-          };
-        }
-      }
+      for (const index of [2, 0, 1]) readRows(await table.chunk(index), back, 3);
       expect(back).toEqual(data);
       expect(labels(await table.chunk(1))).toBeInstanceOf(Uint8Array);
+    } finally {
+      await table.close();
+    }
+  });
+
+  it('read chunks into reused ChunkBuffers, taken in turn, with the same rows', async () => {
+    const path = join(dir, 'reuse.arrow');
+    const data = rows(11);
+    write(path, data);
+    const table = await TableReader.open(path);
+    try {
+      const buffers = new ChunkBuffers(2);
+      const back: TableRow[] = [];
+      const seen: ArrayBufferLike[] = [];
+      for (const index of [1, 3, 0, 2]) {
+        const chunk = await table.chunk(index, buffers);
+        seen.push(chunk.text('sequence').bytes.buffer);
+        readRows(chunk, back, 3);
+      }
+      expect(back).toEqual(data);
+      // Two buffers in turn: chunk 0 (no larger than chunk 1) is read into chunk 1's bytes.
+      expect(seen[1]).not.toBe(seen[0]);
+      expect(seen[2]).toBe(seen[0]);
+      expect(() => new ChunkBuffers(0)).toThrow(/count ≥ 1/);
     } finally {
       await table.close();
     }
