@@ -22,9 +22,9 @@ import type { RunsView } from '../view/runs-view.ts';
 import {
   configCell,
   filtered,
-  metricColumns,
   parseConfig,
   parseRunsView,
+  runsTableMetrics,
   RUN_STATUSES,
   RUNS_PAGE_SIZE,
   runsVariables,
@@ -103,7 +103,7 @@ export function RunsPage(props: { search?: string }): ReactNode {
         runs.map((r) => parseConfig(r.config)),
         3,
       );
-  const metrics = metricColumns(runs, 5);
+  const metrics = runsTableMetrics(runs, view.sort.key);
   const filtering = view.statuses.length > 0 || view.architecture || view.datasetId || view.tag;
 
   if (!data && loading) return <p className="muted">Loading runs…</p>;
@@ -270,8 +270,9 @@ export function RunsPage(props: { search?: string }): ReactNode {
         </button>
       </nav>
       <p className="muted small">
-        Metric columns show each run’s latest epoch. Hyperparameter columns show the config fields
-        that differ on this page; choose others with <code>params=</code> in the URL.
+        Metric columns show the validation metrics of each run’s latest epoch (the one the table is
+        sorted by is always among them). Hyperparameter columns show the config fields that differ
+        on this page; choose others with <code>params=</code> in the URL.
       </p>
     </section>
   );
@@ -305,9 +306,10 @@ function TagInput(props: { value: string; onCommit: (tag: string) => void }): Re
 export type RunRow = RunsQuery['runs']['edges'][number]['node'];
 
 /**
- * The runs table: a select box, status, architecture, dataset, tags, epochs and hyperparameters
- * (run columns and the chosen config fields), then the metric columns; headers of the columns the
- * server sorts by are buttons.
+ * The runs table: a select box, status, architecture, dataset, the metric columns, epochs and
+ * hyperparameters (run columns and the chosen config fields), tags and creation time; headers of
+ * the columns the server sorts by are buttons. Metrics come early so they stay in view on a
+ * laptop screen when the hyperparameters make the table scroll sideways.
  */
 export function RunsTable(props: {
   runs: readonly RunRow[];
@@ -333,7 +335,9 @@ export function RunsTable(props: {
             <th>run</th>
             <SortHeader view={view} sortKey="architecture" label="architecture" />
             <th>dataset</th>
-            <th>tags</th>
+            {metrics.map((m) => (
+              <SortHeader key={m} view={view} sortKey={`metric:${m}`} label={m} numeric />
+            ))}
             <SortHeader view={view} sortKey="epochs" label="epochs" numeric />
             <SortHeader view={view} sortKey="learningRate" label="lr" numeric />
             <SortHeader view={view} sortKey="batchSize" label="batch" numeric />
@@ -342,9 +346,7 @@ export function RunsTable(props: {
                 {p}
               </th>
             ))}
-            {metrics.map((m) => (
-              <SortHeader key={m} view={view} sortKey={`metric:${m}`} label={m} numeric />
-            ))}
+            <th>tags</th>
             <SortHeader view={view} sortKey="created" label="created" />
           </tr>
         </thead>
@@ -375,7 +377,11 @@ export function RunsTable(props: {
               <td>
                 <a href={routeHref({ page: 'dataset', id: run.dataset.id })}>{run.dataset.name}</a>
               </td>
-              <td>{run.tags.join(', ')}</td>
+              {metrics.map((m) => (
+                <td key={m} className="num">
+                  {formatMetric(metricValue(run.metrics, m))}
+                </td>
+              ))}
               <td className="num">
                 {run.currentEpoch}/{run.epochs}
               </td>
@@ -386,11 +392,7 @@ export function RunsTable(props: {
                   {configCell(configs[i]?.[p])}
                 </td>
               ))}
-              {metrics.map((m) => (
-                <td key={m} className="num">
-                  {formatMetric(metricValue(run.metrics, m))}
-                </td>
-              ))}
+              <td>{run.tags.join(', ')}</td>
               <td title={formatAgo(run.createdAt, now)}>{formatDateTime(run.createdAt)}</td>
             </tr>
           ))}

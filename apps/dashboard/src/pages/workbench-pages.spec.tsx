@@ -59,20 +59,20 @@ describe('RunsTable', () => {
     expect(all(html, /data-sort="([^"]+)"/g)).toEqual([
       'status',
       'architecture',
+      'metric:loss',
+      'metric:val_auroc',
       'epochs',
       'learningRate',
       'batchSize',
-      'metric:loss',
-      'metric:val_auroc',
       'created',
     ]);
     expect(html).toContain(
       'aria-sort="ascending"><button type="button" class="sort" data-sort="learningRate">lr ▲',
     );
     const rows = html.split('<tr').slice(2).map(text);
-    expect(rows[0]).toContain('|deepbind|ctcf|baseline|5/5|0.001|64|16|0.3000|0.9100|');
+    expect(rows[0]).toContain('|deepbind|ctcf|0.3000|0.9100|5/5|0.001|64|16|baseline|');
     // A metric a run does not report is an empty cell, not 0.
-    expect(rows[1]).toContain('|0.01|64|32|0.6000|—|');
+    expect(rows[1]).toContain('|0.6000|—|5/5|0.01|64|32|');
     expect(html).toMatch(/<tr data-run-id="22222222-b" class="selected">/);
     expect(html).toContain('href="#/datasets/ds-1"');
   });

@@ -6,6 +6,7 @@ import {
   NEWEST,
   parseConfig,
   parseRunsView,
+  runsTableMetrics,
   runsVariables,
   runsViewSearch,
   sortedBy,
@@ -93,6 +94,11 @@ describe('columns', () => {
     expect(metricColumns(runs)).toEqual(['loss', 'val_loss', 'val_accuracy', 'val_auroc']);
     expect(metricColumns(runs, 2)).toEqual(['loss', 'val_loss']);
     expect(validationColumns(runs, 2)).toEqual(['val_loss', 'val_accuracy']);
+    // The table: validation metrics, the sorted-by metric always shown, else what runs report.
+    expect(runsTableMetrics(runs, 'created', 2)).toEqual(['val_loss', 'val_accuracy']);
+    expect(runsTableMetrics(runs, 'metric:val_auroc', 2)).toEqual(['val_loss', 'val_auroc']);
+    expect(runsTableMetrics(runs, 'metric:loss', 3)).toEqual(['val_loss', 'val_accuracy', 'loss']);
+    expect(runsTableMetrics([{ metrics: [{ name: 'loss' }] }], 'created')).toEqual(['loss']);
   });
 
   it('config columns: scalar fields whose values differ between the runs', () => {

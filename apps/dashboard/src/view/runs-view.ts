@@ -165,6 +165,21 @@ export function validationColumns(
 }
 
 /**
+ * The runs table's metric columns: the validation metrics (at most `max`), the metric the table
+ * is sorted by always among them; runs that report no validation metric show their others.
+ */
+export function runsTableMetrics(
+  runs: readonly { metrics: readonly { name: string }[] }[],
+  sortKey: string,
+  max = 4,
+): string[] {
+  const names = validationColumns(runs, max);
+  const sorted = sortKey.startsWith('metric:') ? sortKey.slice('metric:'.length) : null;
+  if (sorted && !names.includes(sorted)) return [...names.slice(0, max - 1), sorted];
+  return names.length > 0 ? names : metricColumns(runs, max);
+}
+
+/**
  * Config fields worth a column: scalar fields whose value differs between the runs of the page
  * (a field every run shares tells nothing), by name; at most `max`. Unreadable configs ({}) are
  * left out.
