@@ -34,7 +34,7 @@ export function ModelsPage(): ReactNode {
   const models = shown.registeredModels;
   const last = models.at(-1)?.cursor;
   return (
-    <section>
+    <section className="wide">
       <h1>Model registry</h1>
       {error ? <p className="error-box">Refresh failed: {error.message}</p> : null}
       {models.length === 0 ? (
