@@ -15,6 +15,19 @@ import { useNeedsToken } from './use-auth-state.ts';
 // runs pages people open most stay as small as before.
 const JobsPage = lazy(() => import('./pages/jobs-page.tsx').then((m) => ({ default: m.JobsPage })));
 const JobPage = lazy(() => import('./pages/job-page.tsx').then((m) => ({ default: m.JobPage })));
+// The workbench pages (compare, datasets, registry) load on first visit too.
+const ComparePage = lazy(() =>
+  import('./pages/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
+);
+const DatasetsPage = lazy(() =>
+  import('./pages/datasets-page.tsx').then((m) => ({ default: m.DatasetsPage })),
+);
+const DatasetPage = lazy(() =>
+  import('./pages/dataset-page.tsx').then((m) => ({ default: m.DatasetPage })),
+);
+const ModelsPage = lazy(() =>
+  import('./pages/models-page.tsx').then((m) => ({ default: m.ModelsPage })),
+);
 const pending = <p className="muted">Loading…</p>;
 
 /** The whole dashboard: header and the page the hash names (or the token form). */
@@ -54,7 +67,7 @@ function Pages(props: { route: Route }): ReactNode {
           {project ? `: showing ${project.name} instead` : ''}.
         </p>
       ) : null}
-      {route.page === 'runs' ? <RunsPage /> : null}
+      {route.page === 'runs' ? <RunsPage search={route.search} /> : null}
       {route.page === 'new-run' ? <NewRunPage /> : null}
       {/* Keyed by id: another run starts from a clean live state. */}
       {route.page === 'run' ? <RunPage key={route.id} id={route.id} /> : null}
@@ -66,6 +79,26 @@ function Pages(props: { route: Route }): ReactNode {
       {route.page === 'job' ? (
         <Suspense fallback={pending}>
           <JobPage key={route.id} id={route.id} />
+        </Suspense>
+      ) : null}
+      {route.page === 'compare' ? (
+        <Suspense fallback={pending}>
+          <ComparePage key={route.ids.join(',')} ids={route.ids} />
+        </Suspense>
+      ) : null}
+      {route.page === 'datasets' ? (
+        <Suspense fallback={pending}>
+          <DatasetsPage />
+        </Suspense>
+      ) : null}
+      {route.page === 'dataset' ? (
+        <Suspense fallback={pending}>
+          <DatasetPage key={route.id} id={route.id} />
+        </Suspense>
+      ) : null}
+      {route.page === 'models' ? (
+        <Suspense fallback={pending}>
+          <ModelsPage />
         </Suspense>
       ) : null}
       {route.page === 'not-found' ? <NotFoundPage hash={route.hash} /> : null}

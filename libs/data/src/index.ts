@@ -50,8 +50,8 @@ export type { EpochRecord } from './queries/record-epoch.ts';
 export { epochHistory } from './queries/epoch-history.ts';
 export { findRuns } from './queries/find-runs.ts';
 export type { FindRunsOptions, RunFilter, RunParamFilter } from './queries/find-runs.ts';
-export { NEWEST_FIRST } from './queries/run-order.ts';
-export type { RunOrder } from './queries/run-order.ts';
+export { NEWEST_FIRST, RUN_SORT_COLUMNS } from './queries/run-order.ts';
+export type { RunOrder, RunSortColumn } from './queries/run-order.ts';
 export {
   MAX_RUN_TAGS,
   MAX_TAG_LENGTH,

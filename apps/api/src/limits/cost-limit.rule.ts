@@ -26,7 +26,8 @@ import { listBoundOf } from './list-bound.ts';
  * `first` when given as a number (1–100), 100 when it is a variable, the default 20 otherwise.
  * So `runs(first: 100) { edges { node { id } } }` costs 1 + 100·(edges, node, id) = 301.
  * Every other list of objects declares its bound (list-bound.ts): a list of `items` multiplies
- * the selection below it by that bound (`job { runs { … } }`: 50 trials at most); a list of
+ * the selection below it by that bound (`job { runs { … } }`: 50 trials at most), or by its
+ * `first` when the list takes one and it is given as a number (registeredModels); a list of
  * `values` (records loaded with their parent, like metrics) counts once. A test fails for any
  * list of objects without a bound, so fields added later cannot slip through; what running
  * shows (real sizes, bytes, time) is bounded again by the runtime budget (query-budget.ts).
@@ -112,7 +113,11 @@ function multiplier(field: GraphQLField<unknown, unknown> | null, node: FieldNod
   if (getNamedType(field.type).name.endsWith('Connection')) return pageSizeOf(node);
   if (!isListField(field.type)) return 1;
   const bound = listBoundOf(field);
-  return bound?.kind === 'items' ? bound.max : 1;
+  if (bound?.kind !== 'items') return 1;
+  // A bounded list that takes `first` (registeredModels) returns at most that many.
+  const first = node.arguments?.find((a) => a.name.value === 'first')?.value;
+  if (first?.kind === Kind.INT) return Math.min(Math.max(Number(first.value), 1), bound.max);
+  return bound.max;
 }
 
 function pageSizeOf(field: FieldNode): number {

@@ -3,6 +3,7 @@ import { DataError, findRuns, TrackingError } from '@strand/data';
 import type { Page, Run as RunEntity, RunOrder } from '@strand/data';
 import type { StrandContext } from '../context.ts';
 import { checkPageSize } from '../limits/page-size.ts';
+import type { RunOrderInput } from '../inputs/run-order.input.ts';
 import type { RunsArgs } from './runs.args.ts';
 
 /**
@@ -18,11 +19,12 @@ export async function filteredRuns(
     ? viewer.projectIds.filter((id) => id === args.projectId)
     : viewer.projectIds;
   const { filter, orderBy } = args;
-  const order: RunOrder | null = orderBy
-    ? orderBy.metric != null
-      ? { by: 'metric', metric: orderBy.metric, direction: orderBy.direction }
-      : { by: 'createdAt', direction: orderBy.direction }
-    : null;
+  if (orderBy?.metric != null && orderBy.field != null) {
+    throw new GraphQLError('orderBy: give metric or field, not both', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  const order: RunOrder | null = orderBy ? orderOf(orderBy) : null;
   try {
     return await findRuns(em, {
       projectIds,
@@ -43,4 +45,10 @@ export async function filteredRuns(
     }
     throw error;
   }
+}
+
+function orderOf({ metric, field, direction }: RunOrderInput): RunOrder {
+  if (metric != null) return { by: 'metric', metric, direction };
+  if (field != null) return { by: 'column', column: field, direction };
+  return { by: 'createdAt', direction };
 }

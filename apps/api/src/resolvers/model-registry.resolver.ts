@@ -77,15 +77,28 @@ export class ModelRegistryResolver {
       description: 'The cursor of the last model of the previous answer.',
     })
     after: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Models in this answer: 1–${BOUNDS.registeredModels}, default ${BOUNDS.registeredModels}; outside that range the query fails (BAD_USER_INPUT). A smaller page keeps a query that selects versions under the cost limit.`,
+    })
+    first: number | null,
     @Ctx() { em, viewer }: StrandContext,
   ): Promise<RegisteredModel[]> {
+    if (
+      first != null &&
+      (!Number.isInteger(first) || first < 1 || first > BOUNDS.registeredModels)
+    ) {
+      throw new GraphQLError(`first must be from 1 to ${BOUNDS.registeredModels}; got ${first}`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+      });
+    }
     const projectIds = readable(viewer.projectIds, projectId);
     const versions = await registryPage(
       em,
       projectIds,
       after ? decodeRegistryCursor(after) : null,
       {
-        names: BOUNDS.registeredModels,
+        names: first ?? BOUNDS.registeredModels,
         versions: BOUNDS.modelVersions,
       },
     );

@@ -98,6 +98,39 @@ describe('model registry', () => {
     expect(node.data!.node).toEqual({ __typename: 'ModelVersion', name: 'ctcf', version: 1 });
   });
 
+  it('pages models with first, which also keeps a versions query under the cost limit', async () => {
+    const projectId = server.defaultProjectId;
+    for (const name of ['page-a', 'page-b']) {
+      await register((await seedRun(server.db, { projectId })).runId, name);
+    }
+    // What the dashboard's registry page asks for each version.
+    const query = (first: string) => `{ registeredModels(projectId: "${projectId}"${first}) {
+      name cursor project { id viewerRole } aliases { alias version }
+      versions { id name version aliases createdAt artifact { id sizeBytes }
+        run { id architecture status metrics { name value } dataset { id name } } } } }`;
+    const all = await server.request(query(''));
+    expect(all.errors?.map((e) => (e.extensions as { code: string }).code)).toEqual([
+      'QUERY_TOO_COMPLEX',
+    ]);
+    const one = await server.request<{ registeredModels: { name: string; cursor: string }[] }>(
+      query(', first: 1'),
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.registeredModels).toHaveLength(1);
+    const names = await server.request<{ registeredModels: { name: string }[] }>(
+      `query ($after: String) { registeredModels(first: 5, after: $after) { name } }`,
+      { after: one.data!.registeredModels[0]!.cursor },
+    );
+    expect(names.data!.registeredModels.map((m) => m.name)).not.toContain(
+      one.data!.registeredModels[0]!.name,
+    );
+    const bad = await server.request('{ registeredModels(first: 0) { name } }');
+    expect(bad.errors?.[0]).toMatchObject({
+      message: 'first must be from 1 to 50; got 0',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('refuses runs that did not succeed or stored no model, and bad names', async () => {
     const projectId = server.defaultProjectId;
     const failed = (await seedRun(server.db, { projectId, status: 'FAILED' })).runId;

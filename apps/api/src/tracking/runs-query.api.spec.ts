@@ -85,6 +85,30 @@ describe('runs: filtering and sorting', () => {
     expect(await walk({}, 3)).toEqual(['d', 'c', 'b', 'a']);
   });
 
+  it('sorts by a run column both ways, ties newest first, paging with cursors', async () => {
+    const orderBy = { field: 'LEARNING_RATE', direction: 'DESC' };
+    expect(await walk({ orderBy }, 1)).toEqual(['b', 'd', 'c', 'a']);
+    expect(await walk({ orderBy: { ...orderBy, direction: 'ASC' } }, 2)).toEqual([
+      'd',
+      'c',
+      'a',
+      'b',
+    ]);
+    expect(await walk({ orderBy: { field: 'STATUS', direction: 'ASC' } }, 3)).toEqual([
+      'c',
+      'd',
+      'b',
+      'a',
+    ]);
+    const both = await server.request<RunsPage>(RUNS, {
+      orderBy: { field: 'SEED', metric: 'val_auroc' },
+    });
+    expect(both.errors?.[0]).toMatchObject({
+      message: 'orderBy: give metric or field, not both',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('filters by status, architecture, tag and parameter', async () => {
     const page = async (filter: object) =>
       named((await server.request<RunsPage>(RUNS, { filter })).data!);

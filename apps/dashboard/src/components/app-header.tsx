@@ -29,7 +29,12 @@ export function AppHeader(props: { route: Route; signedIn?: boolean }): ReactNod
       </a>
       {signedIn ? (
         <nav>
-          <a href="#/" aria-current={page === 'runs' || page === 'run' ? 'page' : undefined}>
+          <a
+            href="#/"
+            aria-current={
+              page === 'runs' || page === 'run' || page === 'compare' ? 'page' : undefined
+            }
+          >
             Runs
           </a>
           {canEdit(project?.viewerRole) ? (
@@ -37,6 +42,15 @@ export function AppHeader(props: { route: Route; signedIn?: boolean }): ReactNod
               New run
             </a>
           ) : null}
+          <a
+            href="#/datasets"
+            aria-current={page === 'datasets' || page === 'dataset' ? 'page' : undefined}
+          >
+            Datasets
+          </a>
+          <a href="#/models" aria-current={page === 'models' ? 'page' : undefined}>
+            Models
+          </a>
           <a href="#/jobs" aria-current={page === 'jobs' || page === 'job' ? 'page' : undefined}>
             Jobs
           </a>

@@ -6,6 +6,11 @@ import type { JobsQuery } from './generated.ts';
 export {
   CancelJobDocument as CANCEL_JOB_MUTATION,
   CancelRunDocument as CANCEL_RUN_MUTATION,
+  CompareRunsDocument as COMPARE_RUNS_QUERY,
+  DatasetDocument as DATASET_QUERY,
+  RegisterModelDocument as REGISTER_MODEL_MUTATION,
+  RegisteredModelsDocument as REGISTERED_MODELS_QUERY,
+  SetModelAliasDocument as SET_MODEL_ALIAS_MUTATION,
   CreateDemoDatasetDocument as CREATE_DEMO_DATASET_MUTATION,
   DatasetsDocument as DATASETS_QUERY,
   ExplanationDocument as EXPLANATION_QUERY,

@@ -4,7 +4,15 @@ import type { LiveState } from './progress-reducer.ts';
 
 // Okabe–Ito, colour-blind safe (yellow left out: unreadable on white); markers also differ in
 // shape so colour is not needed to tell the first three series apart.
-const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
+export const PALETTE = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#000000',
+];
 const MARKERS: readonly MarkerShape[] = ['circle', 'diamond', 'square'];
 const BATCH_COLOR = '#56b4e9';
 /** Above this many series a chart draws lines only: a marker per point per class is clutter. */

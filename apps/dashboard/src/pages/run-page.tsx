@@ -5,6 +5,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
+import { RegisterModelForm } from '../components/register-model-form.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunDetails } from '../components/run-details.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -114,6 +115,16 @@ export function RunPage(props: { id: string }): ReactNode {
       <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} />
       <h2>Setup</h2>
       <RunDetails run={run} />
+      {status === 'SUCCEEDED' && canEdit(run.project.viewerRole) ? (
+        <>
+          <h2>Model registry</h2>
+          <RegisterModelForm
+            runId={run.id}
+            architecture={run.architecture}
+            datasetName={run.dataset.name}
+          />
+        </>
+      ) : null}
     </article>
   );
 }

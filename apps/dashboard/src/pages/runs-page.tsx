@@ -1,35 +1,95 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatMetric } from '../format/number.ts';
-import { RUN_STATUS_CHANGED_SUBSCRIPTION, RUNS_QUERY } from '../graphql/operations.ts';
+import {
+  DATASETS_QUERY,
+  NEW_RUN_CHOICES_QUERY,
+  RUN_STATUS_CHANGED_SUBSCRIPTION,
+  RUNS_QUERY,
+} from '../graphql/operations.ts';
+import type { RunsQuery } from '../graphql/generated.ts';
+import type { RunStatus } from '../graphql/types.ts';
 import { metricValue } from '../live/metrics.ts';
 import { canEdit } from '../project/project-choice.ts';
 import { useProject } from '../project/use-project.tsx';
+import { MAX_COMPARED, routeHref } from '../routing/route.ts';
 import { navigate } from '../routing/use-route.ts';
-import { routeHref } from '../routing/route.ts';
 import { isActive } from '../view/progress-view.ts';
-import { newestFirst } from '../view/sort-runs.ts';
-import { tagFilter } from '../view/tag-filter.ts';
+import type { RunsView } from '../view/runs-view.ts';
+import {
+  configCell,
+  filtered,
+  parseConfig,
+  parseRunsView,
+  runsTableMetrics,
+  RUN_STATUSES,
+  RUNS_PAGE_SIZE,
+  runsVariables,
+  runsViewSearch,
+  sortedBy,
+  varyingConfigFields,
+} from '../view/runs-view.ts';
 
 // runStatusChanged only fires on status changes; epochs advance in between, so the list also
 // polls while some run is active.
 const ACTIVE_POLL_MS = 5000;
 
-/** Home: every run (or those with a tag), newest first, updating live. */
-export function RunsPage(): ReactNode {
-  const [tag, setTag] = useState('');
-  const filter = tagFilter(tag);
+function show(view: RunsView): void {
+  navigate({ page: 'runs', search: runsViewSearch(view) });
+}
+
+/** A sortable column header: a button that sorts by `sortKey` and shows the current direction. */
+function SortHeader(props: {
+  view: RunsView;
+  sortKey: string;
+  label: string;
+  numeric?: boolean;
+}): ReactNode {
+  const { view, sortKey, label } = props;
+  const active = view.sort.key === sortKey;
+  const arrow = active ? (view.sort.direction === 'DESC' ? ' ▼' : ' ▲') : '';
+  return (
+    <th
+      className={props.numeric ? 'num' : undefined}
+      aria-sort={active ? (view.sort.direction === 'DESC' ? 'descending' : 'ascending') : 'none'}
+    >
+      <button
+        type="button"
+        className="sort"
+        data-sort={sortKey}
+        onClick={() => show(sortedBy(view, sortKey))}
+      >
+        {label}
+        {arrow}
+      </button>
+    </th>
+  );
+}
+
+/**
+ * Home: the runs table of the project, filtered, sorted and paged by the server, the view kept
+ * in the URL; status, architecture, dataset, hyperparameters and final metrics per run; select
+ * runs to compare them.
+ */
+export function RunsPage(props: { search?: string }): ReactNode {
+  const view = useMemo(() => parseRunsView(props.search ?? ''), [props.search]);
   const { project } = useProject();
+  const variables = { ...runsVariables(view), projectId: project?.id };
   const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(RUNS_QUERY, {
-    variables: { first: 100, filter, projectId: project?.id },
+    variables,
     fetchPolicy: 'cache-and-network',
   });
+  const choices = useQuery(NEW_RUN_CHOICES_QUERY);
+  const datasets = useQuery(DATASETS_QUERY, { variables: { first: 100, projectId: project?.id } });
   useSubscription(RUN_STATUS_CHANGED_SUBSCRIPTION, { onData: () => void refetch() });
+  const [selected, setSelected] = useState<string[]>([]);
+  // The cursors of the pages before this one, for Previous (a reloaded page offers First).
+  const [previous, setPrevious] = useState<(string | null)[]>([]);
 
-  const runs = newestFirst(data?.runs.edges.map((e) => e.node) ?? []);
+  const runs = data?.runs.edges.map((e) => e.node) ?? [];
   const anyActive = runs.some((r) => isActive(r.status));
   useEffect(() => {
     if (!anyActive) return undefined;
@@ -37,9 +97,18 @@ export function RunsPage(): ReactNode {
     return () => stopPolling();
   }, [anyActive, startPolling, stopPolling]);
 
+  const params = view.params.length
+    ? view.params
+    : varyingConfigFields(
+        runs.map((r) => parseConfig(r.config)),
+        3,
+      );
+  const metrics = runsTableMetrics(runs, view.sort.key);
+  const filtering = view.statuses.length > 0 || view.architecture || view.datasetId || view.tag;
+
   if (!data && loading) return <p className="muted">Loading runs…</p>;
   if (!data && error) return <p className="error-box">Could not load runs: {error.message}</p>;
-  if (runs.length === 0 && !filter) {
+  if (runs.length === 0 && !filtering && !view.after) {
     return (
       <section className="empty">
         <h1>No runs yet</h1>
@@ -58,59 +127,277 @@ export function RunsPage(): ReactNode {
       </section>
     );
   }
+  const toggle = (id: string) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const toggleStatus = (status: RunStatus) =>
+    show(
+      filtered(view, {
+        statuses: view.statuses.includes(status)
+          ? view.statuses.filter((s) => s !== status)
+          : [...view.statuses, status],
+      }),
+    );
+  const total = data?.runs.totalCount ?? 0;
+  const pageIndex = previous.length;
+  return (
+    <section className="wide">
+      <h1>Runs</h1>
+      <form
+        className="runs-filters"
+        data-testid="runs-filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <fieldset>
+          <legend>status</legend>
+          {RUN_STATUSES.map((s) => (
+            <label key={s} className="check">
+              <input
+                type="checkbox"
+                checked={view.statuses.includes(s)}
+                onChange={() => toggleStatus(s)}
+              />{' '}
+              {s.toLowerCase()}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          architecture{' '}
+          <select
+            data-testid="filter-architecture"
+            value={view.architecture ?? ''}
+            onChange={(e) => show(filtered(view, { architecture: e.target.value || null }))}
+          >
+            <option value="">any</option>
+            {(choices.data?.architectures ?? []).map((a) => (
+              <option key={a.name} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          dataset{' '}
+          <select
+            data-testid="filter-dataset"
+            value={view.datasetId ?? ''}
+            onChange={(e) => show(filtered(view, { datasetId: e.target.value || null }))}
+          >
+            <option value="">any</option>
+            {(datasets.data?.datasets.edges ?? []).map(({ node: d }) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <TagInput
+          value={view.tag ?? ''}
+          onCommit={(tag) => show(filtered(view, { tag: tag.trim() || null }))}
+        />
+        {filtering ? (
+          <button
+            type="button"
+            onClick={() =>
+              show(filtered(view, { statuses: [], architecture: null, datasetId: null, tag: null }))
+            }
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </form>
+      {error ? <p className="error-box">Live refresh failed: {error.message}</p> : null}
+      <div className="runs-actions">
+        <span data-testid="runs-count">
+          {total === 0
+            ? 'No run matches these filters.'
+            : view.after && pageIndex === 0
+              ? `${runs.length} runs of ${total} (a later page)`
+              : `Runs ${pageIndex * RUNS_PAGE_SIZE + 1}–${pageIndex * RUNS_PAGE_SIZE + runs.length} of ${total}`}
+        </span>
+        <button
+          type="button"
+          data-testid="compare-selected"
+          disabled={selected.length < 2 || selected.length > MAX_COMPARED}
+          title={`Select 2–${MAX_COMPARED} runs`}
+          onClick={() => navigate({ page: 'compare', ids: selected })}
+        >
+          Compare {selected.length} selected
+        </button>
+        {selected.length > MAX_COMPARED ? (
+          <span className="error-text">at most {MAX_COMPARED} runs at once</span>
+        ) : null}
+      </div>
+      <RunsTable
+        runs={runs}
+        view={view}
+        params={params}
+        metrics={metrics}
+        selected={selected}
+        onToggle={toggle}
+      />
+      <nav className="pager" aria-label="pages">
+        <button
+          type="button"
+          disabled={!view.after}
+          onClick={() => {
+            setPrevious([]);
+            show({ ...view, after: null });
+          }}
+        >
+          First
+        </button>
+        <button
+          type="button"
+          disabled={previous.length === 0}
+          onClick={() => {
+            const before = previous.at(-1) ?? null;
+            setPrevious(previous.slice(0, -1));
+            show({ ...view, after: before });
+          }}
+        >
+          ← Previous
+        </button>
+        <button
+          type="button"
+          data-testid="next-page"
+          disabled={!data?.runs.pageInfo.hasNextPage}
+          onClick={() => {
+            setPrevious([...previous, view.after]);
+            show({ ...view, after: data?.runs.pageInfo.endCursor ?? null });
+          }}
+        >
+          Next →
+        </button>
+      </nav>
+      <p className="muted small">
+        Metric columns show the validation metrics of each run’s latest epoch (the one the table is
+        sorted by is always among them). Hyperparameter columns show the config fields that differ
+        on this page; choose others with <code>params=</code> in the URL.
+      </p>
+    </section>
+  );
+}
+
+/** The tag filter: typed freely, applied on Enter or when the field is left. */
+function TagInput(props: { value: string; onCommit: (tag: string) => void }): ReactNode {
+  const [text, setText] = useState(props.value);
+  useEffect(() => setText(props.value), [props.value]);
+  const commit = () => {
+    if (text.trim() !== props.value) props.onCommit(text);
+  };
+  return (
+    <label className="tag-filter">
+      tag{' '}
+      <input
+        type="search"
+        value={text}
+        placeholder="any"
+        data-testid="tag-filter"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </label>
+  );
+}
+
+export type RunRow = RunsQuery['runs']['edges'][number]['node'];
+
+/**
+ * The runs table: a select box, status, architecture, dataset, the metric columns, epochs and
+ * hyperparameters (run columns and the chosen config fields), tags and creation time; headers of
+ * the columns the server sorts by are buttons. Metrics come early so they stay in view on a
+ * laptop screen when the hyperparameters make the table scroll sideways.
+ */
+export function RunsTable(props: {
+  runs: readonly RunRow[];
+  view: RunsView;
+  params: readonly string[];
+  metrics: readonly string[];
+  selected: readonly string[];
+  onToggle: (id: string) => void;
+}): ReactNode {
+  const { runs, view, params, metrics, selected } = props;
+  const toggle = props.onToggle;
+  const configs = runs.map((r) => parseConfig(r.config));
   const now = Date.now();
   return (
-    <section>
-      <h1>Runs</h1>
-      <label className="tag-filter">
-        tag{' '}
-        <input
-          type="search"
-          value={tag}
-          placeholder="any"
-          data-testid="tag-filter"
-          onChange={(e) => setTag(e.target.value)}
-        />
-      </label>
-      {error ? <p className="error-box">Live refresh failed: {error.message}</p> : null}
-      <table className="data runs clickable" data-testid="runs-table">
+    <div className="table-scroll">
+      <table className="data runs" data-testid="runs-table">
         <thead>
           <tr>
-            <th>status</th>
+            <th>
+              <span className="visually-hidden">select</span>
+            </th>
+            <SortHeader view={view} sortKey="status" label="status" />
             <th>run</th>
-            <th>architecture</th>
+            <SortHeader view={view} sortKey="architecture" label="architecture" />
             <th>dataset</th>
+            {metrics.map((m) => (
+              <SortHeader key={m} view={view} sortKey={`metric:${m}`} label={m} numeric />
+            ))}
+            <SortHeader view={view} sortKey="epochs" label="epochs" numeric />
+            <SortHeader view={view} sortKey="learningRate" label="lr" numeric />
+            <SortHeader view={view} sortKey="batchSize" label="batch" numeric />
+            {params.map((p) => (
+              <th key={p} className="num param" title={`config.${p}`}>
+                {p}
+              </th>
+            ))}
             <th>tags</th>
-            <th className="num">epoch</th>
-            <th className="num">val_auroc</th>
-            <th>created</th>
+            <SortHeader view={view} sortKey="created" label="created" />
           </tr>
         </thead>
         <tbody>
-          {runs.map((run) => (
+          {runs.map((run, i) => (
             <tr
               key={run.id}
               data-run-id={run.id}
-              onClick={() => navigate({ page: 'run', id: run.id })}
+              className={selected.includes(run.id) ? 'selected' : undefined}
             >
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`select run ${run.id}`}
+                  checked={selected.includes(run.id)}
+                  onChange={() => toggle(run.id)}
+                />
+              </td>
               <td>
                 <StatusBadge status={run.status} />
               </td>
               <td>
-                <a href={routeHref({ page: 'run', id: run.id })}>{run.id}</a>
+                <a href={routeHref({ page: 'run', id: run.id })} title={run.id}>
+                  {run.id.slice(0, 8)}
+                </a>
               </td>
               <td>{run.architecture}</td>
-              <td>{run.dataset.name}</td>
-              <td>{run.tags.join(', ')}</td>
+              <td>
+                <a href={routeHref({ page: 'dataset', id: run.dataset.id })}>{run.dataset.name}</a>
+              </td>
+              {metrics.map((m) => (
+                <td key={m} className="num">
+                  {formatMetric(metricValue(run.metrics, m))}
+                </td>
+              ))}
               <td className="num">
                 {run.currentEpoch}/{run.epochs}
               </td>
-              <td className="num">{formatMetric(metricValue(run.metrics, 'val_auroc'))}</td>
+              <td className="num">{run.learningRate}</td>
+              <td className="num">{run.batchSize}</td>
+              {params.map((p) => (
+                <td key={p} className="num">
+                  {configCell(configs[i]?.[p])}
+                </td>
+              ))}
+              <td>{run.tags.join(', ')}</td>
               <td title={formatAgo(run.createdAt, now)}>{formatDateTime(run.createdAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </section>
+    </div>
   );
 }

@@ -12,6 +12,18 @@ describe('parseRoute', () => {
     expect(parseRoute('#/jobs')).toEqual({ page: 'jobs' });
     expect(parseRoute('#/jobs/')).toEqual({ page: 'jobs' });
     expect(parseRoute('#/jobs/j-7')).toEqual({ page: 'job', id: 'j-7' });
+    expect(parseRoute('#/datasets')).toEqual({ page: 'datasets' });
+    expect(parseRoute('#/datasets/d%201')).toEqual({ page: 'dataset', id: 'd 1' });
+    expect(parseRoute('#/models')).toEqual({ page: 'models' });
+  });
+
+  it('keeps the runs view’s query and reads compare ids (trimmed, once each)', () => {
+    expect(parseRoute('#/?status=FAILED&sort=seed:ASC')).toEqual({
+      page: 'runs',
+      search: 'status=FAILED&sort=seed:ASC',
+    });
+    expect(parseRoute('#/compare?ids=a, b,,a')).toEqual({ page: 'compare', ids: ['a', 'b'] });
+    expect(parseRoute('#/compare')).toEqual({ page: 'compare', ids: [] });
   });
 
   it('reports anything else as not found, with the hash', () => {
@@ -26,6 +38,12 @@ describe('routeHref', () => {
   it('is the inverse of parseRoute', () => {
     expect(routeHref({ page: 'runs' })).toBe('#/');
     expect(routeHref({ page: 'new-run' })).toBe('#/new');
+    expect(routeHref({ page: 'runs', search: 'tag=x' })).toBe('#/?tag=x');
+    expect(routeHref({ page: 'compare', ids: ['a', 'b'] })).toBe('#/compare?ids=a,b');
+    expect(parseRoute(routeHref({ page: 'dataset', id: 'x/y' }))).toEqual({
+      page: 'dataset',
+      id: 'x/y',
+    });
     expect(routeHref({ page: 'run', id: 'a/b' })).toBe('#/runs/a%2Fb');
     expect(parseRoute(routeHref({ page: 'run', id: 'x y' }))).toEqual({ page: 'run', id: 'x y' });
     expect(routeHref({ page: 'jobs' })).toBe('#/jobs');

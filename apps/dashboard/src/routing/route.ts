@@ -1,26 +1,48 @@
 /** The dashboard's pages, addressed by the URL hash. */
 export type Route =
-  | { page: 'runs' }
+  | { page: 'runs'; search?: string }
   | { page: 'new-run' }
   | { page: 'run'; id: string }
+  | { page: 'compare'; ids: string[] }
+  | { page: 'datasets' }
+  | { page: 'dataset'; id: string }
+  | { page: 'models' }
   | { page: 'jobs' }
   | { page: 'job'; id: string }
   | { page: 'not-found'; hash: string };
 
+/** Most runs compareRuns takes at once. */
+export const MAX_COMPARED = 10;
+
+const ITEM_PAGES = { runs: 'run', jobs: 'job', datasets: 'dataset' } as const;
+
 /**
- * The route for a hash: `#/` runs, `#/new` new run, `#/runs/ID` a run, `#/jobs` background
- * jobs, `#/jobs/ID` a job.
+ * The route for a hash: `#/` runs (`#/?status=…` a filtered, sorted view), `#/new` new run,
+ * `#/runs/ID` a run, `#/compare?ids=A,B` runs side by side, `#/datasets` and `#/datasets/ID`,
+ * `#/models` the model registry, `#/jobs` background jobs, `#/jobs/ID` a job.
  */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/runs') return { page: 'runs' };
+  const raw = hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/+$/, '') || '/';
+  const search = q < 0 ? '' : raw.slice(q + 1);
+  if (path === '/' || path === '/runs') return search ? { page: 'runs', search } : { page: 'runs' };
   if (path === '/new') return { page: 'new-run' };
   if (path === '/jobs') return { page: 'jobs' };
-  const item = /^\/(runs|jobs)\/([^/]+)$/.exec(path);
+  if (path === '/datasets') return { page: 'datasets' };
+  if (path === '/models') return { page: 'models' };
+  if (path === '/compare') {
+    const ids = (new URLSearchParams(search).get('ids') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    return { page: 'compare', ids: [...new Set(ids)] };
+  }
+  const item = /^\/(runs|jobs|datasets)\/([^/]+)$/.exec(path);
   if (item) {
     try {
       const id = decodeURIComponent(item[2]);
-      return item[1] === 'runs' ? { page: 'run', id } : { page: 'job', id };
+      return { page: ITEM_PAGES[item[1] as keyof typeof ITEM_PAGES], id };
     } catch {
       return { page: 'not-found', hash };
     }
@@ -30,9 +52,24 @@ export function parseRoute(hash: string): Route {
 
 /** The hash link of a route. */
 export function routeHref(route: Exclude<Route, { page: 'not-found' }>): string {
-  if (route.page === 'runs') return '#/';
-  if (route.page === 'new-run') return '#/new';
-  if (route.page === 'jobs') return '#/jobs';
-  if (route.page === 'job') return `#/jobs/${encodeURIComponent(route.id)}`;
-  return `#/runs/${encodeURIComponent(route.id)}`;
+  switch (route.page) {
+    case 'runs':
+      return route.search ? `#/?${route.search}` : '#/';
+    case 'new-run':
+      return '#/new';
+    case 'jobs':
+      return '#/jobs';
+    case 'datasets':
+      return '#/datasets';
+    case 'models':
+      return '#/models';
+    case 'compare':
+      return `#/compare?ids=${route.ids.map(encodeURIComponent).join(',')}`;
+    case 'job':
+      return `#/jobs/${encodeURIComponent(route.id)}`;
+    case 'dataset':
+      return `#/datasets/${encodeURIComponent(route.id)}`;
+    case 'run':
+      return `#/runs/${encodeURIComponent(route.id)}`;
+  }
 }

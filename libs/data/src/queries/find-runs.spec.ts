@@ -93,6 +93,24 @@ describe('findRuns', () => {
     ]);
   });
 
+  test('by a run column, both ways, ties newest first, across pages', async () => {
+    const lr = { by: 'column', column: 'learningRate', direction: 'ASC' } as const;
+    // e 0.0005; a c d f 0.001 (newest first); b 0.01
+    expect(await all({ orderBy: lr }, 1)).toEqual(['e', 'f', 'd', 'c', 'a', 'b']);
+    expect(await all({ orderBy: { ...lr, direction: 'DESC' } }, 2)).toEqual([
+      'b',
+      'f',
+      'd',
+      'c',
+      'a',
+      'e',
+    ]);
+    const status = { by: 'column', column: 'status', direction: 'ASC' } as const;
+    expect(await all({ orderBy: status }, 4)).toEqual(['c', 'f', 'e', 'd', 'b', 'a']);
+    const arch = { by: 'column', column: 'architecture', direction: 'DESC' } as const;
+    expect(await all({ orderBy: arch }, 2)).toEqual(['f', 'e', 'b', 'a', 'd', 'c']);
+  });
+
   test('filters by status, architecture, tag (normalised) and a parameter, combined', async () => {
     expect(await all({ filter: { statuses: ['SUCCEEDED', 'FAILED'] } })).toEqual([
       'd',
@@ -145,6 +163,15 @@ describe('findRuns', () => {
       code: 'BAD_RUN_FILTER',
       field: 'orderBy.metric',
       message: `"x') or 1=1 --" is not a metric or parameter name (letters, digits and _, at most 64)`,
+    });
+    await expect(
+      findRuns(em, {
+        projectIds: [project.id],
+        orderBy: { by: 'column', column: 'config' as 'seed', direction: 'ASC' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_RUN_FILTER',
+      message: 'runs cannot be sorted by "config"',
     });
     await expect(
       findRuns(em, {

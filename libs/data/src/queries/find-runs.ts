@@ -8,7 +8,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paginate.ts';
 import type { Page } from './paginate.ts';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.ts';
 import type { RunCursor } from './run-cursor.ts';
-import { checkJsonName, NEWEST_FIRST, orderSignature } from './run-order.ts';
+import { checkJsonName, NEWEST_FIRST, orderSignature, RUN_SORT_COLUMNS } from './run-order.ts';
 import type { RunOrder } from './run-order.ts';
 import { normaliseTag } from './run-tags.ts';
 
@@ -48,6 +48,13 @@ export async function findRuns(em: EntityManager, options: FindRunsOptions): Pro
   const size = pageSize(options.first);
   const order = options.orderBy ?? NEWEST_FIRST;
   if (order.by === 'metric') checkJsonName(order.metric, 'orderBy.metric');
+  if (order.by === 'column' && !RUN_SORT_COLUMNS.includes(order.column)) {
+    throw new TrackingError(
+      'BAD_RUN_FILTER',
+      'orderBy.field',
+      `runs cannot be sorted by "${String(order.column).slice(0, 60)}"`,
+    );
+  }
   const signature = orderSignature(order);
   const where = await whereOf(em, options.projectIds, options.filter ?? {});
   const position = options.after == null ? null : decodeRunCursor(options.after, signature);
@@ -122,11 +129,16 @@ function orderByOf(order: RunOrder): object[] {
     const dir = order.direction.toLowerCase();
     return [{ createdAt: dir }, { id: dir }];
   }
+  if (order.by === 'column') {
+    const dir = order.direction.toLowerCase();
+    return [{ [order.column]: dir }, { createdAt: 'desc' }, { id: 'desc' }];
+  }
   const metric = `${order.direction.toLowerCase()} nulls last`;
   return [{ finalMetrics: { [order.metric]: metric } }, { createdAt: 'desc' }, { id: 'desc' }];
 }
 
-function metricOf(order: RunOrder, run: Run): number | null {
+function metricOf(order: RunOrder, run: Run): number | string | null {
+  if (order.by === 'column') return run[order.column];
   if (order.by !== 'metric') return null;
   const value = run.finalMetrics?.[order.metric];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -151,7 +163,13 @@ function after(order: RunOrder, at: RunCursor): object {
         : { eq: path(at.value), gt: { $or: [path(beyond), isNull] } },
     );
   }
-  const desc = order.by === 'metric' || order.direction === 'DESC';
+  if (order.by === 'column') {
+    const column = order.column;
+    const beyond = order.direction === 'DESC' ? { $lt: at.value } : { $gt: at.value };
+    keys.push({ eq: { [column]: at.value }, gt: { [column]: beyond } });
+  }
+  // Ties of a metric or column go newest first, whichever way the list runs.
+  const desc = order.by !== 'createdAt' || order.direction === 'DESC';
   const op = desc ? '$lt' : '$gt';
   keys.push({ eq: { createdAt: at.createdAt }, gt: { createdAt: { [op]: at.createdAt } } });
   keys.push({ eq: { id: at.id }, gt: { id: { [op]: at.id } } });

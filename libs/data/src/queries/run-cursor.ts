@@ -4,8 +4,8 @@ import { DataError } from '../errors/data-error.ts';
 export interface RunCursor {
   /** orderSignature() of the order the cursor belongs to. */
   order: string;
-  /** The metric value when sorting by a metric (null: the run has none). */
-  value: number | null;
+  /** The metric or column value when sorting by one (null: the run has no such metric). */
+  value: number | string | null;
   createdAt: Date;
   id: string;
 }
@@ -36,9 +36,16 @@ export function decodeRunCursor(cursor: string, order: string): RunCursor {
   if (!Array.isArray(parsed) || parsed.length !== 4) throw bad();
   const [sig, value, ms, id] = parsed as unknown[];
   if (typeof sig !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw bad();
-  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) throw bad();
+  const isNumber = typeof value === 'number' && Number.isFinite(value);
+  const isText = typeof value === 'string' && value.length <= 200;
+  if (value !== null && !isNumber && !isText) throw bad();
   if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) throw bad();
-  const position = { order: sig, value, createdAt: new Date(ms), id };
+  const position: RunCursor = {
+    order: sig,
+    value: value as RunCursor['value'],
+    createdAt: new Date(ms),
+    id,
+  };
   if (encodeRunCursor(position) !== cursor) throw bad();
   if (sig !== order) throw bad(`was made for another orderBy (${sig}); start again without it`);
   return position;

@@ -1,9 +1,24 @@
 import { TrackingError } from '../errors/tracking-error.ts';
 
-/** How `findRuns` sorts: by creation time, or by a final metric (runs without it come last). */
+/** Run columns a list can be sorted by (every run has a value). */
+export const RUN_SORT_COLUMNS = [
+  'status',
+  'architecture',
+  'epochs',
+  'batchSize',
+  'learningRate',
+  'seed',
+] as const;
+export type RunSortColumn = (typeof RUN_SORT_COLUMNS)[number];
+
+/**
+ * How `findRuns` sorts: by creation time, by a final metric (runs without it come last), or by
+ * a run column (ties newest first, as for a metric).
+ */
 export type RunOrder =
   | { by: 'createdAt'; direction: 'ASC' | 'DESC' }
-  | { by: 'metric'; metric: string; direction: 'ASC' | 'DESC' };
+  | { by: 'metric'; metric: string; direction: 'ASC' | 'DESC' }
+  | { by: 'column'; column: RunSortColumn; direction: 'ASC' | 'DESC' };
 
 /** Newest first: the order of every other list. */
 export const NEWEST_FIRST: RunOrder = { by: 'createdAt', direction: 'DESC' };
@@ -26,7 +41,7 @@ export function checkJsonName(name: string, field: string): string {
 
 /** A stable text for an order, written into cursors so a cursor only continues its own order. */
 export function orderSignature(order: RunOrder): string {
-  return order.by === 'metric'
-    ? `metric:${order.metric}:${order.direction}`
-    : `createdAt:${order.direction}`;
+  if (order.by === 'metric') return `metric:${order.metric}:${order.direction}`;
+  if (order.by === 'column') return `column:${order.column}:${order.direction}`;
+  return `createdAt:${order.direction}`;
 }
