@@ -19,6 +19,7 @@ import type { StrandContext } from '../context.ts';
 import { formatErrors } from '../limits/format-error.ts';
 import type { OperationPolicy } from '../limits/operation-policy.ts';
 import { exceededError } from '../limits/query-budget.ts';
+import { sharedSubscribe } from './shared-subscribe.ts';
 
 /** Frames above this are refused before they are read (ws closes with 1009). */
 export const WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -81,6 +82,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
+    // Progress events are executed once per event for all who follow the run or job alike.
+    subscribe: sharedSubscribe(),
     // connection_init must carry `authorization: "Bearer <token>"`; else close with 4401.
     onConnect: async (ctx) => {
       const authorization = ctx.connectionParams?.authorization;
