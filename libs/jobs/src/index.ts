@@ -135,6 +135,8 @@ export type { OpenedData } from './learning/training-file.ts';
 export { openDataset } from './training/open-dataset.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
+export { findBaselineMotif, motifScores } from './learning/pwm-baseline.ts';
+export type { PwmBaselineDescription } from './learning/pwm-baseline.ts';
 export type {
   BaselineResult,
   CrossValidateOptions,
