@@ -105,4 +105,77 @@ describe('strand risk', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('strand risk: --samples must be an integer ≥ 1; got "many"\n');
   });
+
+  it('simulates a p ≫ n expression cohort (--expression-only) that strand cv reads, selecting features in fold', async () => {
+    const out = join(dir, 'pgn');
+    const sim = strand(
+      'risk',
+      'simulate',
+      '--expression-only',
+      '--out',
+      out,
+      '--samples',
+      '30',
+      '--probes',
+      '600',
+      '--informative',
+      '30',
+      '--effect',
+      '1.5',
+      '--case-fraction',
+      '0.4',
+      '--seed',
+      '2',
+      '--json',
+    );
+    expect(sim.stderr).toBe('');
+    const written = JSON.parse(sim.stdout);
+    expect(written).toMatchObject({ samples: 30, probes: 600, cases: 12, controls: 18 });
+    expect(Object.keys(written.files)).toEqual(['expression', 'labels', 'truth']);
+    const truth = JSON.parse(await readFile(join(out, 'truth.json'), 'utf8'));
+    expect(truth.informative).toHaveLength(30);
+    const cv = strand(
+      'cv',
+      '--architecture',
+      'mlp',
+      '--train',
+      written.files.expression,
+      '--labels',
+      written.files.labels,
+      '--label-column',
+      'status',
+      '--folds',
+      '3',
+      '--epochs',
+      '5',
+      '--select-features',
+      '50',
+      '--json',
+    );
+    expect(cv.stderr).toBe('');
+    const result = JSON.parse(cv.stdout);
+    expect(result.folds).toHaveLength(3);
+    expect(result.baseline.method).toBe('logistic-regression');
+    const bad = strand('risk', 'simulate', '--expression-only', '--out', out, '--effect', '0');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('strand risk simulate: --effect must be in (0, 10]; got "0"\n');
+    const k = strand(
+      'cv',
+      '--architecture',
+      'mlp',
+      '--train',
+      written.files.expression,
+      '--labels',
+      written.files.labels,
+      '--select-features',
+      '601',
+    );
+    expect(k.status).toBe(2);
+    expect(k.stderr).toContain(
+      'featureSelection.k must be an integer from 1 to the number of features (600); got 601',
+    );
+    const motif = strand('cv', '--train', written.files.expression, '--jaspar', 'x.jaspar');
+    expect(motif.status).toBe(2);
+    expect(motif.stderr).toBe('strand cv: --jaspar needs --baseline-motif ID\n');
+  }, 120_000);
 });

@@ -139,7 +139,7 @@ afterAll(async () => {
 const DEEPBIND = '{"filters": 8, "kernelSize": 8, "hiddenUnits": 8, "dropout": 0}';
 
 describe('startCrossValidation', () => {
-  it('cross-validates as a job: k folds with their test checksums, mean and sd', async () => {
+  it('cross-validates as a job: k folds with their test checksums, mean and sd, baselines beside', async () => {
     const payload = await start('startCrossValidation', 'CrossValidationInput', {
       datasetId: sequencesId,
       architecture: 'deepbind',
@@ -149,6 +149,7 @@ describe('startCrossValidation', () => {
       batchSize: 16,
       learningRate: 0.02,
       seed: 1,
+      baselineMotif: 'MA0035',
     });
     expect(payload.userErrors).toEqual([]);
     expect(payload.job).toMatchObject({ kind: 'CROSS_VALIDATION', status: 'QUEUED' });
@@ -167,8 +168,20 @@ describe('startCrossValidation', () => {
       }[];
       mean: Record<string, number>;
       sd: Record<string, number>;
+      baseline: {
+        method: string;
+        folds: unknown[];
+        mean: Record<string, number>;
+        pwmScan: { motif: { id: string }; folds: unknown[]; mean: Record<string, number> };
+      };
     };
     expect(result.split).toEqual({ method: 'stratified-k-fold', folds: 3, seed: 1 });
+    // The LR baseline and the scan of the planted motif, on the same three folds.
+    expect(result.baseline).toMatchObject({ method: 'logistic-regression' });
+    expect(result.baseline.folds).toHaveLength(3);
+    expect(result.baseline.pwmScan.motif.id).toBe('MA0035.5');
+    expect(result.baseline.pwmScan.folds).toHaveLength(3);
+    expect(result.baseline.pwmScan.mean.test_auroc).toBeGreaterThan(0.8);
     expect(result.folds.map((f) => f.fold)).toEqual([1, 2, 3]);
     expect(result.folds.reduce((n, f) => n + f.test, 0)).toBe(240);
     for (const f of result.folds) {
@@ -226,6 +239,19 @@ describe('startCrossValidation', () => {
         code: 'OUT_OF_RANGE',
         message: 'folds must be an integer from 2 to 20; got 21',
       },
+    ]);
+    const options = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      baselineMotif: 'MA9999.1',
+      selectFeatures: 10,
+    });
+    expect(options.userErrors.map((e) => [e.field, e.message])).toEqual([
+      ['baselineMotif', expect.stringMatching(/^Strand's bundled motifs has no motif "MA9999.1"/)],
+      [
+        'selectFeatures',
+        'selectFeatures applies to expression datasets; dataset "planted" holds sequences',
+      ],
     ]);
     expect(await jobCount('CROSS_VALIDATION')).toBe(before);
   });

@@ -40,6 +40,11 @@ export type {
 export { simulateMotifPairs } from './simulate/motif-pairs.ts';
 export type { MotifPairDataset, MotifPairOptions } from './simulate/motif-pairs.ts';
 export { simulateProfiles } from './simulate/profiles.ts';
+export { simulateExpressionCohort } from './simulate/expression-cohort.ts';
+export type {
+  ExpressionCohortOptions,
+  SimulatedExpressionCohort,
+} from './simulate/expression-cohort.ts';
 export type { ProfileDataset, ProfileSimulationOptions, ProfileSite } from './simulate/profiles.ts';
 export { compareMotifs } from './motifs/compare/compare-motifs.ts';
 export type { CompareMotifsOptions, MotifMatch } from './motifs/compare/compare-motifs.ts';

@@ -111,8 +111,21 @@ export {
   EXTRA_SCALING_FILE,
   FEATURE_SCALING_FILE,
 } from './learning/feature-scaling.ts';
-export type { FeatureScaling } from './learning/feature-scaling.ts';
-export { fit, MIN_RECORDS_FOR_VALIDATION } from './learning/fit.ts';
+export {
+  AUTO_SELECTED_FEATURES,
+  FEATURE_SELECTION_METHODS,
+  resolveFeatureSelection,
+} from './learning/feature-scaling.ts';
+export type {
+  FeatureScaling,
+  FeatureSelection,
+  FeatureSelectionOption,
+} from './learning/feature-scaling.ts';
+export {
+  fit,
+  MIN_FEATURE_RECORDS_FOR_VALIDATION,
+  MIN_RECORDS_FOR_VALIDATION,
+} from './learning/fit.ts';
 export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
 export { evaluate, evaluateRows, evaluation } from './learning/evaluate.ts';
 export type { ConfusionMatrix, Evaluation } from './learning/evaluate.ts';
@@ -124,6 +137,8 @@ export type { OpenedData } from './learning/training-file.ts';
 export { openDataset } from './training/open-dataset.ts';
 export { saveTrainedModel } from './learning/save-trained-model.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
+export { findBaselineMotif, motifScores } from './learning/pwm-baseline.ts';
+export type { PwmBaselineDescription } from './learning/pwm-baseline.ts';
 export type {
   BaselineResult,
   CrossValidateOptions,

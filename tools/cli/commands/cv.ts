@@ -1,4 +1,10 @@
-import { architectureForData, crossValidate, loadLabelledData } from '@strand/jobs';
+import { BUNDLED_MOTIFS, readJasparFile } from '@strand/genomics';
+import {
+  architectureForData,
+  crossValidate,
+  findBaselineMotif,
+  loadLabelledData,
+} from '@strand/jobs';
 import { initBackend } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { createOutput } from '../output.ts';
@@ -14,6 +20,12 @@ Stratified, seeded k-fold cross-validation: K models, each tested on the fold it
   --skip-baseline       do not fit the baseline: by default an L2 logistic regression (C = 1)
                         on one-hot bases (sequences) or standardised features (expression) is
                         fitted on the same folds and reported beside the model ("baseline")
+  --baseline-motif ID   also scan this motif as a baseline (two classes of sequences): each test
+                        sequence's best PWM log-odds on either strand, AUROC on the same folds
+                        ("baseline.pwmScan"); a JASPAR matrix ID (MA0139.2, or MA0139 for its
+                        latest version) or a factor name
+  --jaspar FILE         JASPAR matrices to find --baseline-motif in (default: Strand's bundled
+                        JASPAR 2024 excerpt: CTCF, GATA1, Spi1, REST, …)
 ${TRAIN_HELP}`;
 
 /** `strand cv`: per-fold test metrics, and `mean` / `sd` objects over the folds. */
@@ -24,6 +36,8 @@ export async function cv(argv: string[]): Promise<number> {
       ...TRAIN_OPTIONS,
       folds: { type: 'string', default: '5' },
       'skip-baseline': { type: 'boolean', default: false },
+      'baseline-motif': { type: 'string' },
+      jaspar: { type: 'string' },
     },
   });
   if (values.help) {
@@ -34,8 +48,20 @@ export async function cv(argv: string[]): Promise<number> {
   const k = Number(values.folds);
   if (!Number.isInteger(k) || k < 2)
     throw new CliError(`strand cv: --folds must be an integer ≥ 2; got "${values.folds}"`, 2);
+  if (values.jaspar && !values['baseline-motif'])
+    throw new CliError('strand cv: --jaspar needs --baseline-motif ID', 2);
+  if (values['baseline-motif'] && values['skip-baseline'])
+    throw new CliError('strand cv: --baseline-motif is a baseline; drop --skip-baseline', 2);
   const out = createOutput(args.json);
   return withCliErrors('strand cv', async () => {
+    const motifId = values['baseline-motif'];
+    const motif = motifId
+      ? findBaselineMotif(
+          values.jaspar ? await readJasparFile(values.jaspar) : BUNDLED_MOTIFS,
+          motifId,
+          values.jaspar ?? "Strand's bundled motifs",
+        )
+      : undefined;
     const all = await loadLabelledData(args.files);
     // Before any output: an architecture that does not fit the data is a usage error.
     architectureForData(args.architecture, all, args.config);
@@ -48,6 +74,7 @@ export async function cv(argv: string[]): Promise<number> {
       ...args,
       folds: k,
       baseline: values['skip-baseline'] !== true,
+      ...(motif ? { baselineMotif: motif } : {}),
       onEpoch: (f) => {
         fold = f;
       },
@@ -72,6 +99,16 @@ export async function cv(argv: string[]): Promise<number> {
               ...Object.keys(r.baseline.mean).map(
                 (name) =>
                   `${name}\t${(r.baseline?.mean[name] ?? NaN).toFixed(4)} ± ${(r.baseline?.sd[name] ?? NaN).toFixed(4)}`,
+              ),
+            ]
+          : []),
+        ...(r.baseline?.pwmScan
+          ? [
+              '',
+              `baseline: scan of ${r.baseline.pwmScan.motif.id} ${r.baseline.pwmScan.motif.name} (best log-odds, both strands) on the same folds`,
+              ...Object.keys(r.baseline.pwmScan.mean).map(
+                (name) =>
+                  `${name}\t${(r.baseline?.pwmScan?.mean[name] ?? NaN).toFixed(4)} ± ${(r.baseline?.pwmScan?.sd[name] ?? NaN).toFixed(4)}`,
               ),
             ]
           : []),

@@ -8,6 +8,7 @@ import {
   readExpressionMatrix,
   readSampleAnnotations,
   simulateCohort,
+  simulateExpressionCohort,
 } from '@strand/genomics';
 import { RISK_PIPELINE_DEFAULTS, runRiskPipeline } from '@strand/jobs';
 import type { RiskPipelineResult } from '@strand/jobs';
@@ -16,6 +17,7 @@ import { createOutput } from '../output.ts';
 
 const HELP = `usage: strand risk --vcf FILE --genes BED --expression FILE --labels FILE [options]
        strand risk simulate --out DIR [--samples N] [--genes N] [--risk-genes N] [--seed S]
+       strand risk simulate --expression-only --out DIR [--samples N] [--probes N] …
 
 Disease risk from gene expression + gene-level variant burden: a k-fold cross-validated
 multimodal model (the \`risk\` architecture), each sample's out-of-fold risk, and the features
@@ -38,7 +40,8 @@ multimodal model (the \`risk\` architecture), each sample's out-of-fold risk, an
                         samples: [{ id, label, risk, fold, topFeatures }], … }
 
 simulate writes a demo cohort with known risk genes to DIR: cohort.vcf.gz, genes.bed,
-expression.tsv, samples.tsv (status case/control) and truth.json.`;
+expression.tsv, samples.tsv (status case/control) and truth.json; with --expression-only a
+p ≫ n microarray cohort (expression.tsv, samples.tsv, truth.json) for strand cv / train.`;
 
 const SIMULATE_HELP = `usage: strand risk simulate --out DIR [options]
 
@@ -50,7 +53,18 @@ samples.tsv and truth.json.
   --genes N             default 200
   --risk-genes N        planted risk genes, default 5
   --seed S              default 42
-  --json                print the files and the truth as JSON`;
+  --json                print the files and the truth as JSON
+
+--expression-only: a p ≫ n microarray cohort instead (no VCF): log2 intensities of --probes
+probes in co-expression modules, --informative of them shifted between the classes; train on it
+with strand cv --architecture mlp --train DIR/expression.tsv --labels DIR/samples.tsv
+  --probes N            default 20000 (at most 100,000)
+  --informative N       probes whose class means differ, default 40
+  --effect X            their case − control difference in within-class sds, default 0.8
+  --case-fraction X     share of cases, default 0.5
+  --module-size N       probes per co-expression module, default 50
+  --module-correlation X  correlation within a module, default 0.4
+  (--samples defaults to 60 here)`;
 
 function integer(flag: string, raw: string | undefined, min: number): number {
   const n = Number(raw);
@@ -206,6 +220,13 @@ async function simulate(argv: string[]): Promise<number> {
       genes: { type: 'string', default: '200' },
       'risk-genes': { type: 'string', default: '5' },
       seed: { type: 'string', default: '42' },
+      'expression-only': { type: 'boolean', default: false },
+      probes: { type: 'string', default: '20000' },
+      informative: { type: 'string', default: '40' },
+      effect: { type: 'string', default: '0.8' },
+      'case-fraction': { type: 'string', default: '0.5' },
+      'module-size': { type: 'string', default: '50' },
+      'module-correlation': { type: 'string', default: '0.4' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -216,6 +237,7 @@ async function simulate(argv: string[]): Promise<number> {
   }
   if (!values.out)
     throw new CliError(`strand risk simulate: --out DIR is required\n${SIMULATE_HELP}`, 2);
+  if (values['expression-only']) return simulateExpression(values.out, values, argv);
   const cohort = simulateCohort({
     samples: integer('--samples', values.samples, 1),
     genes: integer('--genes', values.genes, 1),
@@ -257,6 +279,78 @@ async function simulate(argv: string[]): Promise<number> {
             `  ${g.gene}\t${g.modality}\t${g.effect > 0 ? '+' : ''}${g.effect} log-odds per sd`,
         ),
         `Next: strand risk --vcf ${files.vcf} --genes ${files.genes} --expression ${files.expression} --labels ${files.labels}`,
+      ].join('\n'),
+  );
+  return 0;
+}
+
+function real(flag: string, raw: string | undefined, ok: (x: number) => boolean, rule: string) {
+  const x = Number(raw);
+  if (raw === undefined || raw.trim() === '' || !ok(x))
+    throw new CliError(`strand risk simulate: ${flag} must be ${rule}; got "${raw}"`, 2);
+  return x;
+}
+
+/** `strand risk simulate --expression-only`: a p ≫ n microarray cohort for strand cv / train. */
+async function simulateExpression(
+  dir: string,
+  values: Record<string, string | boolean | undefined>,
+  argv: string[],
+): Promise<number> {
+  const given = (flag: string) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
+  const str = (key: string) => values[key] as string | undefined;
+  const cohort = (() => {
+    try {
+      return simulateExpressionCohort({
+        samples: given('--samples') ? integer('--samples', str('samples'), 10) : 60,
+        probes: integer('--probes', str('probes'), 2),
+        informative: integer('--informative', str('informative'), 1),
+        effectSize: real('--effect', str('effect'), (x) => x > 0 && x <= 10, 'in (0, 10]'),
+        caseFraction: real(
+          '--case-fraction',
+          str('case-fraction'),
+          (x) => x > 0 && x < 1,
+          'in (0, 1)',
+        ),
+        moduleSize: integer('--module-size', str('module-size'), 1),
+        moduleCorrelation: real(
+          '--module-correlation',
+          str('module-correlation'),
+          (x) => x >= 0 && x < 1,
+          'in [0, 1)',
+        ),
+        seed: integer('--seed', str('seed'), 0),
+      });
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`strand risk simulate: ${(error as Error).message}`, 2);
+    }
+  })();
+  await mkdir(dir, { recursive: true });
+  const files = {
+    expression: join(dir, 'expression.tsv'),
+    labels: join(dir, 'samples.tsv'),
+    truth: join(dir, 'truth.json'),
+  };
+  await writeFile(files.expression, cohort.expression);
+  await writeFile(files.labels, cohort.sampleTable);
+  await writeFile(files.truth, `${JSON.stringify(cohort.truth, null, 2)}\n`);
+  const out = createOutput(values.json === true);
+  out.result(
+    {
+      files,
+      samples: cohort.samples.length,
+      probes: cohort.probes.length,
+      cases: cohort.truth.cases,
+      controls: cohort.truth.controls,
+      truth: cohort.truth,
+    },
+    (r) =>
+      [
+        `Wrote ${r.samples} samples (${r.cases} cases, ${r.controls} controls) × ${r.probes} probes to ${dir}:`,
+        ...Object.values(files).map((f) => `  ${f}`),
+        `${r.truth.informative.length} informative probes (class means ${r.truth.effectSize} sd apart): ${files.truth}`,
+        `Next: strand cv --architecture mlp --train ${files.expression} --labels ${files.labels} --label-column status`,
       ].join('\n'),
   );
   return 0;

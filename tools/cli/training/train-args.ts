@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.ts';
-import type { DataFiles } from '@strand/jobs';
+import { AUTO_SELECTED_FEATURES, FEATURE_SELECTION_METHODS } from '@strand/jobs';
+import type { DataFiles, FeatureSelectionOption } from '@strand/jobs';
 
 /** Options shared by `strand train` and `strand cv`. */
 export const TRAIN_OPTIONS = {
@@ -16,6 +17,8 @@ export const TRAIN_OPTIONS = {
   seed: { type: 'string', default: '42' },
   config: { type: 'string' },
   workers: { type: 'string', default: '1' },
+  'select-features': { type: 'string', default: 'auto' },
+  'selection-method': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -41,6 +44,12 @@ export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default)
   --learning-rate X     Adam's, default 0.003
   --seed S              default 42: the same seed gives the same result on the same backend
   --config JSON         architecture config, e.g. '{"filters":32}'
+  --select-features K   expression: keep the K features that score best on each training set
+                        alone (no leakage into validation or test rows); auto (default): the
+                        top ${AUTO_SELECTED_FEATURES} when there are more features than training
+                        samples (p ≫ n), else all; none: all
+  --selection-method M  with --select-features K: f-test (default; ANOVA F of the classes, t²
+                        for two) or variance
   --workers N           train data-parallel on N worker threads, one core each (default 1; the
                         machine has as many cores as os.availableParallelism() says)
   --json                print the result as JSON
@@ -61,6 +70,8 @@ export interface TrainArgs {
   config: Record<string, unknown>;
   /** Gradient workers (data-parallel training). */
   workers: number;
+  /** In-fold feature selection of expression inputs (--select-features, --selection-method). */
+  featureSelection: FeatureSelectionOption;
   json: boolean;
 }
 
@@ -112,8 +123,30 @@ export function readTrainOptions(
     seed: int(command, '--seed', values.seed as string, 0),
     config,
     workers: int(command, '--workers', values.workers as string, 1),
+    featureSelection: featureSelection(command, values),
     json: values.json === true,
   };
+}
+
+function featureSelection(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+): FeatureSelectionOption {
+  const raw = String(values['select-features'] ?? 'auto');
+  const method = values['selection-method'] as string | undefined;
+  if (method !== undefined && !(FEATURE_SELECTION_METHODS as readonly string[]).includes(method)) {
+    throw new CliError(
+      `${command}: --selection-method must be ${FEATURE_SELECTION_METHODS.join(' or ')}; got "${method}"`,
+      2,
+    );
+  }
+  if (raw === 'auto' || raw === 'none') {
+    if (method !== undefined)
+      throw new CliError(`${command}: --selection-method needs --select-features K`, 2);
+    return raw;
+  }
+  const k = int(command, '--select-features', raw, 1);
+  return { method: (method ?? 'f-test') as 'f-test' | 'variance', k };
 }
 
 /** The data files and columns of the shared options. */

@@ -1,5 +1,10 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { CROSS_VALIDATION_DEFAULTS, CROSS_VALIDATION_LIMITS } from '@strand/jobs';
+import {
+  AUTO_SELECTED_FEATURES,
+  CROSS_VALIDATION_DEFAULTS,
+  CROSS_VALIDATION_LIMITS,
+  FEATURE_SELECTION_METHODS,
+} from '@strand/jobs';
 import { DatasetArchitectureInput } from './dataset-architecture.input.ts';
 
 const d = CROSS_VALIDATION_DEFAULTS;
@@ -39,4 +44,29 @@ export class CrossValidationInput extends DatasetArchitectureInput {
     description: `Seeds the folds, the weights and the shuffling; default ${d.seed}.`,
   })
   seed?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Expression datasets: keep the K features that score best (selectionMethod) on each fold's training samples alone. Default (null): the top ${AUTO_SELECTED_FEATURES} by F-test when features outnumber training samples (p ≫ n), else all; 0: all.`,
+  })
+  selectFeatures?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `With selectFeatures K: ${FEATURE_SELECTION_METHODS.join(' or ')} (default f-test: ANOVA F of the classes, t² for two).`,
+  })
+  selectionMethod?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Also scan this motif as a baseline on the same folds (two classes of sequences): each test sequence scores its best PWM log-odds on either strand; the result's baseline.pwmScan holds the AUROC per fold, mean and sd. A JASPAR matrix ID (MA0139.2, or MA0139 for the latest version) or factor name, looked up in baselineJaspar or else the bundled JASPAR 2024 excerpt (CTCF, GATA1, Spi1, REST, …).",
+  })
+  baselineMotif?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'JASPAR-format matrices (the text of a .jaspar file) to find baselineMotif in.',
+  })
+  baselineJaspar?: string | null;
 }

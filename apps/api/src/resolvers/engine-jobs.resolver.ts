@@ -42,7 +42,7 @@ const isError = (value: unknown): value is UserError => value instanceof UserErr
 export class EngineJobsResolver {
   @Mutation(() => JobPayload, {
     description:
-      'Cross-validates an architecture on a dataset of the project as a job: follow it with jobProgress (counted in epochs over all folds); its result (JSON) holds per-fold metrics and test-row checksums, and the mean and sd of each metric. A config that does not fit the data is a userError and nothing is queued. Needs EDITOR.',
+      'Cross-validates an architecture on a dataset of the project as a job: follow it with jobProgress (counted in epochs over all folds); its result (JSON) holds per-fold metrics and test-row checksums, the mean and sd of each metric, and the logistic-regression baseline fitted on the same folds (baseline: { method, features, folds, mean, sd }). A config that does not fit the data is a userError and nothing is queued. Needs EDITOR.',
   })
   async startCrossValidation(
     @Arg('input', () => CrossValidationInput) input: CrossValidationInput,
@@ -59,6 +59,10 @@ export class EngineJobsResolver {
       batchSize: input.batchSize ?? null,
       learningRate: input.learningRate ?? null,
       seed: input.seed ?? null,
+      selectFeatures: input.selectFeatures ?? null,
+      selectionMethod: input.selectionMethod ?? null,
+      baselineMotif: input.baselineMotif ?? null,
+      baselineJaspar: input.baselineJaspar ?? null,
     });
   }
 

@@ -6,6 +6,7 @@ import {
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
+import { datasetShape } from '@strand/jobs';
 import { accessError, userError } from '../auth/access.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
@@ -52,6 +53,17 @@ export class RunResolver {
   @FieldResolver(() => Dataset)
   async dataset(@Root() run: Run, @Ctx() { em }: StrandContext) {
     return Dataset.from(await em.findOneOrFail(DatasetEntity, { id: run.datasetId }));
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Class names of a run on one label column of classes, in class-index order: class i is row and column i of its confusion matrix (the val_confusion_<actual>_<predicted> metrics) and the i in val_auroc_c<i>. Empty for multitask, count-profile and label-free datasets.',
+  })
+  async classNames(@Root() run: Run, @Ctx() { em }: StrandContext): Promise<string[]> {
+    const dataset = await em.findOneOrFail(DatasetEntity, { id: run.datasetId });
+    const found = datasetShape(dataset);
+    if ('problem' in found || found.shape.tasks || found.shape.profile) return [];
+    return found.shape.labelNames;
   }
 
   @FieldResolver(() => Job, {

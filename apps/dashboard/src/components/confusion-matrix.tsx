@@ -9,9 +9,20 @@ const share = (count: number, row: readonly number[]) => {
   return total > 0 ? count / total : 0;
 };
 
-function Matrix(props: { view: ConfusionView; metrics: Readonly<Record<string, number>> }) {
+/** Class c's name: the run's class names for the model's own head, else `class c`. */
+const classLabel = (names: readonly string[] | undefined, c: number, size: number) =>
+  names && names.length === size ? (names[c] as string) : `class ${c}`;
+
+function Matrix(props: {
+  view: ConfusionView;
+  metrics: Readonly<Record<string, number>>;
+  classNames?: readonly string[];
+}) {
   const { head, counts } = props.view;
   const m = props.metrics;
+  // The run's class names are those of its one label column: the model's own head.
+  const label = (c: number) =>
+    classLabel(head === null ? props.classNames : undefined, c, counts.length);
   const p = head ? `val_${head}_` : 'val_';
   return (
     <section data-testid="confusion-matrix" data-head={head ?? undefined}>
@@ -27,7 +38,7 @@ function Matrix(props: { view: ConfusionView; metrics: Readonly<Record<string, n
             <th>actual \ predicted</th>
             {counts.map((_, c) => (
               <th key={c} className="num">
-                class {c}
+                {label(c)}
               </th>
             ))}
             <th className="num">AUROC</th>
@@ -36,7 +47,7 @@ function Matrix(props: { view: ConfusionView; metrics: Readonly<Record<string, n
         <tbody>
           {counts.map((row, a) => (
             <tr key={a}>
-              <th>class {a}</th>
+              <th>{label(a)}</th>
               {row.map((count, c) => {
                 const s = share(count, row);
                 // Blue for the diagonal (right), vermillion off it (wrong), as strong as the share.
@@ -46,7 +57,7 @@ function Matrix(props: { view: ConfusionView; metrics: Readonly<Record<string, n
                     key={c}
                     className="num"
                     data-share={s.toFixed(3)}
-                    title={`${(s * 100).toFixed(1)}% of class ${a}`}
+                    title={`${(s * 100).toFixed(1)}% of ${label(a)}`}
                     style={{ background: `rgba(${rgb}, ${(0.06 + 0.5 * s).toFixed(3)})` }}
                   >
                     {c === a ? <strong>{count}</strong> : count}
@@ -64,15 +75,22 @@ function Matrix(props: { view: ConfusionView; metrics: Readonly<Record<string, n
 
 /**
  * Each softmax head's validation confusion matrix at the latest epoch (rows: actual class,
- * columns: predicted; classes are the labels in sorted order) as a heatmap, with accuracy,
- * macro-F1 and the one-vs-rest AUROC per class. Nothing for other heads.
+ * columns: predicted) as a heatmap, with accuracy, macro-F1 and the one-vs-rest AUROC per
+ * class. Classes are named by `classNames` (Run.classNames, in class-index order) when it has
+ * one name per class, else `class 0`, `class 1`, …. Nothing for other heads.
  */
 export function ConfusionMatrix(props: {
   metrics: Readonly<Record<string, number>> | null;
+  classNames?: readonly string[];
 }): ReactNode {
   const metrics = props.metrics;
   if (!metrics) return null;
   return confusionMatrices(metrics).map((view) => (
-    <Matrix key={view.head ?? ''} view={view} metrics={metrics} />
+    <Matrix
+      key={view.head ?? ''}
+      view={view}
+      metrics={metrics}
+      {...(props.classNames ? { classNames: props.classNames } : {})}
+    />
   ));
 }

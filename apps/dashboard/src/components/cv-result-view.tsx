@@ -23,6 +23,12 @@ export function CvResult(props: { result: CvResultView }): ReactNode {
           <FoldMetricsTable metrics={r.baseline} undefinedFolds={{}} testId="cv-baseline" />
         </>
       ) : null}
+      {r.pwmScan ? (
+        <>
+          <h3>Baseline on the same folds: {r.pwmScan.description}</h3>
+          <FoldMetricsTable metrics={r.pwmScan} undefinedFolds={{}} testId="cv-pwm-scan" />
+        </>
+      ) : null}
     </div>
   );
 }

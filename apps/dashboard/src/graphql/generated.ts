@@ -400,6 +400,7 @@ export type RunQuery = {
     learningRate: number;
     seed: number;
     config: string;
+    classNames: Array<string>;
     error: string | null;
     startedAt: string | null;
     finishedAt: string | null;
@@ -2282,6 +2283,7 @@ export const RunDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'learningRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'seed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'config' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'classNames' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'error' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },

@@ -13,6 +13,8 @@ export interface CvResultView extends FoldMetrics {
   undefinedFolds: Record<string, number>;
   /** The logistic-regression baseline on the same folds, with what it fitted; null when absent. */
   baseline: (FoldMetrics & { description: string }) | null;
+  /** The scan of a named motif on the same folds (baseline.pwmScan); null when none was named. */
+  pwmScan: (FoldMetrics & { description: string }) | null;
 }
 
 /** A CROSS_VALIDATION result; null when it has no folds. */
@@ -34,6 +36,7 @@ export function parseCvResult(value: unknown): CvResultView | null {
     epochs: num(value.epochs),
     undefinedFolds,
     baseline: parseBaseline(value.baseline),
+    pwmScan: isRecord(value.baseline) ? parsePwmScan(value.baseline.pwmScan) : null,
   };
 }
 
@@ -48,4 +51,17 @@ function parseBaseline(value: unknown): CvResultView['baseline'] {
     .filter(Boolean)
     .join(', ');
   return { ...folds, description: `${method.replace(/-/g, ' ')}${on ? ` (${on})` : ''}` };
+}
+
+/** `baseline.pwmScan: { motif: { id, name, width }, folds, mean, sd }` of a CROSS_VALIDATION result. */
+function parsePwmScan(value: unknown): CvResultView['pwmScan'] {
+  if (!isRecord(value)) return null;
+  const folds = parseFoldMetrics(value);
+  if (!folds) return null;
+  const motif = rec(value.motif);
+  const name = [str(motif.id), str(motif.name)].filter(Boolean).join(' ');
+  return {
+    ...folds,
+    description: `scan of motif ${name || '?'} (best log-odds on either strand)`,
+  };
 }

@@ -127,6 +127,31 @@ describe('parseCvResult', () => {
       metricNames: ['test_auroc'],
     });
     expect(parseCvResult({ folds: [{ fold: 1, metrics: {} }] })!.baseline).toBeNull();
+    expect(view!.pwmScan).toBeNull();
+  });
+  it('reads the scan of a named motif beside the LR baseline', () => {
+    const view = parseCvResult({
+      folds: [{ fold: 1, train: 80, test: 20, metrics: { test_auroc: 0.9 } }],
+      mean: { test_auroc: 0.9 },
+      sd: { test_auroc: 0 },
+      baseline: {
+        method: 'logistic-regression',
+        folds: [{ fold: 1, metrics: { test_auroc: 0.85 } }],
+        mean: { test_auroc: 0.85 },
+        sd: { test_auroc: 0 },
+        pwmScan: {
+          method: 'pwm-scan',
+          motif: { id: 'MA0035.5', name: 'GATA1', width: 7 },
+          folds: [{ fold: 1, metrics: { test_auroc: 0.92, test_auprc: 0.9 } }],
+          mean: { test_auroc: 0.92, test_auprc: 0.9 },
+          sd: { test_auroc: 0, test_auprc: 0 },
+        },
+      },
+    });
+    expect(view!.pwmScan).toMatchObject({
+      description: 'scan of motif MA0035.5 GATA1 (best log-odds on either strand)',
+      mean: { test_auroc: 0.92, test_auprc: 0.9 },
+    });
   });
   it('is null without folds', () => {
     expect(parseCvResult({ mean: {} })).toBeNull();

@@ -112,7 +112,7 @@ export function RunPage(props: { id: string }): ReactNode {
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
-      <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} />
+      <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} classNames={run.classNames} />
       <h2>Setup</h2>
       <RunDetails run={run} />
       {status === 'SUCCEEDED' && canEdit(run.project.viewerRole) ? (

@@ -9,7 +9,8 @@
  */
 import { Dataset } from '@strand/data';
 import type { JsonObject } from '@strand/data';
-import { checkIntRange } from '../errors/user-error.ts';
+import { checkIntRange, userError } from '../errors/user-error.ts';
+import { LearningError } from '../learning/learning.error.ts';
 import type { UserError } from '../errors/user-error.ts';
 import { checkArchitectureForData } from '../learning/architecture-for-data.ts';
 import type { JobKind } from '../platform/job-kind.ts';
@@ -24,6 +25,66 @@ import {
 } from './cross-validation.checks.ts';
 import type { CrossValidationTaskInput } from './cross-validation.task.ts';
 import type { CrossValidationResult } from '../learning/cross-validate.ts';
+import { FEATURE_SELECTION_METHODS } from '../learning/feature-scaling.ts';
+import { findBaselineMotif } from '../learning/pwm-baseline.ts';
+import { BUNDLED_MOTIFS, parseJaspar } from '@strand/genomics';
+import type { Pfm } from '@strand/genomics';
+
+/** The motif a caller's baselineMotif names (in baselineJaspar or the bundled ones), or an error. */
+function baselineMotifOf(input: CrossValidationInput): Pfm | null | UserError {
+  const id = input.baselineMotif;
+  if (id === undefined || id === null) {
+    if (input.baselineJaspar)
+      return userError('baselineJaspar', 'INVALID_VALUE', 'baselineJaspar needs baselineMotif');
+    return null;
+  }
+  try {
+    const motifs = input.baselineJaspar
+      ? parseJaspar(input.baselineJaspar, 'baselineJaspar')
+      : BUNDLED_MOTIFS;
+    return findBaselineMotif(
+      motifs,
+      id,
+      input.baselineJaspar ? 'baselineJaspar' : "Strand's bundled motifs",
+    );
+  } catch (error) {
+    const field =
+      input.baselineJaspar && !(error instanceof LearningError)
+        ? 'baselineJaspar'
+        : 'baselineMotif';
+    return userError(field, 'INVALID_VALUE', (error as Error).message);
+  }
+}
+import type { FeatureSelectionOption } from '../learning/feature-scaling.ts';
+
+/** The feature selection a caller's selectFeatures / selectionMethod ask for, or an error. */
+function featureSelectionOf(
+  input: CrossValidationInput,
+): { ok: true; value: FeatureSelectionOption } | { ok: false; error: UserError } {
+  const k = input.selectFeatures;
+  const method = input.selectionMethod;
+  const fail = (field: string, message: string) => ({
+    ok: false as const,
+    error: { field, code: 'INVALID_VALUE', message },
+  });
+  if (method !== undefined && method !== null) {
+    if (!(FEATURE_SELECTION_METHODS as readonly string[]).includes(method))
+      return fail(
+        'selectionMethod',
+        `selectionMethod must be ${FEATURE_SELECTION_METHODS.join(' or ')}; got "${method}"`,
+      );
+    if (k === undefined || k === null || k === 0)
+      return fail('selectionMethod', 'selectionMethod needs selectFeatures K ≥ 1');
+  }
+  if (k === undefined || k === null) return { ok: true, value: 'auto' };
+  if (!Number.isInteger(k) || k < 0)
+    return fail('selectFeatures', `selectFeatures must be an integer ≥ 0; got ${k}`);
+  if (k === 0) return { ok: true, value: 'none' };
+  return {
+    ok: true,
+    value: { method: (method ?? 'f-test') as 'f-test' | 'variance', k },
+  };
+}
 
 /** Defaults of CROSS_VALIDATION (those of `strand cv`). */
 export const CROSS_VALIDATION_DEFAULTS = Object.freeze({
@@ -48,6 +109,14 @@ export interface CrossValidationInput {
   batchSize?: number | null;
   learningRate?: number | null;
   seed?: number | null;
+  /** Expression: in-fold feature selection's k (null: auto, 0: none). */
+  selectFeatures?: number | null;
+  /** With selectFeatures: f-test (default) or variance. */
+  selectionMethod?: string | null;
+  /** A motif to scan as a second baseline: JASPAR ID or factor name. */
+  baselineMotif?: string | null;
+  /** JASPAR text to find baselineMotif in (default: the bundled matrices). */
+  baselineJaspar?: string | null;
 }
 
 /** The stored parameters: the complete config and every setting. */
@@ -60,6 +129,10 @@ export type CrossValidationParams = {
   batchSize: number;
   learningRate: number;
   seed: number;
+  /** `auto`, `none` or { method, k } (FeatureSelectionOption). */
+  featureSelection: string | { method: string; k: number };
+  /** The motif of the scan baseline (a JASPAR matrix), or null. */
+  baselineMotif: { id: string; name: string; counts: number[][] } | null;
 } & JsonObject;
 
 export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
@@ -76,6 +149,10 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     if (badFolds) errors.push(badFolds);
     const config = configObject(input.config);
     if (!config.ok) errors.push(...config.errors);
+    const selection = featureSelectionOf(input);
+    if (!selection.ok) errors.push(selection.error);
+    const motif = baselineMotifOf(input);
+    if (motif && 'field' in motif) errors.push(motif);
 
     const found = await trainableDataset(em, projectId, String(input.datasetId));
     if (!found.ok) return { ok: false, errors: [...found.errors, ...errors] };
@@ -83,6 +160,32 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     if (!badFolds && folds > dataset.recordCount) {
       const message = `folds must be at most the number of records of dataset "${dataset.name}" (${dataset.recordCount}); got ${folds}`;
       errors.push({ field: 'folds', code: 'OUT_OF_RANGE', message });
+    }
+    const chosen = selection.ok ? selection.value : 'auto';
+    if (typeof chosen === 'object') {
+      const width = shape.length * shape.alphabetSize;
+      if (shape.kind !== 'features') {
+        const message = `selectFeatures applies to expression datasets; dataset "${dataset.name}" holds sequences`;
+        errors.push({ field: 'selectFeatures', code: 'INVALID_VALUE', message });
+      } else if (chosen.k > width) {
+        const message = `selectFeatures must be at most the features of dataset "${dataset.name}" (${width}); got ${chosen.k}`;
+        errors.push({ field: 'selectFeatures', code: 'OUT_OF_RANGE', message });
+      }
+    }
+    if (motif && 'counts' in motif) {
+      const twoClasses =
+        shape.kind === 'sequence' &&
+        !shape.tasks &&
+        !shape.profile &&
+        !shape.extraFeatures &&
+        shape.labelNames.length === 2;
+      if (!twoClasses) {
+        const message = `a motif-scan baseline needs two classes of DNA sequences; dataset "${dataset.name}" has ${shape.kind === 'sequence' ? `${shape.labelNames.length} classes` : 'features'}`;
+        errors.push(userError('baselineMotif', 'INVALID_VALUE', message));
+      } else if (motif.counts.length > shape.length) {
+        const message = `motif ${motif.id} (${motif.name}) is ${motif.counts.length} bp wide; the sequences of dataset "${dataset.name}" are ${shape.length} bp`;
+        errors.push(userError('baselineMotif', 'INVALID_VALUE', message));
+      }
     }
     const fits = checkArchitectureForData(
       String(input.architecture),
@@ -99,6 +202,11 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       config: { ...fits.config },
       folds,
       ...settings,
+      featureSelection: selection.ok ? selection.value : 'auto',
+      baselineMotif:
+        motif && 'counts' in motif
+          ? { id: motif.id, name: motif.name, counts: motif.counts.map((row) => [...row]) }
+          : null,
     };
     return {
       ok: true,
@@ -133,6 +241,9 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       batchSize: params.batchSize,
       learningRate: params.learningRate,
       seed: params.seed,
+      // Jobs queued before the option existed ran with the engine's default.
+      featureSelection: (params.featureSelection ?? 'auto') as FeatureSelectionOption,
+      ...(params.baselineMotif ? { baselineMotif: params.baselineMotif } : {}),
     };
     const cv = await runInWorker<CrossValidationTaskInput, CrossValidationResult>(
       new URL('./cross-validation.task.ts', import.meta.url),
@@ -161,6 +272,17 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
         mean: cv.mean,
         sd: cv.sd,
         undefinedFolds: cv.undefinedFolds,
+        featureSelection: params.featureSelection ?? 'auto',
+        confusionMatrix: cv.confusionMatrix
+          ? { labels: [...cv.confusionMatrix.labels], counts: cv.confusionMatrix.counts }
+          : null,
+        // The LR baseline on the same folds (the CV result page shows it beside the model).
+        baseline: cv.baseline
+          ? {
+              ...cv.baseline,
+              folds: cv.baseline.folds.map((f) => ({ fold: f.fold, metrics: { ...f.metrics } })),
+            }
+          : null,
       },
     };
   },

@@ -8,6 +8,8 @@ import { crossValidate } from '../learning/cross-validate.ts';
 import type { CrossValidationResult } from '../learning/cross-validate.ts';
 import { loadStoredDataset } from '../learning/stored-data.ts';
 import type { StoredDataset } from '../learning/stored-data.ts';
+import type { FeatureSelectionOption } from '../learning/feature-scaling.ts';
+import type { Pfm } from '@strand/genomics';
 
 export interface CrossValidationTaskInput {
   dataset: StoredDataset;
@@ -18,6 +20,10 @@ export interface CrossValidationTaskInput {
   batchSize: number;
   learningRate: number;
   seed: number;
+  /** In-fold feature selection of expression data; default auto. */
+  featureSelection?: FeatureSelectionOption;
+  /** A motif to scan as a second baseline (cross-validate.ts baselineMotif). */
+  baselineMotif?: Pfm;
 }
 
 /** Cross-validates; throws LearningError (its message shown) for data the engine cannot use. */
@@ -44,6 +50,8 @@ export async function crossValidationTask(
     batchSize: input.batchSize,
     learningRate: input.learningRate,
     seed: input.seed,
+    ...(input.featureSelection ? { featureSelection: input.featureSelection } : {}),
+    ...(input.baselineMotif ? { baselineMotif: input.baselineMotif } : {}),
     signal,
     onEpoch: (fold, r) => report(fold, r.epoch),
     onFold: (f) =>

@@ -6,6 +6,7 @@
  * reported beside the model (`baseline`), so a model is never shown without what it must beat.
  */
 import { kFold } from '@strand/genomics';
+import type { Pfm } from '@strand/genomics';
 import { initBackend } from '@strand/models';
 import type {
   ArchitectureConfig,
@@ -17,6 +18,8 @@ import { architectureForData } from './architecture-for-data.ts';
 import type { ConfusionMatrix } from './evaluate.ts';
 import { baselineApplies, baselineMetrics, describeBaseline } from './logistic-baseline.ts';
 import type { BaselineDescription } from './logistic-baseline.ts';
+import { describePwmBaseline, pwmBaselineApplies, pwmBaselineMetrics } from './pwm-baseline.ts';
+import type { PwmBaselineDescription } from './pwm-baseline.ts';
 import { subset } from './data-rows.ts';
 import { fitAndEvaluate } from './fit-and-evaluate.ts';
 import type { FitOptions } from './fit.ts';
@@ -39,14 +42,25 @@ export interface CrossValidateOptions extends Omit<
    * it beside the model; default true where it applies (one label column of classes).
    */
   baseline?: boolean;
+  /**
+   * A motif (e.g. a JASPAR matrix) to scan as a second baseline on the same folds: each test
+   * sequence's best log-odds on either strand, scored by AUROC (pwm-baseline.ts). Two classes of
+   * sequences only; needs `baseline`.
+   */
+  baselineMotif?: Pfm;
 }
 
-/** The baseline on the same folds as the model (see logistic-baseline.ts). */
-export interface BaselineResult extends BaselineDescription {
-  /** test_* metrics of the baseline per fold, in fold order. */
+/** Per-fold and summary metrics of a baseline. */
+interface BaselineFolds {
   folds: { fold: number; metrics: Record<string, number> }[];
   mean: Record<string, number>;
   sd: Record<string, number>;
+}
+
+/** The baseline on the same folds as the model (see logistic-baseline.ts). */
+export interface BaselineResult extends BaselineDescription, BaselineFolds {
+  /** The scan of the named motif on the same folds (test_auroc, test_auprc); null without one. */
+  pwmScan: (PwmBaselineDescription & BaselineFolds) | null;
 }
 
 /** One fold: how it split the records, and the test metrics of the model trained without it. */
@@ -117,9 +131,26 @@ export async function crossValidate(
   data: LabelledData,
   options: CrossValidateOptions,
 ): Promise<CrossValidationResult> {
-  const { folds: k, onEpoch, onFold, baseline: withBaseline = true, ...fitOptions } = options;
+  const {
+    folds: k,
+    onEpoch,
+    onFold,
+    baseline: withBaseline = true,
+    baselineMotif,
+    ...fitOptions
+  } = options;
   const baselineFolds: BaselineResult['folds'] | null =
     withBaseline && baselineApplies(data) ? [] : null;
+  if (baselineMotif && (!withBaseline || !pwmBaselineApplies(data))) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      withBaseline
+        ? `a motif-scan baseline needs two classes of DNA sequences; this data has ${data.kind === 'sequence' ? `${data.labelNames.length} classes` : 'features'}${data.tasks ? ' in several label columns' : ''}`
+        : 'a motif-scan baseline is a baseline: it cannot be named with the baseline turned off',
+      'baselineMotif',
+    );
+  }
+  const pwmFolds: BaselineResult['folds'] | null = baselineMotif ? [] : null;
   // Fails before any training when the architecture does not fit the data.
   const resolved = architectureForData(options.architecture, data, options.config);
   const splits = foldSplits(data, k, options.seed);
@@ -129,6 +160,8 @@ export async function crossValidate(
     throwIfCancelled(options.signal, `cross-validation cancelled in fold ${i + 1} of ${k}`);
     const test = subset(data, rows.test);
     baselineFolds?.push({ fold: i + 1, metrics: baselineMetrics(subset(data, rows.train), test) });
+    if (baselineMotif)
+      pwmFolds?.push({ fold: i + 1, metrics: pwmBaselineMetrics(test, baselineMotif) });
     const fitted = await fitAndEvaluate(subset(data, rows.train), test, {
       ...fitOptions,
       ...(onEpoch ? { onEpoch: (report: EpochReport) => onEpoch(i + 1, report) } : {}),
@@ -153,11 +186,14 @@ export async function crossValidate(
     folds.map((f) => f.metrics[name]).filter((v) => Number.isFinite(v));
   const summary = (f: (values: number[]) => number) =>
     Object.fromEntries(names.map((name) => [name, f(defined(name))]));
-  const baselineSummary = (f: (values: number[]) => number) =>
+  const baselineSummary = (
+    f: (values: number[]) => number,
+    of: BaselineResult['folds'] | null = baselineFolds,
+  ) =>
     Object.fromEntries(
-      Object.keys(baselineFolds?.[0]?.metrics ?? {}).map((name) => [
+      Object.keys(of?.[0]?.metrics ?? {}).map((name) => [
         name,
-        f((baselineFolds ?? []).map((b) => b.metrics[name]).filter((v) => Number.isFinite(v))),
+        f((of ?? []).map((b) => b.metrics[name]).filter((v) => Number.isFinite(v))),
       ]),
     );
   return {
@@ -180,6 +216,15 @@ export async function crossValidate(
           folds: baselineFolds,
           mean: baselineSummary(mean),
           sd: baselineSummary(sampleSd),
+          pwmScan:
+            baselineMotif && pwmFolds
+              ? {
+                  ...describePwmBaseline(baselineMotif),
+                  folds: pwmFolds,
+                  mean: baselineSummary(mean, pwmFolds),
+                  sd: baselineSummary(sampleSd, pwmFolds),
+                }
+              : null,
         }
       : null,
   };

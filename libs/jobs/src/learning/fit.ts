@@ -27,8 +27,9 @@ import {
   applyFeatureScaling,
   fitExtraScaling,
   fitFeatureScaling,
+  resolveFeatureSelection,
 } from './feature-scaling.ts';
-import type { FeatureScaling } from './feature-scaling.ts';
+import type { FeatureScaling, FeatureSelectionOption } from './feature-scaling.ts';
 import { NO_PART } from '@strand/genomics';
 import {
   countPart,
@@ -74,6 +75,12 @@ export interface FitOptions {
    * training sequence is read as its reverse complement at random (seeded), half the time.
    */
   reverseComplement?: boolean;
+  /**
+   * Feature selection of expression inputs, learnt on the training rows only (see
+   * feature-scaling.ts FeatureSelection): default `auto` (top AUTO_SELECTED_FEATURES by F-test
+   * when there are more features than training rows), `none`, or a method and k.
+   */
+  featureSelection?: FeatureSelectionOption;
   /** Default with a validation split: val_loss, patience 5, best weights restored; false: none. */
   earlyStopping?: EarlyStoppingOptions | false;
   onBatch?: (report: BatchReport) => void;
@@ -139,6 +146,13 @@ export interface FitResult {
 /** Default validation share and early stopping of `fit`: only from this many records. */
 export const MIN_RECORDS_FOR_VALIDATION = 50;
 
+/**
+ * The same for feature vectors (expression): 10% of fewer records is under 20 samples, too few
+ * to stop on (issue 12: cohorts of 50–80 stopped after 6–9 epochs on ~10 validation samples).
+ * Below it a fit trains its fixed epochs on every training row.
+ */
+export const MIN_FEATURE_RECORDS_FOR_VALIDATION = 200;
+
 /** A stored split's rows, checked against the data, described like a holdout split. */
 function storedSplit(
   given: NonNullable<FitOptions['split']>,
@@ -197,7 +211,9 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
     );
   }
   const usable = o.rows ? countPart(o.rows, 1) : data.count;
-  const fraction = o.validationFraction ?? (usable >= MIN_RECORDS_FOR_VALIDATION ? 0.1 : 0);
+  const minimum =
+    data.kind === 'features' ? MIN_FEATURE_RECORDS_FOR_VALIDATION : MIN_RECORDS_FOR_VALIDATION;
+  const fraction = o.validationFraction ?? (usable >= minimum ? 0.1 : 0);
   const split = o.split
     ? storedSplit(o.split, data.count, o.seed)
     : holdoutSplit(data.labels, fraction, o.seed, o.rows);
@@ -205,6 +221,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
   let validation: TrainingData | TrainingStream | undefined;
   let scaling: FeatureScaling | null = null;
   let extraScaling: FeatureScaling | null;
+  let shape = { length: data.length, alphabetSize: data.alphabetSize };
   const validating = split.description.validation > 0;
   if (isStoreSource(data)) {
     const trainRows = maskOf(split.part, TRAIN_PART);
@@ -215,9 +232,11 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       : undefined;
   } else {
     const trainRows = rowsOf(split.part, TRAIN_PART);
-    scaling = fitFeatureScaling(data, trainRows);
+    const selection = resolveFeatureSelection(data, trainRows, o.featureSelection);
+    scaling = fitFeatureScaling(data, trainRows, selection);
     extraScaling = fitExtraScaling(data, trainRows);
     const scaled = applyExtraScaling(applyFeatureScaling(data, scaling), extraScaling);
+    shape = { length: scaled.length, alphabetSize: scaled.alphabetSize };
     train = trainingData(subset(scaled, trainRows), task);
     validation = validating
       ? trainingData(subset(scaled, rowsOf(split.part, VALIDATION_PART)), task)
@@ -226,8 +245,8 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
   const spec = {
     architecture,
     config,
-    inputLength: data.length,
-    alphabetSize: data.alphabetSize,
+    inputLength: shape.length,
+    alphabetSize: shape.alphabetSize,
     seed: o.seed,
   };
   let model = buildModel(spec);
@@ -278,8 +297,8 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       extraScaling,
       heads: heads && 'x' in train ? resolvedHeads(heads, model, train) : null,
       labelNames: outputNames(data, task),
-      inputLength: data.length,
-      alphabetSize: data.alphabetSize,
+      inputLength: shape.length,
+      alphabetSize: shape.alphabetSize,
       history: result.history,
       epochs: result.history.at(-1)?.epoch ?? o.resume?.epoch ?? 0,
       stopped: result.stopped,

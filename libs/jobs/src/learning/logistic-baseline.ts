@@ -50,7 +50,10 @@ export function baselineMetrics(
   const scale = train.kind === 'features' ? standardiser(train.x, train.count, d) : null;
   const xTrain = scale ? scale(train.x, train.count) : train.x;
   const xTest = scale ? scale(test.x, test.count) : test.x;
-  const model = fitSoftmax(xTrain, train.labels, train.count, d, k, C);
+  const model =
+    k === 2 && d > train.count && train.count <= MAX_DUAL_RECORDS
+      ? fitBinaryDual(xTrain, train.labels, train.count, d, C)
+      : fitSoftmax(xTrain, train.labels, train.count, d, k, C);
   const probs = predictSoftmax(model, xTest, test.count, d, k);
   const labels = Float32Array.from(test.labels);
   const raw =
@@ -103,8 +106,154 @@ interface Softmax {
   b: Float64Array;
 }
 
+/** Most training records the exact dual solve takes (its Newton steps cost (n + 1)³). */
+const MAX_DUAL_RECORDS = 600;
+
+/**
+ * Two classes with more features than records (p ≫ n: expression): the same objective solved
+ * exactly. The two-class softmax's optimum has columns ±w/2, i.e. a sigmoid with logit w·x + b
+ * and penalty ¼‖w‖²/C; its w lies in the span of the rows (w = Xᵀa), so Newton's method runs on
+ * a (n values) and b with the n × n Gram matrix K = XXᵀ, to a residual below 1e-8. Full-batch
+ * Adam on 20,000–40,000 features stopped short of the optimum (the note of branch baselines2).
+ */
+export function fitBinaryDual(
+  x: Float32Array,
+  labels: ArrayLike<number>,
+  n: number,
+  d: number,
+  C: number,
+): Softmax {
+  const c = 2 * C; // sigmoid penalty ½‖w‖²/c
+  const y = Float64Array.from({ length: n }, (_, i) => (labels[i] === 1 ? 1 : -1));
+  const K = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let dot = 0;
+      for (let q = 0; q < d; q++) dot += (x[i * d + q] as number) * (x[j * d + q] as number);
+      K[i * n + j] = dot;
+      K[j * n + i] = dot;
+    }
+  }
+  const a = new Float64Array(n);
+  let b = 0;
+  const logits = (alpha: Float64Array, beta: number) => {
+    const f = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let v = beta;
+      for (let j = 0; j < n; j++) v += (K[i * n + j] as number) * (alpha[j] as number);
+      f[i] = v;
+    }
+    return f;
+  };
+  const objective = (alpha: Float64Array, beta: number) => {
+    const f = logits(alpha, beta);
+    let loss = 0;
+    let penalty = 0;
+    for (let i = 0; i < n; i++) {
+      const m = -(y[i] as number) * (f[i] as number);
+      loss += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+      penalty += (alpha[i] as number) * ((f[i] as number) - beta);
+    }
+    return loss + (0.5 * penalty) / c;
+  };
+  const m = n + 1;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    const f = logits(a, b);
+    const g = new Float64Array(n);
+    const wgt = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = 1 / (1 + Math.exp((y[i] as number) * (f[i] as number)));
+      g[i] = -(y[i] as number) * s;
+      wgt[i] = s * (1 - s);
+    }
+    // Residual: ∂/∂w = Xᵀ(g + a/c) vanishes iff g + a/c = 0 (rows independent); ∂/∂b = Σg.
+    const r = new Float64Array(m);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      r[i] = (g[i] as number) + (a[i] as number) / c;
+      r[n] = (r[n] as number) + (g[i] as number);
+      worst = Math.max(worst, Math.abs(r[i] as number));
+    }
+    worst = Math.max(worst, Math.abs(r[n] as number));
+    if (worst < 1e-8) break;
+    const J = new Float64Array(m * m);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        J[i * m + j] = (wgt[i] as number) * (K[i * n + j] as number) + (i === j ? 1 / c : 0);
+        J[n * m + j] = (J[n * m + j] as number) + (wgt[i] as number) * (K[i * n + j] as number);
+      }
+      J[i * m + n] = wgt[i] as number;
+      J[n * m + n] = (J[n * m + n] as number) + (wgt[i] as number);
+    }
+    const step = solve(J, r, m);
+    if (!step) break;
+    const before = objective(a, b);
+    let t = 1;
+    for (;;) {
+      const trial = Float64Array.from(a, (v, i) => v - t * (step[i] as number));
+      const tb = b - t * (step[n] as number);
+      if (objective(trial, tb) <= before || t < 1e-6) {
+        a.set(trial);
+        b = tb;
+        break;
+      }
+      t /= 2;
+    }
+  }
+  // Back to the two-class softmax: columns −w/2 and w/2, w = Xᵀa.
+  const w = new Float64Array(d * 2);
+  for (let i = 0; i < n; i++) {
+    const ai = a[i] as number;
+    if (ai === 0) continue;
+    for (let q = 0; q < d; q++) {
+      const half = (ai * (x[i * d + q] as number)) / 2;
+      w[q * 2] = (w[q * 2] as number) - half;
+      w[q * 2 + 1] = (w[q * 2 + 1] as number) + half;
+    }
+  }
+  return { w, b: Float64Array.from([-b / 2, b / 2]) };
+}
+
+/** Solves J·s = r (m × m, row-major) by Gaussian elimination with partial pivoting; null if singular. */
+function solve(J: Float64Array, r: Float64Array, m: number): Float64Array | null {
+  const A = Float64Array.from(J);
+  const s = Float64Array.from(r);
+  for (let col = 0; col < m; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < m; row++) {
+      if (Math.abs(A[row * m + col] as number) > Math.abs(A[pivot * m + col] as number))
+        pivot = row;
+    }
+    if (Math.abs(A[pivot * m + col] as number) < 1e-300) return null;
+    if (pivot !== col) {
+      for (let q = 0; q < m; q++) {
+        const tmp = A[col * m + q] as number;
+        A[col * m + q] = A[pivot * m + q] as number;
+        A[pivot * m + q] = tmp;
+      }
+      const tmp = s[col] as number;
+      s[col] = s[pivot] as number;
+      s[pivot] = tmp;
+    }
+    const p = A[col * m + col] as number;
+    for (let row = col + 1; row < m; row++) {
+      const factor = (A[row * m + col] as number) / p;
+      if (factor === 0) continue;
+      for (let q = col; q < m; q++)
+        A[row * m + q] = (A[row * m + q] as number) - factor * (A[col * m + q] as number);
+      s[row] = (s[row] as number) - factor * (s[col] as number);
+    }
+  }
+  for (let row = m - 1; row >= 0; row--) {
+    let v = s[row] as number;
+    for (let q = row + 1; q < m; q++) v -= (A[row * m + q] as number) * (s[q] as number);
+    s[row] = v / (A[row * m + row] as number);
+  }
+  return s;
+}
+
 /** Full-batch Adam on the penalised mean log-loss; stops when the gradient is tiny. */
-function fitSoftmax(
+export function fitSoftmax(
   x: Float32Array,
   y: ArrayLike<number>,
   n: number,
@@ -180,7 +329,7 @@ function adam(
   }
 }
 
-function predictSoftmax(
+export function predictSoftmax(
   model: Softmax,
   x: Float32Array,
   n: number,
