@@ -9,6 +9,7 @@
  *   node --import tsx tools/bench/call-variants.ts .strand/bench-call NC_008253.1:3000001-4000000
  */
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { callVariants } from '@strand/jobs';
 
 const [dir, region, model] = process.argv.slice(2);
@@ -19,6 +20,11 @@ if (!dir || !region) {
 const rss: number[] = [];
 const heap: number[] = [];
 const buffers: number[] = [];
+const wasm: number[] = [];
+// The wasm backend's heap (one WebAssembly.Memory: it only grows, and RSS counts the pages
+// touched); process.memoryUsage() counts it under none of rss's parts.
+const wasmHeapBytes = () =>
+  (tf.backend() as { wasm?: { HEAPU8?: Uint8Array } }).wasm?.HEAPU8?.byteLength ?? 0;
 const started = performance.now();
 const result = await callVariants({
   bam: join(dir, 'reads.bam'),
@@ -34,6 +40,7 @@ const result = await callVariants({
     rss.push(m.rss / 2 ** 20);
     heap.push(m.heapUsed / 2 ** 20);
     buffers.push(m.arrayBuffers / 2 ** 20);
+    wasm.push(wasmHeapBytes() / 2 ** 20);
   },
 });
 const seconds = (performance.now() - started) / 1000;
@@ -57,7 +64,14 @@ process.stdout.write(
         tiles: rss.length,
       },
       ...(process.env['BENCH_TRACE']
-        ? { trace: { rss: rss.map(mb), heap: heap.map(mb), buffers: buffers.map(mb) } }
+        ? {
+            trace: {
+              rss: rss.map(mb),
+              heap: heap.map(mb),
+              buffers: buffers.map(mb),
+              wasm: wasm.map(mb),
+            },
+          }
         : {}),
     },
     null,

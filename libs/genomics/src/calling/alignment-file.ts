@@ -24,9 +24,12 @@ function firstIndex(path: string, suffixes: string[]): string | undefined {
 
 // @gmod/bam keeps parsed chunks up to 100 MB of decompressed bytes (its default, made for a
 // genome browser's view that moves back and forth), so a caller streaming tile after tile held
-// every tile it had read: RSS grew ~12 MB per 50 kb tile at 30× until that budget. Tiles are
-// read in order and only their edges are read twice, so a budget of a few tiles keeps memory flat.
-const BAM_CACHE_BYTES = 16 * 2 ** 20;
+// every tile it had read: RSS grew ~12 MB per 50 kb tile at 30×. Tiles go left to right, so a
+// chunk is wanted again only by the next few 5 kb tiles of the same 16 kb index window (and for
+// reads across a tile edge). A chunk kept longer outlives V8's young generation and is freed only
+// by a full collection, so the budget is a few windows' worth at 30× (~1.3 MB each): with none,
+// every tile decompressed its window again (~50% more buffer garbage per tile, bench:call).
+const BAM_CACHE_BYTES = 4 * 2 ** 20;
 
 /**
  * Opens `path` (`.bam` with `.bai`/`.csi`, or `.cram` with `.crai`; the reference decodes CRAM).

@@ -89,4 +89,22 @@ describe('pileupTensor', () => {
     expect(y[cell(2, 1) + 4]).toBe(1);
     expect(y[cell(2, 2) + 4]).toBe(0.5);
   });
+
+  it('lays reads into a shared buffer exactly as into their own, and refuses a short one', () => {
+    const a = { start0: 100, end0: 110, flags: 0, mapq: 60, seq: 'ACGTGTAC', qual: Array(8).fill(30) };
+    const del = { ...a, cigar: [M(4), (2 << 4) | 2, M(4)] };
+    const snvRead = { ...a, seq: 'ACGTTCGTAC', qual: Array(10).fill(20), cigar: [M(10)] };
+    const shared = new Uint8Array(40);
+    const laid = [viewRead(del, ref, shared.subarray(0, 20)), viewRead(snvRead, ref, shared.subarray(20))];
+    const own = [viewRead(del, ref), viewRead(snvRead, ref)];
+    laid.forEach((v, i) => {
+      expect(v.bases).toEqual(own[i].bases);
+      expect(v.quals).toEqual(own[i].quals);
+      expect(v.indels).toEqual(own[i].indels);
+    });
+    expect(shared[3 + 10 * 0]).toBe('T'.charCodeAt(0)); // the first read's bases, then its quals
+    expect(shared[20 + 10 + 4]).toBe(20); // the second read's quality at 104
+    expect(pileupTensor(snv, laid, ref, shape)).toEqual(pileupTensor(snv, own, ref, shape));
+    expect(() => viewRead(del, ref, new Uint8Array(19))).toThrow(/storage of 19 bytes, 20 needed/);
+  });
 });

@@ -33,11 +33,21 @@ export interface ReadView {
   indels: AllelePair[];
 }
 
-/** Lays one read on the reference (CIGAR walk; soft clips are not aligned, so not counted). */
-export function viewRead(read: AlignedRead, ref: RefWindow): ReadView {
-  const span = read.end0 - read.start0;
-  const bases = new Uint8Array(span);
-  const quals = new Uint8Array(span);
+/**
+ * Lays one read on the reference (CIGAR walk; soft clips are not aligned, so not counted).
+ * `storage` (zeroed, 2 × the read's reference span) holds its bases then its qualities, so a tile
+ * of reads can share one buffer instead of two small ArrayBuffers per read.
+ */
+export function viewRead(
+  read: AlignedRead,
+  ref: RefWindow,
+  storage: Uint8Array = new Uint8Array(2 * referenceSpan(read)),
+): ReadView {
+  const span = referenceSpan(read);
+  if (storage.length < 2 * span)
+    throw new RangeError(`viewRead: storage of ${storage.length} bytes, ${2 * span} needed`);
+  const bases = storage.subarray(0, span);
+  const quals = storage.subarray(span, 2 * span);
   const insertionsAfter: number[] = [];
   const indels: AllelePair[] = [];
   let refPos = read.start0;
@@ -105,6 +115,11 @@ export function viewRead(read: AlignedRead, ref: RefWindow): ReadView {
     insertionsAfter,
     indels,
   };
+}
+
+/** Reference positions a read covers ([start0, end0); 0 for a malformed read ending before it starts). */
+export function referenceSpan(read: AlignedRead): number {
+  return Math.max(0, read.end0 - read.start0);
 }
 
 /** Whether the read carries `allele` (an SNV base at its position, or the same normalised indel). */

@@ -82,5 +82,32 @@ describe.skipIf(SKIP)(
       expect(viaCram.candidates).toBe(bam.candidates);
       expect(viaCram.readsFetched).toBe(bam.readsFetched);
     }, 120_000);
+
+    it('makes the same calls whatever the batch size, with batches that span tiles', async () => {
+      const sim = reads();
+      const region = 'chr17:20001-30000';
+      const body = (file: string) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'));
+      const run = async (batchSize: number) => {
+        const out = join(dir, `batch-${batchSize}.vcf`);
+        const calls: number[] = [];
+        const result = await callVariants({
+          bam: sim.bam,
+          reference: sim.reference,
+          region,
+          out,
+          batchSize,
+          onProgress: (p) => calls.push(p.calls),
+        });
+        expect(calls.at(-1)).toBe(result.calls);
+        return body(out);
+      };
+      const whole = await run(256); // 10 kb is two 5 kb tiles: one batch holds both
+      expect(whole.length).toBeGreaterThan(10);
+      expect(await run(3)).toEqual(whole);
+      await expect(run(0)).rejects.toThrow(/batchSize must be a positive integer, got 0/);
+    }, 120_000);
   },
 );

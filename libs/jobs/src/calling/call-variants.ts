@@ -50,7 +50,7 @@ export interface CallVariantsOptions {
   sample?: string;
   /** Non-reference calls below this QUAL are filtered `LowQual`; default {@link DEFAULT_MIN_QUAL}. */
   minQual?: number;
-  /** Candidates per predicted batch; default 256. */
+  /** Candidates per predicted batch (a batch spans tiles); default 256. */
   batchSize?: number;
   onProgress?: (p: CallProgress) => void;
 }
@@ -60,6 +60,7 @@ export interface CallProgress {
   basesDone: number;
   basesTotal: number;
   candidates: number;
+  /** Variants written so far: candidates are genotyped a full batch at a time, so this lags. */
   calls: number;
 }
 
@@ -96,30 +97,67 @@ export async function openCallInputs(bam: string, reference: string, region: str
   return { fasta, file, contigs, regions, reader: new ReferenceReader(fasta) };
 }
 
-/** Genotype probabilities of candidates, `batchSize` pileup images at a time. */
-export async function genotypeCandidates(
-  model: tf.LayersModel,
-  candidates: readonly Candidate[],
-  views: readonly ReadView[],
-  ref: RefWindow,
-  batchSize: number,
-): Promise<number[][]> {
-  const shape = pileupShapeOf(model);
-  const cell = shape.width * shape.rows * 6;
-  const out: number[][] = [];
-  for (let at = 0; at < candidates.length; at += batchSize) {
-    const batch = candidates.slice(at, at + batchSize);
-    const x = new Float32Array(batch.length * cell);
-    batch.forEach((c, i) =>
-      pileupTensor(c, views, ref, shape, x.subarray(i * cell, (i + 1) * cell)),
-    );
-    const input = tf.tensor3d(x, [batch.length, shape.width, shape.rows * 6]);
-    const prediction = model.predict(input) as tf.Tensor;
-    const p = await prediction.data();
-    tf.dispose([input, prediction]);
-    for (let i = 0; i < batch.length; i++) out.push(Array.from(p.subarray(i * 3, i * 3 + 3)));
+/**
+ * Pileup images of candidates queued across tiles and genotyped `batchSize` at a time, so the
+ * model sees full batches however few candidates a (small) tile has. The images live in one
+ * buffer allocated once and reused; the backend copies it into a tensor that is disposed before
+ * the next batch is drawn. A tile's reads are needed only while its images are drawn, so they are
+ * not kept for the queue. `flush` returns the queued candidates with their model probabilities, in
+ * the order they were added.
+ */
+class PileupBatcher {
+  readonly #model: tf.LayersModel;
+  readonly #shape: { width: number; rows: number };
+  readonly #cell: number;
+  readonly #images: Float32Array;
+  readonly #queued: Candidate[] = [];
+
+  constructor(
+    model: tf.LayersModel,
+    readonly batchSize: number,
+  ) {
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    this.#model = model;
+    this.#shape = pileupShapeOf(model);
+    this.#cell = this.#shape.width * this.#shape.rows * 6;
+    this.#images = new Float32Array(batchSize * this.#cell);
   }
-  return out;
+
+  /** Whether a batch is full, so `flush` should be called before the next `add`. */
+  get full(): boolean {
+    return this.#queued.length >= this.batchSize;
+  }
+
+  /** Draws one candidate's pileup image into the queue (call `flush` first when `full`). */
+  add(candidate: Candidate, views: readonly ReadView[], ref: RefWindow): void {
+    if (this.full) throw new Error('PileupBatcher: batch full; flush before adding');
+    const at = this.#queued.length * this.#cell;
+    pileupTensor(candidate, views, ref, this.#shape, this.#images.subarray(at, at + this.#cell));
+    this.#queued.push(candidate);
+  }
+
+  /** Genotypes the queued images (one predict) and empties the queue. */
+  async flush(): Promise<{ candidate: Candidate; probabilities: number[] }[]> {
+    const n = this.#queued.length;
+    if (n === 0) return [];
+    const input = tf.tensor3d(this.#images.subarray(0, n * this.#cell), [
+      n,
+      this.#shape.width,
+      this.#shape.rows * 6,
+    ]);
+    const prediction = this.#model.predict(input) as tf.Tensor;
+    try {
+      const p = await prediction.data();
+      return this.#queued.map((candidate, i) => ({
+        candidate,
+        probabilities: Array.from(p.subarray(i * 3, i * 3 + 3)),
+      }));
+    } finally {
+      tf.dispose([input, prediction]);
+      this.#queued.length = 0;
+    }
+  }
 }
 
 /**
@@ -132,6 +170,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   const modelDir = o.modelDir ?? DEFAULT_CALLER_MODEL;
   const { model, metadata } = await loadModel(modelDir);
   assertPileupModel(modelDir, metadata);
+  const batcher = new PileupBatcher(model, o.batchSize ?? 256);
   const { file, contigs, regions, reader } = await openCallInputs(o.bam, o.reference, o.region);
   await mkdir(dirname(resolve(o.out)), { recursive: true });
   const vcf = createWriteStream(o.out);
@@ -151,30 +190,25 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   let readsFetched = 0;
   let lowQual = 0;
   let alleleBalance = 0;
+  const writeCalls = async () => {
+    for (const { candidate, probabilities } of await batcher.flush()) {
+      const call = { candidate, probabilities: genotypeProbabilities(candidate, probabilities) };
+      if (calledGenotype(call) === 0) continue;
+      const line = callVcfLine(call, minQual);
+      await write(line);
+      progress.calls++;
+      if (line.includes('\tLowQual\t')) lowQual++;
+      else if (line.includes('\tAlleleBalance\t')) alleleBalance++;
+      else if (call.candidate.kind === 'snv') snvs++;
+      else indels++;
+    }
+  };
   try {
     for (const region of regions) {
       for await (const tile of candidateTiles(file, reader, region)) {
-        const probabilities = await genotypeCandidates(
-          model,
-          tile.candidates,
-          tile.views,
-          tile.ref,
-          o.batchSize ?? 256,
-        );
-        for (let i = 0; i < tile.candidates.length; i++) {
-          const candidate = tile.candidates[i];
-          const call = {
-            candidate,
-            probabilities: genotypeProbabilities(candidate, probabilities[i]),
-          };
-          if (calledGenotype(call) === 0) continue;
-          const line = callVcfLine(call, minQual);
-          await write(line);
-          progress.calls++;
-          if (line.includes('\tLowQual\t')) lowQual++;
-          else if (line.includes('\tAlleleBalance\t')) alleleBalance++;
-          else if (call.candidate.kind === 'snv') snvs++;
-          else indels++;
+        for (const candidate of tile.candidates) {
+          if (batcher.full) await writeCalls();
+          batcher.add(candidate, tile.views, tile.ref);
         }
         progress.candidates += tile.candidates.length;
         progress.basesDone += tile.end0 - tile.start0;
@@ -182,6 +216,8 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
         o.onProgress?.({ ...progress });
       }
     }
+    await writeCalls();
+    o.onProgress?.({ ...progress });
   } finally {
     await new Promise<void>((ok) => vcf.end(ok));
     model.dispose();
