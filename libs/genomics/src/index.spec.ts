@@ -90,6 +90,7 @@ describe('@strand/genomics public entry', () => {
       'sequenceTableHeader',
       'sequenceTableRow',
       'simulateCohort',
+      'simulateExpressionCohort',
       'simulateMotifPairs',
       'simulatePlantedMotifs',
       'simulateProfiles',
