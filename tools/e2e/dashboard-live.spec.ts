@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, startStrand } from './strand-process.ts';
+import { buildDashboard, graphql, importSequenceTable, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 
 const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
@@ -373,40 +373,6 @@ describe('dashboard', () => {
   });
 });
 
-/** One GraphQL call as a client would make it; fails the test on any error. */
-async function api<T>(token: string, query: string, variables?: unknown): Promise<T> {
-  const response = await fetch(`${strand.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
-
-/** Imports a sequence table of the import directory; returns the dataset id once it is stored. */
-async function importTable(path: string, name: string): Promise<string> {
-  const started = await api<{ importDataset: { job: { id: string } | null } }>(
-    adminToken,
-    'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
-    { input: { kind: 'sequence-classification', path, name } },
-  );
-  const jobId = started.importDataset.job!.id;
-  for (let i = 0; i < 300; i++) {
-    const { job } = await api<{ job: { status: string; outputDataset: { id: string } | null } }>(
-      adminToken,
-      'query ($id: ID!) { job(id: $id) { status outputDataset { id } } }',
-      { id: jobId },
-    );
-    if (job.status === 'SUCCEEDED' && job.outputDataset) return job.outputDataset.id;
-    if (job.status === 'FAILED' || job.status === 'CANCELLED')
-      throw new Error(`import ${job.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`import of ${path} did not finish`);
-}
-
 /** `n` sequences of `length` bp in `classes` classes, each class with its own planted 6-mer. */
 function plantedTable(n: number, classes: number, length: number): string {
   const motifs = ['ACGTTG', 'TTTAAA', 'GGGCCC'];
@@ -425,4 +391,13 @@ function plantedTable(n: number, classes: number, length: number): string {
     lines.push(`q${i}\t${label}\t${seq.slice(0, at)}${motif}${seq.slice(at + 6)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One GraphQL call as a client would make it; fails the test on any error. */
+function api<T>(token: string, query: string, variables?: unknown): Promise<T> {
+  return graphql<T>(strand.url, token, query, variables);
+}
+
+function importTable(path: string, name: string): Promise<string> {
+  return importSequenceTable(strand.url, adminToken, path, name);
 }

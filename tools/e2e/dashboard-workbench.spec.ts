@@ -21,7 +21,7 @@ import type { MetricValues, RunStatus } from '@strand/data';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, startStrand } from './strand-process.ts';
+import { buildDashboard, graphql, importSequenceTable, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 
 const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
@@ -271,40 +271,6 @@ describe('dashboard workbench', () => {
   }, 120_000);
 });
 
-/** One GraphQL call as a client would make it; fails the test on any error. */
-async function api<T>(token: string, query: string, variables?: unknown): Promise<T> {
-  const response = await fetch(`${strand.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
-
-async function importTable(path: string, name: string): Promise<string> {
-  const started = await api<{ importDataset: { job: { id: string } | null } }>(
-    adminToken,
-    'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
-    { input: { kind: 'sequence-classification', path, name } },
-  );
-  const jobId = started.importDataset.job!.id;
-  for (let i = 0; i < 600; i++) {
-    const { job } = await api<{ job: { status: string; outputDataset: { id: string } | null } }>(
-      adminToken,
-      'query ($id: ID!) { job(id: $id) { status outputDataset { id } } }',
-      { id: jobId },
-    );
-    if (job.status === 'SUCCEEDED' && job.outputDataset) return job.outputDataset.id;
-    if (job.status === 'FAILED' || job.status === 'CANCELLED') {
-      throw new Error(`import of ${path}: ${job.status}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`import of ${path} did not finish`);
-}
-
 async function waitForRun(id: string): Promise<void> {
   for (let i = 0; i < 3000; i++) {
     const { run } = await api<{ run: { status: string; error: string | null } }>(
@@ -428,4 +394,13 @@ function plantedTable(
     lines.push(`s${i}\t${label}\t${seq.join('')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One GraphQL call as a client would make it; fails the test on any error. */
+function api<T>(token: string, query: string, variables?: unknown): Promise<T> {
+  return graphql<T>(strand.url, token, query, variables);
+}
+
+function importTable(path: string, name: string): Promise<string> {
+  return importSequenceTable(strand.url, adminToken, path, name);
 }

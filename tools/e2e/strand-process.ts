@@ -80,3 +80,49 @@ export async function startStrand(env: Record<string, string> = {}): Promise<Str
     },
   };
 }
+
+/** One GraphQL call to `url` as a client would make it; throws on any error. */
+export async function graphql<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables?: unknown,
+): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data as T;
+}
+
+/** Imports a sequence table of the import directory; returns the dataset id once it is stored. */
+export async function importSequenceTable(
+  url: string,
+  token: string,
+  path: string,
+  name: string,
+): Promise<string> {
+  const started = await graphql<{ importDataset: { job: { id: string } | null } }>(
+    url,
+    token,
+    'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
+    { input: { kind: 'sequence-classification', path, name } },
+  );
+  const jobId = started.importDataset.job!.id;
+  for (let i = 0; i < 600; i++) {
+    const { job } = await graphql<{
+      job: { status: string; outputDataset: { id: string } | null };
+    }>(url, token, 'query ($id: ID!) { job(id: $id) { status outputDataset { id } } }', {
+      id: jobId,
+    });
+    if (job.status === 'SUCCEEDED' && job.outputDataset) return job.outputDataset.id;
+    if (job.status === 'FAILED' || job.status === 'CANCELLED') {
+      throw new Error(`import of ${path}: ${job.status}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`import of ${path} did not finish`);
+}

@@ -12,6 +12,12 @@ describe('canonicalChromosome', () => {
     expect(canonicalChromosome('chrX')).toBe('X');
     expect(canonicalChromosome('chr')).toBe('chr');
   });
+
+  it('reads an NCBI identifier as its accession', () => {
+    expect(canonicalChromosome('gi|110640213|ref|NC_008253.1|')).toBe('NC_008253.1');
+    expect(canonicalChromosome('gi|9626243|gb|J02459.1')).toBe('J02459.1');
+    expect(canonicalChromosome('gi|x|ref|NC_008253.1|')).toBe('gi|x|ref|NC_008253.1|');
+  });
 });
 
 describe('ChromosomeNames', () => {
@@ -20,6 +26,12 @@ describe('ChromosomeNames', () => {
     expect(new ChromosomeNames(['17', 'MT']).resolve('chrM')).toBe('MT');
     expect(new ChromosomeNames(['chr17', 'chrM']).resolve('17')).toBe('chr17');
     expect(new ChromosomeNames(['chr17', 'chrM']).resolve('MT')).toBe('chrM');
+  });
+
+  it('resolves an accession against an NCBI-named reference, as shipped by NCBI', () => {
+    const names = new ChromosomeNames(['gi|110640213|ref|NC_008253.1|']);
+    expect(names.resolve('NC_008253.1')).toBe('gi|110640213|ref|NC_008253.1|');
+    expect(names.resolve('NC_008253.2')).toBeUndefined();
   });
 
   it('prefers the exact name and returns undefined for an absent chromosome', () => {

@@ -1,10 +1,19 @@
 /**
+ * An NCBI FASTA identifier, `gi|110640213|ref|NC_008253.1|` (as NCBI downloads and many bundled
+ * references are named): the accession after the database tag is the name VCFs and BEDs use.
+ */
+const NCBI_ID = /^gi\|\d+\|(?:ref|gb|emb|dbj|tpg|tpe)\|([^|]+)\|?$/;
+
+/**
  * The name a chromosome is compared by: without a `chr` prefix (any case), with the
- * mitochondrion's spellings `M`, `MT`, `chrM`, `chrMT` all reading `MT`. Everything else keeps
- * its case, so `chrUn_gl000220` and `Un_gl000220` match but `x` and `X` do not.
+ * mitochondrion's spellings `M`, `MT`, `chrM`, `chrMT` all reading `MT`, and an NCBI identifier
+ * `gi|…|ref|NC_008253.1|` reading its accession `NC_008253.1`. Everything else keeps its case,
+ * so `chrUn_gl000220` and `Un_gl000220` match but `x` and `X` do not.
  * @example canonicalChromosome('chr17') // '17'
  */
 export function canonicalChromosome(name: string): string {
+  const accession = NCBI_ID.exec(name)?.[1];
+  if (accession) return accession;
   const bare = /^chr/i.test(name) && name.length > 3 ? name.slice(3) : name;
   return bare === 'M' || bare === 'MT' ? 'MT' : bare;
 }
