@@ -158,17 +158,23 @@ describe.skipIf(!HAS_REFERENCE)('SCORE_VARIANTS job (hg19 chr17 piece)', () => {
       modelDataChecksum: 'd'.repeat(64),
       modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    // Shut down at the first committed chunk, from inside the event's turn: scoring 4,000
+    // variants takes well under a second, so any later and the job may already be complete.
+    let closing: Promise<void> | undefined;
     for await (const event of bus.subscribe('JOB_PROGRESS', job.id)) {
-      if (event.progress.done >= 300) break;
+      if (event.progress.done >= 100) {
+        closing = jobs.close();
+        break;
+      }
     }
-    await jobs.close();
+    await closing;
     const stopped = await db.fork().findOneOrFail(Job, job.id);
     expect(stopped.status).toBe('QUEUED');
     const committed = JSON.parse(
       await readFile(join(db.artifacts.resolve(job.artifactPath), 'progress.json'), 'utf8'),
     ) as { variants: number; complete: boolean };
     expect(committed.complete).toBe(false);
-    expect(committed.variants).toBeGreaterThanOrEqual(300);
+    expect(committed.variants).toBeGreaterThanOrEqual(100);
 
     jobs = new Jobs(db, bus);
     const finished = untilDone(job.id);
