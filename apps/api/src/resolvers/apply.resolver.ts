@@ -4,8 +4,7 @@ import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
 import type { JobKindName } from '@strand/data';
 import type { DiscoverMotifsTaskResult, ExplainTaskResult } from '@strand/jobs';
 import { EXPLAIN_LIMITS } from '@strand/jobs';
-import { userError } from '../auth/access.ts';
-import { importRoot, insideRoot } from '../auth/import-root.ts';
+import { importFile } from '../auth/import-root.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { DiscoverMotifsInput } from '../inputs/discover-motifs.input.ts';
@@ -67,19 +66,11 @@ export class ApplyResolver {
     // The role first: a caller who may not score learns nothing about the import directory.
     const target = targetProject(ctx.viewer, input.projectId, 'editor');
     if ('error' in target) return { job: null, userErrors: [target.error] };
-    const root = importRoot();
-    if (!root) {
-      const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
-      return { job: null, userErrors: [userError('reference', 'IMPORT_DISABLED', message)] };
-    }
-    const reference = await insideRoot(root, input.reference);
-    if (!reference) {
-      const message = `no file "${input.reference}" in the import directory`;
-      return { job: null, userErrors: [userError('reference', 'FILE_NOT_FOUND', message)] };
-    }
+    const reference = await importFile('reference', input.reference);
+    if ('error' in reference) return { job: null, userErrors: [reference.error] };
     return startJobFor(ctx, 'SCORE_VARIANTS', target.projectId, {
       datasetId: input.datasetId,
-      reference,
+      reference: reference.path,
       runId: input.runId ?? null,
       modelVersionId: input.modelVersionId ?? null,
       modelName: input.modelName ?? null,
@@ -170,16 +161,9 @@ export class ApplyResolver {
     if (input.jaspar != null) {
       const target = targetProject(ctx.viewer, input.projectId, 'editor');
       if ('error' in target) return { job: null, userErrors: [target.error] };
-      const root = importRoot();
-      if (!root) {
-        const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
-        return { job: null, userErrors: [userError('jaspar', 'IMPORT_DISABLED', message)] };
-      }
-      jaspar = await insideRoot(root, input.jaspar);
-      if (!jaspar) {
-        const message = `no file "${input.jaspar}" in the import directory`;
-        return { job: null, userErrors: [userError('jaspar', 'FILE_NOT_FOUND', message)] };
-      }
+      const file = await importFile('jaspar', input.jaspar);
+      if ('error' in file) return { job: null, userErrors: [file.error] };
+      jaspar = file.path;
     }
     return startJobFor(ctx, 'DISCOVER_MOTIFS', input.projectId, {
       runId: input.runId ?? null,

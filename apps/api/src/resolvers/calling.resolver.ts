@@ -3,8 +3,7 @@
  * the server's import directory, confined to it as importDataset's paths are.
  */
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { userError } from '../auth/access.ts';
-import { importRoot, insideRoot } from '../auth/import-root.ts';
+import { importFile } from '../auth/import-root.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { CallVariantsInput } from '../inputs/call-variants.input.ts';
@@ -24,24 +23,13 @@ export class CallingResolver {
     // The role first: a caller who may not call learns nothing about the import directory.
     const target = targetProject(ctx.viewer, input.projectId, 'editor');
     if ('error' in target) return { job: null, userErrors: [target.error] };
-    const root = importRoot();
-    if (!root) {
-      const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
-      return { job: null, userErrors: [userError('bam', 'IMPORT_DISABLED', message)] };
-    }
-    const [bam, reference] = await Promise.all([
-      insideRoot(root, input.bam),
-      insideRoot(root, input.reference),
-    ]);
-    const missing = !bam ? 'bam' : !reference ? 'reference' : null;
-    if (missing || !bam || !reference) {
-      const field = missing ?? 'bam';
-      const message = `no file "${input[field]}" in the import directory`;
-      return { job: null, userErrors: [userError(field, 'FILE_NOT_FOUND', message)] };
-    }
+    const bam = await importFile('bam', input.bam);
+    if ('error' in bam) return { job: null, userErrors: [bam.error] };
+    const reference = await importFile('reference', input.reference);
+    if ('error' in reference) return { job: null, userErrors: [reference.error] };
     return startJobFor(ctx, 'CALL_VARIANTS', target.projectId, {
-      bam,
-      reference,
+      bam: bam.path,
+      reference: reference.path,
       region: input.region ?? null,
       minQual: input.minQual ?? null,
       importAs: input.importAs ?? null,

@@ -6,7 +6,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { JsonObject } from '@strand/data';
 import { userError } from '../auth/access.ts';
-import { importRoot, insideRoot } from '../auth/import-root.ts';
+import { importFile } from '../auth/import-root.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { CrossValidationInput } from '../inputs/cross-validation.input.ts';
@@ -111,20 +111,12 @@ export class EngineJobsResolver {
     // The role first: a caller who may not predict learns nothing about the import directory.
     const target = targetProject(ctx.viewer, input.projectId, 'editor');
     if ('error' in target) return failed(target.error);
-    const root = importRoot();
-    if (!root) {
-      const message = 'server-side files are off: set STRAND_IMPORT_DIR on the server';
-      return failed(userError('genes', 'IMPORT_DISABLED', message));
-    }
-    const genes = await insideRoot(root, input.genes);
-    if (!genes) {
-      const message = `no file "${input.genes}" in the import directory`;
-      return failed(userError('genes', 'FILE_NOT_FOUND', message));
-    }
+    const genes = await importFile('genes', input.genes);
+    if ('error' in genes) return failed(genes.error);
     return startJobFor(ctx, 'PREDICT_RISK', target.projectId, {
       expressionDatasetId: input.expressionDatasetId,
       variantsDatasetId: input.variantsDatasetId,
-      genes,
+      genes: genes.path,
       labelColumn: input.labelColumn ?? null,
       positiveLabel: input.positiveLabel ?? null,
       folds: input.folds ?? null,
