@@ -51,6 +51,7 @@ export type { CompareMotifsOptions, MotifMatch } from './motifs/compare/compare-
 export { informationContent } from './motifs/compare/information-content.ts';
 // Streaming text input (plain, gzip, bgzip detected by content).
 export { openText } from './io/open-text.ts';
+export { FILE_CHUNK_BYTES, fileChunks, sha256OfFiles } from './io/file-chunks.ts';
 export type { OpenTextOptions, TextLine, TextSource } from './io/open-text.ts';
 export { detectCompression } from './io/detect-compression.ts';
 export type { Compression } from './io/detect-compression.ts';

@@ -3,7 +3,7 @@
 // read straight into the buffer; streams and gzip/bgzip go through their chunks).
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { copied, copyOf, fileChunks } from '../io/file-chunks.ts';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FormatError } from '../errors/format-error.ts';
@@ -160,7 +160,7 @@ export async function openByteLines(source: TextSource, label: string): Promise<
     const compression = detectCompression(head.subarray(0, bytesRead));
     if (compression === 'none') return new ByteLines({ kind: 'file', handle }, label, compression);
     await handle.close();
-    return fromChunks(createReadStream(source), label);
+    return fromChunks(fileChunks(source), label);
   }
   return fromChunks(source as AsyncIterable<Uint8Array | string>, label);
 }
@@ -176,8 +176,9 @@ async function fromChunks(
   while (size < COMPRESSION_SNIFF_BYTES) {
     const next = await raw.next();
     if (next.done) break;
-    head.push(next.value);
     size += next.value.length;
+    // A chunk may be valid only until the next read (fileChunks): keep a copy when reading on.
+    head.push(size < COMPRESSION_SNIFF_BYTES ? copyOf(next.value) : next.value);
   }
   const compression = detectCompression(Buffer.concat(head));
   if (compression === 'none') {
@@ -193,7 +194,7 @@ async function fromChunks(
     yield* head;
     yield* raw;
   }
-  const inflated = gunzip(replay());
+  const inflated = gunzip(copied(replay()));
   const chunks = inflated[Symbol.asyncIterator]();
   const close = () => (inflated as unknown as Readable).destroy();
   return new ByteLines({ kind: 'chunks', chunks, close }, label, compression);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bgzipCompress } from './bgzip.ts';
+import { FILE_CHUNK_BYTES, fileChunks, sha256OfFiles } from './file-chunks.ts';
 import { detectCompression } from './detect-compression.ts';
 import { openText } from './open-text.ts';
 import type { TextLine, TextSource } from './open-text.ts';
@@ -111,5 +113,30 @@ describe('openText', () => {
     }
     // Reading again works; a leaked descriptor would not fail here, but a hang would time out.
     expect((await collect(path)).length).toBe(200_000);
+  });
+  it('reads files of many chunks (one reused buffer), plain and gzip, and chunks a reader holds', async () => {
+    // ~7 read buffers of text; the lines' lengths vary so that they straddle chunk ends.
+    const rows = Array.from({ length: 6000 }, (_, i) => `row${i}\t${'ACGT'.repeat(i % 40)}`);
+    const text = `${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(6 * FILE_CHUNK_BYTES);
+    for (const [name, bytes] of [
+      ['big-plain', Buffer.from(text)],
+      ['big-gzip', gzipSync(text)],
+    ] as const) {
+      const path = join(dir, name);
+      await writeFile(path, bytes);
+      expect((await collect(path)).map((l) => l.line)).toEqual(rows);
+    }
+    // The chunks of a file are views of one buffer: valid until the next is read.
+    const path = join(dir, 'big-plain');
+    const seen: Uint8Array[] = [];
+    let total = 0;
+    for await (const chunk of fileChunks(path)) {
+      seen.push(chunk);
+      total += chunk.length;
+    }
+    expect(total).toBe(text.length);
+    expect(new Set(seen.map((c) => c.buffer)).size).toBe(1);
+    expect(await sha256OfFiles([path])).toBe(createHash('sha256').update(text).digest('hex'));
   });
 });

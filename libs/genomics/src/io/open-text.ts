@@ -1,13 +1,16 @@
-import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FormatError } from '../errors/format-error.ts';
 import type { ReaderIssues } from '../warnings/reader-issues.ts';
 import { BOM_RULE, CRLF_RULE } from '../warnings/text-rules.ts';
+import { copied, copyOf, fileChunks } from './file-chunks.ts';
 import { COMPRESSION_SNIFF_BYTES, detectCompression } from './detect-compression.ts';
 import type { Compression } from './detect-compression.ts';
 
-/** A file path, a Node stream, or any async iterable of byte (or string) chunks. */
+/**
+ * A file path, a Node stream, or any async iterable of byte (or string) chunks. A chunk need stay
+ * valid only until the next is asked for (fileChunks reuses one buffer): readers copy what they keep.
+ */
 export type TextSource = string | NodeJS.ReadableStream | AsyncIterable<Uint8Array | string>;
 
 /** One line of text, without its line terminator (LF or CRLF). */
@@ -34,9 +37,16 @@ export function sourceLabel(source: TextSource, label?: string): string {
   return label ?? (typeof source === 'string' ? source : '<stream>');
 }
 
+/**
+ * The bytes of a source, chunk by chunk; a file's are views of one reused buffer (fileChunks),
+ * each valid until the next is asked for.
+ */
 async function* byteChunks(source: TextSource): AsyncGenerator<Uint8Array> {
-  const input = typeof source === 'string' ? createReadStream(source) : source;
-  for await (const chunk of input as AsyncIterable<Uint8Array | string>) {
+  if (typeof source === 'string') {
+    yield* fileChunks(source);
+    return;
+  }
+  for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
     yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   }
 }
@@ -53,8 +63,9 @@ async function sniff(
   while (size < COMPRESSION_SNIFF_BYTES) {
     const next = await chunks.next();
     if (next.done) break;
-    head.push(next.value);
     size += next.value.length;
+    // A chunk is valid until the next read (byteChunks): keep a copy when reading on.
+    head.push(size < COMPRESSION_SNIFF_BYTES ? copyOf(next.value) : next.value);
   }
   const compression = detectCompression(Buffer.concat(head));
   async function* replay(): AsyncGenerator<Uint8Array> {
@@ -90,7 +101,7 @@ export async function* openText(
   const label = sourceLabel(source, options.label);
   const { compression, bytes } = await sniff(byteChunks(source));
   options.onCompression?.(compression);
-  const decoded = compression === 'none' ? bytes : gunzip(bytes);
+  const decoded = compression === 'none' ? bytes : gunzip(copied(bytes));
   // ignoreBOM keeps a byte-order mark in the text, so that it can be reported.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pending = '';

@@ -1,12 +1,10 @@
 /**
  * What a split needs to know of a stored dataset's records, in stored order: a class key per
  * record (for stratification) and, where records have one, a chromosome. Parts: the readers per
- * kind; `datasetFileSha256` (the check that the content is the one the dataset row describes).
+ * kind; `sha256OfFiles` (the check that the content is the one the dataset row describes).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { openVcf, readExpressionMatrix, readSequenceTable } from '@strand/genomics';
+import { openVcf, readExpressionMatrix, readSequenceTable, sha256OfFiles } from '@strand/genomics';
 import type { Dataset, ArtifactStore } from '@strand/data';
 import { DatasetSplitError } from './dataset-split.error.ts';
 import { isStoreTable } from './sequence-store.ts';
@@ -67,13 +65,6 @@ export function contentPath(dataset: Dataset): { rel: string; checksum: string }
   return { rel: dataset.artifactPath, checksum: dataset.checksum };
 }
 
-/** The SHA-256 (hex) of a file, streamed. */
-export async function datasetFileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
-  return hash.digest('hex');
-}
-
 /**
  * Reads the records of a stored dataset, after checking its content still has the dataset's
  * checksum (CHECKSUM_MISMATCH otherwise): a split is only meaningful for the content it indexes.
@@ -84,7 +75,7 @@ export async function readSplitRecords(
 ): Promise<SplitRecords> {
   const { rel, checksum } = contentPath(dataset);
   const file = artifacts.resolve(rel);
-  const actual = await datasetFileSha256(file);
+  const actual = await sha256OfFiles([file]);
   if (actual !== checksum) {
     throw new DatasetSplitError(
       'CHECKSUM_MISMATCH',

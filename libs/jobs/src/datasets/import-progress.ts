@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { fileChunks, sha256OfFiles } from '@strand/genomics';
 import { stat } from 'node:fs/promises';
 
 /**
@@ -89,7 +88,7 @@ export class ImportProgressReporter {
    * each chunk and reports progress as it goes.
    */
   async *read(path: string): AsyncGenerator<Buffer> {
-    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for await (const chunk of fileChunks(path)) {
       this.checkAborted();
       this.bytes += chunk.length;
       this.report('reading', this.bytes, this.totalBytes);
@@ -102,7 +101,7 @@ export class ImportProgressReporter {
    * before each chunk, counts nothing.
    */
   async *reread(path: string): AsyncGenerator<Buffer> {
-    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for await (const chunk of fileChunks(path)) {
       this.checkAborted();
       yield chunk;
     }
@@ -110,16 +109,13 @@ export class ImportProgressReporter {
 
   /** The SHA-256 of a file (hex), reported as the `storing` phase. */
   async sha256(path: string): Promise<string> {
-    const hash = createHash('sha256');
     const total = (await stat(path)).size;
     let done = 0;
     this.report('storing', done, total, true);
-    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    return sha256OfFiles([path], (bytes) => {
       this.checkAborted();
-      hash.update(chunk);
-      done += chunk.length;
+      done += bytes;
       this.report('storing', done, total, done === total);
-    }
-    return hash.digest('hex');
+    });
   }
 }

@@ -8,12 +8,10 @@
  * at most PREDICT_RISK_LIMITS.samples samples. A job run again after a crash or a shutdown
  * starts over (the same seed gives the same result on the same backend).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { readBed } from '@strand/genomics';
+import { readBed, sha256OfFiles } from '@strand/genomics';
 import type { ExpressionOrientation } from '@strand/genomics';
 import { Dataset } from '@strand/data';
 import type { JsonObject } from '@strand/data';
@@ -283,7 +281,6 @@ async function fingerprintGenes(path: string): Promise<Outcome<GenesFile>> {
     return fail(e.code, e.message.split(path).join(name));
   }
   if (intervals === 0) return fail('NO_GENES', `${name}: no gene intervals`);
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { ok: true, value: { name, bytes: info.size, sha256: hash.digest('hex'), intervals } };
+  const sha256 = await sha256OfFiles([path]);
+  return { ok: true, value: { name, bytes: info.size, sha256, intervals } };
 }

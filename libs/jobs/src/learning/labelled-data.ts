@@ -5,8 +5,6 @@
  * (`>id label=x`), or an expression matrix with a sample table. Labels may be strings; they
  * become class indices in sorted order (the second of two being the positive class).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import {
   joinSampleAnnotations,
@@ -15,6 +13,7 @@ import {
   readExpressionMatrix,
   readLabelledFasta,
   readSampleAnnotations,
+  sha256OfFiles,
 } from '@strand/genomics';
 import type { LabelledSequence } from '@strand/genomics';
 import { classIndices, encodeSequences, expressionInputs } from './data-encoding.ts';
@@ -123,7 +122,7 @@ export async function loadLabelledData(
     data = {
       ...encodeSequences(sequences),
       ...classIndices(raw, files.file, labelNames),
-      checksum: await sha256(files.file),
+      checksum: await sha256OfFiles([files.file]),
     };
   } else {
     const table = await openSequenceTable(files.file, {
@@ -132,7 +131,10 @@ export async function loadLabelledData(
       ...(files.profileColumn ? { profileColumn: files.profileColumn } : {}),
     });
     const collected = await collectTable(table, files.file);
-    data = { ...tableData(collected, files.file, labelNames), checksum: await sha256(files.file) };
+    data = {
+      ...tableData(collected, files.file, labelNames),
+      checksum: await sha256OfFiles([files.file]),
+    };
   }
   if (like !== undefined && !Array.isArray(like)) checkSameShape(data, like, files.file);
   return data;
@@ -218,15 +220,6 @@ async function loadExpression(
       labelsFile,
       labelNames,
     ),
-    checksum: await sha256(file, labelsFile),
+    checksum: await sha256OfFiles([file, labelsFile]),
   };
-}
-
-/** SHA-256 (hex) of the files' bytes, in order, streamed. */
-export async function sha256(...paths: string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const path of paths) {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  }
-  return hash.digest('hex');
 }

@@ -3,8 +3,7 @@
  * version, or a model name + alias — resolved inside the job's project when the job is started,
  * so a later alias move or registration never changes what a queued or resumed job uses.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { sha256OfFiles } from '@strand/genomics';
 import type { EntityManager } from '@mikro-orm/core';
 import { findModelVersion, ModelArtifact, ModelVersion, Run } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
@@ -152,7 +151,7 @@ async function describeModel(
   }
   let modelSha256: string;
   try {
-    modelSha256 = await sha256Of([
+    modelSha256 = await sha256OfFiles([
       db.artifacts.resolve(`${artifact.path}/${MODEL_FILES.topology}`),
       db.artifacts.resolve(`${artifact.path}/${MODEL_FILES.weights}`),
     ]);
@@ -173,13 +172,4 @@ async function describeModel(
       modelSha256,
     },
   };
-}
-
-/** SHA-256 (hex) of the files' bytes one after another, streamed. */
-export async function sha256Of(paths: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const path of paths) {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  }
-  return hash.digest('hex');
 }

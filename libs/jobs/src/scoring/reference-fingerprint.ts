@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FastaIndex } from '@strand/genomics';
-import { sha256Of } from './job-model.ts';
+import { sha256OfFiles } from '@strand/genomics';
 
 /**
  * What identifies a reference FASTA cheaply: its byte size and the SHA-256 of its `.fai` (every
@@ -19,6 +19,6 @@ export interface ReferenceFingerprint {
 /** The fingerprint of `path`, building its `.fai` when missing (see FastaIndex.open). */
 export async function referenceFingerprint(path: string): Promise<ReferenceFingerprint> {
   await FastaIndex.open(path);
-  const [{ size }, faiSha256] = await Promise.all([stat(path), sha256Of([`${path}.fai`])]);
+  const [{ size }, faiSha256] = await Promise.all([stat(path), sha256OfFiles([`${path}.fai`])]);
   return { name: basename(path), bytes: size, faiSha256 };
 }

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
 import { FormatError } from '../../errors/format-error.ts';
+import { copied, fileChunks } from '../../io/file-chunks.ts';
 import { parseFastaHeader } from './fasta-reader.ts';
 
 /** One line of a `.fai` index (samtools faidx format). */
@@ -81,8 +82,10 @@ export async function scanFai(path: string, bgzip = false): Promise<FaiEntry[]> 
       record.add(body.length, bytes.length, lineNumber);
     }
   };
-  const file = createReadStream(path);
-  const bytes = bgzip ? file.pipe(createGunzip()) : file;
+  // fileChunks reuses its buffer: a line's start kept past the chunk is copied; gunzip gets copies.
+  const bytes = bgzip
+    ? Readable.from(copied(fileChunks(path))).pipe(createGunzip())
+    : fileChunks(path);
   for await (const chunk of bytes as AsyncIterable<Buffer>) {
     let from = 0;
     for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
@@ -93,7 +96,7 @@ export async function scanFai(path: string, bgzip = false): Promise<FaiEntry[]> 
       pending = [];
       from = nl + 1;
     }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (from < chunk.length) pending.push(Buffer.from(chunk.subarray(from)));
   }
   if (pending.length) handleLine(Buffer.concat(pending), lineStart);
   if (record) entries.push(record.entry());
