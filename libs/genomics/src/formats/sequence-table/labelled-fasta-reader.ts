@@ -5,7 +5,7 @@ import type { ReadOptions } from '../../warnings/read-warning.ts';
 import { readFasta } from '../fasta/fasta-reader.ts';
 import type { LabelledSequence } from './labelled-sequence.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
-import { FingerprintMap } from '../../collections/fingerprint-map.ts';
+import { SeenKeys } from '../../collections/seen-keys.ts';
 
 /**
  * Streams a labelled FASTA: each header carries `key=value` (default `label=...`) after the ID,
@@ -17,20 +17,43 @@ export async function* readLabelledFasta(
 ): AsyncGenerator<LabelledSequence> {
   const label = sourceLabel(source, options.label);
   const key = options.labelKey ?? 'label';
-  const ids = new FingerprintMap();
-  for await (const record of readFasta(source, { ...options, label })) {
-    const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
-    const value = pair?.slice(key.length + 1) ?? '';
-    if (value === '')
+  const ids = new SeenKeys();
+  try {
+    for await (const record of readFasta(source, { ...options, label })) {
+      const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
+      const value = pair?.slice(key.length + 1) ?? '';
+      if (value === '')
+        throw new FormatError(
+          label,
+          record.line,
+          `sequence ${record.id} has no ${key}=... in its header`,
+        );
+      const first = ids.add(record.id, record.line);
+      if (first !== undefined) {
+        throw new FormatError(
+          label,
+          record.line,
+          `ID "${record.id}" appears twice (first on line ${first})`,
+        );
+      }
+      const problem = sequenceProblem(record.id, record.sequence);
+      if (problem) throw new FormatError(label, record.line, problem);
+      yield {
+        id: record.id,
+        label: parseLabel(value),
+        sequence: record.sequence,
+        line: record.line,
+      };
+    }
+    const repeat = ids.finish();
+    if (repeat) {
       throw new FormatError(
         label,
-        record.line,
-        `sequence ${record.id} has no ${key}=... in its header`,
+        repeat.line,
+        `the ID of this record appears twice (first on line ${repeat.firstLine})`,
       );
-    if (ids.put(record.id) !== undefined)
-      throw new FormatError(label, record.line, `ID "${record.id}" appears twice`);
-    const problem = sequenceProblem(record.id, record.sequence);
-    if (problem) throw new FormatError(label, record.line, problem);
-    yield { id: record.id, label: parseLabel(value), sequence: record.sequence, line: record.line };
+    }
+  } finally {
+    ids.dispose();
   }
 }

@@ -8,7 +8,7 @@ import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
 import type { ResolvedLayout, SequenceTableColumnOptions } from './sequence-table-layout.ts';
 import type { SequenceTableLayout } from './sequence-table-layout.ts';
 import { resolveSequenceTableLayout } from './sequence-table-layout.ts';
-import { FingerprintMap } from '../../collections/fingerprint-map.ts';
+import { SeenKeys } from '../../collections/seen-keys.ts';
 
 /** One row of a sequence table, its columns as the layout says. */
 export interface SequenceTableRecord {
@@ -88,7 +88,7 @@ async function* readRows(
   { issues, delimiter, width }: { issues: ReaderIssues; delimiter: string; width: number },
 ): AsyncGenerator<SequenceTableRecord> {
   const { label } = issues;
-  const ids = new FingerprintMap();
+  const ids = new SeenKeys();
   const { labelColumns, featureColumns, profileColumn } = at.layout;
   let tracks = -1;
   try {
@@ -110,7 +110,8 @@ async function* readRows(
       const id = fields[at.id].trim();
       const sequence = fields[at.sequence].trim();
       if (id === '') throw fail('empty ID');
-      if (ids.put(id) !== undefined) throw fail(`ID "${id}" appears twice`);
+      const first = ids.add(id, number);
+      if (first !== undefined) throw fail(`ID "${id}" appears twice (first on line ${first})`);
       const labels = at.labels.map((i, k) => {
         const value = fields[i].trim();
         if (value === '') {
@@ -146,7 +147,16 @@ async function* readRows(
       }
       yield { id, sequence, labels, features, profile, tracks: Math.max(tracks, 0), line: number };
     }
+    const repeat = ids.finish();
+    if (repeat) {
+      throw new FormatError(
+        label,
+        repeat.line,
+        `the ID of this row appears twice (first on line ${repeat.firstLine})`,
+      );
+    }
   } finally {
+    ids.dispose();
     await lines.return(undefined);
   }
 }
