@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BackendNotInitialisedError } from './backend-not-initialised.error.ts';
 import { BackendUnavailableError } from './backend-unavailable.error.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 import { registerWasmKernels } from './wasm/register-wasm-kernels.ts';
 import { enableRelaxedSimd } from './wasm/simd/relaxed-simd.ts';
 
@@ -24,6 +25,7 @@ let pending: Promise<BackendName> | undefined;
  */
 export function initBackend(prefer: BackendName | 'auto' = 'auto'): Promise<BackendName> {
   if (chosen !== undefined) return Promise.resolve(chosen);
+  limitHeapGrowth();
   pending ??= choose(prefer).then(
     (name) => (chosen = name),
     (error: unknown) => {
