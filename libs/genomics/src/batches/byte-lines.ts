@@ -191,8 +191,13 @@ async function fromChunks(
     return lines;
   }
   async function* replay(): AsyncGenerator<Uint8Array> {
-    yield* head;
-    yield* raw;
+    try {
+      yield* head;
+      yield* raw;
+    } finally {
+      // Stopped while replaying the head, `yield* head` would not stop the source (a file).
+      await raw.return(undefined);
+    }
   }
   const inflated = gunzip(copied(replay()));
   const chunks = inflated[Symbol.asyncIterator]();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,5 +139,17 @@ describe('openText', () => {
     expect(total).toBe(text.length);
     expect(new Set(seen.map((c) => c.buffer)).size).toBe(1);
     expect(await sha256OfFiles([path])).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+  it('closes the file when the reader stops early, within the first chunk or later', async () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const path = join(dir, 'stop-early.txt');
+    await writeFile(path, `${'line\n'.repeat(40_000)}`);
+    const before = open();
+    for (const stopAt of [1, 30_000]) {
+      const lines = openText(path);
+      for (let i = 0; i < stopAt; i++) await lines.next();
+      await lines.return(undefined);
+      expect(open()).toBe(before);
+    }
   });
 });

@@ -69,8 +69,13 @@ async function sniff(
   }
   const compression = detectCompression(Buffer.concat(head));
   async function* replay(): AsyncGenerator<Uint8Array> {
-    yield* head;
-    yield* chunks;
+    try {
+      yield* head;
+      yield* chunks;
+    } finally {
+      // Stopped while replaying the head, `yield* head` would not stop the source (a file).
+      await chunks.return(undefined);
+    }
   }
   return { compression, bytes: replay() };
 }
