@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Fetches the real-world VCF corpus the VCF tests measure Strand against: every VCF (plain, gzip,
-# bgzip; BCF too, to report) that Debian ships in python3-cyvcf2 (its tests) and
-# r-bioc-variantannotation (its extdata and unit-test cases, 1000 Genomes chr22 among them), and
-# htslib's verdict on each: `bcftools view -H FILE` exit status and record count.
+# bgzip; BCF too, to report) that Debian ships in python3-cyvcf2 (its tests),
+# r-bioc-variantannotation (its extdata and unit-test cases, 1000 Genomes chr22 among them) and
+# r-bioc-rsamtools (ex1.vcf.gz: samtools mpileup's calls on its ex1 reads), and htslib's verdict on
+# each: `bcftools view -H FILE` exit status and record count. references/ex1.fa is the reference
+# ex1 was called on, from samtools' examples, so that a real call set can be scored end to end.
 #
 # Idempotent: does nothing when the corpus is already there. The files are never committed: they
 # live under .cache/vcf-corpus (git-ignored), or STRAND_VCF_CORPUS_DIR.
@@ -10,8 +12,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 dir="${STRAND_VCF_CORPUS_DIR:-$root/.cache/vcf-corpus}"
-packages=(python3-cyvcf2 r-bioc-variantannotation)
-[ -f "$dir/manifest.tsv" ] && exit 0
+packages=(python3-cyvcf2 r-bioc-variantannotation r-bioc-rsamtools samtools)
+# A corpus fetched before the last package was added is fetched again.
+[ -f "$dir/manifest.tsv" ] && [ -f "$dir/references/ex1.fa" ] && exit 0
 
 say() { echo "fetch-vcf-corpus: $*" >&2; }
 if ! command -v bcftools >/dev/null; then
@@ -45,6 +48,8 @@ for deb in *.deb; do
       cp "x/$package/$path" "corpus/files/$package/$path"
     done
 done
+mkdir -p corpus/references
+cp x/samtools/usr/share/doc/samtools/examples/ex1.fa corpus/references/ex1.fa
 cd corpus
 printf 'file\tbcftools_exit\trecords\terror\n' > manifest.tsv.tmp
 find files -type f | sort | while read -r file; do
@@ -57,7 +62,13 @@ find files -type f | sort | while read -r file; do
 done
 mv manifest.tsv.tmp manifest.tsv
 mkdir -p "$(dirname "$dir")"
-rm -rf "$dir.tmp"
-mv "$work/corpus" "$dir.tmp"
-mv "$dir.tmp" "$dir"
+# Two test projects may fetch at once: the first to finish puts its corpus in place.
+tmp="$dir.tmp.$$"
+mv "$work/corpus" "$tmp"
+if [ -f "$dir/manifest.tsv" ] && [ -f "$dir/references/ex1.fa" ]; then
+  rm -rf "$tmp"
+else
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
+fi
 say "$(($(wc -l < "$dir/manifest.tsv") - 1)) files in $dir"

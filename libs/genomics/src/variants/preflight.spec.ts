@@ -26,11 +26,12 @@ describe('preflight', () => {
       { line: 14, chrom: 'chr1', pos: 1, ref: 'ACG', alts: ['GCG'] }, // same change as line 10
       { line: 15, chrom: 'chr9', pos: 1, ref: 'A', alts: ['C'] },
       { line: 16, chrom: '1', pos: 7, ref: 'GT', alts: ['CA', 'A'] }, // mnv, complex
+      { line: 17, chrom: '1', pos: 9, ref: 'aN', alts: ['T'] }, // N is any base: no mismatch
     ];
     const summary = await preflight(variants, fasta);
     expect(summary).toEqual({
-      records: 7,
-      kinds: { snv: 4, mnv: 2, insertion: 1, deletion: 1, complex: 1 },
+      records: 8,
+      kinds: { snv: 4, mnv: 2, insertion: 1, deletion: 1, complex: 2 },
       refMismatches: {
         count: 1,
         first: [{ line: 13, chrom: '1', pos: 5, ref: 'G', alt: 'C', detail: 'reference has A' }],

@@ -3,7 +3,7 @@ import { canonicalChromosome } from '../formats/chromosome-names.ts';
 import type { FastaIndex } from '../formats/fasta/fasta-index.ts';
 import { ReferenceReader } from './reference-reader.ts';
 import type { AlleleKind, SkipKind, VariantInput } from './variant-types.ts';
-import { alleleKind, trimAlleles, unplaceableAllele } from './variant-types.ts';
+import { alleleKind, refMatchesReference, trimAlleles, unplaceableAllele } from './variant-types.ts';
 
 /** A variant allele named in a preflight report. */
 export interface PreflightExample {
@@ -81,7 +81,7 @@ export async function preflight(
         note(summary.duplicates, { ...example, detail: `same change as line ${earlier || '?'}` });
       if (chrom === undefined) continue;
       found ??= await reader.bases(chrom, v.pos - 1, v.pos - 1 + v.ref.length);
-      if (found.toUpperCase() !== v.ref.toUpperCase())
+      if (!refMatchesReference(found, v.ref))
         note(summary.refMismatches, { ...example, detail: `reference has ${found}` });
     }
   }

@@ -27,6 +27,20 @@ export function unplaceableAllele(alt: string): { kind: SkipKind; reason: string
   return { kind: 'breakend', reason: `breakend ALT ${alt}` };
 }
 
+/**
+ * Whether a VCF REF agrees with the reference's bases there: base for base, case aside, an `N`
+ * in REF agreeing with any base (the VCF spec's "any base"; samtools 0.1 wrote REF N when it
+ * called without a reference, and bcftools norm -c s reads such REFs from the reference).
+ */
+export function refMatchesReference(reference: string, ref: string): boolean {
+  if (reference.length !== ref.length) return false;
+  for (let i = 0; i < ref.length; i++) {
+    const r = ref.charCodeAt(i) | 0x20;
+    if (r !== 0x6e && r !== (reference.charCodeAt(i) | 0x20)) return false;
+  }
+  return true;
+}
+
 /** Trims the bases REF and ALT share (suffix, then prefix) and returns the trimmed pair. */
 export function trimAlleles(
   pos: number,

@@ -2,7 +2,7 @@ import { GenomicsError } from '../errors/genomics-error.ts';
 import type { FastaIndex } from '../formats/fasta/fasta-index.ts';
 import { ReferenceReader } from './reference-reader.ts';
 import type { VariantInput } from './variant-types.ts';
-import { unplaceableAllele } from './variant-types.ts';
+import { refMatchesReference, unplaceableAllele } from './variant-types.ts';
 
 /** Reference and alternate sequence windows of one ALT allele. */
 export interface VariantWindow {
@@ -76,7 +76,7 @@ export async function variantWindows(
       continue;
     }
     found ??= await reader.bases(chrom, p, p + variant.ref.length);
-    if (found.toUpperCase() !== variant.ref.toUpperCase()) {
+    if (!refMatchesReference(found, variant.ref)) {
       const reason = `REF ${variant.ref} does not match the reference ${found} at ${chrom}:${variant.pos}`;
       results.push({ status: 'ref-mismatch', ...base, reason });
       continue;

@@ -55,7 +55,21 @@ export function checkVcfLine(
       reason: `the line has ${columns.length} tab-separated columns, the header has ${expected}`,
     };
   }
-  const [chrom, pos, id, ref, alt, qual, filter, info, format] = columns;
+  const [chrom, pos, id, ref, , qual, filter, info, format] = columns;
+  let alt = columns[4];
+  if (alt.split(',').includes('X')) {
+    warn(
+      VCF_RULES.legacyUnobservedAllele,
+      `ALT X is samtools 0.1's placeholder for an allele not observed (today <*>)`,
+      'read it as <*>',
+    );
+    alt = alt
+      .split(',')
+      .map((a) => (a === 'X' ? '<*>' : a))
+      .join(',');
+    columns[4] = alt;
+    changed = true;
+  }
   const { version } = header;
   const fixed =
     chromProblem(chrom, version, warn) ??

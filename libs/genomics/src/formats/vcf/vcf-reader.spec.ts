@@ -292,6 +292,17 @@ describe('openVcf, not strict: what htslib reads is read, with a located warning
     ]);
   });
 
+  it("reads samtools 0.1's ALT X (an allele not observed) as <*>", async () => {
+    const { records, warnings } = await lenient(
+      vcf('1\t100\t.\tN\tG,X\t.\t.\t.\tGT\t0/1\t0/0', '1\t101\t.\tN\tX\t.\t.\t.\tGT\t0/0\t0/0'),
+    );
+    expect(records.map((r) => r.alts)).toEqual([['G', '<*>'], ['<*>']]);
+    expect(warnings).toEqual([
+      "11 vcf-legacy-x-allele: ALT X is samtools 0.1's placeholder for an allele not observed (today <*>); read it as <*>",
+      "12 vcf-legacy-x-allele: ALT X is samtools 0.1's placeholder for an allele not observed (today <*>); read it as <*>",
+    ]);
+  });
+
   it('reads Windows line endings, a byte-order mark, trailing tabs and empty lines', async () => {
     const text =
       record('1\t100\t.\tA\tG\t.\t.\t.\tGT\t0/1\t0/0\t') +
@@ -344,6 +355,6 @@ describe('openVcf, not strict: what htslib reads is read, with a located warning
       '1\tx\t.\tA\tG\t.\t.\t.\tGT\t0/1\t0/0',
       'demo.vcf:11: POS "x" is not a non-negative integer',
     );
-    await refuse('1\t100\t.\tA\tX\t.\t.\t.\tGT\t0/1\t0/0', 'demo.vcf:11: ALT "X" is not bases');
+    await refuse('1\t100\t.\tA\tZ\t.\t.\t.\tGT\t0/1\t0/0', 'demo.vcf:11: ALT "Z" is not bases');
   });
 });

@@ -60,6 +60,11 @@ export const VCF_RULES = {
   contigName: rule('vcf-contig-name', 'error'),
   /** An ALT equal to REF, or a symbolic ALT whose ID breaks the spec (`<*:DEL>`): htslib reads it. */
   allele: rule('vcf-allele', 'error'),
+  /**
+   * ALT `X`: samtools 0.1's placeholder for an allele not observed (written `<X>`, then `<*>`,
+   * since); htslib reads it. Strand reads it as `<*>`.
+   */
+  legacyUnobservedAllele: rule('vcf-legacy-x-allele', 'error'),
   /** REF or ALT with IUPAC ambiguity codes (R, Y, M, …): htslib reads the bases as written. */
   iupacAllele: rule('vcf-iupac-allele', 'error'),
   /** Records out of order or a chromosome in two blocks: htslib reads them (tabix refuses). */
