@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishedJob } from './testing/finished-job.ts';
 import { seedModelRun } from './testing/model-run.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
@@ -20,29 +21,10 @@ const EX1_VCF = join(
   'files/r-bioc-rsamtools/usr/lib/R/site-library/Rsamtools/extdata/ex1.vcf.gz',
 );
 
-interface JobView {
-  status: string;
-  error: string | null;
-  result: string | null;
-  outputDataset: { id: string } | null;
-}
-
 let server: TestServer;
 let importDir: string;
 
-/** Follows a job to its end through jobProgress, then reads it. */
-async function finished(jobId: string): Promise<JobView> {
-  await server.subscribe<{ jobProgress: { done: boolean } }>(
-    `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
-    { id: jobId },
-    (e) => e.jobProgress.done,
-  );
-  const res = await server.request<{ job: JobView }>(
-    `query ($id: ID!) { job(id: $id) { status error result outputDataset { id } } }`,
-    { id: jobId },
-  );
-  return res.data!.job;
-}
+const finished = (jobId: string) => finishedJob(server, jobId);
 
 describe('a real call set from the corpus (samtools mpileup, ex1): import → scoreVariants', () => {
   beforeAll(async () => {
@@ -73,10 +55,9 @@ describe('a real call set from the corpus (samtools mpileup, ex1): import → sc
     const datasetId = importJob.outputDataset!.id;
     const read = await server.request<{
       dataset: { recordCount: number; warnings: { rule: string; count: number }[] };
-    }>(
-      `query ($id: ID!) { dataset(id: $id) { recordCount warnings { rule count } } }`,
-      { id: datasetId },
-    );
+    }>(`query ($id: ID!) { dataset(id: $id) { recordCount warnings { rule count } } }`, {
+      id: datasetId,
+    });
     // As many records as bcftools reads (the corpus manifest); the warnings are on the dataset.
     expect(read.data!.dataset.recordCount).toBe(3065);
     expect(read.data!.dataset.warnings).toContainEqual({
