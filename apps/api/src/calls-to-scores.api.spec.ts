@@ -12,6 +12,7 @@ import {
 } from '@strand/genomics/testing';
 import { callVariants } from '@strand/jobs';
 import { seedModelRun } from './testing/model-run.ts';
+import { finishedJob } from './testing/finished-job.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { GraphQLResponse, TestServer } from './testing/test-server.ts';
 
@@ -40,31 +41,12 @@ interface ScorePage {
   };
 }
 
-interface JobView {
-  status: string;
-  error: string | null;
-  result: string | null;
-  outputDataset: { id: string } | null;
-}
-
 let server: TestServer;
 let importDir: string;
 let runId: string;
 let truth: number;
 
-/** Follows a job to its end through jobProgress, then reads it. */
-async function finished(jobId: string): Promise<JobView> {
-  await server.subscribe<{ jobProgress: { done: boolean } }>(
-    `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
-    { id: jobId },
-    (e) => e.jobProgress.done,
-  );
-  const res = await server.request<{ job: JobView }>(
-    `query ($id: ID!) { job(id: $id) { status error result outputDataset { id } } }`,
-    { id: jobId },
-  );
-  return res.data!.job;
-}
+const finished = (jobId: string) => finishedJob(server, jobId);
 
 /** The data lines of a VCF, as columns. */
 async function records(file: string): Promise<string[][]> {

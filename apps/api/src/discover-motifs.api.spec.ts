@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@strand/genomics';
 import { seedModelRun } from './testing/model-run.ts';
+import { finishedJob } from './testing/finished-job.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -57,17 +58,7 @@ beforeAll(async () => {
   const imported = await server.request<{ importDataset: { job: { id: string } } }>(
     `mutation { importDataset(input: { kind: "sequence-classification", path: "seqs.tsv" }) { job { id } } }`,
   );
-  const importJob = imported.data!.importDataset.job.id;
-  await server.subscribe<{ jobProgress: { done: boolean } }>(
-    `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
-    { id: importJob },
-    (e) => e.jobProgress.done,
-  );
-  const job = await server.request<{ job: { outputDataset: { id: string } } }>(
-    `query ($id: ID!) { job(id: $id) { outputDataset { id } } }`,
-    { id: importJob },
-  );
-  datasetId = job.data!.job.outputDataset.id;
+  datasetId = (await finishedJob(server, imported.data!.importDataset.job.id)).outputDataset!.id;
 }, 60_000);
 afterAll(async () => {
   delete process.env.STRAND_IMPORT_DIR;
@@ -81,16 +72,7 @@ describe('discoverMotifs', () => {
     expect(started.userErrors).toEqual([]);
     expect(started.job!.kind).toBe('DISCOVER_MOTIFS');
     const jobId = started.job!.id;
-    await server.subscribe<{ jobProgress: { done: boolean } }>(
-      `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
-      { id: jobId },
-      (e) => e.jobProgress.done,
-    );
-    const job = await server.request<{ job: { status: string; error: string | null } }>(
-      `query ($id: ID!) { job(id: $id) { status error } }`,
-      { id: jobId },
-    );
-    expect(job.data!.job).toEqual({ status: 'SUCCEEDED', error: null });
+    expect(await finishedJob(server, jobId)).toMatchObject({ status: 'SUCCEEDED', error: null });
     const res = await server.request<{
       motifDiscovery: {
         jobId: string;
@@ -126,19 +108,8 @@ describe('discoverMotifs', () => {
       ['datasetId', 'NOT_FOUND'],
     ]);
     const started = await discover({ datasetId, label: 'maybe' });
-    const jobId = started.job!.id;
-    await server.subscribe<{ jobProgress: { done: boolean } }>(
-      `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
-      { id: jobId },
-      (e) => e.jobProgress.done,
-    );
-    const job = await server.request<{ job: { status: string; error: string | null } }>(
-      `query ($id: ID!) { job(id: $id) { status error } }`,
-      { id: jobId },
-    );
-    expect(job.data!.job.status).toBe('FAILED');
-    expect(job.data!.job.error).toContain(
-      'the dataset has no label "maybe"; its labels are no, yes',
-    );
+    const job = await finishedJob(server, started.job!.id);
+    expect(job.status).toBe('FAILED');
+    expect(job.error).toContain('the dataset has no label "maybe"; its labels are no, yes');
   });
 });

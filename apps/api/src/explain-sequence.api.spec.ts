@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@strand/genomics';
 import { initBackend, inSilicoMutagenesis, loadModel } from '@strand/models';
 import { seedModelRun } from './testing/model-run.ts';
+import { finishedJob } from './testing/finished-job.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -168,16 +169,7 @@ describe('explainSequence', () => {
       `mutation { importDataset(input: { kind: "sequence-classification", path: "seqs.tsv" }) { job { id } } }`,
     );
     const importJob = imported.data!.importDataset.job.id;
-    await server.subscribe<{ jobProgress: { done: boolean } }>(
-      `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
-      { id: importJob },
-      (e) => e.jobProgress.done,
-    );
-    const job = await server.request<{ job: { outputDataset: { id: string } } }>(
-      `query ($id: ID!) { job(id: $id) { outputDataset { id } } }`,
-      { id: importJob },
-    );
-    const datasetId = job.data!.job.outputDataset.id;
+    const datasetId = (await finishedJob(server, importJob)).outputDataset!.id;
     const result = await explained({ datasetId, limit: 3, method: 'GRADXINPUT' });
     expect(result.summary).toBe('sum');
     expect(result.sequences.map((s) => s.id)).toEqual(['s0', 's1', 's2']);
