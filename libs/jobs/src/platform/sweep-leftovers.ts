@@ -21,8 +21,9 @@ export interface SweptLeftovers {
 /**
  * After a crash (kill -9, power loss), before any job runs again: removes what an interrupted
  * write left — uploads being received or whose import job is over (an upload whose IMPORT_UPLOAD
- * job is still to run is kept: the recovered job reads it), temporary files of atomic writes, dataset directories that
- * no READY dataset owns, and dataset rows still IMPORTING (their job, recovered, imports again).
+ * job is still to run is kept: the recovered job reads it), temporary files of atomic writes,
+ * dataset directories that no READY dataset owns (a demo or an import cut short), and dataset
+ * rows still IMPORTING (their job, recovered, imports again).
  * Only at start, while this process owns every job (embedded mode, as Jobs.recover assumes).
  */
 export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers> {
