@@ -17,7 +17,7 @@
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startStrand } from '../e2e/strand-process.ts';
+import { createDemoDataset, startStrand } from '../e2e/strand-process.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -97,10 +97,11 @@ async function closedLoop(): Promise<number[]> {
 }
 
 try {
-  const made = await gql(
-    `mutation { createDemoDataset(input: { sequences: 2000, length: 101, seed: 1 }) { dataset { id } userErrors { message } } }`,
-  );
-  const datasetId = made.createDemoDataset.dataset.id;
+  const datasetId = await createDemoDataset(strand.url, TOKEN, {
+    sequences: 2000,
+    length: 101,
+    seed: 1,
+  });
   // Warm-up, not measured: the server's first requests compile resolvers and fill caches.
   await openLoop(CLIENTS, 3);
   const reference = await openLoop(CLIENTS);

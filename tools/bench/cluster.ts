@@ -19,6 +19,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startThrowawayCluster } from '../cluster/throwaway-cluster.ts';
+import { createDemoDataset } from '../e2e/strand-process.ts';
 import type { ThrowawayCluster } from '../cluster/throwaway-cluster.ts';
 import { positiveInteger, round } from './bench-helpers.ts';
 
@@ -109,10 +110,12 @@ async function measure(workers: number): Promise<Measured> {
   });
   try {
     const [a] = cluster.urls;
-    const made = await cluster.gql<{ createDemoDataset: { dataset: { id: string } } }>(
-      a,
-      `mutation { createDemoDataset(input: { sequences: 400, length: 50, motifs: ["CTCF"], seed: 3 }) { dataset { id } } }`,
-    );
+    const datasetId = await createDemoDataset(a, cluster.state.adminToken, {
+      sequences: 400,
+      length: 50,
+      motifs: ['CTCF'],
+      seed: 3,
+    });
     await load(cluster, sleep(3_000)); // warm-up (first queries of each replica), not measured
     const idle = await load(cluster, sleep(10_000));
     const rates = Array.from({ length: TRIALS }, (_, i) => round(0.02 / 1.3 ** i, 6));
@@ -123,7 +126,7 @@ async function measure(workers: number): Promise<Measured> {
       a,
       `mutation($d: ID!, $space: String!, $e: Int!) { startSweep(input: { datasetId: $d, architecture: "deepbind", epochs: $e, batchSize: 32, space: $space }) { job { id } userErrors { message } } }`,
       {
-        d: made.createDemoDataset.dataset.id,
+        d: datasetId,
         space: JSON.stringify({ learningRate: rates }),
         e: EPOCHS,
       },

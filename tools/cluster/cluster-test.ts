@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EpochMetric, Job, ModelArtifact, openDatabase, Run } from '@strand/data';
+import { createDemoDataset } from '../e2e/strand-process.ts';
 import { startThrowawayCluster } from './throwaway-cluster.ts';
 import type { ThrowawayCluster } from './throwaway-cluster.ts';
 
@@ -55,11 +56,13 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
   const { dir, state, gql } = cluster;
   const [a, b] = cluster.urls;
   const auth = { authorization: `Bearer ${state.adminToken}` };
-  const dataset = await gql<{ createDemoDataset: { dataset: { id: string } } }>(
-    a,
-    `mutation { createDemoDataset(input: { sequences: 400, length: 50, motifs: ["CTCF"], seed: 3 }) { dataset { id } userErrors { message } } }`,
-  );
-  const datasetId = dataset.createDemoDataset.dataset.id;
+  // Made by a job, which a worker runs: the dataset is there once the job has succeeded.
+  const datasetId = await createDemoDataset(a, state.adminToken, {
+    sequences: 400,
+    length: 50,
+    motifs: ['CTCF'],
+    seed: 3,
+  });
   const startRun = async (seed: number) =>
     (
       await gql<{ startTraining: { run: { id: string } } }>(

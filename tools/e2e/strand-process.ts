@@ -111,18 +111,52 @@ export async function importSequenceTable(
     'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
     { input: { kind: 'sequence-classification', path, name } },
   );
-  const jobId = started.importDataset.job!.id;
+  return outputDataset(url, token, started.importDataset.job!.id, `import of ${path}`);
+}
+
+/** A planted-motif demo dataset made by its job (createDemoDataset); its id once stored. */
+export async function createDemoDataset(
+  url: string,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<string> {
+  const started = await graphql<{
+    createDemoDataset: { job: { id: string } | null; userErrors: { message: string }[] };
+  }>(
+    url,
+    token,
+    `
+      mutation ($input: CreateDemoDatasetInput!) {
+        createDemoDataset(input: $input) {
+          job {
+            id
+          }
+          userErrors {
+            message
+          }
+        }
+      }
+    `,
+    { input },
+  );
+  const { job, userErrors } = started.createDemoDataset;
+  if (!job) throw new Error(`createDemoDataset: ${userErrors.map((e) => e.message).join('; ')}`);
+  return outputDataset(url, token, job.id, 'demo dataset');
+}
+
+/** Polls a job that makes a dataset until it ends; the dataset's id, or an error naming `what`. */
+async function outputDataset(url: string, token: string, jobId: string, what: string) {
   for (let i = 0; i < 600; i++) {
     const { job } = await graphql<{
-      job: { status: string; outputDataset: { id: string } | null };
-    }>(url, token, 'query ($id: ID!) { job(id: $id) { status outputDataset { id } } }', {
+      job: { status: string; error: string | null; outputDataset: { id: string } | null };
+    }>(url, token, 'query ($id: ID!) { job(id: $id) { status error outputDataset { id } } }', {
       id: jobId,
     });
     if (job.status === 'SUCCEEDED' && job.outputDataset) return job.outputDataset.id;
     if (job.status === 'FAILED' || job.status === 'CANCELLED') {
-      throw new Error(`import of ${path}: ${job.status}`);
+      throw new Error(`${what}: ${job.status}${job.error ? ` (${job.error})` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`import of ${path} did not finish`);
+  throw new Error(`${what} did not finish`);
 }

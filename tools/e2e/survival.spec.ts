@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrand } from './strand-process.ts';
+import { createDemoDataset, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 import { TableReader } from '@strand/genomics';
 
@@ -123,12 +123,7 @@ afterAll(async () => {
 describe('a run survives its process', () => {
   it('SIGKILL mid-run: the next start resumes from the checkpoint; epochs 1..8 stored once', async () => {
     const first = await start();
-    const made = await gql<{ createDemoDataset: { dataset: { id: string } } }>(
-      first,
-      `mutation { createDemoDataset(input: { sequences: 300, length: 50, seed: 4 }) {
-        dataset { id } userErrors { message } } }`,
-    );
-    datasetId = made.createDemoDataset.dataset.id;
+    datasetId = await createDemoDataset(first.url, token, { sequences: 300, length: 50, seed: 4 });
     const id = await startRun(first, datasetId, 8);
     const beforeKill = await until(first, id, (r) => r.history.length >= 2);
     first.child.kill('SIGKILL');
@@ -171,7 +166,10 @@ describe('a run survives its process', () => {
     const datasetDir = join(dataDir, 'artifacts', 'datasets');
     const files = await readdir(datasetDir, { recursive: true });
     const table = await TableReader.open(
-      join(datasetDir, files.find((f) => f.endsWith('.arrow'))!),
+      join(
+        datasetDir,
+        files.find((f) => f.endsWith('.arrow'))!,
+      ),
     );
     const sequences: string[] = [];
     for (let c = 0; c < table.chunks; c++) {

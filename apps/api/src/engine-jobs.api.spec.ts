@@ -121,14 +121,13 @@ beforeAll(async () => {
   importDir = await mkdtemp(join(tmpdir(), 'strand-engine-jobs-'));
   process.env.STRAND_IMPORT_DIR = importDir;
   server = await startTestServer();
-  const demo = await server.request<{
-    createDemoDataset: { dataset: { id: string } | null; userErrors: UserErrorView[] };
-  }>(
-    `mutation ($input: CreateDemoDatasetInput!) { createDemoDataset(input: $input) { dataset { id } userErrors { field code message } } }`,
-    { input: { name: 'planted', sequences: 240, length: 40, motifs: ['GATA1'], seed: 2 } },
-  );
-  expect(demo.data!.createDemoDataset.userErrors).toEqual([]);
-  sequencesId = demo.data!.createDemoDataset.dataset!.id;
+  sequencesId = await server.demoDataset({
+    name: 'planted',
+    sequences: 240,
+    length: 40,
+    motifs: ['GATA1'],
+    seed: 2,
+  });
 });
 afterAll(async () => {
   delete process.env.STRAND_IMPORT_DIR;

@@ -5,17 +5,10 @@ import type { TestServer } from './testing/test-server.ts';
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateDemoDatasetInput!) {
     createDemoDataset(input: $input) {
-      dataset {
+      job {
         id
-        name
-        recordCount
-        sequenceLength
+        kind
         status
-        labelCounts {
-          label
-          count
-        }
-        checksum
       }
       userErrors {
         field
@@ -84,22 +77,31 @@ afterAll(async () => {
 });
 
 async function demoDataset(sequences: number, length: number): Promise<string> {
-  const res = await server.request<{ createDemoDataset: { dataset: { id: string } } }>(CREATE, {
-    input: { sequences, length, motifs: ['CTCF'], seed: 7 },
-  });
-  return res.data!.createDemoDataset.dataset.id;
+  return server.demoDataset({ sequences, length, motifs: ['CTCF'], seed: 7 });
 }
 
 describe('training over GraphQL', () => {
   it('trains DeepBind on a 2,000 × 101 bp planted-motif dataset to val_auroc ≥ 0.9, every epoch streamed', async () => {
     const created = await server.request<{
-      createDemoDataset: { dataset: Record<string, unknown>; userErrors: unknown[] };
+      createDemoDataset: {
+        job: { id: string; kind: string; status: string };
+        userErrors: unknown[];
+      };
     }>(CREATE, {
       input: { name: 'ctcf', sequences: 2000, length: 101, motifs: ['CTCF'], seed: 3 },
     });
     expect(created.errors).toBeUndefined();
-    const dataset = created.data!.createDemoDataset.dataset;
     expect(created.data!.createDemoDataset.userErrors).toEqual([]);
+    expect(created.data!.createDemoDataset.job).toMatchObject({ kind: 'CREATE_DEMO_DATASET' });
+    const job = await server.waitForJob(created.data!.createDemoDataset.job.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    const dataset = (
+      await server.request<{ dataset: Record<string, unknown> & { id: string } }>(
+        `query ($id: ID!) { dataset(id: $id) { id name recordCount sequenceLength status
+           labelCounts { label count } checksum } }`,
+        { id: job.outputDataset!.id },
+      )
+    ).data!.dataset;
     expect(dataset).toMatchObject({
       name: 'ctcf',
       recordCount: 2000,

@@ -27,6 +27,7 @@ export { MAX_MISSING_CHROMOSOME_SHARE, MAX_REF_MISMATCH_SHARE } from './scoring/
 export { SCORE_COLUMNS } from './scoring/score-rows.ts';
 export { SCORE_FILES, SCORE_VARIANTS_LIMITS } from './kinds/score-variants.kind.ts';
 export type { ScoreVariantsInput } from './kinds/score-variants.kind.ts';
+export { UPLOAD_KINDS } from './kinds/import-upload.kind.ts';
 export { CALL_FILES, CALL_VARIANTS_LIMITS } from './kinds/call-variants.kind.ts';
 export type { CallVariantsInput } from './kinds/call-variants.kind.ts';
 export { DISCOVER_MOTIFS_LIMITS } from './kinds/discover-motifs.kind.ts';

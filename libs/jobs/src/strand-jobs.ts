@@ -237,6 +237,7 @@ export class Jobs {
       return { ok: false, errors: [userError('id', 'NOT_FOUND', `no job with id "${id}"`)] };
     if (job.status === 'QUEUED' && this.jobQueue.dequeue(id)) {
       await this.jobExecutor.finish(em, job, 'CANCELLED');
+      await this.kinds.get(job.kind)?.discard?.(this.db, job.params);
       return { ok: true, value: job };
     }
     if (job.status === 'RUNNING' && this.jobExecutor.requestStop(id, 'cancel')) {

@@ -1,7 +1,9 @@
 /**
  * `strand import --api URL`: sends the files to a running API's POST /upload as one
  * multipart/form-data body (`file`, and `labels` for expression), streamed from disk with its
- * length known up front, so the server can refuse an oversized upload before reading it.
+ * length known up front, so the server can refuse an oversized upload before reading it. The
+ * server answers 202 with the import job it queued; the job is then followed over GraphQL
+ * (job(id), polled) until it ends, and the dataset it made is read back.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -33,6 +35,18 @@ export interface ApiImport {
   strict?: boolean;
   /** Bytes of the body sent so far, of `total`. */
   onProgress?: (sent: number, total: number) => void;
+  /** The import job's progress, once the upload is sent. */
+  onJobProgress?: (progress: JobProgressView) => void;
+  /** How often the job is polled (default 250 ms). */
+  pollMs?: number;
+}
+
+/** A job's progress as the API reports it. */
+export interface JobProgressView {
+  done: number;
+  total: number | null;
+  unit: string;
+  message: string | null;
 }
 
 /** The dataset as the upload endpoint describes it. */
@@ -95,7 +109,7 @@ async function readJson(res: IncomingMessage): Promise<unknown> {
 }
 
 interface UploadAnswer {
-  dataset?: UploadedDataset;
+  job?: { id: string; status: string };
   userErrors?: { field: string | null; code: string; message: string }[];
   errors?: { code: string; message: string }[];
 }
@@ -164,9 +178,61 @@ export async function importThroughApi(o: ApiImport): Promise<UploadedDataset> {
     throw new CliError(`cannot reach ${url.origin}: ${(error as Error).message}`);
   }
   const answer = (await readJson(res)) as UploadAnswer;
-  if (res.statusCode === 201 && answer.dataset) return answer.dataset;
+  if (res.statusCode === 202 && answer.job) return followImport(o, answer.job.id);
   const problems = answer.userErrors ?? answer.errors ?? [];
   const message = problems.map((p) => p.message).join('\n') || `HTTP ${res.statusCode}`;
   const usage = problems.some((p) => ['UNKNOWN_KIND', 'REQUIRED'].includes(p.code));
   throw new CliError(message, usage ? 2 : 1);
+}
+
+const JOB = `query ($id: ID!) { job(id: $id) { status error progress { done total unit message }
+  outputDataset { id name kind status project { id } recordCount sequenceLength
+    labelCounts { label count } genomeBuild checksum createdAt
+    warnings { rule count examples { file line message } } } } }`;
+
+interface JobView {
+  status: string;
+  error: string | null;
+  progress: JobProgressView;
+  outputDataset:
+    | (Omit<UploadedDataset, 'projectId' | 'labelCounts'> & {
+        project: { id: string };
+        labelCounts: { label: string; count: number }[];
+      })
+    | null;
+}
+
+/** Polls the import job until it ends; its dataset, or a CliError with the job's reason. */
+async function followImport(o: ApiImport, jobId: string): Promise<UploadedDataset> {
+  const url = new URL('graphql', o.api.endsWith('/') ? o.api : `${o.api}/`);
+  for (;;) {
+    let body: { data?: { job: JobView | null }; errors?: { message: string }[] };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: JOB, variables: { id: jobId } }),
+      });
+      body = (await res.json()) as typeof body;
+    } catch (error) {
+      throw new CliError(`cannot follow import job ${jobId}: ${(error as Error).message}`);
+    }
+    const job = body.data?.job;
+    if (!job) {
+      const reason = body.errors?.map((e) => e.message).join('; ') ?? 'not found';
+      throw new CliError(`cannot follow import job ${jobId}: ${reason}`);
+    }
+    o.onJobProgress?.(job.progress);
+    if (job.status === 'SUCCEEDED' && job.outputDataset) {
+      const { project, labelCounts, ...d } = job.outputDataset;
+      return {
+        ...d,
+        projectId: project.id,
+        labelCounts: Object.fromEntries(labelCounts.map((c) => [c.label, c.count])),
+      };
+    }
+    if (job.status === 'FAILED') throw new CliError(job.error ?? `import job ${jobId} failed`);
+    if (job.status === 'CANCELLED') throw new CliError(`import job ${jobId} was cancelled`);
+    await new Promise((resolve) => setTimeout(resolve, o.pollMs ?? 250));
+  }
 }

@@ -166,6 +166,12 @@ export async function importCommand(argv: string[]): Promise<number> {
       genomeBuild: values['genome-build'],
       strict: values.strict,
       onProgress: (sent, total) => out.progress('uploading', ...inUnits(sent, total)),
+      onJobProgress: (p) => {
+        if (p.unit === 'bytes') {
+          const [done, total, unit] = inUnits(p.done, p.total ?? p.done);
+          out.progress('importing', done, total, unit);
+        } else out.progress('importing', p.done, p.total ?? p.done, p.unit);
+      },
     });
     out.result(describeUploaded(dataset), summary);
     return 0;

@@ -27,26 +27,49 @@ const upload = (query: string, body: string, token: string | null = server.admin
     body,
   });
 
+/** The import job a 202 answer names, waited for. */
+async function imported(res: Response, token = server.adminToken) {
+  expect(res.status).toBe(202);
+  const { job } = (await res.json()) as { job: { id: string; kind: string; status: string } };
+  expect(job).toMatchObject({ kind: 'IMPORT_UPLOAD', status: 'QUEUED' });
+  return server.waitForJob(job.id, token);
+}
+
+const datasetOf = async (id: string, token = server.adminToken) =>
+  (
+    await server.request<{ dataset: Record<string, unknown> }>(
+      `query ($id: ID!) { dataset(id: $id) { name kind status recordCount
+         project { id } labelCounts { label count } } }`,
+      { id },
+      token,
+    )
+  ).data!.dataset;
+
 describe('POST /upload', () => {
-  it('imports an uploaded sequence table (201) and lists it', async () => {
-    const res = await upload(
-      'kind=sequence-classification&filename=mine.tsv&name=mine',
-      'id\tlabel\tsequence\na\tx\tACGT\nb\ty\tGGCC\n',
+  it('queues the import of an uploaded sequence table (202); the job makes the dataset', async () => {
+    const job = await imported(
+      await upload(
+        'kind=sequence-classification&filename=mine.tsv&name=mine',
+        'id\tlabel\tsequence\na\tx\tACGT\nb\ty\tGGCC\n',
+      ),
     );
-    expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({
-      dataset: { name: 'mine', kind: 'sequence-classification', recordCount: 2 },
+    expect(job).toMatchObject({ status: 'SUCCEEDED', outputDataset: { recordCount: 2 } });
+    expect(await datasetOf(job.outputDataset!.id)).toMatchObject({
+      name: 'mine',
+      kind: 'sequence-classification',
+      recordCount: 2,
     });
   });
 
-  it('answers malformed content with file:line: reason (400), without a token 401, over the limit 413', async () => {
-    const bad = await upload(
-      'kind=sequence-classification&filename=bad.tsv',
-      'id\tlabel\tsequence\na\tx\tAC!T\n',
+  it('fails the job of malformed content with file:line: reason; without a token 401, over the limit 413', async () => {
+    const bad = await imported(
+      await upload(
+        'kind=sequence-classification&filename=bad.tsv',
+        'id\tlabel\tsequence\na\tx\tAC!T\n',
+      ),
     );
-    expect(bad.status).toBe(400);
-    const body = (await bad.json()) as { userErrors: { message: string }[] };
-    expect(body.userErrors[0].message).toMatch(/^bad\.tsv:2: /);
+    expect(bad.status).toBe('FAILED');
+    expect(bad.error).toMatch(/^bad\.tsv:2: /);
     expect((await upload('kind=variants', '##fileformat=VCFv4.2\n', null)).status).toBe(401);
     const big = await upload(
       'kind=sequence-classification',
@@ -95,28 +118,30 @@ describe('POST /upload, multipart', () => {
       multipart({ file: ['matrix.tsv', matrix], labels: ['samples.tsv', samples] }),
       editor.token,
     );
-    expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({
-      dataset: {
-        name: 'golub-mini',
-        kind: 'expression',
-        status: 'READY',
-        projectId,
-        recordCount: 3,
-        labelCounts: { ALL: 2, AML: 1 },
-      },
+    const job = await imported(res, editor.token);
+    expect(job.status).toBe('SUCCEEDED');
+    expect(await datasetOf(job.outputDataset!.id, editor.token)).toMatchObject({
+      name: 'golub-mini',
+      kind: 'expression',
+      status: 'READY',
+      project: { id: projectId },
+      recordCount: 3,
+      labelCounts: [
+        { label: 'ALL', count: 2 },
+        { label: 'AML', count: 1 },
+      ],
     });
   });
 
   it('names the file of a malformed part in its error, and asks for the sample table', async () => {
-    const bad = await post(
-      'kind=sequence-classification',
-      multipart({ file: ['seqs.tsv', 'id\tlabel\tsequence\na\tx\tAC!T\n'] }),
+    const bad = await imported(
+      await post(
+        'kind=sequence-classification',
+        multipart({ file: ['seqs.tsv', 'id\tlabel\tsequence\na\tx\tAC!T\n'] }),
+      ),
     );
-    expect(bad.status).toBe(400);
-    expect(
-      ((await bad.json()) as { userErrors: { message: string }[] }).userErrors[0].message,
-    ).toMatch(/^seqs\.tsv:2: /);
+    expect(bad.status).toBe('FAILED');
+    expect(bad.error).toMatch(/^seqs\.tsv:2: /);
     const alone = await post('kind=expression', multipart({ file: ['matrix.tsv', matrix] }));
     expect(alone.status).toBe(400);
     expect(await alone.json()).toEqual({

@@ -1,5 +1,7 @@
 /**
- * POST /upload: a dataset imported from files sent in the request, like importDataset.
+ * POST /upload: a dataset imported from files sent in the request, as a job, like importDataset.
+ * The request only streams the body to a temporary directory (size-limited) and queues an
+ * IMPORT_UPLOAD job on it; the job imports, then removes the directory.
  *
  * Body, one of:
  * - the file itself as the raw body (`curl --data-binary @promoters.tsv`), for
@@ -13,7 +15,11 @@
  * featureColumn (repeatable) and profileColumn (sequence tables).
  *
  * Needs a Bearer token with the EDITOR role in the project; a body over the limit (both files
- * together) is refused with 413 before anything is stored. Answers 201 with the dataset.
+ * together) is refused with 413 before anything is stored. Answers 202 with the queued job
+ * (`{ job: { id, kind, status, projectId, createdAt } }`): follow it with
+ * jobProgress or job(id); its outputDataset is the dataset. A malformed record fails the job
+ * (file:line: reason), nothing stored. Checks done before queueing (unknown kind, a missing
+ * part, a bad project or column option) answer 400 with userErrors; a full project queue 429.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
@@ -23,15 +29,13 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { Project } from '@strand/data';
-import { importDataset, UPLOAD_SCRATCH_DIR } from '@strand/jobs';
+import { UPLOAD_KINDS, UPLOAD_SCRATCH_DIR } from '@strand/jobs';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
-import { Dataset } from '../types/dataset.type.ts';
 import type { ReceivedPart } from './multipart.ts';
 import { boundaryOf, MultipartError, receiveMultipart, TooLarge } from './multipart.ts';
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
-const UPLOAD_KINDS = ['sequence-classification', 'sequence-regression', 'variants', 'expression'];
 
 function send(
   res: ServerResponse,
@@ -94,7 +98,7 @@ export async function handleUpload(
     throw error;
   }
   const kind = url.searchParams.get('kind') ?? '';
-  if (!UPLOAD_KINDS.includes(kind)) {
+  if (!(UPLOAD_KINDS as readonly string[]).includes(kind)) {
     req.resume();
     return send(res, 400, {
       userErrors: [
@@ -132,6 +136,7 @@ export async function handleUpload(
   const scratch = ctx.db.artifacts.resolve(UPLOAD_SCRATCH_DIR);
   await mkdir(scratch, { recursive: true });
   const dir = await mkdtemp(join(scratch, 'upload-'));
+  let queued = false;
   try {
     let file: ReceivedPart | undefined;
     let labels: ReceivedPart | undefined;
@@ -171,41 +176,44 @@ export async function handleUpload(
     const labelsPath = labels
       ? await renamed(labels.path, join(dir, 'labels'), safeName(labels.filename))
       : null;
-    const outcome = await importDataset(ctx.em, ctx.db.artifacts, {
+    // The import is a job (nothing heavy on the request thread): it owns `dir` from here on,
+    // and removes it when it ends.
+    const outcome = await ctx.jobs.startJob(ctx.em, {
       projectId: target.projectId,
-      kind,
-      path,
-      name: url.searchParams.get('name') ?? filename,
-      labelsPath,
-      labelColumn: url.searchParams.get('labelColumn'),
-      featureColumns: url.searchParams.getAll('featureColumn').length
-        ? url.searchParams.getAll('featureColumn')
-        : null,
-      profileColumn: url.searchParams.get('profileColumn'),
-      genomeBuild: url.searchParams.get('genomeBuild'),
-      orientation: url.searchParams.get('orientation'),
-      strict: url.searchParams.get('strict') === 'true',
+      kind: 'IMPORT_UPLOAD',
+      params: {
+        uploadDir: dir,
+        kind,
+        path,
+        name: url.searchParams.get('name') ?? filename,
+        labelsPath,
+        labelColumn: url.searchParams.get('labelColumn'),
+        featureColumns: url.searchParams.getAll('featureColumn').length
+          ? url.searchParams.getAll('featureColumn')
+          : null,
+        profileColumn: url.searchParams.get('profileColumn'),
+        genomeBuild: url.searchParams.get('genomeBuild'),
+        orientation: url.searchParams.get('orientation'),
+        strict: url.searchParams.get('strict') === 'true',
+      },
     });
-    if (!outcome.ok) return send(res, 400, { userErrors: outcome.errors });
-    const d = Dataset.from(outcome.value);
-    return send(res, 201, {
-      dataset: {
-        id: d.id,
-        name: d.name,
-        kind: d.kind,
-        status: d.status,
-        projectId: d.projectId,
-        recordCount: d.recordCount,
-        sequenceLength: d.sequenceLength,
-        labelCounts: outcome.value.labelCounts,
-        genomeBuild: outcome.value.genomeBuild ?? null,
-        checksum: d.checksum,
-        warnings: d.warnings,
-        createdAt: d.createdAt.toISOString(),
+    if (!outcome.ok) {
+      const full = outcome.errors.some((e) => e.code === 'QUEUE_FULL');
+      return send(res, full ? 429 : 400, { userErrors: outcome.errors });
+    }
+    queued = true;
+    const job = outcome.value;
+    return send(res, 202, {
+      job: {
+        id: job.id,
+        kind: job.kind,
+        status: job.status,
+        projectId: target.projectId,
+        createdAt: job.createdAt.toISOString(),
       },
     });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (!queued) await rm(dir, { recursive: true, force: true });
   }
 }
 

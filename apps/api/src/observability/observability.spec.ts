@@ -26,10 +26,7 @@ afterAll(async () => {
 const get = (path: string) => fetch(`${server.url}${path}`);
 
 async function train(epochs: number): Promise<{ runId: string; datasetId: string }> {
-  const made = await server.request<{ createDemoDataset: { dataset: { id: string } } }>(
-    `mutation { createDemoDataset(input: { sequences: 60, length: 30, seed: 9 }) { dataset { id } } }`,
-  );
-  const datasetId = made.data!.createDemoDataset.dataset.id;
+  const datasetId = await server.demoDataset({ sequences: 60, length: 30, seed: 9 });
   const started = await server.request<{ startTraining: { run: { id: string } } }>(
     `mutation($input: StartTrainingInput!) { startTraining(input: $input) { run { id } } }`,
     {

@@ -1,14 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Dataset as DatasetEntity, Project as ProjectEntity } from '@strand/data';
-import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { CreateDemoDatasetInput } from '../inputs/create-demo-dataset.input.ts';
 import { Dataset, DatasetConnection } from '../types/dataset.type.ts';
-import { CreateDatasetPayload } from '../types/payloads.type.ts';
+import { JobPayload } from '../types/job-payloads.type.ts';
 import { Project } from '../types/project.type.ts';
-import { toUserErrors } from '../types/user-error.type.ts';
 import { PaginationArgs } from './pagination.args.ts';
 import { pageOf } from './page-of.ts';
+import { startJobFor } from './job.resolver.ts';
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
@@ -35,19 +34,20 @@ export class DatasetResolver {
     return Project.from(project, viewer.roleIn(project.id) ?? 'viewer');
   }
 
-  @Mutation(() => CreateDatasetPayload, {
+  @Mutation(() => JobPayload, {
     description:
-      'Makes a planted-motif demo dataset in a project (projectId may be left out when the caller has exactly one). Needs EDITOR.',
+      'Makes a planted-motif demo dataset in a project as a job (projectId may be left out when the caller has exactly one): follow it with jobProgress (counted in records); its outputDataset is the dataset, added only once complete. Sizes, motifs and seed are checked first (userErrors, nothing queued). Needs EDITOR.',
   })
   async createDemoDataset(
     @Arg('input', () => CreateDemoDatasetInput) input: CreateDemoDatasetInput,
-    @Ctx() { em, jobs, viewer }: StrandContext,
-  ): Promise<CreateDatasetPayload> {
-    const target = targetProject(viewer, input.projectId, 'editor');
-    if ('error' in target) return { dataset: null, userErrors: [target.error] };
-    const outcome = await jobs.createDemoDataset(em, { ...input, projectId: target.projectId });
-    return outcome.ok
-      ? { dataset: Dataset.from(outcome.value), userErrors: [] }
-      : { dataset: null, userErrors: toUserErrors(outcome.errors) };
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    return startJobFor(ctx, 'CREATE_DEMO_DATASET', input.projectId, {
+      name: input.name ?? null,
+      sequences: input.sequences,
+      length: input.length,
+      motifs: input.motifs ?? null,
+      seed: input.seed ?? null,
+    });
   }
 }

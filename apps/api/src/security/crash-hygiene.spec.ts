@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataError, Dataset, openDatabase, Project } from '@strand/data';
+import { DataError, Dataset, Job, openDatabase, Project } from '@strand/data';
 import { startStrandServer } from '../http/server.ts';
 import { startUnavailableServer } from '../http/unavailable-server.ts';
 
@@ -104,6 +104,69 @@ describe('after a crash', () => {
       );
       const rows = await server.db.fork().find(Dataset, {});
       expect(rows.map((d) => [d.name, d.status])).toEqual([['kept', 'READY']]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('after a crash mid-import of an upload', () => {
+  it('the upload is kept for its job, which imports it again and then removes it', async () => {
+    const dir = await dataDir();
+    const db = await openDatabase({ dataDir: dir });
+    const em = db.fork();
+    const project = new Project('p', 'p');
+    const upload = join(dir, 'artifacts', 'tmp', 'upload-live');
+    const file = join(upload, 'file', 'live.tsv');
+    await mkdir(join(upload, 'file'), { recursive: true });
+    await writeFile(file, 'id\tlabel\tsequence\na\tx\tACGT\nb\ty\tGGCC\n');
+    const job = new Job(
+      project,
+      'IMPORT_UPLOAD',
+      {
+        kind: 'sequence-classification',
+        path: file,
+        name: 'live',
+        labelsPath: null,
+        labelColumn: null,
+        featureColumns: null,
+        profileColumn: null,
+        genomeBuild: null,
+        orientation: null,
+        strict: false,
+        uploadDir: upload,
+      },
+      '',
+    );
+    job.artifactPath = `jobs/${job.id}`;
+    job.status = 'RUNNING'; // the process died while it ran
+    em.persist([project, job]);
+    await em.flush();
+    // …and the import it was writing, and an upload whose job is over.
+    const half = join(dir, 'artifacts', 'datasets', '00000000-0000-4000-8000-000000000001');
+    await mkdir(half, { recursive: true });
+    await writeFile(join(half, 'sequences.arrow.importing'), Buffer.alloc(64));
+    await mkdir(join(dir, 'artifacts', 'tmp', 'upload-done'), { recursive: true });
+    await writeFile(join(dir, 'artifacts', 'tmp', 'upload-done', 'upload'), Buffer.alloc(64));
+    await db.close();
+
+    const server = await startStrandServer({ port: 0, dataDir: dir, dashboardDir: null });
+    try {
+      let row: Job | null = null;
+      for (let i = 0; i < 300; i++) {
+        row = await server.db.fork().findOne(Job, { id: job.id });
+        if (row && ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(row.status)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(row).toMatchObject({ status: 'SUCCEEDED', error: null });
+      const datasets = await server.db.fork().find(Dataset, {});
+      expect(datasets.map((d) => [d.name, d.status, d.recordCount])).toEqual([
+        ['live', 'READY', 2],
+      ]);
+      expect(await filesUnder(join(dir, 'artifacts', 'datasets'))).toEqual([
+        datasets[0].artifactPath!.slice('datasets/'.length),
+      ]);
+      expect(await readdir(join(dir, 'artifacts', 'tmp'))).toEqual([]);
     } finally {
       await server.close();
     }

@@ -15,7 +15,7 @@ let runA: string;
 let runB: string;
 
 const CREATE = `mutation ($input: CreateDemoDatasetInput!) {
-  createDemoDataset(input: $input) { dataset { id } userErrors { field code message } } }`;
+  createDemoDataset(input: $input) { job { id } userErrors { field code message } } }`;
 const START = `mutation ($input: StartTrainingInput!) {
   startTraining(input: $input) { run { id } userErrors { field code message } } }`;
 const CANCEL = `mutation ($id: ID!) { cancelRun(id: $id) { run { id } userErrors { field code message } } }`;
@@ -30,12 +30,7 @@ const TRAIN = {
 type Payload = { userErrors: { field: string | null; code: string; message: string }[] };
 
 async function makeDataset(user: TestUser, projectId: string): Promise<string> {
-  const res = await server.request<{ createDemoDataset: { dataset: { id: string } } }>(
-    CREATE,
-    { input: { ...TINY, projectId } },
-    user.token,
-  );
-  return res.data!.createDemoDataset.dataset.id;
+  return server.demoDataset({ ...TINY, projectId }, user.token);
 }
 
 async function startRun(user: TestUser, datasetId: string): Promise<string> {

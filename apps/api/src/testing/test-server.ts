@@ -20,6 +20,20 @@ export interface TestUser {
   token: string;
 }
 
+/** A job once it ended, as job(id) shows it. */
+export interface FinishedJob {
+  id: string;
+  kind: string;
+  status: string;
+  error: string | null;
+  result: string | null;
+  progress: { done: number; total: number | null; unit: string };
+  outputDataset: { id: string; checksum: string | null; recordCount: number } | null;
+}
+
+const FINISHED_JOB = `query ($id: ID!) { job(id: $id) { id kind status error result
+  progress { done total unit } outputDataset { id checksum recordCount } } }`;
+
 export interface TestServer extends StrandServer {
   /** The first admin's token (admin of the `default` project); the default for every call. */
   adminToken: string;
@@ -37,6 +51,13 @@ export interface TestServer extends StrandServer {
     until: (event: T) => boolean,
     token?: string,
   ): Promise<T[]>;
+  /** Waits for a job to end (jobProgress until done) and returns it as job(id) shows it. */
+  waitForJob(jobId: string, token?: string): Promise<FinishedJob>;
+  /**
+   * A demo dataset made through createDemoDataset (a job), waited for: its id. Throws on
+   * userErrors or a job that did not succeed.
+   */
+  demoDataset(input: Record<string, unknown>, token?: string): Promise<string>;
   /** A project made directly in the database (no member yet). */
   createProject(slug: string): Promise<string>;
   /** A user with a token and the given roles, made directly in the database. */
@@ -77,7 +98,7 @@ export async function startTestServer(
     }
     return client;
   };
-  return {
+  const testServer: TestServer = {
     ...server,
     adminToken: admin.token,
     defaultProjectId: admin.project.id,
@@ -121,6 +142,38 @@ export async function startTestServer(
         );
       });
     },
+    async waitForJob(jobId: string, token = admin.token) {
+      await testServer.subscribe<{ jobProgress: { done: boolean } }>(
+        `subscription ($id: ID!) { jobProgress(jobId: $id) { done } }`,
+        { id: jobId },
+        (e) => e.jobProgress.done,
+        token,
+      );
+      const res = await testServer.request<{ job: FinishedJob }>(
+        FINISHED_JOB,
+        { id: jobId },
+        token,
+      );
+      if (!res.data?.job) throw new Error(`job ${jobId}: ${JSON.stringify(res.errors)}`);
+      return res.data.job;
+    },
+    async demoDataset(input: Record<string, unknown>, token = admin.token) {
+      const res = await testServer.request<{
+        createDemoDataset: { job: { id: string } | null; userErrors: unknown[] };
+      }>(
+        `mutation ($input: CreateDemoDatasetInput!) {
+          createDemoDataset(input: $input) { job { id } userErrors { field code message } } }`,
+        { input },
+        token,
+      );
+      const payload = res.data?.createDemoDataset;
+      if (!payload?.job)
+        throw new Error(`createDemoDataset: ${JSON.stringify(res.errors ?? payload)}`);
+      const job = await testServer.waitForJob(payload.job.id, token);
+      if (job.status !== 'SUCCEEDED' || !job.outputDataset)
+        throw new Error(`demo job ${job.status}: ${job.error}`);
+      return job.outputDataset.id;
+    },
     async createProject(slug: string) {
       const em = server.db.fork();
       const project = new Project(slug, slug);
@@ -145,4 +198,5 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return testServer;
 }

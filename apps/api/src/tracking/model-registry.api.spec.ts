@@ -170,12 +170,13 @@ describe('model registry', () => {
   });
 
   it('registers the model of a run that really trained, and traces its lineage', async () => {
-    const created = await server.request<{
-      createDemoDataset: { dataset: { id: string; checksum: string } };
-    }>(
-      `mutation { createDemoDataset(input: { sequences: 40, length: 24, seed: 5 }) { dataset { id checksum } } }`,
-    );
-    const dataset = created.data!.createDemoDataset.dataset;
+    const datasetId = await server.demoDataset({ sequences: 40, length: 24, seed: 5 });
+    const dataset = (
+      await server.request<{ dataset: { id: string; checksum: string } }>(
+        `query ($id: ID!) { dataset(id: $id) { id checksum } }`,
+        { id: datasetId },
+      )
+    ).data!.dataset;
     const started = await server.request<{ startTraining: { run: { id: string } } }>(
       `mutation ($d: ID!) { startTraining(input: { datasetId: $d, architecture: "deepbind", epochs: 1, batchSize: 8,
          config: "{\\"filters\\":4,\\"kernelSize\\":4,\\"hiddenUnits\\":4}" }) { run { id } } }`,

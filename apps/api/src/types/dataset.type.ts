@@ -81,6 +81,12 @@ export class Dataset implements Node {
   @Field(() => String, { nullable: true, description: 'SHA-256 of the stored content.' })
   checksum!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The genome build given at import (e.g. GRCh38); null when none was given.',
+  })
+  genomeBuild!: string | null;
+
   @Field(() => [DatasetWarning], {
     description: `What the readers tolerated while importing it (read as htslib or the format's common readers do), one entry per rule (at most ${BOUNDS.warningRules}); empty for clean files and for datasets imported before warnings were kept. Import with strict to refuse them instead.`,
   })
@@ -109,6 +115,7 @@ export class Dataset implements Node {
         .slice(0, BOUNDS.labelCounts)
         .map(([label, count]) => Object.assign(new LabelCount(), { label, count })),
       checksum: entity.checksum ?? null,
+      genomeBuild: entity.genomeBuild ?? null,
       warnings: (entity.warnings ?? []).slice(0, BOUNDS.warningRules).map((w) =>
         Object.assign(new DatasetWarning(), {
           rule: w.rule,

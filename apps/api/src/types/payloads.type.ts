@@ -1,6 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ApiToken } from './api-token.type.ts';
-import { Dataset } from './dataset.type.ts';
 import { Membership } from './membership.type.ts';
 import { Project } from './project.type.ts';
 import { Run } from './run.type.ts';
@@ -21,15 +20,6 @@ export class RemoveMemberPayload {
 export class RevokeTokenPayload {
   @Field(() => ApiToken, { nullable: true })
   apiToken!: ApiToken | null;
-
-  @UserErrorsField()
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class CreateDatasetPayload {
-  @Field(() => Dataset, { nullable: true })
-  dataset!: Dataset | null;
 
   @UserErrorsField()
   userErrors!: UserError[];

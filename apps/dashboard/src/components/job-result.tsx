@@ -22,7 +22,9 @@ import { SweepTrialsLive } from './sweep-trials-live.tsx';
 /** The view of a result by kind; null when the result is not of the shape the view knows. */
 function kindView(job: JobDetail, result: unknown): ReactNode {
   switch (job.kind) {
-    case 'IMPORT_DATASET': {
+    case 'IMPORT_DATASET':
+    case 'IMPORT_UPLOAD':
+    case 'CREATE_DEMO_DATASET': {
       const view = parseImportResult(result);
       return view ? <ImportResult result={view} output={job.outputDataset} /> : null;
     }

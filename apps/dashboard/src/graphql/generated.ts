@@ -36,10 +36,12 @@ export type ExplainMethod =
 /** What a background job does. */
 export type JobKind =
   | 'CALL_VARIANTS'
+  | 'CREATE_DEMO_DATASET'
   | 'CROSS_VALIDATION'
   | 'DISCOVER_MOTIFS'
   | 'EXPLAIN_SEQUENCE'
   | 'IMPORT_DATASET'
+  | 'IMPORT_UPLOAD'
   | 'PREDICT_RISK'
   | 'SCORE_VARIANTS'
   | 'SWEEP';
@@ -469,14 +471,21 @@ export type CreateDemoDatasetMutationVariables = Exact<{
 
 export type CreateDemoDatasetMutation = {
   createDemoDataset: {
-    dataset: {
+    job: {
       id: string;
-      name: string;
-      kind: string;
-      status: string;
-      recordCount: number;
-      sequenceLength: number | null;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
       createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
     } | null;
     userErrors: Array<{ field: string | null; message: string; code: string }>;
   };
@@ -739,6 +748,38 @@ export type CancelJobMutation = {
     } | null;
     userErrors: Array<{ field: string | null; message: string; code: string }>;
   };
+};
+
+export type DemoJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type DemoJobQuery = {
+  job: {
+    id: string;
+    kind: JobKind;
+    status: JobStatus;
+    error: string | null;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    outputDataset: {
+      id: string;
+      name: string;
+      kind: string;
+      status: string;
+      recordCount: number;
+      sequenceLength: number | null;
+      createdAt: string;
+    } | null;
+    progress: {
+      done: number;
+      total: number | null;
+      unit: string;
+      message: string | null;
+      fraction: number | null;
+    };
+  } | null;
 };
 
 export type JobProgressSubscriptionVariables = Exact<{
@@ -2569,11 +2610,11 @@ export const CreateDemoDatasetDocument = {
               selections: [
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'dataset' },
+                  name: { kind: 'Name', value: 'job' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DatasetFields' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
                     ],
                   },
                 },
@@ -2597,18 +2638,43 @@ export const CreateDemoDatasetDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'DatasetFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dataset' } },
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'recordCount' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sequenceLength' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
         ],
       },
     },
@@ -3455,6 +3521,117 @@ export const CancelJobDocument = {
     },
   ],
 } as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
+export const DemoJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DemoJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outputDataset' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DatasetFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DatasetFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dataset' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sequenceLength' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DemoJobQuery, DemoJobQueryVariables>;
 export const JobProgressDocument = {
   kind: 'Document',
   definitions: [

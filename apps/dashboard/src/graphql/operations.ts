@@ -8,6 +8,7 @@ export {
   CancelRunDocument as CANCEL_RUN_MUTATION,
   CompareRunsDocument as COMPARE_RUNS_QUERY,
   DatasetDocument as DATASET_QUERY,
+  DemoJobDocument as DEMO_JOB_QUERY,
   RegisterModelDocument as REGISTER_MODEL_MUTATION,
   RegisteredModelsDocument as REGISTERED_MODELS_QUERY,
   SetModelAliasDocument as SET_MODEL_ALIAS_MUTATION,
@@ -32,6 +33,7 @@ export {
 
 export type {
   CreateDemoDatasetInput,
+  DemoJobQuery,
   StartTrainingInput,
   VariantScoresQueryVariables as VariantScoresVariables,
 } from './generated.ts';

@@ -7,7 +7,10 @@ export interface ImportResultView {
   checksum: string | null;
 }
 
-/** An IMPORT_DATASET result (`{datasetId, records, checksum}`); null for another shape. */
+/**
+ * An IMPORT_DATASET, IMPORT_UPLOAD or CREATE_DEMO_DATASET result (`{datasetId, records,
+ * checksum}`); null for another shape.
+ */
 export function parseImportResult(value: unknown): ImportResultView | null {
   if (!isRecord(value)) return null;
   const view = {

@@ -3,6 +3,8 @@ import type { JobKind, JobStatus } from '../graphql/types.ts';
 /** Every job kind, in the order the kind filter offers them, with the name people read. */
 export const JOB_KIND_NAMES: Readonly<Record<JobKind, string>> = {
   IMPORT_DATASET: 'Dataset import',
+  IMPORT_UPLOAD: 'Upload import',
+  CREATE_DEMO_DATASET: 'Demo dataset',
   SCORE_VARIANTS: 'Variant scoring',
   EXPLAIN_SEQUENCE: 'Sequence explanation',
   CROSS_VALIDATION: 'Cross-validation',

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import { DatasetFields } from '../components/dataset-fields.tsx';
+import { JobProgressBar } from '../components/job-progress-bar.tsx';
 import { TrainingFields } from '../components/training-fields.tsx';
 import type { FieldErrors, NewRunValues } from '../form/new-run-values.ts';
 import {
@@ -14,12 +15,19 @@ import { placeUserErrors } from '../form/user-errors.ts';
 import {
   CREATE_DEMO_DATASET_MUTATION,
   DATASETS_QUERY,
+  DEMO_JOB_QUERY,
+  JOB_PROGRESS_SUBSCRIPTION,
   NEW_RUN_CHOICES_QUERY,
   START_TRAINING_MUTATION,
 } from '../graphql/operations.ts';
+import type { DemoJobQuery } from '../graphql/operations.ts';
 import type { DatasetSummary } from '../graphql/types.ts';
+import { followJob } from '../jobs/follow-job.ts';
+import type { JobSource, JobState } from '../jobs/follow-job.ts';
+import { jobProgressView } from '../jobs/job-progress.ts';
 import { canEdit } from '../project/project-choice.ts';
 import { useProject } from '../project/use-project.tsx';
+import { routeHref } from '../routing/route.ts';
 import { navigate } from '../routing/use-route.ts';
 
 /** The form that creates a demo dataset (or picks one) and starts training on it. */
@@ -54,6 +62,7 @@ function NewRunForm(props: { projectId: string }): ReactNode {
     variables: { first: 100, projectId },
     fetchPolicy: 'cache-and-network',
   });
+  const client = useApolloClient();
   const [createDataset] = useMutation(CREATE_DEMO_DATASET_MUTATION);
   const [startTraining] = useMutation(START_TRAINING_MUTATION);
   const [edited, setValues] = useState<NewRunValues>(DEFAULT_VALUES);
@@ -61,6 +70,33 @@ function NewRunForm(props: { projectId: string }): ReactNode {
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState<'dataset' | 'training' | null>(null);
   const [created, setCreated] = useState<DatasetSummary | null>(null);
+  /** The demo dataset's job while it runs: the form waits for it, showing its progress. */
+  const [demoJob, setDemoJob] = useState<({ id: string } & JobState) | null>(null);
+
+  /** The demo job, read from the API and heard through jobProgress. */
+  const demoJobSource = (id: string): JobSource<NonNullable<DemoJobQuery['job']>> => ({
+    read: async () => {
+      const { data } = await client.query({
+        query: DEMO_JOB_QUERY,
+        variables: { id },
+        fetchPolicy: 'network-only',
+      });
+      if (!data?.job) throw new Error(`the demo dataset's job ${id} is gone`);
+      return data.job;
+    },
+    subscribe: (onEvent) => {
+      const subscription = client
+        .subscribe({ query: JOB_PROGRESS_SUBSCRIPTION, variables: { jobId: id } })
+        .subscribe({
+          next: ({ data }) => {
+            if (data?.jobProgress) onEvent(data.jobProgress);
+          },
+          // A lost socket: the polls still find the end.
+          error: () => undefined,
+        });
+      return () => subscription.unsubscribe();
+    },
+  });
 
   const motifs = choices.data?.motifs ?? [];
   const architectures = choices.data?.architectures ?? [];
@@ -94,15 +130,29 @@ function NewRunForm(props: { projectId: string }): ReactNode {
           variables: { input: { ...input.input, projectId } },
         });
         const payload = data?.createDemoDataset;
-        if (!payload?.dataset) {
+        if (!payload?.job) {
           const placed = placeUserErrors(payload?.userErrors ?? [], 'createDemoDataset');
           setErrors(placed.fields);
           setGeneral(placed.general);
           return;
         }
-        datasetId = payload.dataset.id;
+        // Generated as a job: follow it until the dataset exists.
+        const jobId = payload.job.id;
+        setDemoJob({ id: jobId, status: payload.job.status, progress: payload.job.progress });
+        const job = await followJob(demoJobSource(jobId), (state) =>
+          setDemoJob({ id: jobId, ...state }),
+        ).finally(() => setDemoJob(null));
+        if (job.status !== 'SUCCEEDED' || !job.outputDataset) {
+          setGeneral([
+            job.status === 'CANCELLED'
+              ? 'The demo dataset was cancelled before it was made.'
+              : `The demo dataset could not be made: ${job.error ?? 'no reason was recorded.'}`,
+          ]);
+          return;
+        }
+        datasetId = job.outputDataset.id;
         // Point the form at the new dataset, so a retry after a training error reuses it.
-        setCreated(payload.dataset);
+        setCreated(job.outputDataset);
         set({ source: 'existing', datasetId });
         void datasets.refetch();
       }
@@ -149,6 +199,18 @@ function NewRunForm(props: { projectId: string }): ReactNode {
           datasets={datasetList}
         />
         <TrainingFields values={values} errors={errors} set={set} architectures={architectures} />
+        {demoJob ? (
+          <div className="demo-job" data-testid="demo-job">
+            <p>
+              Generating the demo dataset (
+              <a href={routeHref({ page: 'job', id: demoJob.id })}>job</a>)…
+            </p>
+            <JobProgressBar
+              view={jobProgressView(demoJob.progress, demoJob.status)}
+              testId="demo-job-progress"
+            />
+          </div>
+        ) : null}
         <button
           type="submit"
           className="primary"

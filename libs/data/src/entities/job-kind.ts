@@ -11,6 +11,8 @@ export const JOB_KINDS = [
   'SWEEP',
   'DISCOVER_MOTIFS',
   'CALL_VARIANTS',
+  'CREATE_DEMO_DATASET',
+  'IMPORT_UPLOAD',
 ] as const;
 
 export type JobKindName = (typeof JOB_KINDS)[number];

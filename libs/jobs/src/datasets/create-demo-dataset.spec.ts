@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import type { StrandDatabase } from '@strand/data';
 import { TableReader } from '@strand/genomics';
-import { createDemoDataset } from './create-demo-dataset.ts';
+import { readdir } from 'node:fs/promises';
+import { Dataset } from '@strand/data';
+import { checkDemoInput, createDemoDataset, DemoAborted } from './create-demo-dataset.ts';
 
 let db: StrandDatabase;
 let cleanup: () => Promise<void>;
@@ -49,6 +51,41 @@ describe('createDemoDataset', () => {
     } finally {
       await table.close();
     }
+  });
+
+  it('stops when aborted, leaving no row and no file; progress counts records', async () => {
+    const projectId = await saveTestProject(db.fork(), 'demo');
+    const controller = new AbortController();
+    const seen: [number, number][] = [];
+    const made = createDemoDataset(
+      db.fork(),
+      db.artifacts,
+      { projectId, sequences: 20_000, length: 2_000, seed: 1 },
+      {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          seen.push([done, total]);
+          if (done >= 2_000) controller.abort();
+        },
+      },
+    );
+    await expect(made).rejects.toBeInstanceOf(DemoAborted);
+    expect(seen[0]).toEqual([0, 20_000]);
+    expect(seen.at(-1)![0]).toBeLessThan(20_000);
+    expect(await db.fork().count(Dataset, {})).toBe(0);
+    expect(await readdir(db.artifacts.resolve('datasets'))).toEqual([]);
+  });
+
+  it('checks a request without making anything, naming the dataset', () => {
+    expect(checkDemoInput({ sequences: 100, length: 50, motifs: ['CTCF'] })).toMatchObject({
+      ok: true,
+      value: {
+        sequences: 100,
+        length: 50,
+        seed: 1,
+        name: expect.stringMatching(/^demo CTCF 100×50$/),
+      },
+    });
   });
 
   it('refuses more than 200,000,000 bases before making anything', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { BUNDLED_MOTIFS, findMotif, plantedMotifRecords } from '@strand/genomics';
@@ -31,16 +31,34 @@ export const DEMO_LIMITS = {
 /** Longest stretch of generating without letting other work on the event loop run. */
 const YIELD_EVERY_MS = 10;
 
+/** What a demo generation makes, once checked: stored as the demo job's parameters. */
+export interface DemoPlan {
+  name: string;
+  sequences: number;
+  length: number;
+  /** Bundled motif ids. */
+  motifs: string[];
+  seed: number;
+}
+
+/** Options of generateDemoDataset. */
+export interface DemoOptions {
+  /** Called every few thousand records and at the end, with records written of `total`. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborted: generation stops at the next record, and nothing is kept. */
+  signal?: AbortSignal;
+}
+
+/** Records between two progress reports (a report is cheap; this only spares the calls). */
+const PROGRESS_EVERY = 1_000;
+
 /**
- * Makes a planted-motif sequence-classification dataset (positives carry a motif instance,
- * negatives are background) and stores it in the dataset store (sequence-store.ts). The dataset
- * row becomes READY only after the file is written, so nothing half-made is ever visible.
+ * Checks a demo request (ranges, the base cap, the seed, the motifs) without making anything:
+ * every problem is a userError, so nothing is queued for a request that cannot succeed.
  */
-export async function createDemoDataset(
-  em: EntityManager,
-  artifacts: ArtifactStore,
-  input: CreateDemoDatasetInput,
-): Promise<Outcome<Dataset>> {
+export function checkDemoInput(
+  input: Omit<CreateDemoDatasetInput, 'projectId'>,
+): Outcome<DemoPlan> {
   const errors: UserError[] = [];
   const [minN, maxN] = DEMO_LIMITS.sequences;
   const [minL, maxL] = DEMO_LIMITS.length;
@@ -85,38 +103,71 @@ export async function createDemoDataset(
     }
   }
   if (errors.length) return { ok: false, errors };
-
   const name =
     input.name?.trim() ||
     `demo ${motifs.map((m) => m.name).join('+')} ${input.sequences}×${input.length}`;
+  return {
+    ok: true,
+    value: {
+      name,
+      sequences: input.sequences,
+      length: input.length,
+      motifs: motifs.map((m) => m.id),
+      seed,
+    },
+  };
+}
 
-  const dataset = new Dataset(
-    em.getReference(Project, input.projectId),
-    name,
-    'sequence-classification',
-  );
-  dataset.source = { generator: 'planted-motifs', motifs: motifs.map((m) => m.id), seed };
-  em.persist(dataset);
-  await em.flush();
+/** The demo generation was cancelled (DemoOptions.signal); nothing was kept. */
+export class DemoAborted extends Error {
+  constructor() {
+    super('the demo generation was stopped; nothing was stored');
+    this.name = 'DemoAborted';
+  }
+}
+
+/**
+ * Makes a planted-motif sequence-classification dataset (positives carry a motif instance,
+ * negatives are background) in the dataset store (sequence-store.ts), from a checked plan. As an
+ * import does, it writes the file under a fresh id first and adds the dataset row (READY) only
+ * after the file is complete: a failure, a cancel or a crash leaves no row, and the start-up
+ * sweep (platform/sweep-leftovers.ts) removes a directory no READY dataset owns.
+ */
+export async function generateDemoDataset(
+  em: EntityManager,
+  artifacts: ArtifactStore,
+  projectId: string,
+  plan: DemoPlan,
+  options: DemoOptions = {},
+): Promise<Dataset> {
+  const motifs = plan.motifs.map((id) => {
+    const motif = findMotif(id);
+    if (!motif) throw new Error(`no bundled motif ${id}`);
+    return motif;
+  });
+  const id = crypto.randomUUID();
+  const path = `datasets/${id}/${SEQUENCE_TABLE_FILE}`;
+  const file = artifacts.resolve(path);
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.writing`;
+  const columns = { labels: ['label'], features: [], profile: null };
+  const writer = new SequenceStoreWriter(tmp, columns, plan.name);
+  let stored;
   try {
-    const path = `datasets/${dataset.id}/${SEQUENCE_TABLE_FILE}`;
-    const file = artifacts.resolve(path);
-    await mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.writing`;
-    const columns = { labels: ['label'], features: [], profile: null };
-    const writer = new SequenceStoreWriter(tmp, columns, name);
-    let stored;
     try {
       // Record by record into the store (flat memory however large), giving the event
-      // loop a turn every YIELD_EVERY_MS so other requests and /health are answered meanwhile.
+      // loop a turn every YIELD_EVERY_MS so requests and /health are answered meanwhile.
       let i = 0;
       let slice = performance.now();
-      const records = { count: input.sequences, length: input.length, motifs, seed };
+      const records = { count: plan.sequences, length: plan.length, motifs, seed: plan.seed };
+      options.onProgress?.(0, plan.sequences);
       for (const { sequence, label } of plantedMotifRecords(records)) {
         i++;
         writer.add({ id: `seq${i}`, sequence, labels: [label] }, i);
+        if (i % PROGRESS_EVERY === 0) options.onProgress?.(i, plan.sequences);
         if (performance.now() - slice >= YIELD_EVERY_MS) {
           await new Promise<void>((resolve) => setImmediate(resolve));
+          if (options.signal?.aborted) throw new DemoAborted();
           slice = performance.now();
         }
       }
@@ -125,15 +176,44 @@ export async function createDemoDataset(
       writer.abort();
       throw error;
     }
+    if (options.signal?.aborted) throw new DemoAborted();
     await rename(tmp, file);
-    Object.assign(dataset, stored);
-    dataset.artifactPath = path;
-    dataset.status = 'READY';
+    options.onProgress?.(plan.sequences, plan.sequences);
+    const dataset = new Dataset(
+      em.getReference(Project, projectId),
+      plan.name,
+      'sequence-classification',
+    );
+    Object.assign(dataset, stored, {
+      id,
+      artifactPath: path,
+      status: 'READY',
+      source: { generator: 'planted-motifs', motifs: plan.motifs, seed: plan.seed },
+    });
+    em.persist(dataset);
     await em.flush();
+    return dataset;
   } catch (error) {
-    dataset.status = 'FAILED';
-    await em.flush();
+    await rm(dirname(file), { recursive: true, force: true });
     throw error;
   }
-  return { ok: true, value: dataset };
+}
+
+/**
+ * Checks and makes a demo dataset in one call, in this process: the first start's demo dataset
+ * (Jobs.ensureDemoDataset) and library callers. The API queues it as a CREATE_DEMO_DATASET job
+ * instead (kinds/create-demo-dataset.kind.ts).
+ */
+export async function createDemoDataset(
+  em: EntityManager,
+  artifacts: ArtifactStore,
+  input: CreateDemoDatasetInput,
+  options: DemoOptions = {},
+): Promise<Outcome<Dataset>> {
+  const plan = checkDemoInput(input);
+  if (!plan.ok) return plan;
+  return {
+    ok: true,
+    value: await generateDemoDataset(em, artifacts, input.projectId, plan.value, options),
+  };
 }

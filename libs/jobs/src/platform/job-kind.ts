@@ -86,6 +86,11 @@ export interface JobKind<P extends JsonObject = JsonObject> {
     raw: JsonObject,
   ): Promise<Outcome<PreparedJob<P>>>;
   run(context: JobRunContext<P>): Promise<JobOutcome>;
+  /**
+   * Optional: frees what the job was given to read (an upload's files) when it ends without
+   * `run` (cancelled while still queued). `run` frees them itself when it ends.
+   */
+  discard?(db: StrandDatabase, params: P): Promise<void>;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { CALL_VARIANTS_KIND } from '../kinds/call-variants.kind.ts';
+import { CREATE_DEMO_DATASET_KIND } from '../kinds/create-demo-dataset.kind.ts';
 import { CROSS_VALIDATION_KIND } from '../kinds/cross-validation.kind.ts';
 import { DISCOVER_MOTIFS_KIND } from '../kinds/discover-motifs.kind.ts';
 import { EXPLAIN_SEQUENCE_KIND } from '../kinds/explain-sequence.kind.ts';
 import { IMPORT_DATASET_KIND } from '../kinds/import-dataset.kind.ts';
+import { IMPORT_UPLOAD_KIND } from '../kinds/import-upload.kind.ts';
 import { PREDICT_RISK_KIND } from '../kinds/predict-risk.kind.ts';
 import { SCORE_VARIANTS_KIND } from '../kinds/score-variants.kind.ts';
 import { SWEEP_KIND } from '../kinds/sweep.kind.ts';
@@ -18,4 +20,6 @@ export const JOB_KIND_REGISTRY: readonly JobKind[] = [
   PREDICT_RISK_KIND as unknown as JobKind,
   DISCOVER_MOTIFS_KIND as unknown as JobKind,
   CALL_VARIANTS_KIND as unknown as JobKind,
+  CREATE_DEMO_DATASET_KIND as unknown as JobKind,
+  IMPORT_UPLOAD_KIND as unknown as JobKind,
 ];

@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Dataset } from '@strand/data';
+import { join, resolve } from 'node:path';
+import { Dataset, Job } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
 
 /** Where uploads are received before their import (inside the artifact store, so swept here). */
@@ -20,18 +20,35 @@ export interface SweptLeftovers {
 
 /**
  * After a crash (kill -9, power loss), before any job runs again: removes what an interrupted
- * write left — uploads being received, temporary files of atomic writes, dataset directories that
- * no READY dataset owns, and dataset rows still IMPORTING (their job, recovered, imports again).
+ * write left — uploads being received or whose import job is over (an upload whose IMPORT_UPLOAD
+ * job is still to run is kept: the recovered job reads it), temporary files of atomic writes,
+ * dataset directories that no READY dataset owns (a demo or an import cut short), and dataset
+ * rows still IMPORTING (their job, recovered, imports again).
  * Only at start, while this process owns every job (embedded mode, as Jobs.recover assumes).
  */
 export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers> {
   const swept: SweptLeftovers = { temporary: 0, datasetDirs: 0, datasetRows: 0 };
   const { artifacts } = db;
-  if (await artifacts.exists(UPLOAD_SCRATCH_DIR)) {
-    await artifacts.remove(UPLOAD_SCRATCH_DIR);
-    swept.temporary += 1;
-  }
   const em = db.fork();
+  const pending = await em.find(
+    Job,
+    { kind: 'IMPORT_UPLOAD', status: { $in: ['QUEUED', 'RUNNING'] } },
+    { fields: ['params'] },
+  );
+  const kept = new Set(
+    pending
+      .map((job) => job.params.uploadDir)
+      .filter((d) => typeof d === 'string')
+      .map((d) => resolve(d)),
+  );
+  if (await artifacts.exists(UPLOAD_SCRATCH_DIR)) {
+    const scratch = artifacts.resolve(UPLOAD_SCRATCH_DIR);
+    for (const entry of await readdir(scratch)) {
+      if (kept.has(join(scratch, entry))) continue;
+      await rm(join(scratch, entry), { recursive: true, force: true });
+      swept.temporary += 1;
+    }
+  }
   const importing = await em.find(Dataset, { status: 'IMPORTING' });
   for (const dataset of importing) {
     try {
@@ -53,19 +70,21 @@ export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers
       }
     }
   }
-  swept.temporary += await removeInProgress(artifacts.root);
+  // Not inside the uploads kept: their files keep the names their senders gave.
+  swept.temporary += await removeInProgress(artifacts.root, kept);
   return swept;
 }
 
-async function removeInProgress(dir: string): Promise<number> {
+async function removeInProgress(dir: string, skip: ReadonlySet<string>): Promise<number> {
   let removed = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    if (skip.has(path)) continue;
     if (IN_PROGRESS.test(entry.name)) {
       await rm(path, { recursive: true, force: true });
       removed += 1;
     } else if (entry.isDirectory()) {
-      removed += await removeInProgress(path);
+      removed += await removeInProgress(path, skip);
     }
   }
   return removed;
