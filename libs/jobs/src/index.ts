@@ -163,3 +163,20 @@ export type {
 } from './calling/call-variants.ts';
 export { trainCaller } from './calling/train-caller.ts';
 export type { LabelledReads, TrainCallerOptions } from './calling/train-caller.ts';
+export {
+  assertTrainingChoicesFit,
+  changedChoices,
+  checkTrainingChoicesForData,
+  classWeightVector,
+  LR_SCHEDULES,
+  parseClassWeights,
+  readTrainingChoices,
+  TRAINING_CHOICE_DEFAULTS,
+  TRAINING_CHOICE_FLAGS,
+} from './learning/training-choices.ts';
+export type {
+  ClassWeightsOption,
+  LrSchedule,
+  TrainingChoices,
+  TrainingChoicesInput,
+} from './learning/training-choices.ts';

@@ -11,7 +11,13 @@ import { createOutput } from '../output.ts';
 import { confusionTable } from '../training/confusion-table.ts';
 import { describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
-import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
+import {
+  assertChoicesFitData,
+  parseArgs,
+  readTrainArgs,
+  TRAIN_HELP,
+  TRAIN_OPTIONS,
+} from '../training/train-args.ts';
 
 const HELP = `usage: strand cv --train FILE --folds K [options]
 
@@ -65,6 +71,7 @@ export async function cv(argv: string[]): Promise<number> {
     const all = await loadLabelledData(args.files);
     // Before any output: an architecture that does not fit the data is a usage error.
     architectureForData(args.architecture, all, args.config);
+    assertChoicesFitData('strand cv', args, all, args.files.file);
     const backend = await initBackend();
     out.info(
       `${k}-fold cross-validation of ${args.architecture} on ${all.count} records (${describeTargets(all)}; backend ${backend}, seed ${args.seed}).`,

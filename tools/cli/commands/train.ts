@@ -1,5 +1,6 @@
 import {
   architectureForData,
+  changedChoices,
   fitAndEvaluate,
   fitAndTest,
   loadLabelledData,
@@ -16,6 +17,7 @@ import { confusionTable } from '../training/confusion-table.ts';
 import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import {
+  assertChoicesFitData,
   dataFiles,
   parseArgs,
   readTrainOptions,
@@ -32,8 +34,6 @@ ${TRAIN_HELP}
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
                         (of --train or --dataset)
-  --reverse-complement  augment: each training sequence is read as its reverse complement at
-                        random (seeded), half the time
   --out DIR             save the model (TF.js layers format + strand.json, and
                         feature-scaling.json for expression, extra-input-scaling.json for
                         feature columns)
@@ -61,7 +61,6 @@ export async function train(argv: string[]): Promise<number> {
       out: { type: 'string' },
       dataset: { type: 'string' },
       'data-dir': { type: 'string' },
-      'reverse-complement': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -107,7 +106,6 @@ export async function train(argv: string[]): Promise<number> {
     const backend = await initBackend();
     const options = {
       ...args,
-      ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
       onBatch: (b: {
         epoch: number;
         epochs: number;
@@ -141,6 +139,7 @@ export async function train(argv: string[]): Promise<number> {
       try {
         // Before any output: an architecture that does not fit the data is a usage error.
         architectureForData(args.architecture, data, args.config);
+        assertChoicesFitData(command, args, data, describe);
         const heldOut = await fitAndTest(data, TEST_FRACTION, {
           ...options,
           onHeldOut: (train, test) => {
@@ -161,6 +160,7 @@ export async function train(argv: string[]): Promise<number> {
       const files = dataFiles(command, values);
       const all = await loadLabelledData(files);
       architectureForData(args.architecture, all, args.config);
+      assertChoicesFitData(command, args, all, files.file);
       const testSet = await loadLabelledData({ ...files, file: String(values.test) }, all);
       starting(all, all.count);
       fit = await fitAndEvaluate(all, testSet, options);
@@ -191,7 +191,8 @@ export async function train(argv: string[]): Promise<number> {
         ...counts,
         labels: fit.labelNames,
         ...dataColumns(shape),
-        ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
+        training: changedChoices(args),
+        ...(fit.classWeight ? { classWeight: fit.classWeight } : {}),
         validation: fit.split,
         metrics: fit.metrics,
         confusionMatrix: fit.confusionMatrix,

@@ -15,7 +15,7 @@ export async function saveTrainedModel(
     FitResult,
     'model' | 'architecture' | 'config' | 'labelNames' | 'inputLength' | 'scaling'
   > &
-    Partial<Pick<FitResult, 'extraScaling'>>,
+    Partial<Pick<FitResult, 'extraScaling' | 'rcAverage'>>,
   run: { seed: number; backend: string; dataChecksum: string },
 ): Promise<void> {
   // The scaling first: saveModel writes model.json last, so a loadable model always has it.
@@ -32,6 +32,7 @@ export async function saveTrainedModel(
     alphabet: 'ACGT',
     inputLength: trained.inputLength,
     labelNames: trained.labelNames,
+    ...(trained.rcAverage ? { rcAverage: true } : {}),
     seed: run.seed,
     backend: run.backend,
     dataChecksum: run.dataChecksum,
