@@ -1,6 +1,7 @@
 import { BUNDLED_MOTIFS, readJasparFile } from '@strand/genomics';
 import {
   architectureForData,
+  changedChoices,
   crossValidate,
   findBaselineMotif,
   loadLabelledData,
@@ -94,7 +95,7 @@ export async function cv(argv: string[]): Promise<number> {
       onBatch: (b) =>
         out.progress(`fold ${fold}/${k} epoch ${b.epoch}/${b.epochs}`, b.batch, b.batches),
     });
-    out.result(result, (r) =>
+    out.result({ ...result, training: changedChoices(args) }, (r) =>
       [
         ...Object.keys(r.mean).map(
           (name) => `${name}\t${r.mean[name].toFixed(4)} ± ${r.sd[name].toFixed(4)}`,

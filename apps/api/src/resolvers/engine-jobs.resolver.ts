@@ -61,6 +61,12 @@ export class EngineJobsResolver {
       seed: input.seed ?? null,
       selectFeatures: input.selectFeatures ?? null,
       selectionMethod: input.selectionMethod ?? null,
+      reverseComplement: input.reverseComplement ?? null,
+      rcAverage: input.rcAverage ?? null,
+      classWeights: input.classWeights ?? null,
+      lrSchedule: input.lrSchedule ?? null,
+      plateauPatience: input.plateauPatience ?? null,
+      weightDecay: input.weightDecay ?? null,
       baselineMotif: input.baselineMotif ?? null,
       baselineJaspar: input.baselineJaspar ?? null,
     });

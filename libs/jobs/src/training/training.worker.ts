@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from '@strand/models';
 import { fit } from '../learning/fit.ts';
+import { trainingOptionsOf } from '../kinds/training-options.checks.ts';
 import type { ResumePoint } from '../learning/fit.ts';
 import { saveTrainedModel } from '../learning/save-trained-model.ts';
 import { closeSource } from '../learning/store-source.ts';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     resume = { epoch: data.resumeEpoch, ...checkpoint };
   }
   const trained = await fit(labelled, {
+    // Feature selection and the training choices the run was started with.
+    ...trainingOptionsOf(data.trainingOptions),
     architecture: data.architecture,
     config: data.config,
     epochs: data.epochs,
