@@ -23,6 +23,11 @@ const FLAGS = [
   '--weight-decay',
   '--select-features',
   '--selection-method',
+  '--normalize',
+  '--impute',
+  '--impute-k',
+  '--kmer',
+  '--kmer-canonical',
 ];
 
 /** What `work` writes to stdout. */
@@ -75,6 +80,8 @@ describe('training choices on the command line (strand train and strand cv)', ()
       [['--plateau-patience', '2'], '--plateau-patience: plateauPatience needs lrSchedule plateau'],
       [['--weight-decay', 'x'], 'strand cv: --weight-decay must be a number; got "x"'],
       [['--weight-decay', '2'], 'strand cv: --weight-decay: weightDecay must be in [0, 1]'],
+      [['--kmer', '9'], 'strand cv: --kmer: kmer must be an integer from 0 (one-hot) to 6'],
+      [['--impute', 'knn'], 'strand cv: --impute: impute applies to expression data'],
     ];
     for (const [args, message] of cases) {
       const error = await cv(['--train', table, ...args]).catch((e: unknown) => e);

@@ -286,6 +286,16 @@ describe('startCrossValidation', () => {
         message: 'classWeights names "tumour", not a class of dataset "planted" (0, 1)',
       },
     ]);
+    const encoding = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      kmer: 3,
+      normalize: 'quantile',
+    });
+    expect(encoding.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['normalize', 'INVALID_VALUE'],
+      ['architecture', 'INCOMPATIBLE_ARCHITECTURE'],
+    ]);
     expect(await jobCount('CROSS_VALIDATION')).toBe(before);
   });
 });

@@ -180,3 +180,15 @@ export type {
   TrainingChoices,
   TrainingChoicesInput,
 } from './learning/training-choices.ts';
+export {
+  encodedShape,
+  encodeInputs,
+  encodes,
+  IMPUTATIONS,
+  INPUT_ENCODING_DEFAULTS,
+  kmerNames,
+  MAX_KMER,
+  NORMALIZATIONS,
+} from './learning/input-encoding.ts';
+export type { Imputation, InputEncoding, Normalization } from './learning/input-encoding.ts';
+export { loadSource } from './learning/store-source.ts';

@@ -3,6 +3,7 @@ import {
   architectureForData,
   changedChoices,
   crossValidate,
+  encodedShape,
   findBaselineMotif,
   loadLabelledData,
 } from '@strand/jobs';
@@ -71,8 +72,9 @@ export async function cv(argv: string[]): Promise<number> {
       : undefined;
     const all = await loadLabelledData(args.files);
     // Before any output: an architecture that does not fit the data is a usage error.
-    architectureForData(args.architecture, all, args.config);
     assertChoicesFitData('strand cv', args, all, args.files.file);
+    // crossValidate encodes the records (k-mer counts, normalisation) before the folds.
+    architectureForData(args.architecture, encodedShape(all, args), args.config);
     const backend = await initBackend();
     out.info(
       `${k}-fold cross-validation of ${args.architecture} on ${all.count} records (${describeTargets(all)}; backend ${backend}, seed ${args.seed}).`,

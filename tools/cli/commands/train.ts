@@ -1,9 +1,12 @@
 import {
   architectureForData,
   changedChoices,
+  encodeInputs,
+  encodes,
   fitAndEvaluate,
   fitAndTest,
   loadLabelledData,
+  loadSource,
   openDataset,
   openTrainingFile,
   saveTrainedModel,
@@ -135,11 +138,13 @@ export async function train(argv: string[]): Promise<number> {
         `Training ${args.architecture} on ${train} records × ${data.length} (${describeTargets(data)}; backend ${backend}, seed ${args.seed}).`,
       );
     if (opened) {
-      const { data } = opened;
+      const source = opened.data;
       try {
+        assertChoicesFitData(command, args, source, describe);
+        // k-mer counts, normalisation, imputation: the records in memory, encoded.
+        const data = encodes(args) ? encodeInputs(await loadSource(source), args) : source;
         // Before any output: an architecture that does not fit the data is a usage error.
         architectureForData(args.architecture, data, args.config);
-        assertChoicesFitData(command, args, data, describe);
         const heldOut = await fitAndTest(data, TEST_FRACTION, {
           ...options,
           onHeldOut: (train, test) => {
@@ -151,17 +156,21 @@ export async function train(argv: string[]): Promise<number> {
         });
         fit = heldOut;
         counts = { train: heldOut.trainCount, test: heldOut.testCount };
+        shape = data;
+        checksum = data.checksum;
       } finally {
         await opened.close();
       }
-      shape = data;
-      checksum = data.checksum;
     } else {
       const files = dataFiles(command, values);
-      const all = await loadLabelledData(files);
+      const records = await loadLabelledData(files);
+      assertChoicesFitData(command, args, records, files.file);
+      const all = encodeInputs(records, args);
       architectureForData(args.architecture, all, args.config);
-      assertChoicesFitData(command, args, all, files.file);
-      const testSet = await loadLabelledData({ ...files, file: String(values.test) }, all);
+      const testSet = encodeInputs(
+        await loadLabelledData({ ...files, file: String(values.test) }, records),
+        args,
+      );
       starting(all, all.count);
       fit = await fitAndEvaluate(all, testSet, options);
       counts = { train: all.count, test: testSet.count };
@@ -170,11 +179,12 @@ export async function train(argv: string[]): Promise<number> {
     }
     try {
       if (values.out) {
-        await saveTrainedModel(values.out, fit, {
-          seed: args.seed,
-          backend,
-          dataChecksum: checksum,
-        });
+        await saveTrainedModel(
+          values.out,
+          fit,
+          { seed: args.seed, backend, dataChecksum: checksum },
+          args,
+        );
         out.info(`Model saved to ${values.out}`);
       }
     } finally {

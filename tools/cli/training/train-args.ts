@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.ts';
 import {
   AUTO_SELECTED_FEATURES,
+  INPUT_ENCODING_DEFAULTS,
+  MAX_KMER,
   checkTrainingChoicesForData,
   FEATURE_SELECTION_METHODS,
   LR_SCHEDULES,
@@ -33,6 +35,11 @@ export const TRAIN_OPTIONS = {
   'lr-schedule': { type: 'string', default: 'constant' },
   'plateau-patience': { type: 'string' },
   'weight-decay': { type: 'string', default: '0' },
+  normalize: { type: 'string', default: 'none' },
+  impute: { type: 'string', default: 'none' },
+  'impute-k': { type: 'string' },
+  kmer: { type: 'string', default: '0' },
+  'kmer-canonical': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -77,6 +84,18 @@ export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default)
                         without a lower validation loss (training loss without a split)
   --plateau-patience N  with --lr-schedule plateau, default ${TRAINING_CHOICE_DEFAULTS.plateauPatience}
   --weight-decay X      L2 penalty X · Σ w² on the kernels (not biases), in [0, 1]; default 0
+  --normalize M         expression, per sample before anything else: none (default), log1p
+                        (ln(1 + x)), cpm (counts per million), log-cpm (both), or quantile
+                        (limma's normalizeQuantiles over every sample given)
+  --impute M            expression: none (default: a missing value reads as the training mean)
+                        or knn: a sample's missing value is the mean of its --impute-k nearest
+                        samples that have it (Bioconductor impute.knn's distance)
+  --impute-k K          neighbours of --impute knn, default ${INPUT_ENCODING_DEFAULTS.imputeK}
+  --kmer K              sequences: read each as its counts of the 4^K K-mers (1–${MAX_KMER}) instead
+                        of one-hot bases: a feature vector for mlp (and the LR baseline on the
+                        counts); default 0: one-hot
+  --kmer-canonical      with --kmer: count a K-mer and its reverse complement together
+  (quantile and knn use every sample given, never a label: in cv the test samples' values too)
   --workers N           train data-parallel on N worker threads, one core each (default 1; the
                         machine has as many cores as os.availableParallelism() says)
   --json                print the result as JSON
@@ -192,6 +211,11 @@ function trainingChoices(
     lrSchedule: (values['lr-schedule'] as string | undefined) ?? null,
     plateauPatience: number('plateau-patience'),
     weightDecay: number('weight-decay'),
+    normalize: (values.normalize as string | undefined) ?? null,
+    impute: (values.impute as string | undefined) ?? null,
+    imputeK: number('impute-k'),
+    kmer: number('kmer'),
+    kmerCanonical: values['kmer-canonical'] === true,
   });
   if (!read.ok) {
     const [first] = read.errors;

@@ -2,6 +2,10 @@ import { Field, Float, InputType, Int } from 'type-graphql';
 import {
   AUTO_SELECTED_FEATURES,
   FEATURE_SELECTION_METHODS,
+  IMPUTATIONS,
+  INPUT_ENCODING_DEFAULTS,
+  MAX_KMER,
+  NORMALIZATIONS,
   LR_SCHEDULES,
   TRAINING_CHOICE_DEFAULTS,
 } from '@strand/jobs';
@@ -66,4 +70,34 @@ export abstract class TrainingOptionsInput extends DatasetArchitectureInput {
       'L2 penalty weightDecay · Σ w² on the kernels (dense, convolution, recurrent weights; not biases), in [0, 1]; default 0.',
   })
   weightDecay?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Expression: per-sample normalisation before anything else: ${NORMALIZATIONS.join(', ')}. none (default); log1p: ln(1 + x); cpm: counts per million; log-cpm: both; quantile: limma's normalizeQuantiles over every sample of the dataset (no labels used).`,
+  })
+  normalize?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Expression: ${IMPUTATIONS.join(' or ')}. none (default): a missing value reads as the training mean; knn: the mean of the imputeK nearest samples that have it (impute.knn's distance; every sample of the dataset, no labels).`,
+  })
+  impute?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `With impute knn: neighbours, 1–100; default ${INPUT_ENCODING_DEFAULTS.imputeK}.`,
+  })
+  imputeK?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `DNA sequences: read each as its counts of the 4^K K-mers (1–${MAX_KMER}) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot.`,
+  })
+  kmer?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'With kmer: count a K-mer and its reverse complement together. Default false.',
+  })
+  kmerCanonical?: boolean | null;
 }

@@ -67,6 +67,11 @@ export class EngineJobsResolver {
       lrSchedule: input.lrSchedule ?? null,
       plateauPatience: input.plateauPatience ?? null,
       weightDecay: input.weightDecay ?? null,
+      normalize: input.normalize ?? null,
+      impute: input.impute ?? null,
+      imputeK: input.imputeK ?? null,
+      kmer: input.kmer ?? null,
+      kmerCanonical: input.kmerCanonical ?? null,
       baselineMotif: input.baselineMotif ?? null,
       baselineJaspar: input.baselineJaspar ?? null,
     });

@@ -101,10 +101,20 @@ export type StartTrainingInput = {
   /** A sequence-classification or expression dataset. */
   datasetId: string;
   epochs: number;
+  /** Expression: none or knn. none (default): a missing value reads as the training mean; knn: the mean of the imputeK nearest samples that have it (impute.knn's distance; every sample of the dataset, no labels). */
+  impute?: string | null | undefined;
+  /** With impute knn: neighbours, 1–100; default 10. */
+  imputeK?: number | null | undefined;
+  /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
+  kmer?: number | null | undefined;
+  /** With kmer: count a K-mer and its reverse complement together. Default false. */
+  kmerCanonical?: boolean | null | undefined;
   /** Adam learning rate; default 0.001. */
   learningRate?: number | null | undefined;
   /** Learning-rate schedule: constant, cosine, plateau. constant (default); cosine: annealed to 0 over the epochs; plateau: halved after plateauPatience epochs without a lower validation loss (training loss without a validation split). */
   lrSchedule?: string | null | undefined;
+  /** Expression: per-sample normalisation before anything else: none, log1p, cpm, log-cpm, quantile. none (default); log1p: ln(1 + x); cpm: counts per million; log-cpm: both; quantile: limma's normalizeQuantiles over every sample of the dataset (no labels used). */
+  normalize?: string | null | undefined;
   /** With lrSchedule plateau: epochs without improvement before halving, 1–100; default 3. */
   plateauPatience?: number | null | undefined;
   /** Default: the caller's only project. */

@@ -13,6 +13,7 @@ import { checkIntRange, userError } from '../errors/user-error.ts';
 import { LearningError } from '../learning/learning.error.ts';
 import type { UserError } from '../errors/user-error.ts';
 import { checkArchitectureForData } from '../learning/architecture-for-data.ts';
+import { encodedShape } from '../learning/input-encoding.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
@@ -152,7 +153,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     }
     const fits = checkArchitectureForData(
       String(input.architecture),
-      shape,
+      encodedShape(shape, options.value),
       config.ok ? config.value : {},
       `dataset "${dataset.name}"`,
     );

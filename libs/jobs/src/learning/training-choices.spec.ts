@@ -79,6 +79,11 @@ describe('reading the training choices', () => {
       rcAverage: true,
     });
     expect(good.ok && good.value).toEqual({
+      normalize: 'none',
+      impute: 'none',
+      imputeK: 10,
+      kmer: 0,
+      kmerCanonical: false,
       reverseComplement: false,
       rcAverage: true,
       classWeights: 'none',

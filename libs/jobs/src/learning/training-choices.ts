@@ -11,6 +11,13 @@ import { userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 import type { DataShape } from './labelled-data.ts';
 import { LearningError } from './learning.error.ts';
+import {
+  checkInputEncoding,
+  checkInputEncodingForData,
+  encodedShape,
+  INPUT_ENCODING_DEFAULTS,
+} from './input-encoding.ts';
+import type { InputEncoding } from './input-encoding.ts';
 
 /** `auto`: inverse class frequency on the training rows; `none`; or a weight per class name. */
 export type ClassWeightsOption = 'auto' | 'none' | Record<string, number>;
@@ -18,7 +25,8 @@ export type ClassWeightsOption = 'auto' | 'none' | Record<string, number>;
 export const LR_SCHEDULES = ['constant', 'cosine', 'plateau'] as const;
 export type LrSchedule = (typeof LR_SCHEDULES)[number];
 
-export interface TrainingChoices {
+/** With the input encoding (input-encoding.ts): normalize, impute, imputeK, kmer, kmerCanonical. */
+export interface TrainingChoices extends InputEncoding {
   /** Augmentation: each training sequence is read as its reverse complement half the time. */
   reverseComplement: boolean;
   /**
@@ -36,6 +44,7 @@ export interface TrainingChoices {
 }
 
 export const TRAINING_CHOICE_DEFAULTS: Readonly<TrainingChoices> = Object.freeze({
+  ...INPUT_ENCODING_DEFAULTS,
   reverseComplement: false,
   rcAverage: false,
   classWeights: 'none',
@@ -53,6 +62,11 @@ export interface TrainingChoicesInput {
   lrSchedule?: string | null;
   plateauPatience?: number | null;
   weightDecay?: number | null;
+  normalize?: string | null;
+  impute?: string | null;
+  imputeK?: number | null;
+  kmer?: number | null;
+  kmerCanonical?: boolean | null;
 }
 
 /** The choices' names as fields (GraphQL) and flags (CLI). */
@@ -63,6 +77,11 @@ export const TRAINING_CHOICE_FLAGS: Readonly<Record<keyof TrainingChoices, strin
   lrSchedule: '--lr-schedule',
   plateauPatience: '--plateau-patience',
   weightDecay: '--weight-decay',
+  normalize: '--normalize',
+  impute: '--impute',
+  imputeK: '--impute-k',
+  kmer: '--kmer',
+  kmerCanonical: '--kmer-canonical',
 };
 
 /** Reads `auto`, `none` or `a=1,b=3`; the error names `field`. */
@@ -134,10 +153,19 @@ export function readTrainingChoices(input: TrainingChoicesInput): Outcome<Traini
       userError('weightDecay', 'OUT_OF_RANGE', `weightDecay must be in [0, 1]; got ${weightDecay}`),
     );
   }
+  const encoding: InputEncoding = {
+    normalize: (input.normalize ?? d.normalize) as InputEncoding['normalize'],
+    impute: (input.impute ?? d.impute) as InputEncoding['impute'],
+    imputeK: input.imputeK ?? d.imputeK,
+    kmer: input.kmer ?? d.kmer,
+    kmerCanonical: input.kmerCanonical ?? d.kmerCanonical,
+  };
+  errors.push(...checkInputEncoding(encoding));
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     value: {
+      ...encoding,
       reverseComplement: input.reverseComplement ?? d.reverseComplement,
       rcAverage: input.rcAverage ?? d.rcAverage,
       classWeights,
@@ -148,17 +176,37 @@ export function readTrainingChoices(input: TrainingChoicesInput): Outcome<Traini
   };
 }
 
-/** What is wrong with these choices for data of this shape (empty when they fit). */
+/**
+ * What is wrong with these choices for data of this shape as read (empty when they fit): the
+ * input encoding against it, the training choices against the data as encoded.
+ */
 export function checkTrainingChoicesForData(
   choices: Partial<TrainingChoices>,
   shape: DataShape,
   described = 'the data',
 ): UserError[] {
+  return [
+    ...checkInputEncodingForData(choices, shape, described),
+    ...trainingProblems(choices, encodedShape(shape, choices), described),
+  ];
+}
+
+/** The training choices' problems with data as the model reads it (encoded). */
+function trainingProblems(
+  choices: Partial<TrainingChoices>,
+  shape: DataShape,
+  described: string,
+): UserError[] {
   const errors: UserError[] = [];
   const dna = shape.kind === 'sequence' && shape.alphabetSize === 4 && !shape.profile;
   for (const field of ['reverseComplement', 'rcAverage'] as const) {
     if (choices[field] !== true || dna) continue;
-    const what = shape.kind === 'features' ? 'features (expression)' : 'count profiles';
+    const what =
+      shape.kind !== 'features'
+        ? 'count profiles'
+        : (choices.kmer ?? 0) > 0
+          ? 'k-mer counts (kmer; kmerCanonical counts both strands together)'
+          : 'features (expression)';
     errors.push(
       userError(
         field,
@@ -203,12 +251,15 @@ export function checkTrainingChoicesForData(
   return errors;
 }
 
-/** Throws the first problem of checkTrainingChoicesForData as a LearningError. */
+/**
+ * Throws the first problem of the training choices with data as the model reads it (already
+ * encoded: fit's) as a LearningError.
+ */
 export function assertTrainingChoicesFit(
   choices: Partial<TrainingChoices>,
   shape: DataShape,
 ): void {
-  const [first] = checkTrainingChoicesForData(choices, shape);
+  const [first] = trainingProblems(choices, shape, 'the data');
   if (first) throw new LearningError('INVALID_OPTIONS', first.message, first.field);
 }
 
@@ -253,8 +304,13 @@ export function changedChoices(choices: Partial<TrainingChoices>): Partial<Train
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(d) as (keyof TrainingChoices)[]) {
     const value = choices[key];
-    if (value === undefined || JSON.stringify(value) === JSON.stringify(d[key])) continue;
+    const implied =
+      (key === 'plateauPatience' && choices.lrSchedule === 'plateau') ||
+      (key === 'imputeK' && choices.impute === 'knn');
+    if (value === undefined || (!implied && JSON.stringify(value) === JSON.stringify(d[key])))
+      continue;
     if (key === 'plateauPatience' && choices.lrSchedule !== 'plateau') continue;
+    if (key === 'imputeK' && choices.impute !== 'knn') continue;
     out[key] = value;
   }
   return out as Partial<TrainingChoices>;

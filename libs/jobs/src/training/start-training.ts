@@ -6,6 +6,7 @@ import { checkArchitectureForData } from '../learning/architecture-for-data.ts';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 import { datasetShape } from './dataset-shape.ts';
+import { encodedShape } from '../learning/input-encoding.ts';
 import { readTrainingOptions, storedTrainingOptions } from '../kinds/training-options.checks.ts';
 import type { TrainingOptionsInput } from '../kinds/training-options.checks.ts';
 
@@ -76,7 +77,7 @@ export async function createTrainingRun(
   } else if (found && dataset) {
     const checked = checkArchitectureForData(
       input.architecture,
-      found.shape,
+      encodedShape(found.shape, options.value),
       input.config ?? {},
       `dataset "${dataset.name}"`,
     );
