@@ -149,6 +149,9 @@ describe('startCrossValidation', () => {
       learningRate: 0.02,
       seed: 1,
       baselineMotif: 'MA0035',
+      reverseComplement: true,
+      rcAverage: true,
+      classWeights: 'auto',
     });
     expect(payload.userErrors).toEqual([]);
     expect(payload.job).toMatchObject({ kind: 'CROSS_VALIDATION', status: 'QUEUED' });
@@ -157,6 +160,7 @@ describe('startCrossValidation', () => {
     expect(job.progress).toMatchObject({ done: 24, total: 24, unit: 'epochs' });
     expect(job.progress.message).toMatch(/^fold 3\/3 done after [1-8] epochs$/);
     const result = JSON.parse(job.result!) as {
+      training: unknown;
       split: unknown;
       folds: {
         fold: number;
@@ -175,6 +179,11 @@ describe('startCrossValidation', () => {
       };
     };
     expect(result.split).toEqual({ method: 'stratified-k-fold', folds: 3, seed: 1 });
+    expect(result.training).toEqual({
+      reverseComplement: true,
+      rcAverage: true,
+      classWeights: 'auto',
+    });
     // The LR baseline and the scan of the planted motif, on the same three folds.
     expect(result.baseline).toMatchObject({ method: 'logistic-regression' });
     expect(result.baseline.folds).toHaveLength(3);
@@ -251,6 +260,40 @@ describe('startCrossValidation', () => {
         'selectFeatures',
         'selectFeatures applies to expression datasets; dataset "planted" holds sequences',
       ],
+    ]);
+    const choices = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      classWeights: 'positive=2,tumour=1',
+      lrSchedule: 'cosine',
+      plateauPatience: 2,
+      weightDecay: 3,
+    });
+    expect(choices.userErrors.map((e) => [e.field, e.message])).toEqual([
+      ['plateauPatience', 'plateauPatience needs lrSchedule plateau'],
+      ['weightDecay', 'weightDecay must be in [0, 1]; got 3'],
+    ]);
+    const unknownClass = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      classWeights: 'tumour=2',
+    });
+    expect(unknownClass.userErrors).toEqual([
+      {
+        field: 'classWeights',
+        code: 'INVALID_VALUE',
+        message: 'classWeights names "tumour", not a class of dataset "planted" (0, 1)',
+      },
+    ]);
+    const encoding = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      kmer: 3,
+      normalize: 'quantile',
+    });
+    expect(encoding.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['normalize', 'INVALID_VALUE'],
+      ['architecture', 'INCOMPATIBLE_ARCHITECTURE'],
     ]);
     expect(await jobCount('CROSS_VALIDATION')).toBe(before);
   });

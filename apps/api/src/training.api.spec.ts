@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
@@ -186,6 +187,26 @@ describe('training over GraphQL', () => {
         'config',
         'INVALID_CONFIG',
       ],
+      [
+        { datasetId, architecture: 'deepbind', epochs: 1, classWeights: 'tumour=2' },
+        'classWeights',
+        'INVALID_VALUE',
+      ],
+      [
+        { datasetId, architecture: 'deepbind', epochs: 1, lrSchedule: 'step' },
+        'lrSchedule',
+        'INVALID_VALUE',
+      ],
+      [
+        { datasetId, architecture: 'deepbind', epochs: 1, weightDecay: -0.1 },
+        'weightDecay',
+        'OUT_OF_RANGE',
+      ],
+      [
+        { datasetId, architecture: 'deepbind', epochs: 1, selectFeatures: 10 },
+        'selectFeatures',
+        'INVALID_VALUE',
+      ],
     ];
     for (const [input, field, code] of cases) {
       const res = await server.request<{
@@ -255,5 +276,50 @@ describe('training over GraphQL', () => {
     );
     expect(next.data!.runs.edges[0].node.id).not.toBe(runs.edges[0].node.id);
     expect(next.data!.runs.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('trains with the options it was started with and keeps them on the run', async () => {
+    const datasetId = await demoDataset(60, 30);
+    const started = await server.request<{
+      startTraining: { run: { id: string } | null; userErrors: unknown[] };
+    }>(START, {
+      input: {
+        datasetId,
+        architecture: 'deepbind',
+        config: '{"filters":4,"kernelSize":6,"hiddenUnits":4}',
+        epochs: 2,
+        reverseComplement: true,
+        rcAverage: true,
+        classWeights: 'auto',
+        lrSchedule: 'plateau',
+        plateauPatience: 1,
+        weightDecay: 0.001,
+      },
+    });
+    expect(started.data!.startTraining.userErrors).toEqual([]);
+    const runId = started.data!.startTraining.run!.id;
+    const events = await server.subscribe<Progress>(
+      PROGRESS,
+      { runId },
+      (e) => e.trainingProgress.done,
+    );
+    expect(events.at(-1)!.trainingProgress).toMatchObject({ done: true, status: 'SUCCEEDED' });
+    const stored = await server.request<{ run: { trainingOptions: string } }>(
+      `query ($id: ID!) { run(id: $id) { trainingOptions } }`,
+      { id: runId },
+    );
+    expect(JSON.parse(stored.data!.run.trainingOptions)).toEqual({
+      reverseComplement: true,
+      rcAverage: true,
+      classWeights: 'auto',
+      lrSchedule: 'plateau',
+      plateauPatience: 1,
+      weightDecay: 0.001,
+    });
+    // The worker trained with them: the saved model averages both strands when it scores.
+    const meta = JSON.parse(
+      await readFile(server.db.artifacts.resolve(`models/${runId}/strand.json`), 'utf8'),
+    );
+    expect(meta.rcAverage).toBe(true);
   });
 });

@@ -50,7 +50,6 @@ describe('@strand/genomics public entry', () => {
       'genotypeProbabilities',
       'hetLowerTail',
       'imputeKnn',
-      'imputeMean',
       'informationContent',
       'joinSampleAnnotations',
       'kFold',
@@ -60,7 +59,6 @@ describe('@strand/genomics public entry', () => {
       'oneHotEncode',
       'oneHotEncodeBatch',
       'oneHotEncodeBytes',
-      'oneHotEncodeKmers',
       'oneHotEncodeProtein',
       'oneHotEncodeRna',
       'openAlignmentFile',
@@ -99,7 +97,6 @@ describe('@strand/genomics public entry', () => {
       'stratifiedParts',
       'stratifiedSplit',
       'validateVcf',
-      'varianceFilter',
       'variantWindows',
       'zScoreGenes',
     ]);

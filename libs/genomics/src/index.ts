@@ -14,7 +14,6 @@ export {
   oneHotEncodeRna,
 } from './encoding/alphabet-one-hot.ts';
 export { kmerCounts } from './encoding/kmer-counts.ts';
-export { oneHotEncodeKmers } from './encoding/kmer-one-hot.ts';
 export {
   reverseComplementAugment,
   reverseComplementRows,
@@ -159,8 +158,6 @@ export { countsPerMillion } from './preprocess/cpm.ts';
 export { zScoreGenes } from './preprocess/z-score.ts';
 export type { GeneScaling } from './preprocess/z-score.ts';
 export { quantileNormalize } from './preprocess/quantile-normalize.ts';
-export { varianceFilter } from './preprocess/variance-filter.ts';
-export { imputeMean } from './preprocess/impute-mean.ts';
 export { imputeKnn } from './preprocess/impute-knn.ts';
 // Streaming training batches.
 export { fastaBedBatches } from './batches/fasta-bed-batches.ts';

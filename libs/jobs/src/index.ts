@@ -164,3 +164,32 @@ export type {
 } from './calling/call-variants.ts';
 export { trainCaller } from './calling/train-caller.ts';
 export type { LabelledReads, TrainCallerOptions } from './calling/train-caller.ts';
+export {
+  assertTrainingChoicesFit,
+  changedChoices,
+  checkTrainingChoicesForData,
+  classWeightVector,
+  LR_SCHEDULES,
+  parseClassWeights,
+  readTrainingChoices,
+  TRAINING_CHOICE_DEFAULTS,
+  TRAINING_CHOICE_FLAGS,
+} from './learning/training-choices.ts';
+export type {
+  ClassWeightsOption,
+  LrSchedule,
+  TrainingChoices,
+  TrainingChoicesInput,
+} from './learning/training-choices.ts';
+export {
+  encodedShape,
+  encodeInputs,
+  encodes,
+  IMPUTATIONS,
+  INPUT_ENCODING_DEFAULTS,
+  kmerNames,
+  MAX_KMER,
+  NORMALIZATIONS,
+} from './learning/input-encoding.ts';
+export type { Imputation, InputEncoding, Normalization } from './learning/input-encoding.ts';
+export { loadSource } from './learning/store-source.ts';

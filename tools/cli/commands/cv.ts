@@ -1,7 +1,9 @@
 import { BUNDLED_MOTIFS, readJasparFile } from '@strand/genomics';
 import {
   architectureForData,
+  changedChoices,
   crossValidate,
+  encodedShape,
   findBaselineMotif,
   loadLabelledData,
 } from '@strand/jobs';
@@ -11,7 +13,13 @@ import { createOutput } from '../output.ts';
 import { confusionTable } from '../training/confusion-table.ts';
 import { describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
-import { parseArgs, readTrainArgs, TRAIN_HELP, TRAIN_OPTIONS } from '../training/train-args.ts';
+import {
+  assertChoicesFitData,
+  parseArgs,
+  readTrainArgs,
+  TRAIN_HELP,
+  TRAIN_OPTIONS,
+} from '../training/train-args.ts';
 
 const HELP = `usage: strand cv --train FILE --folds K [options]
 
@@ -64,7 +72,9 @@ export async function cv(argv: string[]): Promise<number> {
       : undefined;
     const all = await loadLabelledData(args.files);
     // Before any output: an architecture that does not fit the data is a usage error.
-    architectureForData(args.architecture, all, args.config);
+    assertChoicesFitData('strand cv', args, all, args.files.file);
+    // crossValidate encodes the records (k-mer counts, normalisation) before the folds.
+    architectureForData(args.architecture, encodedShape(all, args), args.config);
     const backend = await initBackend();
     out.info(
       `${k}-fold cross-validation of ${args.architecture} on ${all.count} records (${describeTargets(all)}; backend ${backend}, seed ${args.seed}).`,
@@ -87,7 +97,7 @@ export async function cv(argv: string[]): Promise<number> {
       onBatch: (b) =>
         out.progress(`fold ${fold}/${k} epoch ${b.epoch}/${b.epochs}`, b.batch, b.batches),
     });
-    out.result(result, (r) =>
+    out.result({ ...result, training: changedChoices(args) }, (r) =>
       [
         ...Object.keys(r.mean).map(
           (name) => `${name}\t${r.mean[name].toFixed(4)} ± ${r.sd[name].toFixed(4)}`,

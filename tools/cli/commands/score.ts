@@ -13,7 +13,9 @@ const HELP = `usage: strand score --model DIR|ID --vcf FILE --reference FASTA [-
   --reference FASTA    the genome build the VCF was called on (a .fai is built when missing)
   --out DIR            results: scores.tsv, scores.vcf, progress.json (default strand-scores);
                        a run stopped midway continues where it left off
-  --rc                 average the predictions of both strands
+  --rc                 average the predictions of both strands (default for a model trained
+                       with --rc-average: its strand.json says rcAverage)
+  --no-rc              one strand only, even for a model trained with --rc-average
   --force              score even when the pre-flight finds a gross mismatch
   --chunk-size N       records per resumable chunk (default 1000, or the resumed run's)
   --json               print the result as JSON`;
@@ -50,7 +52,8 @@ export async function score(argv: string[]): Promise<number> {
       vcf: { type: 'string' },
       reference: { type: 'string' },
       out: { type: 'string', default: 'strand-scores' },
-      rc: { type: 'boolean', default: false },
+      rc: { type: 'boolean' },
+      'no-rc': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'chunk-size': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -64,6 +67,8 @@ export async function score(argv: string[]): Promise<number> {
   for (const flag of ['model', 'vcf', 'reference'] as const) {
     if (!values[flag]) throw new CliError(`strand score: --${flag} is required\n${HELP}`, 2);
   }
+  if (values.rc && values['no-rc'])
+    throw new CliError('strand score: --rc and --no-rc contradict each other', 2);
   const chunkSize = values['chunk-size'] === undefined ? undefined : Number(values['chunk-size']);
   if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1))
     throw new CliError(
@@ -77,7 +82,8 @@ export async function score(argv: string[]): Promise<number> {
     modelDir: await modelDirOf('score', values.model as string, values['data-dir']),
     outDir: values.out,
     chunkSize,
-    reverseComplement: values.rc,
+    ...(values.rc ? { reverseComplement: true } : {}),
+    ...(values['no-rc'] ? { reverseComplement: false } : {}),
     force: values.force,
     onPreflight: (s) => describePreflight(s).forEach((line) => out.info(line)),
     onProgress: (p) =>

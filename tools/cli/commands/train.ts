@@ -1,8 +1,12 @@
 import {
   architectureForData,
+  changedChoices,
+  encodeInputs,
+  encodes,
   fitAndEvaluate,
   fitAndTest,
   loadLabelledData,
+  loadSource,
   openDataset,
   openTrainingFile,
   saveTrainedModel,
@@ -16,6 +20,7 @@ import { confusionTable } from '../training/confusion-table.ts';
 import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
 import {
+  assertChoicesFitData,
   dataFiles,
   parseArgs,
   readTrainOptions,
@@ -32,8 +37,6 @@ ${TRAIN_HELP}
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
                         (of --train or --dataset)
-  --reverse-complement  augment: each training sequence is read as its reverse complement at
-                        random (seeded), half the time
   --out DIR             save the model (TF.js layers format + strand.json, and
                         feature-scaling.json for expression, extra-input-scaling.json for
                         feature columns)
@@ -61,7 +64,6 @@ export async function train(argv: string[]): Promise<number> {
       out: { type: 'string' },
       dataset: { type: 'string' },
       'data-dir': { type: 'string' },
-      'reverse-complement': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -107,7 +109,6 @@ export async function train(argv: string[]): Promise<number> {
     const backend = await initBackend();
     const options = {
       ...args,
-      ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
       onBatch: (b: {
         epoch: number;
         epochs: number;
@@ -137,8 +138,11 @@ export async function train(argv: string[]): Promise<number> {
         `Training ${args.architecture} on ${train} records × ${data.length} (${describeTargets(data)}; backend ${backend}, seed ${args.seed}).`,
       );
     if (opened) {
-      const { data } = opened;
+      const source = opened.data;
       try {
+        assertChoicesFitData(command, args, source, describe);
+        // k-mer counts, normalisation, imputation: the records in memory, encoded.
+        const data = encodes(args) ? encodeInputs(await loadSource(source), args) : source;
         // Before any output: an architecture that does not fit the data is a usage error.
         architectureForData(args.architecture, data, args.config);
         const heldOut = await fitAndTest(data, TEST_FRACTION, {
@@ -152,16 +156,21 @@ export async function train(argv: string[]): Promise<number> {
         });
         fit = heldOut;
         counts = { train: heldOut.trainCount, test: heldOut.testCount };
+        shape = data;
+        checksum = data.checksum;
       } finally {
         await opened.close();
       }
-      shape = data;
-      checksum = data.checksum;
     } else {
       const files = dataFiles(command, values);
-      const all = await loadLabelledData(files);
+      const records = await loadLabelledData(files);
+      assertChoicesFitData(command, args, records, files.file);
+      const all = encodeInputs(records, args);
       architectureForData(args.architecture, all, args.config);
-      const testSet = await loadLabelledData({ ...files, file: String(values.test) }, all);
+      const testSet = encodeInputs(
+        await loadLabelledData({ ...files, file: String(values.test) }, records),
+        args,
+      );
       starting(all, all.count);
       fit = await fitAndEvaluate(all, testSet, options);
       counts = { train: all.count, test: testSet.count };
@@ -170,11 +179,12 @@ export async function train(argv: string[]): Promise<number> {
     }
     try {
       if (values.out) {
-        await saveTrainedModel(values.out, fit, {
-          seed: args.seed,
-          backend,
-          dataChecksum: checksum,
-        });
+        await saveTrainedModel(
+          values.out,
+          fit,
+          { seed: args.seed, backend, dataChecksum: checksum },
+          args,
+        );
         out.info(`Model saved to ${values.out}`);
       }
     } finally {
@@ -191,7 +201,8 @@ export async function train(argv: string[]): Promise<number> {
         ...counts,
         labels: fit.labelNames,
         ...dataColumns(shape),
-        ...(values['reverse-complement'] ? { reverseComplement: true } : {}),
+        training: changedChoices(args),
+        ...(fit.classWeight ? { classWeight: fit.classWeight } : {}),
         validation: fit.split,
         metrics: fit.metrics,
         confusionMatrix: fit.confusionMatrix,

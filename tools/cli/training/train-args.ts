@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.ts';
-import { AUTO_SELECTED_FEATURES, FEATURE_SELECTION_METHODS } from '@strand/jobs';
-import type { DataFiles, FeatureSelectionOption } from '@strand/jobs';
+import {
+  AUTO_SELECTED_FEATURES,
+  INPUT_ENCODING_DEFAULTS,
+  MAX_KMER,
+  checkTrainingChoicesForData,
+  FEATURE_SELECTION_METHODS,
+  LR_SCHEDULES,
+  readTrainingChoices,
+  TRAINING_CHOICE_DEFAULTS,
+  TRAINING_CHOICE_FLAGS,
+} from '@strand/jobs';
+import type { DataFiles, DataShape, FeatureSelectionOption, TrainingChoices } from '@strand/jobs';
 
 /** Options shared by `strand train` and `strand cv`. */
 export const TRAIN_OPTIONS = {
@@ -19,6 +29,17 @@ export const TRAIN_OPTIONS = {
   workers: { type: 'string', default: '1' },
   'select-features': { type: 'string', default: 'auto' },
   'selection-method': { type: 'string' },
+  'reverse-complement': { type: 'boolean', default: false },
+  'rc-average': { type: 'boolean', default: false },
+  'class-weights': { type: 'string', default: 'none' },
+  'lr-schedule': { type: 'string', default: 'constant' },
+  'plateau-patience': { type: 'string' },
+  'weight-decay': { type: 'string', default: '0' },
+  normalize: { type: 'string', default: 'none' },
+  impute: { type: 'string', default: 'none' },
+  'impute-k': { type: 'string' },
+  kmer: { type: 'string', default: '0' },
+  'kmer-canonical': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -50,6 +71,31 @@ export const TRAIN_HELP = `  --architecture NAME   sequences: deepbind (default)
                         samples (p ≫ n), else all; none: all
   --selection-method M  with --select-features K: f-test (default; ANOVA F of the classes, t²
                         for two) or variance
+  --reverse-complement  augment: each training sequence is read as its reverse complement at
+                        random (seeded), half the time (DNA sequences)
+  --rc-average          test-time averaging: a prediction is the mean of the outputs on the
+                        sequence and on its reverse complement (test metrics; a model saved
+                        with --out keeps it in strand.json and strand score follows it)
+  --class-weights W     loss weight per class against imbalance: none (default), auto (inverse
+                        class frequency on the training rows: n / (k · n_class)), or
+                        name=weight pairs, e.g. neg=1,pos=3 (classes not named weigh 1)
+  --lr-schedule S       ${LR_SCHEDULES.join(', ')}: constant (default); cosine annealing to 0
+                        over the epochs; plateau: halve after --plateau-patience epochs
+                        without a lower validation loss (training loss without a split)
+  --plateau-patience N  with --lr-schedule plateau, default ${TRAINING_CHOICE_DEFAULTS.plateauPatience}
+  --weight-decay X      L2 penalty X · Σ w² on the kernels (not biases), in [0, 1]; default 0
+  --normalize M         expression, per sample before anything else: none (default), log1p
+                        (ln(1 + x)), cpm (counts per million), log-cpm (both), or quantile
+                        (limma's normalizeQuantiles over every sample given)
+  --impute M            expression: none (default: a missing value reads as the training mean)
+                        or knn: a sample's missing value is the mean of its --impute-k nearest
+                        samples that have it (Bioconductor impute.knn's distance)
+  --impute-k K          neighbours of --impute knn, default ${INPUT_ENCODING_DEFAULTS.imputeK}
+  --kmer K              sequences: read each as its counts of the 4^K K-mers (1–${MAX_KMER}) instead
+                        of one-hot bases: a feature vector for mlp (and the LR baseline on the
+                        counts); default 0: one-hot
+  --kmer-canonical      with --kmer: count a K-mer and its reverse complement together
+  (quantile and knn use every sample given, never a label: in cv the test samples' values too)
   --workers N           train data-parallel on N worker threads, one core each (default 1; the
                         machine has as many cores as os.availableParallelism() says)
   --json                print the result as JSON
@@ -75,6 +121,9 @@ export interface TrainArgs {
   json: boolean;
 }
 
+/** TrainArgs and the shared training choices (--reverse-complement … --weight-decay). */
+export type TrainArgsWithChoices = TrainArgs & TrainingChoices;
+
 function int(command: string, flag: string, raw: string | undefined, min: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min)
@@ -87,7 +136,7 @@ export function readTrainArgs<T extends Record<string, unknown>>(
   command: string,
   values: T & Record<string, string | boolean | undefined>,
   help: string,
-): TrainArgs {
+): TrainArgsWithChoices {
   if (!values.train) throw new CliError(`${command}: --train FILE is required\n${help}`, 2);
   return { ...readTrainOptions(command, values), files: dataFiles(command, values) };
 }
@@ -96,7 +145,7 @@ export function readTrainArgs<T extends Record<string, unknown>>(
 export function readTrainOptions(
   command: string,
   values: Record<string, string | boolean | undefined>,
-): Omit<TrainArgs, 'files'> {
+): Omit<TrainArgsWithChoices, 'files'> {
   const learningRate = Number(values['learning-rate']);
   if (!(learningRate > 0 && learningRate <= 1))
     throw new CliError(
@@ -125,7 +174,55 @@ export function readTrainOptions(
     workers: int(command, '--workers', values.workers as string, 1),
     featureSelection: featureSelection(command, values),
     json: values.json === true,
+    ...trainingChoices(command, values),
   };
+}
+
+/** A usage error naming the flag when a training choice does not fit the data. */
+export function assertChoicesFitData(
+  command: string,
+  choices: TrainingChoices,
+  data: DataShape,
+  described: string,
+): void {
+  const [first] = checkTrainingChoicesForData(choices, data, described);
+  if (!first) return;
+  const flag = TRAINING_CHOICE_FLAGS[first.field as keyof TrainingChoices] ?? first.field;
+  throw new CliError(`${command}: ${flag}: ${first.message}`, 2);
+}
+
+/** --reverse-complement … --weight-decay, read and checked as the API reads them. */
+function trainingChoices(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+): TrainingChoices {
+  const number = (flag: string): number | null => {
+    const raw = values[flag];
+    if (typeof raw !== 'string') return null;
+    const n = raw.trim() === '' ? Number.NaN : Number(raw);
+    if (!Number.isFinite(n))
+      throw new CliError(`${command}: --${flag} must be a number; got "${raw}"`, 2);
+    return n;
+  };
+  const read = readTrainingChoices({
+    reverseComplement: values['reverse-complement'] === true,
+    rcAverage: values['rc-average'] === true,
+    classWeights: (values['class-weights'] as string | undefined) ?? null,
+    lrSchedule: (values['lr-schedule'] as string | undefined) ?? null,
+    plateauPatience: number('plateau-patience'),
+    weightDecay: number('weight-decay'),
+    normalize: (values.normalize as string | undefined) ?? null,
+    impute: (values.impute as string | undefined) ?? null,
+    imputeK: number('impute-k'),
+    kmer: number('kmer'),
+    kmerCanonical: values['kmer-canonical'] === true,
+  });
+  if (!read.ok) {
+    const [first] = read.errors;
+    const flag = TRAINING_CHOICE_FLAGS[first?.field as keyof TrainingChoices] ?? first?.field;
+    throw new CliError(`${command}: ${flag}: ${first?.message}`, 2);
+  }
+  return read.value;
 }
 
 function featureSelection(

@@ -1,11 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import {
-  AUTO_SELECTED_FEATURES,
-  CROSS_VALIDATION_DEFAULTS,
-  CROSS_VALIDATION_LIMITS,
-  FEATURE_SELECTION_METHODS,
-} from '@strand/jobs';
-import { DatasetArchitectureInput } from './dataset-architecture.input.ts';
+import { CROSS_VALIDATION_DEFAULTS, CROSS_VALIDATION_LIMITS } from '@strand/jobs';
+import { TrainingOptionsInput } from './training-options.input.ts';
 
 const d = CROSS_VALIDATION_DEFAULTS;
 const { folds } = CROSS_VALIDATION_LIMITS;
@@ -14,7 +9,7 @@ const { folds } = CROSS_VALIDATION_LIMITS;
   description:
     'Stratified, seeded k-fold cross-validation of an architecture on a dataset of the project: k models, each tested on the fold it did not see.',
 })
-export class CrossValidationInput extends DatasetArchitectureInput {
+export class CrossValidationInput extends TrainingOptionsInput {
   @Field(() => String, {
     nullable: true,
     description: 'Architecture configuration as a JSON object; missing fields take defaults.',
@@ -44,18 +39,6 @@ export class CrossValidationInput extends DatasetArchitectureInput {
     description: `Seeds the folds, the weights and the shuffling; default ${d.seed}.`,
   })
   seed?: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: `Expression datasets: keep the K features that score best (selectionMethod) on each fold's training samples alone. Default (null): the top ${AUTO_SELECTED_FEATURES} by F-test when features outnumber training samples (p ≫ n), else all; 0: all.`,
-  })
-  selectFeatures?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: `With selectFeatures K: ${FEATURE_SELECTION_METHODS.join(' or ')} (default f-test: ANOVA F of the classes, t² for two).`,
-  })
-  selectionMethod?: string | null;
 
   @Field(() => String, {
     nullable: true,

@@ -20,7 +20,8 @@ export class ScoreVariantsInput extends ModelChoiceInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Average the predictions of both strands. Default false.',
+    description:
+      'Average the predictions of both strands. Default: as the model was trained (true for a model trained with rcAverage), else false.',
   })
   reverseComplement?: boolean | null;
 

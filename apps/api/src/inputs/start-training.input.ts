@@ -1,20 +1,9 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { TrainingOptionsInput } from './training-options.input.ts';
 
+/** A training run (projectId, datasetId, architecture and the training options are inherited). */
 @InputType()
-export class StartTrainingInput {
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "The run's project (the dataset's); may be left out when the caller has exactly one.",
-  })
-  projectId?: string | null;
-
-  @Field(() => ID)
-  datasetId!: string;
-
-  @Field(() => String, { description: 'An architecture name (see `architectures`).' })
-  architecture!: string;
-
+export class StartTrainingInput extends TrainingOptionsInput {
   @Field(() => Int)
   epochs!: number;
 

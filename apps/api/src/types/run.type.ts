@@ -68,6 +68,12 @@ export class Run implements Node {
   split!: string | null;
 
   @Field(() => String, {
+    description:
+      'The training options it was started with that differ from the defaults, as JSON text: reverseComplement, rcAverage, classWeights, lrSchedule, plateauPatience, weightDecay, featureSelection; {} for all defaults.',
+  })
+  trainingOptions!: string;
+
+  @Field(() => String, {
     nullable: true,
     description: "Its place in the job it belongs to (a sweep's `trial 3`); null on its own.",
   })
@@ -107,6 +113,7 @@ export class Run implements Node {
       error: entity.error ?? null,
       dataChecksum: entity.dataChecksum ?? null,
       split: entity.split ? JSON.stringify(entity.split) : null,
+      trainingOptions: JSON.stringify(entity.trainingOptions ?? {}),
       groupLabel: entity.groupLabel ?? null,
       parentJobId: entity.parentJob?.id ?? null,
       createdAt: entity.createdAt,

@@ -96,16 +96,43 @@ export type StartTrainingInput = {
   architecture: string;
   /** Default 64. */
   batchSize?: number | null | undefined;
+  /** Loss weight per class against imbalance (one label column of classes): "none" (default), "auto" (inverse class frequency on the training rows, n / (k · n_class)) or name=weight pairs, e.g. "neg=1,pos=3" (classes not named weigh 1). */
+  classWeights?: string | null | undefined;
   /** Architecture configuration as a JSON object; missing fields take defaults. */
   config?: string | null | undefined;
+  /** A sequence-classification or expression dataset. */
   datasetId: string;
   epochs: number;
+  /** Expression: none or knn. none (default): a missing value reads as the training mean; knn: the mean of the imputeK nearest samples that have it (impute.knn's distance; every sample of the dataset, no labels). */
+  impute?: string | null | undefined;
+  /** With impute knn: neighbours, 1–100; default 10. */
+  imputeK?: number | null | undefined;
+  /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
+  kmer?: number | null | undefined;
+  /** With kmer: count a K-mer and its reverse complement together. Default false. */
+  kmerCanonical?: boolean | null | undefined;
   /** Adam learning rate; default 0.001. */
   learningRate?: number | null | undefined;
-  /** The run's project (the dataset's); may be left out when the caller has exactly one. */
+  /** Learning-rate schedule: constant, cosine, plateau. constant (default); cosine: annealed to 0 over the epochs; plateau: halved after plateauPatience epochs without a lower validation loss (training loss without a validation split). */
+  lrSchedule?: string | null | undefined;
+  /** Expression: per-sample normalisation before anything else: none, log1p, cpm, log-cpm, quantile. none (default); log1p: ln(1 + x); cpm: counts per million; log-cpm: both; quantile: limma's normalizeQuantiles over every sample of the dataset (no labels used). */
+  normalize?: string | null | undefined;
+  /** With lrSchedule plateau: epochs without improvement before halving, 1–100; default 3. */
+  plateauPatience?: number | null | undefined;
+  /** Default: the caller's only project. */
   projectId?: string | null | undefined;
+  /** DNA sequences: test-time averaging, a prediction is the mean of the outputs on the sequence and on its reverse complement (test metrics; the saved model's strand.json keeps it and variant scoring follows it). Default false. */
+  rcAverage?: boolean | null | undefined;
+  /** DNA sequences: augment training by reading each sequence as its reverse complement at random (seeded), half the time. Default false. */
+  reverseComplement?: boolean | null | undefined;
   /** Seed for initialisation, split and shuffling; default 42. */
   seed?: number | null | undefined;
+  /** Expression datasets: keep the K features that score best (selectionMethod) on the training samples alone (each fold's, in cross-validation). Default (null): the top 200 by F-test when features outnumber training samples (p ≫ n), else all; 0: all. */
+  selectFeatures?: number | null | undefined;
+  /** With selectFeatures K: f-test or variance (default f-test: ANOVA F of the classes, t² for two). */
+  selectionMethod?: string | null | undefined;
+  /** L2 penalty weightDecay · Σ w² on the kernels (dense, convolution, recurrent weights; not biases), in [0, 1]; default 0. */
+  weightDecay?: number | null | undefined;
 };
 
 /** Which variant scores to list; every condition given must hold. */

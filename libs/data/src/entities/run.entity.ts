@@ -86,6 +86,15 @@ export class Run extends BaseEntity {
   @Property({ type: 'json', nullable: true })
   split: JsonObject | null = null;
 
+  /**
+   * Training choices besides the columns, as startTraining took them: those that differ from
+   * the defaults (reverseComplement, rcAverage, classWeights, lrSchedule, plateauPatience,
+   * weightDecay; @strand/jobs training-choices.ts) and featureSelection unless `auto`. Null:
+   * every default (and every run from before the column).
+   */
+  @Property({ type: 'json', nullable: true })
+  trainingOptions: JsonObject | null = null;
+
   /** The job this run is part of (a sweep's trial); null for a run started on its own. */
   @ManyToOne(() => Job, { ref: true, nullable: true })
   parentJob: Ref<Job> | null = null;

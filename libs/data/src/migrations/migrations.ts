@@ -9,6 +9,8 @@ import { Migration20261206103527_accessLifecycle } from './Migration202612061035
 import { Migration20261206182831_datasetWarnings } from './Migration20261206182831_dataset-warnings.ts';
 import { Migration20261206183000_postgresBaseline } from './Migration20261206183000_postgres-baseline.ts';
 import { Migration20261206183100_datasetWarningsPostgres } from './Migration20261206183100_dataset-warnings-postgres.ts';
+import { Migration20261207024500_runTrainingOptions } from './Migration20261207024500_run-training-options.ts';
+import { Migration20261207024600_runTrainingOptionsPostgres } from './Migration20261207024600_run-training-options-postgres.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -30,6 +32,10 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261206182831_dataset-warnings',
     class: Migration20261206182831_datasetWarnings,
   },
+  {
+    name: 'Migration20261207024500_run-training-options',
+    class: Migration20261207024500_runTrainingOptions,
+  },
 ];
 
 /**
@@ -47,5 +53,9 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261206183100_dataset-warnings-postgres',
     class: Migration20261206183100_datasetWarningsPostgres,
+  },
+  {
+    name: 'Migration20261207024600_run-training-options-postgres',
+    class: Migration20261207024600_runTrainingOptionsPostgres,
   },
 ];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneHotEncodeProtein, oneHotEncodeRna } from './alphabet-one-hot.ts';
 import { kmerCounts } from './kmer-counts.ts';
-import { oneHotEncodeKmers } from './kmer-one-hot.ts';
 import { oneHotEncode } from './one-hot.ts';
 import { reverseComplementAugment, reverseComplementRows } from './reverse-complement-augment.ts';
 
@@ -40,15 +39,6 @@ describe('kmerCounts', () => {
       [6, 2],
     ]);
     expect(() => kmerCounts('A', 9)).toThrow('k must be an integer in [1, 8], got 9');
-  });
-});
-
-describe('oneHotEncodeKmers', () => {
-  it('gives one row of 4^k per k-mer, zero where it spans N', () => {
-    const out = oneHotEncodeKmers('ACGN', 2); // AC, CG, GN
-    expect(out.length).toBe(48);
-    expect([...out.keys()].filter((i) => out[i] === 1)).toEqual([1, 16 + 6]);
-    expect(oneHotEncodeKmers('TTT', 3).indexOf(1)).toBe(63);
   });
 });
 

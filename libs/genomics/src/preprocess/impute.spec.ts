@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imputeKnn } from './impute-knn.ts';
-import { imputeMean } from './impute-mean.ts';
 import { matrix } from './matrix-fixture.ts';
-
-describe('imputeMean', () => {
-  it("fills a missing cell with its gene's observed mean", () => {
-    expect([
-      ...imputeMean(
-        matrix([
-          [1, 5],
-          [NaN, 6],
-          [3, 7],
-        ]),
-      ).values,
-    ]).toEqual([1, 5, 2, 6, 3, 7]);
-  });
-
-  it('names a gene missing in every sample', () => {
-    expect(() =>
-      imputeMean(
-        matrix([
-          [1, NaN],
-          [2, NaN],
-        ]),
-      ),
-    ).toThrow('gene "g1" is missing in every sample; drop it before imputing');
-  });
-});
 
 describe('imputeKnn', () => {
   // s0's distances over g0, g1: s3 0, s1 √(1/2), s2 4.

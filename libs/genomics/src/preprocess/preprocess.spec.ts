@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { countsPerMillion } from './cpm.ts';
 import { log1pTransform } from './log1p.ts';
 import { matrix } from './matrix-fixture.ts';
-import { varianceFilter } from './variance-filter.ts';
 import { zScoreGenes } from './z-score.ts';
 
 describe('log1pTransform', () => {
@@ -70,26 +69,5 @@ describe('zScoreGenes', () => {
     expect(() => zScoreGenes(matrix([[4, 7, 1]]), scaling)).toThrow(
       'scaling has 2 means and 2 sds for 3 genes',
     );
-  });
-});
-
-describe('varianceFilter', () => {
-  it('keeps the top genes by variance in their original order', () => {
-    // variances: g0 0, g1 4, g2 1, g3 (one observed value) dropped first.
-    const { matrix: out, kept } = varianceFilter(
-      matrix([
-        [1, 0, 0, NaN],
-        [1, 2, 1, NaN],
-        [1, 4, 2, 3],
-      ]),
-      2,
-    );
-    expect(kept).toEqual([1, 2]);
-    expect(out.genes).toEqual(['g1', 'g2']);
-    expect([...out.values]).toEqual([0, 0, 2, 1, 4, 2]);
-  });
-
-  it('rejects a count that is not a positive integer', () => {
-    expect(() => varianceFilter(matrix([[1]]), 0)).toThrow('top must be an integer ≥ 1, got 0');
   });
 });

@@ -13,6 +13,7 @@ import { checkIntRange, userError } from '../errors/user-error.ts';
 import { LearningError } from '../learning/learning.error.ts';
 import type { UserError } from '../errors/user-error.ts';
 import { checkArchitectureForData } from '../learning/architecture-for-data.ts';
+import { encodedShape } from '../learning/input-encoding.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
@@ -25,7 +26,6 @@ import {
 } from './cross-validation.checks.ts';
 import type { CrossValidationTaskInput } from './cross-validation.task.ts';
 import type { CrossValidationResult } from '../learning/cross-validate.ts';
-import { FEATURE_SELECTION_METHODS } from '../learning/feature-scaling.ts';
 import { findBaselineMotif } from '../learning/pwm-baseline.ts';
 import { BUNDLED_MOTIFS, parseJaspar } from '@strand/genomics';
 import type { Pfm } from '@strand/genomics';
@@ -56,35 +56,9 @@ function baselineMotifOf(input: CrossValidationInput): Pfm | null | UserError {
   }
 }
 import type { FeatureSelectionOption } from '../learning/feature-scaling.ts';
-
-/** The feature selection a caller's selectFeatures / selectionMethod ask for, or an error. */
-function featureSelectionOf(
-  input: CrossValidationInput,
-): { ok: true; value: FeatureSelectionOption } | { ok: false; error: UserError } {
-  const k = input.selectFeatures;
-  const method = input.selectionMethod;
-  const fail = (field: string, message: string) => ({
-    ok: false as const,
-    error: { field, code: 'INVALID_VALUE', message },
-  });
-  if (method !== undefined && method !== null) {
-    if (!(FEATURE_SELECTION_METHODS as readonly string[]).includes(method))
-      return fail(
-        'selectionMethod',
-        `selectionMethod must be ${FEATURE_SELECTION_METHODS.join(' or ')}; got "${method}"`,
-      );
-    if (k === undefined || k === null || k === 0)
-      return fail('selectionMethod', 'selectionMethod needs selectFeatures K ≥ 1');
-  }
-  if (k === undefined || k === null) return { ok: true, value: 'auto' };
-  if (!Number.isInteger(k) || k < 0)
-    return fail('selectFeatures', `selectFeatures must be an integer ≥ 0; got ${k}`);
-  if (k === 0) return { ok: true, value: 'none' };
-  return {
-    ok: true,
-    value: { method: (method ?? 'f-test') as 'f-test' | 'variance', k },
-  };
-}
+import { readTrainingOptions, storedTrainingOptions } from './training-options.checks.ts';
+import type { TrainingOptionsInput } from './training-options.checks.ts';
+import type { TrainingChoices } from '../learning/training-choices.ts';
 
 /** Defaults of CROSS_VALIDATION (those of `strand cv`). */
 export const CROSS_VALIDATION_DEFAULTS = Object.freeze({
@@ -98,8 +72,8 @@ export const CROSS_VALIDATION_DEFAULTS = Object.freeze({
 /** Bounds of CROSS_VALIDATION's folds. */
 export const CROSS_VALIDATION_LIMITS = Object.freeze({ folds: { min: 2, max: 20 } });
 
-/** What a caller gives. */
-export interface CrossValidationInput {
+/** What a caller gives (besides the shared training options: training-options.checks.ts). */
+export interface CrossValidationInput extends TrainingOptionsInput {
   datasetId: string;
   architecture: string;
   /** Architecture config; what the data decides is filled in, the rest takes defaults. */
@@ -109,10 +83,6 @@ export interface CrossValidationInput {
   batchSize?: number | null;
   learningRate?: number | null;
   seed?: number | null;
-  /** Expression: in-fold feature selection's k (null: auto, 0: none). */
-  selectFeatures?: number | null;
-  /** With selectFeatures: f-test (default) or variance. */
-  selectionMethod?: string | null;
   /** A motif to scan as a second baseline: JASPAR ID or factor name. */
   baselineMotif?: string | null;
   /** JASPAR text to find baselineMotif in (default: the bundled matrices). */
@@ -133,6 +103,8 @@ export type CrossValidationParams = {
   featureSelection: string | { method: string; k: number };
   /** The motif of the scan baseline (a JASPAR matrix), or null. */
   baselineMotif: { id: string; name: string; counts: number[][] } | null;
+  /** The training choices that differ from the defaults (training-choices.ts); {} for none. */
+  training?: JsonObject;
 } & JsonObject;
 
 export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
@@ -149,28 +121,20 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     if (badFolds) errors.push(badFolds);
     const config = configObject(input.config);
     if (!config.ok) errors.push(...config.errors);
-    const selection = featureSelectionOf(input);
-    if (!selection.ok) errors.push(selection.error);
     const motif = baselineMotifOf(input);
     if (motif && 'field' in motif) errors.push(motif);
 
     const found = await trainableDataset(em, projectId, String(input.datasetId));
-    if (!found.ok) return { ok: false, errors: [...found.errors, ...errors] };
+    if (!found.ok) {
+      const options = readTrainingOptions(input);
+      return { ok: false, errors: [...found.errors, ...errors, ...options.errors] };
+    }
     const { dataset, shape } = found.value;
+    const options = readTrainingOptions(input, { shape, name: dataset.name });
+    errors.push(...options.errors);
     if (!badFolds && folds > dataset.recordCount) {
       const message = `folds must be at most the number of records of dataset "${dataset.name}" (${dataset.recordCount}); got ${folds}`;
       errors.push({ field: 'folds', code: 'OUT_OF_RANGE', message });
-    }
-    const chosen = selection.ok ? selection.value : 'auto';
-    if (typeof chosen === 'object') {
-      const width = shape.length * shape.alphabetSize;
-      if (shape.kind !== 'features') {
-        const message = `selectFeatures applies to expression datasets; dataset "${dataset.name}" holds sequences`;
-        errors.push({ field: 'selectFeatures', code: 'INVALID_VALUE', message });
-      } else if (chosen.k > width) {
-        const message = `selectFeatures must be at most the features of dataset "${dataset.name}" (${width}); got ${chosen.k}`;
-        errors.push({ field: 'selectFeatures', code: 'OUT_OF_RANGE', message });
-      }
     }
     if (motif && 'counts' in motif) {
       const twoClasses =
@@ -189,7 +153,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     }
     const fits = checkArchitectureForData(
       String(input.architecture),
-      shape,
+      encodedShape(shape, options.value),
       config.ok ? config.value : {},
       `dataset "${dataset.name}"`,
     );
@@ -202,7 +166,8 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       config: { ...fits.config },
       folds,
       ...settings,
-      featureSelection: selection.ok ? selection.value : 'auto',
+      featureSelection: options.value.featureSelection as CrossValidationParams['featureSelection'],
+      training: storedTrainingOptions({ ...options.value, featureSelection: 'auto' }),
       baselineMotif:
         motif && 'counts' in motif
           ? { id: motif.id, name: motif.name, counts: motif.counts.map((row) => [...row]) }
@@ -243,6 +208,8 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       seed: params.seed,
       // Jobs queued before the option existed ran with the engine's default.
       featureSelection: (params.featureSelection ?? 'auto') as FeatureSelectionOption,
+      // Jobs queued before the choices existed trained with every default.
+      training: (params.training ?? {}) as Partial<TrainingChoices>,
       ...(params.baselineMotif ? { baselineMotif: params.baselineMotif } : {}),
     };
     const cv = await runInWorker<CrossValidationTaskInput, CrossValidationResult>(
@@ -273,6 +240,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
         sd: cv.sd,
         undefinedFolds: cv.undefinedFolds,
         featureSelection: params.featureSelection ?? 'auto',
+        training: params.training ?? {},
         confusionMatrix: cv.confusionMatrix
           ? { labels: [...cv.confusionMatrix.labels], counts: cv.confusionMatrix.counts }
           : null,

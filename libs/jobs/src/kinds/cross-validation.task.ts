@@ -10,6 +10,7 @@ import { loadStoredDataset } from '../learning/stored-data.ts';
 import type { StoredDataset } from '../learning/stored-data.ts';
 import type { FeatureSelectionOption } from '../learning/feature-scaling.ts';
 import type { Pfm } from '@strand/genomics';
+import type { TrainingChoices } from '../learning/training-choices.ts';
 
 export interface CrossValidationTaskInput {
   dataset: StoredDataset;
@@ -24,6 +25,8 @@ export interface CrossValidationTaskInput {
   featureSelection?: FeatureSelectionOption;
   /** A motif to scan as a second baseline (cross-validate.ts baselineMotif). */
   baselineMotif?: Pfm;
+  /** The training choices that differ from the defaults (training-choices.ts). */
+  training?: Partial<TrainingChoices>;
 }
 
 /** Cross-validates; throws LearningError (its message shown) for data the engine cannot use. */
@@ -52,6 +55,7 @@ export async function crossValidationTask(
     seed: input.seed,
     ...(input.featureSelection ? { featureSelection: input.featureSelection } : {}),
     ...(input.baselineMotif ? { baselineMotif: input.baselineMotif } : {}),
+    ...input.training,
     signal,
     onEpoch: (fold, r) => report(fold, r.epoch),
     onFold: (f) =>

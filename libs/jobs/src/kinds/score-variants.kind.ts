@@ -51,7 +51,8 @@ export type ScoreVariantsParams = {
   modelVersionId: string | null;
   modelPath: string;
   inputLength: number;
-  reverseComplement: boolean;
+  /** null: as the model was trained (strand.json's rcAverage). */
+  reverseComplement: boolean | null;
   force: boolean;
   chunkSize: number;
 } & JsonObject;
@@ -115,7 +116,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       modelVersionId: m.modelVersionId,
       modelPath: m.modelPath,
       inputLength: m.inputLength,
-      reverseComplement: input.reverseComplement ?? false,
+      reverseComplement: input.reverseComplement ?? null,
       force: input.force ?? false,
       chunkSize,
     };
@@ -203,7 +204,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
         tasks: scored.tasks,
         backend: scored.backend,
         resumedFrom: scored.resumedFrom,
-        reverseComplement: params.reverseComplement,
+        reverseComplement: scored.reverseComplement,
         forced: params.force,
         preflight,
         window: {

@@ -18,7 +18,8 @@ export interface ScoreVariantsTaskInput {
   modelDir: string;
   outDir: string;
   chunkSize: number;
-  reverseComplement: boolean;
+  /** null: as the model was trained (its rcAverage). */
+  reverseComplement: boolean | null;
   force: boolean;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
@@ -31,6 +32,8 @@ export interface ScoreVariantsTaskResult {
   scored: number;
   notScored: NotScored;
   resumedFrom: number;
+  /** Whether both strands were averaged. */
+  reverseComplement: boolean;
 }
 
 /** Where the pre-flight summary is kept in the job's directory. */
@@ -48,7 +51,7 @@ export async function scoreVariantsTask(
       modelDir: input.modelDir,
       outDir: input.outDir,
       chunkSize: input.chunkSize,
-      reverseComplement: input.reverseComplement,
+      ...(input.reverseComplement === null ? {} : { reverseComplement: input.reverseComplement }),
       force: input.force,
       onPreflight: async (summary: PreflightSummary) => {
         await writeFile(join(input.outDir, PREFLIGHT_FILE), `${JSON.stringify(summary)}\n`);
@@ -69,6 +72,7 @@ export async function scoreVariantsTask(
       scored: result.scored,
       notScored: result.notScored,
       resumedFrom: result.resumedFrom,
+      reverseComplement: result.reverseComplement,
     };
   } catch (error) {
     throw withLabels(error, input.labels);

@@ -22,6 +22,7 @@ import { describePwmBaseline, pwmBaselineApplies, pwmBaselineMetrics } from './p
 import type { PwmBaselineDescription } from './pwm-baseline.ts';
 import { subset } from './data-rows.ts';
 import { fitAndEvaluate } from './fit-and-evaluate.ts';
+import { encodeInputs } from './input-encoding.ts';
 import type { FitOptions } from './fit.ts';
 import { rowsChecksum } from './holdout-split.ts';
 import type { LabelledData } from './labelled-data.ts';
@@ -128,9 +129,12 @@ export function foldSplits(
  * console.log(cv.mean.test_accuracy, cv.sd.test_accuracy);
  */
 export async function crossValidate(
-  data: LabelledData,
+  records: LabelledData,
   options: CrossValidateOptions,
 ): Promise<CrossValidationResult> {
+  // k-mer counts, normalisation, imputation: once, before the folds; the model and the LR
+  // baseline read the encoded data, the motif scan the sequences.
+  const data = encodeInputs(records, options);
   const {
     folds: k,
     onEpoch,
@@ -141,11 +145,11 @@ export async function crossValidate(
   } = options;
   const baselineFolds: BaselineResult['folds'] | null =
     withBaseline && baselineApplies(data) ? [] : null;
-  if (baselineMotif && (!withBaseline || !pwmBaselineApplies(data))) {
+  if (baselineMotif && (!withBaseline || !pwmBaselineApplies(records))) {
     throw new LearningError(
       'INVALID_OPTIONS',
       withBaseline
-        ? `a motif-scan baseline needs two classes of DNA sequences; this data has ${data.kind === 'sequence' ? `${data.labelNames.length} classes` : 'features'}${data.tasks ? ' in several label columns' : ''}`
+        ? `a motif-scan baseline needs two classes of DNA sequences; this data has ${records.kind === 'sequence' ? `${records.labelNames.length} classes` : 'features'}${records.tasks ? ' in several label columns' : ''}`
         : 'a motif-scan baseline is a baseline: it cannot be named with the baseline turned off',
       'baselineMotif',
     );
@@ -161,7 +165,10 @@ export async function crossValidate(
     const test = subset(data, rows.test);
     baselineFolds?.push({ fold: i + 1, metrics: baselineMetrics(subset(data, rows.train), test) });
     if (baselineMotif)
-      pwmFolds?.push({ fold: i + 1, metrics: pwmBaselineMetrics(test, baselineMotif) });
+      pwmFolds?.push({
+        fold: i + 1,
+        metrics: pwmBaselineMetrics(subset(records, rows.test), baselineMotif),
+      });
     const fitted = await fitAndEvaluate(subset(data, rows.train), test, {
       ...fitOptions,
       ...(onEpoch ? { onEpoch: (report: EpochReport) => onEpoch(i + 1, report) } : {}),

@@ -5,6 +5,8 @@ import {
   predictStream,
   taskMetrics,
 } from '@strand/models';
+import { reverseComplementRows } from '@strand/genomics';
+import type { TrainingData } from '@strand/models';
 import { subset } from './data-rows.ts';
 import { applyExtraScaling, applyFeatureScaling } from './feature-scaling.ts';
 import type { FitResult } from './fit.ts';
@@ -15,7 +17,7 @@ import type { DataSource } from './store-source.ts';
 import { isStoreSource, loadSource, sourceStream } from './store-source.ts';
 
 type Trained = Pick<FitResult, 'model' | 'task' | 'scaling'> &
-  Partial<Pick<FitResult, 'extraScaling' | 'heads'>>;
+  Partial<Pick<FitResult, 'extraScaling' | 'heads' | 'rcAverage'>>;
 
 /** Test records by actual class (rows) and predicted class (columns), as sklearn lays it out. */
 export interface ConfusionMatrix {
@@ -51,7 +53,9 @@ export function evaluation(trained: Trained, test: LabelledData): Evaluation {
     trained.extraScaling ?? null,
   );
   const data = trainingData(scaled, trained.task);
-  const { values, width } = predictOutputs(trained.model, data);
+  const { values, width } = trained.rcAverage
+    ? rcAveragedOutputs(trained.model, data)
+    : predictOutputs(trained.model, data);
   const raw = trained.heads
     ? headMetrics(
         layoutHeads(trained.heads, trained.model, data, []),
@@ -78,7 +82,13 @@ export async function evaluateRows(
   source: DataSource,
   rows: Uint8Array,
 ): Promise<Evaluation> {
-  if (!isStoreSource(source) || trained.heads || trained.task === 'reconstruction') {
+  // Test-time reverse-complement averaging reads the test rows in memory (both strands).
+  if (
+    !isStoreSource(source) ||
+    trained.heads ||
+    trained.task === 'reconstruction' ||
+    trained.rcAverage
+  ) {
     return evaluation(trained, subset(await loadSource(source), rowsOf(rows, 1)));
   }
   const stream = sourceStream(source, rows, trained.task, 0, trained.extraScaling ?? null);
@@ -119,6 +129,25 @@ function testMetrics(
     metrics[`test_auroc_${label}`] = raw[`val_auroc_c${c}`] ?? Number.NaN;
   });
   return { metrics, confusionMatrix: { labels: [...labelNames], counts } };
+}
+
+/**
+ * Test-time reverse-complement averaging: the mean of the outputs on each sequence and on its
+ * reverse complement (one-hot ACGT rows, the first input).
+ */
+export function rcAveragedOutputs(
+  model: Parameters<typeof predictOutputs>[0],
+  data: TrainingData,
+): { values: Float32Array; width: number } {
+  const forward = predictOutputs(model, data);
+  const x = data.x.slice();
+  reverseComplementRows(x, data.count, data.length, () => true);
+  const reverse = predictOutputs(model, { ...data, x });
+  const values = new Float32Array(forward.values.length);
+  for (let i = 0; i < values.length; i++) {
+    values[i] = ((forward.values[i] as number) + (reverse.values[i] as number)) / 2;
+  }
+  return { values, width: forward.width };
 }
 
 function argmax(values: Float32Array, at: number, width: number): number {

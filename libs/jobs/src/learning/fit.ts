@@ -45,6 +45,12 @@ import { LearningError } from './learning.error.ts';
 import type { DataSource } from './store-source.ts';
 import { fitStoreScaling, isStoreSource, loadSource, sourceStream } from './store-source.ts';
 import { headsFor, outputNames, resolvedHeads, trainingData } from './model-data.ts';
+import {
+  assertTrainingChoicesFit,
+  classWeightVector,
+  scheduleOptions,
+} from './training-choices.ts';
+import type { TrainingChoices } from './training-choices.ts';
 
 /** Where a run resumes: the epoch of a checkpoint, its weights and the engine's state. */
 export interface ResumePoint {
@@ -53,7 +59,11 @@ export interface ResumePoint {
   state: TrainingState;
 }
 
-export interface FitOptions {
+/**
+ * Besides the fields below, the shared training choices (training-choices.ts):
+ * reverseComplement, rcAverage, classWeights, lrSchedule, plateauPatience, weightDecay.
+ */
+export interface FitOptions extends Partial<TrainingChoices> {
   architecture: string;
   /** Architecture config; what the data decides (tasks, outputs) is filled in when missing. */
   config?: Record<string, unknown> | null;
@@ -70,11 +80,6 @@ export interface FitOptions {
    * these. Default: every row.
    */
   rows?: Uint8Array;
-  /**
-   * Reverse-complement augmentation (@strand/models TrainOptions.reverseComplement): each
-   * training sequence is read as its reverse complement at random (seeded), half the time.
-   */
-  reverseComplement?: boolean;
   /**
    * Feature selection of expression inputs, learnt on the training rows only (see
    * feature-scaling.ts FeatureSelection): default `auto` (top AUTO_SELECTED_FEATURES by F-test
@@ -141,6 +146,10 @@ export interface FitResult {
   split: SplitDescription;
   /** Gradient workers it trained on (1: this thread). */
   workers: number;
+  /** Predictions average the sequence's and its reverse complement's (evaluate, strand.json). */
+  rcAverage: boolean;
+  /** The loss weight per class it trained with (classWeights); null for none. */
+  classWeight: number[] | null;
 }
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
@@ -200,6 +209,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
   // Idempotent: the thread's backend (tfjs-node, else WASM) rather than tfjs' slow default.
   const backend = await initBackend();
   const { architecture, config, task } = architectureForData(o.architecture, source, o.config);
+  assertTrainingChoicesFit(o, source);
   const heads = headsFor(architecture, config, task);
   // A stored table streams, unless the heads of a multi-output model read it (in memory).
   const data = isStoreSource(source) && heads ? await loadSource(source) : source;
@@ -249,6 +259,26 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
     alphabetSize: shape.alphabetSize,
     seed: o.seed,
   };
+  const classWeight = classWeightVector(
+    o.classWeights,
+    data.labelNames,
+    data.labels,
+    rowsOf(split.part, TRAIN_PART),
+  );
+  if (classWeight && task !== 'binary' && task !== 'multiclass') {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      `classWeights weigh classes; this ${task} task has none`,
+      'classWeights',
+    );
+  }
+  if ((o.workers ?? 1) > 1 && (o.weightDecay ?? 0) > 0) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      'weightDecay trains on one thread: leave workers at 1',
+      'weightDecay',
+    );
+  }
   let model = buildModel(spec);
   let trainer: DataParallelTrainer | undefined;
   if ((o.workers ?? 1) > 1 && !heads && model.inputs.length === 1 && model.outputs.length === 1) {
@@ -279,6 +309,9 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       ...(validation ? { validation } : { validationFraction: 0 }),
       ...(earlyStopping ? { earlyStopping } : {}),
       ...(o.reverseComplement ? { reverseComplement: true } : {}),
+      ...(classWeight ? { classWeight } : {}),
+      ...((o.weightDecay ?? 0) > 0 ? { weightDecay: o.weightDecay } : {}),
+      ...scheduleOptions(o, validation !== undefined),
       ...(o.onBatch ? { onBatch: o.onBatch } : {}),
       ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}),
       ...(o.onCheckpoint ? { onCheckpoint: o.onCheckpoint } : {}),
@@ -305,6 +338,8 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       stoppedEarly: result.stoppedEarly,
       split: split.description,
       workers: trainer?.workers ?? 1,
+      rcAverage: o.rcAverage === true,
+      classWeight: classWeight ?? null,
     };
   } catch (error) {
     await trainer?.close().catch(() => undefined);

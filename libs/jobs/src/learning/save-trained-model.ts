@@ -3,11 +3,17 @@ import { join } from 'node:path';
 import { saveModel } from '@strand/models';
 import { EXTRA_SCALING_FILE, FEATURE_SCALING_FILE } from './feature-scaling.ts';
 import type { FitResult } from './fit.ts';
+import { encodes, INPUT_ENCODING_DEFAULTS } from './input-encoding.ts';
+import type { InputEncoding } from './input-encoding.ts';
+
+/** Beside a model trained on encoded inputs: how records became its inputs. */
+export const INPUT_ENCODING_FILE = 'input-encoding.json';
 
 /**
  * Saves a fit's model (TF.js layers format + strand.json, see @strand/models saveModel) and,
  * for feature data, the scaling its inputs need (`feature-scaling.json`, see FeatureScaling), and
- * for a second input of feature columns its scaling (`extra-input-scaling.json`).
+ * for a second input of feature columns its scaling (`extra-input-scaling.json`), and with an
+ * input `encoding` (k-mer counts, normalisation, imputation) `input-encoding.json`.
  */
 export async function saveTrainedModel(
   dir: string,
@@ -15,13 +21,23 @@ export async function saveTrainedModel(
     FitResult,
     'model' | 'architecture' | 'config' | 'labelNames' | 'inputLength' | 'scaling'
   > &
-    Partial<Pick<FitResult, 'extraScaling'>>,
+    Partial<Pick<FitResult, 'extraScaling' | 'rcAverage'>>,
   run: { seed: number; backend: string; dataChecksum: string },
+  encoding?: Partial<InputEncoding>,
 ): Promise<void> {
   // The scaling first: saveModel writes model.json last, so a loadable model always has it.
   await mkdir(dir, { recursive: true });
   if (trained.scaling) {
     await writeFile(join(dir, FEATURE_SCALING_FILE), `${JSON.stringify(trained.scaling)}\n`);
+  }
+  if (encoding && encodes(encoding)) {
+    // What turned records into the model's inputs (k-mer counts, normalisation, imputation).
+    const { normalize, impute, imputeK, kmer, kmerCanonical } = {
+      ...INPUT_ENCODING_DEFAULTS,
+      ...encoding,
+    };
+    const used = { normalize, impute, imputeK, kmer, kmerCanonical };
+    await writeFile(join(dir, INPUT_ENCODING_FILE), `${JSON.stringify(used)}\n`);
   }
   if (trained.extraScaling) {
     await writeFile(join(dir, EXTRA_SCALING_FILE), `${JSON.stringify(trained.extraScaling)}\n`);
@@ -32,6 +48,7 @@ export async function saveTrainedModel(
     alphabet: 'ACGT',
     inputLength: trained.inputLength,
     labelNames: trained.labelNames,
+    ...(trained.rcAverage ? { rcAverage: true } : {}),
     seed: run.seed,
     backend: run.backend,
     dataChecksum: run.dataChecksum,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,5 +184,33 @@ describe.skipIf(!HAS_REFERENCE)('scoreVcf (hg19 chr17 piece)', () => {
     ).rejects.toThrow(
       `${join(dir, 'rc1', 'progress.json')}: holds another run's progress (reverseComplement true, now false); choose another output folder or delete it`,
     );
+  });
+
+  it('averages both strands for a model trained with rcAverage, unless told not to', async () => {
+    const small = join(dir, 'small.vcf');
+    const rcModel = join(dir, 'rc-model');
+    await cp(modelDir, rcModel, { recursive: true });
+    const meta = JSON.parse(await readFile(join(rcModel, 'strand.json'), 'utf8'));
+    await writeFile(join(rcModel, 'strand.json'), JSON.stringify({ ...meta, rcAverage: true }));
+    const following = await scoreVcf({
+      vcf: small,
+      reference,
+      modelDir: rcModel,
+      outDir: join(dir, 'rc-follow'),
+      chunkSize: 64,
+    });
+    expect(following.reverseComplement).toBe(true);
+    expect(await readFile(join(dir, 'rc-follow', 'scores.tsv'), 'utf8')).toBe(
+      await readFile(join(dir, 'rc1', 'scores.tsv'), 'utf8'),
+    );
+    const forward = await scoreVcf({
+      vcf: small,
+      reference,
+      modelDir: rcModel,
+      outDir: join(dir, 'rc-off'),
+      chunkSize: 64,
+      reverseComplement: false,
+    });
+    expect(forward.reverseComplement).toBe(false);
   });
 });

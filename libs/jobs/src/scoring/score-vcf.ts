@@ -41,7 +41,10 @@ export interface ScoreVcfOptions {
   outDir: string;
   /** VCF records per chunk (the unit of resumption); default: the resumed run's, else 1000. */
   chunkSize?: number;
-  /** Average the predictions of both strands. */
+  /**
+   * Average the predictions of both strands. Default: what the model was trained for
+   * (strand.json's rcAverage: `strand train --rc-average`), else false.
+   */
   reverseComplement?: boolean;
   /** Score even when the pre-flight finds a gross mismatch with the reference. */
   force?: boolean;
@@ -80,6 +83,8 @@ export interface ScoreVcfResult {
   notScored: NotScored;
   /** Records already done by an earlier run when this one started (0 for a fresh run). */
   resumedFrom: number;
+  /** Whether both strands were averaged (asked for, or the model's rcAverage). */
+  reverseComplement: boolean;
   files: { tsv: string; vcf: string; progress: string };
 }
 
@@ -88,7 +93,7 @@ export interface ScoreVcfResult {
  * @example await scoreVcf({ vcf: 'calls.vcf.gz', reference: 'hg19.fa', modelDir, outDir })
  */
 export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult> {
-  const { outDir, batchSize = 256, reverseComplement = false } = options;
+  const { outDir, batchSize = 256 } = options;
   // Resuming without a chunk size keeps the one the run started with.
   const chunkSize = options.chunkSize ?? (await savedChunkSize(outDir)) ?? 1000;
   for (const [name, value] of [
@@ -111,6 +116,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
     );
   }
   const { model, metadata } = await loadModel(options.modelDir);
+  const reverseComplement = options.reverseComplement ?? metadata.rcAverage === true;
   let predictor: Predictor | undefined;
   try {
     predictor = await createPredictor(model, options.inference);
@@ -169,6 +175,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       scored: progress.scored,
       notScored: progress.notScored,
       resumedFrom,
+      reverseComplement,
       files: {
         tsv: join(outDir, 'scores.tsv'),
         vcf: join(outDir, 'scores.vcf'),

@@ -6,8 +6,12 @@ import { checkArchitectureForData } from '../learning/architecture-for-data.ts';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
 import { datasetShape } from './dataset-shape.ts';
+import { encodedShape } from '../learning/input-encoding.ts';
+import { readTrainingOptions, storedTrainingOptions } from '../kinds/training-options.checks.ts';
+import type { TrainingOptionsInput } from '../kinds/training-options.checks.ts';
 
-export interface StartTrainingInput {
+/** What a caller gives, the shared training options (training-options.checks.ts) included. */
+export interface StartTrainingInput extends TrainingOptionsInput {
   /** The run's project; the dataset must belong to it (the caller checked the right to train). */
   projectId: string;
   datasetId: string;
@@ -61,12 +65,19 @@ export async function createTrainingRun(
   // (learning/architecture-for-data.ts); the run stores the complete config the worker trains.
   let config: ArchitectureConfig | undefined;
   const found = dataset && dataset.status === 'READY' ? datasetShape(dataset) : undefined;
+  const options = readTrainingOptions(
+    input,
+    found && dataset && !('problem' in found)
+      ? { shape: found.shape, name: dataset.name }
+      : undefined,
+  );
+  errors.push(...options.errors);
   if (found && 'problem' in found) {
     errors.push(userError('datasetId', 'NOT_TRAINABLE', found.problem));
   } else if (found && dataset) {
     const checked = checkArchitectureForData(
       input.architecture,
-      found.shape,
+      encodedShape(found.shape, options.value),
       input.config ?? {},
       `dataset "${dataset.name}"`,
     );
@@ -101,6 +112,8 @@ export async function createTrainingRun(
     batchSize,
     learningRate,
   );
+  const stored = storedTrainingOptions(options.value);
+  run.trainingOptions = Object.keys(stored).length ? stored : null;
   em.persist(run);
   await em.flush();
   return { ok: true, value: run };

@@ -132,6 +132,7 @@ export class TrainingExecutor {
       learningRate: run.learningRate,
       seed: run.seed,
       validationFraction: VALIDATION_FRACTION,
+      trainingOptions: run.trainingOptions,
       split: {
         splitId: stored.splitId,
         train: stored.parts.train ?? [],

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@strand/data';
 import type { BatchReport, EpochReport } from '@strand/models';
 import type { SplitDescription } from '../learning/holdout-split.ts';
 import type { StoredDataset } from '../learning/stored-data.ts';
@@ -14,6 +15,8 @@ export interface TrainingWorkerData {
   learningRate: number;
   seed: number;
   validationFraction: number;
+  /** The run's trainingOptions column (null: every default). */
+  trainingOptions: JsonObject | null;
   /** The split stored with the dataset that the run trains and validates on. */
   split: { splitId: string; train: number[]; validation: number[] };
   modelDir: string;

@@ -7,9 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from '@strand/models';
 import { fit } from '../learning/fit.ts';
+import { trainingOptionsOf } from '../kinds/training-options.checks.ts';
 import type { ResumePoint } from '../learning/fit.ts';
 import { saveTrainedModel } from '../learning/save-trained-model.ts';
-import { closeSource } from '../learning/store-source.ts';
+import { closeSource, loadSource } from '../learning/store-source.ts';
+import { encodeInputs, encodes } from '../learning/input-encoding.ts';
 import { openStoredDataset } from '../learning/stored-data.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
@@ -23,13 +25,19 @@ async function main(): Promise<void> {
   if (!data.dataChecksum) throw new Error('the dataset has no checksum: it was not fully imported');
   const dataChecksum = data.dataChecksum;
   // A store table streams: memory stays flat however large the dataset.
-  const labelled = await openStoredDataset({ ...data.dataset, checksum: dataChecksum });
+  const options = trainingOptionsOf(data.trainingOptions);
+  const opened = await openStoredDataset({ ...data.dataset, checksum: dataChecksum });
+  // k-mer counts, normalisation, imputation read the records in memory.
+  const labelled = encodes(options) ? encodeInputs(await loadSource(opened), options) : opened;
+  if (labelled !== opened) await closeSource(opened);
   let resume: ResumePoint | undefined;
   if (data.resumeEpoch > 0) {
     const checkpoint = await loadCheckpoint(data.checkpointDir, data.resumeEpoch);
     resume = { epoch: data.resumeEpoch, ...checkpoint };
   }
   const trained = await fit(labelled, {
+    // Feature selection and the training choices the run was started with.
+    ...options,
     architecture: data.architecture,
     config: data.config,
     epochs: data.epochs,
@@ -55,7 +63,12 @@ async function main(): Promise<void> {
   await closeSource(labelled);
   try {
     if (!trained.stopped) {
-      await saveTrainedModel(data.modelDir, trained, { seed: data.seed, backend, dataChecksum });
+      await saveTrainedModel(
+        data.modelDir,
+        trained,
+        { seed: data.seed, backend, dataChecksum },
+        options,
+      );
     }
   } finally {
     trained.model.dispose();

@@ -11,6 +11,11 @@ export interface ModelMetadata {
   inputChannels?: number;
   /** Names of the output labels, in output order. */
   labelNames: string[];
+  /**
+   * Trained for test-time reverse-complement averaging: a prediction is the mean of the outputs
+   * on the sequence and on its reverse complement (scoring follows it unless told otherwise).
+   */
+  rcAverage?: boolean;
   seed: number;
   /** The TF.js backend it was trained on (results reproduce only on the same backend). */
   backend: string;
@@ -48,6 +53,9 @@ export function metadataProblem(value: unknown): string | undefined {
   if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) {
     return 'labelNames is not a list of strings';
   }
+  if (m['rcAverage'] !== undefined && typeof m['rcAverage'] !== 'boolean') {
+    return 'rcAverage is not true or false';
+  }
   if (typeof m['seed'] !== 'number' || !Number.isFinite(m['seed'])) return 'seed is not a number';
   for (const key of ['backend', 'dataChecksum', 'createdAt']) {
     if (typeof m[key] !== 'string') return `${key} is not a string`;
@@ -67,6 +75,7 @@ export function pickMetadata(m: ModelMetadata): ModelMetadata {
     inputLength: m.inputLength,
     ...(m.inputChannels === undefined ? {} : { inputChannels: m.inputChannels }),
     labelNames: [...m.labelNames],
+    ...(m.rcAverage === undefined ? {} : { rcAverage: m.rcAverage }),
     seed: m.seed,
     backend: m.backend,
     dataChecksum: m.dataChecksum,

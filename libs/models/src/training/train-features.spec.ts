@@ -99,6 +99,48 @@ describe('trainModel options', () => {
     model.dispose();
   });
 
+  it('anneals the learning rate on a cosine schedule, epoch by epoch', async () => {
+    const model = mlp();
+    const result = await trainModel(model, DATA, {
+      ...OPTIONS,
+      epochs: 4,
+      learningRateSchedule: 'cosine',
+    });
+    const expected = [1, 0.5 + 0.5 * Math.SQRT1_2, 0.5, 0.5 - 0.5 * Math.SQRT1_2].map(
+      (f) => 0.01 * f,
+    );
+    result.history.forEach((r, i) => expect(r.learningRate).toBeCloseTo(expected[i] as number, 9));
+    await expect(
+      trainModel(model, DATA, {
+        ...OPTIONS,
+        epochs: 2,
+        learningRateSchedule: 'cosine',
+        reduceLrOnPlateau: { factor: 0.5, patience: 1 },
+      }),
+    ).rejects.toThrow('both set the learning rate');
+    model.dispose();
+  });
+
+  it('weight decay shrinks the kernels, not the biases, and adds its penalty to the loss', async () => {
+    const norms = async (weightDecay: number) => {
+      const model = mlp();
+      const result = await trainModel(model, DATA, { ...OPTIONS, epochs: 3, weightDecay });
+      const kernels = model.trainableWeights.filter((w) => /kernel/.test(w.originalName));
+      const norm = tf.tidy(() =>
+        kernels.reduce((sum, k) => sum + tf.sum(tf.square(k.read())).dataSync()[0], 0),
+      );
+      model.dispose();
+      return { norm, loss: result.history[0]?.metrics.loss ?? Number.NaN };
+    };
+    const plain = await norms(0);
+    const decayed = await norms(0.05);
+    expect(decayed.norm).toBeLessThan(plain.norm * 0.8);
+    expect(decayed.loss).toBeGreaterThan(plain.loss);
+    await expect(
+      trainModel(mlp(), DATA, { ...OPTIONS, epochs: 1, weightDecay: -1 }),
+    ).rejects.toThrow('options.weightDecay = -1 is not a number ≥ 0');
+  });
+
   it('trains with class weights and clipping, and names an unknown monitor', async () => {
     const model = mlp();
     const result = await trainModel(model, DATA, {

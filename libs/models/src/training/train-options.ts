@@ -76,6 +76,18 @@ export interface TrainOptions {
   classWeight?: readonly number[];
   /** Extra loss weight of positive labels (binary, multitask), e.g. negatives / positives. */
   positiveWeight?: number;
+  /**
+   * L2 penalty on the kernels (dense, convolution and recurrent weight matrices; not biases or
+   * normalisation parameters) added to the loss: weightDecay · Σ w² (Keras' l2 regulariser).
+   * Default 0. Not with `parallel` (the workers compute the loss).
+   */
+  weightDecay?: number;
+  /**
+   * `constant` (default) or `cosine`: epoch e (1-based) of E trains with
+   * learningRate · ½(1 + cos(π(e − 1)/E)), annealing towards 0. For a plateau schedule see
+   * `reduceLrOnPlateau`; not together with it.
+   */
+  learningRateSchedule?: 'constant' | 'cosine';
   /** Clip gradients to this global L2 norm before each update. */
   clipNorm?: number;
   earlyStopping?: EarlyStoppingOptions;

@@ -100,6 +100,11 @@ export async function trainModel(
   }
   if (o.validation !== undefined) checkModelShape(model, o.validation, task, heads !== undefined);
   if (o.parallel !== undefined) checkParallel(model, heads !== undefined, shape.rowSizes);
+  if (o.parallel !== undefined && (o.weightDecay ?? 0) > 0) {
+    throw new TrainingInputError(
+      'options.weightDecay trains on this thread only; leave out options.parallel',
+    );
+  }
   const stratify = heads === undefined && (task === 'binary' || task === 'multiclass');
   // A stream is not split: its validation, if any, is options.validation.
   const split =
@@ -146,6 +151,7 @@ export async function trainModel(
     validation,
     optimizer,
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+    kernels: (o.weightDecay ?? 0) > 0 ? kernelsOf(model) : [],
     rowSizes: shape.rowSizes,
     xBuffers: [],
     yBuffer: new Float32Array(0),
@@ -195,6 +201,9 @@ export async function trainModel(
     }
     for (let epoch = (o.startEpoch ?? 0) + 1; epoch <= o.epochs; epoch++) {
       const started = performance.now();
+      if (o.learningRateSchedule === 'cosine') {
+        setLearningRate(optimizer, cosineRate(o.learningRate, epoch, o.epochs));
+      }
       const learningRate = learningRateOf(optimizer);
       const trained = await runEpoch(run, epoch);
       await parallel?.publish(model); // the replicas' weights, for validation and the caller
@@ -272,6 +281,8 @@ interface Run {
   validation: { data: TrainingData | TrainingStream; rows: Uint32Array | undefined } | undefined;
   optimizer: tf.Optimizer;
   variables: tf.Variable[];
+  /** The weights `weightDecay` penalises (none without it). */
+  kernels: tf.Variable[];
   rowSizes: number[];
   xBuffers: Float32Array[];
   yBuffer: Float32Array;
@@ -458,14 +469,17 @@ function step(
     const { value, grads } = tf.variableGrads(() => {
       const output = model.apply(inputs.length === 1 ? first : inputs, { training: true });
       if (run.heads !== undefined) {
-        return headsLoss(run.heads, targets ?? [], output as tf.Tensor | tf.Tensor[], o);
+        return withWeightDecay(
+          run,
+          headsLoss(run.heads, targets ?? [], output as tf.Tensor | tf.Tensor[], o),
+        );
       }
       const p = output as tf.Tensor;
       const y =
         run.task === 'reconstruction'
           ? target
           : tf.reshape(target, run.task === 'multiclass' ? [n, 1] : p.shape);
-      return taskLoss(run.task, y, p, o);
+      return withWeightDecay(run, taskLoss(run.task, y, p, o));
     }, run.variables);
     run.optimizer.applyGradients(
       o.clipNorm === undefined ? grads : clipByGlobalNorm(grads, o.clipNorm),
@@ -493,6 +507,26 @@ async function parallelStep(
   if (ys !== undefined && ys.buffer !== y.buffer) y.set(ys);
   const loss = await parallel.step(n, dropoutSeed, learningRateOf(run.optimizer));
   return tf.tidy(() => ({ sum: tf.add<tf.Scalar>(lossSum, loss * n), loss: tf.scalar(loss) }));
+}
+
+/** The learning rate of `epoch` (1-based) of `epochs` under cosine annealing from `initial`. */
+export function cosineRate(initial: number, epoch: number, epochs: number): number {
+  return initial * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / epochs));
+}
+
+/** Kernels of dense, convolution and recurrent layers: the weights weight decay penalises. */
+function kernelsOf(model: tf.LayersModel): tf.Variable[] {
+  return model.trainableWeights
+    .filter((w) => /kernel/.test(w.originalName))
+    .map((w) => w.read() as tf.Variable);
+}
+
+/** loss + weightDecay · Σ w² over the run's kernels. */
+function withWeightDecay(run: Run, loss: tf.Scalar): tf.Scalar {
+  const decay = run.o.weightDecay ?? 0;
+  if (decay === 0 || run.kernels.length === 0) return loss;
+  const penalty = tf.addN(run.kernels.map((k) => tf.sum(tf.square(k))));
+  return tf.add(loss, tf.mul(penalty, decay)) as tf.Scalar;
 }
 
 /** Σ λ · loss of each head on its output. */
@@ -600,6 +634,20 @@ function checkOptions(o: TrainOptions): void {
     if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
       throw new TrainingInputError(`options.${name} = ${value} is not positive`);
     }
+  }
+  if (o.weightDecay !== undefined && !(o.weightDecay >= 0 && Number.isFinite(o.weightDecay))) {
+    throw new TrainingInputError(`options.weightDecay = ${o.weightDecay} is not a number ≥ 0`);
+  }
+  const schedule = o.learningRateSchedule;
+  if (schedule !== undefined && schedule !== 'constant' && schedule !== 'cosine') {
+    throw new TrainingInputError(
+      `options.learningRateSchedule = ${String(schedule)} is not 'constant' or 'cosine'`,
+    );
+  }
+  if (schedule === 'cosine' && o.reduceLrOnPlateau !== undefined) {
+    throw new TrainingInputError(
+      'options.learningRateSchedule cosine and options.reduceLrOnPlateau both set the learning rate; give one',
+    );
   }
   if (o.reduceLrOnPlateau !== undefined && !(o.reduceLrOnPlateau.factor < 1)) {
     throw new TrainingInputError(
