@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_READ_SIMULATOR, sharedDataPath, simulateReads } from '@strand/genomics/testing';
-import { callVariants } from '@strand/jobs';
-import { seedModelRun } from './testing/model-run.ts';
+import { callVariants, DEFAULT_CALLER_MODEL } from '@strand/jobs';
+import { seedModelRun, seedPileupModelRun } from './testing/model-run.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -238,4 +238,68 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
     );
     expect(jobs.data!.jobs.totalCount).toBe(1);
   });
+
+  it('calls with a stored pileup model named as `strand call --model` names it, only in its project', async () => {
+    const pileupRun = await seedPileupModelRun(
+      server.db,
+      server.defaultProjectId,
+      DEFAULT_CALLER_MODEL,
+    );
+    const registered = await server.request<{
+      registerModel: { modelVersion: { id: string } | null };
+    }>(
+      `mutation ($runId: ID!) { registerModel(runId: $runId, name: "caller") { modelVersion { id } } }`,
+      { runId: pileupRun },
+    );
+    const versionId = registered.data!.registerModel.modelVersion!.id;
+    await server.request(
+      `mutation { setModelAlias(name: "caller", alias: "production", version: 1) { userErrors { code } } }`,
+    );
+    const call = async (input: Record<string, unknown>, token = server.adminToken) =>
+      (
+        await server.request<CallPayload>(
+          CALL,
+          { input: { bam: 'sim/reads.bam', reference: 'sim/ref.fa', ...input } },
+          token,
+        )
+      ).data!.callVariants;
+    const small = 'NC_008253.1:300001-302000';
+    const started = await call({ region: small, model: 'caller@production' });
+    expect(started.userErrors).toEqual([]);
+    const { job } = await finished(started.job!.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(JSON.parse(job.result!)).toMatchObject({ model: 'caller@production', basesTotal: 2000 });
+    const lineage = await server.request<{
+      job: { run: { id: string } | null; modelVersion: { id: string } | null; lineage: string };
+    }>(`query ($id: ID!) { job(id: $id) { run { id } modelVersion { id } lineage } }`, {
+      id: started.job!.id,
+    });
+    expect(lineage.data!.job).toMatchObject({ run: { id: pileupRun }, modelVersion: { id: versionId } });
+    expect(JSON.parse(lineage.data!.job.lineage)).toMatchObject({
+      model: 'caller@production',
+      architecture: 'pileup',
+      modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    // The run id and the version id name it too.
+    for (const model of [pileupRun, versionId]) {
+      expect((await call({ region: small, model })).userErrors).toEqual([]);
+    }
+
+    // Refused before queueing: not a model reference, an unknown alias, a DNA sequence model.
+    const codes = async (input: Record<string, unknown>, token?: string) =>
+      (await call(input, token)).userErrors.map((e) => [e.field, e.code]);
+    expect(await codes({ model: 'caller' })).toEqual([['model', 'INVALID_MODEL']]);
+    expect(await codes({ model: '  ' })).toEqual([['model', 'INVALID_MODEL']]);
+    expect(await codes({ model: `${'x'.repeat(400)}@a` })).toEqual([['model', 'INVALID_MODEL']]);
+    expect(await codes({ model: 'caller@staging' })).toEqual([['model', 'NOT_FOUND']]);
+    expect(await codes({ model: runId })).toEqual([['model', 'NOT_A_PILEUP_MODEL']]);
+    // Another project's admin cannot call with this project's model, by id or by name.
+    const other = await server.createProject('other callers');
+    const outsider = await server.createUser('other-admin', { [other]: 'admin' });
+    for (const model of [pileupRun, versionId, 'caller@production']) {
+      expect(await codes({ projectId: other, model }, outsider.token)).toEqual([
+        ['model', 'NOT_FOUND'],
+      ]);
+    }
+  }, 120_000);
 });

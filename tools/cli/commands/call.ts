@@ -57,7 +57,7 @@ export async function call(argv: string[]): Promise<number> {
     reference: values.reference as string,
     region: values.region,
     modelDir: values.model
-      ? await modelDirOf('call', values.model, values['data-dir'])
+      ? await modelDirOf('call', values.model, values['data-dir'], 'pileup')
       : DEFAULT_CALLER_MODEL,
     sample: values.sample,
     minQual,

@@ -1,11 +1,11 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { CALL_VARIANTS_LIMITS } from '@strand/jobs';
+import { CALL_VARIANTS_LIMITS, MODEL_REF_MAX_LENGTH } from '@strand/jobs';
 
 const L = CALL_VARIANTS_LIMITS;
 
 @InputType({
   description:
-    "Aligned reads to call variants from with Strand's default pileup model (what `strand call` runs), as a job.",
+    "Aligned reads to call variants from, and the pileup model to call them with (Strand's default unless model is given), as `strand call` runs it, as a job.",
 })
 export class CallVariantsInput {
   @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
@@ -34,6 +34,12 @@ export class CallVariantsInput {
     description: `Non-reference calls below this QUAL are kept with FILTER LowQual (${L.minQual.min}–${L.minQual.max}; default ${L.minQual.default}).`,
   })
   minQual?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `A pileup model of the project, named as \`strand call --model\` names a stored one: a SUCCEEDED run's id, a model version's id, or NAME@ALIAS (e.g. caller@production; at most ${MODEL_REF_MAX_LENGTH} characters). Default: the model shipped with Strand. A model of another project is NOT_FOUND; a model that is not a pileup genotyper is NOT_A_PILEUP_MODEL.`,
+  })
+  model?: string | null;
 
   @Field(() => String, {
     nullable: true,

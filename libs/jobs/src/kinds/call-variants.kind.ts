@@ -1,6 +1,8 @@
 /**
  * CALL_VARIANTS: `strand call` as a job. Parts:
- *   prepare — checks the options, opens the reads (BAM with .bai/.csi, or CRAM with .crai) and
+ *   prepare — checks the options, resolves the model (Strand's default, or a stored pileup model
+ *             of the project named as `strand call --model` names it: run id, version id or
+ *             NAME@ALIAS), opens the reads (BAM with .bai/.csi, or CRAM with .crai) and
  *             the reference, and resolves the region against the reads' header, so a missing
  *             index or an unknown contig is a userError and nothing is queued;
  *   run     — calls in a worker thread (progress in bases), writing `calls.vcf` into the job's
@@ -23,6 +25,8 @@ import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
+import { resolveModelRef } from '../scoring/job-model.ts';
+import type { JobModel } from '../scoring/job-model.ts';
 import type { CallVariantsTaskInput, CallVariantsTaskResult } from './call-variants.task.ts';
 
 /** Bounds of CALL_VARIANTS' options. */
@@ -44,6 +48,11 @@ export interface CallVariantsInput {
   /** `chrom[:start-end]`, 1-based; default every contig of the reads' header. */
   region?: string | null;
   minQual?: number | null;
+  /**
+   * A stored pileup model of the project: a SUCCEEDED run's id, a model version's id, or
+   * NAME@ALIAS; default Strand's shipped model.
+   */
+  model?: string | null;
   /** When set, the calls are imported as a `variants` dataset of this name. */
   importAs?: string | null;
 }
@@ -54,6 +63,10 @@ export type CallVariantsParams = {
   region: string | null;
   minQual: number;
   importAs: string | null;
+  /** The stored model's directory relative to the artifact root; null for the shipped model. */
+  modelPath: string | null;
+  /** How the result names the model: as given (NAME@ALIAS or id), or the shipped model's name. */
+  modelLabel: string;
 } & JsonObject;
 
 /** A genomics error's message naming files by their names, never the server's directories. */
@@ -72,7 +85,7 @@ function located(error: unknown, paths: string[]): { code: string; message: stri
 export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
   name: 'CALL_VARIANTS',
   role: 'editor',
-  async prepare(_em, _db, _projectId, raw) {
+  async prepare(em, db, projectId, raw) {
     const input = raw as unknown as CallVariantsInput;
     const errors: UserError[] = [];
     const minQual = input.minQual ?? CALL_VARIANTS_LIMITS.minQual.default;
@@ -92,6 +105,15 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
     } else if (importAs && importAs.length > CALL_VARIANTS_LIMITS.name.maxLength) {
       const message = `importAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
       errors.push(userError('importAs', 'TOO_LONG', message));
+    }
+    let model: JobModel | null = null;
+    const modelRef = input.model?.trim() || null;
+    if (input.model != null && !modelRef) {
+      errors.push(userError('model', 'INVALID_MODEL', 'model must name a model, or be left out'));
+    } else if (modelRef) {
+      const found = await resolveModelRef(em, db, projectId, modelRef, 'pileup');
+      if (found.ok) model = found.value;
+      else errors.push(...found.errors);
     }
     for (const field of ['bam', 'reference'] as const) {
       const isFile = await stat(input[field]).then(
@@ -122,18 +144,23 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       region,
       minQual,
       importAs,
+      modelPath: model?.modelPath ?? null,
+      modelLabel: modelRef ?? basename(DEFAULT_CALLER_MODEL),
     };
     return {
       ok: true,
       value: {
         params,
         lineage: {
+          runId: model?.runId ?? null,
+          modelVersionId: model?.modelVersionId ?? null,
           details: {
             bam: basename(input.bam),
             reference: basename(input.reference),
             region,
             contigs,
-            model: basename(DEFAULT_CALLER_MODEL),
+            model: params.modelLabel,
+            ...(model ? { modelSha256: model.modelSha256, architecture: model.architecture } : {}),
           },
         },
       },
@@ -142,6 +169,7 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
 
   async run({ projectId, params, db, em, workDir, progress, signal }) {
     const out = join(workDir, CALL_FILES[0]);
+    const modelDir = params.modelPath ? db.artifacts.resolve(params.modelPath) : null;
     const called = await runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
       new URL('./call-variants.task.ts', import.meta.url),
       'callVariantsTask',
@@ -150,8 +178,10 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
         reference: params.reference,
         region: params.region,
         minQual: params.minQual,
+        modelDir,
         out,
         labels: {
+          ...(modelDir ? { [modelDir]: 'the model' } : {}),
           [params.bam]: basename(params.bam),
           [params.reference]: basename(params.reference),
           [workDir]: 'the job folder',
@@ -163,7 +193,7 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       ...called,
       region: params.region,
       minQual: params.minQual,
-      model: basename(DEFAULT_CALLER_MODEL),
+      model: params.modelLabel,
       files: [...CALL_FILES],
     };
     if (!params.importAs) return { result };

@@ -13,6 +13,8 @@ export interface CallVariantsTaskInput {
   reference: string;
   region: string | null;
   minQual: number;
+  /** A stored pileup model's directory; null for the shipped model. */
+  modelDir: string | null;
   out: string;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
@@ -40,6 +42,7 @@ export async function callVariantsTask(
       reference: input.reference,
       region: input.region ?? undefined,
       minQual: input.minQual,
+      modelDir: input.modelDir ?? undefined,
       out: input.out,
       onProgress: (p) => {
         progress({
