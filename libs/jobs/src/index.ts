@@ -161,6 +161,9 @@ export type { JobModel, ModelChoice, ModelPurpose } from './scoring/job-model.ts
 
 // Variant calling from aligned reads (pileup CNN).
 export { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL } from './calling/call-variants.ts';
+export { PILEUP_TABLE_FILE, PileupTable, pileupColumns } from './calling/pileup-table.ts';
+export type { PileupCandidate } from './calling/pileup-table.ts';
+export { storePileups } from './calling/pileups-dataset.ts';
 export type {
   CallProgress,
   CallVariantsOptions,

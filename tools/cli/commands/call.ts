@@ -1,7 +1,16 @@
 import { parseArgs } from 'node:util';
 import type { CallEvaluation, KindScores } from '@strand/genomics';
 import { evaluateCalls, FastaIndex, parseRegion, ReferenceReader } from '@strand/genomics';
-import { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL, trainCaller } from '@strand/jobs';
+import { basename } from 'node:path';
+import type { CallVariantsOptions } from '@strand/jobs';
+import {
+  callVariants,
+  DEFAULT_CALLER_MODEL,
+  DEFAULT_MIN_QUAL,
+  storePileups,
+  trainCaller,
+} from '@strand/jobs';
+import { openEmbeddedStore } from '../embedded-store.ts';
 import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
@@ -13,7 +22,9 @@ Calls SNVs and indels from aligned reads with the pileup CNN (DeepVariant-style)
   --reference FASTA    the reference the reads were aligned to (a .fai is built when missing)
   --region R           chrom[:start-end], 1-based; default the whole file
   ${MODEL_HELP} (default: the model shipped with Strand)
-  --data-dir DIR       the embedded store for a stored --model
+  --data-dir DIR       the embedded store for a stored --model and --pileups-as
+  --pileups-as NAME    also store every candidate's pileup image and call as a pileups
+                       dataset of the embedded store (strand inspect, training, the dashboard)
   --sample NAME        the VCF's sample column (default SAMPLE)
   --min-qual Q         write calls with QUAL < Q as FILTER LowQual (default ${DEFAULT_MIN_QUAL})
   --out FILE           the VCF 4.2 to write (GT, GQ, PL)
@@ -36,6 +47,7 @@ export async function call(argv: string[]): Promise<number> {
       region: { type: 'string' },
       model: { type: 'string' },
       'data-dir': { type: 'string' },
+      'pileups-as': { type: 'string' },
       sample: { type: 'string' },
       'min-qual': { type: 'string' },
       out: { type: 'string' },
@@ -51,8 +63,11 @@ export async function call(argv: string[]): Promise<number> {
     if (!values[flag]) throw new CliError(`strand call: --${flag} is required\n${CALL_HELP}`, 2);
   const minQual =
     values['min-qual'] === undefined ? undefined : minQualOf('strand call', values['min-qual']);
+  const pileupsAs = values['pileups-as']?.trim();
+  if (values['pileups-as'] !== undefined && (!pileupsAs || pileupsAs.length > 200))
+    throw new CliError('strand call: --pileups-as must name the dataset (1–200 characters)', 2);
   const out = createOutput(values.json);
-  const result = await callVariants({
+  const options: CallVariantsOptions = {
     bam: values.bam as string,
     reference: values.reference as string,
     region: values.region,
@@ -69,11 +84,39 @@ export async function call(argv: string[]): Promise<number> {
         p.basesTotal,
         `${p.candidates} candidates, ${p.calls} calls`,
       ),
-  });
+  };
+  let result;
+  let pileupsDataset: { id: string; name: string } | undefined;
+  if (pileupsAs) {
+    const { db, project } = await openEmbeddedStore(values['data-dir']);
+    try {
+      const source = {
+        bam: basename(options.bam),
+        reference: basename(options.reference),
+        region: options.region ?? null,
+        model: values.model ?? basename(DEFAULT_CALLER_MODEL),
+      };
+      const stored = await storePileups(
+        db.fork(),
+        db.artifacts,
+        { projectId: project.id, name: pileupsAs, source },
+        (pileups) => callVariants({ ...options, pileups }),
+      );
+      result = { ...stored.called, pileupsDataset: { id: stored.dataset.id, name: pileupsAs } };
+      pileupsDataset = result.pileupsDataset;
+    } finally {
+      await db.close();
+    }
+  } else {
+    result = await callVariants(options);
+  }
   out.result(result, (r) =>
     [
       `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels PASS; ${r.lowQual} LowQual, ${r.alleleBalance} AlleleBalance) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
       `Wrote ${r.out}`,
+      ...(pileupsDataset
+        ? [`Stored ${r.candidates} pileups as dataset "${pileupsDataset.name}" (${pileupsDataset.id})`]
+        : []),
     ].join('\n'),
   );
   return 0;

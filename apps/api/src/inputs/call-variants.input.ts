@@ -47,4 +47,10 @@ export class CallVariantsInput {
       "When set, the calls are then imported as a variants dataset of this name (the job's outputDataset), ready for scoreVariants.",
   })
   importAs?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `When set, every candidate (hom-ref ones too) is stored with the pileup image the model saw ([width, rows, 6 channels]), its locus, alleles, read counts and call as a pileups dataset of this name (at most ${L.name.maxLength} characters): listed while the call runs, READY when it ends (the job's outputDataset when importAs is not given; its id is also the result's pileupsDatasetId). Read it with pileupCandidates / pileupImage.`,
+  })
+  pileupsAs?: string | null;
 }

@@ -34,6 +34,7 @@ export class CallingResolver {
       minQual: input.minQual ?? null,
       model: input.model ?? null,
       importAs: input.importAs ?? null,
+      pileupsAs: input.pileupsAs ?? null,
     });
   }
 }

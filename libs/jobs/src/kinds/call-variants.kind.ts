@@ -8,7 +8,9 @@
  *   run     — calls in a worker thread (progress in bases), writing `calls.vcf` into the job's
  *             directory (downloadable: GET /jobs/<id>/files/calls.vcf); with `importAs`, then
  *             imports that VCF as a `variants` dataset of the project (the job's outputDataset),
- *             ready for scoreVariants.
+ *             ready for scoreVariants; with `pileupsAs`, every candidate's pileup image and call
+ *             is written as it is genotyped into a `pileups` dataset (pileups-dataset.ts; the
+ *             outputDataset when there is no importAs).
  * A job run again after a crash calls again from the start, overwriting calls.vcf.
  */
 import { stat } from 'node:fs/promises';
@@ -19,6 +21,7 @@ import {
   openCallInputs,
 } from '../calling/call-variants.ts';
 import type { JsonObject } from '@strand/data';
+import { storePileups } from '../calling/pileups-dataset.ts';
 import { importDataset } from '../datasets/import-dataset.ts';
 import { userError } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
@@ -55,6 +58,8 @@ export interface CallVariantsInput {
   model?: string | null;
   /** When set, the calls are imported as a `variants` dataset of this name. */
   importAs?: string | null;
+  /** When set, every candidate's pileup image and call is stored as a `pileups` dataset. */
+  pileupsAs?: string | null;
 }
 
 export type CallVariantsParams = {
@@ -63,6 +68,7 @@ export type CallVariantsParams = {
   region: string | null;
   minQual: number;
   importAs: string | null;
+  pileupsAs: string | null;
   /** The stored model's directory relative to the artifact root; null for the shipped model. */
   modelPath: string | null;
   /** How the result names the model: as given (NAME@ALIAS or id), or the shipped model's name. */
@@ -106,6 +112,13 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       const message = `importAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
       errors.push(userError('importAs', 'TOO_LONG', message));
     }
+    const pileupsAs = input.pileupsAs?.trim() || null;
+    if (input.pileupsAs != null && !pileupsAs) {
+      errors.push(userError('pileupsAs', 'EMPTY_NAME', 'pileupsAs must name the dataset'));
+    } else if (pileupsAs && pileupsAs.length > CALL_VARIANTS_LIMITS.name.maxLength) {
+      const message = `pileupsAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
+      errors.push(userError('pileupsAs', 'TOO_LONG', message));
+    }
     let model: JobModel | null = null;
     const modelRef = input.model?.trim() || null;
     if (input.model != null && !modelRef) {
@@ -144,6 +157,7 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       region,
       minQual,
       importAs,
+      pileupsAs,
       modelPath: model?.modelPath ?? null,
       modelLabel: modelRef ?? basename(DEFAULT_CALLER_MODEL),
     };
@@ -170,33 +184,59 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
   async run({ projectId, params, db, em, workDir, progress, signal }) {
     const out = join(workDir, CALL_FILES[0]);
     const modelDir = params.modelPath ? db.artifacts.resolve(params.modelPath) : null;
-    const called = await runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
-      new URL('./call-variants.task.ts', import.meta.url),
-      'callVariantsTask',
-      {
-        bam: params.bam,
-        reference: params.reference,
-        region: params.region,
-        minQual: params.minQual,
-        modelDir,
-        out,
-        labels: {
-          ...(modelDir ? { [modelDir]: 'the model' } : {}),
-          [params.bam]: basename(params.bam),
-          [params.reference]: basename(params.reference),
-          [workDir]: 'the job folder',
+    const callInWorker = (pileups: string | null) =>
+      runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
+        new URL('./call-variants.task.ts', import.meta.url),
+        'callVariantsTask',
+        {
+          bam: params.bam,
+          reference: params.reference,
+          region: params.region,
+          minQual: params.minQual,
+          modelDir,
+          out,
+          pileups,
+          labels: {
+            ...(modelDir ? { [modelDir]: 'the model' } : {}),
+            ...(pileups ? { [pileups]: 'the pileups table' } : {}),
+            [params.bam]: basename(params.bam),
+            [params.reference]: basename(params.reference),
+            [workDir]: 'the job folder',
+          },
         },
-      },
-      { progress, signal },
-    );
+        { progress, signal },
+      );
+    let called: CallVariantsTaskResult;
+    let pileupsDatasetId: string | null = null;
+    if (params.pileupsAs) {
+      const source = {
+        bam: basename(params.bam),
+        reference: basename(params.reference),
+        region: params.region,
+        model: params.modelLabel,
+      };
+      const stored = await storePileups(
+        em,
+        db.artifacts,
+        { projectId, name: params.pileupsAs, source },
+        callInWorker,
+      );
+      called = stored.called;
+      pileupsDatasetId = stored.dataset.id;
+    } else {
+      called = await callInWorker(null);
+    }
     const result: JsonObject = {
       ...called,
       region: params.region,
       minQual: params.minQual,
       model: params.modelLabel,
       files: [...CALL_FILES],
+      ...(pileupsDatasetId ? { pileupsDatasetId } : {}),
     };
-    if (!params.importAs) return { result };
+    if (!params.importAs) {
+      return pileupsDatasetId ? { result, outputDatasetId: pileupsDatasetId } : { result };
+    }
     // Progress stays counted in bases (all done): the import is told in the message.
     const bases = { done: called.basesTotal, total: called.basesTotal, unit: 'bases' };
     progress({ ...bases, message: 'importing the calls' });

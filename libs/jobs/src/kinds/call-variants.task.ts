@@ -6,6 +6,7 @@
 import { JobError } from '../platform/job-kind.ts';
 import type { WorkerTools } from '../platform/run-in-worker.ts';
 import { callVariants } from '../calling/call-variants.ts';
+import type { PileupsWritten } from '../calling/call-variants.ts';
 import { withLabels } from './score-variants.task.ts';
 
 export interface CallVariantsTaskInput {
@@ -16,6 +17,8 @@ export interface CallVariantsTaskInput {
   /** A stored pileup model's directory; null for the shipped model. */
   modelDir: string | null;
   out: string;
+  /** Where to write the pileups table too (a `pileups` dataset's file), or null. */
+  pileups: string | null;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
 }
@@ -30,6 +33,7 @@ export interface CallVariantsTaskResult {
   lowQual: number;
   alleleBalance: number;
   readsFetched: number;
+  pileups: PileupsWritten | null;
 }
 
 export async function callVariantsTask(
@@ -44,6 +48,7 @@ export async function callVariantsTask(
       minQual: input.minQual,
       modelDir: input.modelDir ?? undefined,
       out: input.out,
+      pileups: input.pileups ?? undefined,
       onProgress: (p) => {
         progress({
           done: p.basesDone,
@@ -64,6 +69,7 @@ export async function callVariantsTask(
       lowQual: result.lowQual,
       alleleBalance: result.alleleBalance,
       readsFetched: result.readsFetched,
+      pileups: result.pileups ?? null,
     };
   } catch (error) {
     throw withLabels(error, input.labels);
