@@ -115,7 +115,9 @@ export async function call(argv: string[]): Promise<number> {
       `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels PASS; ${r.lowQual} LowQual, ${r.alleleBalance} AlleleBalance) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
       `Wrote ${r.out}`,
       ...(pileupsDataset
-        ? [`Stored ${r.candidates} pileups as dataset "${pileupsDataset.name}" (${pileupsDataset.id})`]
+        ? [
+            `Stored ${r.candidates} pileups as dataset "${pileupsDataset.name}" (${pileupsDataset.id})`,
+          ]
         : []),
     ].join('\n'),
   );

@@ -9,7 +9,13 @@
  * `pileup` column is a FixedSizeList whose field metadata `strand.shape` is [width, rows, 6].
  */
 import { rm } from 'node:fs/promises';
-import type { Candidate, ColumnSpec, PileupShape, TableChunk, WrittenTable } from '@strand/genomics';
+import type {
+  Candidate,
+  ColumnSpec,
+  PileupShape,
+  TableChunk,
+  WrittenTable,
+} from '@strand/genomics';
 import { GENOTYPES, PILEUP_CHANNELS, TableReader, TableWriter } from '@strand/genomics';
 
 /** The file of a `pileups` dataset in its artifact folder. */
@@ -81,7 +87,12 @@ export class PileupTableWriter {
   }
 
   /** Appends one genotyped candidate with its image (`vcfLine` is the line callVcfLine gives). */
-  append(candidate: Candidate, probabilities: readonly number[], image: Float32Array, vcfLine: string) {
+  append(
+    candidate: Candidate,
+    probabilities: readonly number[],
+    image: Float32Array,
+    vcfLine: string,
+  ) {
     if (image.length !== this.#cell) {
       throw new RangeError(`pileup image of ${image.length} values; the table holds ${this.#cell}`);
     }

@@ -146,7 +146,16 @@ async function describeModel(
         ),
       );
     }
-    return fingerprinted(db, run, version, artifact, architecture, inputLength as number, metadata, 'multiclass');
+    return fingerprinted(
+      db,
+      run,
+      version,
+      artifact,
+      architecture,
+      inputLength as number,
+      metadata,
+      'multiclass',
+    );
   }
   let task: ArchitectureTask | null = null;
   if (isArchitectureName(architecture) && ARCHITECTURES[architecture].inputKind === 'sequence') {
@@ -170,7 +179,16 @@ async function describeModel(
       ),
     );
   }
-  return fingerprinted(db, run, version, artifact, architecture, inputLength as number, metadata, task);
+  return fingerprinted(
+    db,
+    run,
+    version,
+    artifact,
+    architecture,
+    inputLength as number,
+    metadata,
+    task,
+  );
 }
 
 /** The resolved model, with the SHA-256 of its weights (NO_MODEL when its files are gone). */
