@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadModel } from '@strand/models';
 import { callVariants, DEFAULT_CALLER_MODEL } from './call-variants.ts';
 import { PileupTable } from './pileup-table.ts';
+import { labelledPileups, trainCaller } from './train-caller.ts';
 
 const CHR17 = sharedDataPath('reference', 'hg19_chr17_part.fa');
 const SKIP = !HAS_READ_SIMULATOR || !existsSync(CHR17);
@@ -167,5 +168,58 @@ describe.skipIf(SKIP)(
         await table.close();
       }
     }, 120_000);
+
+    it('labels stored pileups from a truth VCF exactly as training extracts them, and trains on the table', async () => {
+      const sim = reads();
+      const region = 'chr17:20001-30000';
+      const path = join(dir, 'labelled.arrow');
+      const result = await callVariants({
+        bam: sim.bam,
+        reference: sim.reference,
+        region,
+        out: join(dir, 'labelled.vcf'),
+        pileups: path,
+        truth: sim.truth,
+      });
+      const extracted = await labelledPileups(
+        [{ bam: sim.bam, reference: sim.reference, truth: sim.truth, region }],
+        { width: 21, rows: 40 },
+      );
+      const table = await PileupTable.open(path);
+      try {
+        expect(table.labelled).toBe(true);
+        const stored = await table.labelledImages();
+        expect(stored.count).toBe(extracted.count);
+        expect(Array.from(stored.y)).toEqual(Array.from(extracted.y));
+        expect(stored.x).toEqual(extracted.x);
+        expect(result.pileups!.truths).toEqual(
+          [0, 1, 2].map((k) => extracted.y.filter((v) => v === k).length),
+        );
+        // Labelled: true variants among them (on these clean 30× reads, every candidate is one).
+        expect(result.pileups!.truths![1]! + result.pileups!.truths![2]!).toBeGreaterThan(5);
+      } finally {
+        await table.close();
+      }
+      // Unlabelled tables are refused for training; a labelled one trains without the reads.
+      await expect(
+        trainCaller({ tables: [join(dir, 'pileups.arrow')], out: join(dir, 'm0'), epochs: 1 }),
+      ).rejects.toThrow(/carry no truth labels/);
+      const trained = await trainCaller({
+        tables: [path],
+        out: join(dir, 'from-table'),
+        epochs: 1,
+      });
+      expect(trained.examples).toBe(extracted.count);
+      expect(trained.classes).toEqual(result.pileups!.truths);
+      await expect(
+        callVariants({
+          bam: sim.bam,
+          reference: sim.reference,
+          region,
+          out: join(dir, 'x.vcf'),
+          truth: sim.truth,
+        }),
+      ).rejects.toThrow(/give pileups too/);
+    }, 180_000);
   },
 );

@@ -14,6 +14,7 @@ import {
   openAlignmentFile,
   parseRegion,
   pileupTensor,
+  readNormalisedAlleles,
   ReferenceReader,
 } from '@strand/genomics';
 import type { ModelMetadata } from '@strand/models';
@@ -56,6 +57,11 @@ export interface CallVariantsOptions {
    * to this Arrow table (a `pileups` dataset's file; see pileup-table.ts).
    */
   pileups?: string;
+  /**
+   * With `pileups`: a truth VCF whose genotypes label each stored candidate (as `strand call
+   * train` labels them: not a true allele → hom-ref), so the table can be trained on.
+   */
+  truth?: string;
   /** Candidates per predicted batch (a batch spans tiles); default 256. */
   batchSize?: number;
   onProgress?: (p: CallProgress) => void;
@@ -78,6 +84,8 @@ export type PileupsWritten = WrittenTable & {
   width: number;
   pileupRows: number;
   genotypes: number[];
+  /** Candidates per truth genotype (with `truth`). */
+  truths: number[] | null;
 };
 
 /** What `callVariants` did. */
@@ -193,6 +201,12 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   assertPileupModel(modelDir, metadata);
   const batcher = new PileupBatcher(model, o.batchSize ?? 256);
   const { file, contigs, regions, reader } = await openCallInputs(o.bam, o.reference, o.region);
+  if (o.truth && !o.pileups) {
+    throw new RangeError('truth labels the stored pileups: give pileups too');
+  }
+  const truth = o.truth
+    ? await readNormalisedAlleles(o.truth, reader, o.region ? regions[0] : undefined)
+    : null;
   await mkdir(dirname(resolve(o.out)), { recursive: true });
   const vcf = createWriteStream(o.out);
   const write = (text: string) =>
@@ -216,13 +230,19 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
         model: basename(modelDir),
         ...(o.region ? { region: o.region } : {}),
         minQual: String(minQual),
+        truth: o.truth ? basename(o.truth) : '',
       })
     : null;
+  const truthOf = (c: Candidate) => {
+    if (!truth) return -1;
+    const t = truth.get(`${c.chrom}:${c.pos0}:${c.ref}>${c.alt}`);
+    return t === undefined ? 0 : t.zygosity === 'het' ? 1 : 2;
+  };
   const writeCalls = async () => {
     for (const { candidate, probabilities, image } of await batcher.flush()) {
       const call = { candidate, probabilities: genotypeProbabilities(candidate, probabilities) };
       const line = callVcfLine(call, minQual);
-      table?.append(candidate, call.probabilities, image, line);
+      table?.append(candidate, call.probabilities, image, line, truthOf(candidate));
       if (calledGenotype(call) === 0) continue;
       await write(line);
       progress.calls++;
@@ -259,6 +279,7 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
     width: batcher.shape.width,
     pileupRows: batcher.shape.rows,
     genotypes: [...table.genotypes],
+    truths: truth ? [...table.truths] : null,
   };
   return {
     ...progress,

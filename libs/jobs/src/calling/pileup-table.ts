@@ -45,10 +45,15 @@ export interface PileupCandidate {
   filter: string;
   /** P(hom-ref), P(het), P(hom-alt) after the read-count split (what QUAL/GQ/PL come from). */
   probabilities: number[];
+  /**
+   * The truth's genotype when the call was given a truth VCF (0 hom-ref: not a true allele, 1
+   * het, 2 hom-alt; the label `strand call train` learns), else −1.
+   */
+  truth: number;
 }
 
 const TEXT = ['chrom', 'ref', 'alt', 'variant', 'filter'] as const;
-const INTS = ['pos', 'depth', 'altCount', 'refCount', 'genotype'] as const;
+const INTS = ['pos', 'depth', 'altCount', 'refCount', 'genotype', 'truth'] as const;
 
 export function pileupColumns(shape: PileupShape): ColumnSpec[] {
   return [
@@ -65,6 +70,8 @@ export class PileupTableWriter {
   readonly #writer: TableWriter;
   readonly #cell: number;
   readonly genotypes = [0, 0, 0];
+  /** Candidates per truth genotype (all 0 when no truth was given). */
+  readonly truths = [0, 0, 0];
 
   constructor(
     readonly path: string,
@@ -86,12 +93,16 @@ export class PileupTableWriter {
     });
   }
 
-  /** Appends one genotyped candidate with its image (`vcfLine` is the line callVcfLine gives). */
+  /**
+   * Appends one genotyped candidate with its image (`vcfLine` is the line callVcfLine gives) and
+   * its truth genotype (−1 when unknown).
+   */
   append(
     candidate: Candidate,
     probabilities: readonly number[],
     image: Float32Array,
     vcfLine: string,
+    truth = -1,
   ) {
     if (image.length !== this.#cell) {
       throw new RangeError(`pileup image of ${image.length} values; the table holds ${this.#cell}`);
@@ -99,6 +110,7 @@ export class PileupTableWriter {
     const fields = vcfLine.split('\t');
     const genotype = probabilities.indexOf(Math.max(...probabilities));
     this.genotypes[genotype] = (this.genotypes[genotype] ?? 0) + 1;
+    if (truth >= 0) this.truths[truth] = (this.truths[truth] ?? 0) + 1;
     this.#writer.append({
       chrom: candidate.chrom,
       ref: candidate.ref,
@@ -110,6 +122,7 @@ export class PileupTableWriter {
       altCount: candidate.altCount,
       refCount: candidate.refCount,
       genotype,
+      truth,
       qual: Number(fields[5]),
       probabilities,
       pileup: image,
@@ -191,6 +204,38 @@ export class PileupTable {
       ...candidateAt(chunk, row, index),
       image: Float32Array.from(images.subarray(row * cell, (row + 1) * cell)),
     };
+  }
+
+  /** Whether the call that wrote it was given a truth VCF (so it can be trained on). */
+  get labelled(): boolean {
+    return (this.reader.metadata.get('truth') ?? '') !== '';
+  }
+
+  /**
+   * Every image with its truth label, as `strand call train` takes them: x [count, width, rows ×
+   * channels], y the labels. NO_TRUTH when the table was written without a truth VCF.
+   */
+  async labelledImages(): Promise<{ x: Float32Array; y: Float32Array; count: number }> {
+    if (!this.labelled) {
+      throw Object.assign(
+        new Error(
+          `${this.reader.path}: its candidates carry no truth labels (call with a truth VCF to train on them)`,
+        ),
+        { code: 'NO_TRUTH' },
+      );
+    }
+    const cell = this.shape.width * this.shape.rows * this.channels.length;
+    const x = new Float32Array(this.count * cell);
+    const y = new Float32Array(this.count);
+    let at = 0;
+    for (let k = 0; k < this.reader.chunks; k++) {
+      const chunk = await this.reader.chunk(k);
+      const images = chunk.numbers('pileup');
+      x.set(images, at * cell);
+      y.set(chunk.numbers('truth'), at);
+      at += chunk.rows;
+    }
+    return { x, y, count: this.count };
   }
 
   close(): Promise<void> {

@@ -50,7 +50,11 @@ export async function storePileups<T extends PileupsCall>(
       artifactPath: path,
       recordCount: table.rows,
       checksum: table.sha256,
-      labelCounts: Object.fromEntries(GENOTYPES.map((g, i) => [g, table.genotypes[i] ?? 0])),
+      // The truth's genotypes when the call was given a truth VCF (what training learns), else
+      // the calls'.
+      labelCounts: Object.fromEntries(
+        GENOTYPES.map((g, i) => [g, (table.truths ?? table.genotypes)[i] ?? 0]),
+      ),
       summary: {
         width: table.width,
         pileupRows: table.pileupRows,
@@ -59,6 +63,8 @@ export async function storePileups<T extends PileupsCall>(
         chunks: table.chunks,
         candidates: called.candidates,
         calls: called.calls,
+        labels: table.truths ? 'truth' : 'calls',
+        calledGenotypes: Object.fromEntries(GENOTYPES.map((g, i) => [g, table.genotypes[i] ?? 0])),
       },
     });
     await em.flush();
