@@ -311,7 +311,15 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
     const region = 'NC_008253.1:300001-303000';
     const started = await server.request<CallPayload>(
       CALL,
-      { input: { bam: 'sim/reads.bam', reference: 'sim/ref.fa', region, pileupsAs: 'pileups' } },
+      {
+        input: {
+          bam: 'sim/reads.bam',
+          reference: 'sim/ref.fa',
+          region,
+          pileupsAs: 'pileups',
+          truth: 'sim/truth.vcf',
+        },
+      },
       editor.token,
     );
     expect(started.data!.callVariants.userErrors).toEqual([]);
@@ -337,7 +345,7 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
     });
     const PAGE = `query ($id: ID!, $offset: Int, $first: Int) { dataset(id: $id) { status
       pileupCandidates(offset: $offset, first: $first) { totalCount offset
-        candidates { index chrom pos ref alt variant genotype qual filter depth altCount probabilities } } } }`;
+        candidates { index chrom pos ref alt variant genotype truth qual filter depth altCount probabilities } } } }`;
     interface Candidate {
       index: number;
       chrom: string;
@@ -345,6 +353,7 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
       ref: string;
       alt: string;
       genotype: string;
+      truth: string | null;
       qual: number;
       filter: string;
       probabilities: number[];
@@ -370,6 +379,16 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
       all.push(...page.data!.dataset!.pileupCandidates!.candidates);
     }
     expect(all.map((c) => c.index)).toEqual(all.map((_, i) => i));
+    // Labelled from the truth VCF: its variants among the candidates are het or hom-alt.
+    const truthVcf = records(await readFile(join(importDir, 'sim', 'truth.vcf'), 'utf8'));
+    expect(all.every((c) => c.truth !== null)).toBe(true);
+    const trueOnes = all.filter((c) => c.truth !== 'hom-ref');
+    expect(trueOnes.length).toBeGreaterThan(0);
+    for (const c of trueOnes) {
+      expect(truthVcf.some((r) => r[0] === c.chrom && Math.abs(Number(r[1]) - c.pos) <= 30)).toBe(
+        true,
+      );
+    }
     const vcf = records(await (await download(jobId, 'calls.vcf', viewer.token)).text());
     expect(
       all
@@ -434,6 +453,18 @@ describe.skipIf(MISSING.length > 0)(`callVariants over GraphQL${SKIPPED}`, () =>
     });
     expect(empty.data!.callVariants.userErrors.map((e) => [e.field, e.code])).toEqual([
       ['pileupsAs', 'EMPTY_NAME'],
+    ]);
+    const unlabelled = await server.request<CallPayload>(CALL, {
+      input: { bam: 'sim/reads.bam', reference: 'sim/ref.fa', truth: 'sim/truth.vcf' },
+    });
+    expect(unlabelled.data!.callVariants.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['truth', 'TRUTH_WITHOUT_PILEUPS'],
+    ]);
+    const noTruth = await server.request<CallPayload>(CALL, {
+      input: { bam: 'sim/reads.bam', reference: 'sim/ref.fa', pileupsAs: 'p', truth: 'nope.vcf' },
+    });
+    expect(noTruth.data!.callVariants.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['truth', 'FILE_NOT_FOUND'],
     ]);
   }, 120_000);
 });

@@ -53,4 +53,11 @@ export class CallVariantsInput {
     description: `When set, every candidate (hom-ref ones too) is stored with the pileup image the model saw ([width, rows, 6 channels]), its locus, alleles, read counts and call as a pileups dataset of this name (at most ${L.name.maxLength} characters): listed while the call runs, READY when it ends (the job's outputDataset when importAs is not given; its id is also the result's pileupsDatasetId). Read it with pileupCandidates / pileupImage.`,
   })
   pileupsAs?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'With pileupsAs: a truth VCF (relative to the import directory) whose genotypes label each stored candidate (hom-ref when its allele is not in the truth), as `strand call train` labels them, so the dataset can be trained on.',
+  })
+  truth?: string | null;
 }

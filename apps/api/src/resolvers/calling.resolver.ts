@@ -27,6 +27,12 @@ export class CallingResolver {
     if ('error' in bam) return { job: null, userErrors: [bam.error] };
     const reference = await importFile('reference', input.reference);
     if ('error' in reference) return { job: null, userErrors: [reference.error] };
+    let truth: string | null = null;
+    if (input.truth != null) {
+      const found = await importFile('truth', input.truth);
+      if ('error' in found) return { job: null, userErrors: [found.error] };
+      truth = found.path;
+    }
     return startJobFor(ctx, 'CALL_VARIANTS', target.projectId, {
       bam: bam.path,
       reference: reference.path,
@@ -35,6 +41,7 @@ export class CallingResolver {
       model: input.model ?? null,
       importAs: input.importAs ?? null,
       pileupsAs: input.pileupsAs ?? null,
+      truth,
     });
   }
 }

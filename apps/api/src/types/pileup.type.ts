@@ -53,6 +53,13 @@ export class PileupCandidate {
   })
   filter!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The truth's genotype (hom-ref when the allele is not in the truth) when the call was given a truth VCF; null otherwise.",
+  })
+  truth!: string | null;
+
   @Field(() => [Float], { description: 'P(hom-ref), P(het), P(hom-alt) (at most 3).' })
   @ListBound(3, 'values')
   probabilities!: number[];
@@ -61,6 +68,7 @@ export class PileupCandidate {
     return Object.assign(new PileupCandidate(), {
       ...c,
       genotype: GENOTYPES[c.genotype] ?? String(c.genotype),
+      truth: c.truth >= 0 ? (GENOTYPES[c.truth] ?? String(c.truth)) : null,
       qual: Math.round(c.qual * 10) / 10,
       probabilities: c.probabilities.map((p) => Number(p.toPrecision(6))),
     });

@@ -90,6 +90,12 @@ function PileupImageView(props: { image: Image }): ReactNode {
             {c.altCount} / {c.refCount} / {c.depth}
           </dd>
         </div>
+        {c.truth ? (
+          <div>
+            <dt>truth</dt>
+            <dd className={c.truth === c.genotype ? undefined : 'warn'}>{c.truth}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>P(hom-ref / het / hom-alt)</dt>
           <dd>{c.probabilities.map(percent).join(' / ')}</dd>

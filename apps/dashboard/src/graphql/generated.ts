@@ -876,6 +876,7 @@ export type PileupCandidateFieldsFragment = {
   genotype: string;
   qual: number;
   filter: string;
+  truth: string | null;
   probabilities: Array<number>;
 };
 
@@ -904,6 +905,7 @@ export type PileupCandidatesQuery = {
         genotype: string;
         qual: number;
         filter: string;
+        truth: string | null;
         probabilities: Array<number>;
       }>;
     } | null;
@@ -934,6 +936,7 @@ export type PileupImageQuery = {
         genotype: string;
         qual: number;
         filter: string;
+        truth: string | null;
         probabilities: Array<number>;
       };
       channels: Array<{ name: string; values: Array<number> }>;
@@ -1274,6 +1277,7 @@ export const PileupCandidateFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'genotype' } },
           { kind: 'Field', name: { kind: 'Name', value: 'qual' } },
           { kind: 'Field', name: { kind: 'Name', value: 'filter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'truth' } },
           { kind: 'Field', name: { kind: 'Name', value: 'probabilities' } },
         ],
       },
@@ -4101,6 +4105,7 @@ export const PileupCandidatesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'genotype' } },
           { kind: 'Field', name: { kind: 'Name', value: 'qual' } },
           { kind: 'Field', name: { kind: 'Name', value: 'filter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'truth' } },
           { kind: 'Field', name: { kind: 'Name', value: 'probabilities' } },
         ],
       },
@@ -4216,6 +4221,7 @@ export const PileupImageDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'genotype' } },
           { kind: 'Field', name: { kind: 'Name', value: 'qual' } },
           { kind: 'Field', name: { kind: 'Name', value: 'filter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'truth' } },
           { kind: 'Field', name: { kind: 'Name', value: 'probabilities' } },
         ],
       },

@@ -257,6 +257,7 @@ function candidateAt(chunk: TableChunk, row: number, index: number): PileupCandi
     altCount: int('altCount'),
     refCount: int('refCount'),
     genotype: int('genotype'),
+    truth: int('truth'),
     qual: Number(chunk.numbers('qual')[row]),
     filter: chunk.textAt('filter', row),
     probabilities: Array.from(p.subarray(row * 3, row * 3 + 3)),

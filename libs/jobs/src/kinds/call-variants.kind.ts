@@ -60,6 +60,8 @@ export interface CallVariantsInput {
   importAs?: string | null;
   /** When set, every candidate's pileup image and call is stored as a `pileups` dataset. */
   pileupsAs?: string | null;
+  /** With pileupsAs: absolute path of a truth VCF labelling the stored candidates. */
+  truth?: string | null;
 }
 
 export type CallVariantsParams = {
@@ -69,6 +71,7 @@ export type CallVariantsParams = {
   minQual: number;
   importAs: string | null;
   pileupsAs: string | null;
+  truth: string | null;
   /** The stored model's directory relative to the artifact root; null for the shipped model. */
   modelPath: string | null;
   /** How the result names the model: as given (NAME@ALIAS or id), or the shipped model's name. */
@@ -119,6 +122,11 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       const message = `pileupsAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
       errors.push(userError('pileupsAs', 'TOO_LONG', message));
     }
+    const truth = input.truth ?? null;
+    if (truth && !pileupsAs) {
+      const message = 'truth labels the stored pileups: give pileupsAs too';
+      errors.push(userError('truth', 'TRUTH_WITHOUT_PILEUPS', message));
+    }
     let model: JobModel | null = null;
     const modelRef = input.model?.trim() || null;
     if (input.model != null && !modelRef) {
@@ -128,8 +136,10 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       if (found.ok) model = found.value;
       else errors.push(...found.errors);
     }
-    for (const field of ['bam', 'reference'] as const) {
-      const isFile = await stat(input[field]).then(
+    for (const field of truth
+      ? (['bam', 'reference', 'truth'] as const)
+      : (['bam', 'reference'] as const)) {
+      const isFile = await stat(String(input[field])).then(
         (s) => s.isFile(),
         () => false,
       );
@@ -158,6 +168,7 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       minQual,
       importAs,
       pileupsAs,
+      truth,
       modelPath: model?.modelPath ?? null,
       modelLabel: modelRef ?? basename(DEFAULT_CALLER_MODEL),
     };
@@ -196,7 +207,9 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
           modelDir,
           out,
           pileups,
+          truth: pileups ? params.truth : null,
           labels: {
+            ...(params.truth ? { [params.truth]: basename(params.truth) } : {}),
             ...(modelDir ? { [modelDir]: 'the model' } : {}),
             ...(pileups ? { [pileups]: 'the pileups table' } : {}),
             [params.bam]: basename(params.bam),
@@ -214,6 +227,7 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
         reference: basename(params.reference),
         region: params.region,
         model: params.modelLabel,
+        truth: params.truth ? basename(params.truth) : null,
       };
       const stored = await storePileups(
         em,

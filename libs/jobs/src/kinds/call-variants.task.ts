@@ -19,6 +19,8 @@ export interface CallVariantsTaskInput {
   out: string;
   /** Where to write the pileups table too (a `pileups` dataset's file), or null. */
   pileups: string | null;
+  /** With pileups: the truth VCF labelling the stored candidates, or null. */
+  truth: string | null;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
 }
@@ -49,6 +51,7 @@ export async function callVariantsTask(
       modelDir: input.modelDir ?? undefined,
       out: input.out,
       pileups: input.pileups ?? undefined,
+      truth: input.truth ?? undefined,
       onProgress: (p) => {
         progress({
           done: p.basesDone,
