@@ -43,7 +43,7 @@ export function channelPixels(
   width: number,
   rows: number,
   quality?: readonly number[],
-): Uint8ClampedArray {
+): Uint8ClampedArray<ArrayBuffer> {
   const cells = width * rows;
   if (channel.values.length !== cells) {
     throw new RangeError(

@@ -215,7 +215,11 @@ export class PileupTable {
    * Every image with its truth label, as `strand call train` takes them: x [count, width, rows ×
    * channels], y the labels. NO_TRUTH when the table was written without a truth VCF.
    */
-  async labelledImages(): Promise<{ x: Float32Array; y: Float32Array; count: number }> {
+  async labelledImages(): Promise<{
+    x: Float32Array<ArrayBuffer>;
+    y: Float32Array<ArrayBuffer>;
+    count: number;
+  }> {
     if (!this.labelled) {
       throw Object.assign(
         new Error(

@@ -76,11 +76,10 @@ export async function labelledPileups(samples: readonly LabelledReads[], shape: 
   };
 }
 
+type LabelledImages = { x: Float32Array<ArrayBuffer>; y: Float32Array<ArrayBuffer>; count: number };
+
 /** Labelled images one after another. */
-function concatenate(
-  parts: readonly { x: Float32Array; y: Float32Array; count: number }[],
-  shape: PileupShape,
-) {
+function concatenate(parts: readonly LabelledImages[], shape: PileupShape): LabelledImages {
   if (parts.length === 1) return parts[0]!;
   const cell = shape.width * shape.rows * 6;
   const count = parts.reduce((n, p) => n + p.count, 0);
@@ -107,7 +106,7 @@ export async function trainCaller(o: TrainCallerOptions) {
     if ((o.samples ?? []).length + opened.length === 0) {
       throw new RangeError('give reads (samples) or stored pileups (tables) to train on');
     }
-    const parts: { x: Float32Array; y: Float32Array; count: number }[] = [];
+    const parts: LabelledImages[] = [];
     for (const [i, table] of opened.entries()) {
       if (table.shape.width !== shape.width || table.shape.rows !== shape.rows) {
         throw new RangeError(
