@@ -7,6 +7,8 @@
  *   bash tools/scripts/simulate-reads.sh ../shared/data/reference/ecoli536_NC_008253.fa.gz \
  *     NC_008253.1:3000001-4000000 .strand/bench-call --coverage 30 --seed 5
  *   node --import tsx tools/bench/call-variants.ts .strand/bench-call NC_008253.1:3000001-4000000
+ * BENCH_PILEUPS=1 also writes every candidate's pileup image to DIR/bench-pileups.arrow (what
+ * `strand call --pileups-as` stores), to see what the pileups table costs in time and memory.
  */
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -32,6 +34,7 @@ const result = await callVariants({
   region,
   modelDir: model,
   out: join(dir, 'bench-calls.vcf'),
+  ...(process.env['BENCH_PILEUPS'] ? { pileups: join(dir, 'bench-pileups.arrow') } : {}),
   onProgress: () => {
     // With `node --expose-gc` every sample follows a full collection: live memory, not V8's
     // lazily collected garbage, so a leak shows as a rising floor.
@@ -57,6 +60,15 @@ process.stdout.write(
       candidatesPerSecond: Math.round(result.candidates / seconds),
       sitesPerSecond: Math.round(result.basesDone / seconds),
       backend: result.backend,
+      ...(result.pileups
+        ? {
+            pileups: {
+              rows: result.pileups.rows,
+              chunks: result.pileups.chunks,
+              MiB: mb(result.pileups.bytes / 2 ** 20),
+            },
+          }
+        : {}),
       rssMiB: {
         firstTile: mb(rss[0]),
         peak: mb(Math.max(...rss)),

@@ -180,13 +180,14 @@ export { parseRegion } from './calling/genomic-region.ts';
 export type { CallRegion } from './calling/genomic-region.ts';
 export type { AllelePair } from './calling/normalize-allele.ts';
 export type { ReadView, RefWindow } from './calling/read-view.ts';
-export { DEFAULT_PILEUP_SHAPE, pileupTensor } from './calling/pileup-tensor.ts';
+export { DEFAULT_PILEUP_SHAPE, PILEUP_CHANNELS, pileupTensor } from './calling/pileup-tensor.ts';
 export type { PileupShape } from './calling/pileup-tensor.ts';
 export {
   calledGenotype,
   callsVcfHeader,
   callVcfLine,
   GENOTYPE_ERROR_RATE,
+  GENOTYPES,
   genotypeProbabilities,
   hetLowerTail,
   INDEL_GENOTYPE_ERROR_RATE,

@@ -152,11 +152,19 @@ export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learnin
 export type { Direction, MedianStoppingRule } from './learning/median-stopping.ts';
 export { LearningError } from './learning/learning.error.ts';
 export type { LearningErrorCode } from './learning/learning.error.ts';
-export { resolveJobModel } from './scoring/job-model.ts';
-export type { JobModel, ModelChoice } from './scoring/job-model.ts';
+export {
+  MODEL_REF_MAX_LENGTH,
+  modelRefChoices,
+  resolveJobModel,
+  resolveModelRef,
+} from './scoring/job-model.ts';
+export type { JobModel, ModelChoice, ModelPurpose } from './scoring/job-model.ts';
 
 // Variant calling from aligned reads (pileup CNN).
 export { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL } from './calling/call-variants.ts';
+export { PILEUP_TABLE_FILE, PileupTable, pileupColumns } from './calling/pileup-table.ts';
+export type { PileupCandidate } from './calling/pileup-table.ts';
+export { storePileups } from './calling/pileups-dataset.ts';
 export type {
   CallProgress,
   CallVariantsOptions,

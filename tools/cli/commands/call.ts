@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { CallEvaluation, KindScores } from '@strand/genomics';
 import { evaluateCalls, FastaIndex, parseRegion, ReferenceReader } from '@strand/genomics';
-import { callVariants, DEFAULT_CALLER_MODEL, DEFAULT_MIN_QUAL, trainCaller } from '@strand/jobs';
+import { basename } from 'node:path';
+import type { CallVariantsOptions } from '@strand/jobs';
+import {
+  callVariants,
+  DEFAULT_CALLER_MODEL,
+  DEFAULT_MIN_QUAL,
+  storePileups,
+  trainCaller,
+} from '@strand/jobs';
+import { Dataset } from '@strand/data';
+import { openEmbeddedStore } from '../embedded-store.ts';
 import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
@@ -13,7 +23,11 @@ Calls SNVs and indels from aligned reads with the pileup CNN (DeepVariant-style)
   --reference FASTA    the reference the reads were aligned to (a .fai is built when missing)
   --region R           chrom[:start-end], 1-based; default the whole file
   ${MODEL_HELP} (default: the model shipped with Strand)
-  --data-dir DIR       the embedded store for a stored --model
+  --data-dir DIR       the embedded store for a stored --model and --pileups-as
+  --pileups-as NAME    also store every candidate's pileup image and call as a pileups
+                       dataset of the embedded store (the dashboard, strand call train --dataset)
+  --truth VCF          with --pileups-as: label each stored candidate with the truth's genotype
+                       (not a true allele: hom-ref), so strand call train --dataset can learn it
   --sample NAME        the VCF's sample column (default SAMPLE)
   --min-qual Q         write calls with QUAL < Q as FILTER LowQual (default ${DEFAULT_MIN_QUAL})
   --out FILE           the VCF 4.2 to write (GT, GQ, PL)
@@ -36,6 +50,8 @@ export async function call(argv: string[]): Promise<number> {
       region: { type: 'string' },
       model: { type: 'string' },
       'data-dir': { type: 'string' },
+      'pileups-as': { type: 'string' },
+      truth: { type: 'string' },
       sample: { type: 'string' },
       'min-qual': { type: 'string' },
       out: { type: 'string' },
@@ -51,13 +67,18 @@ export async function call(argv: string[]): Promise<number> {
     if (!values[flag]) throw new CliError(`strand call: --${flag} is required\n${CALL_HELP}`, 2);
   const minQual =
     values['min-qual'] === undefined ? undefined : minQualOf('strand call', values['min-qual']);
+  const pileupsAs = values['pileups-as']?.trim();
+  if (values['pileups-as'] !== undefined && (!pileupsAs || pileupsAs.length > 200))
+    throw new CliError('strand call: --pileups-as must name the dataset (1–200 characters)', 2);
+  if (values.truth && !pileupsAs)
+    throw new CliError('strand call: --truth labels the stored pileups; give --pileups-as too', 2);
   const out = createOutput(values.json);
-  const result = await callVariants({
+  const options: CallVariantsOptions = {
     bam: values.bam as string,
     reference: values.reference as string,
     region: values.region,
     modelDir: values.model
-      ? await modelDirOf('call', values.model, values['data-dir'])
+      ? await modelDirOf('call', values.model, values['data-dir'], 'pileup')
       : DEFAULT_CALLER_MODEL,
     sample: values.sample,
     minQual,
@@ -69,20 +90,56 @@ export async function call(argv: string[]): Promise<number> {
         p.basesTotal,
         `${p.candidates} candidates, ${p.calls} calls`,
       ),
-  });
+  };
+  let result;
+  let pileupsDataset: { id: string; name: string } | undefined;
+  if (pileupsAs) {
+    const { db, project } = await openEmbeddedStore(values['data-dir']);
+    try {
+      const source = {
+        bam: basename(options.bam),
+        reference: basename(options.reference),
+        region: options.region ?? null,
+        model: values.model ?? basename(DEFAULT_CALLER_MODEL),
+        truth: values.truth ? basename(values.truth) : null,
+      };
+      const stored = await storePileups(
+        db.fork(),
+        db.artifacts,
+        { projectId: project.id, name: pileupsAs, source },
+        (pileups) => callVariants({ ...options, pileups, truth: values.truth }),
+      );
+      result = { ...stored.called, pileupsDataset: { id: stored.dataset.id, name: pileupsAs } };
+      pileupsDataset = result.pileupsDataset;
+    } finally {
+      await db.close();
+    }
+  } else {
+    result = await callVariants(options);
+  }
   out.result(result, (r) =>
     [
       `Called ${r.calls} variants (${r.snvs} SNVs, ${r.indels} indels PASS; ${r.lowQual} LowQual, ${r.alleleBalance} AlleleBalance) from ${r.candidates} candidates over ${r.basesDone} bp (backend ${r.backend}).`,
       `Wrote ${r.out}`,
+      ...(pileupsDataset
+        ? [
+            `Stored ${r.candidates} pileups as dataset "${pileupsDataset.name}" (${pileupsDataset.id})`,
+          ]
+        : []),
     ].join('\n'),
   );
   return 0;
 }
 
 const TRAIN_HELP = `usage: strand call train --bam FILE --truth VCF --reference FASTA [--region R] --out DIR
+       strand call train --dataset NAME|ID [--data-dir DIR] --out DIR
 
 Trains the pileup genotyper on candidates labelled by a truth VCF (e.g. simulated reads from
 tools/scripts/simulate-reads.sh). --bam, --truth and --region repeat, in the same order.
+  --dataset NAME|ID    (repeats) a pileups dataset of the embedded store stored with
+                       strand call --pileups-as … --truth: its images are trained on as they are,
+                       without reading the BAMs again (with --bam too: both)
+  --data-dir DIR       the embedded store for --dataset
   --epochs N           default 8
   --width N, --rows N  pileup image size (default 21 × 40)
   --seed N             default 1
@@ -96,6 +153,8 @@ export async function callTrain(argv: string[]): Promise<number> {
       bam: { type: 'string', multiple: true },
       truth: { type: 'string', multiple: true },
       region: { type: 'string', multiple: true },
+      dataset: { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
       reference: { type: 'string' },
       out: { type: 'string' },
       epochs: { type: 'string', default: '8' },
@@ -113,9 +172,10 @@ export async function callTrain(argv: string[]): Promise<number> {
   const bams = values.bam ?? [];
   const truths = values.truth ?? [];
   const regions = values.region ?? [];
-  if (!bams.length || !values.reference || !values.out)
+  const datasets = values.dataset ?? [];
+  if ((!bams.length && !datasets.length) || (bams.length && !values.reference) || !values.out)
     throw new CliError(
-      `strand call train: --bam, --truth, --reference and --out are required\n${TRAIN_HELP}`,
+      `strand call train: --out and either --dataset or --bam, --truth and --reference are required\n${TRAIN_HELP}`,
       2,
     );
   if (truths.length !== bams.length || (regions.length > 0 && regions.length !== bams.length))
@@ -133,9 +193,11 @@ export async function callTrain(argv: string[]): Promise<number> {
     return v;
   };
   const width = int('width', 5);
+  const shapeGiven = argv.some((a) => /^--(width|rows)(=|$)/.test(a));
   if (width % 2 === 0)
     throw new CliError('strand call train: --width must be odd (the candidate is the centre)', 2);
   const out = createOutput(values.json);
+  const tables = datasets.length ? await pileupTables(datasets, values['data-dir']) : [];
   const result = await trainCaller({
     samples: bams.map((bam, i) => ({
       bam,
@@ -143,8 +205,10 @@ export async function callTrain(argv: string[]): Promise<number> {
       reference: values.reference as string,
       region: regions[i],
     })),
+    tables,
     out: values.out,
-    shape: { width, rows: int('rows', 4) },
+    // Stored pileups keep their own shape unless --width / --rows ask for one.
+    shape: tables.length && !shapeGiven ? undefined : { width, rows: int('rows', 4) },
     epochs: int('epochs', 1),
     seed: int('seed', 0),
     onEpoch: (r) =>
@@ -160,6 +224,40 @@ export async function callTrain(argv: string[]): Promise<number> {
       `Trained on ${r.examples} candidates (hom-ref ${r.classes[0]}, het ${r.classes[1]}, hom-alt ${r.classes[2]}); saved ${values.out}`,
   );
   return 0;
+}
+
+/** The table files of pileups datasets of the embedded store, each named by id or name. */
+async function pileupTables(refs: readonly string[], dataDir: string | undefined) {
+  const { db, project } = await openEmbeddedStore(dataDir);
+  try {
+    const em = db.fork();
+    const paths: string[] = [];
+    for (const ref of refs) {
+      const found = await em.find(
+        Dataset,
+        { project: project.id, $or: [{ id: ref }, { name: ref }] },
+        { orderBy: { createdAt: 'desc' } },
+      );
+      const dataset = found.find((d) => d.id === ref) ?? found[0];
+      if (!dataset) throw new CliError(`strand call train: --dataset ${ref}: no such dataset`);
+      if (found.length > 1 && dataset.id !== ref)
+        throw new CliError(
+          `strand call train: --dataset ${ref}: ${found.length} datasets have that name; give its id (${found.map((d) => d.id).join(', ')})`,
+        );
+      if (dataset.kind !== 'pileups' || dataset.status !== 'READY' || !dataset.artifactPath)
+        throw new CliError(
+          `strand call train: --dataset ${ref} is a ${dataset.status} ${dataset.kind} dataset; a READY pileups dataset is needed (strand call --pileups-as NAME --truth VCF)`,
+        );
+      if (dataset.summary?.['labels'] !== 'truth')
+        throw new CliError(
+          `strand call train: --dataset ${ref} was stored without truth labels; store it with strand call --pileups-as NAME --truth VCF`,
+        );
+      paths.push(db.artifacts.resolve(dataset.artifactPath));
+    }
+    return paths;
+  } finally {
+    await db.close();
+  }
 }
 
 const EVAL_HELP = `usage: strand call eval --truth T.vcf --calls C.vcf --reference FASTA [--region R]

@@ -1,11 +1,11 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { CALL_VARIANTS_LIMITS } from '@strand/jobs';
+import { CALL_VARIANTS_LIMITS, MODEL_REF_MAX_LENGTH } from '@strand/jobs';
 
 const L = CALL_VARIANTS_LIMITS;
 
 @InputType({
   description:
-    "Aligned reads to call variants from with Strand's default pileup model (what `strand call` runs), as a job.",
+    "Aligned reads to call variants from, and the pileup model to call them with (Strand's default unless model is given), as `strand call` runs it, as a job.",
 })
 export class CallVariantsInput {
   @Field(() => ID, { nullable: true, description: "Default: the caller's only project." })
@@ -37,8 +37,27 @@ export class CallVariantsInput {
 
   @Field(() => String, {
     nullable: true,
+    description: `A pileup model of the project, named as \`strand call --model\` names a stored one: a SUCCEEDED run's id, a model version's id, or NAME@ALIAS (e.g. caller@production; at most ${MODEL_REF_MAX_LENGTH} characters). Default: the model shipped with Strand. A model of another project is NOT_FOUND; a model that is not a pileup genotyper is NOT_A_PILEUP_MODEL.`,
+  })
+  model?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
     description:
       "When set, the calls are then imported as a variants dataset of this name (the job's outputDataset), ready for scoreVariants.",
   })
   importAs?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `When set, every candidate (hom-ref ones too) is stored with the pileup image the model saw ([width, rows, 6 channels]), its locus, alleles, read counts and call as a pileups dataset of this name (at most ${L.name.maxLength} characters): listed while the call runs, READY when it ends (the job's outputDataset when importAs is not given; its id is also the result's pileupsDatasetId). Read it with pileupCandidates / pileupImage.`,
+  })
+  pileupsAs?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'With pileupsAs: a truth VCF (relative to the import directory) whose genotypes label each stored candidate (hom-ref when its allele is not in the truth), as `strand call train` labels them, so the dataset can be trained on.',
+  })
+  truth?: string | null;
 }

@@ -14,7 +14,7 @@ import { startJobFor } from './job.resolver.ts';
 export class CallingResolver {
   @Mutation(() => JobPayload, {
     description:
-      "Calls variants in aligned reads (BAM or CRAM of the import directory) with Strand's default pileup model, as a job: follow it with jobProgress (counted in bases of the region). Its result (JSON) counts candidates and calls (SNVs, indels, LowQual); the VCF 4.2 (GT, GQ, PL) is downloaded from GET /jobs/<id>/files/calls.vcf. With importAs, the calls are then imported as a variants dataset (the job's outputDataset), ready for scoreVariants. A missing index, an unreadable reference or a region not in the reads' header is a userError and nothing is queued. Needs EDITOR.",
+      "Calls variants in aligned reads (BAM or CRAM of the import directory) with a pileup model (Strand's default, or the project's model named by model: run id, version id or NAME@ALIAS, as `strand call --model`), as a job: follow it with jobProgress (counted in bases of the region). Its result (JSON) counts candidates and calls (SNVs, indels, LowQual); the VCF 4.2 (GT, GQ, PL) is downloaded from GET /jobs/<id>/files/calls.vcf. With importAs, the calls are then imported as a variants dataset (the job's outputDataset), ready for scoreVariants. A missing index, an unreadable reference or a region not in the reads' header is a userError and nothing is queued. Needs EDITOR.",
   })
   async callVariants(
     @Arg('input', () => CallVariantsInput) input: CallVariantsInput,
@@ -27,12 +27,21 @@ export class CallingResolver {
     if ('error' in bam) return { job: null, userErrors: [bam.error] };
     const reference = await importFile('reference', input.reference);
     if ('error' in reference) return { job: null, userErrors: [reference.error] };
+    let truth: string | null = null;
+    if (input.truth != null) {
+      const found = await importFile('truth', input.truth);
+      if ('error' in found) return { job: null, userErrors: [found.error] };
+      truth = found.path;
+    }
     return startJobFor(ctx, 'CALL_VARIANTS', target.projectId, {
       bam: bam.path,
       reference: reference.path,
       region: input.region ?? null,
       minQual: input.minQual ?? null,
+      model: input.model ?? null,
       importAs: input.importAs ?? null,
+      pileupsAs: input.pileupsAs ?? null,
+      truth,
     });
   }
 }

@@ -17,6 +17,7 @@ import { MeResolver } from '../resolvers/me.resolver.ts';
 import { ModelRegistryResolver } from '../resolvers/model-registry.resolver.ts';
 import { NodeResolver } from '../resolvers/node.resolver.ts';
 import { ProjectResolver } from '../resolvers/project.resolver.ts';
+import { PileupResolver } from '../resolvers/pileup.resolver.ts';
 import { RunAnnotationResolver } from '../resolvers/run-annotation.resolver.ts';
 import { RunResolver } from '../resolvers/run.resolver.ts';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver.ts';
@@ -28,6 +29,7 @@ export function buildStrandSchema(bus: EventBus): Promise<GraphQLSchema> {
       RunResolver,
       DatasetResolver,
       DatasetDerivedResolver,
+      PileupResolver,
       DatasetImportResolver,
       ProjectResolver,
       MeResolver,

@@ -1,3 +1,4 @@
+import { cp } from 'node:fs/promises';
 import { Dataset, ModelArtifact, Project, Run } from '@strand/data';
 import type { RunStatus, StrandDatabase } from '@strand/data';
 import { saveTinyModel } from '@strand/jobs/testing';
@@ -25,6 +26,30 @@ export async function seedModelRun(
     await saveTinyModel(db.artifacts.resolve(path), inputLength);
     em.persist(new ModelArtifact(run, path, 'tfjs-layers', await db.artifacts.sizeOf(path)));
   }
+  await em.flush();
+  return run.id;
+}
+
+/**
+ * A finished `pileup` run whose saved model is a copy of `modelDir` (e.g. the genotyper that
+ * ships with Strand), stored where training stores models, so specs can call variants with a
+ * stored model. Returns the run's id.
+ */
+export async function seedPileupModelRun(
+  db: StrandDatabase,
+  projectId: string,
+  modelDir: string,
+): Promise<string> {
+  const em = db.fork();
+  const project = em.getReference(Project, projectId);
+  const dataset = new Dataset(project, 'labelled pileups', 'sequence-classification');
+  Object.assign(dataset, { status: 'READY', recordCount: 100, checksum: 'p'.repeat(64) });
+  const run = new Run(project, dataset, 'pileup', { outputs: 3 }, 1, 8, 64, 0.001);
+  Object.assign(run, { status: 'SUCCEEDED', dataChecksum: dataset.checksum });
+  em.persist(run);
+  const path = `models/${run.id}`;
+  await cp(modelDir, db.artifacts.resolve(path), { recursive: true });
+  em.persist(new ModelArtifact(run, path, 'tfjs-layers', await db.artifacts.sizeOf(path)));
   await em.flush();
   return run.id;
 }

@@ -59,7 +59,7 @@ export class Dataset implements Node {
   name!: string;
 
   @Field(() => String, {
-    description: 'sequence-classification, sequence-regression, variants or expression.',
+    description: 'sequence-classification, sequence-regression, variants, expression, or pileups (candidates of a variant call with their pileup images: pileupCandidates, pileupImage).',
   })
   kind!: string;
 

@@ -931,6 +931,87 @@ export type ProjectsQuery = {
   projects: Array<{ id: string; name: string; slug: string; viewerRole: Role }>;
 };
 
+export type PileupCandidateFieldsFragment = {
+  index: number;
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  variant: string;
+  depth: number;
+  altCount: number;
+  refCount: number;
+  genotype: string;
+  qual: number;
+  filter: string;
+  truth: string | null;
+  probabilities: Array<number>;
+};
+
+export type PileupCandidatesQueryVariables = Exact<{
+  id: string;
+  offset: number;
+  first: number;
+}>;
+
+export type PileupCandidatesQuery = {
+  dataset: {
+    id: string;
+    pileupCandidates: {
+      totalCount: number;
+      offset: number;
+      candidates: Array<{
+        index: number;
+        chrom: string;
+        pos: number;
+        ref: string;
+        alt: string;
+        variant: string;
+        depth: number;
+        altCount: number;
+        refCount: number;
+        genotype: string;
+        qual: number;
+        filter: string;
+        truth: string | null;
+        probabilities: Array<number>;
+      }>;
+    } | null;
+  } | null;
+};
+
+export type PileupImageQueryVariables = Exact<{
+  id: string;
+  index: number;
+}>;
+
+export type PileupImageQuery = {
+  dataset: {
+    id: string;
+    pileupImage: {
+      width: number;
+      rows: number;
+      candidate: {
+        index: number;
+        chrom: string;
+        pos: number;
+        ref: string;
+        alt: string;
+        variant: string;
+        depth: number;
+        altCount: number;
+        refCount: number;
+        genotype: string;
+        qual: number;
+        filter: string;
+        truth: string | null;
+        probabilities: Array<number>;
+      };
+      channels: Array<{ name: string; values: Array<number> }>;
+    } | null;
+  } | null;
+};
+
 export const RunSummaryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1242,6 +1323,35 @@ export const TrialRunFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<TrialRunFieldsFragment, unknown>;
+export const PileupCandidateFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PileupCandidateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PileupCandidate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'index' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pos' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ref' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'variant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'depth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'altCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'genotype' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'qual' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'filter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'truth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'probabilities' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PileupCandidateFieldsFragment, unknown>;
 export const RunsDocument = {
   kind: 'Document',
   definitions: [
@@ -4088,3 +4198,237 @@ export const ProjectsDocument = {
     },
   ],
 } as unknown as DocumentNode<ProjectsQuery, ProjectsQueryVariables>;
+export const PileupCandidatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PileupCandidates' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'offset' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pileupCandidates' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'offset' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'offset' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'offset' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'candidates' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'PileupCandidateFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PileupCandidateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PileupCandidate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'index' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pos' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ref' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'variant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'depth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'altCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'genotype' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'qual' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'filter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'truth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'probabilities' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PileupCandidatesQuery, PileupCandidatesQueryVariables>;
+export const PileupImageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PileupImage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'index' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pileupImage' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'index' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'index' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'candidate' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'PileupCandidateFields' },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'channels' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'values' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PileupCandidateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PileupCandidate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'index' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pos' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ref' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'variant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'depth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'altCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'genotype' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'qual' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'filter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'truth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'probabilities' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PileupImageQuery, PileupImageQueryVariables>;

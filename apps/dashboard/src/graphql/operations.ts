@@ -21,6 +21,8 @@ export {
   JobStatusChangedDocument as JOB_STATUS_CHANGED_SUBSCRIPTION,
   JobsDocument as JOBS_QUERY,
   NewRunChoicesDocument as NEW_RUN_CHOICES_QUERY,
+  PileupCandidatesDocument as PILEUP_CANDIDATES_QUERY,
+  PileupImageDocument as PILEUP_IMAGE_QUERY,
   ProjectsDocument as PROJECTS_QUERY,
   RunDocument as RUN_QUERY,
   RunStatusChangedDocument as RUN_STATUS_CHANGED_SUBSCRIPTION,
@@ -34,6 +36,8 @@ export {
 export type {
   CreateDemoDatasetInput,
   DemoJobQuery,
+  PileupCandidateFieldsFragment as PileupCandidateItem,
+  PileupImageQuery,
   StartTrainingInput,
   VariantScoresQueryVariables as VariantScoresVariables,
 } from './generated.ts';

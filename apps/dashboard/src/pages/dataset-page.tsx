@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { DatasetWarnings } from '../components/import-result-view.tsx';
+import { PileupView } from '../components/pileup-view.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatCount, formatMetric } from '../format/number.ts';
@@ -124,6 +125,10 @@ export function DatasetView(props: { dataset: DatasetDetail }): ReactNode {
           ) : null}
         </>
       )}
+
+      {dataset.kind === 'pileups' && dataset.status === 'READY' ? (
+        <PileupView datasetId={dataset.id} />
+      ) : null}
 
       <h2>
         Import warnings <span className="muted">({formatCount(dataset.warningCount)})</span>

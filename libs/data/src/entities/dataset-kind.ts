@@ -4,6 +4,8 @@ export const DATASET_KINDS = [
   'sequence-regression',
   'variants',
   'expression',
+  // Candidates of a variant call with their pileup images (`callVariants` with pileups).
+  'pileups',
 ] as const;
 
 export type DatasetKind = (typeof DATASET_KINDS)[number];

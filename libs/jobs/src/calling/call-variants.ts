@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import type { CallRegion, Candidate, ReadView, RefWindow } from '@strand/genomics';
+import type { CallRegion, Candidate, ReadView, RefWindow, WrittenTable } from '@strand/genomics';
 import {
   callsVcfHeader,
   callVcfLine,
@@ -14,10 +14,12 @@ import {
   openAlignmentFile,
   parseRegion,
   pileupTensor,
+  readNormalisedAlleles,
   ReferenceReader,
 } from '@strand/genomics';
 import type { ModelMetadata } from '@strand/models';
 import { initBackend, loadModel } from '@strand/models';
+import { PileupTableWriter } from './pileup-table.ts';
 
 /** The pileup model that ships with Strand (`models/pileup-caller`; `npm run train:caller`). */
 export const DEFAULT_CALLER_MODEL = resolve(
@@ -50,6 +52,16 @@ export interface CallVariantsOptions {
   sample?: string;
   /** Non-reference calls below this QUAL are filtered `LowQual`; default {@link DEFAULT_MIN_QUAL}. */
   minQual?: number;
+  /**
+   * When set, every genotyped candidate (hom-ref ones too) is also written with its pileup image
+   * to this Arrow table (a `pileups` dataset's file; see pileup-table.ts).
+   */
+  pileups?: string;
+  /**
+   * With `pileups`: a truth VCF whose genotypes label each stored candidate (as `strand call
+   * train` labels them: not a true allele → hom-ref), so the table can be trained on.
+   */
+  truth?: string;
   /** Candidates per predicted batch (a batch spans tiles); default 256. */
   batchSize?: number;
   onProgress?: (p: CallProgress) => void;
@@ -64,6 +76,18 @@ export interface CallProgress {
   calls: number;
 }
 
+/**
+ * The pileups table a call wrote: the table (`rows` = candidates), its images' shape (`width` ×
+ * `pileupRows`) and the candidates per called genotype (hom-ref, het, hom-alt).
+ */
+export type PileupsWritten = WrittenTable & {
+  width: number;
+  pileupRows: number;
+  genotypes: number[];
+  /** Candidates per truth genotype (with `truth`). */
+  truths: number[] | null;
+};
+
 /** What `callVariants` did. */
 export interface CallVariantsResult extends CallProgress {
   out: string;
@@ -77,6 +101,7 @@ export interface CallVariantsResult extends CallProgress {
   snvs: number;
   indels: number;
   readsFetched: number;
+  pileups?: PileupsWritten;
 }
 
 /** The pileup image shape a model reads: width = its input length, rows = channels / 6. */
@@ -107,7 +132,7 @@ export async function openCallInputs(bam: string, reference: string, region: str
  */
 class PileupBatcher {
   readonly #model: tf.LayersModel;
-  readonly #shape: { width: number; rows: number };
+  readonly shape: { width: number; rows: number };
   readonly #cell: number;
   readonly #images: Float32Array;
   readonly #queued: Candidate[] = [];
@@ -119,8 +144,8 @@ class PileupBatcher {
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     this.#model = model;
-    this.#shape = pileupShapeOf(model);
-    this.#cell = this.#shape.width * this.#shape.rows * 6;
+    this.shape = pileupShapeOf(model);
+    this.#cell = this.shape.width * this.shape.rows * 6;
     this.#images = new Float32Array(batchSize * this.#cell);
   }
 
@@ -133,18 +158,21 @@ class PileupBatcher {
   add(candidate: Candidate, views: readonly ReadView[], ref: RefWindow): void {
     if (this.full) throw new Error('PileupBatcher: batch full; flush before adding');
     const at = this.#queued.length * this.#cell;
-    pileupTensor(candidate, views, ref, this.#shape, this.#images.subarray(at, at + this.#cell));
+    pileupTensor(candidate, views, ref, this.shape, this.#images.subarray(at, at + this.#cell));
     this.#queued.push(candidate);
   }
 
-  /** Genotypes the queued images (one predict) and empties the queue. */
-  async flush(): Promise<{ candidate: Candidate; probabilities: number[] }[]> {
+  /**
+   * Genotypes the queued images (one predict) and empties the queue. Each `image` is a view of
+   * the shared buffer: valid until the next `add`.
+   */
+  async flush(): Promise<{ candidate: Candidate; probabilities: number[]; image: Float32Array }[]> {
     const n = this.#queued.length;
     if (n === 0) return [];
     const input = tf.tensor3d(this.#images.subarray(0, n * this.#cell), [
       n,
-      this.#shape.width,
-      this.#shape.rows * 6,
+      this.shape.width,
+      this.shape.rows * 6,
     ]);
     const prediction = this.#model.predict(input) as tf.Tensor;
     try {
@@ -152,6 +180,7 @@ class PileupBatcher {
       return this.#queued.map((candidate, i) => ({
         candidate,
         probabilities: Array.from(p.subarray(i * 3, i * 3 + 3)),
+        image: this.#images.subarray(i * this.#cell, (i + 1) * this.#cell),
       }));
     } finally {
       tf.dispose([input, prediction]);
@@ -172,6 +201,12 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   assertPileupModel(modelDir, metadata);
   const batcher = new PileupBatcher(model, o.batchSize ?? 256);
   const { file, contigs, regions, reader } = await openCallInputs(o.bam, o.reference, o.region);
+  if (o.truth && !o.pileups) {
+    throw new RangeError('truth labels the stored pileups: give pileups too');
+  }
+  const truth = o.truth
+    ? await readNormalisedAlleles(o.truth, reader, o.region ? regions[0] : undefined)
+    : null;
   await mkdir(dirname(resolve(o.out)), { recursive: true });
   const vcf = createWriteStream(o.out);
   const write = (text: string) =>
@@ -190,11 +225,25 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
   let readsFetched = 0;
   let lowQual = 0;
   let alleleBalance = 0;
+  const table = o.pileups
+    ? new PileupTableWriter(o.pileups, batcher.shape, {
+        model: basename(modelDir),
+        ...(o.region ? { region: o.region } : {}),
+        minQual: String(minQual),
+        truth: o.truth ? basename(o.truth) : '',
+      })
+    : null;
+  const truthOf = (c: Candidate) => {
+    if (!truth) return -1;
+    const t = truth.get(`${c.chrom}:${c.pos0}:${c.ref}>${c.alt}`);
+    return t === undefined ? 0 : t.zygosity === 'het' ? 1 : 2;
+  };
   const writeCalls = async () => {
-    for (const { candidate, probabilities } of await batcher.flush()) {
+    for (const { candidate, probabilities, image } of await batcher.flush()) {
       const call = { candidate, probabilities: genotypeProbabilities(candidate, probabilities) };
-      if (calledGenotype(call) === 0) continue;
       const line = callVcfLine(call, minQual);
+      table?.append(candidate, call.probabilities, image, line, truthOf(candidate));
+      if (calledGenotype(call) === 0) continue;
       await write(line);
       progress.calls++;
       if (line.includes('\tLowQual\t')) lowQual++;
@@ -218,11 +267,32 @@ export async function callVariants(o: CallVariantsOptions): Promise<CallVariants
     }
     await writeCalls();
     o.onProgress?.({ ...progress });
+  } catch (error) {
+    await table?.abort();
+    throw error;
   } finally {
     await new Promise<void>((ok) => vcf.end(ok));
     model.dispose();
   }
-  return { ...progress, out: o.out, model: modelDir, backend, snvs, indels, lowQual, alleleBalance, readsFetched };
+  const pileups = table && {
+    ...table.close(),
+    width: batcher.shape.width,
+    pileupRows: batcher.shape.rows,
+    genotypes: [...table.genotypes],
+    truths: truth ? [...table.truths] : null,
+  };
+  return {
+    ...progress,
+    out: o.out,
+    model: modelDir,
+    backend,
+    snvs,
+    indels,
+    lowQual,
+    alleleBalance,
+    readsFetched,
+    ...(pileups ? { pileups } : {}),
+  };
 }
 
 function assertPileupModel(dir: string, metadata: ModelMetadata) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { PileupShape } from '@strand/genomics';
 import {
   candidateTiles,
@@ -9,6 +10,7 @@ import {
 import type { EpochReport } from '@strand/models';
 import { buildModel, initBackend, PILEUP_DEFAULTS, saveModel, trainModel } from '@strand/models';
 import { openCallInputs } from './call-variants.ts';
+import { PileupTable } from './pileup-table.ts';
 
 /** One simulated (or otherwise truth-labelled) sample: reads, and the VCF of what they carry. */
 export interface LabelledReads {
@@ -20,7 +22,13 @@ export interface LabelledReads {
 
 /** Options of {@link trainCaller}. */
 export interface TrainCallerOptions {
-  samples: LabelledReads[];
+  /** Reads to extract labelled pileups from. */
+  samples?: LabelledReads[];
+  /**
+   * Stored pileups tables (`pileups` datasets written with a truth VCF) to train on as they
+   * are, without extracting again; their image shape must be `shape` (default: theirs).
+   */
+  tables?: string[];
   out: string;
   shape?: PileupShape;
   epochs?: number;
@@ -68,12 +76,50 @@ export async function labelledPileups(samples: readonly LabelledReads[], shape: 
   };
 }
 
+type LabelledImages = { x: Float32Array<ArrayBuffer>; y: Float32Array<ArrayBuffer>; count: number };
+
+/** Labelled images one after another. */
+function concatenate(parts: readonly LabelledImages[], shape: PileupShape): LabelledImages {
+  if (parts.length === 1) return parts[0]!;
+  const cell = shape.width * shape.rows * 6;
+  const count = parts.reduce((n, p) => n + p.count, 0);
+  const x = new Float32Array(count * cell);
+  const y = new Float32Array(count);
+  let at = 0;
+  for (const p of parts) {
+    x.set(p.x, at * cell);
+    y.set(p.y, at);
+    at += p.count;
+  }
+  return { x, y, count };
+}
+
 /** Trains the `pileup` genotyper on labelled candidates and saves it (TF.js layers + strand.json). */
 export async function trainCaller(o: TrainCallerOptions) {
   const backend = await initBackend();
-  const shape = o.shape ?? DEFAULT_PILEUP_SHAPE;
   const seed = o.seed ?? 1;
-  const data = await labelledPileups(o.samples, shape);
+  const opened: PileupTable[] = [];
+  let data: Awaited<ReturnType<typeof labelledPileups>>;
+  try {
+    for (const path of o.tables ?? []) opened.push(await PileupTable.open(path));
+    const shape = o.shape ?? opened[0]?.shape ?? DEFAULT_PILEUP_SHAPE;
+    if ((o.samples ?? []).length + opened.length === 0) {
+      throw new RangeError('give reads (samples) or stored pileups (tables) to train on');
+    }
+    const parts: LabelledImages[] = [];
+    for (const [i, table] of opened.entries()) {
+      if (table.shape.width !== shape.width || table.shape.rows !== shape.rows) {
+        throw new RangeError(
+          `${basename(o.tables![i]!)}: its pileups are ${table.shape.width} × ${table.shape.rows}; training on ${shape.width} × ${shape.rows}`,
+        );
+      }
+      parts.push(await table.labelledImages());
+    }
+    if (o.samples?.length) parts.push(await labelledPileups(o.samples, shape));
+    data = { ...concatenate(parts, shape), length: shape.width, alphabetSize: shape.rows * 6 };
+  } finally {
+    for (const table of opened) await table.close();
+  }
   const classes = [0, 1, 2].map((k) => data.y.filter((v) => v === k).length);
   const config = { ...PILEUP_DEFAULTS };
   const model = buildModel({

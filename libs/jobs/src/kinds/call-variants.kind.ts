@@ -1,12 +1,16 @@
 /**
  * CALL_VARIANTS: `strand call` as a job. Parts:
- *   prepare — checks the options, opens the reads (BAM with .bai/.csi, or CRAM with .crai) and
+ *   prepare — checks the options, resolves the model (Strand's default, or a stored pileup model
+ *             of the project named as `strand call --model` names it: run id, version id or
+ *             NAME@ALIAS), opens the reads (BAM with .bai/.csi, or CRAM with .crai) and
  *             the reference, and resolves the region against the reads' header, so a missing
  *             index or an unknown contig is a userError and nothing is queued;
  *   run     — calls in a worker thread (progress in bases), writing `calls.vcf` into the job's
  *             directory (downloadable: GET /jobs/<id>/files/calls.vcf); with `importAs`, then
  *             imports that VCF as a `variants` dataset of the project (the job's outputDataset),
- *             ready for scoreVariants.
+ *             ready for scoreVariants; with `pileupsAs`, every candidate's pileup image and call
+ *             is written as it is genotyped into a `pileups` dataset (pileups-dataset.ts; the
+ *             outputDataset when there is no importAs).
  * A job run again after a crash calls again from the start, overwriting calls.vcf.
  */
 import { stat } from 'node:fs/promises';
@@ -17,12 +21,15 @@ import {
   openCallInputs,
 } from '../calling/call-variants.ts';
 import type { JsonObject } from '@strand/data';
+import { storePileups } from '../calling/pileups-dataset.ts';
 import { importDataset } from '../datasets/import-dataset.ts';
 import { userError } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
+import { resolveModelRef } from '../scoring/job-model.ts';
+import type { JobModel } from '../scoring/job-model.ts';
 import type { CallVariantsTaskInput, CallVariantsTaskResult } from './call-variants.task.ts';
 
 /** Bounds of CALL_VARIANTS' options. */
@@ -44,8 +51,17 @@ export interface CallVariantsInput {
   /** `chrom[:start-end]`, 1-based; default every contig of the reads' header. */
   region?: string | null;
   minQual?: number | null;
+  /**
+   * A stored pileup model of the project: a SUCCEEDED run's id, a model version's id, or
+   * NAME@ALIAS; default Strand's shipped model.
+   */
+  model?: string | null;
   /** When set, the calls are imported as a `variants` dataset of this name. */
   importAs?: string | null;
+  /** When set, every candidate's pileup image and call is stored as a `pileups` dataset. */
+  pileupsAs?: string | null;
+  /** With pileupsAs: absolute path of a truth VCF labelling the stored candidates. */
+  truth?: string | null;
 }
 
 export type CallVariantsParams = {
@@ -54,6 +70,12 @@ export type CallVariantsParams = {
   region: string | null;
   minQual: number;
   importAs: string | null;
+  pileupsAs: string | null;
+  truth: string | null;
+  /** The stored model's directory relative to the artifact root; null for the shipped model. */
+  modelPath: string | null;
+  /** How the result names the model: as given (NAME@ALIAS or id), or the shipped model's name. */
+  modelLabel: string;
 } & JsonObject;
 
 /** A genomics error's message naming files by their names, never the server's directories. */
@@ -72,7 +94,7 @@ function located(error: unknown, paths: string[]): { code: string; message: stri
 export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
   name: 'CALL_VARIANTS',
   role: 'editor',
-  async prepare(_em, _db, _projectId, raw) {
+  async prepare(em, db, projectId, raw) {
     const input = raw as unknown as CallVariantsInput;
     const errors: UserError[] = [];
     const minQual = input.minQual ?? CALL_VARIANTS_LIMITS.minQual.default;
@@ -93,8 +115,31 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       const message = `importAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
       errors.push(userError('importAs', 'TOO_LONG', message));
     }
-    for (const field of ['bam', 'reference'] as const) {
-      const isFile = await stat(input[field]).then(
+    const pileupsAs = input.pileupsAs?.trim() || null;
+    if (input.pileupsAs != null && !pileupsAs) {
+      errors.push(userError('pileupsAs', 'EMPTY_NAME', 'pileupsAs must name the dataset'));
+    } else if (pileupsAs && pileupsAs.length > CALL_VARIANTS_LIMITS.name.maxLength) {
+      const message = `pileupsAs must be at most ${CALL_VARIANTS_LIMITS.name.maxLength} characters`;
+      errors.push(userError('pileupsAs', 'TOO_LONG', message));
+    }
+    const truth = input.truth ?? null;
+    if (truth && !pileupsAs) {
+      const message = 'truth labels the stored pileups: give pileupsAs too';
+      errors.push(userError('truth', 'TRUTH_WITHOUT_PILEUPS', message));
+    }
+    let model: JobModel | null = null;
+    const modelRef = input.model?.trim() || null;
+    if (input.model != null && !modelRef) {
+      errors.push(userError('model', 'INVALID_MODEL', 'model must name a model, or be left out'));
+    } else if (modelRef) {
+      const found = await resolveModelRef(em, db, projectId, modelRef, 'pileup');
+      if (found.ok) model = found.value;
+      else errors.push(...found.errors);
+    }
+    for (const field of truth
+      ? (['bam', 'reference', 'truth'] as const)
+      : (['bam', 'reference'] as const)) {
+      const isFile = await stat(String(input[field])).then(
         (s) => s.isFile(),
         () => false,
       );
@@ -122,18 +167,25 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
       region,
       minQual,
       importAs,
+      pileupsAs,
+      truth,
+      modelPath: model?.modelPath ?? null,
+      modelLabel: modelRef ?? basename(DEFAULT_CALLER_MODEL),
     };
     return {
       ok: true,
       value: {
         params,
         lineage: {
+          runId: model?.runId ?? null,
+          modelVersionId: model?.modelVersionId ?? null,
           details: {
             bam: basename(input.bam),
             reference: basename(input.reference),
             region,
             contigs,
-            model: basename(DEFAULT_CALLER_MODEL),
+            model: params.modelLabel,
+            ...(model ? { modelSha256: model.modelSha256, architecture: model.architecture } : {}),
           },
         },
       },
@@ -142,31 +194,63 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
 
   async run({ projectId, params, db, em, workDir, progress, signal }) {
     const out = join(workDir, CALL_FILES[0]);
-    const called = await runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
-      new URL('./call-variants.task.ts', import.meta.url),
-      'callVariantsTask',
-      {
-        bam: params.bam,
-        reference: params.reference,
-        region: params.region,
-        minQual: params.minQual,
-        out,
-        labels: {
-          [params.bam]: basename(params.bam),
-          [params.reference]: basename(params.reference),
-          [workDir]: 'the job folder',
+    const modelDir = params.modelPath ? db.artifacts.resolve(params.modelPath) : null;
+    const callInWorker = (pileups: string | null) =>
+      runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
+        new URL('./call-variants.task.ts', import.meta.url),
+        'callVariantsTask',
+        {
+          bam: params.bam,
+          reference: params.reference,
+          region: params.region,
+          minQual: params.minQual,
+          modelDir,
+          out,
+          pileups,
+          truth: pileups ? params.truth : null,
+          labels: {
+            ...(params.truth ? { [params.truth]: basename(params.truth) } : {}),
+            ...(modelDir ? { [modelDir]: 'the model' } : {}),
+            ...(pileups ? { [pileups]: 'the pileups table' } : {}),
+            [params.bam]: basename(params.bam),
+            [params.reference]: basename(params.reference),
+            [workDir]: 'the job folder',
+          },
         },
-      },
-      { progress, signal },
-    );
+        { progress, signal },
+      );
+    let called: CallVariantsTaskResult;
+    let pileupsDatasetId: string | null = null;
+    if (params.pileupsAs) {
+      const source = {
+        bam: basename(params.bam),
+        reference: basename(params.reference),
+        region: params.region,
+        model: params.modelLabel,
+        truth: params.truth ? basename(params.truth) : null,
+      };
+      const stored = await storePileups(
+        em,
+        db.artifacts,
+        { projectId, name: params.pileupsAs, source },
+        callInWorker,
+      );
+      called = stored.called;
+      pileupsDatasetId = stored.dataset.id;
+    } else {
+      called = await callInWorker(null);
+    }
     const result: JsonObject = {
       ...called,
       region: params.region,
       minQual: params.minQual,
-      model: basename(DEFAULT_CALLER_MODEL),
+      model: params.modelLabel,
       files: [...CALL_FILES],
+      ...(pileupsDatasetId ? { pileupsDatasetId } : {}),
     };
-    if (!params.importAs) return { result };
+    if (!params.importAs) {
+      return pileupsDatasetId ? { result, outputDatasetId: pileupsDatasetId } : { result };
+    }
     // Progress stays counted in bases (all done): the import is told in the message.
     const bases = { done: called.basesTotal, total: called.basesTotal, unit: 'bases' };
     progress({ ...bases, message: 'importing the calls' });

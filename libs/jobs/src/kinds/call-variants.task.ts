@@ -6,6 +6,7 @@
 import { JobError } from '../platform/job-kind.ts';
 import type { WorkerTools } from '../platform/run-in-worker.ts';
 import { callVariants } from '../calling/call-variants.ts';
+import type { PileupsWritten } from '../calling/call-variants.ts';
 import { withLabels } from './score-variants.task.ts';
 
 export interface CallVariantsTaskInput {
@@ -13,7 +14,13 @@ export interface CallVariantsTaskInput {
   reference: string;
   region: string | null;
   minQual: number;
+  /** A stored pileup model's directory; null for the shipped model. */
+  modelDir: string | null;
   out: string;
+  /** Where to write the pileups table too (a `pileups` dataset's file), or null. */
+  pileups: string | null;
+  /** With pileups: the truth VCF labelling the stored candidates, or null. */
+  truth: string | null;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
 }
@@ -28,6 +35,7 @@ export interface CallVariantsTaskResult {
   lowQual: number;
   alleleBalance: number;
   readsFetched: number;
+  pileups: PileupsWritten | null;
 }
 
 export async function callVariantsTask(
@@ -40,7 +48,10 @@ export async function callVariantsTask(
       reference: input.reference,
       region: input.region ?? undefined,
       minQual: input.minQual,
+      modelDir: input.modelDir ?? undefined,
       out: input.out,
+      pileups: input.pileups ?? undefined,
+      truth: input.truth ?? undefined,
       onProgress: (p) => {
         progress({
           done: p.basesDone,
@@ -61,6 +72,7 @@ export async function callVariantsTask(
       lowQual: result.lowQual,
       alleleBalance: result.alleleBalance,
       readsFetched: result.readsFetched,
+      pileups: result.pileups ?? null,
     };
   } catch (error) {
     throw withLabels(error, input.labels);

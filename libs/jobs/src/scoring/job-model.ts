@@ -36,6 +36,12 @@ export interface JobModel {
   modelSha256: string;
 }
 
+/**
+ * What the job does with the model: `sequence` (scoring, explanation, motifs) needs a DNA
+ * sequence model with one output per sequence; `pileup` (variant calling) a `pileup` genotyper.
+ */
+export type ModelPurpose = 'sequence' | 'pileup';
+
 /** Tasks a one-output sequence model can have for scoring and explanation. */
 const APPLICABLE_TASKS: readonly ArchitectureTask[] = ['binary', 'multitask', 'regression'];
 
@@ -47,6 +53,7 @@ export async function resolveJobModel(
   db: StrandDatabase,
   projectId: string,
   choice: ModelChoice,
+  purpose: ModelPurpose = 'sequence',
 ): Promise<Outcome<JobModel>> {
   const ways = [
     choice.runId != null,
@@ -106,7 +113,7 @@ export async function resolveJobModel(
     run = await em.findOneOrFail(Run, { id: version.run.id });
     artifact = await em.findOneOrFail(ModelArtifact, { id: version.artifact.id });
   }
-  return describeModel(db, run, version, artifact);
+  return describeModel(db, run, version, artifact, purpose);
 }
 
 async function describeModel(
@@ -114,6 +121,7 @@ async function describeModel(
   run: Run,
   version: ModelVersion | null,
   artifact: ModelArtifact,
+  purpose: ModelPurpose,
 ): Promise<Outcome<JobModel>> {
   const field = version ? 'modelVersionId' : 'runId';
   const missing = () =>
@@ -127,6 +135,27 @@ async function describeModel(
   }
   const architecture = String(metadata['architecture']);
   const inputLength = metadata['inputLength'];
+  if (purpose === 'pileup') {
+    if (architecture !== 'pileup' || !Number.isInteger(inputLength)) {
+      return fail(
+        userError(
+          field,
+          'NOT_A_PILEUP_MODEL',
+          `the model of run ${run.id} (${architecture}) cannot call variants; give a pileup model (strand call train)`,
+        ),
+      );
+    }
+    return fingerprinted(
+      db,
+      run,
+      version,
+      artifact,
+      architecture,
+      inputLength as number,
+      metadata,
+      'multiclass',
+    );
+  }
   let task: ArchitectureTask | null = null;
   if (isArchitectureName(architecture) && ARCHITECTURES[architecture].inputKind === 'sequence') {
     try {
@@ -149,6 +178,30 @@ async function describeModel(
       ),
     );
   }
+  return fingerprinted(
+    db,
+    run,
+    version,
+    artifact,
+    architecture,
+    inputLength as number,
+    metadata,
+    task,
+  );
+}
+
+/** The resolved model, with the SHA-256 of its weights (NO_MODEL when its files are gone). */
+async function fingerprinted(
+  db: StrandDatabase,
+  run: Run,
+  version: ModelVersion | null,
+  artifact: ModelArtifact,
+  architecture: string,
+  inputLength: number,
+  metadata: Record<string, unknown>,
+  task: ArchitectureTask,
+): Promise<Outcome<JobModel>> {
+  const field = version ? 'modelVersionId' : 'runId';
   let modelSha256: string;
   try {
     modelSha256 = await sha256OfFiles([
@@ -156,7 +209,7 @@ async function describeModel(
       db.artifacts.resolve(`${artifact.path}/${MODEL_FILES.weights}`),
     ]);
   } catch {
-    return missing();
+    return fail(userError(field, 'NO_MODEL', `the model files of run ${run.id} are missing`));
   }
   return {
     ok: true,
@@ -165,11 +218,63 @@ async function describeModel(
       modelVersionId: version?.id ?? null,
       modelPath: artifact.path,
       architecture,
-      inputLength: inputLength as number,
+      inputLength,
       labelNames: Array.isArray(metadata['labelNames']) ? metadata['labelNames'].map(String) : [],
       task,
       dataChecksum: run.dataChecksum,
       modelSha256,
     },
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Longest model reference taken (`name@alias` or an id). */
+export const MODEL_REF_MAX_LENGTH = 300;
+
+/**
+ * The ways one string may name a model (`strand call --model`, `callVariants(model:)`): a
+ * SUCCEEDED run's id or a registered version's id (a UUID is tried as both), or `NAME@ALIAS`
+ * (the last `@` splits). INVALID_MODEL on `field` when it is none of these.
+ */
+export function modelRefChoices(value: string, field = 'model'): Outcome<ModelChoice[]> {
+  const ref = value.trim();
+  if (ref.length > MODEL_REF_MAX_LENGTH) {
+    const message = `the model reference must be at most ${MODEL_REF_MAX_LENGTH} characters`;
+    return fail(userError(field, 'INVALID_MODEL', message));
+  }
+  if (UUID.test(ref)) return { ok: true, value: [{ runId: ref }, { modelVersionId: ref }] };
+  const at = ref.lastIndexOf('@');
+  if (at > 0 && at < ref.length - 1) {
+    return { ok: true, value: [{ modelName: ref.slice(0, at), alias: ref.slice(at + 1) }] };
+  }
+  const message = `"${ref.slice(0, 100)}" names no model: give a run id, a model version id, or NAME@ALIAS`;
+  return fail(userError(field, 'INVALID_MODEL', message));
+}
+
+/**
+ * The model one string names (see {@link modelRefChoices}), resolved in `projectId` for
+ * `purpose`, every error on `field`. An id that is neither a run nor a version of the project is
+ * NOT_FOUND, as is a name or alias the project does not have: another project's models are
+ * never seen.
+ */
+export async function resolveModelRef(
+  em: EntityManager,
+  db: StrandDatabase,
+  projectId: string,
+  value: string,
+  purpose: ModelPurpose,
+  field = 'model',
+): Promise<Outcome<JobModel>> {
+  const choices = modelRefChoices(value, field);
+  if (!choices.ok) return choices;
+  let error: UserError | undefined;
+  for (const choice of choices.value) {
+    const found = await resolveJobModel(em, db, projectId, choice, purpose);
+    if (found.ok) return found;
+    const [e] = found.errors;
+    // A run id that is no run may be a version id: keep looking; report the most telling error.
+    if (e && (e.code !== 'NOT_FOUND' || !error)) error = e;
+  }
+  return fail({ ...(error ?? userError(field, 'NOT_FOUND', 'no such model')), field });
 }
