@@ -23,6 +23,7 @@ import {
 } from '../jobs/job-kinds.ts';
 import { jobProgressView } from '../jobs/job-progress.ts';
 import { routeHref } from '../routing/route.ts';
+import { canEdit } from '../project/project-choice.ts';
 import { useProject } from '../project/use-project.tsx';
 import { navigate } from '../routing/use-route.ts';
 import { useSocketState } from '../use-socket-state.ts';
@@ -95,10 +96,10 @@ export function JobsPage(): ReactNode {
         <h1>No jobs yet</h1>
         <p>
           Background jobs — dataset imports, variant scoring, sequence explanations,
-          cross-validations, sweeps and risk predictions — are started through the API (for example
-          the <code>importDataset</code> or <code>scoreVariants</code> mutation). They appear here
-          with their live progress, and each job's page shows its result and what it was computed
-          from.
+          cross-validations, sweeps and risk predictions — are started from{' '}
+          <a href={routeHref({ page: 'new-job' })}>New job</a> (EDITORs; imports ADMINs) or through
+          the API. They appear here with their live progress, and each job's page shows its result
+          and what it was computed from.
         </p>
       </section>
     );
@@ -110,6 +111,17 @@ export function JobsPage(): ReactNode {
   return (
     <section>
       <h1>Jobs</h1>
+      {canEdit(project?.viewerRole) ? (
+        <p>
+          <a
+            className="button primary"
+            href={routeHref({ page: 'new-job' })}
+            data-testid="new-job-link"
+          >
+            New job
+          </a>
+        </p>
+      ) : null}
       <div className="filters">
         <label>
           kind{' '}
