@@ -135,7 +135,7 @@ describe('job forms', () => {
         code: 'BAD_USER_INPUT',
         message: 'sequence 2 has length 9, not 40',
       },
-      { field: 'sequences[3]', code: 'BAD_USER_INPUT', message: 'sequence 4 has X' },
+      { field: 'sequences.3', code: 'INVALID_BASE', message: 'sequence 4 has X' },
       { field: 'limit', code: 'OUT_OF_RANGE', message: 'limit must be 1–100' },
       { field: 'projectId', code: 'NOT_FOUND', message: 'no such project' },
       { field: null, code: 'FORBIDDEN', message: 'needs EDITOR' },

@@ -38,6 +38,12 @@ const MODEL_FIELDS: readonly JobField[] = [
   { name: 'runId', label: 'Run id', type: 'text', hint: 'A SUCCEEDED run whose model to use' },
   { name: 'modelName', label: 'or registered model', type: 'text', hint: 'with an alias' },
   { name: 'alias', label: 'alias', type: 'text', hint: 'e.g. production' },
+  {
+    name: 'modelVersionId',
+    label: 'or model version id',
+    type: 'text',
+    hint: 'from the model registry',
+  },
 ];
 
 const SEQUENCE_KINDS = ['sequence-classification', 'sequence-regression'];
@@ -470,7 +476,7 @@ export function toJobInput(
 
 /**
  * Place a job mutation's userErrors on the form's fields: `input.` prefixes and list indexes are
- * dropped (`input.sequences[2]` lands on sequences, `input.earlyStop.afterEpochs` on its field);
+ * dropped (`input.sequences[2]` and `sequences.2` land on sequences, `input.earlyStop.afterEpochs` on its field);
  * errors naming no field of the form are general, prefixed with their field when they have one.
  */
 export function placeJobErrors(
@@ -481,7 +487,10 @@ export function placeJobErrors(
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const e of errors) {
-    const path = (e.field ?? '').replace(/^input\./, '').replace(/\[\d+\]/g, '');
+    const path = (e.field ?? '')
+      .replace(/^input\./, '')
+      .replace(/\[\d+\]/g, '')
+      .replace(/\.\d+(?=\.|$)/g, '');
     if (path && names.has(path)) {
       fields[path] = fields[path] ? `${fields[path]}; ${e.message}` : e.message;
     } else general.push(path ? `${path}: ${e.message}` : e.message);

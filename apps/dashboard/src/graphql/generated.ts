@@ -1394,6 +1394,30 @@ export type RevokeTokenMutation = {
   };
 };
 
+export type MotifDiscoveryQueryVariables = Exact<{
+  jobId: string;
+}>;
+
+export type MotifDiscoveryQuery = {
+  motifDiscovery: {
+    jobId: string;
+    backend: string;
+    sequences: number;
+    seqletsCalled: number;
+    seqletsClustered: number;
+    motifs: Array<{
+      name: string;
+      sign: string;
+      consensus: string;
+      seqlets: number;
+      informationContent: number;
+      pwm: Array<Array<number>>;
+      cwm: Array<Array<number>>;
+      matches: Array<{ id: string; name: string; score: number; p: number }>;
+    }>;
+  } | null;
+};
+
 export const RunSummaryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -5727,3 +5751,78 @@ export const RevokeTokenDocument = {
     },
   ],
 } as unknown as DocumentNode<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const MotifDiscoveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MotifDiscovery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'motifDiscovery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backend' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sequences' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'seqletsCalled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'seqletsClustered' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'motifs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sign' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'consensus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'seqlets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'informationContent' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pwm' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cwm' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'matches' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'p' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MotifDiscoveryQuery, MotifDiscoveryQueryVariables>;

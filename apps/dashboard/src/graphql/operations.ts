@@ -11,6 +11,7 @@ export {
   ExplainSequenceDocument as EXPLAIN_SEQUENCE_MUTATION,
   ImportDatasetDocument as IMPORT_DATASET_MUTATION,
   JobStateDocument as JOB_STATE_QUERY,
+  MotifDiscoveryDocument as MOTIF_DISCOVERY_QUERY,
   MyTokensDocument as MY_TOKENS_QUERY,
   PredictRiskDocument as PREDICT_RISK_MUTATION,
   RevokeTokenDocument as REVOKE_TOKEN_MUTATION,

@@ -40,6 +40,7 @@ describe('NewJobPage', () => {
       'runId',
       'modelName',
       'alias',
+      'modelVersionId',
       'datasetId',
       'reference',
       'reverseComplement',

@@ -36,7 +36,6 @@ import { jobProgressView, latestProgress } from '../jobs/job-progress.ts';
 import type { JobProgressEvent } from '../graphql/types.ts';
 import { useProject } from '../project/use-project.tsx';
 import { routeHref } from '../routing/route.ts';
-import { navigate } from '../routing/use-route.ts';
 
 /** `#/jobs/new?kind=…`: a tab per job kind, and that kind's form. */
 export function NewJobPage(props: { kind?: string; search?: string }): ReactNode {
@@ -167,6 +166,8 @@ function JobForm(props: { spec: JobFormSpec; projectId: string; initial: JobForm
       return;
     }
     setErrors({});
+    // The previous job's panel goes: what shows next is this submission's job or errors.
+    setJobId(null);
     setBusy(true);
     try {
       const payload = await start({ ...parsed.input, ...extra, projectId });
@@ -369,15 +370,17 @@ function StartedJob(props: { id: string; retryWithForce: (() => void) | undefine
   if (!job) return <p className="muted">Job {id} started…</p>;
   const shown = latestProgress(job, live);
   return (
-    <section className="progress started-job" data-testid="started-job" data-status={shown.status}>
+    <section
+      className="progress started-job"
+      data-testid="started-job"
+      data-job={id}
+      data-status={shown.status}
+    >
       <header className="run-head">
         <h2>
           <a href={routeHref({ page: 'job', id })}>Job {id}</a>
         </h2>
         <StatusBadge status={shown.status} />
-        <button type="button" onClick={() => navigate({ page: 'job', id })}>
-          Open job page
-        </button>
       </header>
       <JobProgressBar
         view={jobProgressView(shown.progress, shown.status)}
