@@ -295,7 +295,9 @@ function JobFieldInput(props: {
             }));
       control = (
         <select name={f.name} value={value} onChange={(e) => set(e.target.value)}>
-          <option value="">{f.required ? 'choose…' : 'default'}</option>
+          <option value="">
+            {f.required ? 'choose…' : f.type === 'dataset' ? 'none' : 'default'}
+          </option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
