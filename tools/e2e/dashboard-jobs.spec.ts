@@ -178,6 +178,34 @@ describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => 
     await page.locator('.field.invalid input[name="maxTrials"]').waitFor({ timeout: 30_000 });
     await shot(page, 'dashboard-job-form-sweep-errors.png');
 
+    // A real sweep of two trials, watched from the jobs list: its bar follows jobProgress events
+    // (between 0 and 1 while it runs) while the list's query is sent again only on status changes.
+    await page.locator('input[name="maxTrials"]').fill('');
+    await page.locator('input[name="epochs"]').fill('2');
+    const sweepId = await startAndWait(page, 'RUNNING', 60_000).catch(async () =>
+      startedJobId(page),
+    );
+    let listQueries = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('query Jobs')) {
+        listQueries += 1;
+      }
+    });
+    await page.goto(`${strand.url}/#/jobs`);
+    const row = page.locator(`[data-testid="jobs-table"] tr[data-job-id="${sweepId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    const fractions = new Set<string>();
+    for (let i = 0; i < 1200; i++) {
+      fractions.add((await row.locator('.job-progress').getAttribute('data-fraction')) ?? '');
+      if ((await row.getAttribute('data-status')) === 'SUCCEEDED') break;
+      await page.waitForTimeout(250);
+    }
+    expect(await row.getAttribute('data-status')).toBe('SUCCEEDED');
+    expect([...fractions].some((f) => Number(f) > 0 && Number(f) < 1)).toBe(true);
+    // The first load, then one per status change: a 3 s poll would send one every 3 s.
+    expect(listQueries).toBeLessThanOrEqual(4);
+    await shot(page, 'dashboard-jobs-live.png');
+
     await page.goto(`${strand.url}/#/jobs/new?kind=EXPLAIN_SEQUENCE&runId=${runId}`);
     await page.locator('[data-kind="EXPLAIN_SEQUENCE"]').waitFor({ timeout: 30_000 });
     await page.locator('textarea[name="sequences"]').fill('ACGT\n');
@@ -306,6 +334,11 @@ async function startAndWait(page: Page, status: string, timeout = 120_000): Prom
   );
   await panel.waitFor({ timeout });
   return (await panel.getAttribute('data-job'))!;
+}
+
+/** The id of the job shown under the form, whatever its status. */
+async function startedJobId(page: Page): Promise<string> {
+  return (await page.getByTestId('started-job').getAttribute('data-job'))!;
 }
 
 const text = async (page: Page, selector: string) =>
