@@ -178,10 +178,13 @@ describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => 
     await page.locator('.field.invalid input[name="maxTrials"]').waitFor({ timeout: 30_000 });
     await shot(page, 'dashboard-job-form-sweep-errors.png');
 
-    // A real sweep of two trials, watched from the jobs list: its bar follows jobProgress events
+    // A real sweep, watched from the jobs list: its bar follows jobProgress events
     // (between 0 and 1 while it runs) while the list's query is sent again only on status changes.
+    // Three trials of 8 epochs: long enough (several seconds a trial even on a quiet machine)
+    // for the list to show the bar between 0 and 1.
+    await page.locator('textarea[name="space"]').fill('{"learningRate": [0.01, 0.003, 0.001]}');
     await page.locator('input[name="maxTrials"]').fill('');
-    await page.locator('input[name="epochs"]').fill('2');
+    await page.locator('input[name="epochs"]').fill('8');
     const sweepId = await startAndWait(page, 'RUNNING', 60_000).catch(async () =>
       startedJobId(page),
     );
