@@ -158,7 +158,7 @@ describe('dashboard', () => {
     });
     await page.goto(`${strand.url}/#/jobs`);
     const row = page.locator(`[data-testid="jobs-table"] tr[data-job-id="${jobId}"]`);
-    // Live: the list refetches on jobStatusChanged (and polls while a job is active).
+    // Live: the list refetches on jobStatusChanged; active rows follow jobProgress (no polling).
     await expect
       .poll(() => row.getAttribute('data-status'), { timeout: 30_000, interval: 250 })
       .toBe('SUCCEEDED');

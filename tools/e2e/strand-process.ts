@@ -50,10 +50,12 @@ export async function startStrand(env: Record<string, string> = {}): Promise<Str
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no URL printed within 60 s:\n${output}`)),
-      60_000,
-    );
+    // A server that is slow to start (a loaded machine) is stopped, not left running orphaned.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      void rm(dataDir, { recursive: true, force: true });
+      reject(new Error(`no URL printed within 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Strand API:\s+(http:\/\/\S+)\/graphql/.exec(output);

@@ -28,6 +28,12 @@ const DatasetPage = lazy(() =>
 const ModelsPage = lazy(() =>
   import('./pages/models-page.tsx').then((m) => ({ default: m.ModelsPage })),
 );
+const NewJobPage = lazy(() =>
+  import('./pages/new-job-page.tsx').then((m) => ({ default: m.NewJobPage })),
+);
+const TokensPage = lazy(() =>
+  import('./pages/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
+);
 const pending = <p className="muted">Loading…</p>;
 
 /** The whole dashboard: header and the page the hash names (or the token form). */
@@ -99,6 +105,16 @@ function Pages(props: { route: Route }): ReactNode {
       {route.page === 'models' ? (
         <Suspense fallback={pending}>
           <ModelsPage />
+        </Suspense>
+      ) : null}
+      {route.page === 'new-job' ? (
+        <Suspense fallback={pending}>
+          <NewJobPage kind={route.kind} search={route.search} />
+        </Suspense>
+      ) : null}
+      {route.page === 'tokens' ? (
+        <Suspense fallback={pending}>
+          <TokensPage />
         </Suspense>
       ) : null}
       {route.page === 'not-found' ? <NotFoundPage hash={route.hash} /> : null}

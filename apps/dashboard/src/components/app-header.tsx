@@ -13,7 +13,7 @@ const SOCKET_TEXT = {
 } as const;
 
 /**
- * The top bar: name, navigation (New run only for those who may start runs), the project
+ * The top bar: name, navigation (New run and New job only for those who may start them), the project
  * switcher with the caller's role, sign out, and whether live updates are flowing. `signedIn`
  * is false while the token form shows.
  */
@@ -53,6 +53,14 @@ export function AppHeader(props: { route: Route; signedIn?: boolean }): ReactNod
           </a>
           <a href="#/jobs" aria-current={page === 'jobs' || page === 'job' ? 'page' : undefined}>
             Jobs
+          </a>
+          {canEdit(project?.viewerRole) ? (
+            <a href="#/jobs/new" aria-current={page === 'new-job' ? 'page' : undefined}>
+              New job
+            </a>
+          ) : null}
+          <a href="#/tokens" aria-current={page === 'tokens' ? 'page' : undefined}>
+            Tokens
           </a>
         </nav>
       ) : null}

@@ -2,12 +2,20 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
+import { LogoView } from '../chart/logo-view.tsx';
+import { referenceBase } from '../chart/logo.ts';
 import { BASE_COLORS, BASES, dominantBase, trackValues } from '../chart/attribution-track.ts';
 import { formatMetric, formatNumber } from '../format/number.ts';
 import { EXPLANATION_QUERY } from '../graphql/operations.ts';
 import type { Explanation, JobStatus } from '../graphql/types.ts';
 
 const PER_PAGE = 8;
+
+/**
+ * Letters: every base's contribution as a letter that tall (above the line it raises the
+ * prediction), the bases present under the axis. Bars: one bar per position (positionScores).
+ */
+type Drawing = 'letters' | 'bars';
 
 const METHOD_NAMES: Record<string, string> = {
   ISM: 'in silico mutagenesis',
@@ -49,7 +57,11 @@ function BaseLegend(): ReactNode {
   );
 }
 
-function SequenceTrack(props: { explanation: Explanation; index: number }): ReactNode {
+function SequenceTrack(props: {
+  explanation: Explanation;
+  index: number;
+  drawing: Drawing;
+}): ReactNode {
   const s = props.explanation.sequences[props.index];
   const values = trackValues(props.explanation.summary, s.positionScores, s.scores);
   return (
@@ -62,11 +74,21 @@ function SequenceTrack(props: { explanation: Explanation; index: number }): Reac
           {s.reference != null ? ` · reference ${formatNumber(s.reference)}` : ''}
         </span>
       </figcaption>
-      <AttributionTrackView
-        positionScores={values}
-        scores={s.scores}
-        label={`Attribution per position of ${s.id}`}
-      />
+      {props.drawing === 'letters' ? (
+        <LogoView
+          rows={s.scores}
+          unit={props.explanation.target === 'logit' ? 'contribution (logit)' : 'contribution'}
+          reference={s.scores.map((row) => referenceBase(row))}
+          label={`Attribution letter logo of ${s.id}`}
+          testId="attribution-logo"
+        />
+      ) : (
+        <AttributionTrackView
+          positionScores={values}
+          scores={s.scores}
+          label={`Attribution per position of ${s.id}`}
+        />
+      )}
       <div className="top-positions">
         <span className="muted">top positions</span>
         <ol>
@@ -99,6 +121,7 @@ export function ExplanationView(props: { jobId: string; status: JobStatus }): Re
     ready ? { variables: { jobId: props.jobId } } : skipToken,
   );
   const [page, setPage] = useState(0);
+  const [drawing, setDrawing] = useState<Drawing>('letters');
   if (!ready)
     return <p className="muted">The attributions appear here when the job has succeeded.</p>;
   if (!data && loading) return <p className="muted">Loading the attributions…</p>;
@@ -135,12 +158,27 @@ export function ExplanationView(props: { jobId: string; status: JobStatus }): Re
       </dl>
       <div className="track-key">
         <BaseLegend />
+        <span className="drawing-choice" role="group" aria-label="Drawing">
+          {(['letters', 'bars'] as const).map((d) => (
+            <button
+              key={d}
+              type="button"
+              aria-pressed={drawing === d}
+              className={drawing === d ? 'current' : undefined}
+              onClick={() => setDrawing(d)}
+            >
+              {d}
+            </button>
+          ))}
+        </span>
         <span className="muted">
-          Bar height: {m.height}. Colour: {m.colour}.
+          {drawing === 'letters'
+            ? 'Letter height: the contribution of that base at that position (above the line it raises the prediction, below it lowers it). Under the axis: the base present, where the method shows it.'
+            : `Bar height: ${m.height}. Colour: ${m.colour}.`}
         </span>
       </div>
       {sequences.slice(from, from + PER_PAGE).map((s, i) => (
-        <SequenceTrack key={s.id} explanation={explanation} index={from + i} />
+        <SequenceTrack key={s.id} explanation={explanation} index={from + i} drawing={drawing} />
       ))}
       {pages > 1 ? (
         <nav className="pager" aria-label="Pages of sequences">

@@ -14,6 +14,7 @@ import { CvResult } from './cv-result-view.tsx';
 import { ExplanationView } from './explanation-view.tsx';
 import { ImportResult } from './import-result-view.tsx';
 import { KeyValues } from './key-values.tsx';
+import { MotifDiscoveryView } from './motif-discovery-view.tsx';
 import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
 import { SweepResult } from './sweep-result-view.tsx';
@@ -63,18 +64,20 @@ const NO_RESULT: Record<string, string> = {
 /**
  * A job's result by kind. The JSON is read on its own query once the job has ended (a refused
  * variant scoring keeps its pre-flight as the result of a FAILED job); an explanation is read
- * through `explanation`. A result of a shape no view knows is listed as key/values.
+ * through `explanation`, discovered motifs through `motifDiscovery`. A result of a shape no view knows is listed as key/values.
  */
 export function JobResult(props: { job: JobDetail }): ReactNode {
   const { job } = props;
   const ended = job.status === 'SUCCEEDED' || job.status === 'FAILED';
-  const wanted = ended && job.kind !== 'EXPLAIN_SEQUENCE';
+  const wanted = ended && job.kind !== 'EXPLAIN_SEQUENCE' && job.kind !== 'DISCOVER_MOTIFS';
   const { data, error, loading } = useQuery(
     JOB_RESULT_QUERY,
     wanted ? { variables: { id: job.id } } : skipToken,
   );
   if (job.kind === 'EXPLAIN_SEQUENCE')
     return <ExplanationView jobId={job.id} status={job.status} />;
+  if (job.kind === 'DISCOVER_MOTIFS')
+    return <MotifDiscoveryView jobId={job.id} status={job.status} />;
   const live =
     job.kind === 'SWEEP' ? (
       <SweepTrialsLive

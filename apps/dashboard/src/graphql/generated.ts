@@ -4,6 +4,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Aligned reads to call variants from, and the pileup model to call them with (Strand's default unless model is given), as `strand call` runs it, as a job. */
+export type CallVariantsInput = {
+  /** An indexed BAM (.bai or .csi beside it) or CRAM (.crai), relative to the import directory (STRAND_IMPORT_DIR). */
+  bam: string;
+  /** When set, the calls are then imported as a variants dataset of this name (the job's outputDataset), ready for scoreVariants. */
+  importAs?: string | null | undefined;
+  /** Non-reference calls below this QUAL are kept with FILTER LowQual (0–1000; default 0). */
+  minQual?: number | null | undefined;
+  /** A pileup model of the project, named as `strand call --model` names a stored one: a SUCCEEDED run's id, a model version's id, or NAME@ALIAS (e.g. caller@production; at most 300 characters). Default: the model shipped with Strand. A model of another project is NOT_FOUND; a model that is not a pileup genotyper is NOT_A_PILEUP_MODEL. */
+  model?: string | null | undefined;
+  /** When set, every candidate (hom-ref ones too) is stored with the pileup image the model saw ([width, rows, 6 channels]), its locus, alleles, read counts and call as a pileups dataset of this name (at most 200 characters): listed while the call runs, READY when it ends (the job's outputDataset when importAs is not given; its id is also the result's pileupsDatasetId). Read it with pileupCandidates / pileupImage. */
+  pileupsAs?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** The reference FASTA the reads were aligned to (plain or bgzip), relative to the import directory; its .fai is built beside it when missing. */
+  reference: string;
+  /** chrom, chrom:start or chrom:start-end (1-based, inclusive; at most 200 characters); default every contig of the reads' header. */
+  region?: string | null | undefined;
+  /** With pileupsAs: a truth VCF (relative to the import directory) whose genotypes label each stored candidate (hom-ref when its allele is not in the truth), as `strand call train` labels them, so the dataset can be trained on. */
+  truth?: string | null | undefined;
+};
+
 /** A planted-motif demo dataset: positives carry a motif instance, negatives are background. */
 export type CreateDemoDatasetInput = {
   /** Sequence length in bp (8–10,000). */
@@ -16,6 +38,84 @@ export type CreateDemoDatasetInput = {
   seed?: number | null | undefined;
   /** Number of sequences (10–200,000; sequences × length at most 200,000,000 bases). */
   sequences: number;
+};
+
+/** Stratified, seeded k-fold cross-validation of an architecture on a dataset of the project: k models, each tested on the fold it did not see. */
+export type CrossValidationInput = {
+  /** An architecture name (see `architectures`). */
+  architecture: string;
+  /** JASPAR-format matrices (the text of a .jaspar file) to find baselineMotif in. */
+  baselineJaspar?: string | null | undefined;
+  /** Also scan this motif as a baseline on the same folds (two classes of sequences): each test sequence scores its best PWM log-odds on either strand; the result's baseline.pwmScan holds the AUROC per fold, mean and sd. A JASPAR matrix ID (MA0139.2, or MA0139 for the latest version) or factor name, looked up in baselineJaspar or else the bundled JASPAR 2024 excerpt (CTCF, GATA1, Spi1, REST, …). */
+  baselineMotif?: string | null | undefined;
+  /** Default 32. */
+  batchSize?: number | null | undefined;
+  /** Loss weight per class against imbalance (one label column of classes): "none" (default), "auto" (inverse class frequency on the training rows, n / (k · n_class)) or name=weight pairs, e.g. "neg=1,pos=3" (classes not named weigh 1). */
+  classWeights?: string | null | undefined;
+  /** Architecture configuration as a JSON object; missing fields take defaults. */
+  config?: string | null | undefined;
+  /** A sequence-classification or expression dataset. */
+  datasetId: string;
+  /** Epochs per fold (at most: from 50 records a fold stops early on a 10% validation split); default 30. */
+  epochs?: number | null | undefined;
+  /** Folds, 2–20 (at most the number of records); default 5. */
+  folds?: number | null | undefined;
+  /** Expression: none or knn. none (default): a missing value reads as the training mean; knn: the mean of the imputeK nearest samples that have it (impute.knn's distance; every sample of the dataset, no labels). */
+  impute?: string | null | undefined;
+  /** With impute knn: neighbours, 1–100; default 10. */
+  imputeK?: number | null | undefined;
+  /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
+  kmer?: number | null | undefined;
+  /** With kmer: count a K-mer and its reverse complement together. Default false. */
+  kmerCanonical?: boolean | null | undefined;
+  /** Adam's; default 0.003. */
+  learningRate?: number | null | undefined;
+  /** Learning-rate schedule: constant, cosine, plateau. constant (default); cosine: annealed to 0 over the epochs; plateau: halved after plateauPatience epochs without a lower validation loss (training loss without a validation split). */
+  lrSchedule?: string | null | undefined;
+  /** Expression: per-sample normalisation before anything else: none, log1p, cpm, log-cpm, quantile. none (default); log1p: ln(1 + x); cpm: counts per million; log-cpm: both; quantile: limma's normalizeQuantiles over every sample of the dataset (no labels used). */
+  normalize?: string | null | undefined;
+  /** With lrSchedule plateau: epochs without improvement before halving, 1–100; default 3. */
+  plateauPatience?: number | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** DNA sequences: test-time averaging, a prediction is the mean of the outputs on the sequence and on its reverse complement (test metrics; the saved model's strand.json keeps it and variant scoring follows it). Default false. */
+  rcAverage?: boolean | null | undefined;
+  /** DNA sequences: augment training by reading each sequence as its reverse complement at random (seeded), half the time. Default false. */
+  reverseComplement?: boolean | null | undefined;
+  /** Seeds the folds, the weights and the shuffling; default 42. */
+  seed?: number | null | undefined;
+  /** Expression datasets: keep the K features that score best (selectionMethod) on the training samples alone (each fold's, in cross-validation). Default (null): the top 200 by F-test when features outnumber training samples (p ≫ n), else all; 0: all. */
+  selectFeatures?: number | null | undefined;
+  /** With selectFeatures K: f-test or variance (default f-test: ANOVA F of the classes, t² for two). */
+  selectionMethod?: string | null | undefined;
+  /** L2 penalty weightDecay · Σ w² on the kernels (dense, convolution, recurrent weights; not biases), in [0, 1]; default 0. */
+  weightDecay?: number | null | undefined;
+};
+
+/** A sequence dataset of the project and the model whose DeepSHAP attributions over it are searched for motifs: name the model by exactly one of runId, modelVersionId, or modelName with alias. */
+export type DiscoverMotifsInput = {
+  /** e.g. production (with modelName). */
+  alias?: string | null | undefined;
+  /** A sequence dataset of the project, of the model's input length. */
+  datasetId: string;
+  /** A JASPAR file in the server's import directory (STRAND_IMPORT_DIR) to match motifs to; default Strand's bundled motifs. */
+  jaspar?: string | null | undefined;
+  /** Only the records with this label (e.g. "1", the positives); default every record. */
+  label?: string | null | undefined;
+  /** At most this many records (1–1000000; default 10000). */
+  limit?: number | null | undefined;
+  /** A registered model name (with alias). */
+  modelName?: string | null | undefined;
+  /** A registered model version. */
+  modelVersionId?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** A SUCCEEDED run whose saved model to use. */
+  runId?: string | null | undefined;
+  /** DeepSHAP references (dinucleotide shuffles) per sequence, 1–100; default 10. */
+  shuffles?: number | null | undefined;
+  /** The model output explained (0-based); default 0. */
+  task?: number | null | undefined;
 };
 
 /** How a prediction is attributed to positions and bases. */
@@ -32,6 +132,64 @@ export type ExplainMethod =
   | 'ISM'
   /** |∂prediction/∂input| (Simonyan et al. 2014). */
   | 'SALIENCY';
+
+/** Sequences to explain (given inline, or the first records of a sequence dataset; at most 100) and the model to explain: name it by exactly one of runId, modelVersionId, or modelName with alias. */
+export type ExplainSequenceInput = {
+  /** e.g. production (with modelName). */
+  alias?: string | null | undefined;
+  /** Instead of sequences: a sequence dataset of the project (of the input length). */
+  datasetId?: string | null | undefined;
+  /** With datasetId: how many of its first records (1–100; default 10). */
+  limit?: number | null | undefined;
+  method: ExplainMethod;
+  /** A registered model name (with alias). */
+  modelName?: string | null | undefined;
+  /** A registered model version. */
+  modelVersionId?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** A SUCCEEDED run whose saved model to use. */
+  runId?: string | null | undefined;
+  /** 1–100 sequences of A, C, G, T, N (either case), each of the model's input length. */
+  sequences?: Array<string> | null | undefined;
+  /** Which model output to explain (0-based); default 0. */
+  task?: number | null | undefined;
+};
+
+/** A file on the server to import (inside the import directory, STRAND_IMPORT_DIR). */
+export type ImportDatasetInput = {
+  /** Sequence tables: numeric feature columns kept as a model's second input (deepcpg), each a column name or a prefix (`cpg_`). */
+  featureColumns?: Array<string> | null | undefined;
+  /** e.g. GRCh38. */
+  genomeBuild?: string | null | undefined;
+  /** sequence-classification, sequence-regression (count profiles), expression, variants, or intervals (windows of a reference FASTA at the regions of a BED/narrowPeak file, stored as sequence-classification). */
+  kind: string;
+  /** expression: the label column of the sample table. Sequence tables: the label column, or several separated by commas (a multitask head; 0/1 values); default `label`, else every `label_*` column. intervals: the regions' label columns (name, score or 0-based column numbers, comma-separated); default 1 for every region. */
+  labelColumn?: string | null | undefined;
+  /** expression: the sample table, relative to the import directory. */
+  labelsPath?: string | null | undefined;
+  name?: string | null | undefined;
+  /** intervals: negatives labelled 0, `gc-matched` (background windows of the reference) or `shuffled` (dinucleotide-shuffled positives). */
+  negatives?: string | null | undefined;
+  /** expression: genes-by-samples or samples-by-genes; detected when left out (when one side is at least twice the other). */
+  orientation?: string | null | undefined;
+  /** Path relative to the import directory (absolute paths must lie inside it). */
+  path: string;
+  /** Sequence tables: the per-position count column (comma-separated counts, tracks separated by `;`): the target of a sequence-regression dataset (default `counts`), for bpnet. */
+  profileColumn?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** intervals: the reference FASTA (plain or bgzip), relative to the import directory; its .fai is built beside it when missing. */
+  referencePath?: string | null | undefined;
+  /** intervals: seed of the negatives; default 1. */
+  seed?: number | null | undefined;
+  /** Refuse what the format's specification forbids even where htslib (or the format's common readers) read it: the job fails with file:line: reason instead of keeping a warning on the dataset. Default false. */
+  strict?: boolean | null | undefined;
+  /** intervals: BED files whose peaks are the tasks, relative to the import directory: a window's label for a task is 1 when it overlaps one of the file's peaks. */
+  taskPaths?: Array<string> | null | undefined;
+  /** intervals: the width of every window, centred on its region; default 200. */
+  windowWidth?: number | null | undefined;
+};
 
 /** What a background job does. */
 export type JobKind =
@@ -55,6 +213,32 @@ export type ParamFilterInput = {
   name: string;
   /** Compared as a number or boolean when it reads as one ("0.001", "true"), else as text. */
   value: string;
+};
+
+/** Disease risk from gene expression + gene-level variant burden: a cross-validated multimodal model, each sample's out-of-fold risk, and the features ranked by attribution. */
+export type PredictRiskInput = {
+  /** Epochs per model, 1–1000; default 10. */
+  epochs?: number | null | undefined;
+  /** An expression dataset of the project; its stored sample labels are the classes. */
+  expressionDatasetId: string;
+  /** Cross-validation folds, 2–20; default 5. */
+  folds?: number | null | undefined;
+  /** Gene intervals as BED (name column = gene; several lines per gene allowed): a path relative to the import directory (STRAND_IMPORT_DIR). */
+  genes: string;
+  /** The label column; must be the one the expression dataset was imported with (default: it). */
+  labelColumn?: string | null | undefined;
+  /** Rare-variant burden: count only ALT alleles with INFO/AF below this, in (0, 1]. */
+  maxAf?: number | null | undefined;
+  /** The at-risk class; default "case" when present, else the second in sorted order. */
+  positiveLabel?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** Default 42. */
+  seed?: number | null | undefined;
+  /** Ranked features kept in the result, 1–1000; default 20. */
+  top?: number | null | undefined;
+  /** A variants dataset of the project: a multi-sample VCF with genotypes. */
+  variantsDatasetId: string;
 };
 
 /** VIEWER reads; EDITOR also imports, trains and cancels; ADMIN also manages members. */
@@ -87,6 +271,30 @@ export type RunSortField =
 
 /** Where a run is in its life. */
 export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'STALLED' | 'SUCCEEDED';
+
+/** Variants to score and the model to score them with: name the model by exactly one of runId, modelVersionId, or modelName with alias. */
+export type ScoreVariantsInput = {
+  /** e.g. production (with modelName). */
+  alias?: string | null | undefined;
+  /** VCF records per resumable chunk, 1–100000; default 1000. */
+  chunkSize?: number | null | undefined;
+  /** A variants dataset (an imported VCF) of the project. */
+  datasetId: string;
+  /** Score even when the pre-flight finds a gross mismatch with the reference (a wrong build?). Default false. */
+  force?: boolean | null | undefined;
+  /** A registered model name (with alias). */
+  modelName?: string | null | undefined;
+  /** A registered model version. */
+  modelVersionId?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** The reference FASTA the VCF was called on: a path relative to the import directory (STRAND_IMPORT_DIR); plain or bgzip; its .fai is built beside it when missing. */
+  reference: string;
+  /** Average the predictions of both strands. Default: as the model was trained (true for a model trained with rcAverage), else false. */
+  reverseComplement?: boolean | null | undefined;
+  /** A SUCCEEDED run whose saved model to use. */
+  runId?: string | null | undefined;
+};
 
 /** Ascending or descending. */
 export type SortDirection = 'ASC' | 'DESC';
@@ -134,6 +342,52 @@ export type StartTrainingInput = {
   /** L2 penalty weightDecay · Σ w² on the kernels (dense, convolution, recurrent weights; not biases), in [0, 1]; default 0. */
   weightDecay?: number | null | undefined;
 };
+
+/** Whether larger (MAXIMIZE) or smaller (MINIMIZE) values of the metric are better. */
+export type SweepDirection = 'MAXIMIZE' | 'MINIMIZE';
+
+/** The median stopping rule (Google Vizier): a trial whose best value so far is worse than the median of the completed trials' best values at the same epoch is stopped (pruned). */
+export type SweepEarlyStopInput = {
+  /** Epochs a trial trains before it may be stopped, 1–1000. */
+  afterEpochs: number;
+  /** Completed trials needed before any is stopped; default 2. */
+  minCompleted?: number | null | undefined;
+};
+
+/** A hyperparameter sweep: its trials are ordinary training runs of the dataset, run one at a time and listed by the job (Job.runs, group labels "trial N"). */
+export type SweepInput = {
+  /** An architecture name (see `architectures`). */
+  architecture: string;
+  /** For trials that do not sweep it; default 64. */
+  batchSize?: number | null | undefined;
+  /** Configuration shared by every trial, as a JSON object; swept config.<field> values replace its fields. */
+  config?: string | null | undefined;
+  /** A sequence-classification or expression dataset. */
+  datasetId: string;
+  /** Default MINIMIZE for losses (loss, mse, mae), else MAXIMIZE. */
+  direction?: SweepDirection | null | undefined;
+  /** Stop hopeless trials early; default: every trial trains every epoch. */
+  earlyStop?: SweepEarlyStopInput | null | undefined;
+  /** Epochs per trial; default 10. */
+  epochs?: number | null | undefined;
+  /** For trials that do not sweep it; default 0.001. */
+  learningRate?: number | null | undefined;
+  /** At most this many trials (≤ 50); default the whole grid, or 10 random trials. */
+  maxTrials?: number | null | undefined;
+  /** Default GRID. */
+  method?: SweepMethod | null | undefined;
+  /** An epoch metric: loss or a validation metric (val_auroc, val_accuracy, val_loss, …); default val_auroc for two classes, val_accuracy for more. */
+  metric?: string | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** Every trial's seed (weights, split, shuffling) and the random draws; default 42. */
+  seed?: number | null | undefined;
+  /** The search space as a JSON object: parameter (learningRate, batchSize or config.<field>) → a list of values, or for RANDOM a range {"min", "max", "log"?, "integer"?}. E.g. {"learningRate": [0.01, 0.001], "config.filters": [16, 32]}. */
+  space: string;
+};
+
+/** GRID: every combination of the listed values, first parameter slowest; RANDOM: seeded draws (ranges allowed). */
+export type SweepMethod = 'GRID' | 'RANDOM';
 
 /** Which variant scores to list; every condition given must hold. */
 export type VariantScoreFilterInput = {
@@ -1012,6 +1266,335 @@ export type PileupImageQuery = {
   } | null;
 };
 
+export type StartedJobFieldsFragment = {
+  job: {
+    id: string;
+    kind: JobKind;
+    status: JobStatus;
+    error: string | null;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    progress: {
+      done: number;
+      total: number | null;
+      unit: string;
+      message: string | null;
+      fraction: number | null;
+    };
+  } | null;
+  userErrors: Array<{ field: string | null; message: string; code: string }>;
+};
+
+export type ImportDatasetMutationVariables = Exact<{
+  input: ImportDatasetInput;
+}>;
+
+export type ImportDatasetMutation = {
+  importDataset: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type ScoreVariantsMutationVariables = Exact<{
+  input: ScoreVariantsInput;
+}>;
+
+export type ScoreVariantsMutation = {
+  scoreVariants: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type ExplainSequenceMutationVariables = Exact<{
+  input: ExplainSequenceInput;
+}>;
+
+export type ExplainSequenceMutation = {
+  explainSequence: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type DiscoverMotifsMutationVariables = Exact<{
+  input: DiscoverMotifsInput;
+}>;
+
+export type DiscoverMotifsMutation = {
+  discoverMotifs: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type StartCrossValidationMutationVariables = Exact<{
+  input: CrossValidationInput;
+}>;
+
+export type StartCrossValidationMutation = {
+  startCrossValidation: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type StartSweepMutationVariables = Exact<{
+  input: SweepInput;
+}>;
+
+export type StartSweepMutation = {
+  startSweep: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type PredictRiskMutationVariables = Exact<{
+  input: PredictRiskInput;
+}>;
+
+export type PredictRiskMutation = {
+  predictRisk: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type CallVariantsMutationVariables = Exact<{
+  input: CallVariantsInput;
+}>;
+
+export type CallVariantsMutation = {
+  callVariants: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type JobStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type JobStateQuery = {
+  job: {
+    id: string;
+    kind: JobKind;
+    status: JobStatus;
+    error: string | null;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    progress: {
+      done: number;
+      total: number | null;
+      unit: string;
+      message: string | null;
+      fraction: number | null;
+    };
+  } | null;
+};
+
+export type ApiTokenFieldsFragment = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+};
+
+export type MyTokensQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyTokensQuery = {
+  me: {
+    id: string;
+    name: string;
+    tokens: Array<{
+      id: string;
+      name: string;
+      prefix: string;
+      createdAt: string;
+      expiresAt: string | null;
+    }>;
+  };
+};
+
+export type CreateTokenMutationVariables = Exact<{
+  name: string;
+  expiresAt?: string | null | undefined;
+}>;
+
+export type CreateTokenMutation = {
+  createToken: {
+    token: string | null;
+    apiToken: {
+      id: string;
+      name: string;
+      prefix: string;
+      createdAt: string;
+      expiresAt: string | null;
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type RevokeTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type RevokeTokenMutation = {
+  revokeToken: {
+    apiToken: { id: string } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type MotifDiscoveryQueryVariables = Exact<{
+  jobId: string;
+}>;
+
+export type MotifDiscoveryQuery = {
+  motifDiscovery: {
+    jobId: string;
+    backend: string;
+    sequences: number;
+    seqletsCalled: number;
+    seqletsClustered: number;
+    motifs: Array<{
+      name: string;
+      sign: string;
+      consensus: string;
+      seqlets: number;
+      informationContent: number;
+      pwm: Array<Array<number>>;
+      cwm: Array<Array<number>>;
+      matches: Array<{ id: string; name: string; score: number; p: number }>;
+    }>;
+  } | null;
+};
+
 export const RunSummaryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1176,73 +1759,6 @@ export const ModelVersionFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ModelVersionFieldsFragment, unknown>;
-export const JobProgressFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'JobProgressFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<JobProgressFieldsFragment, unknown>;
-export const JobSummaryFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'JobSummaryFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progress' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'JobProgressFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<JobSummaryFieldsFragment, unknown>;
 export const JobDatasetFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1352,6 +1868,172 @@ export const PileupCandidateFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PileupCandidateFieldsFragment, unknown>;
+export const JobProgressFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JobProgressFieldsFragment, unknown>;
+export const JobSummaryFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JobSummaryFieldsFragment, unknown>;
+export const StartedJobFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartedJobFieldsFragment, unknown>;
+export const ApiTokenFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ApiTokenFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ApiToken' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApiTokenFieldsFragment, unknown>;
 export const RunsDocument = {
   kind: 'Document',
   definitions: [
@@ -4432,3 +5114,1291 @@ export const PileupImageDocument = {
     },
   ],
 } as unknown as DocumentNode<PileupImageQuery, PileupImageQueryVariables>;
+export const ImportDatasetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportDataset' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportDatasetInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importDataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportDatasetMutation, ImportDatasetMutationVariables>;
+export const ScoreVariantsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ScoreVariants' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ScoreVariantsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'scoreVariants' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScoreVariantsMutation, ScoreVariantsMutationVariables>;
+export const ExplainSequenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ExplainSequence' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ExplainSequenceInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'explainSequence' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExplainSequenceMutation, ExplainSequenceMutationVariables>;
+export const DiscoverMotifsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DiscoverMotifs' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DiscoverMotifsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'discoverMotifs' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DiscoverMotifsMutation, DiscoverMotifsMutationVariables>;
+export const StartCrossValidationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartCrossValidation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CrossValidationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startCrossValidation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartCrossValidationMutation, StartCrossValidationMutationVariables>;
+export const StartSweepDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartSweep' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SweepInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startSweep' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartSweepMutation, StartSweepMutationVariables>;
+export const PredictRiskDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PredictRisk' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PredictRiskInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'predictRisk' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PredictRiskMutation, PredictRiskMutationVariables>;
+export const CallVariantsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CallVariants' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CallVariantsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'callVariants' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CallVariantsMutation, CallVariantsMutationVariables>;
+export const JobStateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'JobState' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JobStateQuery, JobStateQueryVariables>;
+export const MyTokensDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyTokens' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'tokens' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ApiTokenFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ApiTokenFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ApiToken' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyTokensQuery, MyTokensQueryVariables>;
+export const CreateTokenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateToken' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expiresAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTimeISO' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createToken' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expiresAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expiresAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'apiToken' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ApiTokenFields' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'userErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ApiTokenFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ApiToken' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateTokenMutation, CreateTokenMutationVariables>;
+export const RevokeTokenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeToken' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeToken' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'apiToken' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'userErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const MotifDiscoveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MotifDiscovery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'motifDiscovery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backend' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sequences' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'seqletsCalled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'seqletsClustered' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'motifs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sign' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'consensus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'seqlets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'informationContent' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pwm' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cwm' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'matches' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'p' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MotifDiscoveryQuery, MotifDiscoveryQueryVariables>;

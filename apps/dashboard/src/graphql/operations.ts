@@ -4,7 +4,20 @@
 import type { JobsQuery } from './generated.ts';
 
 export {
+  CallVariantsDocument as CALL_VARIANTS_MUTATION,
   CancelJobDocument as CANCEL_JOB_MUTATION,
+  CreateTokenDocument as CREATE_TOKEN_MUTATION,
+  DiscoverMotifsDocument as DISCOVER_MOTIFS_MUTATION,
+  ExplainSequenceDocument as EXPLAIN_SEQUENCE_MUTATION,
+  ImportDatasetDocument as IMPORT_DATASET_MUTATION,
+  JobStateDocument as JOB_STATE_QUERY,
+  MotifDiscoveryDocument as MOTIF_DISCOVERY_QUERY,
+  MyTokensDocument as MY_TOKENS_QUERY,
+  PredictRiskDocument as PREDICT_RISK_MUTATION,
+  RevokeTokenDocument as REVOKE_TOKEN_MUTATION,
+  ScoreVariantsDocument as SCORE_VARIANTS_MUTATION,
+  StartCrossValidationDocument as START_CROSS_VALIDATION_MUTATION,
+  StartSweepDocument as START_SWEEP_MUTATION,
   CancelRunDocument as CANCEL_RUN_MUTATION,
   CompareRunsDocument as COMPARE_RUNS_QUERY,
   DatasetDocument as DATASET_QUERY,

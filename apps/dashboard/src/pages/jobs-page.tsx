@@ -7,7 +7,12 @@ import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatDuration } from '../format/duration.ts';
 import { shortId } from '../format/ids.ts';
 import { formatCount } from '../format/number.ts';
-import { JOB_STATUS_CHANGED_SUBSCRIPTION, JOBS_QUERY } from '../graphql/operations.ts';
+import {
+  JOB_PROGRESS_SUBSCRIPTION,
+  JOB_STATUS_CHANGED_SUBSCRIPTION,
+  JOBS_QUERY,
+} from '../graphql/operations.ts';
+import type { JobProgressEvent } from '../graphql/types.ts';
 import type { JobListItem } from '../graphql/operations.ts';
 import { elapsedSeconds } from '../components/run-details.tsx';
 import type { CursorPages } from '../jobs/cursor-pages.ts';
@@ -21,16 +26,14 @@ import {
   kindFilter,
   statusFilter,
 } from '../jobs/job-kinds.ts';
-import { jobProgressView } from '../jobs/job-progress.ts';
+import { jobProgressView, latestProgress } from '../jobs/job-progress.ts';
 import { routeHref } from '../routing/route.ts';
+import { canEdit } from '../project/project-choice.ts';
 import { useProject } from '../project/use-project.tsx';
 import { navigate } from '../routing/use-route.ts';
 import { useSocketState } from '../use-socket-state.ts';
 
 const PAGE_SIZE = 20;
-// jobStatusChanged fires on status changes only; progress moves in between, so the list also
-// polls while a job on it is active.
-const ACTIVE_POLL_MS = 3000;
 
 /** What the job worked on: the dataset it read, and the one it made. */
 function jobData(job: JobListItem): ReactNode {
@@ -46,26 +49,46 @@ function jobData(job: JobListItem): ReactNode {
   );
 }
 
-/** Background jobs, newest first, a page at a time, filtered by kind and status; live. */
+/**
+ * An active job's progress bar, moved by its jobProgress events (the list's query is refetched
+ * on status changes only: jobStatusChanged, and after a reconnect).
+ */
+function LiveJobProgress(props: { job: JobListItem }): ReactNode {
+  const { job } = props;
+  const [live, setLive] = useState<JobProgressEvent | null>(null);
+  useSubscription(JOB_PROGRESS_SUBSCRIPTION, {
+    variables: { jobId: job.id },
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: ({ data: result }) => {
+      const event = result.data?.jobProgress;
+      if (event) setLive(event);
+    },
+  });
+  const shown = latestProgress(job, live);
+  return <JobProgressBar view={jobProgressView(shown.progress, shown.status)} compact />;
+}
+
+/**
+ * Background jobs, newest first, a page at a time, filtered by kind and status; live without
+ * polling: status changes refetch the page, each active job's bar follows its progress events.
+ */
 export function JobsPage(): ReactNode {
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
   const [pages, setPages] = useState<CursorPages>(FIRST_PAGE);
   const filtered = kind !== '' || status !== '';
   const { project } = useProject();
-  const { data, previousData, error, loading, refetch, startPolling, stopPolling } = useQuery(
-    JOBS_QUERY,
-    {
-      variables: {
-        first: PAGE_SIZE,
-        after: pages.after ?? undefined,
-        kind: kindFilter(kind),
-        status: statusFilter(status),
-        projectId: project?.id,
-      },
-      fetchPolicy: 'cache-and-network',
+  const { data, previousData, error, loading, refetch } = useQuery(JOBS_QUERY, {
+    variables: {
+      first: PAGE_SIZE,
+      after: pages.after ?? undefined,
+      kind: kindFilter(kind),
+      status: statusFilter(status),
+      projectId: project?.id,
     },
-  );
+    fetchPolicy: 'cache-and-network',
+  });
   useSubscription(JOB_STATUS_CHANGED_SUBSCRIPTION, { onData: () => void refetch() });
   const { connects } = useSocketState();
   useEffect(() => {
@@ -75,12 +98,6 @@ export function JobsPage(): ReactNode {
   // Keep the last page on screen while the next one loads, so the table does not flash.
   const shown = data ?? previousData;
   const jobs = shown?.jobs.edges.map((e) => e.node) ?? [];
-  const anyActive = jobs.some((j) => isJobActive(j.status));
-  useEffect(() => {
-    if (!anyActive) return undefined;
-    startPolling(ACTIVE_POLL_MS);
-    return () => stopPolling();
-  }, [anyActive, startPolling, stopPolling]);
 
   const setFilter = (set: (value: string) => void) => (value: string) => {
     set(value);
@@ -95,10 +112,10 @@ export function JobsPage(): ReactNode {
         <h1>No jobs yet</h1>
         <p>
           Background jobs — dataset imports, variant scoring, sequence explanations,
-          cross-validations, sweeps and risk predictions — are started through the API (for example
-          the <code>importDataset</code> or <code>scoreVariants</code> mutation). They appear here
-          with their live progress, and each job's page shows its result and what it was computed
-          from.
+          cross-validations, sweeps and risk predictions — are started from{' '}
+          <a href={routeHref({ page: 'new-job' })}>New job</a> (EDITORs; imports ADMINs) or through
+          the API. They appear here with their live progress, and each job's page shows its result
+          and what it was computed from.
         </p>
       </section>
     );
@@ -110,6 +127,17 @@ export function JobsPage(): ReactNode {
   return (
     <section>
       <h1>Jobs</h1>
+      {canEdit(project?.viewerRole) ? (
+        <p>
+          <a
+            className="button primary"
+            href={routeHref({ page: 'new-job' })}
+            data-testid="new-job-link"
+          >
+            New job
+          </a>
+        </p>
+      ) : null}
       <div className="filters">
         <label>
           kind{' '}
@@ -182,7 +210,11 @@ export function JobsPage(): ReactNode {
                 </td>
                 <td>{jobData(job)}</td>
                 <td>
-                  <JobProgressBar view={jobProgressView(job.progress, job.status)} compact />
+                  {isJobActive(job.status) ? (
+                    <LiveJobProgress job={job} />
+                  ) : (
+                    <JobProgressBar view={jobProgressView(job.progress, job.status)} compact />
+                  )}
                   {job.status === 'FAILED' && job.error ? (
                     <span className="job-error" title={job.error}>
                       {job.error}

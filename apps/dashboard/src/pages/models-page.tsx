@@ -108,6 +108,7 @@ export function ModelCard(props: { model: RegisteredModel }): ReactNode {
             <th className="num">size</th>
             <th>registered</th>
             {editor ? <th>set alias</th> : null}
+            {editor ? <th>use</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -143,6 +144,24 @@ export function ModelCard(props: { model: RegisteredModel }): ReactNode {
                   <AliasForm model={model} version={v.version} />
                 </td>
               ) : null}
+              {editor ? (
+                <td className="apply-links">
+                  {(['SCORE_VARIANTS', 'EXPLAIN_SEQUENCE', 'DISCOVER_MOTIFS'] as const).map(
+                    (kind) => (
+                      <a
+                        key={kind}
+                        href={routeHref({
+                          page: 'new-job',
+                          kind,
+                          search: `modelVersionId=${encodeURIComponent(v.id)}`,
+                        })}
+                      >
+                        {APPLY_NAMES[kind]}
+                      </a>
+                    ),
+                  )}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -150,6 +169,13 @@ export function ModelCard(props: { model: RegisteredModel }): ReactNode {
     </article>
   );
 }
+
+/** What a version can be used for from the registry: a job form with the version filled in. */
+const APPLY_NAMES = {
+  SCORE_VARIANTS: 'score variants',
+  EXPLAIN_SEQUENCE: 'explain',
+  DISCOVER_MOTIFS: 'find motifs',
+} as const;
 
 /** Points an alias (new or moved) at a version. Shown to EDITORs and ADMINs only. */
 function AliasForm(props: { model: RegisteredModel; version: number }): ReactNode {

@@ -217,6 +217,10 @@ describe('ModelCard', () => {
       'alias-form-v2',
       'alias-form-v1',
     ]);
+    // Score / explain / find motifs with a version: its job form, the version filled in.
+    const links = all(html, /href="(#\/jobs\/new\?[^"]+)"/g);
+    expect(links).toHaveLength(6);
+    expect(links[0]).toMatch(/^#\/jobs\/new\?modelVersionId=[^&]+&amp;kind=SCORE_VARIANTS$/);
   });
 
   it('a VIEWER sees no mutating control', () => {
@@ -224,5 +228,6 @@ describe('ModelCard', () => {
     expect(html).not.toContain('<form');
     expect(html).not.toContain('<button');
     expect(html).not.toContain('set alias');
+    expect(html).not.toContain('#/jobs/new');
   });
 });

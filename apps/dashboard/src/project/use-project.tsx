@@ -14,7 +14,8 @@ export interface ProjectState {
   loading: boolean;
 }
 
-const ProjectContext = createContext<ProjectState>({
+/** Exported for specs, which render pages in a given project and role. */
+export const ProjectContext = createContext<ProjectState>({
   project: null,
   projects: [],
   unknown: null,

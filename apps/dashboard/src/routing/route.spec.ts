@@ -51,3 +51,22 @@ describe('routeHref', () => {
     expect(parseRoute(routeHref({ page: 'job', id: 'x y' }))).toEqual({ page: 'job', id: 'x y' });
   });
 });
+
+describe('job form and token routes', () => {
+  it('reads the kind and pre-filled fields of #/jobs/new, and #/tokens', () => {
+    expect(parseRoute('#/jobs/new')).toEqual({ page: 'new-job' });
+    expect(parseRoute('#/jobs/new?kind=SWEEP&datasetId=d1')).toEqual({
+      page: 'new-job',
+      kind: 'SWEEP',
+      search: 'kind=SWEEP&datasetId=d1',
+    });
+    expect(parseRoute('#/tokens')).toEqual({ page: 'tokens' });
+    expect(routeHref({ page: 'new-job', kind: 'SCORE_VARIANTS' })).toBe(
+      '#/jobs/new?kind=SCORE_VARIANTS',
+    );
+    expect(routeHref({ page: 'new-job', kind: 'SWEEP', search: 'kind=X&datasetId=d1' })).toBe(
+      '#/jobs/new?kind=SWEEP&datasetId=d1',
+    );
+    expect(parseRoute('#/jobs/abc')).toEqual({ page: 'job', id: 'abc' });
+  });
+});

@@ -8,6 +8,8 @@ export type Route =
   | { page: 'dataset'; id: string }
   | { page: 'models' }
   | { page: 'jobs' }
+  | { page: 'new-job'; kind?: string; search?: string }
+  | { page: 'tokens' }
   | { page: 'job'; id: string }
   | { page: 'not-found'; hash: string };
 
@@ -19,7 +21,8 @@ const ITEM_PAGES = { runs: 'run', jobs: 'job', datasets: 'dataset' } as const;
 /**
  * The route for a hash: `#/` runs (`#/?status=…` a filtered, sorted view), `#/new` new run,
  * `#/runs/ID` a run, `#/compare?ids=A,B` runs side by side, `#/datasets` and `#/datasets/ID`,
- * `#/models` the model registry, `#/jobs` background jobs, `#/jobs/ID` a job.
+ * `#/models` the model registry, `#/jobs` background jobs, `#/jobs/new?kind=KIND&field=value` a
+ * job's form (fields pre-filled from the URL), `#/jobs/ID` a job, `#/tokens` the caller's tokens.
  */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -29,6 +32,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/runs') return search ? { page: 'runs', search } : { page: 'runs' };
   if (path === '/new') return { page: 'new-run' };
   if (path === '/jobs') return { page: 'jobs' };
+  if (path === '/jobs/new') {
+    const kind = new URLSearchParams(search).get('kind') ?? undefined;
+    return search ? { page: 'new-job', kind, search } : { page: 'new-job' };
+  }
+  if (path === '/tokens') return { page: 'tokens' };
   if (path === '/datasets') return { page: 'datasets' };
   if (path === '/models') return { page: 'models' };
   if (path === '/compare') {
@@ -59,6 +67,14 @@ export function routeHref(route: Exclude<Route, { page: 'not-found' }>): string 
       return '#/new';
     case 'jobs':
       return '#/jobs';
+    case 'new-job': {
+      const params = new URLSearchParams(route.search ?? '');
+      if (route.kind) params.set('kind', route.kind);
+      const search = params.toString();
+      return search ? `#/jobs/new?${search}` : '#/jobs/new';
+    }
+    case 'tokens':
+      return '#/tokens';
     case 'datasets':
       return '#/datasets';
     case 'models':
