@@ -128,6 +128,9 @@ function useStartJob(kind: JobKind): (input: Record<string, unknown>) => Promise
         return (await predictRisk({ variables })).data?.predictRisk ?? null;
       case 'CALL_VARIANTS':
         return (await callVariants({ variables })).data?.callVariants ?? null;
+      default:
+        // Kinds with no form here (training, a demo dataset, an upload's import).
+        return null;
     }
   };
 }
