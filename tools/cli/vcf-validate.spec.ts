@@ -87,13 +87,13 @@ describe('strand vcf validate', () => {
     const file = join(dir, 'bad.vcf');
     await writeFile(
       file,
-      `${HEADER}17\t100\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\t1/1\n17\t200\t.\tA\tX\t50\tPASS\t.\tGT\t0/1\t1/1\n`,
+      `${HEADER}17\t100\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\t1/1\n17\t200\t.\tA\tZ\t50\tPASS\t.\tGT\t0/1\t1/1\n`,
     );
     const r = strand('vcf', 'validate', file);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6: ALT "X"`),
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6: ALT "Z"`),
     );
   });
 
