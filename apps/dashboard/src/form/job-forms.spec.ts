@@ -56,9 +56,11 @@ describe('job forms', () => {
         }
       }
     }
+    // Every job mutation has a form here, but the demo dataset's: the New run page makes it.
+    const elsewhere = new Set(['cancelJob', 'createDemoDataset']);
     expect(JOB_FORMS.map((f) => f.mutation).sort()).toEqual(
       Object.keys(mutations)
-        .filter((name) => mutations[name].type.toString() === 'JobPayload!' && name !== 'cancelJob')
+        .filter((name) => mutations[name].type.toString() === 'JobPayload!' && !elsewhere.has(name))
         .sort(),
     );
   });
