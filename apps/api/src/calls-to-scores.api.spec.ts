@@ -12,7 +12,6 @@ import {
 } from '@strand/genomics/testing';
 import { callVariants } from '@strand/jobs';
 import { seedModelRun } from './testing/model-run.ts';
-import { finishedJob } from './testing/finished-job.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { GraphQLResponse, TestServer } from './testing/test-server.ts';
 
@@ -46,7 +45,7 @@ let importDir: string;
 let runId: string;
 let truth: number;
 
-const finished = (jobId: string) => finishedJob(server, jobId);
+const finished = (jobId: string) => server.waitForJob(jobId);
 
 /** The data lines of a VCF, as columns. */
 async function records(file: string): Promise<string[][]> {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedJob } from './testing/finished-job.ts';
 import { seedModelRun } from './testing/model-run.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
@@ -24,7 +23,7 @@ const EX1_VCF = join(
 let server: TestServer;
 let importDir: string;
 
-const finished = (jobId: string) => finishedJob(server, jobId);
+const finished = (jobId: string) => server.waitForJob(jobId);
 
 describe('a real call set from the corpus (samtools mpileup, ex1): import → scoreVariants', () => {
   beforeAll(async () => {

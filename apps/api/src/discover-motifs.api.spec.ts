@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@strand/genomics';
 import { seedModelRun } from './testing/model-run.ts';
-import { finishedJob } from './testing/finished-job.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -58,7 +57,7 @@ beforeAll(async () => {
   const imported = await server.request<{ importDataset: { job: { id: string } } }>(
     `mutation { importDataset(input: { kind: "sequence-classification", path: "seqs.tsv" }) { job { id } } }`,
   );
-  datasetId = (await finishedJob(server, imported.data!.importDataset.job.id)).outputDataset!.id;
+  datasetId = (await server.waitForJob(imported.data!.importDataset.job.id)).outputDataset!.id;
 }, 60_000);
 afterAll(async () => {
   delete process.env.STRAND_IMPORT_DIR;
@@ -72,7 +71,7 @@ describe('discoverMotifs', () => {
     expect(started.userErrors).toEqual([]);
     expect(started.job!.kind).toBe('DISCOVER_MOTIFS');
     const jobId = started.job!.id;
-    expect(await finishedJob(server, jobId)).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(await server.waitForJob(jobId)).toMatchObject({ status: 'SUCCEEDED', error: null });
     const res = await server.request<{
       motifDiscovery: {
         jobId: string;
@@ -108,7 +107,7 @@ describe('discoverMotifs', () => {
       ['datasetId', 'NOT_FOUND'],
     ]);
     const started = await discover({ datasetId, label: 'maybe' });
-    const job = await finishedJob(server, started.job!.id);
+    const job = await server.waitForJob(started.job!.id);
     expect(job.status).toBe('FAILED');
     expect(job.error).toContain('the dataset has no label "maybe"; its labels are no, yes');
   });

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@strand/genomics';
 import { initBackend, inSilicoMutagenesis, loadModel } from '@strand/models';
 import { seedModelRun } from './testing/model-run.ts';
-import { finishedJob } from './testing/finished-job.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -169,7 +168,7 @@ describe('explainSequence', () => {
       `mutation { importDataset(input: { kind: "sequence-classification", path: "seqs.tsv" }) { job { id } } }`,
     );
     const importJob = imported.data!.importDataset.job.id;
-    const datasetId = (await finishedJob(server, importJob)).outputDataset!.id;
+    const datasetId = (await server.waitForJob(importJob)).outputDataset!.id;
     const result = await explained({ datasetId, limit: 3, method: 'GRADXINPUT' });
     expect(result.summary).toBe('sum');
     expect(result.sequences.map((s) => s.id)).toEqual(['s0', 's1', 's2']);
