@@ -1,4 +1,4 @@
-import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { canEdit } from '../project/project-choice.ts';
 import { useEffect, useState } from 'react';
@@ -10,17 +10,12 @@ import { elapsedSeconds } from '../components/run-details.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format/date.ts';
 import { formatDuration } from '../format/duration.ts';
-import {
-  CANCEL_JOB_MUTATION,
-  JOB_PROGRESS_SUBSCRIPTION,
-  JOB_QUERY,
-  JOB_STATUS_CHANGED_SUBSCRIPTION,
-} from '../graphql/operations.ts';
-import type { JobProgressEvent } from '../graphql/types.ts';
+import { CANCEL_JOB_MUTATION, JOB_QUERY } from '../graphql/operations.ts';
 import { isJobActive, jobKindName } from '../jobs/job-kinds.ts';
 import { paramsForDisplay } from '../jobs/job-params.ts';
 import { jobProgressView, latestProgress } from '../jobs/job-progress.ts';
 import { summarizeJson } from '../jobs/json-summary.ts';
+import { useLiveJob } from '../jobs/use-live-job.ts';
 import { parseJson } from '../jobs/json-value.ts';
 import { routeHref } from '../routing/route.ts';
 import { useSocketState } from '../use-socket-state.ts';
@@ -33,39 +28,14 @@ export function JobPage(props: { id: string }): ReactNode {
     fetchPolicy: 'cache-and-network',
   });
   const job = data?.job ?? null;
-  const [live, setLive] = useState<JobProgressEvent | null>(null);
-  const [cancelJob, cancel] = useMutation(CANCEL_JOB_MUTATION);
-  const [cancelErrors, setCancelErrors] = useState<string[]>([]);
-
-  // Subscribe before the query answers, so no early event is missed; stop once the job ended.
-  const active = job ? isJobActive(job.status) : true;
-  useSubscription(
-    JOB_PROGRESS_SUBSCRIPTION,
-    active
-      ? {
-          variables: { jobId: id },
-          fetchPolicy: 'no-cache',
-          ignoreResults: true,
-          onData: ({ data: result }) => {
-            const event = result.data?.jobProgress;
-            if (!event) return;
-            setLive(event);
-            // The last event: the stored job has its end state (times, error, output dataset).
-            if (event.done) void refetch();
-          },
-        }
-      : skipToken,
-  );
-  useSubscription(JOB_STATUS_CHANGED_SUBSCRIPTION, {
-    onData: ({ data: result }) => {
-      if (result.data?.jobStatusChanged.id === id) void refetch();
-    },
-  });
+  const live = useLiveJob(id, job?.status, refetch);
   // After the socket reconnects, events sent meanwhile are lost: reload the stored job.
   const { connects } = useSocketState();
   useEffect(() => {
     if (connects > 1) void refetch();
   }, [connects, refetch]);
+  const [cancelJob, cancel] = useMutation(CANCEL_JOB_MUTATION);
+  const [cancelErrors, setCancelErrors] = useState<string[]>([]);
 
   if (!data && loading) return <p className="muted">Loading job {id}…</p>;
   if (!data && error) {

@@ -1,4 +1,4 @@
-import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import { Field } from '../components/field.tsx';
@@ -22,18 +22,15 @@ import {
   DISCOVER_MOTIFS_MUTATION,
   EXPLAIN_SEQUENCE_MUTATION,
   IMPORT_DATASET_MUTATION,
-  JOB_PROGRESS_SUBSCRIPTION,
   JOB_STATE_QUERY,
-  JOB_STATUS_CHANGED_SUBSCRIPTION,
   NEW_RUN_CHOICES_QUERY,
   PREDICT_RISK_MUTATION,
   SCORE_VARIANTS_MUTATION,
   START_CROSS_VALIDATION_MUTATION,
   START_SWEEP_MUTATION,
 } from '../graphql/operations.ts';
-import { isJobActive } from '../jobs/job-kinds.ts';
 import { jobProgressView, latestProgress } from '../jobs/job-progress.ts';
-import type { JobProgressEvent } from '../graphql/types.ts';
+import { useLiveJob } from '../jobs/use-live-job.ts';
 import { useProject } from '../project/use-project.tsx';
 import { routeHref } from '../routing/route.ts';
 
@@ -347,31 +344,8 @@ function StartedJob(props: { id: string; retryWithForce: (() => void) | undefine
     variables: { id },
     fetchPolicy: 'network-only',
   });
-  const [live, setLive] = useState<JobProgressEvent | null>(null);
   const job = data?.job ?? null;
-  const active = job ? isJobActive(job.status) : true;
-  useSubscription(
-    JOB_PROGRESS_SUBSCRIPTION,
-    active
-      ? {
-          variables: { jobId: id },
-          fetchPolicy: 'no-cache',
-          ignoreResults: true,
-          onData: ({ data: result }) => {
-            const event = result.data?.jobProgress;
-            if (!event) return;
-            setLive(event);
-            if (event.done) void refetch();
-          },
-        }
-      : skipToken,
-  );
-  // A job that ends before the progress subscription is up sends it nothing: its status does.
-  useSubscription(JOB_STATUS_CHANGED_SUBSCRIPTION, {
-    onData: ({ data: result }) => {
-      if (result.data?.jobStatusChanged.id === id) void refetch();
-    },
-  });
+  const live = useLiveJob(id, job?.status, refetch);
   if (!job) return <p className="muted">Job {id} started…</p>;
   const shown = latestProgress(job, live);
   return (
