@@ -1,7 +1,8 @@
 /**
  * Which keys (record IDs) a stream repeats, exactly, in bounded memory: a fixed map while
- * streaming, and at the end one partition's keys at a time (a 64th of the keys past the map). The first `memoryKeys` keys are kept in a FingerprintMap (a repeat of one of them is
- * told at once); later keys are checked against those at once, and otherwise appended as
+ * streaming, and at the end one partition's keys at a time (a 64th of the keys past the map).
+ * The first `memoryKeys` keys are kept in a FingerprintMap (a repeat of one of them is told at
+ * once); later keys are checked against those at once, and otherwise appended as
  * (fingerprint, line) to one of PARTITIONS files on disk by their fingerprint's top bits.
  * `finish()` then reads the files one at a time: a repeat among the later keys is told at the end,
  * with both lines. Why: a map of every key is ~24 bytes a key, doubling as it grows — 75 MB
