@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need beyond npm packages (Chromium for the
 # browser test, PostgreSQL and Redis for the cluster test), then lint, typecheck and test for every
-# project through Nx, the flat-memory benchmark at CI sizes, and the scaled-out cluster test.
+# project through Nx, the flat-memory benchmark at CI sizes, the scaled-out cluster test and the
+# API contract specs against a cluster.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-true}"
@@ -19,3 +20,7 @@ npm run -s bench:rss
 # run resumes from its checkpoint, a subscription on replica B sees every epoch of a run started
 # through A (exit 1 otherwise). About 5 min on a shared 2-core machine; it always tears down.
 npm run -s cluster:test
+# The API's GraphQL contract specs again, against a scaled-out cluster (apps/api/
+# vitest.cluster.config.ts): PostgreSQL, BullMQ on Redis, the API only queueing and a worker
+# running every run and job. The same spec files as the embedded pass above, unchanged.
+npm run -s test:cluster

@@ -37,6 +37,8 @@ export interface ApiConfig {
   artifactDir?: string;
   /** STRAND_REDIS_URL: scaled-out mode (BullMQ queues, Redis pub/sub; see apps/worker). */
   redisUrl?: string;
+  /** STRAND_QUEUE_PREFIX: Redis key prefix of the queues and channels (as the workers'). */
+  queuePrefix?: string;
 }
 
 /** The limits an operator may set, by environment variable (README: "Limits", "Fair use"). */
@@ -123,5 +125,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...(env.STRAND_DATABASE_URL ? { databaseUrl: env.STRAND_DATABASE_URL } : {}),
     ...(env.STRAND_ARTIFACT_DIR ? { artifactDir: resolve(env.STRAND_ARTIFACT_DIR) } : {}),
     ...(env.STRAND_REDIS_URL ? { redisUrl: env.STRAND_REDIS_URL } : {}),
+    ...(env.STRAND_QUEUE_PREFIX ? { queuePrefix: env.STRAND_QUEUE_PREFIX } : {}),
   };
 }

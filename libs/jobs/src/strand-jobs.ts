@@ -178,11 +178,6 @@ export class Jobs {
     })();
   }
 
-  /** Last epoch's training samples/s of each running run (null before its first epoch). */
-  throughput(): { runId: string; samplesPerSecond: number | null }[] {
-    return this.executor.throughput();
-  }
-
   /** Runs and jobs waiting for a free worker. */
   get queueDepth(): number {
     return this.queue.waiting + this.jobQueue.waiting;

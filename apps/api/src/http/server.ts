@@ -55,6 +55,9 @@ export interface StrandServerOptions {
    * progress of work started through any other.
    */
   redisUrl?: string;
+  /** STRAND_QUEUE_PREFIX: Redis key prefix of the queues and channels (default `strand`); the
+   * workers of the cluster must use the same. */
+  queuePrefix?: string;
   /** The built dashboard (apps/dashboard/dist); not served when absent. */
   dashboardDir?: string | null;
   production?: boolean;
@@ -104,7 +107,12 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     artifactDir: options.artifactDir,
   });
   let accepting = true;
-  const cluster = options.redisUrl ? connectCluster(options.redisUrl, { consume: false }) : null;
+  const cluster = options.redisUrl
+    ? connectCluster(options.redisUrl, {
+        consume: false,
+        ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}),
+      })
+    : null;
   const bus = cluster?.bus ?? createEventBus();
   const httpMetrics = new HttpMetrics();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };

@@ -4,8 +4,8 @@ import type { Jobs } from '@strand/jobs';
 
 /**
  * Job gauges in the Prometheus text format: runs by state (counts over all projects), queue
- * depth, and each running run's training samples/s of its last epoch (labelled by run id only:
- * no names, no project, no data).
+ * depth, and each running run's training samples/s of its last stored epoch (labelled by run id
+ * only: no names, no project, no data).
  */
 export async function renderJobMetrics(db: StrandDatabase, jobs: Jobs): Promise<string[]> {
   const em = db.fork();
@@ -25,10 +25,18 @@ export async function renderJobMetrics(db: StrandDatabase, jobs: Jobs): Promise<
     '# HELP strand_training_samples_per_second Training samples/s of the last epoch, per running run.',
     '# TYPE strand_training_samples_per_second gauge',
   ];
-  for (const { runId, samplesPerSecond } of jobs.throughput()) {
-    if (samplesPerSecond !== null) {
-      lines.push(`strand_training_samples_per_second{run_id="${runId}"} ${samplesPerSecond}`);
-    }
+  // From the stored epochs, not from this process: in a cluster the runs train in the workers.
+  const throughput = await em
+    .getConnection()
+    .execute<{ run_id: string; samples_per_second: number }[]>(
+      `select e.run_id, e.samples_per_second from epoch_metric e join run r on r.id = e.run_id
+     where r.status = 'RUNNING'
+       and e.epoch = (select max(m.epoch) from epoch_metric m where m.run_id = e.run_id)`,
+    );
+  for (const row of throughput) {
+    lines.push(
+      `strand_training_samples_per_second{run_id="${row.run_id}"} ${Number(row.samples_per_second)}`,
+    );
   }
   return lines;
 }

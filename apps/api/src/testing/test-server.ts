@@ -1,10 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ensureFirstAdmin, issueApiToken, Membership, Project, User } from '@strand/data';
+import {
+  ensureFirstAdmin,
+  issueApiToken,
+  Membership,
+  openDatabase,
+  Project,
+  User,
+} from '@strand/data';
+import { connectCluster, Jobs } from '@strand/jobs';
 import type { Role } from '@strand/data';
 import { createTestPostgresDatabase, testDialect } from '@strand/data/testing';
 import { startStrandServer } from '../http/server.ts';
@@ -66,22 +75,70 @@ export interface TestServer extends StrandServer {
 }
 
 /**
+ * The worker side of a test cluster: what apps/worker runs (its own database connection, a
+ * consuming BullMQ engine and the Redis bus under the server's queue prefix), in this process.
+ */
+async function startTestWorker(
+  redisUrl: string,
+  prefix: string,
+  server: Pick<
+    StrandServerOptions,
+    'dataDir' | 'databaseUrl' | 'concurrency' | 'stallSeconds' | 'logger'
+  >,
+): Promise<{ close(): Promise<void> }> {
+  const db = await openDatabase({ dataDir: server.dataDir, databaseUrl: server.databaseUrl });
+  const cluster = connectCluster(redisUrl, { consume: true, prefix });
+  const jobs = new Jobs(db, cluster.bus, {
+    engine: cluster.engine,
+    concurrency: server.concurrency ?? 1,
+    ...(server.stallSeconds !== undefined ? { stallSeconds: server.stallSeconds } : {}),
+    // The job lifecycle lines go where the server's go (a cluster's log collector).
+    ...(server.logger ? { log: server.logger.child({ component: 'jobs' }) } : {}),
+  });
+  let closing: Promise<void> | null = null;
+  return {
+    close: () =>
+      (closing ??= (async () => {
+        await jobs.close();
+        await cluster.close();
+        await db.close();
+      })()),
+  };
+}
+
+/**
  * A real server on a free loopback port with a fresh data directory and a first admin; its
  * database is SQLite, or a fresh PostgreSQL database when STRAND_TEST_DATABASE=postgresql (see
- * @strand/data/testing, and vitest.postgres.config.ts).
+ * @strand/data/testing). With STRAND_TEST_REDIS_URL too (see
+ * vitest.cluster.config.ts), it is a scaled-out cluster: the server only queues, on BullMQ under
+ * a prefix of its own, and a worker (apps/worker's wiring, in this process) runs every run and
+ * job; progress reaches subscriptions through Redis pub/sub.
  */
 export async function startTestServer(
   options: Partial<StrandServerOptions> = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'strand-api-'));
   const postgres = testDialect() === 'postgresql' ? await createTestPostgresDatabase() : null;
+  const redisUrl = process.env.STRAND_TEST_REDIS_URL;
+  if (redisUrl && !postgres)
+    throw new Error('STRAND_TEST_REDIS_URL needs STRAND_TEST_DATABASE=postgresql (a cluster)');
+  const queuePrefix = redisUrl ? `strand-test-${randomBytes(6).toString('hex')}` : undefined;
   const server = await startStrandServer({
     port: 0,
     dataDir,
     dashboardDir: null,
     ...(postgres ? { databaseUrl: postgres.url } : {}),
+    ...(redisUrl ? { redisUrl, queuePrefix } : {}),
     ...options,
   });
+  const worker =
+    redisUrl && queuePrefix
+      ? await startTestWorker(redisUrl, queuePrefix, {
+          dataDir,
+          databaseUrl: postgres!.url,
+          ...options,
+        })
+      : null;
   const admin = (await ensureFirstAdmin(server.db.fork()))!;
   const clients = new Map<string, Client>();
   const wsClient = (token: string) => {
@@ -100,6 +157,11 @@ export async function startTestServer(
   };
   const testServer: TestServer = {
     ...server,
+    // A cluster stops with its worker (running runs go back on the queue, as on SIGTERM).
+    async close() {
+      await server.close();
+      await worker?.close();
+    },
     adminToken: admin.token,
     defaultProjectId: admin.project.id,
     async request<T>(
@@ -193,7 +255,7 @@ export async function startTestServer(
     },
     async stop() {
       await Promise.all([...clients.values()].map((c) => c.dispose()));
-      await server.close();
+      await testServer.close();
       await postgres?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

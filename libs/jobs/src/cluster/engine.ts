@@ -51,12 +51,16 @@ export interface Cluster {
 /** The bus and queue engine of a cluster process on the Redis of `redisUrl`. */
 export function connectCluster(
   redisUrl: string,
-  options: { consume: boolean; prefix?: string },
+  options: {
+    consume: boolean;
+    /** Redis key prefix of the queues and the pub/sub channels (default `strand`). */
+    prefix?: string;
+  },
 ): Cluster {
   const connection = redisConnection(redisUrl);
   const publish = new Redis(connection as never);
   const subscribe = new Redis(connection as never);
-  const bus = createEventBus(createRedisEventTarget(publish, subscribe));
+  const bus = createEventBus(createRedisEventTarget(publish, subscribe, options.prefix));
   const engine: QueueEngine = {
     consumes: options.consume,
     create(lane, handler, concurrency, onError) {

@@ -1,13 +1,13 @@
 /**
  * The event bus across processes (scaled-out mode): an EventTarget for `createPubSub` whose
  * events travel through Redis pub/sub, so a subscription on one API replica sees what a worker
- * (or another replica) publishes. Each topic is one Redis channel `strand:<topic>`, subscribed
- * while someone in this process listens to it. Event payloads are JSON; non-finite numbers (a
- * NaN loss) survive the trip.
+ * (or another replica) publishes. Each topic is one Redis channel `<prefix>:<topic>` (prefix: the
+ * cluster's queue prefix, `strand` by default), subscribed while someone in this process listens
+ * to it. Redis pub/sub channels are global to the server (not per database number): several
+ * clusters on one Redis stay apart by their prefix only. Event payloads are JSON; non-finite
+ * numbers (a NaN loss) survive the trip.
  */
 import type { Redis } from 'ioredis';
-
-export const CHANNEL_PREFIX = 'strand:';
 
 type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
 
@@ -35,11 +35,12 @@ export function decodeEvent(message: string): unknown {
  * `publish` sends; `subscribe` must be a connection of its own (Redis puts a subscribing
  * connection in a mode where it can do nothing else).
  */
-export function createRedisEventTarget(publish: Redis, subscribe: Redis) {
+export function createRedisEventTarget(publish: Redis, subscribe: Redis, prefix = 'strand') {
+  const channelPrefix = `${prefix}:`;
   const listeners = new Map<string, Set<Listener>>();
   subscribe.on('message', (channel: string, message: string) => {
-    if (!channel.startsWith(CHANNEL_PREFIX)) return;
-    const type = channel.slice(CHANNEL_PREFIX.length);
+    if (!channel.startsWith(channelPrefix)) return;
+    const type = channel.slice(channelPrefix.length);
     const set = listeners.get(type);
     if (!set) return;
     const event = new CustomEvent(type, { detail: decodeEvent(message) });
@@ -55,7 +56,7 @@ export function createRedisEventTarget(publish: Redis, subscribe: Redis) {
       if (!set) {
         set = new Set();
         listeners.set(type, set);
-        void subscribe.subscribe(CHANNEL_PREFIX + type);
+        void subscribe.subscribe(channelPrefix + type);
       }
       set.add(listener);
     },
@@ -65,12 +66,12 @@ export function createRedisEventTarget(publish: Redis, subscribe: Redis) {
       set.delete(listener);
       if (set.size === 0) {
         listeners.delete(type);
-        void subscribe.unsubscribe(CHANNEL_PREFIX + type);
+        void subscribe.unsubscribe(channelPrefix + type);
       }
     },
     dispatchEvent(event: Event): boolean {
       const detail = (event as CustomEvent).detail;
-      void publish.publish(CHANNEL_PREFIX + event.type, encodeEvent(detail));
+      void publish.publish(channelPrefix + event.type, encodeEvent(detail));
       return true;
     },
   };

@@ -38,7 +38,6 @@ interface ActiveRun {
   stop: Int32Array;
   worker: Worker | null;
   lastProgress: number;
-  samplesPerSecond: number | null;
   onStall: ((idleMs: number) => void) | null;
 }
 
@@ -69,14 +68,6 @@ export class TrainingExecutor {
   /** Shutdown: every running run stops after its current batch and goes back to QUEUED. */
   stopAll(): void {
     for (const run of this.active.values()) Atomics.store(run.stop, 0, STOP_SHUTDOWN);
-  }
-
-  /** Last epoch's training samples/s of each run running here (null before its first epoch). */
-  throughput(): { runId: string; samplesPerSecond: number | null }[] {
-    return [...this.active].map(([runId, run]) => ({
-      runId,
-      samplesPerSecond: run.samplesPerSecond,
-    }));
   }
 
   /** The watchdog's sweep: runs with no progress for `stallMs` are stalled (worker terminated). */
@@ -117,7 +108,6 @@ export class TrainingExecutor {
       stop: new Int32Array(stopFlag),
       worker: null,
       lastProgress: Date.now(),
-      samplesPerSecond: null,
       onStall: null,
     };
     this.active.set(runId, active);
@@ -195,7 +185,6 @@ export class TrainingExecutor {
       };
       worker.on('message', (message: TrainingWorkerMessage) => {
         active.lastProgress = Date.now();
-        if (message.type === 'epoch') active.samplesPerSecond = message.report.samplesPerSecond;
         handle(async () => {
           if (settled) return;
           settled = message.type === 'finished' || message.type === 'failed';
