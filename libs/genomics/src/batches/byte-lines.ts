@@ -3,9 +3,7 @@
 // read straight into the buffer; streams and gzip/bgzip go through their chunks).
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { copied, copyOf, fileChunks } from '../io/file-chunks.ts';
-import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { openDecompressed } from '../io/decompressed.ts';
 import { FormatError } from '../errors/format-error.ts';
 import { COMPRESSION_SNIFF_BYTES, detectCompression } from '../io/detect-compression.ts';
 import type { Compression } from '../io/detect-compression.ts';
@@ -101,8 +99,8 @@ export class ByteLines {
     return true;
   }
 
-  /** Copies bytes in (they may be a chunk read ahead while sniffing the compression). */
-  append(chunk: Uint8Array): void {
+  /** Copies a chunk in (it may be valid only until the next is read). */
+  private append(chunk: Uint8Array): void {
     this.compact();
     if (this.tail + chunk.length > this.bytes.length) {
       this.grow(this.tail + chunk.length);
@@ -135,19 +133,6 @@ export class ByteLines {
   }
 }
 
-async function* asBytes(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
-  for await (const chunk of source) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-}
-
-/** Decompresses (gzip or bgzip: Node reads concatenated members); `pipeline` tears down on stop. */
-function gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const output = createGunzip();
-  pipeline(Readable.from(chunks), output, () => {
-    // Errors reach the reader through `output`.
-  });
-  return output;
-}
-
 /**
  * Opens a text source (path, stream or async iterable; plain, gzip or bgzip, told by content) as
  * {@link ByteLines}. A plain file is read with one handle into the reused buffer.
@@ -160,47 +145,8 @@ export async function openByteLines(source: TextSource, label: string): Promise<
     const compression = detectCompression(head.subarray(0, bytesRead));
     if (compression === 'none') return new ByteLines({ kind: 'file', handle }, label, compression);
     await handle.close();
-    return fromChunks(fileChunks(source), label);
   }
-  return fromChunks(source as AsyncIterable<Uint8Array | string>, label);
-}
-
-async function fromChunks(
-  source: AsyncIterable<Uint8Array | string>,
-  label: string,
-): Promise<ByteLines> {
-  const raw = asBytes(source);
-  // Enough leading chunks to tell the compression; they are replayed, not read twice.
-  const head: Uint8Array[] = [];
-  let size = 0;
-  while (size < COMPRESSION_SNIFF_BYTES) {
-    const next = await raw.next();
-    if (next.done) break;
-    size += next.value.length;
-    // A chunk may be valid only until the next read (fileChunks): keep a copy when reading on.
-    head.push(size < COMPRESSION_SNIFF_BYTES ? copyOf(next.value) : next.value);
-  }
-  const compression = detectCompression(Buffer.concat(head));
-  if (compression === 'none') {
-    const lines = new ByteLines(
-      { kind: 'chunks', chunks: raw, close: () => void raw.return(undefined) },
-      label,
-      compression,
-    );
-    for (const chunk of head) lines.append(chunk);
-    return lines;
-  }
-  async function* replay(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* head;
-      yield* raw;
-    } finally {
-      // Stopped while replaying the head, `yield* head` would not stop the source (a file).
-      await raw.return(undefined);
-    }
-  }
-  const inflated = gunzip(copied(replay()));
-  const chunks = inflated[Symbol.asyncIterator]();
-  const close = () => (inflated as unknown as Readable).destroy();
-  return new ByteLines({ kind: 'chunks', chunks, close }, label, compression);
+  const { compression, chunks, close } = await openDecompressed(source);
+  const refill: Refill = { kind: 'chunks', chunks: chunks[Symbol.asyncIterator](), close };
+  return new ByteLines(refill, label, compression);
 }

@@ -1,11 +1,8 @@
-import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { FormatError } from '../errors/format-error.ts';
 import type { ReaderIssues } from '../warnings/reader-issues.ts';
 import { BOM_RULE, CRLF_RULE } from '../warnings/text-rules.ts';
-import { copied, copyOf, fileChunks } from './file-chunks.ts';
-import { COMPRESSION_SNIFF_BYTES, detectCompression } from './detect-compression.ts';
 import type { Compression } from './detect-compression.ts';
+import { openDecompressed } from './decompressed.ts';
 
 /**
  * A file path, a Node stream, or any async iterable of byte (or string) chunks. A chunk need stay
@@ -38,62 +35,6 @@ export function sourceLabel(source: TextSource, label?: string): string {
 }
 
 /**
- * The bytes of a source, chunk by chunk; a file's are views of one reused buffer (fileChunks),
- * each valid until the next is asked for.
- */
-async function* byteChunks(source: TextSource): AsyncGenerator<Uint8Array> {
-  if (typeof source === 'string') {
-    yield* fileChunks(source);
-    return;
-  }
-  for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
-    yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-  }
-}
-
-/**
- * Reads enough leading bytes to detect compression, then yields them and the rest again:
- * the peeked chunks are replayed, so nothing is read twice and nothing is held.
- */
-async function sniff(
-  chunks: AsyncGenerator<Uint8Array>,
-): Promise<{ compression: Compression; bytes: AsyncGenerator<Uint8Array> }> {
-  const head: Uint8Array[] = [];
-  let size = 0;
-  while (size < COMPRESSION_SNIFF_BYTES) {
-    const next = await chunks.next();
-    if (next.done) break;
-    size += next.value.length;
-    // A chunk is valid until the next read (byteChunks): keep a copy when reading on.
-    head.push(size < COMPRESSION_SNIFF_BYTES ? copyOf(next.value) : next.value);
-  }
-  const compression = detectCompression(Buffer.concat(head));
-  async function* replay(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* head;
-      yield* chunks;
-    } finally {
-      // Stopped while replaying the head, `yield* head` would not stop the source (a file).
-      await chunks.return(undefined);
-    }
-  }
-  return { compression, bytes: replay() };
-}
-
-/**
- * Decompresses a gzip stream. Node's gunzip reads concatenated members, so bgzip (a series of
- * gzip blocks) works too. `pipeline` tears the whole chain down (closing the file) when the
- * reader stops early or the data is corrupt.
- */
-function gunzip(bytes: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const output = createGunzip();
-  pipeline(Readable.from(bytes), output, () => {
-    // Errors reach the reader through `output`; nothing else to do here.
-  });
-  return output;
-}
-
-/**
  * Streams the lines of a text file, plain, gzip or bgzip (detected from the content, not the
  * name). CRLF endings and a UTF-8 byte-order mark are read (and reported to `issues` once each).
  * Memory stays flat: only the current chunk and one partial line are held. Corrupt compressed
@@ -104,9 +45,8 @@ export async function* openText(
   options: OpenTextOptions = {},
 ): AsyncGenerator<TextLine> {
   const label = sourceLabel(source, options.label);
-  const { compression, bytes } = await sniff(byteChunks(source));
+  const { compression, chunks: decoded } = await openDecompressed(source);
   options.onCompression?.(compression);
-  const decoded = compression === 'none' ? bytes : gunzip(copied(bytes));
   // ignoreBOM keeps a byte-order mark in the text, so that it can be reported.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pending = '';
