@@ -1,9 +1,13 @@
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SeenKeys } from './seen-keys.ts';
+import { SeenKeys, sweepDeadKeyDirs } from './seen-keys.ts';
 
-const spillDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('strand-keys-')).length;
+/** This process's partition directories (other processes' come and go meanwhile). */
+const spillDirs = () =>
+  readdirSync(tmpdir()).filter((d) => d.startsWith(`strand-keys-${process.pid}-`)).length;
 
 describe('SeenKeys', () => {
   it('tells repeats of the keys it holds at once, and repeats among the spilled ones at the end, with both lines', () => {
@@ -37,5 +41,24 @@ describe('SeenKeys', () => {
     expect(small.add('a', 1)).toBe(undefined);
     expect(small.add('a', 2)).toBe(1);
     expect(small.finish()).toBe(undefined);
+  });
+
+  it("sweeps the partition directories of dead processes, never a live one's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strand-sweep-'));
+    try {
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+      mkdirSync(join(dir, `strand-keys-${dead}-abc123`));
+      mkdirSync(join(dir, `strand-keys-${process.pid}-def456`));
+      mkdirSync(join(dir, 'strand-keys-not-a-pid'));
+      mkdirSync(join(dir, 'something-else'));
+      expect(sweepDeadKeyDirs(dir)).toBe(1);
+      expect(readdirSync(dir).sort()).toEqual([
+        'something-else',
+        `strand-keys-${process.pid}-def456`,
+        'strand-keys-not-a-pid',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,7 +9,15 @@
  * at 2 M IDs, the whole growth of importing a large table; the disk holds 12 bytes a key, and the
  * check at the end ~0.4 MB a million keys.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FINGERPRINT, FingerprintMap, fingerprint } from './fingerprint-map.ts';
@@ -22,6 +30,36 @@ const BUFFERED = 4096;
 export const MEMORY_KEYS = 1 << 18;
 
 /** A repeat found by finish(): the line of the repeat and of the key's first appearance. */
+/** The partition directories are `strand-keys-<pid>-XXXXXX` in the OS temp directory. */
+const DIR_PREFIX = 'strand-keys-';
+
+/** Whether process `pid` is alive (signal 0 checks without signalling; EPERM: alive, not ours). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+let swept = false;
+
+/**
+ * Removes the partition directories of processes that died mid-stream (a kill -9 during an
+ * import), once per process, before its first spill: nothing else knows the OS temp directory.
+ */
+export function sweepDeadKeyDirs(dir = tmpdir()): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const match = /^strand-keys-(\d+)-/.exec(name);
+    if (!match || alive(Number(match[1]))) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 export interface RepeatedKey {
   line: number;
   firstLine: number;
@@ -100,7 +138,11 @@ export class SeenKeys {
 
   private spill(h1: number, h2: number, line: number): void {
     if (this.dir === undefined) {
-      this.dir = mkdtempSync(join(tmpdir(), 'strand-keys-'));
+      if (!swept) {
+        swept = true;
+        sweepDeadKeyDirs();
+      }
+      this.dir = mkdtempSync(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
       for (let p = 0; p < PARTITIONS; p++) {
         this.files.push(openSync(join(this.dir, String(p)), 'w+'));
         this.buffers.push(new Uint32Array(BUFFERED * 3));

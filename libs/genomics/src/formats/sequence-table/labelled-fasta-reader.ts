@@ -5,7 +5,7 @@ import type { ReadOptions } from '../../warnings/read-warning.ts';
 import { readFasta } from '../fasta/fasta-reader.ts';
 import type { LabelledSequence } from './labelled-sequence.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
-import { SeenKeys } from '../../collections/seen-keys.ts';
+import { UniqueIds } from './unique-ids.ts';
 
 /**
  * Streams a labelled FASTA: each header carries `key=value` (default `label=...`) after the ID,
@@ -17,7 +17,7 @@ export async function* readLabelledFasta(
 ): AsyncGenerator<LabelledSequence> {
   const label = sourceLabel(source, options.label);
   const key = options.labelKey ?? 'label';
-  const ids = new SeenKeys();
+  const ids = new UniqueIds(label, 'record');
   try {
     for await (const record of readFasta(source, { ...options, label })) {
       const pair = record.description.split(/\s+/).find((word) => word.startsWith(`${key}=`));
@@ -28,14 +28,7 @@ export async function* readLabelledFasta(
           record.line,
           `sequence ${record.id} has no ${key}=... in its header`,
         );
-      const first = ids.add(record.id, record.line);
-      if (first !== undefined) {
-        throw new FormatError(
-          label,
-          record.line,
-          `ID "${record.id}" appears twice (first on line ${first})`,
-        );
-      }
+      ids.add(record.id, record.line);
       const problem = sequenceProblem(record.id, record.sequence);
       if (problem) throw new FormatError(label, record.line, problem);
       yield {
@@ -45,14 +38,7 @@ export async function* readLabelledFasta(
         line: record.line,
       };
     }
-    const repeat = ids.finish();
-    if (repeat) {
-      throw new FormatError(
-        label,
-        repeat.line,
-        `the ID of this record appears twice (first on line ${repeat.firstLine})`,
-      );
-    }
+    ids.finish();
   } finally {
     ids.dispose();
   }

@@ -5,10 +5,10 @@ import type { WarningRule } from '../../warnings/read-warning.ts';
 import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { detectDelimiter, splitDelimited } from '../delimited.ts';
 import { parseLabel, sequenceProblem } from './labelled-sequence.ts';
+import { UniqueIds } from './unique-ids.ts';
 import type { ResolvedLayout, SequenceTableColumnOptions } from './sequence-table-layout.ts';
 import type { SequenceTableLayout } from './sequence-table-layout.ts';
 import { resolveSequenceTableLayout } from './sequence-table-layout.ts';
-import { SeenKeys } from '../../collections/seen-keys.ts';
 
 /** One row of a sequence table, its columns as the layout says. */
 export interface SequenceTableRecord {
@@ -88,7 +88,7 @@ async function* readRows(
   { issues, delimiter, width }: { issues: ReaderIssues; delimiter: string; width: number },
 ): AsyncGenerator<SequenceTableRecord> {
   const { label } = issues;
-  const ids = new SeenKeys();
+  const ids = new UniqueIds(label, 'row');
   const { labelColumns, featureColumns, profileColumn } = at.layout;
   let tracks = -1;
   try {
@@ -110,8 +110,7 @@ async function* readRows(
       const id = fields[at.id].trim();
       const sequence = fields[at.sequence].trim();
       if (id === '') throw fail('empty ID');
-      const first = ids.add(id, number);
-      if (first !== undefined) throw fail(`ID "${id}" appears twice (first on line ${first})`);
+      ids.add(id, number);
       const labels = at.labels.map((i, k) => {
         const value = fields[i].trim();
         if (value === '') {
@@ -147,14 +146,7 @@ async function* readRows(
       }
       yield { id, sequence, labels, features, profile, tracks: Math.max(tracks, 0), line: number };
     }
-    const repeat = ids.finish();
-    if (repeat) {
-      throw new FormatError(
-        label,
-        repeat.line,
-        `the ID of this row appears twice (first on line ${repeat.firstLine})`,
-      );
-    }
+    ids.finish();
   } finally {
     ids.dispose();
     await lines.return(undefined);
