@@ -116,6 +116,7 @@ interface JobView {
   id: string;
   status: string;
   error: string | null;
+  errorCode: string | null;
   result: string | null;
   lineage: string;
   progress: { done: number; total: number | null; unit: string };
@@ -138,7 +139,7 @@ async function finished(jobId: string, token?: string) {
     token,
   );
   const res = await server.request<{ job: JobView }>(
-    `query ($id: ID!) { job(id: $id) { id status error result lineage progress { done total unit } dataset { id } run { id } } }`,
+    `query ($id: ID!) { job(id: $id) { id status error errorCode result lineage progress { done total unit } dataset { id } run { id } } }`,
     { id: jobId },
     token,
   );
@@ -391,6 +392,8 @@ describe.skipIf(!HAS_REFERENCE)('scoreVariants (hg19 chr17 piece)', () => {
       /^wrong-build\.vcf: \d+ of \d+ alleles \([\d.]+%\) have a REF that does not match the reference .*: wrong genome build\? \(force to score anyway\)$/,
     );
     expect(job.error).not.toContain(importDir);
+    // The code a client acts on (the dashboard offers force), not the message's wording.
+    expect(job.errorCode).toBe('PREFLIGHT_FAILED');
     expect(JSON.parse(job.result!)).toMatchObject({
       preflight: { records: 60, refMismatches: { count: expect.any(Number) } },
     });

@@ -91,6 +91,13 @@ export class Job implements Node {
   error!: string | null;
 
   @Field(() => String, {
+    nullable: true,
+    description:
+      "A FAILED job's machine-readable reason, when Strand's error carries one; e.g. PREFLIGHT_FAILED: the variant-scoring pre-flight refused the input (a wrong genome build?), and the same input with force scores anyway.",
+  })
+  errorCode!: string | null;
+
+  @Field(() => String, {
     description:
       'Lineage beyond the linked dataset, run and model version (reference checksum, split, input checksums), as JSON text.',
   })
@@ -120,6 +127,7 @@ export class Job implements Node {
       params: JSON.stringify(withoutServerPaths(entity.params)),
       result: entity.result ? JSON.stringify(entity.result) : null,
       error: entity.error,
+      errorCode: entity.errorCode,
       createdAt: entity.createdAt,
       startedAt: entity.startedAt,
       finishedAt: entity.finishedAt,

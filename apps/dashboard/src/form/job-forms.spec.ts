@@ -159,17 +159,17 @@ describe('job forms', () => {
     expect(JOB_FORMS.some((f) => canStart(f, null))).toBe(false);
   });
 
-  it('offers force only after a scoring job failed on the pre-flight', () => {
-    const error =
-      'wrong.vcf: 26 of 102 alleles (25.5%) have a REF that does not match the reference: wrong genome build? (force to score anyway)';
-    expect(refusedByPreflight({ kind: 'SCORE_VARIANTS', status: 'FAILED', error })).toBe(true);
-    expect(
-      refusedByPreflight({ kind: 'SCORE_VARIANTS', status: 'FAILED', error: 'model missing' }),
-    ).toBe(false);
-    expect(refusedByPreflight({ kind: 'SCORE_VARIANTS', status: 'RUNNING', error: null })).toBe(
-      false,
-    );
-    expect(refusedByPreflight({ kind: 'CALL_VARIANTS', status: 'FAILED', error })).toBe(false);
+  it('offers force only after a scoring job failed on the pre-flight (by its error code)', () => {
+    const refused = {
+      kind: 'SCORE_VARIANTS',
+      status: 'FAILED',
+      errorCode: 'PREFLIGHT_FAILED',
+    } as const;
+    expect(refusedByPreflight(refused)).toBe(true);
+    expect(refusedByPreflight({ ...refused, errorCode: null })).toBe(false);
+    expect(refusedByPreflight({ ...refused, errorCode: 'INVALID_OPTIONS' })).toBe(false);
+    expect(refusedByPreflight({ ...refused, status: 'RUNNING' })).toBe(false);
+    expect(refusedByPreflight({ ...refused, kind: 'CALL_VARIANTS' })).toBe(false);
   });
 
   it('pre-fills known fields from the URL (score / explain with this model)', () => {

@@ -505,12 +505,10 @@ export function placeJobErrors(
 export function refusedByPreflight(job: {
   kind: JobKind;
   status: JobStatus;
-  error: string | null;
+  errorCode: string | null;
 }): boolean {
   return (
-    job.kind === 'SCORE_VARIANTS' &&
-    job.status === 'FAILED' &&
-    (job.error ?? '').endsWith('(force to score anyway)')
+    job.kind === 'SCORE_VARIANTS' && job.status === 'FAILED' && job.errorCode === 'PREFLIGHT_FAILED'
   );
 }
 

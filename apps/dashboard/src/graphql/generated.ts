@@ -555,6 +555,7 @@ export type DatasetQuery = {
             kind: JobKind;
             status: JobStatus;
             error: string | null;
+            errorCode: string | null;
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
@@ -757,6 +758,7 @@ export type CreateDemoDatasetMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -855,6 +857,7 @@ export type JobSummaryFieldsFragment = {
   kind: JobKind;
   status: JobStatus;
   error: string | null;
+  errorCode: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -900,6 +903,7 @@ export type JobsQuery = {
         kind: JobKind;
         status: JobStatus;
         error: string | null;
+        errorCode: string | null;
         createdAt: string;
         startedAt: string | null;
         finishedAt: string | null;
@@ -943,6 +947,7 @@ export type JobQuery = {
     kind: JobKind;
     status: JobStatus;
     error: string | null;
+    errorCode: string | null;
     createdAt: string;
     startedAt: string | null;
     finishedAt: string | null;
@@ -1016,6 +1021,7 @@ export type CancelJobMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1041,6 +1047,7 @@ export type DemoJobQuery = {
     kind: JobKind;
     status: JobStatus;
     error: string | null;
+    errorCode: string | null;
     createdAt: string;
     startedAt: string | null;
     finishedAt: string | null;
@@ -1090,6 +1097,7 @@ export type JobStatusChangedSubscription = {
     kind: JobKind;
     status: JobStatus;
     error: string | null;
+    errorCode: string | null;
     createdAt: string;
     startedAt: string | null;
     finishedAt: string | null;
@@ -1272,6 +1280,7 @@ export type StartedJobFieldsFragment = {
     kind: JobKind;
     status: JobStatus;
     error: string | null;
+    errorCode: string | null;
     createdAt: string;
     startedAt: string | null;
     finishedAt: string | null;
@@ -1297,6 +1306,7 @@ export type ImportDatasetMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1323,6 +1333,7 @@ export type ScoreVariantsMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1349,6 +1360,7 @@ export type ExplainSequenceMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1375,6 +1387,7 @@ export type DiscoverMotifsMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1401,6 +1414,7 @@ export type StartCrossValidationMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1427,6 +1441,7 @@ export type StartSweepMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1453,6 +1468,7 @@ export type PredictRiskMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1479,6 +1495,7 @@ export type CallVariantsMutation = {
       kind: JobKind;
       status: JobStatus;
       error: string | null;
+      errorCode: string | null;
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
@@ -1504,6 +1521,7 @@ export type JobStateQuery = {
     kind: JobKind;
     status: JobStatus;
     error: string | null;
+    errorCode: string | null;
     createdAt: string;
     startedAt: string | null;
     finishedAt: string | null;
@@ -1912,6 +1930,7 @@ export const JobSummaryFieldsFragmentDoc = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -2006,6 +2025,7 @@ export const StartedJobFieldsFragmentDoc = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -2632,6 +2652,7 @@ export const DatasetDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -3491,6 +3512,7 @@ export const CreateDemoDatasetDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -3962,6 +3984,7 @@ export const JobsDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -4114,6 +4137,7 @@ export const JobDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -4332,6 +4356,7 @@ export const CancelJobDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -4426,6 +4451,7 @@ export const DemoJobDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -4582,6 +4608,7 @@ export const JobStatusChangedDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5190,6 +5217,7 @@ export const ImportDatasetDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5306,6 +5334,7 @@ export const ScoreVariantsDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5422,6 +5451,7 @@ export const ExplainSequenceDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5538,6 +5568,7 @@ export const DiscoverMotifsDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5654,6 +5685,7 @@ export const StartCrossValidationDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5770,6 +5802,7 @@ export const StartSweepDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -5886,6 +5919,7 @@ export const PredictRiskDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -6002,6 +6036,7 @@ export const CallVariantsDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -6118,6 +6153,7 @@ export const JobStateDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },

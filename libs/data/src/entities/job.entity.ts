@@ -53,6 +53,10 @@ export class Job extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   error: string | null = null;
 
+  /** A FAILED job's reason a client can act on, when Strand knows one (e.g. PREFLIGHT_FAILED). */
+  @Property({ type: 'string', length: 64, nullable: true })
+  errorCode: string | null = null;
+
   /** Lineage: the dataset the job read (null when it read server files, e.g. an import). */
   @ManyToOne(() => Dataset, { ref: true, nullable: true })
   dataset: Ref<Dataset> | null = null;

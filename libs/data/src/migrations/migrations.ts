@@ -11,6 +11,8 @@ import { Migration20261206183000_postgresBaseline } from './Migration20261206183
 import { Migration20261206183100_datasetWarningsPostgres } from './Migration20261206183100_dataset-warnings-postgres.ts';
 import { Migration20261207024500_runTrainingOptions } from './Migration20261207024500_run-training-options.ts';
 import { Migration20261207024600_runTrainingOptionsPostgres } from './Migration20261207024600_run-training-options-postgres.ts';
+import { Migration20261207055746_jobErrorCode } from './Migration20261207055746_job-error-code.ts';
+import { Migration20261207055846_jobErrorCodePostgres } from './Migration20261207055846_job-error-code-postgres.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -36,6 +38,7 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207024500_run-training-options',
     class: Migration20261207024500_runTrainingOptions,
   },
+  { name: 'Migration20261207055746_job-error-code', class: Migration20261207055746_jobErrorCode },
 ];
 
 /**
@@ -57,5 +60,9 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261207024600_run-training-options-postgres',
     class: Migration20261207024600_runTrainingOptionsPostgres,
+  },
+  {
+    name: 'Migration20261207055846_job-error-code-postgres',
+    class: Migration20261207055846_jobErrorCodePostgres,
   },
 ];

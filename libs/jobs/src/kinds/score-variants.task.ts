@@ -82,7 +82,7 @@ export async function scoreVariantsTask(
 /**
  * The error with every server path in its message replaced by its label (a job's error is shown
  * to the project's members, who must not learn the server's directory layout). Keeps the name,
- * so Strand's own errors stay "expected" and their message is shown.
+ * so Strand's own errors stay "expected" and their message is shown, and a `code`.
  */
 export function withLabels(error: unknown, labels: Record<string, string>): unknown {
   // Errors that are not Strand's keep their message hidden anyway (see job.worker.ts).
@@ -97,5 +97,8 @@ export function withLabels(error: unknown, labels: Record<string, string>): unkn
   if (message === error.message) return error;
   const labelled = new Error(message);
   labelled.name = error.name;
+  // And its code (PREFLIGHT_FAILED: the client offers force).
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(labelled, { code });
   return labelled;
 }

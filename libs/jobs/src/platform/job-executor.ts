@@ -107,7 +107,10 @@ export class JobExecutor {
             ? error.message
             : `the job failed unexpectedly (${error instanceof Error ? error.name : 'error'}); see the server log`;
         if (!(error instanceof JobError)) this.log.error({ jobId, err: error }, 'job failed');
-        await this.finish(em, job, 'FAILED', { error: message });
+        await this.finish(em, job, 'FAILED', {
+          error: message,
+          errorCode: error instanceof JobError ? error.code : null,
+        });
       }
     } finally {
       this.active.delete(jobId);
@@ -122,11 +125,12 @@ export class JobExecutor {
     em: EntityManager,
     job: Job,
     status: JobStatus,
-    { error }: { error?: string } = {},
+    { error, errorCode }: { error?: string; errorCode?: string | null } = {},
   ): Promise<void> {
     job.status = status;
     job.finishedAt = new Date();
     job.error = error ?? null;
+    job.errorCode = errorCode ?? null;
     await em.flush();
     this.publishStatus(job);
     this.bus.publish('JOB_PROGRESS', job.id, {

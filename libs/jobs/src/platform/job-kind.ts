@@ -96,10 +96,15 @@ export interface JobKind<P extends JsonObject = JsonObject> {
 /**
  * An expected failure inside `run` (bad data met mid-way, a gross reference mismatch): the job
  * ends FAILED with this message, which must name the file and line or the reason — and never hold
- * sequence or sample values. Any other error ends the job FAILED with a generic message.
+ * sequence or sample values. Any other error ends the job FAILED with a generic message. `code`,
+ * when given, is stored as the job's errorCode: a reason a client can act on (PREFLIGHT_FAILED:
+ * the same input with force goes through).
  */
 export class JobError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: string | null = null,
+  ) {
     super(message);
     this.name = 'JobError';
   }

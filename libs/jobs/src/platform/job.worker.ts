@@ -9,8 +9,11 @@ import type { WorkerFunction } from './run-in-worker.ts';
 export type JobWorkerMessage =
   | { type: 'progress'; update: ProgressUpdate }
   | { type: 'result'; result: unknown }
-  /** expected: the error is Strand's own (a JobError or a named input error), safe to show. */
-  | { type: 'failed'; message: string; expected: boolean };
+  /**
+   * expected: the error is Strand's own (a JobError or a named input error), safe to show; code:
+   * its `code` (e.g. ScoringError's PREFLIGHT_FAILED) when it has one.
+   */
+  | { type: 'failed'; message: string; expected: boolean; code: string | null };
 
 if (!parentPort) throw new Error('job.worker.ts runs only as a worker thread');
 const port = parentPort;
@@ -42,9 +45,12 @@ try {
   });
   post({ type: 'result', result });
 } catch (error) {
+  const isExpected = expected(error);
+  const code = isExpected ? (error as { code?: unknown }).code : undefined;
   post({
     type: 'failed',
     message: error instanceof Error ? error.message : String(error),
-    expected: expected(error),
+    expected: isExpected,
+    code: typeof code === 'string' ? code : null,
   });
 }

@@ -71,7 +71,7 @@ export function runInWorker<I, R>(
               tools.signal.aborted
                 ? new WorkerAbortedError()
                 : message.expected
-                  ? new JobError(message.message)
+                  ? new JobError(message.message, message.code)
                   : new Error(message.message),
             ),
           );
