@@ -190,6 +190,14 @@ export type {
   TrainingChoicesInput,
 } from './learning/training-choices.ts';
 export {
+  FREEZE_HELP,
+  initConfig,
+  initFromProblems,
+  readFreeze,
+  splitInitFrom,
+} from './learning/init-from.ts';
+export type { FreezeOption, InitSource, StoredInitFrom } from './learning/init-from.ts';
+export {
   encodedShape,
   encodeInputs,
   encodes,

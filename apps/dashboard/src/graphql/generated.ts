@@ -306,15 +306,19 @@ export type StartTrainingInput = {
   batchSize?: number | null | undefined;
   /** Loss weight per class against imbalance (one label column of classes): "none" (default), "auto" (inverse class frequency on the training rows, n / (k · n_class)) or name=weight pairs, e.g. "neg=1,pos=3" (classes not named weigh 1). */
   classWeights?: string | null | undefined;
-  /** Architecture configuration as a JSON object; missing fields take defaults. */
+  /** Architecture configuration as a JSON object; missing fields take defaults (with initFrom: the source model's, but for the head, which the data decides). */
   config?: string | null | undefined;
   /** A sequence-classification or expression dataset. */
   datasetId: string;
   epochs: number;
+  /** With initFrom, the copied layers that do not train: none, N (the first N layers with weights), conv or all-but-head. Default none. */
+  freeze?: string | null | undefined;
   /** Expression: none or knn. none (default): a missing value reads as the training mean; knn: the mean of the imputeK nearest samples that have it (impute.knn's distance; every sample of the dataset, no labels). */
   impute?: string | null | undefined;
   /** With impute knn: neighbours, 1–100; default 10. */
   imputeK?: number | null | undefined;
+  /** Transfer learning: start from this model of the project (a SUCCEEDED run id, a model version id, or NAME@ALIAS). Same architecture, same input shape as the dataset; layers of the same name and weight shapes are copied (the head is new when the classes or tasks differ). Recorded in Run.trainingOptions.initFrom. */
+  initFrom?: string | null | undefined;
   /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
   kmer?: number | null | undefined;
   /** With kmer: count a K-mer and its reverse complement together. Default false. */
