@@ -64,6 +64,8 @@ export type CrossValidationInput = {
   impute?: string | null | undefined;
   /** With impute knn: neighbours, 1–100; default 10. */
   imputeK?: number | null | undefined;
+  /** Nested CV: in each outer fold, choose a configuration by this many inner folds (2–10) of the outer training rows only (mean inner test_auroc; test_r2 for regression), refit it on them and score it on the outer test fold; the result's nested block gives the choice per fold. The set: expression, weightDecay {0, 0.01} × f-test top-k {50, 200} (leave weightDecay and selectFeatures out); sequences, learningRate {given, given/3} × weightDecay {0, 0.001}. Default null: plain CV. */
+  innerFolds?: number | null | undefined;
   /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
   kmer?: number | null | undefined;
   /** With kmer: count a K-mer and its reverse complement together. Default false. */
