@@ -689,6 +689,7 @@ export type RunQuery = {
     learningRate: number;
     seed: number;
     config: string;
+    trainingOptions: string;
     classNames: Array<string>;
     error: string | null;
     startedAt: string | null;
@@ -3149,6 +3150,7 @@ export const RunDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'learningRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'seed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'config' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'trainingOptions' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'classNames' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'error' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
