@@ -57,7 +57,19 @@ export async function crossValidationTask(
     seed: input.seed,
     ...(input.featureSelection ? { featureSelection: input.featureSelection } : {}),
     ...(input.baselineMotif ? { baselineMotif: input.baselineMotif } : {}),
-    ...(input.innerFolds ? { innerFolds: input.innerFolds } : {}),
+    ...(input.innerFolds
+      ? {
+          innerFolds: input.innerFolds,
+          // Inner fits report no epochs: say what the fold is doing meanwhile.
+          onInnerSplit: (fold: number) =>
+            progress({
+              done: (fold - 1) * epochs,
+              total,
+              unit: 'epochs',
+              message: `fold ${fold}/${k}: choosing a configuration by ${input.innerFolds}-fold inner CV`,
+            }),
+        }
+      : {}),
     ...input.training,
     signal,
     onEpoch: (fold, r) => report(fold, r.epoch),

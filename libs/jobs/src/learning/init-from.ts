@@ -77,7 +77,20 @@ export function initFromProblems(
     );
     return errors;
   }
-  if (shape.kind === 'features') return errors; // the width is checked once features are selected
+  if (shape.kind === 'features') {
+    // A fine-tuned model reads every feature (fit refuses a new selection): the widths must agree.
+    const width = shape.length * shape.alphabetSize;
+    if (source.inputLength !== width) {
+      errors.push(
+        userError(
+          'initFrom',
+          'INCOMPATIBLE_INPUT',
+          `initFrom: model ${source.ref} reads ${source.inputLength} features; ${described} has ${width}`,
+        ),
+      );
+    }
+    return errors;
+  }
   const channels = source.inputChannels ?? 4;
   if (source.inputLength !== shape.length || channels !== shape.alphabetSize) {
     errors.push(
