@@ -177,7 +177,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       const overridden =
         options.value.weightDecay > 0
           ? 'weightDecay'
-          : shape.kind === 'features' && typeof options.value.featureSelection === 'object'
+          : shape.kind === 'features' && options.value.featureSelection !== 'auto'
             ? 'selectFeatures'
             : null;
       if (overridden) {

@@ -107,6 +107,7 @@ describe('nested cross-validation', () => {
         { innerFolds: 2, featureSelection: { method: 'f-test', k: 10 } },
         'innerFolds chooses the top-k features',
       ],
+      [{ innerFolds: 2, featureSelection: 'none' }, 'innerFolds chooses the top-k features'],
     ];
     for (const [extra, message] of cases) {
       const error = await refused(extra);

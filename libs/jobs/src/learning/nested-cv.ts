@@ -72,7 +72,10 @@ export function checkNestedOptions(
   if (!Number.isInteger(innerFolds) || innerFolds < min || innerFolds > max)
     fail(`innerFolds must be an integer from ${min} to ${max}; got ${innerFolds}`);
   if ((options.weightDecay ?? 0) > 0) fail('innerFolds chooses weightDecay: leave weightDecay out');
-  if (data.kind === 'features' && typeof options.featureSelection === 'object')
+  if (
+    data.kind === 'features' &&
+    (typeof options.featureSelection === 'object' || options.featureSelection === 'none')
+  )
     fail('innerFolds chooses the top-k features of expression data: leave selectFeatures out');
   if ((options.workers ?? 1) > 1) fail('innerFolds trains on one thread: leave workers at 1');
   if (data.profile) fail('innerFolds applies to labels (classes, tasks or values), not profiles');
