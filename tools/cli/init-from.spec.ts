@@ -100,6 +100,7 @@ describe('strand train --init-from (transfer learning)', () => {
     expect(tuned.config).toMatchObject({ filters: 4, kernelSize: 6, hiddenUnits: 4 });
     expect(tuned.initFrom).toEqual({
       model: a,
+      modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       architecture: 'deepbind',
       freeze: 'conv',
       copied: ['conv1', 'dense1', 'output'],

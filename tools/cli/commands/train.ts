@@ -16,7 +16,9 @@ import {
   saveTrainedModel,
 } from '@strand/jobs';
 import type { DataShape, EvaluatedFit, FitOptions, FreezeOption, OpenedData } from '@strand/jobs';
-import { initBackend, loadModel } from '@strand/models';
+import { sha256OfFiles } from '@strand/genomics';
+import { initBackend, loadModel, MODEL_FILES } from '@strand/models';
+import { join } from 'node:path';
 import type { ModelMetadata } from '@strand/models';
 import type * as tf from '@tensorflow/tfjs';
 import { modelDirOf } from '../model-arg.ts';
@@ -112,7 +114,8 @@ export async function train(argv: string[]): Promise<number> {
   }
   const args = readTrainOptions(command, values);
   // The source model: its architecture (unless --architecture says one) and trunk config.
-  let init: { model: tf.LayersModel; metadata: ModelMetadata; ref: string } | undefined;
+  let init:
+    { model: tf.LayersModel; metadata: ModelMetadata; ref: string; sha256: string } | undefined;
   if (values['init-from'] !== undefined) {
     const ref = values['init-from'];
     const dir = await modelDirOf(command, ref, values['data-dir'], 'transfer').catch(
@@ -122,7 +125,16 @@ export async function train(argv: string[]): Promise<number> {
       },
     );
     try {
-      init = { ...(await loadModel(dir)), ref };
+      const loaded = await loadModel(dir);
+      // Which exact weights it starts from, as the API records them (model.json + weights.bin).
+      const sha256 = await sha256OfFiles([
+        join(dir, MODEL_FILES.topology),
+        join(dir, MODEL_FILES.weights),
+      ]).catch((error: unknown) => {
+        loaded.model.dispose();
+        throw error;
+      });
+      init = { ...loaded, ref, sha256 };
     } catch (error) {
       throw new CliError(`${command}: --init-from ${ref}: ${(error as Error).message}`, 2);
     }
@@ -273,6 +285,7 @@ export async function train(argv: string[]): Promise<number> {
             ? {
                 initFrom: {
                   model: init.ref,
+                  modelSha256: init.sha256,
                   architecture: init.metadata.architecture,
                   freeze,
                   copied: fit.transfer.copied,
