@@ -297,6 +297,66 @@ describe('startCrossValidation', () => {
     ]);
     expect(await jobCount('CROSS_VALIDATION')).toBe(before);
   });
+  it('runs nested CV (innerFolds): the choice per outer fold beside the baseline; refuses what it would override', async () => {
+    const refused = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      innerFolds: 2,
+      weightDecay: 0.01,
+    });
+    expect(refused.userErrors).toEqual([
+      {
+        field: 'innerFolds',
+        code: 'INVALID_VALUE',
+        message:
+          "innerFolds chooses weightDecay (nested CV's configurations): leave weightDecay out",
+      },
+    ]);
+    const range = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      innerFolds: 11,
+    });
+    expect(range.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['innerFolds', 'OUT_OF_RANGE'],
+    ]);
+    const payload = await start('startCrossValidation', 'CrossValidationInput', {
+      datasetId: sequencesId,
+      architecture: 'deepbind',
+      config: '{"filters":4,"kernelSize":6,"hiddenUnits":4}',
+      folds: 2,
+      innerFolds: 2,
+      epochs: 1,
+      seed: 1,
+    });
+    expect(payload.userErrors).toEqual([]);
+    const job = await finished(payload.job!.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    const result = JSON.parse(job.result!) as {
+      folds: unknown[];
+      baseline: { folds: unknown[] };
+      nested: {
+        innerFolds: number;
+        metric: string;
+        candidates: { name: string }[];
+        folds: { fold: number; chosen: string; inner: { name: string; score: number }[] }[];
+      };
+    };
+    expect(result.folds).toHaveLength(2);
+    expect(result.baseline.folds).toHaveLength(2);
+    expect(result.nested).toMatchObject({ innerFolds: 2, metric: 'test_auroc' });
+    expect(result.nested.candidates.map((c) => c.name)).toEqual([
+      'learningRate=0.003, weightDecay=0',
+      'learningRate=0.003, weightDecay=0.001',
+      'learningRate=0.001, weightDecay=0',
+      'learningRate=0.001, weightDecay=0.001',
+    ]);
+    expect(result.nested.folds.map((f) => f.fold)).toEqual([1, 2]);
+    for (const f of result.nested.folds) {
+      expect(result.nested.candidates.map((c) => c.name)).toContain(f.chosen);
+      expect(f.inner).toHaveLength(4);
+    }
+  });
 });
 
 describe('startSweep', () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '@strand/models';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -321,5 +322,116 @@ describe('training over GraphQL', () => {
       await readFile(server.db.artifacts.resolve(`models/${runId}/strand.json`), 'utf8'),
     );
     expect(meta.rcAverage).toBe(true);
+  });
+
+  it('fine-tunes a run from another with the trunk frozen, records the source, and refuses a bad initFrom', async () => {
+    const datasetId = await demoDataset(60, 30);
+    const trained = async (input: Record<string, unknown>): Promise<string> => {
+      const started = await server.request<{
+        startTraining: { run: { id: string } | null; userErrors: unknown[] };
+      }>(START, { input: { datasetId, epochs: 2, architecture: 'deepbind', ...input } });
+      expect(started.data!.startTraining.userErrors).toEqual([]);
+      const runId = started.data!.startTraining.run!.id;
+      const events = await server.subscribe<Progress>(
+        PROGRESS,
+        { runId },
+        (e) => e.trainingProgress.done,
+      );
+      expect(events.at(-1)!.trainingProgress).toMatchObject({ status: 'SUCCEEDED' });
+      return runId;
+    };
+    const source = await trained({ config: '{"filters":4,"kernelSize":6,"hiddenUnits":4}' });
+    const tuned = await trained({ initFrom: source, freeze: '1', seed: 3 });
+    const stored = await server.request<{ run: { config: string; trainingOptions: string } }>(
+      `query ($id: ID!) { run(id: $id) { config trainingOptions } }`,
+      { id: tuned },
+    );
+    // The source's trunk config, and the run records what it started from.
+    expect(JSON.parse(stored.data!.run.config)).toMatchObject({ filters: 4, hiddenUnits: 4 });
+    expect(JSON.parse(stored.data!.run.trainingOptions)).toEqual({
+      initFrom: {
+        model: source,
+        runId: source,
+        modelVersionId: null,
+        architecture: 'deepbind',
+        modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        path: `models/${source}`,
+      },
+      freeze: 1,
+    });
+    const weights = async (runId: string) => {
+      const { model } = await loadModel(server.db.artifacts.resolve(`models/${runId}`));
+      const bytes = (layer: string) =>
+        model
+          .getLayer(layer)
+          .getWeights()
+          .map((w) => Buffer.from((w.dataSync() as Float32Array).buffer.slice(0)));
+      const out = { conv1: bytes('conv1'), dense1: bytes('dense1') };
+      model.dispose();
+      return out;
+    };
+    const [a, b] = [await weights(source), await weights(tuned)];
+    expect(b.conv1).toEqual(a.conv1); // frozen: bit-identical after two epochs
+    expect(b.dense1[0]!.equals(a.dense1[0]!)).toBe(false); // not frozen: trained on
+
+    const refused = async (input: Record<string, unknown>, data = datasetId) => {
+      const res = await server.request<{
+        startTraining: {
+          run: unknown;
+          userErrors: { field: string; code: string; message: string }[];
+        };
+      }>(START, { input: { datasetId: data, epochs: 1, architecture: 'deepbind', ...input } });
+      expect(res.data!.startTraining.run).toBeNull();
+      return res.data!.startTraining.userErrors;
+    };
+    expect(await refused({ initFrom: 'nobody@prod' })).toEqual([
+      { field: 'initFrom', code: 'NOT_FOUND', message: 'model "nobody" has no alias "prod"' },
+    ]);
+    expect(await refused({ freeze: 'conv' })).toEqual([
+      {
+        field: 'freeze',
+        code: 'INVALID_VALUE',
+        message: 'freeze needs initFrom (the model to start from)',
+      },
+    ]);
+    expect(await refused({ initFrom: source, freeze: 'head' })).toEqual([
+      expect.objectContaining({ field: 'freeze', code: 'INVALID_VALUE' }),
+    ]);
+    expect(await refused({ initFrom: source, architecture: 'basset' })).toContainEqual(
+      expect.objectContaining({ field: 'initFrom', code: 'INCOMPATIBLE_ARCHITECTURE' }),
+    );
+    const longer = await demoDataset(60, 40);
+    expect(await refused({ initFrom: source }, longer)).toEqual([
+      {
+        field: 'initFrom',
+        code: 'INCOMPATIBLE_INPUT',
+        message: expect.stringMatching(/reads sequences of 30 × 4; dataset ".*" has 40 × 4$/),
+      },
+    ]);
+    // Another project's model is not found from this one.
+    const other = await server.createProject('transfer elsewhere');
+    const outsider = await server.createUser('transfer outsider', { [other]: 'admin' });
+    const elsewhere = await server.demoDataset(
+      { projectId: other, sequences: 60, length: 30, motifs: ['CTCF'], seed: 7 },
+      outsider.token,
+    );
+    const across = await server.request<{
+      startTraining: { run: unknown; userErrors: { field: string; code: string }[] };
+    }>(
+      START,
+      {
+        input: {
+          projectId: other,
+          datasetId: elsewhere,
+          epochs: 1,
+          architecture: 'deepbind',
+          initFrom: source,
+        },
+      },
+      outsider.token,
+    );
+    expect(across.data!.startTraining.userErrors).toEqual([
+      expect.objectContaining({ field: 'initFrom', code: 'NOT_FOUND' }),
+    ]);
   });
 });

@@ -145,7 +145,15 @@ export type {
   CrossValidateOptions,
   CrossValidationResult,
   FoldResult,
+  NestedResult,
 } from './learning/cross-validate.ts';
+export {
+  INNER_FOLD_LIMITS,
+  NESTED_FEATURE_GRID,
+  NESTED_SEQUENCE_GRID,
+  nestedCandidates,
+} from './learning/nested-cv.ts';
+export type { InnerScore, NestedCandidate } from './learning/nested-cv.ts';
 export { describeParams, runSweep } from './learning/run-sweep.ts';
 export type { SweepOptions, SweepResult, SweepTrial } from './learning/run-sweep.ts';
 export type { ParamRange, SweepMethod, SweepSpace, TrialParams } from './learning/sweep-space.ts';
@@ -189,6 +197,14 @@ export type {
   TrainingChoices,
   TrainingChoicesInput,
 } from './learning/training-choices.ts';
+export {
+  FREEZE_HELP,
+  initConfig,
+  initFromProblems,
+  readFreeze,
+  splitInitFrom,
+} from './learning/init-from.ts';
+export type { FreezeOption, InitSource, StoredInitFrom } from './learning/init-from.ts';
 export {
   encodedShape,
   encodeInputs,

@@ -257,10 +257,11 @@ export class Jobs {
     return {
       startChildRun: async (input, groupLabel) => {
         const em = this.db.fork();
-        const outcome = await createTrainingRun(em, {
-          ...(input as unknown as StartTrainingInput),
-          projectId,
-        });
+        const outcome = await createTrainingRun(
+          em,
+          { ...(input as unknown as StartTrainingInput), projectId },
+          this.db,
+        );
         if (!outcome.ok) return outcome;
         const run = outcome.value;
         run.parentJob = em.getReference(Job, jobId, { wrapped: true });
@@ -308,7 +309,7 @@ export class Jobs {
   async startTraining(em: EntityManager, input: StartTrainingInput): Promise<Outcome<Run>> {
     const full = await projectQueueFull(em, input.projectId, 'run', this.projectQueueLimit);
     if (full) return { ok: false, errors: [full] };
-    const outcome = await createTrainingRun(em, input);
+    const outcome = await createTrainingRun(em, input, this.db);
     if (outcome.ok) {
       this.bus.publish('RUN_STATUS', {
         runId: outcome.value.id,

@@ -54,7 +54,12 @@ export type { FieldError } from './architectures/architecture-config.error.ts';
 
 // Transfer learning
 export { transferModel } from './transfer/transfer-model.ts';
-export type { TransferOptions, TransferResult, TransferTarget } from './transfer/transfer-model.ts';
+export type {
+  FreezeRule,
+  TransferOptions,
+  TransferResult,
+  TransferTarget,
+} from './transfer/transfer-model.ts';
 export { TransferError } from './transfer/transfer.error.ts';
 
 // Metrics

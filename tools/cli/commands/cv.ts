@@ -5,6 +5,7 @@ import {
   crossValidate,
   encodedShape,
   findBaselineMotif,
+  INNER_FOLD_LIMITS,
   loadLabelledData,
 } from '@strand/jobs';
 import { initBackend } from '@strand/models';
@@ -32,6 +33,13 @@ Stratified, seeded k-fold cross-validation: K models, each tested on the fold it
                         sequence's best PWM log-odds on either strand, AUROC on the same folds
                         ("baseline.pwmScan"); a JASPAR matrix ID (MA0139.2, or MA0139 for its
                         latest version) or a factor name
+  --inner-folds K       nested CV: in each outer fold, choose a configuration by K-fold CV on
+                        the outer training rows only (mean inner test_auroc; test_r2 for
+                        regression), refit it on them and score it on the outer test fold;
+                        "nested" reports the choice per fold. The set: expression, weight
+                        decay {0, 0.01} × f-test top-k {50, 200} (leave --weight-decay and
+                        --select-features out); sequences, learning rate {X, X/3} × weight
+                        decay {0, 0.001}. ${'K'} from ${INNER_FOLD_LIMITS.min} to ${INNER_FOLD_LIMITS.max}; costs (4 × K + 1) fits per outer fold
   --jaspar FILE         JASPAR matrices to find --baseline-motif in (default: Strand's bundled
                         JASPAR 2024 excerpt: CTCF, GATA1, Spi1, REST, …)
 ${TRAIN_HELP}`;
@@ -46,6 +54,7 @@ export async function cv(argv: string[]): Promise<number> {
       'skip-baseline': { type: 'boolean', default: false },
       'baseline-motif': { type: 'string' },
       jaspar: { type: 'string' },
+      'inner-folds': { type: 'string' },
     },
   });
   if (values.help) {
@@ -60,6 +69,16 @@ export async function cv(argv: string[]): Promise<number> {
     throw new CliError('strand cv: --jaspar needs --baseline-motif ID', 2);
   if (values['baseline-motif'] && values['skip-baseline'])
     throw new CliError('strand cv: --baseline-motif is a baseline; drop --skip-baseline', 2);
+  let innerFolds: number | undefined;
+  if (values['inner-folds'] !== undefined) {
+    innerFolds = Number(values['inner-folds']);
+    const { min, max } = INNER_FOLD_LIMITS;
+    if (!Number.isInteger(innerFolds) || innerFolds < min || innerFolds > max)
+      throw new CliError(
+        `strand cv: --inner-folds must be an integer from ${min} to ${max}; got "${values['inner-folds']}"`,
+        2,
+      );
+  }
   const out = createOutput(args.json);
   return withCliErrors('strand cv', async () => {
     const motifId = values['baseline-motif'];
@@ -85,6 +104,7 @@ export async function cv(argv: string[]): Promise<number> {
       folds: k,
       baseline: values['skip-baseline'] !== true,
       ...(motif ? { baselineMotif: motif } : {}),
+      ...(innerFolds !== undefined ? { innerFolds } : {}),
       onEpoch: (f) => {
         fold = f;
       },
@@ -120,6 +140,13 @@ export async function cv(argv: string[]): Promise<number> {
                 (name) =>
                   `${name}\t${(r.baseline?.pwmScan?.mean[name] ?? NaN).toFixed(4)} ± ${(r.baseline?.pwmScan?.sd[name] ?? NaN).toFixed(4)}`,
               ),
+            ]
+          : []),
+        ...(r.nested
+          ? [
+              '',
+              `nested: chosen by ${r.nested.innerFolds}-fold inner CV (${r.nested.metric}) on each outer training set`,
+              ...r.nested.folds.map((f) => `fold ${f.fold}\t${f.chosen}`),
             ]
           : []),
         ...(r.confusionMatrix

@@ -3,7 +3,11 @@ import {
   changedChoices,
   encodeInputs,
   encodes,
+  FREEZE_HELP,
   fitAndEvaluate,
+  initConfig,
+  initFromProblems,
+  readFreeze,
   fitAndTest,
   loadLabelledData,
   loadSource,
@@ -11,8 +15,13 @@ import {
   openTrainingFile,
   saveTrainedModel,
 } from '@strand/jobs';
-import type { DataShape, EvaluatedFit, OpenedData } from '@strand/jobs';
-import { initBackend } from '@strand/models';
+import type { DataShape, EvaluatedFit, FitOptions, FreezeOption, OpenedData } from '@strand/jobs';
+import { sha256OfFiles } from '@strand/genomics';
+import { initBackend, loadModel, MODEL_FILES } from '@strand/models';
+import { join } from 'node:path';
+import type { ModelMetadata } from '@strand/models';
+import type * as tf from '@tensorflow/tfjs';
+import { modelDirOf } from '../model-arg.ts';
 import { CliError } from '../cli-error.ts';
 import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
@@ -37,6 +46,14 @@ ${TRAIN_HELP}
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
                         (of --train or --dataset)
+  --init-from MODEL     transfer learning: start from this model, a directory written by
+                        --out or a stored model of the embedded store (--data-dir): a run
+                        id, a model version id or NAME@ALIAS. Its architecture and trunk config
+                        are the defaults (--config overrides); layers of the same name and
+                        weight shapes are copied, so the head is new when the classes or tasks
+                        differ. The data must have the source's input shape.
+  --freeze RULE         with --init-from, the copied layers that do not train: ${FREEZE_HELP}
+                        (default none)
   --out DIR             save the model (TF.js layers format + strand.json, and
                         feature-scaling.json for expression, extra-input-scaling.json for
                         feature columns)
@@ -64,6 +81,8 @@ export async function train(argv: string[]): Promise<number> {
       out: { type: 'string' },
       dataset: { type: 'string' },
       'data-dir': { type: 'string' },
+      'init-from': { type: 'string' },
+      freeze: { type: 'string' },
     },
   });
   if (values.help) {
@@ -84,137 +103,212 @@ export async function train(argv: string[]): Promise<number> {
         2,
       );
     }
-  } else if (values['data-dir'] !== undefined) {
-    throw new CliError(`${command}: --data-dir goes with --dataset`, 2);
+  } else if (values['data-dir'] !== undefined && values['init-from'] === undefined) {
+    throw new CliError(`${command}: --data-dir goes with --dataset or --init-from`, 2);
+  }
+  const freezeRead = readFreeze(values.freeze, '--freeze');
+  if (!freezeRead.ok) throw new CliError(`${command}: ${freezeRead.error.message}`, 2);
+  const freeze: FreezeOption = freezeRead.value;
+  if (values.freeze !== undefined && values['init-from'] === undefined) {
+    throw new CliError(`${command}: --freeze goes with --init-from MODEL`, 2);
   }
   const args = readTrainOptions(command, values);
+  // The source model: its architecture (unless --architecture says one) and trunk config.
+  let init:
+    { model: tf.LayersModel; metadata: ModelMetadata; ref: string; sha256: string } | undefined;
+  if (values['init-from'] !== undefined) {
+    const ref = values['init-from'];
+    const dir = await modelDirOf(command, ref, values['data-dir'], 'transfer').catch(
+      (error: unknown) => {
+        if (!(error instanceof CliError)) throw error;
+        throw new CliError(error.message.replace('--model', '--init-from'), error.exitCode);
+      },
+    );
+    try {
+      const loaded = await loadModel(dir);
+      // Which exact weights it starts from, as the API records them (model.json + weights.bin).
+      const sha256 = await sha256OfFiles([
+        join(dir, MODEL_FILES.topology),
+        join(dir, MODEL_FILES.weights),
+      ]).catch((error: unknown) => {
+        loaded.model.dispose();
+        throw error;
+      });
+      init = { ...loaded, ref, sha256 };
+    } catch (error) {
+      throw new CliError(`${command}: --init-from ${ref}: ${(error as Error).message}`, 2);
+    }
+    const named = argv.some((a) => a === '--architecture' || a.startsWith('--architecture='));
+    if (!named) args.architecture = init.metadata.architecture;
+    if (args.architecture !== init.metadata.architecture) {
+      const source = init.metadata.architecture;
+      init.model.dispose();
+      throw new CliError(
+        `${command}: --init-from model ${ref} is a ${source}; train a ${source} from it, not a ${args.architecture}`,
+        2,
+      );
+    }
+    args.config = initConfig(
+      init.metadata.config as unknown as Record<string, unknown>,
+      args.config,
+    );
+  }
+  const initOf = (data: DataShape, described: string): Pick<FitOptions, 'initFrom'> => {
+    if (!init) return {};
+    const source = { ...init.metadata, ref: init.ref };
+    const [problem] = initFromProblems(source, args.architecture, data, described);
+    if (problem)
+      throw new CliError(
+        `${command}: --init-from ${problem.message.replace(/^initFrom: /, '')}`,
+        2,
+      );
+    return { initFrom: { model: init.model, freeze, ref: init.ref } };
+  };
   const out = createOutput(args.json);
   return withCliErrors(command, async () => {
-    let opened: OpenedData | null = null;
-    let describe = '';
-    if (values.dataset !== undefined) {
-      const { db, project } = await openEmbeddedStore(values['data-dir']);
-      try {
-        const found = await openDataset(db.fork(), db.artifacts, project.id, values.dataset);
-        opened = found;
-        describe = `dataset ${found.dataset.name} (${found.dataset.id})`;
-      } finally {
-        await db.close();
-      }
-    } else if (!values.test) {
-      const files = dataFiles(command, values);
-      opened = await openTrainingFile(files);
-      describe = files.file;
-    }
-    const backend = await initBackend();
-    const options = {
-      ...args,
-      onBatch: (b: {
-        epoch: number;
-        epochs: number;
-        batch: number;
-        batches: number;
-        loss: number;
-      }) =>
-        out.progress(
-          `epoch ${b.epoch}/${b.epochs}`,
-          b.batch,
-          b.batches,
-          `loss ${b.loss.toFixed(4)}`,
-        ),
-      onEpoch: (e: { epoch: number; epochs: number; metrics: Record<string, number> }) =>
-        out.info(
-          `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
-            .map(([k, v]) => `${k} ${v.toFixed(4)}`)
-            .join('  ')}`,
-        ),
-    };
-    let shape: DataShape;
-    let checksum: string;
-    let counts: { train: number; test: number };
-    let fit: EvaluatedFit;
-    const starting = (data: DataShape, train: number) =>
-      out.info(
-        `Training ${args.architecture} on ${train} records × ${data.length} (${describeTargets(data)}; backend ${backend}, seed ${args.seed}).`,
-      );
-    if (opened) {
-      const source = opened.data;
-      try {
-        assertChoicesFitData(command, args, source, describe);
-        // k-mer counts, normalisation, imputation: the records in memory, encoded.
-        const data = encodes(args) ? encodeInputs(await loadSource(source), args) : source;
-        // Before any output: an architecture that does not fit the data is a usage error.
-        architectureForData(args.architecture, data, args.config);
-        const heldOut = await fitAndTest(data, TEST_FRACTION, {
-          ...options,
-          onHeldOut: (train, test) => {
-            out.info(
-              `No --test given: a seeded, stratified 20% of ${describe} (${test} records) is the test set.`,
-            );
-            starting(data, train);
-          },
-        });
-        fit = heldOut;
-        counts = { train: heldOut.trainCount, test: heldOut.testCount };
-        shape = data;
-        checksum = data.checksum;
-      } finally {
-        await opened.close();
-      }
-    } else {
-      const files = dataFiles(command, values);
-      const records = await loadLabelledData(files);
-      assertChoicesFitData(command, args, records, files.file);
-      const all = encodeInputs(records, args);
-      architectureForData(args.architecture, all, args.config);
-      const testSet = encodeInputs(
-        await loadLabelledData({ ...files, file: String(values.test) }, records),
-        args,
-      );
-      starting(all, all.count);
-      fit = await fitAndEvaluate(all, testSet, options);
-      counts = { train: all.count, test: testSet.count };
-      shape = all;
-      checksum = all.checksum;
-    }
     try {
-      if (values.out) {
-        await saveTrainedModel(
-          values.out,
-          fit,
-          { seed: args.seed, backend, dataChecksum: checksum },
+      let opened: OpenedData | null = null;
+      let describe = '';
+      if (values.dataset !== undefined) {
+        const { db, project } = await openEmbeddedStore(values['data-dir']);
+        try {
+          const found = await openDataset(db.fork(), db.artifacts, project.id, values.dataset);
+          opened = found;
+          describe = `dataset ${found.dataset.name} (${found.dataset.id})`;
+        } finally {
+          await db.close();
+        }
+      } else if (!values.test) {
+        const files = dataFiles(command, values);
+        opened = await openTrainingFile(files);
+        describe = files.file;
+      }
+      const backend = await initBackend();
+      const options = {
+        ...args,
+        onBatch: (b: {
+          epoch: number;
+          epochs: number;
+          batch: number;
+          batches: number;
+          loss: number;
+        }) =>
+          out.progress(
+            `epoch ${b.epoch}/${b.epochs}`,
+            b.batch,
+            b.batches,
+            `loss ${b.loss.toFixed(4)}`,
+          ),
+        onEpoch: (e: { epoch: number; epochs: number; metrics: Record<string, number> }) =>
+          out.info(
+            `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
+              .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+              .join('  ')}`,
+          ),
+      };
+      let shape: DataShape;
+      let checksum: string;
+      let counts: { train: number; test: number };
+      let fit: EvaluatedFit;
+      const starting = (data: DataShape, train: number) =>
+        out.info(
+          `Training ${args.architecture} on ${train} records × ${data.length} (${describeTargets(data)}; backend ${backend}, seed ${args.seed}).`,
+        );
+      if (opened) {
+        const source = opened.data;
+        try {
+          assertChoicesFitData(command, args, source, describe);
+          // k-mer counts, normalisation, imputation: the records in memory, encoded.
+          const data = encodes(args) ? encodeInputs(await loadSource(source), args) : source;
+          // Before any output: an architecture that does not fit the data is a usage error.
+          architectureForData(args.architecture, data, args.config);
+          const heldOut = await fitAndTest(data, TEST_FRACTION, {
+            ...options,
+            ...initOf(data, describe),
+            onHeldOut: (train, test) => {
+              out.info(
+                `No --test given: a seeded, stratified 20% of ${describe} (${test} records) is the test set.`,
+              );
+              starting(data, train);
+            },
+          });
+          fit = heldOut;
+          counts = { train: heldOut.trainCount, test: heldOut.testCount };
+          shape = data;
+          checksum = data.checksum;
+        } finally {
+          await opened.close();
+        }
+      } else {
+        const files = dataFiles(command, values);
+        const records = await loadLabelledData(files);
+        assertChoicesFitData(command, args, records, files.file);
+        const all = encodeInputs(records, args);
+        architectureForData(args.architecture, all, args.config);
+        const testSet = encodeInputs(
+          await loadLabelledData({ ...files, file: String(values.test) }, records),
           args,
         );
-        out.info(`Model saved to ${values.out}`);
+        const transfer = initOf(all, files.file);
+        starting(all, all.count);
+        fit = await fitAndEvaluate(all, testSet, { ...options, ...transfer });
+        counts = { train: all.count, test: testSet.count };
+        shape = all;
+        checksum = all.checksum;
       }
+      try {
+        if (values.out) {
+          await saveTrainedModel(
+            values.out,
+            fit,
+            { seed: args.seed, backend, dataChecksum: checksum },
+            args,
+          );
+          out.info(`Model saved to ${values.out}`);
+        }
+      } finally {
+        fit.model.dispose();
+      }
+      out.result(
+        {
+          architecture: fit.architecture,
+          config: fit.config,
+          task: fit.task,
+          backend,
+          seed: args.seed,
+          epochs: fit.epochs,
+          ...counts,
+          labels: fit.labelNames,
+          ...dataColumns(shape),
+          training: changedChoices(args),
+          ...(init && fit.transfer
+            ? {
+                initFrom: {
+                  model: init.ref,
+                  modelSha256: init.sha256,
+                  architecture: init.metadata.architecture,
+                  freeze,
+                  copied: fit.transfer.copied,
+                  frozen: fit.transfer.frozen,
+                },
+              }
+            : {}),
+          ...(fit.classWeight ? { classWeight: fit.classWeight } : {}),
+          validation: fit.split,
+          metrics: fit.metrics,
+          confusionMatrix: fit.confusionMatrix,
+        },
+        (r) =>
+          [
+            ...Object.entries(r.metrics).map(([k, v]) => `${k}\t${v.toFixed(4)}`),
+            ...(r.confusionMatrix
+              ? ['', 'confusion matrix (test records)', confusionTable(r.confusionMatrix)]
+              : []),
+          ].join('\n'),
+      );
+      return 0;
     } finally {
-      fit.model.dispose();
+      init?.model.dispose();
     }
-    out.result(
-      {
-        architecture: fit.architecture,
-        config: fit.config,
-        task: fit.task,
-        backend,
-        seed: args.seed,
-        epochs: fit.epochs,
-        ...counts,
-        labels: fit.labelNames,
-        ...dataColumns(shape),
-        training: changedChoices(args),
-        ...(fit.classWeight ? { classWeight: fit.classWeight } : {}),
-        validation: fit.split,
-        metrics: fit.metrics,
-        confusionMatrix: fit.confusionMatrix,
-      },
-      (r) =>
-        [
-          ...Object.entries(r.metrics).map(([k, v]) => `${k}\t${v.toFixed(4)}`),
-          ...(r.confusionMatrix
-            ? ['', 'confusion matrix (test records)', confusionTable(r.confusionMatrix)]
-            : []),
-        ].join('\n'),
-    );
-    return 0;
   });
 }

@@ -1,5 +1,11 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { CROSS_VALIDATION_DEFAULTS, CROSS_VALIDATION_LIMITS } from '@strand/jobs';
+import {
+  CROSS_VALIDATION_DEFAULTS,
+  CROSS_VALIDATION_LIMITS,
+  INNER_FOLD_LIMITS,
+  NESTED_FEATURE_GRID,
+  NESTED_SEQUENCE_GRID,
+} from '@strand/jobs';
 import { TrainingOptionsInput } from './training-options.input.ts';
 
 const d = CROSS_VALIDATION_DEFAULTS;
@@ -21,6 +27,12 @@ export class CrossValidationInput extends TrainingOptionsInput {
     description: `Folds, ${folds.min}–${folds.max} (at most the number of records); default ${d.folds}.`,
   })
   folds?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Nested CV: in each outer fold, choose a configuration by this many inner folds (${INNER_FOLD_LIMITS.min}–${INNER_FOLD_LIMITS.max}) of the outer training rows only (mean inner test_auroc; test_r2 for regression), refit it on them and score it on the outer test fold; the result's nested block gives the choice per fold. The set: expression, weightDecay {${NESTED_FEATURE_GRID.weightDecay.join(', ')}} × f-test top-k {${NESTED_FEATURE_GRID.topK.join(', ')}} (leave weightDecay and selectFeatures out); sequences, learningRate {given, given/3} × weightDecay {${NESTED_SEQUENCE_GRID.weightDecay.join(', ')}}. Default null: plain CV.`,
+  })
+  innerFolds?: number | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
+import { FREEZE_HELP } from '@strand/jobs';
 import { TrainingOptionsInput } from './training-options.input.ts';
 
 /** A training run (projectId, datasetId, architecture and the training options are inherited). */
@@ -21,7 +22,21 @@ export class StartTrainingInput extends TrainingOptionsInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Architecture configuration as a JSON object; missing fields take defaults.',
+    description:
+      "Architecture configuration as a JSON object; missing fields take defaults (with initFrom: the source model's, but for the head, which the data decides).",
   })
   config?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Transfer learning: start from this model of the project (a SUCCEEDED run id, a model version id, or NAME@ALIAS). Same architecture, same input shape as the dataset; layers of the same name and weight shapes are copied (the head is new when the classes or tasks differ). Recorded in Run.trainingOptions.initFrom.',
+  })
+  initFrom?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `With initFrom, the copied layers that do not train: ${FREEZE_HELP}. Default none.`,
+  })
+  freeze?: string | null;
 }

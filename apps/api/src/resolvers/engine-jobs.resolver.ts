@@ -42,7 +42,7 @@ const isError = (value: unknown): value is UserError => value instanceof UserErr
 export class EngineJobsResolver {
   @Mutation(() => JobPayload, {
     description:
-      'Cross-validates an architecture on a dataset of the project as a job: follow it with jobProgress (counted in epochs over all folds); its result (JSON) holds per-fold metrics and test-row checksums, the mean and sd of each metric, and the logistic-regression baseline fitted on the same folds (baseline: { method, features, folds, mean, sd }). A config that does not fit the data is a userError and nothing is queued. Needs EDITOR.',
+      'Cross-validates an architecture on a dataset of the project as a job: follow it with jobProgress (counted in epochs over all folds); its result (JSON) holds per-fold metrics and test-row checksums, the mean and sd of each metric, and the logistic-regression baseline fitted on the same folds (baseline: { method, features, folds, mean, sd }); with innerFolds, nested: { innerFolds, metric, candidates, folds: [{ fold, chosen, options, inner }] }. A config that does not fit the data is a userError and nothing is queued. Needs EDITOR.',
   })
   async startCrossValidation(
     @Arg('input', () => CrossValidationInput) input: CrossValidationInput,
@@ -55,6 +55,7 @@ export class EngineJobsResolver {
       architecture: input.architecture,
       config,
       folds: input.folds ?? null,
+      innerFolds: input.innerFolds ?? null,
       epochs: input.epochs ?? null,
       batchSize: input.batchSize ?? null,
       learningRate: input.learningRate ?? null,

@@ -29,6 +29,32 @@ export function CvResult(props: { result: CvResultView }): ReactNode {
           <FoldMetricsTable metrics={r.pwmScan} undefinedFolds={{}} testId="cv-pwm-scan" />
         </>
       ) : null}
+      {r.nested ? (
+        <>
+          <h3>
+            Nested CV: each fold's configuration, chosen by {r.nested.innerFolds ?? '?'}-fold inner
+            CV on its training rows
+          </h3>
+          <table className="data" data-testid="cv-nested">
+            <thead>
+              <tr>
+                <th>fold</th>
+                <th>chosen</th>
+                <th className="num">inner {r.nested.metric}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.nested.folds.map((f) => (
+                <tr key={f.fold} data-nested-fold={f.fold}>
+                  <td>{f.fold}</td>
+                  <td>{f.chosen}</td>
+                  <td className="num">{f.score == null ? '—' : f.score.toFixed(4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </div>
   );
 }

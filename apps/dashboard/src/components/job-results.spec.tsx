@@ -98,6 +98,41 @@ describe('CvResult', () => {
     expect(all(html, /<tr data-fold="(\d+)">/g)).toEqual(['1', '2']);
     expect(html).toContain('<td class="num">—</td>');
     expect(html).toMatch(/mean ± sd.*0\.8000.*\(1 fold left out\)/);
+    expect(html).not.toContain('cv-nested');
+  });
+
+  it('shows the configuration nested CV chose in each fold, with its inner score', () => {
+    const result = parseCvResult({
+      folds: [
+        { fold: 1, train: 8, test: 2, epochs: 3, metrics: { test_auroc: 0.8 } },
+        { fold: 2, train: 8, test: 2, epochs: 3, metrics: { test_auroc: 0.9 } },
+      ],
+      mean: { test_auroc: 0.85 },
+      sd: { test_auroc: 0.07 },
+      nested: {
+        innerFolds: 3,
+        metric: 'test_auroc',
+        folds: [
+          {
+            fold: 1,
+            chosen: 'b',
+            inner: [
+              { name: 'a', score: 0.5 },
+              { name: 'b', score: 0.75 },
+            ],
+          },
+          { fold: 2, chosen: 'a', inner: [{ name: 'a', score: null }] },
+        ],
+      },
+    })!;
+    const html = renderToStaticMarkup(<CvResult result={result} />);
+    expect(html).toContain('chosen by 3-fold');
+    expect(all(html, /<tr data-nested-fold="(\d+)"><td>\d+<\/td><td>([^<]*)<\/td>/g)).toEqual([
+      '1',
+      '2',
+    ]);
+    expect(html).toContain('<td>b</td><td class="num">0.7500</td>');
+    expect(html).toContain('<td>a</td><td class="num">—</td>');
   });
 });
 

@@ -64,6 +64,8 @@ export type CrossValidationInput = {
   impute?: string | null | undefined;
   /** With impute knn: neighbours, 1–100; default 10. */
   imputeK?: number | null | undefined;
+  /** Nested CV: in each outer fold, choose a configuration by this many inner folds (2–10) of the outer training rows only (mean inner test_auroc; test_r2 for regression), refit it on them and score it on the outer test fold; the result's nested block gives the choice per fold. The set: expression, weightDecay {0, 0.01} × f-test top-k {50, 200} (leave weightDecay and selectFeatures out); sequences, learningRate {given, given/3} × weightDecay {0, 0.001}. Default null: plain CV. */
+  innerFolds?: number | null | undefined;
   /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
   kmer?: number | null | undefined;
   /** With kmer: count a K-mer and its reverse complement together. Default false. */
@@ -306,15 +308,19 @@ export type StartTrainingInput = {
   batchSize?: number | null | undefined;
   /** Loss weight per class against imbalance (one label column of classes): "none" (default), "auto" (inverse class frequency on the training rows, n / (k · n_class)) or name=weight pairs, e.g. "neg=1,pos=3" (classes not named weigh 1). */
   classWeights?: string | null | undefined;
-  /** Architecture configuration as a JSON object; missing fields take defaults. */
+  /** Architecture configuration as a JSON object; missing fields take defaults (with initFrom: the source model's, but for the head, which the data decides). */
   config?: string | null | undefined;
   /** A sequence-classification or expression dataset. */
   datasetId: string;
   epochs: number;
+  /** With initFrom, the copied layers that do not train: none, N (the first N layers with weights), conv or all-but-head. Default none. */
+  freeze?: string | null | undefined;
   /** Expression: none or knn. none (default): a missing value reads as the training mean; knn: the mean of the imputeK nearest samples that have it (impute.knn's distance; every sample of the dataset, no labels). */
   impute?: string | null | undefined;
   /** With impute knn: neighbours, 1–100; default 10. */
   imputeK?: number | null | undefined;
+  /** Transfer learning: start from this model of the project (a SUCCEEDED run id, a model version id, or NAME@ALIAS). Same architecture, same input shape as the dataset; layers of the same name and weight shapes are copied (the head is new when the classes or tasks differ). Recorded in Run.trainingOptions.initFrom. */
+  initFrom?: string | null | undefined;
   /** DNA sequences: read each as its counts of the 4^K K-mers (1–6) instead of one-hot bases, a feature vector for mlp (and the logistic-regression baseline on the counts); default 0: one-hot. */
   kmer?: number | null | undefined;
   /** With kmer: count a K-mer and its reverse complement together. Default false. */
@@ -684,6 +690,7 @@ export type RunQuery = {
     learningRate: number;
     seed: number;
     config: string;
+    trainingOptions: string;
     classNames: Array<string>;
     error: string | null;
     startedAt: string | null;
@@ -3164,6 +3171,7 @@ export const RunDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'learningRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'seed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'config' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'trainingOptions' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'classNames' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'error' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },

@@ -15,6 +15,15 @@ export interface CvResultView extends FoldMetrics {
   baseline: (FoldMetrics & { description: string }) | null;
   /** The scan of a named motif on the same folds (baseline.pwmScan); null when none was named. */
   pwmScan: (FoldMetrics & { description: string }) | null;
+  /** Nested CV: the configuration chosen in each outer fold by inner CV; null without it. */
+  nested: NestedView | null;
+}
+
+/** `nested: { innerFolds, metric, folds: [{ fold, chosen, inner: [{ name, score }] }] }`. */
+export interface NestedView {
+  innerFolds: number | null;
+  metric: string;
+  folds: { fold: number; chosen: string; score: number | null }[];
 }
 
 /** A CROSS_VALIDATION result; null when it has no folds. */
@@ -37,7 +46,20 @@ export function parseCvResult(value: unknown): CvResultView | null {
     undefinedFolds,
     baseline: parseBaseline(value.baseline),
     pwmScan: isRecord(value.baseline) ? parsePwmScan(value.baseline.pwmScan) : null,
+    nested: parseNested(value.nested),
   };
+}
+
+/** The choice per outer fold of a nested CV result, with the chosen one's inner score. */
+function parseNested(value: unknown): NestedView | null {
+  if (!isRecord(value) || !Array.isArray(value.folds)) return null;
+  const folds = value.folds.filter(isRecord).map((f) => {
+    const chosen = str(f.chosen) ?? '?';
+    const inner = Array.isArray(f.inner) ? f.inner.filter(isRecord) : [];
+    const mine = inner.find((s) => str(s.name) === chosen);
+    return { fold: num(f.fold) ?? 0, chosen, score: mine ? num(mine.score) : null };
+  });
+  return { innerFolds: num(value.innerFolds), metric: str(value.metric) ?? 'score', folds };
 }
 
 /** `baseline: { method, features, C, folds, mean, sd }` of a CROSS_VALIDATION result. */

@@ -9,6 +9,7 @@ import { RegisterModelForm } from '../components/register-model-form.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunDetails } from '../components/run-details.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { TrainingOptions } from '../components/training-options.tsx';
 import {
   CANCEL_RUN_MUTATION,
   RUN_QUERY,
@@ -115,6 +116,8 @@ export function RunPage(props: { id: string }): ReactNode {
       <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} classNames={run.classNames} />
       <h2>Setup</h2>
       <RunDetails run={run} />
+      <h2>Training options</h2>
+      <TrainingOptions json={run.trainingOptions} />
       {status === 'SUCCEEDED' && canEdit(run.project.viewerRole) ? (
         <>
           <h2>Model registry</h2>

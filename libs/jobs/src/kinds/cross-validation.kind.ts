@@ -27,6 +27,7 @@ import {
 import type { CrossValidationTaskInput } from './cross-validation.task.ts';
 import type { CrossValidationResult } from '../learning/cross-validate.ts';
 import { findBaselineMotif } from '../learning/pwm-baseline.ts';
+import { INNER_FOLD_LIMITS } from '../learning/nested-cv.ts';
 import { BUNDLED_MOTIFS, parseJaspar } from '@strand/genomics';
 import type { Pfm } from '@strand/genomics';
 
@@ -87,6 +88,8 @@ export interface CrossValidationInput extends TrainingOptionsInput {
   baselineMotif?: string | null;
   /** JASPAR text to find baselineMotif in (default: the bundled matrices). */
   baselineJaspar?: string | null;
+  /** Nested CV: inner folds choosing a configuration per outer fold (learning/nested-cv.ts). */
+  innerFolds?: number | null;
 }
 
 /** The stored parameters: the complete config and every setting. */
@@ -105,6 +108,8 @@ export type CrossValidationParams = {
   baselineMotif: { id: string; name: string; counts: number[][] } | null;
   /** The training choices that differ from the defaults (training-choices.ts); {} for none. */
   training?: JsonObject;
+  /** Nested CV's inner folds; missing or null: plain CV. */
+  innerFolds?: number | null;
 } & JsonObject;
 
 export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
@@ -123,6 +128,16 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     if (!config.ok) errors.push(...config.errors);
     const motif = baselineMotifOf(input);
     if (motif && 'field' in motif) errors.push(motif);
+    const innerFolds = input.innerFolds ?? null;
+    if (innerFolds !== null) {
+      const bad = checkIntRange(
+        'innerFolds',
+        innerFolds,
+        INNER_FOLD_LIMITS.min,
+        INNER_FOLD_LIMITS.max,
+      );
+      if (bad) errors.push(bad);
+    }
 
     const found = await trainableDataset(em, projectId, String(input.datasetId));
     if (!found.ok) {
@@ -158,6 +173,27 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       `dataset "${dataset.name}"`,
     );
     if (!fits.ok) errors.push(...fits.errors);
+    if (innerFolds !== null) {
+      const overridden =
+        options.value.weightDecay > 0
+          ? 'weightDecay'
+          : shape.kind === 'features' && options.value.featureSelection !== 'auto'
+            ? 'selectFeatures'
+            : null;
+      if (overridden) {
+        const message = `innerFolds chooses ${overridden} (nested CV's configurations): leave ${overridden} out`;
+        errors.push(userError('innerFolds', 'INVALID_VALUE', message));
+      }
+      if (shape.profile) {
+        const message = 'innerFolds applies to labels (classes, tasks or values), not profiles';
+        errors.push(userError('innerFolds', 'INVALID_VALUE', message));
+      }
+      const perFold = Math.floor((dataset.recordCount * (folds - 1)) / folds);
+      if (innerFolds > perFold) {
+        const message = `innerFolds must be at most an outer fold's training records (${perFold}); got ${innerFolds}`;
+        errors.push(userError('innerFolds', 'OUT_OF_RANGE', message));
+      }
+    }
     if (errors.length > 0 || !fits.ok) return { ok: false, errors };
 
     const params: CrossValidationParams = {
@@ -168,6 +204,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       ...settings,
       featureSelection: options.value.featureSelection as CrossValidationParams['featureSelection'],
       training: storedTrainingOptions({ ...options.value, featureSelection: 'auto' }),
+      ...(innerFolds !== null ? { innerFolds } : {}),
       baselineMotif:
         motif && 'counts' in motif
           ? { id: motif.id, name: motif.name, counts: motif.counts.map((row) => [...row]) }
@@ -211,6 +248,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
       // Jobs queued before the choices existed trained with every default.
       training: (params.training ?? {}) as Partial<TrainingChoices>,
       ...(params.baselineMotif ? { baselineMotif: params.baselineMotif } : {}),
+      ...(params.innerFolds ? { innerFolds: params.innerFolds } : {}),
     };
     const cv = await runInWorker<CrossValidationTaskInput, CrossValidationResult>(
       new URL('./cross-validation.task.ts', import.meta.url),
@@ -251,6 +289,8 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
               folds: cv.baseline.folds.map((f) => ({ fold: f.fold, metrics: { ...f.metrics } })),
             }
           : null,
+        // Nested CV: the configuration chosen in each outer fold and the inner scores.
+        nested: cv.nested ? (JSON.parse(JSON.stringify(cv.nested)) as JsonObject) : null,
       },
     };
   },

@@ -27,6 +27,8 @@ export interface CrossValidationTaskInput {
   baselineMotif?: Pfm;
   /** The training choices that differ from the defaults (training-choices.ts). */
   training?: Partial<TrainingChoices>;
+  /** Nested CV's inner folds (learning/nested-cv.ts); none: plain CV. */
+  innerFolds?: number;
 }
 
 /** Cross-validates; throws LearningError (its message shown) for data the engine cannot use. */
@@ -55,6 +57,19 @@ export async function crossValidationTask(
     seed: input.seed,
     ...(input.featureSelection ? { featureSelection: input.featureSelection } : {}),
     ...(input.baselineMotif ? { baselineMotif: input.baselineMotif } : {}),
+    ...(input.innerFolds
+      ? {
+          innerFolds: input.innerFolds,
+          // Inner fits report no epochs: say what the fold is doing meanwhile.
+          onInnerSplit: (fold: number) =>
+            progress({
+              done: (fold - 1) * epochs,
+              total,
+              unit: 'epochs',
+              message: `fold ${fold}/${k}: choosing a configuration by ${input.innerFolds}-fold inner CV`,
+            }),
+        }
+      : {}),
     ...input.training,
     signal,
     onEpoch: (fold, r) => report(fold, r.epoch),

@@ -28,6 +28,13 @@ import { rowsChecksum } from './holdout-split.ts';
 import type { LabelledData } from './labelled-data.ts';
 import { LearningError } from './learning.error.ts';
 import { mean, sampleSd } from './summary-stats.ts';
+import {
+  checkNestedOptions,
+  chooseByInnerCv,
+  nestedCandidates,
+  selectionMetric,
+} from './nested-cv.ts';
+import type { InnerScore, NestedCandidate } from './nested-cv.ts';
 
 export interface CrossValidateOptions extends Omit<
   FitOptions,
@@ -49,6 +56,28 @@ export interface CrossValidateOptions extends Omit<
    * sequences only; needs `baseline`.
    */
   baselineMotif?: Pfm;
+  /**
+   * Nested CV (nested-cv.ts): in each outer fold, choose a configuration by this many inner
+   * folds of the outer training rows, then refit and score it on the outer test fold.
+   */
+  innerFolds?: number;
+  /** Each inner split of outer fold `fold` (1-based), as row indices into the data given. */
+  onInnerSplit?: (fold: number, rows: { train: number[]; test: number[] }) => void;
+}
+
+/** What nested CV chose in each outer fold (null without innerFolds). */
+export interface NestedResult {
+  innerFolds: number;
+  /** The metric the inner folds compared by. */
+  metric: string;
+  /** The configurations chosen among, with the fit options each sets. */
+  candidates: NestedCandidate[];
+  folds: {
+    fold: number;
+    chosen: string;
+    options: NestedCandidate['options'];
+    inner: InnerScore[];
+  }[];
 }
 
 /** Per-fold and summary metrics of a baseline. */
@@ -100,6 +129,8 @@ export interface CrossValidationResult {
   confusionMatrix: ConfusionMatrix | null;
   /** The logistic-regression baseline on the same folds; null when off or not applicable. */
   baseline: BaselineResult | null;
+  /** Nested CV's choice per outer fold; null without innerFolds. */
+  nested: NestedResult | null;
 }
 
 /** The stratified, seeded folds crossValidate uses: test rows of each fold, and the rest. */
@@ -141,6 +172,8 @@ export async function crossValidate(
     onFold,
     baseline: withBaseline = true,
     baselineMotif,
+    innerFolds,
+    onInnerSplit,
     ...fitOptions
   } = options;
   const baselineFolds: BaselineResult['folds'] | null =
@@ -158,6 +191,16 @@ export async function crossValidate(
   // Fails before any training when the architecture does not fit the data.
   const resolved = architectureForData(options.architecture, data, options.config);
   const splits = foldSplits(data, k, options.seed);
+  if (innerFolds !== undefined) checkNestedOptions(innerFolds, fitOptions, data);
+  const nested: NestedResult | null =
+    innerFolds === undefined
+      ? null
+      : {
+          innerFolds,
+          metric: selectionMetric(resolved.task),
+          candidates: nestedCandidates(data, options.learningRate),
+          folds: [],
+        };
   const backend = await initBackend();
   const folds: FoldResult[] = [];
   for (const [i, rows] of splits.entries()) {
@@ -169,8 +212,32 @@ export async function crossValidate(
         fold: i + 1,
         metrics: pwmBaselineMetrics(subset(records, rows.test), baselineMotif),
       });
+    let chosen: NestedCandidate['options'] = {};
+    if (nested) {
+      // Inner CV sees the outer training rows only; its indices map back through rows.train.
+      const choice = await chooseByInnerCv(
+        subset(data, rows.train),
+        nested.candidates,
+        fitOptions,
+        nested.innerFolds,
+        nested.metric,
+        (inner) =>
+          onInnerSplit?.(i + 1, {
+            train: inner.train.map((r) => rows.train[r] as number),
+            test: inner.test.map((r) => rows.train[r] as number),
+          }),
+      );
+      chosen = choice.chosen.options;
+      nested.folds.push({
+        fold: i + 1,
+        chosen: choice.chosen.name,
+        options: chosen,
+        inner: choice.scores,
+      });
+    }
     const fitted = await fitAndEvaluate(subset(data, rows.train), test, {
       ...fitOptions,
+      ...chosen,
       ...(onEpoch ? { onEpoch: (report: EpochReport) => onEpoch(i + 1, report) } : {}),
     });
     fitted.model.dispose();
@@ -234,6 +301,7 @@ export async function crossValidate(
               : null,
         }
       : null,
+    nested,
   };
 }
 

@@ -6,7 +6,14 @@
  * (checkpoints, resume, stop between batches).
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, DataParallelTrainer, initBackend, trainModel } from '@strand/models';
+import {
+  buildModel,
+  DataParallelTrainer,
+  initBackend,
+  trainModel,
+  TransferError,
+  transferModel,
+} from '@strand/models';
 import type {
   ArchitectureConfig,
   ArchitectureName,
@@ -51,6 +58,7 @@ import {
   scheduleOptions,
 } from './training-choices.ts';
 import type { TrainingChoices } from './training-choices.ts';
+import type { FreezeOption } from './init-from.ts';
 
 /** Where a run resumes: the epoch of a checkpoint, its weights and the engine's state. */
 export interface ResumePoint {
@@ -103,6 +111,12 @@ export interface FitOptions extends Partial<TrainingChoices> {
    * second input (deepcpg) trains on this thread whatever the value.
    */
   workers?: number;
+  /**
+   * Transfer learning (init-from.ts): start from this loaded model's weights (layers of the same
+   * name and weight shapes; the caller disposes it) and freeze the `freeze` rule's layers.
+   * `ref` names the source in messages. Trains on this thread.
+   */
+  initFrom?: { model: tf.LayersModel; freeze: FreezeOption; ref: string };
 }
 
 /** What a fit is about to train. */
@@ -150,6 +164,8 @@ export interface FitResult {
   rcAverage: boolean;
   /** The loss weight per class it trained with (classWeights); null for none. */
   classWeight: number[] | null;
+  /** With initFrom: the layers copied from the source and those frozen; null otherwise. */
+  transfer: { copied: string[]; frozen: string[] } | null;
 }
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
@@ -243,6 +259,14 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
   } else {
     const trainRows = rowsOf(split.part, TRAIN_PART);
     const selection = resolveFeatureSelection(data, trainRows, o.featureSelection);
+    if (o.initFrom && selection) {
+      // Selected anew on these rows, the columns would not be the ones the source learnt.
+      throw new LearningError(
+        'INVALID_OPTIONS',
+        `initFrom: a model fine-tuned from ${o.initFrom.ref} reads every feature; give selectFeatures 0 (none), not ${selection.method} top ${selection.k}`,
+        'initFrom',
+      );
+    }
     scaling = fitFeatureScaling(data, trainRows, selection);
     extraScaling = fitExtraScaling(data, trainRows);
     const scaled = applyExtraScaling(applyFeatureScaling(data, scaling), extraScaling);
@@ -279,9 +303,49 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       'weightDecay',
     );
   }
-  let model = buildModel(spec);
+  if (o.initFrom && (o.workers ?? 1) > 1) {
+    throw new LearningError(
+      'INVALID_OPTIONS',
+      'initFrom trains on one thread: leave workers at 1',
+      'initFrom',
+    );
+  }
+  let transfer: FitResult['transfer'] = null;
+  let model: tf.LayersModel;
+  if (o.initFrom) {
+    const { model: source, freeze, ref } = o.initFrom;
+    try {
+      const made = transferModel(
+        source,
+        { architecture, config, input: { length: shape.length, alphabetSize: shape.alphabetSize } },
+        { freeze: freeze === 'none' ? [] : freeze, seed: o.seed },
+      );
+      model = made.model;
+      transfer = { copied: made.copied, frozen: made.frozen };
+    } catch (error) {
+      if (!(error instanceof TransferError)) throw error;
+      const field = error.message.startsWith('freeze') ? 'freeze' : 'initFrom';
+      throw new LearningError('INVALID_OPTIONS', `${field} (${ref}): ${error.message}`, field);
+    }
+    if (transfer.copied.length === 0) {
+      model.dispose();
+      throw new LearningError(
+        'INVALID_OPTIONS',
+        `initFrom: no layer of ${ref} has the name and weight shapes of a layer of this ${architecture} (its config differs)`,
+        'initFrom',
+      );
+    }
+  } else {
+    model = buildModel(spec);
+  }
   let trainer: DataParallelTrainer | undefined;
-  if ((o.workers ?? 1) > 1 && !heads && model.inputs.length === 1 && model.outputs.length === 1) {
+  if (
+    !o.initFrom &&
+    (o.workers ?? 1) > 1 &&
+    !heads &&
+    model.inputs.length === 1 &&
+    model.outputs.length === 1
+  ) {
     model.dispose();
     trainer = await DataParallelTrainer.start(spec, { workers: o.workers, backend });
     model = trainer.model;
@@ -340,6 +404,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       workers: trainer?.workers ?? 1,
       rcAverage: o.rcAverage === true,
       classWeight: classWeight ?? null,
+      transfer,
     };
   } catch (error) {
     await trainer?.close().catch(() => undefined);

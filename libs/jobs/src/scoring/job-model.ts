@@ -34,13 +34,18 @@ export interface JobModel {
   dataChecksum: string | null;
   /** SHA-256 of model.json followed by weights.bin: which exact weights were applied. */
   modelSha256: string;
+  /** Its architecture config (strand.json). */
+  config?: Record<string, unknown>;
+  /** Channels per input position when not 4 (strand.json's inputChannels). */
+  inputChannels?: number;
 }
 
 /**
  * What the job does with the model: `sequence` (scoring, explanation, motifs) needs a DNA
- * sequence model with one output per sequence; `pileup` (variant calling) a `pileup` genotyper.
+ * sequence model with one output per sequence; `pileup` (variant calling) a `pileup` genotyper;
+ * `transfer` (training initialised from it) any model of a known architecture.
  */
-export type ModelPurpose = 'sequence' | 'pileup';
+export type ModelPurpose = 'sequence' | 'pileup' | 'transfer';
 
 /** Tasks a one-output sequence model can have for scoring and explanation. */
 const APPLICABLE_TASKS: readonly ArchitectureTask[] = ['binary', 'multitask', 'regression'];
@@ -156,6 +161,30 @@ async function describeModel(
       'multiclass',
     );
   }
+  if (purpose === 'transfer') {
+    let task: ArchitectureTask | null = null;
+    try {
+      if (isArchitectureName(architecture)) {
+        task = architectureTask(architecture, metadata['config'] as ArchitectureConfig);
+      }
+    } catch {
+      task = null;
+    }
+    if (task === null || !Number.isInteger(inputLength)) {
+      const message = `the model of run ${run.id} (${architecture}) is not a model Strand can train from`;
+      return fail(userError(field, 'INVALID_MODEL', message));
+    }
+    return fingerprinted(
+      db,
+      run,
+      version,
+      artifact,
+      architecture,
+      inputLength as number,
+      metadata,
+      task,
+    );
+  }
   let task: ArchitectureTask | null = null;
   if (isArchitectureName(architecture) && ARCHITECTURES[architecture].inputKind === 'sequence') {
     try {
@@ -223,8 +252,16 @@ async function fingerprinted(
       task,
       dataChecksum: run.dataChecksum,
       modelSha256,
+      ...(isRecord(metadata['config']) ? { config: metadata['config'] } : {}),
+      ...(typeof metadata['inputChannels'] === 'number'
+        ? { inputChannels: metadata['inputChannels'] }
+        : {}),
     },
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

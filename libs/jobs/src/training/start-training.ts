@@ -9,6 +9,10 @@ import { datasetShape } from './dataset-shape.ts';
 import { encodedShape } from '../learning/input-encoding.ts';
 import { readTrainingOptions, storedTrainingOptions } from '../kinds/training-options.checks.ts';
 import type { TrainingOptionsInput } from '../kinds/training-options.checks.ts';
+import type { StrandDatabase } from '@strand/data';
+import { initConfig, initFromProblems, readFreeze } from '../learning/init-from.ts';
+import { resolveModelRef } from '../scoring/job-model.ts';
+import type { JobModel } from '../scoring/job-model.ts';
 
 /** What a caller gives, the shared training options (training-options.checks.ts) included. */
 export interface StartTrainingInput extends TrainingOptionsInput {
@@ -22,6 +26,13 @@ export interface StartTrainingInput extends TrainingOptionsInput {
   seed?: number | null;
   /** Architecture hyperparameters; missing ones take the architecture's defaults. */
   config?: Record<string, unknown> | null;
+  /**
+   * Transfer learning: the model to start from, as a run id, a model version id or NAME@ALIAS
+   * of the run's project (learning/init-from.ts); its trunk config is the run's default config.
+   */
+  initFrom?: string | null;
+  /** With initFrom: none (default), N (the first N layers with weights), conv or all-but-head. */
+  freeze?: string | null;
 }
 
 export const TRAINING_DEFAULTS = { batchSize: 64, learningRate: 1e-3, seed: 42 } as const;
@@ -31,8 +42,34 @@ export const TRAINING_LIMITS = { epochs: [1, 1000], batchSize: [1, 4096] } as co
 export async function createTrainingRun(
   em: EntityManager,
   input: StartTrainingInput,
+  /** Where stored models are: needed to resolve initFrom. */
+  db?: StrandDatabase,
 ): Promise<Outcome<Run>> {
   const errors: UserError[] = [];
+  const freeze = readFreeze(input.freeze);
+  if (!freeze.ok) errors.push(freeze.error);
+  let source: JobModel | undefined;
+  if (input.initFrom != null) {
+    if (!db) throw new Error('createTrainingRun: initFrom needs the database');
+    const found = await resolveModelRef(
+      em,
+      db,
+      input.projectId,
+      input.initFrom,
+      'transfer',
+      'initFrom',
+    );
+    if (found.ok) source = found.value;
+    else errors.push(...found.errors);
+  } else if (freeze.ok && freeze.value !== 'none') {
+    errors.push(
+      userError('freeze', 'INVALID_VALUE', 'freeze needs initFrom (the model to start from)'),
+    );
+  }
+  const givenConfig =
+    source && source.architecture === input.architecture
+      ? initConfig(source.config ?? {}, input.config)
+      : (input.config ?? {});
   const batchSize = input.batchSize ?? TRAINING_DEFAULTS.batchSize;
   const learningRate = input.learningRate ?? TRAINING_DEFAULTS.learningRate;
   const seed = input.seed ?? TRAINING_DEFAULTS.seed;
@@ -75,17 +112,24 @@ export async function createTrainingRun(
   if (found && 'problem' in found) {
     errors.push(userError('datasetId', 'NOT_TRAINABLE', found.problem));
   } else if (found && dataset) {
+    const encoded = encodedShape(found.shape, options.value);
+    if (source) {
+      const from = { ...source, ref: input.initFrom ?? source.runId };
+      errors.push(
+        ...initFromProblems(from, input.architecture, encoded, `dataset "${dataset.name}"`),
+      );
+    }
     const checked = checkArchitectureForData(
       input.architecture,
-      encodedShape(found.shape, options.value),
-      input.config ?? {},
+      encoded,
+      givenConfig,
       `dataset "${dataset.name}"`,
     );
     if (checked.ok) config = checked.config;
     else for (const e of checked.errors) errors.push(userError(e.field, e.code, e.message));
   } else {
     // No usable dataset: still report what is wrong with the architecture and config.
-    const checked = validateArchitectureConfig(input.architecture, input.config ?? {}, {
+    const checked = validateArchitectureConfig(input.architecture, givenConfig, {
       length: Number.MAX_SAFE_INTEGER,
       alphabetSize: 4,
     });
@@ -112,7 +156,23 @@ export async function createTrainingRun(
     batchSize,
     learningRate,
   );
-  const stored = storedTrainingOptions(options.value);
+  const stored = {
+    ...storedTrainingOptions(options.value),
+    // Lineage: the exact model the run starts from (an alias moved later changes nothing).
+    ...(source
+      ? {
+          initFrom: {
+            model: input.initFrom ?? source.runId,
+            runId: source.runId,
+            modelVersionId: source.modelVersionId,
+            architecture: source.architecture,
+            modelSha256: source.modelSha256,
+            path: source.modelPath,
+          },
+          ...(freeze.ok && freeze.value !== 'none' ? { freeze: freeze.value } : {}),
+        }
+      : {}),
+  };
   run.trainingOptions = Object.keys(stored).length ? stored : null;
   em.persist(run);
   await em.flush();

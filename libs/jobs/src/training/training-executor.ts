@@ -21,6 +21,7 @@ import { checkpointPath } from './checkpoint.ts';
 import { storedDatasetOf } from './dataset-shape.ts';
 import type { JobLog } from './job-log.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
+import { splitInitFrom } from '../learning/init-from.ts';
 
 const workerEntry = new URL('./training.worker.ts', import.meta.url);
 
@@ -112,6 +113,7 @@ export class TrainingExecutor {
     };
     this.active.set(runId, active);
     const modelPath = `models/${run.id}`;
+    const { initFrom } = splitInitFrom(run.trainingOptions);
     const workerData: TrainingWorkerData = {
       runId,
       dataset: storedDatasetOf(dataset, this.db.artifacts.resolve(dataset.artifactPath)),
@@ -129,6 +131,7 @@ export class TrainingExecutor {
         validation: stored.parts.valid ?? [],
       },
       modelDir: this.db.artifacts.resolve(modelPath),
+      ...(initFrom ? { initFromDir: this.db.artifacts.resolve(initFrom.path) } : {}),
       dataChecksum: dataset.checksum ?? null,
       stopFlag,
       checkpointDir: this.db.artifacts.resolve(checkpointsOf(run.id)),

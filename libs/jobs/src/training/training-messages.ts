@@ -20,6 +20,8 @@ export interface TrainingWorkerData {
   /** The split stored with the dataset that the run trains and validates on. */
   split: { splitId: string; train: number[]; validation: number[] };
   modelDir: string;
+  /** Transfer learning: the source model's directory (the run's trainingOptions.initFrom). */
+  initFromDir?: string;
   dataChecksum: string | null;
   /** Int32Array over a SharedArrayBuffer; [0] ≠ 0 asks the worker to stop after this batch. */
   stopFlag: SharedArrayBuffer;

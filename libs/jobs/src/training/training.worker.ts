@@ -5,7 +5,9 @@
  * epoch, saves the model and reports through messages (training-messages.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { initBackend } from '@strand/models';
+import { initBackend, loadModel } from '@strand/models';
+import type * as tf from '@tensorflow/tfjs';
+import { splitInitFrom } from '../learning/init-from.ts';
 import { fit } from '../learning/fit.ts';
 import { trainingOptionsOf } from '../kinds/training-options.checks.ts';
 import type { ResumePoint } from '../learning/fit.ts';
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
   if (!data.dataChecksum) throw new Error('the dataset has no checksum: it was not fully imported');
   const dataChecksum = data.dataChecksum;
   // A store table streams: memory stays flat however large the dataset.
-  const options = trainingOptionsOf(data.trainingOptions);
+  const { initFrom, rest } = splitInitFrom(data.trainingOptions);
+  const options = trainingOptionsOf(rest as typeof data.trainingOptions);
   const opened = await openStoredDataset({ ...data.dataset, checksum: dataChecksum });
   // k-mer counts, normalisation, imputation read the records in memory.
   const labelled = encodes(options) ? encodeInputs(await loadSource(opened), options) : opened;
@@ -34,6 +37,11 @@ async function main(): Promise<void> {
   if (data.resumeEpoch > 0) {
     const checkpoint = await loadCheckpoint(data.checkpointDir, data.resumeEpoch);
     resume = { epoch: data.resumeEpoch, ...checkpoint };
+  }
+  let source: tf.LayersModel | undefined;
+  if (initFrom) {
+    if (!data.initFromDir) throw new Error('initFrom: the source model directory was not given');
+    source = (await loadModel(data.initFromDir)).model;
   }
   const trained = await fit(labelled, {
     // Feature selection and the training choices the run was started with.
@@ -59,7 +67,10 @@ async function main(): Promise<void> {
       if (epoch === data.hangAfterEpoch) await hang();
     },
     shouldStop: () => Atomics.load(stop, 0) !== 0,
-  });
+    ...(source && initFrom
+      ? { initFrom: { model: source, freeze: initFrom.freeze, ref: initFrom.model } }
+      : {}),
+  }).finally(() => source?.dispose());
   await closeSource(labelled);
   try {
     if (!trained.stopped) {

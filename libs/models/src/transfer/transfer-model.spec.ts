@@ -117,4 +117,46 @@ describe('transferModel', () => {
     source.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('freezes by rule (first N, conv, all-but-head) and refuses another input shape', () => {
+    const before = tf.memory().numTensors;
+    const source = buildModel({
+      architecture: 'deepbind',
+      config: CONFIG,
+      inputLength: 60,
+      alphabetSize: 4,
+      seed: 1,
+    });
+    // Three classes: the output layer changes shape, so the head is new.
+    const target = {
+      architecture: 'deepbind' as const,
+      config: { ...CONFIG, task: 'multiclass', outputs: 3 },
+      input: INPUT,
+    };
+    const frozenBy = (freeze: number | 'conv' | 'all-but-head') => {
+      const { model, copied, frozen } = transferModel(source, target, { freeze, seed: 3 });
+      const trainable = model.trainableWeights.length;
+      model.dispose();
+      return { copied, frozen, trainable };
+    };
+    expect(frozenBy(1)).toEqual({ copied: ['conv1', 'dense1'], frozen: ['conv1'], trainable: 4 });
+    expect(frozenBy('conv').frozen).toEqual(['conv1']);
+    expect(frozenBy('all-but-head')).toEqual({
+      copied: ['conv1', 'dense1'],
+      frozen: ['conv1', 'dense1'],
+      trainable: 2,
+    });
+    expect(() => frozenBy(3)).toThrow('freeze: layer "output" got no weights from the source');
+    expect(() => frozenBy(4)).toThrow(
+      'freeze: 4 is not a count of layers with weights from 0 to 3',
+    );
+    const longer = { ...target, input: { length: 80, alphabetSize: 4 } };
+    expect(() => transferModel(source, longer, { freeze: [], seed: 3 })).toThrow(
+      new TransferError(
+        'the source model reads inputs of shape 60×4; this deepbind model reads 80×4',
+      ),
+    );
+    source.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

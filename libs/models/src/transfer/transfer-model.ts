@@ -12,10 +12,19 @@ export interface TransferTarget {
   input: InputShape;
 }
 
+/**
+ * Which copied layers to freeze, by rule: the first N layers that have weights (target layer
+ * order), every convolution, or every copied layer but the output layer(s) (the head).
+ */
+export type FreezeRule = number | 'conv' | 'all-but-head';
+
 /** Which copied layers stay fixed, and the seed of the layers that are not copied. */
 export interface TransferOptions {
-  /** Names of target layers made non-trainable; each must have received the source's weights. */
-  freeze: readonly string[];
+  /**
+   * Names of target layers made non-trainable, or a rule naming them; each must have received
+   * the source's weights.
+   */
+  freeze: readonly string[] | FreezeRule;
   seed: number;
 }
 
@@ -53,6 +62,13 @@ export function transferModel(
     seed: options.seed,
   });
   try {
+    const want = source.inputs.map((t) => t.shape.slice(1).join('×'));
+    const have = model.inputs.map((t) => t.shape.slice(1).join('×'));
+    if (want.join(' + ') !== have.join(' + ')) {
+      throw new TransferError(
+        `the source model reads inputs of shape ${want.join(' + ')}; this ${target.architecture} model reads ${have.join(' + ')}`,
+      );
+    }
     const copied: string[] = [];
     for (const layer of model.layers) {
       const from = source.layers.find((l) => l.name === layer.name);
@@ -63,7 +79,8 @@ export function transferModel(
       copied.push(layer.name);
     }
     const names = model.layers.map((l) => l.name);
-    for (const name of options.freeze) {
+    const freeze = freezeNames(model, copied, options.freeze);
+    for (const name of freeze) {
       if (!names.includes(name)) {
         throw new TransferError(
           `freeze: "${name}" is not a layer of the ${target.architecture} model; layers: ${names.join(', ')}`,
@@ -76,13 +93,39 @@ export function transferModel(
         );
       }
     }
-    const frozen = names.filter((name) => options.freeze.includes(name));
+    const frozen = names.filter((name) => freeze.includes(name));
     for (const name of frozen) model.getLayer(name).trainable = false;
     return { model, copied, frozen };
   } catch (error) {
     model.dispose();
     throw error;
   }
+}
+
+/** The layer names a freeze rule stands for in `model` (a list is returned as it is). */
+function freezeNames(
+  model: tf.LayersModel,
+  copied: readonly string[],
+  rule: TransferOptions['freeze'],
+): readonly string[] {
+  if (typeof rule === 'object') return rule;
+  const weighted = model.layers.filter((l) => l.weights.length > 0);
+  if (typeof rule === 'number') {
+    if (!Number.isInteger(rule) || rule < 0 || rule > weighted.length) {
+      throw new TransferError(
+        `freeze: ${rule} is not a count of layers with weights from 0 to ${weighted.length}`,
+      );
+    }
+    return weighted.slice(0, rule).map((l) => l.name);
+  }
+  if (rule === 'conv') {
+    const conv = weighted.filter((l) => /^Conv/.test(l.getClassName())).map((l) => l.name);
+    if (conv.length === 0)
+      throw new TransferError('freeze: conv, but the model has no convolution');
+    return conv;
+  }
+  const heads = new Set(model.outputLayers.map((l) => l.name));
+  return weighted.filter((l) => copied.includes(l.name) && !heads.has(l.name)).map((l) => l.name);
 }
 
 function sameShapes(a: tf.Tensor[], b: tf.Tensor[]): boolean {
