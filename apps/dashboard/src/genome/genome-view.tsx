@@ -85,6 +85,10 @@ export function GenomeView(props: GenomeViewProps): ReactNode {
         },
         ...(firstLocus.current ? { locus: firstLocus.current } : {}),
         showSampleNames: false,
+        // Nothing leaves for igv.org: no genome list, no locus search web service (a typed name
+        // would be sent there), so loci stay between the browser and Strand.
+        loadDefaultGenomes: false,
+        search: false,
         tracks: [
           {
             type: 'wig',

@@ -54,10 +54,10 @@ describe('variantLocus and windowNote', () => {
   });
 
   it('says when a window shows only the largest effects', () => {
-    expect(windowNote(0, 0)).toBe('no scored variant in view');
-    expect(windowNote(1, 1)).toBe('1 scored allele in view');
+    expect(windowNote(0, 0)).toBe('no scored variant in the loaded window');
+    expect(windowNote(1, 1)).toBe('1 scored allele in the loaded window');
     expect(windowNote(500, 1200)).toBe(
-      'the 500 largest |effect| of 1200 scored alleles in view: zoom in for the rest',
+      'the 500 largest |effect| of 1200 scored alleles in the loaded window: zoom in for the rest',
     );
   });
 });

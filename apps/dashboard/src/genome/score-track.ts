@@ -66,7 +66,8 @@ export function variantLocus(chrom: string, pos: number, flank = 40): string {
 
 /** What the track shows of a window: every score, or the largest `shown` of `total`. */
 export function windowNote(shown: number, total: number): string {
-  if (total === 0) return 'no scored variant in view';
-  if (shown >= total) return `${total} scored ${total === 1 ? 'allele' : 'alleles'} in view`;
-  return `the ${shown} largest |effect| of ${total} scored alleles in view: zoom in for the rest`;
+  if (total === 0) return 'no scored variant in the loaded window';
+  if (shown >= total)
+    return `${total} scored ${total === 1 ? 'allele' : 'alleles'} in the loaded window`;
+  return `the ${shown} largest |effect| of ${total} scored alleles in the loaded window: zoom in for the rest`;
 }
