@@ -95,8 +95,7 @@ describe.skipIf(!existsSync(REFERENCE))('genome view of a variant-scoring job', 
       .toMatch(/^chr17: \d+ scored alleles? in the loaded window$/);
     await expect.poll(bars, { timeout: 30_000 }).toBeGreaterThan(0);
     await screenshot(page, 'dashboard-genome-locus.png');
-    // igv's colour picker adds a <style> the page's CSP refuses: that one message is expected.
-    expect(errors.filter((e) => !/Content Security Policy.*style/i.test(e))).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
 });
