@@ -8,7 +8,7 @@ import { JobDownloads } from './job-downloads.tsx';
 import { variantLocus } from '../genome/score-track.ts';
 import { VariantScoresTable } from './variant-scores-table.tsx';
 
-// igv.js is large (~0.5 MB gzip): it loads only when the genome view is opened.
+// igv.js is large (≈430 kB gzip): it loads only when the genome view is opened.
 const GenomeView = lazy(() =>
   import('../genome/genome-view.tsx').then((m) => ({ default: m.GenomeView })),
 );
