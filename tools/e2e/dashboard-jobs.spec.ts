@@ -11,21 +11,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { writeTestVcf } from '@strand/jobs/testing';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot } from './browser.ts';
 import { buildDashboard, graphql, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 
-const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
 const REFERENCE = sharedDataPath('reference', 'hg19_chr17_part.fa');
-const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
 const WIDTH = 51;
 
@@ -41,11 +38,6 @@ const api = <T>(query: string, variables?: unknown, token = adminToken) =>
 
 describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: run tools/scripts/install-test-deps.sh (apt-get install -y chromium)`,
-      );
-    }
     dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
     buildDashboard(dashboardDir);
     importDir = await mkdtemp(join(tmpdir(), 'strand-import-'));
@@ -66,10 +58,7 @@ describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => 
       STRAND_ADMIN_TOKEN: adminToken,
       STRAND_IMPORT_DIR: importDir,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -309,21 +298,9 @@ describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => 
   }, 120_000);
 });
 
-async function open(path: string, token = adminToken): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.addInitScript((t) => localStorage.setItem('strand.token', t), token);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${strand.url}/${path}`);
-  return { page, errors };
-}
+const open = (path: string, token = adminToken) => openPage(browser, strand.url, path, token);
 
-const shot = async (page: Page, name: string) => {
-  await mkdir(outputDir, { recursive: true });
-  await page.screenshot({ path: join(outputDir, name), fullPage: true });
-};
+const shot = screenshot;
 
 /** Submits the form and waits for the job it started (not an earlier one) to reach `status`. */
 async function startAndWait(page: Page, status: string, timeout = 120_000): Promise<string> {

@@ -3,20 +3,16 @@
  * playwright-core. A person's path: open the dashboard, create the demo dataset and start a run
  * from the form, watch the curves grow. Saves a screenshot to tools/test-output/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot } from './browser.ts';
 import { buildDashboard, graphql, importSequenceTable, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 
-const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
-const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 // The API's first start makes its admin with this token (STRAND_ADMIN_TOKEN); the page gets it
 // in localStorage['strand.token'] before any script runs, as a person's saved token would be.
 const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
@@ -28,11 +24,6 @@ let dashboardDir: string;
 let importDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run tools/scripts/install-test-deps.sh (apt-get install -y chromium)`,
-    );
-  }
   dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
   buildDashboard(dashboardDir);
   importDir = await mkdtemp(join(tmpdir(), 'strand-import-'));
@@ -48,18 +39,7 @@ beforeAll(async () => {
     STRAND_ADMIN_TOKEN: adminToken,
     STRAND_IMPORT_DIR: importDir,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -71,13 +51,12 @@ afterAll(async () => {
 
 describe('dashboard', () => {
   it('starts a run from the form and plots its curves live', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.goto(`${strand.url}/#/new`);
+    const { page, errors: consoleErrors } = await openPage(
+      browser,
+      strand.url,
+      `#/new`,
+      adminToken,
+    );
     await page.getByTestId('new-run-form').waitFor();
     // The architecture and motif choices come from the API; wait until they are offered.
     await page.locator('select option[value="deepbind"]').first().waitFor({ state: 'attached' });
@@ -97,8 +76,7 @@ describe('dashboard', () => {
       .getAttribute('d');
     expect(lossPath ?? '').toMatch(/^M/);
 
-    await mkdir(outputDir, { recursive: true });
-    await page.screenshot({ path: join(outputDir, 'dashboard-live.png'), fullPage: true });
+    await screenshot(page, 'dashboard-live.png');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -120,8 +98,10 @@ describe('dashboard', () => {
   });
 
   it('asks for a token when it has none, and works once one is given', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${strand.url}/#/runs`);
+    const { page } = await openPage(browser, strand.url, '#/runs', null, {
+      width: 1280,
+      height: 720,
+    });
     const form = page.getByTestId('token-form');
     await form.waitFor({ timeout: 30_000 });
     await form.locator('input').fill(adminToken);
@@ -150,13 +130,12 @@ describe('dashboard', () => {
     expect(started.data.importDataset.userErrors).toEqual([]);
     const jobId = started.data.importDataset.job!.id;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.goto(`${strand.url}/#/jobs`);
+    const { page, errors: consoleErrors } = await openPage(
+      browser,
+      strand.url,
+      `#/jobs`,
+      adminToken,
+    );
     const row = page.locator(`[data-testid="jobs-table"] tr[data-job-id="${jobId}"]`);
     // Live: the list refetches on jobStatusChanged; active rows follow jobProgress (no polling).
     await expect
@@ -169,7 +148,7 @@ describe('dashboard', () => {
     expect(await result.innerText()).toMatch(/small[\s\S]*40/);
     expect(await page.getByTestId('job-status').innerText()).toBe('SUCCEEDED');
     expect(await page.getByTestId('job-progress').getAttribute('data-fraction')).toBe('1');
-    await page.screenshot({ path: join(outputDir, 'dashboard-jobs.png'), fullPage: true });
+    await screenshot(page, 'dashboard-jobs.png');
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -182,13 +161,12 @@ describe('dashboard', () => {
       { input: { datasetId, architecture: 'deepbind', epochs: 4, batchSize: 16, seed: 3 } },
     );
     const runId = started.startTraining.run!.id;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.goto(`${strand.url}/#/runs/${runId}`);
+    const { page, errors: consoleErrors } = await openPage(
+      browser,
+      strand.url,
+      `#/runs/${runId}`,
+      adminToken,
+    );
     // Per-class AUROC: one curve per class, the first marked with circles (one per epoch).
     const perClass = page.getByTestId('auroc-c-chart');
     await expect
@@ -219,8 +197,7 @@ describe('dashboard', () => {
     const matrix = page.getByTestId('confusion-matrix');
     await matrix.waitFor();
     expect(await matrix.locator('tbody tr').count()).toBe(3);
-    await mkdir(outputDir, { recursive: true });
-    await page.screenshot({ path: join(outputDir, 'dashboard-multiclass.png'), fullPage: true });
+    await screenshot(page, 'dashboard-multiclass.png');
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 240_000);
@@ -247,13 +224,12 @@ describe('dashboard', () => {
     );
     expect(started.startSweep.userErrors).toEqual([]);
     const jobId = started.startSweep.job!.id;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.goto(`${strand.url}/#/jobs/${jobId}`);
+    const { page, errors: consoleErrors } = await openPage(
+      browser,
+      strand.url,
+      `#/jobs/${jobId}`,
+      adminToken,
+    );
     await page.getByTestId('job-page').waitFor();
     const seenAtLoad = await page.locator('[data-testid="sweep-runs"] tbody tr').count();
     expect(seenAtLoad).toBeLessThan(3);
@@ -268,14 +244,13 @@ describe('dashboard', () => {
         { timeout: 120_000, interval: 200 },
       )
       .toBe(true);
-    await mkdir(outputDir, { recursive: true });
-    await page.screenshot({ path: join(outputDir, 'dashboard-sweep-live.png'), fullPage: true });
+    await screenshot(page, 'dashboard-sweep-live.png');
     // The finished sweep shows its result: every trial, pruned ones as PRUNED.
     const trials = page.getByTestId('sweep-trials');
     await trials.waitFor({ timeout: 180_000 });
     expect(await trials.locator('tbody tr').count()).toBe(4);
     expect(await trials.innerText()).not.toContain('CANCELLED');
-    await page.screenshot({ path: join(outputDir, 'dashboard-sweep-done.png'), fullPage: true });
+    await screenshot(page, 'dashboard-sweep-done.png');
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 360_000);
@@ -300,13 +275,7 @@ describe('dashboard', () => {
       { input: { name: 'reader', projectId: first.id, role: 'VIEWER' } },
     );
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript((token) => localStorage.setItem('strand.token', token), adminToken);
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.goto(`${strand.url}/#/`);
+    const { page, errors: consoleErrors } = await openPage(browser, strand.url, `#/`, adminToken);
     await page.getByTestId('runs-table').waitFor({ timeout: 30_000 }); // the first project's run
     const switcher = page.getByTestId('project-switcher');
     await switcher.selectOption(second.slug);
@@ -328,19 +297,11 @@ describe('dashboard', () => {
     expect(run.run.project.slug).toBe(second.slug);
     expect(await page.getByTestId('project-role').innerText()).toBe('ADMIN');
     await page.getByTestId('run-status').waitFor({ timeout: 30_000 });
-    await page.screenshot({
-      path: join(outputDir, 'dashboard-second-project.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'dashboard-second-project.png');
     expect(consoleErrors).toEqual([]);
     await page.close();
 
-    const reader = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await reader.addInitScript(
-      (token) => localStorage.setItem('strand.token', token),
-      viewer.createUser.token!,
-    );
-    await reader.goto(`${strand.url}/#/`);
+    const { page: reader } = await openPage(browser, strand.url, '#/', viewer.createUser.token!);
     await reader.getByTestId('runs-table').waitFor({ timeout: 30_000 });
     expect(await reader.getByTestId('project-role').innerText()).toBe('VIEWER');
     expect(
@@ -349,7 +310,7 @@ describe('dashboard', () => {
     await reader.goto(`${strand.url}/#/new`);
     await reader.getByText(/You are a VIEWER in/).waitFor();
     expect(await reader.getByTestId('new-run-form').count()).toBe(0);
-    await reader.screenshot({ path: join(outputDir, 'dashboard-viewer.png'), fullPage: true });
+    await screenshot(reader, 'dashboard-viewer.png');
     await reader.close();
   });
 

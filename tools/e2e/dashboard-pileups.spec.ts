@@ -6,21 +6,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HAS_READ_SIMULATOR, sharedDataPath, simulateReads } from '@strand/genomics/testing';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, OUTPUT_DIR, screenshot } from './browser.ts';
 import { buildDashboard, graphql, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 
-const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
 const ECOLI = sharedDataPath('reference', 'ecoli536_NC_008253.fa.gz');
 const REGION = 'NC_008253.1:300001-304000';
-const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
 const MISSING = [
   ...(HAS_READ_SIMULATOR ? [] : ['dwgsim/minimap2/samtools']),
@@ -36,11 +33,6 @@ describe.skipIf(MISSING.length > 0)(
   `pileup view${MISSING.length ? ` (skipped: ${MISSING.join(', ')} missing)` : ''}`,
   () => {
     beforeAll(async () => {
-      if (!existsSync(CHROMIUM)) {
-        throw new Error(
-          `Chromium not found at ${CHROMIUM}: run tools/scripts/install-test-deps.sh (apt-get install -y chromium)`,
-        );
-      }
       dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
       buildDashboard(dashboardDir);
       importDir = await mkdtemp(join(tmpdir(), 'strand-pileups-'));
@@ -50,15 +42,7 @@ describe.skipIf(MISSING.length > 0)(
         STRAND_ADMIN_TOKEN: adminToken,
         STRAND_IMPORT_DIR: importDir,
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
-      });
+      browser = await launchChromium();
     }, 240_000);
 
     afterAll(async () => {
@@ -102,13 +86,13 @@ describe.skipIf(MISSING.length > 0)(
       }
       expect(datasetId).not.toBeNull();
 
-      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-      await page.addInitScript((t) => localStorage.setItem('strand.token', t), adminToken);
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      await page.goto(`${strand.url}/#/datasets/${datasetId}`);
+      const { page, errors } = await openPage(
+        browser,
+        strand.url,
+        `#/datasets/${datasetId}`,
+        adminToken,
+        { width: 1440, height: 1000 },
+      );
       const rows = page.locator('[data-testid="pileup-candidates"] tbody tr');
       await rows.first().waitFor();
       expect(await rows.count()).toBeGreaterThan(5);
@@ -148,9 +132,8 @@ describe.skipIf(MISSING.length > 0)(
       expect(painted.below).toBeGreaterThan(1000);
       const heading = await image.locator('h3').textContent();
       expect(heading).toMatch(/^NC_008253\.1:\d+ \S+→\S+ (het|hom-alt)$/);
-      await mkdir(outputDir, { recursive: true });
-      await page.screenshot({ path: join(outputDir, 'dashboard-pileups.png'), fullPage: true });
-      await image.screenshot({ path: join(outputDir, 'dashboard-pileup-image.png') });
+      await screenshot(page, 'dashboard-pileups.png');
+      await image.screenshot({ path: join(OUTPUT_DIR, 'dashboard-pileup-image.png') });
 
       // Choosing another candidate shows its image.
       const third = rows.nth(2);

@@ -11,21 +11,17 @@
  * on a shared machine.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Dataset, EpochMetric, ModelArtifact, openDatabase, Run, tagRun } from '@strand/data';
 import type { MetricValues, RunStatus } from '@strand/data';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot } from './browser.ts';
 import { buildDashboard, graphql, importSequenceTable, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
 
-const CHROMIUM = process.env.STRAND_CHROMIUM ?? '/usr/bin/chromium';
-const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
 
 let strand: StrandProcess;
@@ -37,11 +33,6 @@ const datasets: Record<string, string> = {};
 const trained: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run tools/scripts/install-test-deps.sh (apt-get install -y chromium)`,
-    );
-  }
   dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
   buildDashboard(dashboardDir);
   importDir = await mkdtemp(join(tmpdir(), 'strand-import-'));
@@ -56,10 +47,7 @@ beforeAll(async () => {
     .join('\r\n');
   await writeFile(join(importDir, 'messy.tsv'), `${messy}\r\n`);
   strand = await start();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
@@ -78,21 +66,10 @@ const start = () =>
     STRAND_DATA_DIR: dataDir,
   });
 
-async function open(path: string, token = adminToken): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.addInitScript((t) => localStorage.setItem('strand.token', t), token);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${strand.url}/${path}`);
-  return { page, errors };
-}
+const open = (path: string, token = adminToken) =>
+  openPage(browser, strand.url, path, token, { width: 1440, height: 1000 });
 
-const shot = async (page: Page, name: string) => {
-  await mkdir(outputDir, { recursive: true });
-  await page.screenshot({ path: join(outputDir, name), fullPage: true });
-};
+const shot = screenshot;
 
 const cellTexts = (page: Page, column: number) =>
   page

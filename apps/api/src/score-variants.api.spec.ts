@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Job, Project } from '@strand/data';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { writeTestVcf } from '@strand/jobs/testing';
 import { seedModelRun } from './testing/model-run.ts';
@@ -341,6 +342,93 @@ describe.skipIf(!HAS_REFERENCE)('scoreVariants (hg19 chr17 piece)', () => {
     // …and cannot score with this project's data either.
     const forbidden = await score({ projectId: server.defaultProjectId }, outsider.token);
     expect(forbidden.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('serves the reference FASTA and its .fai with byte ranges, to members of the project only', async () => {
+    const viewer = await server.createUser('genome-viewer', {
+      [server.defaultProjectId]: 'viewer',
+    });
+    const get = (
+      name: string,
+      headers: Record<string, string> = {},
+      token: string | null = viewer.token,
+    ) =>
+      fetch(`${server.url}/jobs/${jobId}/reference/${name}`, {
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+    const fasta = await readFile(join(importDir, 'chr17.fa'));
+    const whole = await get('sequence');
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(fasta)).toBe(true);
+    const part = await get('sequence', { range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${fasta.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(fasta.subarray(100, 200))).toBe(true);
+    const tail = await get('sequence', { range: 'bytes=-10' });
+    expect(tail.status).toBe(206);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(fasta.subarray(-10))).toBe(true);
+    const open = await get('sequence', { range: `bytes=${fasta.length - 5}-` });
+    expect(Buffer.from(await open.arrayBuffer()).equals(fasta.subarray(-5))).toBe(true);
+    const past = await get('sequence', { range: `bytes=${fasta.length}-` });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${fasta.length}`);
+    expect((await get('sequence', { range: 'bytes=0-1,5-9' })).status).toBe(416);
+    const fai = await get('fai');
+    expect(fai.status).toBe(200);
+    expect(await fai.text()).toBe(await readFile(join(importDir, 'chr17.fa.fai'), 'utf8'));
+    // A plain FASTA has no .gzi; names off the list and traversal find nothing.
+    expect((await get('gzi')).status).toBe(404);
+    expect((await get('..%2F..%2Fchr17.fa')).status).toBe(404);
+    expect((await get('constructor')).status).toBe(404);
+    expect((await get('sequence', {}, null)).status).toBe(401);
+    const other = await server.createProject('genome-elsewhere');
+    const outsider = await server.createUser('genome-outsider', { [other]: 'admin' });
+    const refused = await get('sequence', {}, outsider.token);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain('chr17');
+    expect(
+      (await fetch(`${server.url}/jobs/${jobId}/reference/sequence`, { method: 'POST' })).status,
+    ).toBe(405);
+  });
+
+  it('never serves a reference that lies outside the import and artifact directories', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'strand-outside-'));
+    try {
+      const secret = join(outside, 'secret.fa');
+      await writeFile(secret, '>secret\nACGT\n');
+      await writeFile(`${secret}.fai`, 'secret\t4\t8\t4\t5\n');
+      await symlink(secret, join(importDir, 'linked.fa'));
+      await symlink(`${secret}.fai`, join(importDir, 'linked.fa.fai'));
+      const em = server.db.fork();
+      const project = em.getReference(Project, server.defaultProjectId);
+      // Jobs as a changed database or a swapped link would leave them: the path is checked anew.
+      const direct = new Job(project, 'SCORE_VARIANTS', { reference: secret }, 'jobs/outside-a');
+      const linked = new Job(
+        project,
+        'SCORE_VARIANTS',
+        { reference: join(importDir, 'linked.fa') },
+        'jobs/outside-b',
+      );
+      const explain = new Job(
+        project,
+        'EXPLAIN_SEQUENCE',
+        { reference: join(importDir, 'chr17.fa') },
+        'jobs/outside-c',
+      );
+      await em.persist([direct, linked, explain]).flush();
+      for (const job of [direct, linked, explain]) {
+        for (const name of ['sequence', 'fai']) {
+          const res = await fetch(`${server.url}/jobs/${job.id}/reference/${name}`, {
+            headers: { authorization: `Bearer ${server.adminToken}` },
+          });
+          expect(res.status, `${job.kind} ${name}`).toBe(404);
+          expect(await res.text()).not.toContain('ACGT');
+        }
+      }
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses bad input before queueing: reference outside the import directory, wrong dataset kind', async () => {

@@ -9,12 +9,16 @@ import type { ServerResponse } from 'node:http';
  * - X-Frame-Options for browsers without frame-ancestors;
  * - X-Content-Type-Options: a download is never sniffed into HTML or script;
  * - Referrer-Policy: no URL (with its ids) leaves in a Referer header.
+ * The two style hashes are igv.js 3.8.10's own <style> elements (its colour picker and circular
+ * view, added when the genome view loads): those two texts and no other inline style. An igv.js
+ * upgrade that changes them shows as a CSP error in the browser specs (dashboard-genome,
+ * walkthrough), which expect a clean console.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-security-policy': [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    "style-src 'self' 'sha256-ITHmamcImsZ/Je1xrdtDLZVvRSpj1Zokb6uHXORB824=' 'sha256-NTwDUA6nIvRRpI2lIBtHJqkV0TlTj4HVmI6vI81fIfM='",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

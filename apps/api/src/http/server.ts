@@ -35,6 +35,7 @@ import { buildStrandSchema } from '../schema/build-schema.ts';
 import { handleGraphQLHttp } from './graphql-http.ts';
 import { attachGraphQLWebSocket, clientAddress } from './graphql-ws.ts';
 import { handleJobFile, isJobFilePath } from './job-files.ts';
+import { handleJobReference, isJobReferencePath } from './job-reference.ts';
 import { requestUrl } from './request-url.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, handleUpload } from './upload.ts';
@@ -95,6 +96,7 @@ function routeOf(pathname: string, hasDashboard: boolean, method: string | undef
   if (pathname === '/metrics') return 'metrics';
   if (pathname === '/upload') return 'upload';
   if (isJobFilePath(pathname)) return 'job_files';
+  if (isJobReferencePath(pathname)) return 'job_reference';
   return hasDashboard && method === 'GET' ? 'static' : 'not_found';
 }
 
@@ -241,6 +243,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
           return handleUpload(req, res, url, context, limit);
         }
         if (isJobFilePath(url.pathname)) return handleJobFile(req, res, url, context);
+        if (isJobReferencePath(url.pathname)) return handleJobReference(req, res, url, context);
         // Liveness: answers while the process runs. No token, no data.
         if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
         // Readiness: the database is open and migrated, and the server is not shutting down.

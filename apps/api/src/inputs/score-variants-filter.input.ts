@@ -1,4 +1,4 @@
-import { Field, Float, InputType } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Which variant scores to list; every condition given must hold.' })
 export class VariantScoreFilterInput {
@@ -14,4 +14,14 @@ export class VariantScoreFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Only this model task.' })
   task?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only positions ≥ this (1-based, as VCF POS). With `chrom` and `end`: the variants in a genome window.',
+  })
+  start?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only positions ≤ this (1-based, inclusive).' })
+  end?: number | null;
 }

@@ -3,7 +3,15 @@ export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 
 /** Routes requests are counted by: fixed names, so no path of a caller's choosing is a label. */
 export type RouteName =
-  'graphql' | 'upload' | 'job_files' | 'health' | 'ready' | 'metrics' | 'static' | 'not_found';
+  | 'graphql'
+  | 'upload'
+  | 'job_files'
+  | 'job_reference'
+  | 'health'
+  | 'ready'
+  | 'metrics'
+  | 'static'
+  | 'not_found';
 
 interface Histogram {
   counts: number[];

@@ -31,7 +31,15 @@ function kindView(job: JobDetail, result: unknown): ReactNode {
     }
     case 'SCORE_VARIANTS': {
       const view = parseScoreResult(result);
-      return view ? <ScoreResult jobId={job.id} status={job.status} result={view} /> : null;
+      const referenceName = str(rec(rec(parseJson(job.lineage)).reference).name);
+      return view ? (
+        <ScoreResult
+          jobId={job.id}
+          status={job.status}
+          result={view}
+          referenceName={referenceName}
+        />
+      ) : null;
     }
     case 'CROSS_VALIDATION': {
       const view = parseCvResult(result);

@@ -70,7 +70,9 @@ describe('ScoreResult', () => {
         skipped: { count: 0, kinds: {} },
       },
     })!;
-    const html = renderToStaticMarkup(<ScoreResult jobId="j1" status="FAILED" result={result} />);
+    const html = renderToStaticMarkup(
+      <ScoreResult jobId="j1" status="FAILED" result={result} referenceName={null} />,
+    );
     expect(html).toContain('data-testid="preflight"');
     expect(html).toContain('58 SNVs · 2 insertions');
     expect(html).toMatch(

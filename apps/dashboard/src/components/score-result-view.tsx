@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatCount } from '../format/number.ts';
 import type { JobStatus } from '../graphql/types.ts';
 import type { PreflightExample, PreflightView, ScoreResultView } from '../jobs/score-result.ts';
 import { indelCount } from '../jobs/score-result.ts';
 import { JobDownloads } from './job-downloads.tsx';
+import { variantLocus } from '../genome/score-track.ts';
 import { VariantScoresTable } from './variant-scores-table.tsx';
+
+// igv.js is large (≈430 kB gzip): it loads only when the genome view is opened.
+const GenomeView = lazy(() =>
+  import('../genome/genome-view.tsx').then((m) => ({ default: m.GenomeView })),
+);
 
 const KIND_NAMES: [string, string][] = [
   ['snv', 'SNVs'],
@@ -87,8 +94,13 @@ export function ScoreResult(props: {
   jobId: string;
   status: JobStatus;
   result: ScoreResultView;
+  /** The reference FASTA's file name (lineage): without it there is no genome view. */
+  referenceName: string | null;
 }): ReactNode {
   const r = props.result;
+  // null: the genome view is closed; '' open where igv starts; else the locus to show.
+  const [locus, setLocus] = useState<string | null>(null);
+  const genome = props.status === 'SUCCEEDED' && props.referenceName !== null;
   const facts: [string, ReactNode][] = [];
   if (r.variants != null) facts.push(['VCF records', formatCount(r.variants)]);
   if (r.scored != null) facts.push(['alleles scored', formatCount(r.scored)]);
@@ -137,9 +149,61 @@ export function ScoreResult(props: {
         <>
           <h3>Top variants</h3>
           {r.files.length > 0 ? <JobDownloads jobId={props.jobId} files={r.files} /> : null}
-          <VariantScoresTable jobId={props.jobId} tasks={r.tasks} />
+          {genome ? (
+            <GenomeSection
+              jobId={props.jobId}
+              referenceName={props.referenceName!}
+              task={r.tasks.length > 1 ? r.tasks[0] : null}
+              locus={locus}
+              onOpen={() => setLocus((l) => l ?? '')}
+            />
+          ) : null}
+          <VariantScoresTable
+            jobId={props.jobId}
+            tasks={r.tasks}
+            onLocus={genome ? (chrom, pos) => setLocus(variantLocus(chrom, pos)) : undefined}
+          />
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The genome view's place on the page: a button until opened, then igv.js (lazy). */
+function GenomeSection(props: {
+  jobId: string;
+  referenceName: string;
+  task: string | null;
+  locus: string | null;
+  onOpen: () => void;
+}): ReactNode {
+  if (props.locus === null) {
+    return (
+      <p>
+        <button type="button" data-testid="open-genome-view" onClick={props.onOpen}>
+          Open genome view
+        </button>{' '}
+        <span className="muted">
+          the scores as a track over {props.referenceName}; a variant&apos;s position below moves it
+          there
+        </span>
+      </p>
+    );
+  }
+  return (
+    <>
+      <h3>Genome view</h3>
+      {props.task ? (
+        <p className="muted">Effects of task {props.task} (the model&apos;s first output).</p>
+      ) : null}
+      <Suspense fallback={<p className="muted">Loading the genome view…</p>}>
+        <GenomeView
+          jobId={props.jobId}
+          referenceName={props.referenceName}
+          task={props.task}
+          locus={props.locus === '' ? null : props.locus}
+        />
+      </Suspense>
+    </>
   );
 }

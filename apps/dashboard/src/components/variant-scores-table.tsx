@@ -39,7 +39,12 @@ function SortHeader(props: {
 }
 
 /** The scores of a variant-scoring job: filtered, sorted and paged by the API. */
-export function VariantScoresTable(props: { jobId: string; tasks: readonly string[] }): ReactNode {
+export function VariantScoresTable(props: {
+  jobId: string;
+  tasks: readonly string[];
+  /** A variant's position becomes a link that shows it in the genome view. */
+  onLocus?: (chrom: string, pos: number) => void;
+}): ReactNode {
   // Only valid controls are applied: a bad min |diff| stays in the form with its message.
   const [controls, setControls] = useState<VariantScoreControls>(DEFAULT_CONTROLS);
   const [draft, setDraft] = useState({ chrom: '', minAbsDiff: '' });
@@ -166,7 +171,20 @@ export function VariantScoresTable(props: { jobId: string; tasks: readonly strin
             {rows.map((r) => (
               <tr key={`${r.row}-${r.task}`} data-row={r.row}>
                 <td>
-                  {r.chrom}:{formatCount(r.pos)}
+                  {props.onLocus ? (
+                    <button
+                      type="button"
+                      className="link locus"
+                      title="Show in the genome view"
+                      onClick={() => props.onLocus?.(r.chrom, r.pos)}
+                    >
+                      {r.chrom}:{formatCount(r.pos)}
+                    </button>
+                  ) : (
+                    <>
+                      {r.chrom}:{formatCount(r.pos)}
+                    </>
+                  )}
                 </td>
                 <td>{r.variantId ?? <span className="muted">—</span>}</td>
                 <td className="alleles" title={`${r.ref} › ${r.alt}`}>

@@ -399,8 +399,12 @@ export type SweepMethod = 'GRID' | 'RANDOM';
 export type VariantScoreFilterInput = {
   /** This chromosome, in either spelling: `17` finds `chr17` and the reverse, `chrM` finds `MT`. */
   chrom?: string | null | undefined;
+  /** Only positions ≤ this (1-based, inclusive). */
+  end?: number | null | undefined;
   /** Only rows with absDiff ≥ this. */
   minAbsDiff?: number | null | undefined;
+  /** Only positions ≥ this (1-based, as VCF POS). With `chrom` and `end`: the variants in a genome window. */
+  start?: number | null | undefined;
   /** Only this model task. */
   task?: string | null | undefined;
 };

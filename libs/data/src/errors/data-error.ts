@@ -2,6 +2,7 @@
 export type DataErrorCode =
   | 'BAD_CURSOR'
   | 'BAD_PAGE_SIZE'
+  | 'BAD_FILTER'
   | 'BAD_ARTIFACT_PATH'
   | 'BAD_EPOCH'
   | 'BAD_ADMIN_TOKEN'

@@ -115,6 +115,31 @@ describe('findVariantScores', () => {
     expect(new Set(totals)).toEqual(new Set([want.length]));
   });
 
+  test('filters by a window of positions (inclusive ends) and refuses a bad window', async () => {
+    const filter = { chrom: 'chrX', start: 1100, end: 1300 };
+    const { rows, totals } = await all({ by: 'absDiff', direction: 'DESC' }, filter, 9);
+    const want = expected((v) => v.chrom === 'chrX' && v.pos >= 1100 && v.pos <= 1300);
+    expect(want.length).toBeGreaterThan(9);
+    expect(rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(want.map((r) => r.row));
+    expect(new Set(totals)).toEqual(new Set([want.length]));
+    const edge = expected((v) => v.chrom === 'chrX')[0];
+    const exact = await findVariantScores(db.fork(), {
+      jobId,
+      filter: { chrom: 'chrX', start: edge.pos, end: edge.pos },
+    });
+    expect(exact.items.map((r) => r.pos)).toContain(edge.pos);
+    expect(exact.items.every((r) => r.pos === edge.pos)).toBe(true);
+    await expect(
+      findVariantScores(db.fork(), { jobId, filter: { start: 500, end: 400 } }),
+    ).rejects.toMatchObject({
+      code: 'BAD_FILTER',
+      message: 'filter.start 500 is past filter.end 400',
+    });
+    await expect(findVariantScores(db.fork(), { jobId, filter: { start: 0 } })).rejects.toThrow(
+      'filter.start 0 is not a whole position ≥ 1',
+    );
+  });
+
   test('refuses a cursor of another listing, and one it did not make', async () => {
     const order: VariantScoreOrder = { by: 'absDiff', direction: 'DESC' };
     const page = await findVariantScores(db.fork(), { jobId, orderBy: order, first: 5 });

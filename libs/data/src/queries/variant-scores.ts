@@ -33,6 +33,10 @@ export interface VariantScoreFilter {
   minAbsDiff?: number | null;
   /** Only this model task. */
   task?: string | null;
+  /** Only positions ≥ this (1-based, as VCF POS): with `end`, a genome browser's window. */
+  start?: number | null;
+  /** Only positions ≤ this (1-based, inclusive). */
+  end?: number | null;
 }
 
 export interface FindVariantScoresOptions {
@@ -123,6 +127,7 @@ export async function findVariantScores(
     // GraphQL's Float cannot carry NaN or ±Infinity: only a programming error gets here.
     throw new RangeError(`filter.minAbsDiff ${filter.minAbsDiff} is not a finite number`);
   }
+  checkPositions(filter);
   const signature = listingSignature([
     options.jobId,
     order.by,
@@ -130,6 +135,10 @@ export async function findVariantScores(
     filter.chrom ?? null,
     filter.minAbsDiff ?? null,
     filter.task ?? null,
+    // Appended only when set, so cursors of listings without a window stay valid.
+    ...(filter.start != null || filter.end != null
+      ? [filter.start ?? null, filter.end ?? null]
+      : []),
   ]);
   const where = whereOf(options.jobId, filter);
   const position =
@@ -182,6 +191,8 @@ function whereOf(jobId: string, filter: VariantScoreFilter): FilterQuery<Variant
   if (filter.chrom != null) parts.push({ chrom: filter.chrom });
   if (filter.minAbsDiff != null) parts.push({ absDiff: { $gte: filter.minAbsDiff } });
   if (filter.task != null) parts.push({ task: filter.task });
+  if (filter.start != null) parts.push({ pos: { $gte: filter.start } });
+  if (filter.end != null) parts.push({ pos: { $lte: filter.end } });
   return { $and: parts } as FilterQuery<VariantScore>;
 }
 
@@ -214,6 +225,20 @@ function after(order: VariantScoreOrder, at: VariantScoreKey): object {
     ],
   }));
   return { $or: branches };
+}
+
+/** A window's ends are whole positions ≥ 1, the start not past the end. */
+function checkPositions(filter: VariantScoreFilter): void {
+  for (const key of ['start', 'end'] as const) {
+    const value = filter[key];
+    if (value != null && !(Number.isSafeInteger(value) && value >= 1)) {
+      throw new DataError('BAD_FILTER', `filter.${key} ${value} is not a whole position ≥ 1`);
+    }
+  }
+  if (filter.start != null && filter.end != null && filter.start > filter.end) {
+    const message = `filter.start ${filter.start} is past filter.end ${filter.end}`;
+    throw new DataError('BAD_FILTER', message);
+  }
 }
 
 function pageSize(first: number | null | undefined): number {

@@ -1,0 +1,190 @@
+/**
+ * The genome view in a browser (Debian Chromium, playwright-core) against a real API process: a
+ * variant-scoring job over the shared hg19 chr17 piece opens igv.js on its page, with the
+ * reference read through GET /jobs/<id>/reference/… (byte ranges) and the scores drawn as a bar
+ * track; a position in the score table moves the view there. Screenshot:
+ * tools/test-output/dashboard-genome.png.
+ *
+ * Needs the shared hg19 chr17 piece (../shared/reference).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedDataPath } from '@strand/genomics/testing';
+import { writeTestVcf } from '@strand/jobs/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot } from './browser.ts';
+import { buildDashboard, createDemoDataset, graphql, startStrand } from './strand-process.ts';
+import type { StrandProcess } from './strand-process.ts';
+
+const REFERENCE = sharedDataPath('reference', 'hg19_chr17_part.fa');
+const adminToken = `strand_${randomBytes(32).toString('base64url')}`;
+
+let strand: StrandProcess;
+let browser: Browser;
+let dashboardDir: string;
+let importDir: string;
+
+const api = <T>(query: string, variables?: unknown) =>
+  graphql<T>(strand.url, adminToken, query, variables);
+
+describe.skipIf(!existsSync(REFERENCE))('genome view of a variant-scoring job', () => {
+  beforeAll(async () => {
+    dashboardDir = await mkdtemp(join(tmpdir(), 'strand-dashboard-'));
+    buildDashboard(dashboardDir);
+    importDir = await mkdtemp(join(tmpdir(), 'strand-import-'));
+    await copyFile(REFERENCE, join(importDir, 'chr17.fa'));
+    await writeTestVcf(join(importDir, 'calls.vcf'), join(importDir, 'chr17.fa'), {
+      count: 150,
+      seed: 8,
+      mismatchShare: 0,
+    });
+    strand = await startStrand({
+      STRAND_DASHBOARD_DIR: dashboardDir,
+      STRAND_ADMIN_TOKEN: adminToken,
+      STRAND_IMPORT_DIR: importDir,
+    });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await strand?.stop();
+    for (const dir of [dashboardDir, importDir]) {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('draws the scores over the reference and follows a locus link from the table', async () => {
+    const jobId = await scoredJob();
+    const { page, errors } = await openPage(browser, strand.url, `#/jobs/${jobId}`, adminToken, {
+      width: 1280,
+      height: 1100,
+    });
+    await page.getByTestId('open-genome-view').click({ timeout: 60_000 });
+    const view = page.locator('[data-testid="genome-view"][data-state="ready"]');
+    await view.waitFor({ timeout: 60_000 });
+    // The whole 40 kb piece is in view at first: the note counts every scored allele.
+    await expect
+      .poll(() => page.getByTestId('genome-note').innerText(), { timeout: 30_000 })
+      .toMatch(/^chr17: \d+ scored alleles in the loaded window$/);
+    const loaded = Number(
+      /(\d+) scored/.exec(await page.getByTestId('genome-note').innerText())![1],
+    );
+    const listed = await page.locator('[data-testid="variant-scores"] .filters .muted').innerText();
+    expect(listed).toMatch(new RegExp(` of ${loaded} scores$`));
+    const bars = () => trackPixels(page);
+    await expect.poll(bars, { timeout: 30_000 }).toBeGreaterThan(20);
+    await screenshot(page, 'dashboard-genome.png');
+
+    // The first row's position (largest |effect|) moves igv there.
+    const link = page.locator('[data-testid="variant-scores"] button.locus').first();
+    const label = (await link.innerText()).trim();
+    const [, chrom, pos] = /^(\w+):([\d,]+)$/.exec(label) ?? [];
+    expect(chrom).toBe('chr17');
+    await link.click();
+    const position = Number(pos!.replace(/,/g, ''));
+    await expect
+      .poll(() => igvLocus(page), { timeout: 30_000 })
+      .toMatch(new RegExp(`^chr17:${(position - 40).toLocaleString('en-US')}-`));
+    await expect
+      .poll(() => page.getByTestId('genome-note').innerText(), { timeout: 30_000 })
+      .toMatch(/^chr17: \d+ scored alleles? in the loaded window$/);
+    await expect.poll(bars, { timeout: 30_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'dashboard-genome-locus.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+});
+
+/** The locus igv shows in its search box (inside its shadow root). */
+const igvLocus = (page: Page) =>
+  page.locator('[data-testid="genome-view"] .igv-search-input').inputValue();
+
+/**
+ * Pixels of the score track's colours (#b2182b up, #2166ac down) on igv's canvases: the bars
+ * are drawn, not just the track's frame.
+ */
+function trackPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-testid="genome-view"] .igv-host');
+    const canvases = Array.from(host?.shadowRoot?.querySelectorAll('canvas') ?? []);
+    let count = 0;
+    for (const canvas of canvases) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        const near = (R: number, G: number, B: number) =>
+          Math.abs(r - R) < 12 && Math.abs(g - G) < 12 && Math.abs(b - B) < 12;
+        if (data[i + 3] > 200 && (near(178, 24, 43) || near(33, 102, 172))) count++;
+      }
+    }
+    return count;
+  });
+}
+
+/** A model trained for one epoch on a demo dataset, and a scoring job of calls.vcf with it. */
+async function scoredJob(): Promise<string> {
+  const datasetId = await createDemoDataset(strand.url, adminToken, {
+    sequences: 300,
+    length: 51,
+    seed: 3,
+  });
+  const started = await api<{ startTraining: { run: { id: string } | null } }>(
+    'mutation ($input: StartTrainingInput!) { startTraining(input: $input) { run { id } } }',
+    { input: { datasetId, architecture: 'deepbind', epochs: 1, batchSize: 32, seed: 3 } },
+  );
+  const runId = started.startTraining.run!.id;
+  await until(async () => {
+    const { run } = await api<{ run: { status: string; error: string | null } }>(
+      'query ($id: ID!) { run(id: $id) { status error } }',
+      { id: runId },
+    );
+    if (['FAILED', 'CANCELLED', 'STALLED'].includes(run.status)) {
+      throw new Error(`run ${run.status}: ${run.error}`);
+    }
+    return run.status === 'SUCCEEDED';
+  });
+  const imported = await api<{ importDataset: { job: { id: string } | null } }>(
+    'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
+    { input: { kind: 'variants', path: 'calls.vcf', name: 'calls' } },
+  );
+  const variants = await finishedJob(imported.importDataset.job!.id);
+  const scored = await api<{
+    scoreVariants: { job: { id: string } | null; userErrors: { message: string }[] };
+  }>(
+    'mutation ($input: ScoreVariantsInput!) { scoreVariants(input: $input) { job { id } userErrors { message } } }',
+    { input: { datasetId: variants.outputDataset!.id, reference: 'chr17.fa', runId } },
+  );
+  const job = scored.scoreVariants.job;
+  if (!job) throw new Error(scored.scoreVariants.userErrors.map((e) => e.message).join('; '));
+  await finishedJob(job.id);
+  return job.id;
+}
+
+async function finishedJob(id: string) {
+  let found: { status: string; error: string | null; outputDataset: { id: string } | null };
+  await until(async () => {
+    ({ job: found } = await api<{ job: typeof found }>(
+      'query ($id: ID!) { job(id: $id) { status error outputDataset { id } } }',
+      { id },
+    ));
+    if (found.status === 'FAILED' || found.status === 'CANCELLED') {
+      throw new Error(`job ${id} ${found.status}: ${found.error}`);
+    }
+    return found.status === 'SUCCEEDED';
+  });
+  return found!;
+}
+
+async function until(done: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
