@@ -3,16 +3,19 @@ import {
   Dataset as DatasetEntity,
   epochHistory,
   Job as JobEntity,
+  ModelArtifact as ModelArtifactEntity,
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
-import { datasetShape } from '@strand/jobs';
+import { datasetShape, EVALUATION_FILE } from '@strand/jobs';
+import type { FitEvaluation } from '@strand/jobs';
 import { accessError, userError } from '../auth/access.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { StartTrainingInput } from '../inputs/start-training.input.ts';
 import { Dataset } from '../types/dataset.type.ts';
 import { EpochMetrics } from '../types/epoch-metrics.type.ts';
+import { Evaluation } from '../types/evaluation.type.ts';
 import { Job } from '../types/job.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
 import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.ts';
@@ -91,6 +94,33 @@ export class RunResolver {
         seconds: e.seconds,
       }),
     );
+  }
+
+  @FieldResolver(() => Evaluation, {
+    nullable: true,
+    description:
+      "The saved model's evaluation on the run's validation rows (evaluation.json beside the model). Null while the run has no model, and for runs trained before evaluations were stored, without validation rows, or of a task not evaluated this way (profile, reconstruction).",
+  })
+  async evaluation(@Root() run: Run, @Ctx() { db, em }: StrandContext) {
+    const artifact = await em.findOne(
+      ModelArtifactEntity,
+      { run: run.id },
+      { orderBy: { createdAt: 'desc' } },
+    );
+    if (!artifact) return null;
+    const file = `${artifact.path}/${EVALUATION_FILE}`;
+    if (!(await db.artifacts.exists(file))) return null;
+    const text = (await db.artifacts.read(file)).toString('utf8');
+    let parsed: FitEvaluation;
+    try {
+      parsed = JSON.parse(text) as FitEvaluation;
+    } catch (error) {
+      throw new Error(`run ${run.id}: ${EVALUATION_FILE} is not JSON (${String(error)})`);
+    }
+    if (parsed?.split !== 'validation' || !Array.isArray(parsed.classes)) {
+      throw new Error(`run ${run.id}: ${EVALUATION_FILE} is not an evaluation this API reads`);
+    }
+    return Evaluation.from(parsed);
   }
 
   @Mutation(() => StartTrainingPayload, {

@@ -6,7 +6,7 @@
  * (checkpoints, resume, stop between batches).
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, DataParallelTrainer, initBackend, trainModel } from '@strand/models';
+import { buildModel, DataParallelTrainer, evaluate, initBackend, trainModel } from '@strand/models';
 import type {
   ArchitectureConfig,
   ArchitectureName,
@@ -14,11 +14,14 @@ import type {
   BatchReport,
   EarlyStoppingOptions,
   EpochReport,
+  EvaluatedTask,
+  Evaluation,
   OutputHead,
   TrainingData,
   TrainingState,
   TrainingStream,
   TrainOptions,
+  ValidationPredictions,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
 import { subset } from './data-rows.ts';
@@ -103,6 +106,21 @@ export interface FitOptions extends Partial<TrainingChoices> {
    * second input (deepcpg) trains on this thread whatever the value.
    */
   workers?: number;
+  /**
+   * Evaluate the returned model on the validation rows (ROC, PR, calibration, confusion;
+   * predicted vs observed for regression): FitResult.evaluation. Costs one more validation
+   * pass only when early stopping restored an earlier epoch.
+   */
+  evaluate?: boolean;
+}
+
+/**
+ * The evaluation of a fit's returned model on its validation rows (the rows its val_ metrics
+ * come from), and which epoch's weights predicted.
+ */
+export interface FitEvaluation extends Evaluation {
+  split: 'validation';
+  epoch: number;
 }
 
 /** What a fit is about to train. */
@@ -150,6 +168,11 @@ export interface FitResult {
   rcAverage: boolean;
   /** The loss weight per class it trained with (classWeights); null for none. */
   classWeight: number[] | null;
+  /**
+   * With `evaluate`: the model's evaluation on the validation rows. Null without validation rows,
+   * for a stopped fit, and for tasks drawn otherwise (profile, reconstruction).
+   */
+  evaluation: FitEvaluation | null;
 }
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
@@ -318,7 +341,9 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       shouldStop: () => o.signal?.aborted === true || o.shouldStop?.() === true,
       ...(o.resume ? { startEpoch: o.resume.epoch, resumeFrom: o.resume.state } : {}),
       ...(trainer ? { parallel: trainer } : {}),
+      ...(o.evaluate ? { keepValidationPredictions: true } : {}),
     });
+    const labelNames = outputNames(data, task);
     await trainer?.close();
     return {
       backend,
@@ -329,7 +354,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       scaling,
       extraScaling,
       heads: heads && 'x' in train ? resolvedHeads(heads, model, train) : null,
-      labelNames: outputNames(data, task),
+      labelNames,
       inputLength: shape.length,
       alphabetSize: shape.alphabetSize,
       history: result.history,
@@ -340,6 +365,9 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       workers: trainer?.workers ?? 1,
       rcAverage: o.rcAverage === true,
       classWeight: classWeight ?? null,
+      evaluation: result.stopped
+        ? null
+        : evaluationOf(task, result.validationPredictions, labelNames),
     };
   } catch (error) {
     await trainer?.close().catch(() => undefined);
@@ -364,4 +392,20 @@ function setWeights(model: tf.LayersModel, resume: ResumePoint): void {
   } finally {
     tf.dispose(tensors);
   }
+}
+
+const EVALUATED_TASKS: readonly string[] = ['binary', 'multitask', 'multiclass', 'regression'];
+
+function evaluationOf(
+  task: ArchitectureTask,
+  predictions: ValidationPredictions | undefined,
+  names: readonly string[],
+): FitEvaluation | null {
+  if (predictions === undefined || !EVALUATED_TASKS.includes(task)) return null;
+  const { labels, outputs, width, epoch } = predictions;
+  return {
+    split: 'validation',
+    epoch,
+    ...evaluate(task as EvaluatedTask, labels, outputs, width, names),
+  };
 }
