@@ -1595,6 +1595,55 @@ export type MotifDiscoveryQuery = {
   } | null;
 };
 
+export type RunEvaluationQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type RunEvaluationQuery = {
+  run: {
+    id: string;
+    status: RunStatus;
+    evaluation: {
+      split: string;
+      epoch: number;
+      task: string;
+      rows: number;
+      omitted: number;
+      classes: Array<{
+        name: string;
+        positives: number;
+        negatives: number;
+        auroc: number | null;
+        auprc: number | null;
+        roc: { x: Array<number>; y: Array<number> };
+        pr: { x: Array<number>; y: Array<number> };
+        calibration: Array<{
+          lower: number;
+          upper: number;
+          count: number;
+          meanPredicted: number | null;
+          observed: number | null;
+        }>;
+      }>;
+      confusion: Array<{
+        name: string;
+        labels: Array<string>;
+        counts: Array<Array<number>>;
+        rule: string;
+      }>;
+      regression: Array<{
+        name: string;
+        count: number;
+        pearson: number | null;
+        spearman: number | null;
+        r2: number | null;
+        observed: Array<number>;
+        predicted: Array<number>;
+      }>;
+    } | null;
+  } | null;
+};
+
 export const RunSummaryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -6402,3 +6451,139 @@ export const MotifDiscoveryDocument = {
     },
   ],
 } as unknown as DocumentNode<MotifDiscoveryQuery, MotifDiscoveryQueryVariables>;
+export const RunEvaluationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RunEvaluation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'run' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'evaluation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'split' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'task' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'omitted' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'classes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'positives' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'negatives' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'auroc' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'auprc' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'roc' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'x' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'y' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'pr' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'x' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'y' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'calibration' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'lower' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'upper' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'meanPredicted' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'observed' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'confusion' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labels' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'counts' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'rule' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'regression' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pearson' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'spearman' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'r2' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'observed' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'predicted' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunEvaluationQuery, RunEvaluationQueryVariables>;

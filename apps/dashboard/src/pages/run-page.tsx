@@ -1,7 +1,7 @@
 import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { canEdit } from '../project/project-choice.ts';
-import { useEffect, useReducer, useState } from 'react';
+import { lazy, Suspense, useEffect, useReducer, useState } from 'react';
 import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
@@ -18,6 +18,11 @@ import {
 import { initialLiveState, liveReducer } from '../live/progress-reducer.ts';
 import { useSocketState } from '../use-socket-state.ts';
 import { displayStatus, isActive, progressView } from '../view/progress-view.ts';
+
+// Evaluation plots load with their own code and query, only for a finished run.
+const RunEvaluationSection = lazy(() =>
+  import('./run-evaluation.tsx').then((m) => ({ default: m.RunEvaluationSection })),
+);
 
 /** One run: status, live progress and curves, per-epoch table, setup; Cancel while active. */
 export function RunPage(props: { id: string }): ReactNode {
@@ -113,6 +118,11 @@ export function RunPage(props: { id: string }): ReactNode {
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
       <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} classNames={run.classNames} />
+      {status === 'SUCCEEDED' ? (
+        <Suspense fallback={<p className="muted">Loading the evaluation…</p>}>
+          <RunEvaluationSection runId={run.id} />
+        </Suspense>
+      ) : null}
       <h2>Setup</h2>
       <RunDetails run={run} />
       {status === 'SUCCEEDED' && canEdit(run.project.viewerRole) ? (
