@@ -146,6 +146,31 @@ describe('evaluation plots on the run page', () => {
     await page.close();
   });
 
+  it('shows each run’s best epoch, on the run page beside the last and in the runs table', async () => {
+    const page = await openRun(runs.multiclass!, 'best-epoch');
+    const intro = await page.getByTestId('best-epoch').locator('p').textContent();
+    expect(intro).toMatch(/^Epoch [1-3] is best by val_loss, lowest/);
+    const header = await page.locator('[data-testid="best-epoch"] thead th').allTextContents();
+    expect(header).toEqual([
+      'metric',
+      expect.stringMatching(/^best \(epoch [1-3]\)$/),
+      'last (epoch 3)',
+    ]);
+    expect(await page.locator('[data-testid="best-epoch"] tr.monitored th').textContent()).toBe(
+      'val_loss',
+    );
+    await page
+      .getByTestId('best-epoch')
+      .screenshot({ path: join(outputDir, 'dashboard-best-epoch.png') });
+    await page.close();
+    const list = await openPage('#/', 'runs-table');
+    const cells = await list.getByTestId('best-epoch-cell').allTextContents();
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) expect(cell).toMatch(/^[1-3] by val_loss$/);
+    await shot(list, 'dashboard-runs-best-epoch.png');
+    await list.close();
+  });
+
   it('says so when a run has no stored evaluation (trained before they were kept)', async () => {
     await rm(join(dataDir, 'artifacts', 'models', runs.binary!, 'evaluation.json'));
     const page = await openRun(runs.binary!, 'evaluation-none');
@@ -157,14 +182,18 @@ describe('evaluation plots on the run page', () => {
   });
 });
 
-async function openRun(id: string, wait = 'evaluation'): Promise<Page> {
+function openRun(id: string, wait = 'evaluation'): Promise<Page> {
+  return openPage(`#/runs/${id}`, wait);
+}
+
+async function openPage(path: string, wait: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.addInitScript((t) => localStorage.setItem('strand.token', t), adminToken);
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(`${strand.url}/#/runs/${id}`);
+  await page.goto(`${strand.url}/${path}`);
   await page.getByTestId(wait).waitFor({ timeout: 30_000 });
   expect(errors).toEqual([]);
   return page;

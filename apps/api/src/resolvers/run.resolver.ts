@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   Dataset as DatasetEntity,
+  EpochMetric as EpochMetricEntity,
   epochHistory,
   Job as JobEntity,
   ModelArtifact as ModelArtifactEntity,
@@ -14,6 +15,7 @@ import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { StartTrainingInput } from '../inputs/start-training.input.ts';
 import { Dataset } from '../types/dataset.type.ts';
+import { BestEpoch } from '../types/best-epoch.type.ts';
 import { EpochMetrics } from '../types/epoch-metrics.type.ts';
 import { Evaluation } from '../types/evaluation.type.ts';
 import { Job } from '../types/job.type.ts';
@@ -22,7 +24,9 @@ import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.t
 import { Project } from '../types/project.type.ts';
 import { Run, RunConnection } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
+import { bestEpoch } from './best-epoch.ts';
 import { filteredRuns } from './filtered-runs.ts';
+import { loadBatched } from './request-batch.ts';
 import { RunsArgs } from './runs.args.ts';
 import { BOUNDS } from '../limits/bounds.ts';
 import { ListBound } from '../limits/list-bound.ts';
@@ -94,6 +98,44 @@ export class RunResolver {
         seconds: e.seconds,
       }),
     );
+  }
+
+  @FieldResolver(() => BestEpoch, {
+    nullable: true,
+    description:
+      'The stored epoch with the best value of the monitored metric (val_loss, lowest; loss without validation rows), ties to the earlier; null before the first epoch.',
+  })
+  async bestEpoch(@Root() run: Run, @Ctx() { em }: StrandContext): Promise<BestEpoch | null> {
+    const found = await loadBatched(
+      em,
+      'run.bestEpoch',
+      async (ids) => {
+        const rows = await em.find(
+          EpochMetricEntity,
+          { run: { $in: ids } },
+          { orderBy: { epoch: 'asc' } },
+        );
+        const byRun = new Map<string, EpochMetricEntity[]>();
+        for (const row of rows) {
+          const list = byRun.get(row.run.id) ?? [];
+          list.push(row);
+          byRun.set(row.run.id, list);
+        }
+        const result = new Map<string, BestEpoch>();
+        for (const [id, epochs] of byRun) {
+          const best = bestEpoch(epochs);
+          const row = best && epochs.find((e) => e.epoch === best.epoch);
+          if (!best || !row) continue;
+          result.set(
+            id,
+            Object.assign(new BestEpoch(), { ...best, metrics: toMetrics(row.metrics) }),
+          );
+        }
+        return result;
+      },
+      run.id,
+    );
+    return found ?? null;
   }
 
   @FieldResolver(() => Evaluation, {

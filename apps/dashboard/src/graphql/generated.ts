@@ -425,6 +425,15 @@ export type RunSummaryFieldsFragment = {
   dataset: { id: string; name: string };
 };
 
+export type BestEpochFieldsFragment = {
+  bestEpoch: {
+    monitor: string;
+    mode: string;
+    epoch: number;
+    metrics: Array<{ name: string; value: number }>;
+  } | null;
+};
+
 export type DatasetFieldsFragment = {
   id: string;
   name: string;
@@ -461,6 +470,12 @@ export type RunsQuery = {
         createdAt: string;
         metrics: Array<{ name: string; value: number }>;
         dataset: { id: string; name: string };
+        bestEpoch: {
+          monitor: string;
+          mode: string;
+          epoch: number;
+          metrics: Array<{ name: string; value: number }>;
+        } | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -710,6 +725,12 @@ export type RunQuery = {
       createdAt: string;
     };
     metrics: Array<{ name: string; value: number }>;
+    bestEpoch: {
+      monitor: string;
+      mode: string;
+      epoch: number;
+      metrics: Array<{ name: string; value: number }>;
+    } | null;
   } | null;
 };
 
@@ -1687,6 +1708,44 @@ export const RunSummaryFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<RunSummaryFieldsFragment, unknown>;
+export const BestEpochFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BestEpochFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Run' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bestEpoch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'monitor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'metrics' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BestEpochFieldsFragment, unknown>;
 export const DatasetFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2174,6 +2233,10 @@ export const RunsDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'learningRate' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'batchSize' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'config' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'BestEpochFields' },
+                            },
                           ],
                         },
                       },
@@ -2230,6 +2293,39 @@ export const RunsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BestEpochFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Run' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bestEpoch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'monitor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'metrics' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -3176,6 +3272,7 @@ export const RunDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RunSummaryFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BestEpochFields' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'project' },
@@ -3267,6 +3364,39 @@ export const RunDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BestEpochFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Run' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bestEpoch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'monitor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'metrics' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
               ],
             },
           },

@@ -2,6 +2,7 @@ import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/clien
 import type { ReactNode } from 'react';
 import { canEdit } from '../project/project-choice.ts';
 import { lazy, Suspense, useEffect, useReducer, useState } from 'react';
+import { BestEpochTable } from '../components/best-epoch.tsx';
 import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
@@ -117,6 +118,7 @@ export function RunPage(props: { id: string }): ReactNode {
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
+      <BestEpochTable best={run.bestEpoch} last={live.epochs.at(-1) ?? null} />
       <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} classNames={run.classNames} />
       {status === 'SUCCEEDED' ? (
         <Suspense fallback={<p className="muted">Loading the evaluation…</p>}>

@@ -1,6 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
+import { monitorText } from '../components/best-epoch.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatMetric } from '../format/number.ts';
@@ -306,6 +307,18 @@ function TagInput(props: { value: string; onCommit: (tag: string) => void }): Re
 export type RunRow = RunsQuery['runs']['edges'][number]['node'];
 
 /**
+ * The best epoch's value of `metric` when the best epoch is not the last, as `best 0.9100`; the
+ * cell shows it under the last epoch's value (CSS, from data-best), so the cell's text stays the
+ * sortable number.
+ */
+export function bestValueText(run: RunRow, metric: string): string | undefined {
+  const best = run.bestEpoch;
+  if (!best || best.epoch === run.currentEpoch) return undefined;
+  const value = metricValue(best.metrics, metric);
+  return value === null ? undefined : `best ${formatMetric(value)}`;
+}
+
+/**
  * The runs table: a select box, status, architecture, dataset, the metric columns, epochs and
  * hyperparameters (run columns and the chosen config fields), tags and creation time; headers of
  * the columns the server sorts by are buttons. Metrics come early so they stay in view on a
@@ -338,6 +351,12 @@ export function RunsTable(props: {
             {metrics.map((m) => (
               <SortHeader key={m} view={view} sortKey={`metric:${m}`} label={m} numeric />
             ))}
+            <th
+              className="num"
+              title="The epoch best by the run's monitored metric (val_loss, lowest; loss without validation)"
+            >
+              best epoch
+            </th>
             <SortHeader view={view} sortKey="epochs" label="epochs" numeric />
             <SortHeader view={view} sortKey="learningRate" label="lr" numeric />
             <SortHeader view={view} sortKey="batchSize" label="batch" numeric />
@@ -378,10 +397,20 @@ export function RunsTable(props: {
                 <a href={routeHref({ page: 'dataset', id: run.dataset.id })}>{run.dataset.name}</a>
               </td>
               {metrics.map((m) => (
-                <td key={m} className="num">
+                <td key={m} className="num" data-best={bestValueText(run, m)}>
                   {formatMetric(metricValue(run.metrics, m))}
                 </td>
               ))}
+              <td className="num" data-testid="best-epoch-cell">
+                {run.bestEpoch ? (
+                  <span title={monitorText(run.bestEpoch)}>
+                    {run.bestEpoch.epoch}
+                    <small className="muted"> by {run.bestEpoch.monitor}</small>
+                  </span>
+                ) : (
+                  '–'
+                )}
+              </td>
               <td className="num">
                 {run.currentEpoch}/{run.epochs}
               </td>
