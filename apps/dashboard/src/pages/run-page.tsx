@@ -9,6 +9,7 @@ import { ProgressBar } from '../components/progress-bar.tsx';
 import { RegisterModelForm } from '../components/register-model-form.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunDetails } from '../components/run-details.tsx';
+import { StaleNotice } from '../components/stale-notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import {
   CANCEL_RUN_MUTATION,
@@ -113,6 +114,7 @@ export function RunPage(props: { id: string }): ReactNode {
           {message}
         </p>
       ))}
+      {isActive(status) ? <StaleNotice what="progress" /> : null}
       {run.error ? <p className="error-box">Training failed: {run.error}</p> : null}
       <ProgressBar view={progressView(run, live)} />
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />

@@ -1,7 +1,8 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { monitorText } from '../components/best-epoch.tsx';
+import { StaleNotice } from '../components/stale-notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatMetric } from '../format/number.ts';
@@ -10,6 +11,7 @@ import {
   NEW_RUN_CHOICES_QUERY,
   RUN_STATUS_CHANGED_SUBSCRIPTION,
   RUNS_QUERY,
+  TRAINING_PROGRESS_SUBSCRIPTION,
 } from '../graphql/operations.ts';
 import type { RunsQuery } from '../graphql/generated.ts';
 import type { RunStatus } from '../graphql/types.ts';
@@ -18,7 +20,11 @@ import { canEdit } from '../project/project-choice.ts';
 import { useProject } from '../project/use-project.tsx';
 import { MAX_COMPARED, routeHref } from '../routing/route.ts';
 import { navigate } from '../routing/use-route.ts';
+import { useSocketState } from '../use-socket-state.ts';
+import type { LiveEpoch } from '../view/live-runs.ts';
+import { epochOfEvent, withLiveEpoch } from '../view/live-runs.ts';
 import { isActive } from '../view/progress-view.ts';
+import { isStale } from '../socket-state.ts';
 import type { RunsView } from '../view/runs-view.ts';
 import {
   configCell,
@@ -34,9 +40,24 @@ import {
   varyingConfigFields,
 } from '../view/runs-view.ts';
 
-// runStatusChanged only fires on status changes; epochs advance in between, so the list also
-// polls while some run is active.
-const ACTIVE_POLL_MS = 5000;
+/**
+ * Follows one active run's trainingProgress and hands each finished epoch to the table (no
+ * polling: runStatusChanged reloads the list when a status changes, this moves a row between).
+ */
+function FollowRun(props: { runId: string; onEpoch: (runId: string, epoch: LiveEpoch) => void }) {
+  const { runId, onEpoch } = props;
+  useSubscription(TRAINING_PROGRESS_SUBSCRIPTION, {
+    variables: { runId },
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: ({ data: result }) => {
+      const event = result.data?.trainingProgress;
+      const epoch = event ? epochOfEvent(event) : null;
+      if (epoch) onEpoch(runId, epoch);
+    },
+  });
+  return null;
+}
 
 function show(view: RunsView): void {
   navigate({ page: 'runs', search: runsViewSearch(view) });
@@ -79,7 +100,7 @@ export function RunsPage(props: { search?: string }): ReactNode {
   const view = useMemo(() => parseRunsView(props.search ?? ''), [props.search]);
   const { project } = useProject();
   const variables = { ...runsVariables(view), projectId: project?.id };
-  const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(RUNS_QUERY, {
+  const { data, error, loading, refetch } = useQuery(RUNS_QUERY, {
     variables,
     fetchPolicy: 'cache-and-network',
   });
@@ -90,13 +111,20 @@ export function RunsPage(props: { search?: string }): ReactNode {
   // The cursors of the pages before this one, for Previous (a reloaded page offers First).
   const [previous, setPrevious] = useState<(string | null)[]>([]);
 
-  const runs = data?.runs.edges.map((e) => e.node) ?? [];
-  const anyActive = runs.some((r) => isActive(r.status));
+  // Each active run's latest epoch from its progress events, merged into its row.
+  const [liveEpochs, setLiveEpochs] = useState<ReadonlyMap<string, LiveEpoch>>(new Map());
+  const onEpoch = useCallback((runId: string, epoch: LiveEpoch) => {
+    setLiveEpochs((map) => new Map(map).set(runId, epoch));
+  }, []);
+  // After the socket reconnects, events sent meanwhile are lost: load the list once.
+  const socket = useSocketState();
   useEffect(() => {
-    if (!anyActive) return undefined;
-    startPolling(ACTIVE_POLL_MS);
-    return () => stopPolling();
-  }, [anyActive, startPolling, stopPolling]);
+    if (socket.connects > 1) void refetch();
+  }, [socket.connects, refetch]);
+
+  const stored = data?.runs.edges.map((e) => e.node) ?? [];
+  const runs = stored.map((r) => withLiveEpoch(r, liveEpochs.get(r.id)));
+  const active = stored.filter((r) => isActive(r.status)).map((r) => r.id);
 
   const params = view.params.length
     ? view.params
@@ -143,6 +171,10 @@ export function RunsPage(props: { search?: string }): ReactNode {
   return (
     <section className="wide">
       <h1>Runs</h1>
+      <StaleNotice what="runs" />
+      {active.map((id) => (
+        <FollowRun key={id} runId={id} onEpoch={onEpoch} />
+      ))}
       <form
         className="runs-filters"
         data-testid="runs-filters"
@@ -229,6 +261,7 @@ export function RunsPage(props: { search?: string }): ReactNode {
         ) : null}
       </div>
       <RunsTable
+        stale={isStale(socket)}
         runs={runs}
         view={view}
         params={params}
@@ -331,6 +364,8 @@ export function RunsTable(props: {
   metrics: readonly string[];
   selected: readonly string[];
   onToggle: (id: string) => void;
+  /** The socket is down: the live values may be out of date (drawn faded). */
+  stale?: boolean;
 }): ReactNode {
   const { runs, view, params, metrics, selected } = props;
   const toggle = props.onToggle;
@@ -338,7 +373,7 @@ export function RunsTable(props: {
   const now = Date.now();
   return (
     <div className="table-scroll">
-      <table className="data runs" data-testid="runs-table">
+      <table className="data runs" data-testid="runs-table" data-stale={props.stale === true}>
         <thead>
           <tr>
             <th>
