@@ -142,7 +142,13 @@ export { openTrainingFile } from './learning/training-file.ts';
 export { closeSource, openStoreSource, sourceStream } from './learning/store-source.ts';
 export type { OpenedData } from './learning/training-file.ts';
 export { openDataset } from './training/open-dataset.ts';
-export { EVALUATION_FILE, saveTrainedModel } from './learning/save-trained-model.ts';
+export {
+  EMBEDDING_FILE,
+  EVALUATION_FILE,
+  saveTrainedModel,
+} from './learning/save-trained-model.ts';
+export type { Embedding } from './learning/embedding.ts';
+export { EMBEDDING_POINTS } from './learning/embedding.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
 export { findBaselineMotif, motifScores } from './learning/pwm-baseline.ts';
 export type { PwmBaselineDescription } from './learning/pwm-baseline.ts';

@@ -8,8 +8,8 @@ import {
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
-import { datasetShape, EVALUATION_FILE } from '@strand/jobs';
-import type { FitEvaluation } from '@strand/jobs';
+import { datasetShape, EMBEDDING_FILE, EVALUATION_FILE } from '@strand/jobs';
+import type { Embedding as StoredEmbedding, FitEvaluation } from '@strand/jobs';
 import { accessError, userError } from '../auth/access.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
@@ -17,6 +17,7 @@ import { StartTrainingInput } from '../inputs/start-training.input.ts';
 import { Dataset } from '../types/dataset.type.ts';
 import { BestEpoch } from '../types/best-epoch.type.ts';
 import { EpochMetrics } from '../types/epoch-metrics.type.ts';
+import { RunEmbedding } from '../types/embedding.type.ts';
 import { Evaluation } from '../types/evaluation.type.ts';
 import { Job } from '../types/job.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
@@ -138,21 +139,34 @@ export class RunResolver {
     return found ?? null;
   }
 
+  @FieldResolver(() => RunEmbedding, {
+    nullable: true,
+    description:
+      "An autoencoder's or VAE's 2-D sample embedding (embedding.json beside the model, computed in training). Null for other architectures, while there is no model, and for runs trained before embeddings were stored.",
+  })
+  async embedding(@Root() run: Run, @Ctx() { db, em }: StrandContext) {
+    const text = await modelFile(db, em, run.id, EMBEDDING_FILE);
+    if (text === null) return null;
+    let parsed: StoredEmbedding;
+    try {
+      parsed = JSON.parse(text) as StoredEmbedding;
+    } catch (error) {
+      throw new Error(`run ${run.id}: ${EMBEDDING_FILE} is not JSON (${String(error)})`);
+    }
+    if (!Array.isArray(parsed?.x) || !Array.isArray(parsed.y) || !Array.isArray(parsed.label)) {
+      throw new Error(`run ${run.id}: ${EMBEDDING_FILE} is not an embedding this API reads`);
+    }
+    return RunEmbedding.from(parsed);
+  }
+
   @FieldResolver(() => Evaluation, {
     nullable: true,
     description:
       "The saved model's evaluation on the run's validation rows (evaluation.json beside the model). Null while the run has no model, and for runs trained before evaluations were stored, without validation rows, or of a task not evaluated this way (profile, reconstruction).",
   })
   async evaluation(@Root() run: Run, @Ctx() { db, em }: StrandContext) {
-    const artifact = await em.findOne(
-      ModelArtifactEntity,
-      { run: run.id },
-      { orderBy: { createdAt: 'desc' } },
-    );
-    if (!artifact) return null;
-    const file = `${artifact.path}/${EVALUATION_FILE}`;
-    if (!(await db.artifacts.exists(file))) return null;
-    const text = (await db.artifacts.read(file)).toString('utf8');
+    const text = await modelFile(db, em, run.id, EVALUATION_FILE);
+    if (text === null) return null;
     let parsed: FitEvaluation;
     try {
       parsed = JSON.parse(text) as FitEvaluation;
@@ -220,4 +234,22 @@ export class RunResolver {
       ? { run: Run.from(outcome.value), userErrors: [] }
       : { run: null, userErrors: toUserErrors(outcome.errors) };
   }
+}
+
+/** A file beside the run's stored model, as text; null without a model or without the file. */
+async function modelFile(
+  db: StrandContext['db'],
+  em: StrandContext['em'],
+  runId: string,
+  name: string,
+): Promise<string | null> {
+  const artifact = await em.findOne(
+    ModelArtifactEntity,
+    { run: runId },
+    { orderBy: { createdAt: 'desc' } },
+  );
+  if (!artifact) return null;
+  const file = `${artifact.path}/${name}`;
+  if (!(await db.artifacts.exists(file))) return null;
+  return (await db.artifacts.read(file)).toString('utf8');
 }

@@ -1624,6 +1624,18 @@ export type RunEvaluationQuery = {
   run: {
     id: string;
     status: RunStatus;
+    embedding: {
+      split: string;
+      epoch: number;
+      rows: number;
+      latentSize: number;
+      method: string;
+      explained: Array<number> | null;
+      x: Array<number>;
+      y: Array<number>;
+      label: Array<number>;
+      labelNames: Array<string>;
+    } | null;
     evaluation: {
       split: string;
       epoch: number;
@@ -6616,6 +6628,25 @@ export const RunEvaluationDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'embedding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'split' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latentSize' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'explained' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'x' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'y' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelNames' } },
+                    ],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'evaluation' },

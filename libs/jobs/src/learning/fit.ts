@@ -24,6 +24,8 @@ import type {
   ValidationPredictions,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
+import type { Embedding } from './embedding.ts';
+import { embedRows, encoderOf } from './embedding.ts';
 import { subset } from './data-rows.ts';
 import {
   applyExtraScaling,
@@ -173,6 +175,11 @@ export interface FitResult {
    * for a stopped fit, and for tasks drawn otherwise (profile, reconstruction).
    */
   evaluation: FitEvaluation | null;
+  /**
+   * With `evaluate`, for an autoencoder or VAE on data in memory: the 2-D sample embedding of
+   * its validation (else training) rows. Null otherwise.
+   */
+  embedding: Embedding | null;
 }
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
@@ -344,6 +351,26 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       ...(o.evaluate ? { keepValidationPredictions: true } : {}),
     });
     const labelNames = outputNames(data, task);
+    const epoch = result.restoredEpoch ?? result.history.at(-1)?.epoch ?? 0;
+    let embedding: Embedding | null = null;
+    if (o.evaluate && !result.stopped && task === 'reconstruction' && !isStoreSource(data)) {
+      // The rows the val_ metrics come from, else (no validation) the rows it trained on.
+      const [rows, part, source] = validation
+        ? (['validation', VALIDATION_PART, validation] as const)
+        : (['train', TRAIN_PART, train] as const);
+      const encoder = 'x' in source ? encoderOf(model, architecture) : null;
+      if (encoder && 'x' in source) {
+        const classes = rowsOf(split.part, part).map((r) => data.labels[r] as number);
+        embedding = embedRows(
+          encoder,
+          source.x,
+          { rows: source.count, length: shape.length, alphabetSize: shape.alphabetSize },
+          classes,
+          data.labelNames,
+          { split: rows, epoch },
+        );
+      }
+    }
     await trainer?.close();
     return {
       backend,
@@ -368,6 +395,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       evaluation: result.stopped
         ? null
         : evaluationOf(task, result.validationPredictions, labelNames),
+      embedding,
     };
   } catch (error) {
     await trainer?.close().catch(() => undefined);

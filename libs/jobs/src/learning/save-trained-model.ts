@@ -9,6 +9,9 @@ import type { InputEncoding } from './input-encoding.ts';
 /** Beside a model fit with `evaluate`: its evaluation on the validation rows (FitEvaluation). */
 export const EVALUATION_FILE = 'evaluation.json';
 
+/** Beside an autoencoder or VAE fit with `evaluate`: its 2-D sample embedding (Embedding). */
+export const EMBEDDING_FILE = 'embedding.json';
+
 /** Beside a model trained on encoded inputs: how records became its inputs. */
 export const INPUT_ENCODING_FILE = 'input-encoding.json';
 
@@ -17,7 +20,7 @@ export const INPUT_ENCODING_FILE = 'input-encoding.json';
  * for feature data, the scaling its inputs need (`feature-scaling.json`, see FeatureScaling), and
  * for a second input of feature columns its scaling (`extra-input-scaling.json`), and with an
  * input `encoding` (k-mer counts, normalisation, imputation) `input-encoding.json`, and with an
- * evaluation (fit's `evaluate`) `evaluation.json`.
+ * evaluation (fit's `evaluate`) `evaluation.json`, and with an embedding `embedding.json`.
  */
 export async function saveTrainedModel(
   dir: string,
@@ -25,7 +28,7 @@ export async function saveTrainedModel(
     FitResult,
     'model' | 'architecture' | 'config' | 'labelNames' | 'inputLength' | 'scaling'
   > &
-    Partial<Pick<FitResult, 'extraScaling' | 'rcAverage' | 'evaluation'>>,
+    Partial<Pick<FitResult, 'extraScaling' | 'rcAverage' | 'evaluation' | 'embedding'>>,
   run: { seed: number; backend: string; dataChecksum: string },
   encoding?: Partial<InputEncoding>,
 ): Promise<void> {
@@ -48,6 +51,9 @@ export async function saveTrainedModel(
   }
   if (trained.evaluation) {
     await writeFile(join(dir, EVALUATION_FILE), `${JSON.stringify(trained.evaluation)}\n`);
+  }
+  if (trained.embedding) {
+    await writeFile(join(dir, EMBEDDING_FILE), `${JSON.stringify(trained.embedding)}\n`);
   }
   await saveModel(trained.model, dir, {
     architecture: trained.architecture,
