@@ -2,7 +2,10 @@
  * The run page's evaluation plots in a browser (Debian Chromium, playwright-core) against a real
  * API process: four small runs trained through the API, one per task type the plots cover
  * (binary, multi-class, multitask, regression), each page drawn from Run.evaluation; a run whose
- * evaluation file is gone (as one trained before evaluations were kept) says it has none.
+ * evaluation file is gone (as one trained before evaluations were kept) says it has none. Then
+ * each run's best epoch (run page and runs table), and the runs list live without polling: an
+ * active run's row moves from its progress events, and after the browser goes offline and back
+ * the list is shown stale, then reloaded once.
  * Saves screenshots to tools/test-output/dashboard-evaluation-*.png.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { simulateCohort } from '@strand/genomics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, graphql, startStrand } from './strand-process.ts';
 import type { StrandProcess } from './strand-process.ts';
@@ -28,6 +32,7 @@ let dashboardDir: string;
 let importDir: string;
 let dataDir: string;
 const runs: Record<string, string> = {};
+const datasets: Record<string, string> = {};
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -52,6 +57,11 @@ beforeAll(async () => {
     table(300, 40, 3, (i) => [i % 2, (i >> 1) % 2]),
   );
   await writeFile(join(importDir, 'counts.tsv'), countsTable(300, 40, 4));
+  const cohort = simulateCohort({ samples: 200, genes: 400, riskGenes: 5, seed: 9 });
+  await writeFile(join(importDir, 'expression.tsv'), cohort.expression);
+  await writeFile(join(importDir, 'samples.tsv'), cohort.sampleTable);
+  await writeFile(join(importDir, 'cohort.vcf'), cohort.vcf);
+  await writeFile(join(importDir, 'genes.bed'), cohort.bed);
   strand = await startStrand({
     STRAND_DASHBOARD_DIR: dashboardDir,
     STRAND_ADMIN_TOKEN: adminToken,
@@ -86,6 +96,7 @@ describe('evaluation plots on the run page', () => {
       path: 'counts.tsv',
       name: 'read counts',
     });
+    datasets.two = two;
     runs.binary = await train(two);
     runs.multiclass = await train(three);
     runs.multitask = await train(tasks);
@@ -180,6 +191,171 @@ describe('evaluation plots on the run page', () => {
     expect(await page.getByTestId('roc-chart').count()).toBe(0);
     await page.close();
   });
+});
+
+describe('embedding scatter of autoencoder and VAE runs; expression heatmap of a risk job', () => {
+  it('draws a VAE’s 2-D latent code and an autoencoder’s first two principal components', async () => {
+    const expression = await importTable({
+      kind: 'expression',
+      path: 'expression.tsv',
+      labelsPath: 'samples.tsv',
+      labelColumn: 'status',
+      name: 'cohort expression',
+    });
+    const vae = await train(expression, { architecture: 'vae', config: { latentSize: 2 } }, 8);
+    const autoencoder = await train(expression, { architecture: 'autoencoder' }, 8);
+    await waitForRun(vae);
+    await waitForRun(autoencoder);
+
+    const page = await openRun(vae, 'embedding');
+    expect(await page.getByTestId('embedding').getAttribute('data-method')).toBe('latent');
+    expect(await page.getByTestId('embedding-source').textContent()).toMatch(
+      /^\d+ of \d+ validation rows, embedded by the saved model \(epoch 8\): its 2-D latent code\.$/,
+    );
+    const dots = await page
+      .locator('[data-testid="embedding-chart"] [data-markers^="class-"] circle')
+      .count();
+    expect(dots).toBeGreaterThan(10);
+    // Coloured by the samples' classes (case and control).
+    expect(
+      await page.locator('[data-testid="embedding-chart"] [data-markers^="class-"]').count(),
+    ).toBe(2);
+    await shot(page, 'dashboard-embedding-vae.png');
+    await page.close();
+
+    const ae = await openRun(autoencoder, 'embedding');
+    expect(await ae.getByTestId('embedding').getAttribute('data-method')).toBe('pca');
+    expect(await ae.locator('[data-testid="embedding-chart"] figcaption').count()).toBe(1);
+    expect(await ae.getByTestId('embedding-chart').textContent()).toMatch(
+      /PC1 \(\d+% of variance\)/,
+    );
+    await shot(ae, 'dashboard-embedding-autoencoder.png');
+    await ae.close();
+    datasets.expression = expression;
+  }, 300_000);
+
+  it('draws the expression of a risk job’s top features across its samples', async () => {
+    const variants = await importTable({
+      kind: 'variants',
+      path: 'cohort.vcf',
+      name: 'cohort calls',
+    });
+    const started = await api<{
+      predictRisk: { job: { id: string } | null; userErrors: { message: string }[] };
+    }>(
+      'mutation ($input: PredictRiskInput!) { predictRisk(input: $input) { job { id } userErrors { message } } }',
+      {
+        input: {
+          expressionDatasetId: datasets.expression,
+          variantsDatasetId: variants,
+          genes: 'genes.bed',
+          folds: 3,
+          epochs: 5,
+          seed: 1,
+        },
+      },
+    );
+    const job = started.predictRisk.job;
+    if (!job) throw new Error(started.predictRisk.userErrors.map((e) => e.message).join('; '));
+    for (let i = 0; i < 2400; i++) {
+      const { job: j } = await api<{ job: { status: string; error: string | null } }>(
+        'query ($id: ID!) { job(id: $id) { status error } }',
+        { id: job.id },
+      );
+      if (j.status === 'SUCCEEDED') break;
+      if (j.status === 'FAILED') throw new Error(`predictRisk: ${j.error}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const page = await openPage(`#/jobs/${job.id}`, 'risk-heatmap');
+    const genes = await page.locator('[data-testid="risk-heatmap"] [data-gene]').count();
+    expect(genes).toBeGreaterThan(3);
+    expect(await page.getByTestId('risk-heatmap').locator('figcaption').textContent()).toMatch(
+      /^Expression of the top \d+ features \(z-scores\) in 200 samples, lowest risk left/,
+    );
+    await shot(page, 'dashboard-risk-heatmap.png');
+    await page.close();
+  }, 300_000);
+});
+
+describe('the runs list without polling', () => {
+  it('moves an active run’s row from its progress events, with no Runs query between status changes', async () => {
+    const page = await openPage('#/', 'runs-table');
+    let runsQueries = 0;
+    page.on('request', (request) => {
+      if (
+        request.url().endsWith('/graphql') &&
+        (request.postData() ?? '').includes('query Runs(')
+      ) {
+        runsQueries++;
+      }
+    });
+    const id = await train(datasets.two!, undefined, 40);
+    const row = page.locator(`[data-testid="runs-table"] tr[data-run-id="${id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    // The epochs cell ("n/40") as it was seen, sampled every 50 ms until the run ends.
+    const seen = new Set<string>();
+    for (let i = 0; i < 2400; i++) {
+      const cells = await row.locator('td').allTextContents();
+      const epochs = cells.find((c) => /^\d+\/40$/.test(c));
+      if (epochs) seen.add(epochs);
+      if (cells.some((c) => c.includes('SUCCEEDED'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const counts = [...seen].map((s) => Number(s.split('/')[0]));
+    // Epochs between the first and the last: from the subscription, the list was not reloaded.
+    expect(counts.filter((n) => n > 1 && n < 40).length).toBeGreaterThan(3);
+    expect(counts).toContain(40);
+    // One reload per status change (QUEUED → RUNNING → SUCCEEDED), not one every few seconds.
+    expect(runsQueries).toBeLessThanOrEqual(4);
+    await page.close();
+  }, 180_000);
+
+  it('shows the list as stale while the socket is down, and reloads it once on reconnect', async () => {
+    // The subscription socket goes through a route: `down` closes it and refuses new ones
+    // (close code 1001, which graphql-ws retries), as a dropped connection would.
+    let down = false;
+    const open: WebSocketRoute[] = [];
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (down) {
+        ws.close({ code: 1001, reason: 'test: connection dropped' });
+        return;
+      }
+      ws.connectToServer();
+      open.push(ws);
+    });
+    await page.addInitScript((t) => localStorage.setItem('strand.token', t), adminToken);
+    await page.goto(`${strand.url}/#/`);
+    await page.getByTestId('runs-table').waitFor({ timeout: 30_000 });
+    await page.locator('.socket-connected').waitFor({ timeout: 30_000 });
+    const before = await page.locator('[data-testid="runs-table"] tbody tr').count();
+    let runsQueries = 0;
+    page.on('request', (request) => {
+      if (
+        request.url().endsWith('/graphql') &&
+        (request.postData() ?? '').includes('query Runs(')
+      ) {
+        runsQueries++;
+      }
+    });
+    down = true;
+    for (const ws of open.splice(0))
+      await ws.close({ code: 1001, reason: 'test: connection dropped' });
+    await page.getByTestId('stale-notice').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('runs-table').getAttribute('data-stale')).toBe('true');
+    await shot(page, 'dashboard-runs-stale.png');
+    // A run started and finished meanwhile: the page cannot hear of it.
+    const id = await train(datasets.two!);
+    await waitForRun(id);
+    expect(await page.locator('[data-testid="runs-table"] tbody tr').count()).toBe(before);
+    down = false;
+    await page.locator(`tr[data-run-id="${id}"]`).waitFor({ timeout: 90_000 });
+    await page.getByTestId('stale-notice').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.getByTestId('runs-table').getAttribute('data-stale')).toBe('false');
+    expect(runsQueries).toBe(1);
+    await shot(page, 'dashboard-runs-reconnected.png');
+    await page.close();
+  }, 180_000);
 });
 
 function openRun(id: string, wait = 'evaluation'): Promise<Page> {
@@ -278,7 +454,17 @@ async function importTable(input: Record<string, unknown>): Promise<string> {
   throw new Error(`import of ${String(input.path)} did not finish`);
 }
 
-async function train(datasetId: string, config?: Record<string, unknown>): Promise<string> {
+/** `config` is the architecture's config, or `{ architecture, config }` for another than deepbind. */
+async function train(
+  datasetId: string,
+  config?: Record<string, unknown>,
+  epochs = 3,
+): Promise<string> {
+  const architecture = typeof config?.architecture === 'string' ? config.architecture : 'deepbind';
+  const archConfig =
+    typeof config?.architecture === 'string'
+      ? (config.config as Record<string, unknown> | undefined)
+      : config;
   const started = await api<{
     startTraining: { run: { id: string } | null; userErrors: { message: string }[] };
   }>(
@@ -286,11 +472,11 @@ async function train(datasetId: string, config?: Record<string, unknown>): Promi
     {
       input: {
         datasetId,
-        architecture: 'deepbind',
-        epochs: 3,
+        architecture,
+        epochs,
         batchSize: 32,
         seed: 1,
-        ...(config ? { config: JSON.stringify(config) } : {}),
+        ...(archConfig ? { config: JSON.stringify(archConfig) } : {}),
       },
     },
   );
