@@ -10,8 +10,8 @@ import type { DatasetDetail } from './dataset-page.tsx';
 import { DatasetView } from './dataset-page.tsx';
 import type { RegisteredModel } from './models-page.tsx';
 import { ModelCard } from './models-page.tsx';
-import type { RunRow } from './runs-page.tsx';
-import { RunsTable } from './runs-page.tsx';
+import type { RunRow } from './runs-table.tsx';
+import { RunsTable } from './runs-table.tsx';
 
 const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
 const text = (html: string) => html.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|');
