@@ -486,6 +486,13 @@ describe('predictRisk', () => {
       sampleCount: number;
       samplesTruncated: boolean;
       samples: { id: string; label: string; risk: number; fold: number; topFeatures: unknown[] }[];
+      heatmap: {
+        genes: string[];
+        samples: string[];
+        risks: number[];
+        z: number[][];
+        sampleCount: number;
+      };
     };
     expect(result.positiveLabel).toBe('case');
     expect(result.cohort).toMatchObject({
@@ -511,6 +518,18 @@ describe('predictRisk', () => {
       expect(s.risk).toBeGreaterThanOrEqual(0);
       expect(s.risk).toBeLessThanOrEqual(1);
       expect(s.topFeatures).toHaveLength(5);
+    }
+    // The heatmap: the top expression features (in rank order) × every sample, lowest risk first.
+    const expressionTop = result.topFeatures.filter((f) => f.modality === 'expression');
+    expect(result.heatmap.genes.slice(0, expressionTop.length)).toEqual(
+      expressionTop.map((f) => f.feature),
+    );
+    expect(result.heatmap.sampleCount).toBe(40);
+    expect(result.heatmap.samples).toHaveLength(40);
+    expect([...result.heatmap.risks].sort((a, b) => a - b)).toEqual(result.heatmap.risks);
+    for (const row of result.heatmap.z) {
+      expect(row).toHaveLength(40);
+      for (const v of row) expect(Math.abs(v)).toBeLessThanOrEqual(4);
     }
     const lineage = JSON.parse(job.lineage) as Record<string, Record<string, unknown>>;
     expect(lineage.expression).toMatchObject({ datasetId: expressionId });

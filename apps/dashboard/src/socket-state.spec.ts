@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSocketStore } from './socket-state.ts';
+import { createSocketStore, isStale } from './socket-state.ts';
 
 function fakeClient() {
   const handlers = new Map<string, () => void>();
@@ -30,5 +30,16 @@ describe('createSocketStore', () => {
     client.emit('closed');
     expect(notified).toBe(4);
     expect(store.getSnapshot().status).toBe('closed');
+  });
+});
+
+describe('isStale', () => {
+  it('is true only after a first connection, while the socket is down or reconnecting', () => {
+    expect(isStale({ status: 'idle', connects: 0 })).toBe(false);
+    expect(isStale({ status: 'connecting', connects: 0 })).toBe(false);
+    expect(isStale({ status: 'connected', connects: 1 })).toBe(false);
+    expect(isStale({ status: 'closed', connects: 1 })).toBe(true);
+    expect(isStale({ status: 'connecting', connects: 1 })).toBe(true);
+    expect(isStale({ status: 'connected', connects: 2 })).toBe(false);
   });
 });

@@ -26,3 +26,11 @@ export function createSocketStore(client: Pick<Client, 'on'>) {
     },
   };
 }
+
+/**
+ * Whether live data may be out of date: the socket had connected and is now down (closed or
+ * reconnecting), so events are being missed until it is back (pages then refetch once).
+ */
+export function isStale(state: SocketState): boolean {
+  return state.connects > 0 && state.status !== 'connected';
+}

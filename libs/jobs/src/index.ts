@@ -127,7 +127,13 @@ export {
   MIN_FEATURE_RECORDS_FOR_VALIDATION,
   MIN_RECORDS_FOR_VALIDATION,
 } from './learning/fit.ts';
-export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
+export type {
+  FitEvaluation,
+  FitOptions,
+  FitResult,
+  FitStart,
+  ResumePoint,
+} from './learning/fit.ts';
 export { evaluate, evaluateRows, evaluation } from './learning/evaluate.ts';
 export type { ConfusionMatrix, Evaluation } from './learning/evaluate.ts';
 export { fitAndEvaluate, fitAndTest } from './learning/fit-and-evaluate.ts';
@@ -136,7 +142,13 @@ export { openTrainingFile } from './learning/training-file.ts';
 export { closeSource, openStoreSource, sourceStream } from './learning/store-source.ts';
 export type { OpenedData } from './learning/training-file.ts';
 export { openDataset } from './training/open-dataset.ts';
-export { saveTrainedModel } from './learning/save-trained-model.ts';
+export {
+  EMBEDDING_FILE,
+  EVALUATION_FILE,
+  saveTrainedModel,
+} from './learning/save-trained-model.ts';
+export type { Embedding } from './learning/embedding.ts';
+export { EMBEDDING_POINTS } from './learning/embedding.ts';
 export { crossValidate, foldSplits } from './learning/cross-validate.ts';
 export { findBaselineMotif, motifScores } from './learning/pwm-baseline.ts';
 export type { PwmBaselineDescription } from './learning/pwm-baseline.ts';

@@ -81,6 +81,22 @@ export {
   spearman,
 } from './metrics/regression.ts';
 export { multinomialNll, profileShapeCorrelations } from './metrics/profile.ts';
+export {
+  evaluate,
+  CALIBRATION_BINS,
+  CURVE_POINTS,
+  MAX_EVALUATED,
+  SCATTER_POINTS,
+} from './metrics/evaluation.ts';
+export type {
+  CalibrationBin,
+  ClassEvaluation,
+  ConfusionEvaluation,
+  Curve,
+  EvaluatedTask,
+  Evaluation,
+  RegressionEvaluation,
+} from './metrics/evaluation.ts';
 
 // Training
 export { trainModel } from './training/train.ts';
@@ -92,6 +108,7 @@ export type {
   TrainOptions,
   TrainResult,
   TrainingState,
+  ValidationPredictions,
 } from './training/train.ts';
 export type { OptimizerState } from './training/optimizer-state.ts';
 export { StrandAdamOptimizer } from './training/fused-adam.ts';

@@ -1,25 +1,33 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   Dataset as DatasetEntity,
+  EpochMetric as EpochMetricEntity,
   epochHistory,
   Job as JobEntity,
+  ModelArtifact as ModelArtifactEntity,
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
-import { datasetShape } from '@strand/jobs';
+import { datasetShape, EMBEDDING_FILE, EVALUATION_FILE } from '@strand/jobs';
+import type { Embedding as StoredEmbedding, FitEvaluation } from '@strand/jobs';
 import { accessError, userError } from '../auth/access.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
 import { StartTrainingInput } from '../inputs/start-training.input.ts';
 import { Dataset } from '../types/dataset.type.ts';
+import { BestEpoch } from '../types/best-epoch.type.ts';
 import { EpochMetrics } from '../types/epoch-metrics.type.ts';
+import { RunEmbedding } from '../types/embedding.type.ts';
+import { Evaluation } from '../types/evaluation.type.ts';
 import { Job } from '../types/job.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
 import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.ts';
 import { Project } from '../types/project.type.ts';
 import { Run, RunConnection } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
+import { bestEpoch } from './best-epoch.ts';
 import { filteredRuns } from './filtered-runs.ts';
+import { loadBatched } from './request-batch.ts';
 import { RunsArgs } from './runs.args.ts';
 import { BOUNDS } from '../limits/bounds.ts';
 import { ListBound } from '../limits/list-bound.ts';
@@ -93,6 +101,84 @@ export class RunResolver {
     );
   }
 
+  @FieldResolver(() => BestEpoch, {
+    nullable: true,
+    description:
+      'The stored epoch with the best value of the monitored metric (val_loss, lowest; loss without validation rows), ties to the earlier; null before the first epoch.',
+  })
+  async bestEpoch(@Root() run: Run, @Ctx() { em }: StrandContext): Promise<BestEpoch | null> {
+    const found = await loadBatched(
+      em,
+      'run.bestEpoch',
+      async (ids) => {
+        const rows = await em.find(
+          EpochMetricEntity,
+          { run: { $in: ids } },
+          { orderBy: { epoch: 'asc' } },
+        );
+        const byRun = new Map<string, EpochMetricEntity[]>();
+        for (const row of rows) {
+          const list = byRun.get(row.run.id) ?? [];
+          list.push(row);
+          byRun.set(row.run.id, list);
+        }
+        const result = new Map<string, BestEpoch>();
+        for (const [id, epochs] of byRun) {
+          const best = bestEpoch(epochs);
+          const row = best && epochs.find((e) => e.epoch === best.epoch);
+          if (!best || !row) continue;
+          result.set(
+            id,
+            Object.assign(new BestEpoch(), { ...best, metrics: toMetrics(row.metrics) }),
+          );
+        }
+        return result;
+      },
+      run.id,
+    );
+    return found ?? null;
+  }
+
+  @FieldResolver(() => RunEmbedding, {
+    nullable: true,
+    description:
+      "An autoencoder's or VAE's 2-D sample embedding (embedding.json beside the model, computed in training). Null for other architectures, while there is no model, and for runs trained before embeddings were stored.",
+  })
+  async embedding(@Root() run: Run, @Ctx() { db, em }: StrandContext) {
+    const text = await modelFile(db, em, run.id, EMBEDDING_FILE);
+    if (text === null) return null;
+    let parsed: StoredEmbedding;
+    try {
+      parsed = JSON.parse(text) as StoredEmbedding;
+    } catch (error) {
+      throw new Error(`run ${run.id}: ${EMBEDDING_FILE} is not JSON (${String(error)})`);
+    }
+    if (!Array.isArray(parsed?.x) || !Array.isArray(parsed.y) || !Array.isArray(parsed.label)) {
+      throw new Error(`run ${run.id}: ${EMBEDDING_FILE} is not an embedding this API reads`);
+    }
+    return RunEmbedding.from(parsed);
+  }
+
+  @FieldResolver(() => Evaluation, {
+    nullable: true,
+    description:
+      "The saved model's evaluation on the run's validation rows (evaluation.json beside the model). Null while the run has no model, and for runs trained before evaluations were stored, without validation rows, or of a task not evaluated this way (profile, reconstruction).",
+  })
+  async evaluation(@Root() run: Run, @Ctx() { db, em }: StrandContext) {
+    const text = await modelFile(db, em, run.id, EVALUATION_FILE);
+    if (text === null) return null;
+    let parsed: FitEvaluation;
+    try {
+      parsed = JSON.parse(text) as FitEvaluation;
+    } catch (error) {
+      throw new Error(`run ${run.id}: ${EVALUATION_FILE} is not JSON (${String(error)})`);
+    }
+    if (parsed?.split !== 'validation' || !Array.isArray(parsed.classes)) {
+      throw new Error(`run ${run.id}: ${EVALUATION_FILE} is not an evaluation this API reads`);
+    }
+    return Evaluation.from(parsed);
+  }
+
   @Mutation(() => StartTrainingPayload, {
     description:
       'Queues a training run on a dataset of the project (projectId may be left out when the caller has exactly one). Needs EDITOR.',
@@ -148,4 +234,22 @@ export class RunResolver {
       ? { run: Run.from(outcome.value), userErrors: [] }
       : { run: null, userErrors: toUserErrors(outcome.errors) };
   }
+}
+
+/** A file beside the run's stored model, as text; null without a model or without the file. */
+async function modelFile(
+  db: StrandContext['db'],
+  em: StrandContext['em'],
+  runId: string,
+  name: string,
+): Promise<string | null> {
+  const artifact = await em.findOne(
+    ModelArtifactEntity,
+    { run: runId },
+    { orderBy: { createdAt: 'desc' } },
+  );
+  if (!artifact) return null;
+  const file = `${artifact.path}/${name}`;
+  if (!(await db.artifacts.exists(file))) return null;
+  return (await db.artifacts.read(file)).toString('utf8');
 }

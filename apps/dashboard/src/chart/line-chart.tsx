@@ -68,9 +68,9 @@ function Markers(props: {
     <g className="markers" data-markers={s.name} fill={s.color}>
       {s.points
         .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
-        .map((p) => (
+        .map((p, i) => (
           <Marker
-            key={p.x}
+            key={i}
             shape={shape}
             cx={x(p.x)}
             cy={y(p.y)}
@@ -126,15 +126,18 @@ export function LineChart(props: LineChartProps): ReactNode {
             {props.xLabel}
           </text>
         </g>
-        {series.map((s) => (
-          <path
-            key={s.name}
-            data-series={s.name}
-            className={s.thin ? 'series thin' : 'series'}
-            d={linePath(s.points, x, y)}
-            stroke={s.color}
-          />
-        ))}
+        {series.map((s) =>
+          s.line === false ? null : (
+            <path
+              key={s.name}
+              data-series={s.name}
+              className={s.thin ? 'series thin' : 'series'}
+              d={linePath(s.points, x, y)}
+              stroke={s.color}
+              strokeDasharray={s.dashed ? '5 4' : undefined}
+            />
+          ),
+        )}
         {series.map((s) => (
           <Markers key={s.name} series={s} x={x} y={y} xLabel={props.xLabel} />
         ))}

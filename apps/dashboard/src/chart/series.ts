@@ -12,4 +12,8 @@ export interface ChartSeries {
   marker?: MarkerShape;
   /** A thin, lighter line, for dense noisy data such as per-batch loss. */
   thin?: boolean;
+  /** False: markers only, no line (a scatter of points in no order). */
+  line?: boolean;
+  /** A dashed reference line (chance, perfect calibration). */
+  dashed?: boolean;
 }

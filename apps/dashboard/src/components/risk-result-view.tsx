@@ -1,3 +1,4 @@
+import { RiskHeatmap } from './risk-heatmap.tsx';
 import type { ReactNode } from 'react';
 import { formatCount, formatMetric, formatNumber } from '../format/number.ts';
 import type { RiskResultView } from '../jobs/risk-result.ts';
@@ -100,6 +101,7 @@ export function RiskResult(props: { result: RiskResultView }): ReactNode {
           The {features.length} most important of {formatCount(r.featureCount)} features.
         </p>
       ) : null}
+      {r.heatmap ? <RiskHeatmap heatmap={r.heatmap} positiveLabel={r.positiveLabel} /> : null}
       {samples.length > 0 ? (
         <>
           <h3>Samples at highest risk</h3>

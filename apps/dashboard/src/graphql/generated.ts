@@ -435,6 +435,15 @@ export type RunSummaryFieldsFragment = {
   dataset: { id: string; name: string };
 };
 
+export type BestEpochFieldsFragment = {
+  bestEpoch: {
+    monitor: string;
+    mode: string;
+    epoch: number;
+    metrics: Array<{ name: string; value: number }>;
+  } | null;
+};
+
 export type DatasetFieldsFragment = {
   id: string;
   name: string;
@@ -471,6 +480,12 @@ export type RunsQuery = {
         createdAt: string;
         metrics: Array<{ name: string; value: number }>;
         dataset: { id: string; name: string };
+        bestEpoch: {
+          monitor: string;
+          mode: string;
+          epoch: number;
+          metrics: Array<{ name: string; value: number }>;
+        } | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -722,6 +737,12 @@ export type RunQuery = {
       createdAt: string;
     };
     metrics: Array<{ name: string; value: number }>;
+    bestEpoch: {
+      monitor: string;
+      mode: string;
+      epoch: number;
+      metrics: Array<{ name: string; value: number }>;
+    } | null;
   } | null;
 };
 
@@ -1624,6 +1645,67 @@ export type MotifDiscoveryQuery = {
   } | null;
 };
 
+export type RunEvaluationQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type RunEvaluationQuery = {
+  run: {
+    id: string;
+    status: RunStatus;
+    embedding: {
+      split: string;
+      epoch: number;
+      rows: number;
+      latentSize: number;
+      method: string;
+      explained: Array<number> | null;
+      x: Array<number>;
+      y: Array<number>;
+      label: Array<number>;
+      labelNames: Array<string>;
+    } | null;
+    evaluation: {
+      split: string;
+      epoch: number;
+      task: string;
+      rows: number;
+      omitted: number;
+      classes: Array<{
+        name: string;
+        positives: number;
+        negatives: number;
+        auroc: number | null;
+        auprc: number | null;
+        roc: { x: Array<number>; y: Array<number> };
+        pr: { x: Array<number>; y: Array<number> };
+        calibration: Array<{
+          lower: number;
+          upper: number;
+          count: number;
+          meanPredicted: number | null;
+          observed: number | null;
+        }>;
+      }>;
+      confusion: Array<{
+        name: string;
+        labels: Array<string>;
+        counts: Array<Array<number>>;
+        rule: string;
+      }>;
+      regression: Array<{
+        name: string;
+        count: number;
+        pearson: number | null;
+        spearman: number | null;
+        r2: number | null;
+        observed: Array<number>;
+        predicted: Array<number>;
+      }>;
+    } | null;
+  } | null;
+};
+
 export const RunSummaryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1667,6 +1749,44 @@ export const RunSummaryFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<RunSummaryFieldsFragment, unknown>;
+export const BestEpochFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BestEpochFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Run' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bestEpoch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'monitor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'metrics' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BestEpochFieldsFragment, unknown>;
 export const DatasetFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2156,6 +2276,10 @@ export const RunsDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'learningRate' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'batchSize' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'config' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'BestEpochFields' },
+                            },
                           ],
                         },
                       },
@@ -2212,6 +2336,39 @@ export const RunsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BestEpochFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Run' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bestEpoch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'monitor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'metrics' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -3159,6 +3316,7 @@ export const RunDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RunSummaryFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BestEpochFields' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'project' },
@@ -3251,6 +3409,39 @@ export const RunDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BestEpochFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Run' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bestEpoch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'monitor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'metrics' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -6450,3 +6641,158 @@ export const MotifDiscoveryDocument = {
     },
   ],
 } as unknown as DocumentNode<MotifDiscoveryQuery, MotifDiscoveryQueryVariables>;
+export const RunEvaluationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RunEvaluation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'run' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'embedding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'split' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latentSize' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'explained' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'x' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'y' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelNames' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'evaluation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'split' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'task' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'omitted' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'classes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'positives' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'negatives' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'auroc' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'auprc' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'roc' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'x' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'y' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'pr' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'x' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'y' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'calibration' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'lower' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'upper' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'meanPredicted' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'observed' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'confusion' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labels' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'counts' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'rule' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'regression' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pearson' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'spearman' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'r2' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'observed' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'predicted' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunEvaluationQuery, RunEvaluationQueryVariables>;

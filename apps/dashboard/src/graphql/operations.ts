@@ -23,6 +23,7 @@ export {
   DatasetDocument as DATASET_QUERY,
   DemoJobDocument as DEMO_JOB_QUERY,
   RegisterModelDocument as REGISTER_MODEL_MUTATION,
+  RunEvaluationDocument as RUN_EVALUATION_QUERY,
   RegisteredModelsDocument as REGISTERED_MODELS_QUERY,
   SetModelAliasDocument as SET_MODEL_ALIAS_MUTATION,
   CreateDemoDatasetDocument as CREATE_DEMO_DATASET_MUTATION,

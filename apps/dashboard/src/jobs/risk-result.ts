@@ -24,6 +24,17 @@ export interface RiskSampleView {
   topFeatures: { gene: string; modality: string; attribution: number | null }[];
 }
 
+/** Top expression features × samples by risk, as z-scores (see @strand/jobs riskHeatmap). */
+export interface RiskHeatmapView {
+  genes: string[];
+  samples: string[];
+  labels: string[];
+  risks: number[];
+  /** z[g][s]; null where the stored value is not a number. */
+  z: (number | null)[][];
+  sampleCount: number;
+}
+
 /** A PREDICT_RISK result. */
 export interface RiskResultView extends FoldMetrics {
   positiveLabel: string | null;
@@ -37,6 +48,26 @@ export interface RiskResultView extends FoldMetrics {
   samples: RiskSampleView[];
   /** Samples in the cohort, when the result lists only some of them. */
   sampleCount: number;
+  /** Null for results stored before heatmaps were kept, or one whose shape does not add up. */
+  heatmap: RiskHeatmapView | null;
+}
+
+/** The heatmap of a result; null when missing or when its rows and columns do not agree. */
+export function parseRiskHeatmap(value: unknown): RiskHeatmapView | null {
+  if (!isRecord(value)) return null;
+  const genes = arr(value.genes).map(str);
+  const samples = arr(value.samples).map(str);
+  if (genes.some((g) => g === null) || samples.some((s) => s === null)) return null;
+  const z = arr(value.z).map((row) => arr(row).map(num));
+  if (z.length !== genes.length || z.some((row) => row.length !== samples.length)) return null;
+  return {
+    genes: genes as string[],
+    samples: samples as string[],
+    labels: arr(value.labels).map((l) => str(l) ?? ''),
+    risks: arr(value.risks).map((r) => num(r) ?? Number.NaN),
+    z,
+    sampleCount: num(value.sampleCount) ?? samples.length,
+  };
 }
 
 const directionOf = (value: unknown): 1 | -1 | 0 => {
@@ -111,6 +142,7 @@ export function parseRiskResult(value: unknown): RiskResultView | null {
     featureCount: num(value.featureCount) ?? features.length,
     samples,
     sampleCount: num(cohort.samples) ?? num(value.sampleCount) ?? samples.length,
+    heatmap: parseRiskHeatmap(value.heatmap),
   };
 }
 

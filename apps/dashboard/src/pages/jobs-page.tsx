@@ -2,6 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { JobProgressBar } from '../components/job-progress-bar.tsx';
+import { StaleNotice } from '../components/stale-notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAgo, formatDateTime } from '../format/date.ts';
 import { formatDuration } from '../format/duration.ts';
@@ -127,6 +128,7 @@ export function JobsPage(): ReactNode {
   return (
     <section>
       <h1>Jobs</h1>
+      <StaleNotice what="jobs" />
       {canEdit(project?.viewerRole) ? (
         <p>
           <a

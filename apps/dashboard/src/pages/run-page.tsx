@@ -1,13 +1,15 @@
 import { skipToken, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { canEdit } from '../project/project-choice.ts';
-import { useEffect, useReducer, useState } from 'react';
+import { lazy, Suspense, useEffect, useReducer, useState } from 'react';
+import { BestEpochTable } from '../components/best-epoch.tsx';
 import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { RegisterModelForm } from '../components/register-model-form.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunDetails } from '../components/run-details.tsx';
+import { StaleNotice } from '../components/stale-notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { TrainingOptions } from '../components/training-options.tsx';
 import {
@@ -19,6 +21,11 @@ import {
 import { initialLiveState, liveReducer } from '../live/progress-reducer.ts';
 import { useSocketState } from '../use-socket-state.ts';
 import { displayStatus, isActive, progressView } from '../view/progress-view.ts';
+
+// Evaluation plots load with their own code and query, only for a finished run.
+const RunEvaluationSection = lazy(() =>
+  import('./run-evaluation.tsx').then((m) => ({ default: m.RunEvaluationSection })),
+);
 
 /** One run: status, live progress and curves, per-epoch table, setup; Cancel while active. */
 export function RunPage(props: { id: string }): ReactNode {
@@ -108,12 +115,19 @@ export function RunPage(props: { id: string }): ReactNode {
           {message}
         </p>
       ))}
+      {isActive(status) ? <StaleNotice what="progress" /> : null}
       {run.error ? <p className="error-box">Training failed: {run.error}</p> : null}
       <ProgressBar view={progressView(run, live)} />
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
+      <BestEpochTable best={run.bestEpoch} last={live.epochs.at(-1) ?? null} />
       <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} classNames={run.classNames} />
+      {status === 'SUCCEEDED' ? (
+        <Suspense fallback={<p className="muted">Loading the evaluation…</p>}>
+          <RunEvaluationSection runId={run.id} />
+        </Suspense>
+      ) : null}
       <h2>Setup</h2>
       <RunDetails run={run} />
       <h2>Training options</h2>

@@ -1,26 +1,26 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useState } from 'react';
-import { StatusBadge } from '../components/status-badge.tsx';
-import { formatAgo, formatDateTime } from '../format/date.ts';
-import { formatMetric } from '../format/number.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { StaleNotice } from '../components/stale-notice.tsx';
 import {
   DATASETS_QUERY,
   NEW_RUN_CHOICES_QUERY,
   RUN_STATUS_CHANGED_SUBSCRIPTION,
   RUNS_QUERY,
+  TRAINING_PROGRESS_SUBSCRIPTION,
 } from '../graphql/operations.ts';
-import type { RunsQuery } from '../graphql/generated.ts';
 import type { RunStatus } from '../graphql/types.ts';
-import { metricValue } from '../live/metrics.ts';
 import { canEdit } from '../project/project-choice.ts';
 import { useProject } from '../project/use-project.tsx';
 import { MAX_COMPARED, routeHref } from '../routing/route.ts';
+import { useSocketState } from '../use-socket-state.ts';
+import type { LiveEpoch } from '../view/live-runs.ts';
+import { epochOfEvent, withLiveEpoch } from '../view/live-runs.ts';
 import { navigate } from '../routing/use-route.ts';
 import { isActive } from '../view/progress-view.ts';
-import type { RunsView } from '../view/runs-view.ts';
+import { RunsTable, show } from './runs-table.tsx';
+import { isStale } from '../socket-state.ts';
 import {
-  configCell,
   filtered,
   parseConfig,
   parseRunsView,
@@ -28,45 +28,26 @@ import {
   RUN_STATUSES,
   RUNS_PAGE_SIZE,
   runsVariables,
-  runsViewSearch,
-  sortedBy,
   varyingConfigFields,
 } from '../view/runs-view.ts';
 
-// runStatusChanged only fires on status changes; epochs advance in between, so the list also
-// polls while some run is active.
-const ACTIVE_POLL_MS = 5000;
-
-function show(view: RunsView): void {
-  navigate({ page: 'runs', search: runsViewSearch(view) });
-}
-
-/** A sortable column header: a button that sorts by `sortKey` and shows the current direction. */
-function SortHeader(props: {
-  view: RunsView;
-  sortKey: string;
-  label: string;
-  numeric?: boolean;
-}): ReactNode {
-  const { view, sortKey, label } = props;
-  const active = view.sort.key === sortKey;
-  const arrow = active ? (view.sort.direction === 'DESC' ? ' ▼' : ' ▲') : '';
-  return (
-    <th
-      className={props.numeric ? 'num' : undefined}
-      aria-sort={active ? (view.sort.direction === 'DESC' ? 'descending' : 'ascending') : 'none'}
-    >
-      <button
-        type="button"
-        className="sort"
-        data-sort={sortKey}
-        onClick={() => show(sortedBy(view, sortKey))}
-      >
-        {label}
-        {arrow}
-      </button>
-    </th>
-  );
+/**
+ * Follows one active run's trainingProgress and hands each finished epoch to the table (no
+ * polling: runStatusChanged reloads the list when a status changes, this moves a row between).
+ */
+function FollowRun(props: { runId: string; onEpoch: (runId: string, epoch: LiveEpoch) => void }) {
+  const { runId, onEpoch } = props;
+  useSubscription(TRAINING_PROGRESS_SUBSCRIPTION, {
+    variables: { runId },
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: ({ data: result }) => {
+      const event = result.data?.trainingProgress;
+      const epoch = event ? epochOfEvent(event) : null;
+      if (epoch) onEpoch(runId, epoch);
+    },
+  });
+  return null;
 }
 
 /**
@@ -78,7 +59,7 @@ export function RunsPage(props: { search?: string }): ReactNode {
   const view = useMemo(() => parseRunsView(props.search ?? ''), [props.search]);
   const { project } = useProject();
   const variables = { ...runsVariables(view), projectId: project?.id };
-  const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(RUNS_QUERY, {
+  const { data, error, loading, refetch } = useQuery(RUNS_QUERY, {
     variables,
     fetchPolicy: 'cache-and-network',
   });
@@ -89,13 +70,20 @@ export function RunsPage(props: { search?: string }): ReactNode {
   // The cursors of the pages before this one, for Previous (a reloaded page offers First).
   const [previous, setPrevious] = useState<(string | null)[]>([]);
 
-  const runs = data?.runs.edges.map((e) => e.node) ?? [];
-  const anyActive = runs.some((r) => isActive(r.status));
+  // Each active run's latest epoch from its progress events, merged into its row.
+  const [liveEpochs, setLiveEpochs] = useState<ReadonlyMap<string, LiveEpoch>>(new Map());
+  const onEpoch = useCallback((runId: string, epoch: LiveEpoch) => {
+    setLiveEpochs((map) => new Map(map).set(runId, epoch));
+  }, []);
+  // After the socket reconnects, events sent meanwhile are lost: load the list once.
+  const socket = useSocketState();
   useEffect(() => {
-    if (!anyActive) return undefined;
-    startPolling(ACTIVE_POLL_MS);
-    return () => stopPolling();
-  }, [anyActive, startPolling, stopPolling]);
+    if (socket.connects > 1) void refetch();
+  }, [socket.connects, refetch]);
+
+  const stored = data?.runs.edges.map((e) => e.node) ?? [];
+  const runs = stored.map((r) => withLiveEpoch(r, liveEpochs.get(r.id)));
+  const active = stored.filter((r) => isActive(r.status)).map((r) => r.id);
 
   const params = view.params.length
     ? view.params
@@ -142,6 +130,10 @@ export function RunsPage(props: { search?: string }): ReactNode {
   return (
     <section className="wide">
       <h1>Runs</h1>
+      <StaleNotice what="runs" />
+      {active.map((id) => (
+        <FollowRun key={id} runId={id} onEpoch={onEpoch} />
+      ))}
       <form
         className="runs-filters"
         data-testid="runs-filters"
@@ -228,6 +220,7 @@ export function RunsPage(props: { search?: string }): ReactNode {
         ) : null}
       </div>
       <RunsTable
+        stale={isStale(socket)}
         runs={runs}
         view={view}
         params={params}
@@ -300,104 +293,5 @@ function TagInput(props: { value: string; onCommit: (tag: string) => void }): Re
         }}
       />
     </label>
-  );
-}
-
-export type RunRow = RunsQuery['runs']['edges'][number]['node'];
-
-/**
- * The runs table: a select box, status, architecture, dataset, the metric columns, epochs and
- * hyperparameters (run columns and the chosen config fields), tags and creation time; headers of
- * the columns the server sorts by are buttons. Metrics come early so they stay in view on a
- * laptop screen when the hyperparameters make the table scroll sideways.
- */
-export function RunsTable(props: {
-  runs: readonly RunRow[];
-  view: RunsView;
-  params: readonly string[];
-  metrics: readonly string[];
-  selected: readonly string[];
-  onToggle: (id: string) => void;
-}): ReactNode {
-  const { runs, view, params, metrics, selected } = props;
-  const toggle = props.onToggle;
-  const configs = runs.map((r) => parseConfig(r.config));
-  const now = Date.now();
-  return (
-    <div className="table-scroll">
-      <table className="data runs" data-testid="runs-table">
-        <thead>
-          <tr>
-            <th>
-              <span className="visually-hidden">select</span>
-            </th>
-            <SortHeader view={view} sortKey="status" label="status" />
-            <th>run</th>
-            <SortHeader view={view} sortKey="architecture" label="architecture" />
-            <th>dataset</th>
-            {metrics.map((m) => (
-              <SortHeader key={m} view={view} sortKey={`metric:${m}`} label={m} numeric />
-            ))}
-            <SortHeader view={view} sortKey="epochs" label="epochs" numeric />
-            <SortHeader view={view} sortKey="learningRate" label="lr" numeric />
-            <SortHeader view={view} sortKey="batchSize" label="batch" numeric />
-            {params.map((p) => (
-              <th key={p} className="num param" title={`config.${p}`}>
-                {p}
-              </th>
-            ))}
-            <th>tags</th>
-            <SortHeader view={view} sortKey="created" label="created" />
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run, i) => (
-            <tr
-              key={run.id}
-              data-run-id={run.id}
-              className={selected.includes(run.id) ? 'selected' : undefined}
-            >
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`select run ${run.id}`}
-                  checked={selected.includes(run.id)}
-                  onChange={() => toggle(run.id)}
-                />
-              </td>
-              <td>
-                <StatusBadge status={run.status} />
-              </td>
-              <td>
-                <a href={routeHref({ page: 'run', id: run.id })} title={run.id}>
-                  {run.id.slice(0, 8)}
-                </a>
-              </td>
-              <td>{run.architecture}</td>
-              <td>
-                <a href={routeHref({ page: 'dataset', id: run.dataset.id })}>{run.dataset.name}</a>
-              </td>
-              {metrics.map((m) => (
-                <td key={m} className="num">
-                  {formatMetric(metricValue(run.metrics, m))}
-                </td>
-              ))}
-              <td className="num">
-                {run.currentEpoch}/{run.epochs}
-              </td>
-              <td className="num">{run.learningRate}</td>
-              <td className="num">{run.batchSize}</td>
-              {params.map((p) => (
-                <td key={p} className="num">
-                  {configCell(configs[i]?.[p])}
-                </td>
-              ))}
-              <td>{run.tags.join(', ')}</td>
-              <td title={formatAgo(run.createdAt, now)}>{formatDateTime(run.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -10,8 +10,8 @@ import type { DatasetDetail } from './dataset-page.tsx';
 import { DatasetView } from './dataset-page.tsx';
 import type { RegisteredModel } from './models-page.tsx';
 import { ModelCard } from './models-page.tsx';
-import type { RunRow } from './runs-page.tsx';
-import { RunsTable } from './runs-page.tsx';
+import type { RunRow } from './runs-table.tsx';
+import { RunsTable } from './runs-table.tsx';
 
 const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
 const text = (html: string) => html.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|');
@@ -32,6 +32,7 @@ const runRow = (id: string, extra: Partial<RunRow> = {}): RunRow => ({
   learningRate: 0.001,
   batchSize: 64,
   config: '{"filters":16}',
+  bestEpoch: null,
   ...extra,
 });
 
@@ -70,11 +71,40 @@ describe('RunsTable', () => {
       'aria-sort="ascending"><button type="button" class="sort" data-sort="learningRate">lr ▲',
     );
     const rows = html.split('<tr').slice(2).map(text);
-    expect(rows[0]).toContain('|deepbind|ctcf|0.3000|0.9100|5/5|0.001|64|16|baseline|');
+    expect(rows[0]).toContain('|deepbind|ctcf|0.3000|0.9100|–|5/5|0.001|64|16|baseline|');
     // A metric a run does not report is an empty cell, not 0.
-    expect(rows[1]).toContain('|0.6000|—|5/5|0.01|64|32|');
+    expect(rows[1]).toContain('|0.6000|—|–|5/5|0.01|64|32|');
     expect(html).toMatch(/<tr data-run-id="22222222-b" class="selected">/);
     expect(html).toContain('href="#/datasets/ds-1"');
+  });
+
+  it('shows the best epoch and, under each metric, its value when it is not the last epoch', () => {
+    const best = (epoch: number) => ({
+      monitor: 'val_loss',
+      mode: 'min',
+      epoch,
+      metrics: metrics({ loss: 0.4, val_loss: 0.3, val_auroc: 0.93 }),
+    });
+    const html = renderToStaticMarkup(
+      <RunsTable
+        runs={[
+          runRow('11111111-a', { bestEpoch: best(3) }),
+          runRow('22222222-b', { bestEpoch: best(5) }),
+        ]}
+        view={parseRunsView('')}
+        params={[]}
+        metrics={['val_loss', 'val_auroc']}
+        selected={[]}
+        onToggle={() => undefined}
+      />,
+    );
+    const rows = html.split('<tr').slice(2);
+    // Overfit after epoch 3: the last values, with epoch 3's beside them.
+    expect(all(rows[0]!, /data-best="([^"]+)"/g)).toEqual(['best 0.3000', 'best 0.9300']);
+    expect(text(rows[0]!)).toContain('|0.3500|0.9100|3| by val_loss|5/5|');
+    // Best is the last epoch: nothing repeated.
+    expect(rows[1]).not.toContain('data-best');
+    expect(text(rows[1]!)).toContain('|5| by val_loss|');
   });
 });
 

@@ -5,6 +5,7 @@
  * by their dataset names and the BED's base name, never by server paths. The result keeps the
  * `top` ranked features and at most `sampleCap` samples (the first in the expression's order).
  */
+import type { RiskHeatmap } from '../risk/risk-heatmap.ts';
 import { geneBurden, readBed, readExpressionMatrix } from '@strand/genomics';
 import type { ExpressionOrientation } from '@strand/genomics';
 import type { WorkerTools } from '../platform/run-in-worker.ts';
@@ -56,6 +57,8 @@ export interface PredictRiskTaskResult {
   sampleCount: number;
   samplesTruncated: boolean;
   samples: RiskSample[];
+  /** Top expression features × samples by risk (z-scores), for a heatmap. */
+  heatmap: RiskHeatmap;
 }
 
 /** Reads, counts and predicts; progress counts the pipeline's steps (epochs, then attribution). */
@@ -116,5 +119,6 @@ export async function predictRiskTask(
     sampleCount: result.samples.length,
     samplesTruncated: result.samples.length > input.sampleCap,
     samples: result.samples.slice(0, input.sampleCap),
+    heatmap: result.heatmap,
   };
 }

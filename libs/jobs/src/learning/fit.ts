@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   buildModel,
   DataParallelTrainer,
+  evaluate,
   initBackend,
   trainModel,
   TransferError,
@@ -21,13 +22,18 @@ import type {
   BatchReport,
   EarlyStoppingOptions,
   EpochReport,
+  EvaluatedTask,
+  Evaluation,
   OutputHead,
   TrainingData,
   TrainingState,
   TrainingStream,
   TrainOptions,
+  ValidationPredictions,
 } from '@strand/models';
 import { architectureForData } from './architecture-for-data.ts';
+import type { Embedding } from './embedding.ts';
+import { embedRows, encoderOf } from './embedding.ts';
 import { subset } from './data-rows.ts';
 import {
   applyExtraScaling,
@@ -117,6 +123,21 @@ export interface FitOptions extends Partial<TrainingChoices> {
    * `ref` names the source in messages. Trains on this thread.
    */
   initFrom?: { model: tf.LayersModel; freeze: FreezeOption; ref: string };
+  /**
+   * Evaluate the returned model on the validation rows (ROC, PR, calibration, confusion;
+   * predicted vs observed for regression): FitResult.evaluation. Costs one more validation
+   * pass only when early stopping restored an earlier epoch.
+   */
+  evaluate?: boolean;
+}
+
+/**
+ * The evaluation of a fit's returned model on its validation rows (the rows its val_ metrics
+ * come from), and which epoch's weights predicted.
+ */
+export interface FitEvaluation extends Evaluation {
+  split: 'validation';
+  epoch: number;
 }
 
 /** What a fit is about to train. */
@@ -166,6 +187,16 @@ export interface FitResult {
   classWeight: number[] | null;
   /** With initFrom: the layers copied from the source and those frozen; null otherwise. */
   transfer: { copied: string[]; frozen: string[] } | null;
+  /**
+   * With `evaluate`: the model's evaluation on the validation rows. Null without validation rows,
+   * for a stopped fit, and for tasks drawn otherwise (profile, reconstruction).
+   */
+  evaluation: FitEvaluation | null;
+  /**
+   * With `evaluate`, for an autoencoder or VAE on data in memory: the 2-D sample embedding of
+   * its validation (else training) rows. Null otherwise.
+   */
+  embedding: Embedding | null;
 }
 
 /** Default validation share and early stopping of `fit`: only from this many records. */
@@ -382,7 +413,29 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       shouldStop: () => o.signal?.aborted === true || o.shouldStop?.() === true,
       ...(o.resume ? { startEpoch: o.resume.epoch, resumeFrom: o.resume.state } : {}),
       ...(trainer ? { parallel: trainer } : {}),
+      ...(o.evaluate ? { keepValidationPredictions: true } : {}),
     });
+    const labelNames = outputNames(data, task);
+    const epoch = result.restoredEpoch ?? result.history.at(-1)?.epoch ?? 0;
+    let embedding: Embedding | null = null;
+    if (o.evaluate && !result.stopped && task === 'reconstruction' && !isStoreSource(data)) {
+      // The rows the val_ metrics come from, else (no validation) the rows it trained on.
+      const [rows, part, source] = validation
+        ? (['validation', VALIDATION_PART, validation] as const)
+        : (['train', TRAIN_PART, train] as const);
+      const encoder = 'x' in source ? encoderOf(model, architecture) : null;
+      if (encoder && 'x' in source) {
+        const classes = rowsOf(split.part, part).map((r) => data.labels[r] as number);
+        embedding = embedRows(
+          encoder,
+          source.x,
+          { rows: source.count, length: shape.length, alphabetSize: shape.alphabetSize },
+          classes,
+          data.labelNames,
+          { split: rows, epoch },
+        );
+      }
+    }
     await trainer?.close();
     return {
       backend,
@@ -393,7 +446,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       scaling,
       extraScaling,
       heads: heads && 'x' in train ? resolvedHeads(heads, model, train) : null,
-      labelNames: outputNames(data, task),
+      labelNames,
       inputLength: shape.length,
       alphabetSize: shape.alphabetSize,
       history: result.history,
@@ -405,6 +458,10 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       rcAverage: o.rcAverage === true,
       classWeight: classWeight ?? null,
       transfer,
+      evaluation: result.stopped
+        ? null
+        : evaluationOf(task, result.validationPredictions, labelNames),
+      embedding,
     };
   } catch (error) {
     await trainer?.close().catch(() => undefined);
@@ -429,4 +486,20 @@ function setWeights(model: tf.LayersModel, resume: ResumePoint): void {
   } finally {
     tf.dispose(tensors);
   }
+}
+
+const EVALUATED_TASKS: readonly string[] = ['binary', 'multitask', 'multiclass', 'regression'];
+
+function evaluationOf(
+  task: ArchitectureTask,
+  predictions: ValidationPredictions | undefined,
+  names: readonly string[],
+): FitEvaluation | null {
+  if (predictions === undefined || !EVALUATED_TASKS.includes(task)) return null;
+  const { labels, outputs, width, epoch } = predictions;
+  return {
+    split: 'validation',
+    epoch,
+    ...evaluate(task as EvaluatedTask, labels, outputs, width, names),
+  };
 }

@@ -6,6 +6,12 @@ import type { FitResult } from './fit.ts';
 import { encodes, INPUT_ENCODING_DEFAULTS } from './input-encoding.ts';
 import type { InputEncoding } from './input-encoding.ts';
 
+/** Beside a model fit with `evaluate`: its evaluation on the validation rows (FitEvaluation). */
+export const EVALUATION_FILE = 'evaluation.json';
+
+/** Beside an autoencoder or VAE fit with `evaluate`: its 2-D sample embedding (Embedding). */
+export const EMBEDDING_FILE = 'embedding.json';
+
 /** Beside a model trained on encoded inputs: how records became its inputs. */
 export const INPUT_ENCODING_FILE = 'input-encoding.json';
 
@@ -13,7 +19,8 @@ export const INPUT_ENCODING_FILE = 'input-encoding.json';
  * Saves a fit's model (TF.js layers format + strand.json, see @strand/models saveModel) and,
  * for feature data, the scaling its inputs need (`feature-scaling.json`, see FeatureScaling), and
  * for a second input of feature columns its scaling (`extra-input-scaling.json`), and with an
- * input `encoding` (k-mer counts, normalisation, imputation) `input-encoding.json`.
+ * input `encoding` (k-mer counts, normalisation, imputation) `input-encoding.json`, and with an
+ * evaluation (fit's `evaluate`) `evaluation.json`, and with an embedding `embedding.json`.
  */
 export async function saveTrainedModel(
   dir: string,
@@ -21,7 +28,7 @@ export async function saveTrainedModel(
     FitResult,
     'model' | 'architecture' | 'config' | 'labelNames' | 'inputLength' | 'scaling'
   > &
-    Partial<Pick<FitResult, 'extraScaling' | 'rcAverage'>>,
+    Partial<Pick<FitResult, 'extraScaling' | 'rcAverage' | 'evaluation' | 'embedding'>>,
   run: { seed: number; backend: string; dataChecksum: string },
   encoding?: Partial<InputEncoding>,
 ): Promise<void> {
@@ -41,6 +48,12 @@ export async function saveTrainedModel(
   }
   if (trained.extraScaling) {
     await writeFile(join(dir, EXTRA_SCALING_FILE), `${JSON.stringify(trained.extraScaling)}\n`);
+  }
+  if (trained.evaluation) {
+    await writeFile(join(dir, EVALUATION_FILE), `${JSON.stringify(trained.evaluation)}\n`);
+  }
+  if (trained.embedding) {
+    await writeFile(join(dir, EMBEDDING_FILE), `${JSON.stringify(trained.embedding)}\n`);
   }
   await saveModel(trained.model, dir, {
     architecture: trained.architecture,

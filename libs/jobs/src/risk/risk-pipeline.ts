@@ -12,6 +12,8 @@
  * The function knows nothing of files, terminals or jobs: a CLI or an API job wraps it and gets
  * progress through `onProgress`, cancellation through `signal`.
  */
+import { riskHeatmap } from './risk-heatmap.ts';
+import type { RiskHeatmap } from './risk-heatmap.ts';
 import { kFold } from '@strand/genomics';
 import type { GeneScaling } from '@strand/genomics';
 import {
@@ -116,6 +118,8 @@ export interface RiskPipelineResult {
   /** Every feature, most important first (see `runRiskPipeline` for the attribution). */
   features: RankedFeature[];
   samples: RiskSample[];
+  /** Top expression features × samples by risk, as the final model saw them (bounded). */
+  heatmap: RiskHeatmap;
   /** With `keepModel`: the final model and the scalings its inputs need. */
   model?: {
     model: tf.LayersModel;
@@ -274,6 +278,7 @@ export async function runRiskPipeline(options: RiskPipelineOptions): Promise<Ris
   done = total;
   report('done');
   const labelOf = (y: number) => (y === 1 ? cohort.positiveLabel : cohort.negativeLabel);
+  const ranked = rankFeatures(attribution, [inputs.expression, inputs.burden], names);
   return {
     backend,
     seed: o.seed,
@@ -292,7 +297,13 @@ export async function runRiskPipeline(options: RiskPipelineOptions): Promise<Ris
     folds,
     ...summariseFolds(folds.map((f) => f.metrics)),
     pooled: riskMetrics(cohort.y, risks),
-    features: rankFeatures(attribution, [inputs.expression, inputs.burden], names),
+    features: ranked,
+    heatmap: riskHeatmap(
+      inputs.expression,
+      cohort.expressionGenes,
+      cohort.samples.map((id, r) => ({ id, label: labelOf(cohort.y[r]), risk: risks[r] })),
+      ranked,
+    ),
     samples: cohort.samples.map((id, r) => ({
       id,
       label: labelOf(cohort.y[r]),

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     split: data.split,
     // Every epoch is stored and checkpointed: the run trains the epochs it was asked for.
     earlyStopping: false,
+    // evaluation.json beside the model: the last epoch's validation predictions, drawn.
+    evaluate: true,
     ...(resume ? { resume } : {}),
     onStart: ({ split, batches }) =>
       post({ type: 'started', backend, count: labelled.count, batches, split }),

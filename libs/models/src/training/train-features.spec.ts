@@ -1,3 +1,4 @@
+import { binaryCrossEntropy } from '../metrics/binary-cross-entropy.ts';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/init-backend.ts';
@@ -85,6 +86,26 @@ describe('trainModel options', () => {
     expect(result.restoredEpoch).toBe(losses.indexOf(best) + 1);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('keeps the validation predictions of the model it returns: the restored epoch’s', async () => {
+    const model = mlp();
+    const result = await trainModel(model, DATA, {
+      ...OPTIONS,
+      epochs: 30,
+      learningRate: 0.5,
+      earlyStopping: { patience: 1 },
+      keepValidationPredictions: true,
+    });
+    const kept = result.validationPredictions!;
+    expect(result.restoredEpoch).toBeDefined();
+    expect(result.restoredEpoch).not.toBe(result.history.at(-1)!.epoch);
+    expect(kept.epoch).toBe(result.restoredEpoch);
+    // Predicted again with the restored weights: their loss is that epoch's val_loss.
+    const restored = result.history[result.restoredEpoch! - 1]!.metrics['val_loss']!;
+    expect(binaryCrossEntropy(kept.labels, kept.outputs)).toBeCloseTo(restored, 6);
+    expect(kept.width).toBe(1);
+    model.dispose();
   });
 
   it('reduces the learning rate on a plateau, down to minLr', async () => {

@@ -109,6 +109,12 @@ export interface TrainOptions {
   batchReportIntervalMs?: number;
   /** Checked before every batch; `true` ends training after the current step. */
   shouldStop?: () => boolean;
+  /**
+   * Keep the validation labels and predictions of the model as returned (the last epoch's, or
+   * the restored best epoch's) in TrainResult.validationPredictions, for an evaluation file.
+   * Single-output models only (not `heads`).
+   */
+  keepValidationPredictions?: boolean;
   /** Epochs already done (resuming; the caller loaded the weights). */
   startEpoch?: number;
   /** The state an `onCheckpoint` gave; without it a resumed run restarts Adam fresh. */
@@ -160,4 +166,18 @@ export interface TrainResult {
   stoppedEarly: boolean;
   /** The epoch whose weights the model holds after early stopping restored them. */
   restoredEpoch?: number;
+  /** With `keepValidationPredictions` and a validation set: the returned model's predictions. */
+  validationPredictions?: ValidationPredictions;
+}
+
+/**
+ * Validation labels and the model's outputs, row-major: `labels` [rows, labelWidth] (for
+ * multiclass the class index), `outputs` [rows, width].
+ */
+export interface ValidationPredictions {
+  labels: Float32Array;
+  outputs: Float32Array;
+  width: number;
+  /** The epoch whose weights predicted. */
+  epoch: number;
 }

@@ -40,7 +40,13 @@ import { stratifiedSplit } from './split.ts';
 import { headLoss, headTarget, taskLoss } from './task-loss.ts';
 import { headMetrics, taskMetrics } from './task-metrics.ts';
 import type { ParallelSteps } from './parallel-steps.ts';
-import type { EpochReport, TrainOptions, TrainResult, TrainingState } from './train-options.ts';
+import type {
+  EpochReport,
+  TrainOptions,
+  TrainResult,
+  TrainingState,
+  ValidationPredictions,
+} from './train-options.ts';
 import type { TrainingData } from './training-data.ts';
 import { checkTrainingData } from './training-data.ts';
 import type { TrainingStream } from './training-stream.ts';
@@ -55,6 +61,7 @@ export type {
   TrainOptions,
   TrainResult,
   TrainingState,
+  ValidationPredictions,
 } from './train-options.ts';
 
 // ─── 1. trainModel ──────────────────────────────────────────────────────────────────────────
@@ -177,6 +184,7 @@ export async function trainModel(
       o.resumeFrom?.reduceLr,
     );
   let best: tf.Tensor[] | undefined;
+  let predictions: ValidationPredictions | undefined;
   const history: EpochReport[] = [];
   const parallel = o.parallel;
   try {
@@ -209,7 +217,9 @@ export async function trainModel(
       await parallel?.publish(model); // the replicas' weights, for validation and the caller
       if (trained === undefined) return { history, stopped: true, stoppedEarly: false };
       const validationStarted = performance.now();
-      const valMetrics = validation === undefined ? {} : await validate(run, validation);
+      const validated = validation === undefined ? undefined : await validate(run, validation);
+      const valMetrics = validated?.metrics ?? {};
+      if (validated?.predictions) predictions = { ...validated.predictions, epoch };
       run.lastValidationSeconds = (performance.now() - validationStarted) / 1000;
       const report: EpochReport = {
         epoch,
@@ -255,9 +265,25 @@ export async function trainModel(
     const bestEpoch = earlyTracker?.state.bestEpoch;
     if (best !== undefined && bestEpoch !== undefined && bestEpoch !== history.at(-1)?.epoch) {
       model.setWeights(best);
-      return { history, stopped: false, stoppedEarly, restoredEpoch: bestEpoch };
+      // The kept predictions must be the returned model's: predict again with its weights.
+      if (predictions !== undefined && validation !== undefined) {
+        const again = await validate(run, validation);
+        predictions = again.predictions && { ...again.predictions, epoch: bestEpoch };
+      }
+      return {
+        history,
+        stopped: false,
+        stoppedEarly,
+        restoredEpoch: bestEpoch,
+        ...(predictions ? { validationPredictions: predictions } : {}),
+      };
     }
-    return { history, stopped: false, stoppedEarly };
+    return {
+      history,
+      stopped: false,
+      stoppedEarly,
+      ...(predictions ? { validationPredictions: predictions } : {}),
+    };
   } finally {
     tf.dispose(best);
     optimizer.dispose();
@@ -548,27 +574,35 @@ function headsLoss(
 
 // ─── 4. validate ────────────────────────────────────────────────────────────────────────────
 
+/** The validation metrics; with `keepValidationPredictions`, the labels and outputs too. */
 async function validate(
   run: Run,
   validation: NonNullable<Run['validation']>,
-): Promise<Record<string, number>> {
+): Promise<{
+  metrics: Record<string, number>;
+  predictions?: Omit<ValidationPredictions, 'epoch'>;
+}> {
   const { data, rows } = validation;
+  const keep = (labels: Float32Array, outputs: Float32Array, width: number) =>
+    run.o.keepValidationPredictions === true && run.heads === undefined
+      ? { predictions: { labels, outputs, width } }
+      : {};
   if (isTrainingStream(data)) {
     const { values, width, y } = await predictStream(run.model, data);
-    return taskMetrics(run.task, y, values, width);
+    return { metrics: taskMetrics(run.task, y, values, width), ...keep(y, values, width) };
   }
   const { values, width } = predictOutputs(run.model, data, rows);
   if (run.heads !== undefined) {
     const labels = rows === undefined ? data.y : pickRows(data.y, run.labelWidth, rows);
-    return headMetrics(run.heads, labels, run.labelWidth, values);
+    return { metrics: headMetrics(run.heads, labels, run.labelWidth, values) };
   }
   if (run.task === 'reconstruction') {
     const size = data.length * data.alphabetSize;
     const x = rows === undefined ? data.x : pickRows(data.x, size, rows);
-    return taskMetrics('reconstruction', x, values, width);
+    return { metrics: taskMetrics('reconstruction', x, values, width) };
   }
   const labels = rows === undefined ? data.y : pickRows(data.y, run.labelWidth, rows);
-  return taskMetrics(run.task, labels, values, width);
+  return { metrics: taskMetrics(run.task, labels, values, width), ...keep(labels, values, width) };
 }
 
 function pickRows(source: Float32Array, size: number, rows: Uint32Array): Float32Array {
