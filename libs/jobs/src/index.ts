@@ -128,6 +128,8 @@ export {
   MIN_RECORDS_FOR_VALIDATION,
 } from './learning/fit.ts';
 export type { FitOptions, FitResult, FitStart, ResumePoint } from './learning/fit.ts';
+export { MAX_PROBES, readProbes, storedProbeAttributions } from './learning/probes.ts';
+export type { StoredProbeAttribution } from './learning/probes.ts';
 export { evaluate, evaluateRows, evaluation } from './learning/evaluate.ts';
 export type { ConfusionMatrix, Evaluation } from './learning/evaluate.ts';
 export { fitAndEvaluate, fitAndTest } from './learning/fit-and-evaluate.ts';

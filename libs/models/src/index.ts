@@ -124,6 +124,8 @@ export { inSilicoMutagenesis } from './interpret/in-silico-mutagenesis.ts';
 export type { MutagenesisOptions, MutagenesisResult } from './interpret/in-silico-mutagenesis.ts';
 export { saliency, gradientTimesInput } from './interpret/input-gradients.ts';
 export type { Attribution } from './interpret/input-gradients.ts';
+export { probeAttributions } from './interpret/probe-attributions.ts';
+export type { ProbeAttribution } from './interpret/probe-attributions.ts';
 export { integratedGradients } from './interpret/integrated-gradients.ts';
 export type {
   IntegratedGradientsOptions,

@@ -10,15 +10,19 @@ import {
   openDataset,
   openTrainingFile,
   saveTrainedModel,
+  storedProbeAttributions,
 } from '@strand/jobs';
 import type { DataShape, EvaluatedFit, OpenedData } from '@strand/jobs';
 import { initBackend } from '@strand/models';
+import type { ProbeAttribution } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { openEmbeddedStore } from '../embedded-store.ts';
 import { createOutput } from '../output.ts';
 import { confusionTable } from '../training/confusion-table.ts';
 import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
+import { checkProbes, probeLines, readProbeFile } from '../training/probes.ts';
+import type { ProbeEpoch } from '../training/probes.ts';
 import {
   assertChoicesFitData,
   dataFiles,
@@ -37,6 +41,10 @@ ${TRAIN_HELP}
   --data-dir DIR        the embedded store (default: STRAND_DATA_DIR or .strand)
   --test FILE           scored once at the end; without it a seeded, stratified 20% hold-out
                         (of --train or --dataset)
+  --probes FILE         live interpretation: up to 8 DNA sequences of the training length
+                        (FASTA or the rows of a sequence table) attributed after every epoch
+                        (gradient × input): the window of 8 bases each reads most is printed,
+                        and --json gives every epoch's attributions (probes)
   --out DIR             save the model (TF.js layers format + strand.json, and
                         feature-scaling.json for expression, extra-input-scaling.json for
                         feature columns)
@@ -64,6 +72,7 @@ export async function train(argv: string[]): Promise<number> {
       out: { type: 'string' },
       dataset: { type: 'string' },
       'data-dir': { type: 'string' },
+      probes: { type: 'string' },
     },
   });
   if (values.help) {
@@ -89,7 +98,10 @@ export async function train(argv: string[]): Promise<number> {
   }
   const args = readTrainOptions(command, values);
   const out = createOutput(args.json);
+  const probeFile = values.probes;
   return withCliErrors(command, async () => {
+    let probes: string[] = probeFile === undefined ? [] : await readProbeFile(command, probeFile);
+    const probeEpochs: ProbeEpoch[] = [];
     let opened: OpenedData | null = null;
     let describe = '';
     if (values.dataset !== undefined) {
@@ -122,12 +134,25 @@ export async function train(argv: string[]): Promise<number> {
           b.batches,
           `loss ${b.loss.toFixed(4)}`,
         ),
-      onEpoch: (e: { epoch: number; epochs: number; metrics: Record<string, number> }) =>
+      onEpoch: (
+        e: { epoch: number; epochs: number; metrics: Record<string, number> },
+        attributions?: ProbeAttribution[],
+      ) => {
         out.info(
           `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
             .map(([k, v]) => `${k} ${v.toFixed(4)}`)
             .join('  ')}`,
-        ),
+        );
+        if (!attributions) return;
+        for (const line of probeLines(probes, attributions)) out.info(line);
+        probeEpochs.push({ epoch: e.epoch, attributions: storedProbeAttributions(attributions) });
+      },
+    };
+    // Checked against the data once it is read (its length and kind), before training.
+    const withProbes = (data: DataShape, name: string) => {
+      if (probeFile === undefined) return options;
+      probes = checkProbes(command, probes, data, name, args);
+      return { ...options, probes };
     };
     let shape: DataShape;
     let checksum: string;
@@ -146,7 +171,7 @@ export async function train(argv: string[]): Promise<number> {
         // Before any output: an architecture that does not fit the data is a usage error.
         architectureForData(args.architecture, data, args.config);
         const heldOut = await fitAndTest(data, TEST_FRACTION, {
-          ...options,
+          ...withProbes(data, describe),
           onHeldOut: (train, test) => {
             out.info(
               `No --test given: a seeded, stratified 20% of ${describe} (${test} records) is the test set.`,
@@ -172,7 +197,7 @@ export async function train(argv: string[]): Promise<number> {
         args,
       );
       starting(all, all.count);
-      fit = await fitAndEvaluate(all, testSet, options);
+      fit = await fitAndEvaluate(all, testSet, withProbes(all, files.file));
       counts = { train: all.count, test: testSet.count };
       shape = all;
       checksum = all.checksum;
@@ -206,6 +231,7 @@ export async function train(argv: string[]): Promise<number> {
         validation: fit.split,
         metrics: fit.metrics,
         confusionMatrix: fit.confusionMatrix,
+        ...(probes.length ? { probes: { sequences: probes, epochs: probeEpochs } } : {}),
       },
       (r) =>
         [

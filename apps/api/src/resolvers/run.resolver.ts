@@ -1,8 +1,20 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   Dataset as DatasetEntity,
   epochHistory,
   Job as JobEntity,
+  probeAttributionsAt,
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
@@ -16,6 +28,7 @@ import { EpochMetrics } from '../types/epoch-metrics.type.ts';
 import { Job } from '../types/job.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
 import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.ts';
+import { ProbeAttribution } from '../types/probe-attribution.type.ts';
 import { Project } from '../types/project.type.ts';
 import { Run, RunConnection } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
@@ -75,6 +88,20 @@ export class RunResolver {
     if (!run.parentJobId) return null;
     const job = await em.findOne(JobEntity, { id: run.parentJobId });
     return job ? Job.from(job) : null;
+  }
+
+  @FieldResolver(() => [ProbeAttribution], {
+    description: `Live interpretation: the probes' attributions stored with \`epoch\` (default: the latest epoch that has them), one per probe in order (at most ${BOUNDS.probes}); empty when the run has no probes or the epoch none.`,
+  })
+  @ListBound(BOUNDS.probes, 'values')
+  async probeAttributions(
+    @Root() run: Run,
+    @Arg('epoch', () => Int, { nullable: true }) epoch: number | null,
+    @Ctx() { em }: StrandContext,
+  ): Promise<ProbeAttribution[]> {
+    if (!run.probes.length) return [];
+    const found = await probeAttributionsAt(em, run.id, epoch ?? null);
+    return (found?.probeAttributions ?? []).map((p) => ProbeAttribution.from(p, run.probes));
   }
 
   @FieldResolver(() => [EpochMetrics], {

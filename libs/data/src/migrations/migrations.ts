@@ -11,6 +11,8 @@ import { Migration20261206183000_postgresBaseline } from './Migration20261206183
 import { Migration20261206183100_datasetWarningsPostgres } from './Migration20261206183100_dataset-warnings-postgres.ts';
 import { Migration20261207024500_runTrainingOptions } from './Migration20261207024500_run-training-options.ts';
 import { Migration20261207024600_runTrainingOptionsPostgres } from './Migration20261207024600_run-training-options-postgres.ts';
+import { Migration20261207060000_runProbes } from './Migration20261207060000_run-probes.ts';
+import { Migration20261207060100_runProbesPostgres } from './Migration20261207060100_run-probes-postgres.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -36,6 +38,7 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207024500_run-training-options',
     class: Migration20261207024500_runTrainingOptions,
   },
+  { name: 'Migration20261207060000_run-probes', class: Migration20261207060000_runProbes },
 ];
 
 /**
@@ -57,5 +60,9 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261207024600_run-training-options-postgres',
     class: Migration20261207024600_runTrainingOptionsPostgres,
+  },
+  {
+    name: 'Migration20261207060100_run-probes-postgres',
+    class: Migration20261207060100_runProbesPostgres,
   },
 ];

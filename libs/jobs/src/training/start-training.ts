@@ -9,6 +9,7 @@ import { datasetShape } from './dataset-shape.ts';
 import { encodedShape } from '../learning/input-encoding.ts';
 import { readTrainingOptions, storedTrainingOptions } from '../kinds/training-options.checks.ts';
 import type { TrainingOptionsInput } from '../kinds/training-options.checks.ts';
+import { readProbes } from '../learning/probes.ts';
 
 /** What a caller gives, the shared training options (training-options.checks.ts) included. */
 export interface StartTrainingInput extends TrainingOptionsInput {
@@ -22,6 +23,8 @@ export interface StartTrainingInput extends TrainingOptionsInput {
   seed?: number | null;
   /** Architecture hyperparameters; missing ones take the architecture's defaults. */
   config?: Record<string, unknown> | null;
+  /** Live interpretation: up to MAX_PROBES DNA sequences of the dataset's length. */
+  probes?: readonly string[] | null;
 }
 
 export const TRAINING_DEFAULTS = { batchSize: 64, learningRate: 1e-3, seed: 42 } as const;
@@ -72,6 +75,13 @@ export async function createTrainingRun(
       : undefined,
   );
   errors.push(...options.errors);
+  const probes = readProbes(
+    input.probes,
+    found && dataset && !('problem' in found)
+      ? { shape: found.shape, name: dataset.name, encoding: options.value }
+      : undefined,
+  );
+  errors.push(...probes.errors);
   if (found && 'problem' in found) {
     errors.push(userError('datasetId', 'NOT_TRAINABLE', found.problem));
   } else if (found && dataset) {
@@ -114,6 +124,7 @@ export async function createTrainingRun(
   );
   const stored = storedTrainingOptions(options.value);
   run.trainingOptions = Object.keys(stored).length ? stored : null;
+  run.probes = probes.value.length ? probes.value : null;
   em.persist(run);
   await em.flush();
   return { ok: true, value: run };
