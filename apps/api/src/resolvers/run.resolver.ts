@@ -101,7 +101,8 @@ export class RunResolver {
   ): Promise<ProbeAttribution[]> {
     if (!run.probes.length) return [];
     const found = await probeAttributionsAt(em, run.id, epoch ?? null);
-    return (found?.probeAttributions ?? []).map((p) => ProbeAttribution.from(p, run.probes));
+    if (!found?.probeAttributions) return [];
+    return found.probeAttributions.map((p) => ProbeAttribution.from(p, found.epoch, run.probes));
   }
 
   @FieldResolver(() => [EpochMetrics], {

@@ -9,6 +9,9 @@ export class ProbeAttribution {
   @Field(() => Int, { description: '0-based index into the run’s probes.' })
   probe!: number;
 
+  @Field(() => Int, { description: 'The epoch whose weights it was computed at.' })
+  epoch!: number;
+
   @Field(() => String, { description: 'The probe sequence.' })
   sequence!: string;
 
@@ -24,9 +27,14 @@ export class ProbeAttribution {
   })
   scores!: number[];
 
-  static from(stored: StoredProbeAttribution, probes: readonly string[]): ProbeAttribution {
+  static from(
+    stored: StoredProbeAttribution,
+    epoch: number,
+    probes: readonly string[],
+  ): ProbeAttribution {
     return Object.assign(new ProbeAttribution(), {
       ...stored,
+      epoch,
       sequence: probes[stored.probe] ?? '',
     });
   }

@@ -62,7 +62,9 @@ export class TrainingProgress {
       loss: Number.isFinite(event.loss) ? event.loss : null,
       metrics: toMetrics(event.metrics),
       probeAttributions: event.probeAttributions
-        ? event.probeAttributions.map((p) => Object.assign(new ProbeAttribution(), p))
+        ? event.probeAttributions.map((p) =>
+            Object.assign(new ProbeAttribution(), { ...p, epoch: event.epoch }),
+          )
         : null,
     });
   }

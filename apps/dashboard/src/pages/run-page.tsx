@@ -4,6 +4,7 @@ import { canEdit } from '../project/project-choice.ts';
 import { useEffect, useReducer, useState } from 'react';
 import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
+import { ProbeLogos } from '../components/probe-logos.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { RegisterModelForm } from '../components/register-model-form.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
@@ -110,6 +111,9 @@ export function RunPage(props: { id: string }): ReactNode {
       {run.error ? <p className="error-box">Training failed: {run.error}</p> : null}
       <ProgressBar view={progressView(run, live)} />
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />
+      {run.probes.length ? (
+        <ProbeLogos runId={run.id} currentEpoch={run.currentEpoch} live={live.probes ?? null} />
+      ) : null}
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
       <ConfusionMatrix metrics={live.epochs.at(-1)?.metrics ?? null} classNames={run.classNames} />
