@@ -88,24 +88,26 @@ try {
     await section.scrollIntoViewIfNeeded();
     const path = join(out, name);
     await section.screenshot({ path });
-    const windows = await page.$$eval('[data-testid="probe-logo"]', (figures) =>
-      figures.map((f) => {
-        const sums = new Map<number, number>();
-        for (const t of Array.from(f.querySelectorAll('text[data-position]'))) {
-          const p = Number(t.getAttribute('data-position'));
-          const v = Number(t.querySelector('title')?.textContent?.split(': ')[1] ?? 0);
-          sums.set(p, (sums.get(p) ?? 0) + v);
-        }
-        const width = 19;
-        let best = 1;
-        let bestSum = -Infinity;
-        for (let s = 1; s <= 101 - width + 1; s++) {
-          let sum = 0;
-          for (let p = s; p < s + width; p++) sum += sums.get(p) ?? 0;
-          if (sum > bestSum) [best, bestSum] = [s, sum];
-        }
-        return { strongestWindowStart: best, sum: Number(bestSum.toFixed(4)) };
-      }),
+    const windows = await page.$$eval(
+      '[data-testid="probe-logo"]',
+      (figures, width) =>
+        figures.map((f) => {
+          const sums = new Map<number, number>();
+          for (const t of Array.from(f.querySelectorAll('text[data-position]'))) {
+            const p = Number(t.getAttribute('data-position'));
+            const v = Number(t.querySelector('title')?.textContent?.split(': ')[1] ?? 0);
+            sums.set(p, (sums.get(p) ?? 0) + v);
+          }
+          let best = 1;
+          let bestSum = -Infinity;
+          for (let s = 1; s <= 101 - width + 1; s++) {
+            let sum = 0;
+            for (let p = s; p < s + width; p++) sum += sums.get(p) ?? 0;
+            if (sum > bestSum) [best, bestSum] = [s, sum];
+          }
+          return { strongestWindowStart: best, sum: Number(bestSum.toFixed(4)) };
+        }),
+      ctcf.counts.length,
     );
     console.log(JSON.stringify({ screenshot: path, epoch, windows }));
   };

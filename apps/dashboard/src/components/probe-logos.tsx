@@ -2,11 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { LogoView } from '../chart/logo-view.tsx';
-import { referenceBase } from '../chart/logo.ts';
+import type { Base } from '../chart/attribution-track.ts';
+import { BASES } from '../chart/attribution-track.ts';
 import { formatMetric } from '../format/number.ts';
 import { RUN_PROBE_ATTRIBUTIONS_QUERY } from '../graphql/operations.ts';
 import type { ProbeAttribution } from '../graphql/types.ts';
 import type { LiveProbes } from '../live/progress-reducer.ts';
+
+const isBase = (c: string): c is Base => (BASES as readonly string[]).includes(c);
 
 /** [length × 4] row-major scores as rows [A, C, G, T]. */
 export function scoreRows(scores: readonly number[]): number[][] {
@@ -35,7 +38,7 @@ export function ProbeLogoList(props: {
             <LogoView
               rows={rows}
               unit="gradient × input"
-              reference={rows.map((row) => referenceBase(row))}
+              reference={[...a.sequence].map((c) => (isBase(c) ? c : null))}
               label={`Attribution letter logo of probe ${a.probe + 1} at epoch ${props.epoch}`}
             />
           </figure>
