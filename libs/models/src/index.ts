@@ -184,7 +184,10 @@ export type { Predictor, PredictorOptions } from './inference/predictor.ts';
 export { PredictorUnavailableError } from './inference/predictor-unavailable.error.ts';
 
 // Variant-effect scoring
-export { scoreVariantWindows } from './variant-effect/score-variant-windows.ts';
+export {
+  averageVariantScores,
+  scoreVariantWindows,
+} from './variant-effect/score-variant-windows.ts';
 export type {
   ScoreVariantWindowsOptions,
   VariantEffectScores,
