@@ -294,6 +294,8 @@ export type ScoreVariantsInput = {
   reverseComplement?: boolean | null | undefined;
   /** A SUCCEEDED run whose saved model to use. */
   runId?: string | null | undefined;
+  /** Shift averaging: also score each variant with both windows moved 1…N bases left and right and average the 2N + 1 predictions of ref and of alt (0–10, less than half the model's input length; default 0). Indels are left-anchored: the job result's window says so. */
+  shifts?: number | null | undefined;
 };
 
 /** Ascending or descending. */
