@@ -139,6 +139,33 @@ describe('strand train', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^strand: unknown command "frobnicate"/);
   });
+
+  it('attributes --probes after every epoch, every epoch in --json; a probe that does not fit is a usage error', async () => {
+    const gata = BUNDLED_MOTIFS.find((m) => m.name === 'GATA1')!;
+    const probes = join(dir, 'probes.fa');
+    const sim = simulatePlantedMotifs({ count: 4, length: 40, motifs: [gata], seed: 9 });
+    await writeFile(probes, sim.sequences.map((s, i) => `>p${i}\n${s}`).join('\n'));
+    const config = '{"filters":8,"kernelSize":8,"hiddenUnits":8}';
+    const args = ['train', '--train', table, '--epochs', '2', '--config', config];
+    const r = strand(...args, '--probes', probes, '--json');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.probes.sequences).toEqual(sim.sequences);
+    expect(result.probes.epochs.map((e: { epoch: number }) => e.epoch)).toEqual([1, 2]);
+    for (const e of result.probes.epochs) {
+      expect(e.attributions.map((a: { probe: number }) => a.probe)).toEqual([0, 1, 2, 3]);
+      for (const a of e.attributions) expect(a.scores).toHaveLength(160);
+    }
+    const short = join(dir, 'short.fa');
+    await writeFile(short, '>a\nACGT\n');
+    const bad = strand(...args, '--probes', short);
+    // Checked against the data before training starts.
+    expect(bad.stderr).not.toMatch(/epoch 1/);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      `strand train: --probes: probe 1 has length 4; dataset "${table}" has sequences of 40\n`,
+    );
+  });
 });
 
 describe('strand cv', () => {

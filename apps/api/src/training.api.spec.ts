@@ -434,4 +434,79 @@ describe('training over GraphQL', () => {
       expect.objectContaining({ field: 'initFrom', code: 'NOT_FOUND' }),
     ]);
   });
+
+  it('attributes the probes after every epoch in the worker: progress events, stored per epoch', async () => {
+    const datasetId = await demoDataset(80, 30);
+    const probes = ['ACGTACGTACGTACGTACGTACGTACGTAC', 'ttttggggccccaaaattttggggccccaa'];
+    const bad = await server.request<{
+      startTraining: { run: unknown; userErrors: { field: string; code: string }[] };
+    }>(START, {
+      input: { datasetId, architecture: 'deepbind', epochs: 1, probes: ['ACGU', ...probes] },
+    });
+    expect(bad.data!.startTraining.run).toBeNull();
+    expect(bad.data!.startTraining.userErrors).toEqual([
+      expect.objectContaining({ field: 'probes[0]', code: 'INVALID_VALUE' }),
+      expect.objectContaining({ field: 'probes[0]', code: 'INVALID_LENGTH' }),
+    ]);
+    const started = await server.request<{
+      startTraining: { run: { id: string } | null; userErrors: unknown[] };
+    }>(START, {
+      input: {
+        datasetId,
+        architecture: 'deepbind',
+        config: '{"filters":4,"kernelSize":6,"hiddenUnits":4}',
+        epochs: 2,
+        probes,
+      },
+    });
+    expect(started.data!.startTraining.userErrors).toEqual([]);
+    const runId = started.data!.startTraining.run!.id;
+    const events = await server.subscribe<{
+      trainingProgress: {
+        epoch: number;
+        batch: number | null;
+        done: boolean;
+        probeAttributions: { probe: number; sequence: string; scores: number[] }[] | null;
+      };
+    }>(
+      `subscription ($runId: ID!) { trainingProgress(runId: $runId) {
+         epoch batch done probeAttributions { probe sequence output scores } } }`,
+      { runId },
+      (e) => e.trainingProgress.done,
+    );
+    const epochs = events.map((e) => e.trainingProgress).filter((p) => p.batch === null && !p.done);
+    expect(epochs.map((p) => p.epoch)).toEqual([1, 2]);
+    for (const p of epochs) {
+      expect(p.probeAttributions!.map((a) => [a.probe, a.sequence])).toEqual([
+        [0, probes[0]],
+        [1, probes[1].toUpperCase()],
+      ]);
+      for (const a of p.probeAttributions!) expect(a.scores).toHaveLength(30 * 4);
+    }
+    const batches = events.map((e) => e.trainingProgress).filter((p) => p.batch !== null);
+    expect(batches.every((p) => p.probeAttributions === null)).toBe(true);
+    const stored = await server.request<{
+      run: {
+        probes: string[];
+        first: { scores: number[] }[];
+        latest: { scores: number[] }[];
+        missing: unknown[];
+      };
+    }>(
+      `query ($id: ID!) { run(id: $id) { probes
+         first: probeAttributions(epoch: 1) { scores }
+         latest: probeAttributions { scores }
+         missing: probeAttributions(epoch: 9) { scores } } }`,
+      { id: runId },
+    );
+    const run = stored.data!.run;
+    expect(run.probes).toEqual([probes[0], probes[1].toUpperCase()]);
+    expect(run.first.map((a) => a.scores)).toEqual(
+      epochs[0].probeAttributions!.map((a) => a.scores),
+    );
+    expect(run.latest.map((a) => a.scores)).toEqual(
+      epochs[1].probeAttributions!.map((a) => a.scores),
+    );
+    expect(run.missing).toEqual([]);
+  });
 });

@@ -41,13 +41,18 @@ export { DATASET_STATUSES } from './entities/dataset-status.ts';
 export type { DatasetStatus } from './entities/dataset-status.ts';
 export { FINAL_RUN_STATUSES, RUN_STATUSES } from './entities/run-status.ts';
 export type { RunStatus } from './entities/run-status.ts';
-export type { DatasetWarning, JsonObject, MetricValues } from './entities/json.ts';
+export type {
+  DatasetWarning,
+  JsonObject,
+  MetricValues,
+  ProbeAttributionValues,
+} from './entities/json.ts';
 
 export { paginate, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './queries/paginate.ts';
 export type { Page, PageOptions } from './queries/paginate.ts';
 export { recordEpoch } from './queries/record-epoch.ts';
 export type { EpochRecord } from './queries/record-epoch.ts';
-export { epochHistory } from './queries/epoch-history.ts';
+export { epochHistory, probeAttributionsAt } from './queries/epoch-history.ts';
 export { findRuns } from './queries/find-runs.ts';
 export type { FindRunsOptions, RunFilter, RunParamFilter } from './queries/find-runs.ts';
 export { NEWEST_FIRST, RUN_SORT_COLUMNS } from './queries/run-order.ts';

@@ -27,6 +27,7 @@ describe('@strand/genomics public entry', () => {
       'TableReader',
       'TableWriter',
       'VCF_VERSIONS',
+      'WINDOW_ANCHOR',
       'alleleKind',
       'bgzipCompress',
       'buildFai',

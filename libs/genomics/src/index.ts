@@ -85,7 +85,7 @@ export type { VcfFieldDefinition } from './formats/vcf/vcf-reserved.ts';
 export { VCF_VERSIONS } from './formats/vcf/vcf-version.ts';
 export type { VcfVersion } from './formats/vcf/vcf-version.ts';
 // Variants on a reference.
-export { variantWindows } from './variants/variant-windows.ts';
+export { variantWindows, WINDOW_ANCHOR } from './variants/variant-windows.ts';
 export type {
   VariantWindow,
   VariantWindowProblem,

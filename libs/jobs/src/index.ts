@@ -19,7 +19,7 @@ export type { CreateDemoDatasetInput } from './datasets/create-demo-dataset.ts';
 export { TRAINING_DEFAULTS, TRAINING_LIMITS } from './training/start-training.ts';
 export type { StartTrainingInput } from './training/start-training.ts';
 export { HEARTBEAT_WRITE_MS, VALIDATION_FRACTION } from './training/training-executor.ts';
-export { scoreVcf } from './scoring/score-vcf.ts';
+export { MAX_SHIFTS, scoreVcf } from './scoring/score-vcf.ts';
 export type { ScoreVcfOptions, ScoreVcfProgress, ScoreVcfResult } from './scoring/score-vcf.ts';
 export type { NotScored } from './scoring/scoring-progress.ts';
 export { ScoringError } from './scoring/scoring.error.ts';
@@ -134,6 +134,8 @@ export type {
   FitStart,
   ResumePoint,
 } from './learning/fit.ts';
+export { MAX_PROBES, readProbes, storedProbeAttributions } from './learning/probes.ts';
+export type { StoredProbeAttribution } from './learning/probes.ts';
 export { evaluate, evaluateRows, evaluation } from './learning/evaluate.ts';
 export type { ConfusionMatrix, Evaluation } from './learning/evaluate.ts';
 export { fitAndEvaluate, fitAndTest } from './learning/fit-and-evaluate.ts';

@@ -146,6 +146,8 @@ export { inSilicoMutagenesis } from './interpret/in-silico-mutagenesis.ts';
 export type { MutagenesisOptions, MutagenesisResult } from './interpret/in-silico-mutagenesis.ts';
 export { saliency, gradientTimesInput } from './interpret/input-gradients.ts';
 export type { Attribution } from './interpret/input-gradients.ts';
+export { probeAttributions } from './interpret/probe-attributions.ts';
+export type { ProbeAttribution } from './interpret/probe-attributions.ts';
 export { integratedGradients } from './interpret/integrated-gradients.ts';
 export type {
   IntegratedGradientsOptions,
@@ -204,7 +206,10 @@ export type { Predictor, PredictorOptions } from './inference/predictor.ts';
 export { PredictorUnavailableError } from './inference/predictor-unavailable.error.ts';
 
 // Variant-effect scoring
-export { scoreVariantWindows } from './variant-effect/score-variant-windows.ts';
+export {
+  averageVariantScores,
+  scoreVariantWindows,
+} from './variant-effect/score-variant-windows.ts';
 export type {
   ScoreVariantWindowsOptions,
   VariantEffectScores,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { PreflightSummary } from '@strand/genomics';
-import { scoreVcf } from '@strand/jobs';
+import { MAX_SHIFTS, scoreVcf } from '@strand/jobs';
 import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
@@ -16,6 +16,11 @@ const HELP = `usage: strand score --model DIR|ID --vcf FILE --reference FASTA [-
   --rc                 average the predictions of both strands (default for a model trained
                        with --rc-average: its strand.json says rcAverage)
   --no-rc              one strand only, even for a model trained with --rc-average
+  --shifts N           shift averaging: also score with both windows moved 1…N bases left and
+                       right, and average the 2N + 1 predictions (default 0, at most 10)
+Indels are left-anchored: ref and alt windows share the left flank and the padding base, and
+the alt window's right flank moves with the indel (normalise the VCF first, bcftools norm, so an
+indel in a repeat has one place); the result's windows field and scores.vcf's header say so.
   --force              score even when the pre-flight finds a gross mismatch
   --chunk-size N       records per resumable chunk (default 1000, or the resumed run's)
   --json               print the result as JSON`;
@@ -54,6 +59,7 @@ export async function score(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'strand-scores' },
       rc: { type: 'boolean' },
       'no-rc': { type: 'boolean', default: false },
+      shifts: { type: 'string' },
       force: { type: 'boolean', default: false },
       'chunk-size': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -75,6 +81,12 @@ export async function score(argv: string[]): Promise<number> {
       `strand score: --chunk-size must be an integer ≥ 1; got "${values['chunk-size']}"`,
       2,
     );
+  const shifts = values.shifts === undefined ? 0 : Number(values.shifts);
+  if (!Number.isInteger(shifts) || shifts < 0 || shifts > MAX_SHIFTS)
+    throw new CliError(
+      `strand score: --shifts must be an integer from 0 to ${MAX_SHIFTS}; got "${values.shifts}"`,
+      2,
+    );
   const out = createOutput(values.json);
   const result = await scoreVcf({
     vcf: values.vcf as string,
@@ -82,6 +94,7 @@ export async function score(argv: string[]): Promise<number> {
     modelDir: await modelDirOf('score', values.model as string, values['data-dir']),
     outDir: values.out,
     chunkSize,
+    shifts,
     ...(values.rc ? { reverseComplement: true } : {}),
     ...(values['no-rc'] ? { reverseComplement: false } : {}),
     force: values.force,
@@ -94,6 +107,7 @@ export async function score(argv: string[]): Promise<number> {
   out.result(result, (r) =>
     [
       `Scored ${r.scored} alleles of ${r.variants} records (tasks: ${r.tasks.join(', ')}; backend ${r.backend}).`,
+      `Windows: ${r.windows.width} bases, indels ${r.windows.anchor}-anchored, ${r.windows.shifts ? `averaged over shifts −${r.windows.shifts}…${r.windows.shifts}` : 'centred only'}${r.reverseComplement ? ', both strands' : ''}.`,
       `Not scored: ${r.notScored.refMismatch} REF mismatches, ${r.notScored.unknownChromosome} on unknown chromosomes, ${r.notScored.skipped} unplaceable.`,
       `Wrote ${r.files.tsv} and ${r.files.vcf}`,
     ].join('\n'),

@@ -14,12 +14,13 @@ import {
   openDataset,
   openTrainingFile,
   saveTrainedModel,
+  storedProbeAttributions,
 } from '@strand/jobs';
 import type { DataShape, EvaluatedFit, FitOptions, FreezeOption, OpenedData } from '@strand/jobs';
 import { sha256OfFiles } from '@strand/genomics';
 import { initBackend, loadModel, MODEL_FILES } from '@strand/models';
 import { join } from 'node:path';
-import type { ModelMetadata } from '@strand/models';
+import type { ModelMetadata, ProbeAttribution } from '@strand/models';
 import type * as tf from '@tensorflow/tfjs';
 import { modelDirOf } from '../model-arg.ts';
 import { CliError } from '../cli-error.ts';
@@ -28,6 +29,8 @@ import { createOutput } from '../output.ts';
 import { confusionTable } from '../training/confusion-table.ts';
 import { dataColumns, describeTargets } from '../training/data-summary.ts';
 import { withCliErrors } from '../training/learning-errors.ts';
+import { checkProbes, probeLines, readProbeFile } from '../training/probes.ts';
+import type { ProbeEpoch } from '../training/probes.ts';
 import {
   assertChoicesFitData,
   dataFiles,
@@ -54,6 +57,10 @@ ${TRAIN_HELP}
                         differ. The data must have the source's input shape.
   --freeze RULE         with --init-from, the copied layers that do not train: ${FREEZE_HELP}
                         (default none)
+  --probes FILE         live interpretation: up to 8 DNA sequences of the training length
+                        (FASTA or the rows of a sequence table) attributed after every epoch
+                        (gradient × input): the window of 8 bases each reads most is printed,
+                        and --json gives every epoch's attributions (probes)
   --out DIR             save the model (TF.js layers format + strand.json, and
                         feature-scaling.json for expression, extra-input-scaling.json for
                         feature columns)
@@ -83,6 +90,7 @@ export async function train(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'init-from': { type: 'string' },
       freeze: { type: 'string' },
+      probes: { type: 'string' },
     },
   });
   if (values.help) {
@@ -165,8 +173,11 @@ export async function train(argv: string[]): Promise<number> {
     return { initFrom: { model: init.model, freeze, ref: init.ref } };
   };
   const out = createOutput(args.json);
+  const probeFile = values.probes;
   return withCliErrors(command, async () => {
     try {
+      let probes: string[] = probeFile === undefined ? [] : await readProbeFile(command, probeFile);
+      const probeEpochs: ProbeEpoch[] = [];
       let opened: OpenedData | null = null;
       let describe = '';
       if (values.dataset !== undefined) {
@@ -199,12 +210,25 @@ export async function train(argv: string[]): Promise<number> {
             b.batches,
             `loss ${b.loss.toFixed(4)}`,
           ),
-        onEpoch: (e: { epoch: number; epochs: number; metrics: Record<string, number> }) =>
+        onEpoch: (
+          e: { epoch: number; epochs: number; metrics: Record<string, number> },
+          attributions?: ProbeAttribution[],
+        ) => {
           out.info(
             `epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.metrics)
               .map(([k, v]) => `${k} ${v.toFixed(4)}`)
               .join('  ')}`,
-          ),
+          );
+          if (!attributions) return;
+          for (const line of probeLines(probes, attributions)) out.info(line);
+          probeEpochs.push({ epoch: e.epoch, attributions: storedProbeAttributions(attributions) });
+        },
+      };
+      // Checked against the data once it is read (its length and kind), before training.
+      const withProbes = (data: DataShape, name: string) => {
+        if (probeFile === undefined) return options;
+        probes = checkProbes(command, probes, data, name, args);
+        return { ...options, probes };
       };
       let shape: DataShape;
       let checksum: string;
@@ -223,7 +247,7 @@ export async function train(argv: string[]): Promise<number> {
           // Before any output: an architecture that does not fit the data is a usage error.
           architectureForData(args.architecture, data, args.config);
           const heldOut = await fitAndTest(data, TEST_FRACTION, {
-            ...options,
+            ...withProbes(data, describe),
             ...initOf(data, describe),
             onHeldOut: (train, test) => {
               out.info(
@@ -251,7 +275,7 @@ export async function train(argv: string[]): Promise<number> {
         );
         const transfer = initOf(all, files.file);
         starting(all, all.count);
-        fit = await fitAndEvaluate(all, testSet, { ...options, ...transfer });
+        fit = await fitAndEvaluate(all, testSet, { ...withProbes(all, files.file), ...transfer });
         counts = { train: all.count, test: testSet.count };
         shape = all;
         checksum = all.checksum;
@@ -297,6 +321,7 @@ export async function train(argv: string[]): Promise<number> {
           validation: fit.split,
           metrics: fit.metrics,
           confusionMatrix: fit.confusionMatrix,
+          ...(probes.length ? { probes: { sequences: probes, epochs: probeEpochs } } : {}),
         },
         (r) =>
           [

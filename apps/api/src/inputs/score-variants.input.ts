@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SCORE_VARIANTS_LIMITS } from '@strand/jobs';
+import { MAX_SHIFTS, SCORE_VARIANTS_LIMITS } from '@strand/jobs';
 import { ModelChoiceInput } from './model-choice.input.ts';
 
 const { chunkSize } = SCORE_VARIANTS_LIMITS;
@@ -37,4 +37,10 @@ export class ScoreVariantsInput extends ModelChoiceInput {
     description: `VCF records per resumable chunk, ${chunkSize.min}–${chunkSize.max}; default ${chunkSize.default}.`,
   })
   chunkSize?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Shift averaging: also score each variant with both windows moved 1…N bases left and right and average the 2N + 1 predictions of ref and of alt (0–${MAX_SHIFTS}, less than half the model's input length; default 0). Indels are left-anchored: the job result's window says so.`,
+  })
+  shifts?: number | null;
 }

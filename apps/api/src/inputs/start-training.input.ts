@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { FREEZE_HELP } from '@strand/jobs';
+import { FREEZE_HELP, MAX_PROBES } from '@strand/jobs';
 import { TrainingOptionsInput } from './training-options.input.ts';
 
 /** A training run (projectId, datasetId, architecture and the training options are inherited). */
@@ -39,4 +39,10 @@ export class StartTrainingInput extends TrainingOptionsInput {
     description: `With initFrom, the copied layers that do not train: ${FREEZE_HELP}. Default none.`,
   })
   freeze?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Live interpretation: up to ${MAX_PROBES} DNA sequences (A, C, G, T, N, either case) of the dataset's length. After every epoch the training worker computes their gradient × input attributions, stores them with the epoch (Run.probeAttributions) and sends them with the epoch's progress event.`,
+  })
+  probes?: string[] | null;
 }

@@ -1,5 +1,5 @@
 import { MAX_ALIASES_PER_MODEL } from '@strand/data';
-import { EXPLAIN_LIMITS, SWEEP_LIMITS, TRAINING_LIMITS } from '@strand/jobs';
+import { EXPLAIN_LIMITS, MAX_PROBES, SWEEP_LIMITS, TRAINING_LIMITS } from '@strand/jobs';
 
 /**
  * The fixed bounds of the schema's lists of objects (see list-bound.ts), each true by
@@ -32,6 +32,8 @@ export const BOUNDS = Object.freeze({
   modelAliases: MAX_ALIASES_PER_MODEL,
   /** Sequences of one explanation. */
   explainedSequences: EXPLAIN_LIMITS.sequences,
+  /** Probes of a training run (startTraining checks it). */
+  probes: MAX_PROBES,
   /** Top positions of one explained sequence. */
   topPositions: 10,
   /** Warning rules of a dataset (every reader's rules together are fewer). */

@@ -78,6 +78,7 @@ export class ApplyResolver {
       reverseComplement: input.reverseComplement ?? null,
       force: input.force ?? null,
       chunkSize: input.chunkSize ?? null,
+      shifts: input.shifts ?? null,
     });
   }
 

@@ -1,10 +1,22 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   Dataset as DatasetEntity,
   EpochMetric as EpochMetricEntity,
   epochHistory,
   Job as JobEntity,
   ModelArtifact as ModelArtifactEntity,
+  probeAttributionsAt,
   Project as ProjectEntity,
   Run as RunEntity,
 } from '@strand/data';
@@ -22,6 +34,7 @@ import { Evaluation } from '../types/evaluation.type.ts';
 import { Job } from '../types/job.type.ts';
 import { toMetrics } from '../types/metric.type.ts';
 import { CancelRunPayload, StartTrainingPayload } from '../types/payloads.type.ts';
+import { ProbeAttribution } from '../types/probe-attribution.type.ts';
 import { Project } from '../types/project.type.ts';
 import { Run, RunConnection } from '../types/run.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
@@ -83,6 +96,21 @@ export class RunResolver {
     if (!run.parentJobId) return null;
     const job = await em.findOne(JobEntity, { id: run.parentJobId });
     return job ? Job.from(job) : null;
+  }
+
+  @FieldResolver(() => [ProbeAttribution], {
+    description: `Live interpretation: the probes' attributions stored with \`epoch\` (default: the latest epoch that has them), one per probe in order (at most ${BOUNDS.probes}); empty when the run has no probes or the epoch none.`,
+  })
+  @ListBound(BOUNDS.probes, 'values')
+  async probeAttributions(
+    @Root() run: Run,
+    @Arg('epoch', () => Int, { nullable: true }) epoch: number | null,
+    @Ctx() { em }: StrandContext,
+  ): Promise<ProbeAttribution[]> {
+    if (!run.probes.length) return [];
+    const found = await probeAttributionsAt(em, run.id, epoch ?? null);
+    if (!found?.probeAttributions) return [];
+    return found.probeAttributions.map((p) => ProbeAttribution.from(p, found.epoch, run.probes));
   }
 
   @FieldResolver(() => [EpochMetrics], {

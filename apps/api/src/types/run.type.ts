@@ -73,6 +73,11 @@ export class Run implements Node {
   })
   trainingOptions!: string;
 
+  @Field(() => [String], {
+    description: `Live interpretation: the probe sequences attributed after every epoch (at most ${BOUNDS.probes}; empty: none).`,
+  })
+  probes!: string[];
+
   @Field(() => String, {
     nullable: true,
     description: "Its place in the job it belongs to (a sweep's `trial 3`); null on its own.",
@@ -114,6 +119,7 @@ export class Run implements Node {
       dataChecksum: entity.dataChecksum ?? null,
       split: entity.split ? JSON.stringify(entity.split) : null,
       trainingOptions: JSON.stringify(entity.trainingOptions ?? {}),
+      probes: entity.probes ?? [],
       groupLabel: entity.groupLabel ?? null,
       parentJobId: entity.parentJob?.id ?? null,
       createdAt: entity.createdAt,

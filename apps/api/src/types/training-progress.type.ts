@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { TrainingProgressEvent } from '@strand/jobs';
 import { Metric, toMetrics } from './metric.type.ts';
+import { ProbeAttribution } from './probe-attribution.type.ts';
 import { RunStatus } from './run-status.enum.ts';
 import { BOUNDS } from '../limits/bounds.ts';
 import { ListBound } from '../limits/list-bound.ts';
@@ -47,12 +48,24 @@ export class TrainingProgress {
   @Field(() => Boolean)
   done!: boolean;
 
+  @Field(() => [ProbeAttribution], {
+    nullable: true,
+    description: `Epoch events of a run with probes: each probe's attribution at the epoch's weights (at most ${BOUNDS.probes}); null on batch events and without probes.`,
+  })
+  @ListBound(BOUNDS.probes, 'values')
+  probeAttributions!: ProbeAttribution[] | null;
+
   static from(event: TrainingProgressEvent): TrainingProgress {
     return Object.assign(new TrainingProgress(), {
       ...event,
       status: event.status as RunStatus,
       loss: Number.isFinite(event.loss) ? event.loss : null,
       metrics: toMetrics(event.metrics),
+      probeAttributions: event.probeAttributions
+        ? event.probeAttributions.map((p) =>
+            Object.assign(new ProbeAttribution(), { ...p, epoch: event.epoch }),
+          )
+        : null,
     });
   }
 }

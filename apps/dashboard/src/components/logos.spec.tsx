@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { LogoView } from '../chart/logo-view.tsx';
 import { MotifCard } from './motif-discovery-view.tsx';
+import { ProbeLogoList, scoreRows } from './probe-logos.tsx';
 
 const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
 
@@ -57,5 +58,29 @@ describe('logos in SVG', () => {
     expect(html).toContain('MA0035.4');
     expect(html).toContain('GATA1');
     expect(html).toContain('2.0e-4');
+  });
+
+  it('draws each probe’s attribution at its epoch as a letter logo, its own bases under the axis', () => {
+    // Gradient × input of ACG: only the present base of each position scores.
+    const scores = [0.5, 0, 0, 0, 0, -0.25, 0, 0, 0, 0, 0, 0];
+    expect(scoreRows(scores)).toEqual([
+      [0.5, 0, 0, 0],
+      [0, -0.25, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    const html = renderToStaticMarkup(
+      <ProbeLogoList
+        epoch={3}
+        attributions={[
+          { probe: 0, epoch: 3, sequence: 'ACG', output: 0.75, scores },
+          { probe: 1, epoch: 3, sequence: 'TTT', output: 0.1, scores: Array(12).fill(0) },
+        ]}
+      />,
+    );
+    expect(html).toContain('data-epoch="3"');
+    expect(all(html, /<strong>(probe \d)<\/strong>/g)).toEqual(['probe 1', 'probe 2']);
+    const first = html.slice(0, html.indexOf('probe 2'));
+    expect(all(first, /data-base="([ACGT])"/g)).toEqual(['A', 'C']);
+    expect(html).toContain('Attribution letter logo of probe 1 at epoch 3');
   });
 });

@@ -136,6 +136,10 @@ export function ScoreResult(props: {
         <p className="convention">
           <strong>Windows of {r.window.length} bp</strong>
           {r.window.refBaseIndex != null ? ` (REF at index ${r.window.refBaseIndex})` : ''}
+          {r.window.anchor ? `, indels ${r.window.anchor}-anchored` : ''}
+          {r.window.shifts
+            ? `, predictions averaged over shifts −${r.window.shifts}…${r.window.shifts}`
+            : ''}
           {r.window.convention ? <span className="muted">: {r.window.convention}.</span> : null}
         </p>
       ) : null}

@@ -67,6 +67,19 @@ export function TrainingFields(
           />
         </Field>
       </div>
+      <Field
+        label="Probes (optional)"
+        error={errors.probes}
+        hint="Up to 8 DNA sequences of the dataset's length, one per line: the run page shows what the model reads in each, epoch by epoch."
+      >
+        <textarea
+          name="probes"
+          rows={3}
+          spellCheck={false}
+          value={values.probes}
+          onChange={(e) => set({ probes: e.target.value })}
+        />
+      </Field>
     </fieldset>
   );
 }

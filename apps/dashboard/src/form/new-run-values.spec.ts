@@ -42,6 +42,19 @@ describe('toDatasetInput', () => {
 });
 
 describe('toTrainingInput', () => {
+  it('sends the probe lines (trimmed, uppercased, blank lines left out) and checks them', () => {
+    const result = toTrainingInput(values({ probes: ' acgtn \n\nTTTT\r\n' }), 'd7');
+    expect(result.ok && result.input.probes).toEqual(['ACGTN', 'TTTT']);
+    expect(toTrainingInput(values({ probes: 'ACGT\nACGU' }), 'd7')).toEqual({
+      ok: false,
+      errors: { probes: 'probe 2 holds other letters than A, C, G, T, N' },
+    });
+    expect(toTrainingInput(values({ probes: 'A\n'.repeat(9) }), 'd7')).toEqual({
+      ok: false,
+      errors: { probes: 'at most 8 probes; got 9' },
+    });
+  });
+
   it('builds the training input for a dataset', () => {
     expect(toTrainingInput(values(), 'd7')).toEqual({
       ok: true,

@@ -16,6 +16,8 @@ export interface NewRunValues {
   batchSize: string;
   learningRate: string;
   seed: string;
+  /** Live interpretation: probe sequences, one per line (empty: none). */
+  probes: string;
 }
 
 export type FieldName = Exclude<keyof NewRunValues, 'source'>;
@@ -34,7 +36,19 @@ export const DEFAULT_VALUES: NewRunValues = {
   batchSize: '64',
   learningRate: '0.001',
   seed: '1',
+  probes: '',
 };
+
+/** The most probes a run takes (startTraining refuses more). */
+export const MAX_PROBES = 8;
+
+/** The probe lines of the form: trimmed, uppercased, empty lines left out. */
+export function probeLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().toUpperCase())
+    .filter((line) => line !== '');
+}
 
 type Parsed = { value: number } | { error: string };
 
@@ -105,8 +119,21 @@ export function toTrainingInput(
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (!datasetId) errors.datasetId = 'choose a dataset';
   if (!values.architecture) errors.architecture = 'choose an architecture';
+  const probes = probeLines(values.probes);
+  const bad = probes.findIndex((p) => !/^[ACGTN]+$/.test(p));
+  if (probes.length > MAX_PROBES)
+    errors.probes = `at most ${MAX_PROBES} probes; got ${probes.length}`;
+  else if (bad >= 0) errors.probes = `probe ${bad + 1} holds other letters than A, C, G, T, N`;
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, input: { datasetId, architecture: values.architecture, ...parsed.numbers } };
+  return {
+    ok: true,
+    input: {
+      datasetId,
+      architecture: values.architecture,
+      ...parsed.numbers,
+      ...(probes.length ? { probes } : {}),
+    },
+  };
 }
 
 /** Check the whole form before anything is sent, so every mistake shows at once. */

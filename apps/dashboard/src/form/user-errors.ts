@@ -16,6 +16,7 @@ const TRAINING_FIELDS: Record<string, FieldName> = {
   batchSize: 'batchSize',
   learningRate: 'learningRate',
   seed: 'seed',
+  probes: 'probes',
 };
 
 /**

@@ -296,6 +296,8 @@ export type ScoreVariantsInput = {
   reverseComplement?: boolean | null | undefined;
   /** A SUCCEEDED run whose saved model to use. */
   runId?: string | null | undefined;
+  /** Shift averaging: also score each variant with both windows moved 1…N bases left and right and average the 2N + 1 predictions of ref and of alt (0–10, less than half the model's input length; default 0). Indels are left-anchored: the job result's window says so. */
+  shifts?: number | null | undefined;
 };
 
 /** Ascending or descending. */
@@ -333,6 +335,8 @@ export type StartTrainingInput = {
   normalize?: string | null | undefined;
   /** With lrSchedule plateau: epochs without improvement before halving, 1–100; default 3. */
   plateauPatience?: number | null | undefined;
+  /** Live interpretation: up to 8 DNA sequences (A, C, G, T, N, either case) of the dataset's length. After every epoch the training worker computes their gradient × input attributions, stores them with the epoch (Run.probeAttributions) and sends them with the epoch's progress event. */
+  probes?: Array<string> | null | undefined;
   /** Default: the caller's only project. */
   projectId?: string | null | undefined;
   /** DNA sequences: test-time averaging, a prediction is the mean of the outputs on the sequence and on its reverse complement (test metrics; the saved model's strand.json keeps it and variant scoring follows it). Default false. */
@@ -711,6 +715,7 @@ export type RunQuery = {
     config: string;
     trainingOptions: string;
     classNames: Array<string>;
+    probes: Array<string>;
     error: string | null;
     startedAt: string | null;
     finishedAt: string | null;
@@ -854,7 +859,40 @@ export type TrainingProgressSubscription = {
     etaSeconds: number | null;
     done: boolean;
     metrics: Array<{ name: string; value: number }>;
+    probeAttributions: Array<{
+      probe: number;
+      epoch: number;
+      sequence: string;
+      output: number;
+      scores: Array<number>;
+    }> | null;
   };
+};
+
+export type ProbeAttributionFieldsFragment = {
+  probe: number;
+  epoch: number;
+  sequence: string;
+  output: number;
+  scores: Array<number>;
+};
+
+export type RunProbeAttributionsQueryVariables = Exact<{
+  id: string;
+  epoch?: number | null | undefined;
+}>;
+
+export type RunProbeAttributionsQuery = {
+  run: {
+    id: string;
+    probeAttributions: Array<{
+      probe: number;
+      epoch: number;
+      sequence: string;
+      output: number;
+      scores: Array<number>;
+    }>;
+  } | null;
 };
 
 export type RunStatusChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
@@ -1908,6 +1946,26 @@ export const ModelVersionFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ModelVersionFieldsFragment, unknown>;
+export const ProbeAttributionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProbeAttributionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProbeAttribution' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'probe' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'output' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scores' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProbeAttributionFieldsFragment, unknown>;
 export const JobDatasetFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3335,6 +3393,7 @@ export const RunDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'config' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'trainingOptions' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'classNames' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'probes' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'error' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
@@ -3943,14 +4002,124 @@ export const TrainingProgressDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'samplesPerSecond' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'probeAttributions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'ProbeAttributionFields' },
+                      },
+                    ],
+                  },
+                },
               ],
             },
           },
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProbeAttributionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProbeAttribution' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'probe' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'output' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scores' } },
+        ],
+      },
+    },
   ],
 } as unknown as DocumentNode<TrainingProgressSubscription, TrainingProgressSubscriptionVariables>;
+export const RunProbeAttributionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RunProbeAttributions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'epoch' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'run' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'probeAttributions' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'epoch' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'epoch' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'ProbeAttributionFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProbeAttributionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProbeAttribution' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'probe' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'epoch' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'output' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scores' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunProbeAttributionsQuery, RunProbeAttributionsQueryVariables>;
 export const RunStatusChangedDocument = {
   kind: 'Document',
   definitions: [

@@ -19,6 +19,7 @@ export {
   StartCrossValidationDocument as START_CROSS_VALIDATION_MUTATION,
   StartSweepDocument as START_SWEEP_MUTATION,
   CancelRunDocument as CANCEL_RUN_MUTATION,
+  RunProbeAttributionsDocument as RUN_PROBE_ATTRIBUTIONS_QUERY,
   CompareRunsDocument as COMPARE_RUNS_QUERY,
   DatasetDocument as DATASET_QUERY,
   DemoJobDocument as DEMO_JOB_QUERY,

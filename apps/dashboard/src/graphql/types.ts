@@ -10,6 +10,7 @@ import type {
   JobQuery,
   JobSummaryFieldsFragment,
   NewRunChoicesQuery,
+  ProbeAttributionFieldsFragment,
   RunQuery,
   RunSummaryFieldsFragment,
   StartTrainingMutation,
@@ -44,6 +45,8 @@ export type UserError = StartTrainingMutation['startTraining']['userErrors'][num
 export type DatasetSummary = DatasetFieldsFragment;
 /** One event of the `trainingProgress` subscription: a batch event or an epoch event. */
 export type TrainingProgress = TrainingProgressSubscription['trainingProgress'];
+/** One probe's attribution at one epoch (live interpretation). */
+export type ProbeAttribution = ProbeAttributionFieldsFragment;
 /** A selectable model architecture. */
 export type Architecture = NewRunChoicesQuery['architectures'][number];
 /** A bundled motif the demo generator can plant. */

@@ -45,7 +45,13 @@ describe('parseScoreResult', () => {
       reverseComplement: false,
       forced: false,
       preflight,
-      window: { length: 51, refBaseIndex: 25, convention: 'the first REF base sits at…' },
+      window: {
+        length: 51,
+        refBaseIndex: 25,
+        convention: 'the first REF base sits at…',
+        anchor: 'left',
+        shifts: 2,
+      },
       files: ['scores.tsv', 'scores.vcf'],
     });
     expect(view).toMatchObject({
@@ -53,7 +59,7 @@ describe('parseScoreResult', () => {
       scored: 386,
       notScored: { refMismatch: 11, unknownChromosome: 3, skipped: 2 },
       tasks: ['bound'],
-      window: { length: 51, refBaseIndex: 25 },
+      window: { length: 51, refBaseIndex: 25, anchor: 'left', shifts: 2 },
       files: ['scores.tsv', 'scores.vcf'],
     });
     expect(view!.preflight).toEqual({

@@ -34,7 +34,15 @@ export interface ScoreResultView {
   forced: boolean | null;
   resumedFrom: number | null;
   preflight: PreflightView | null;
-  window: { length: number; refBaseIndex: number | null; convention: string | null } | null;
+  window: {
+    length: number;
+    refBaseIndex: number | null;
+    convention: string | null;
+    /** How indels sit in the windows (`left`: left-anchored); null in results from before. */
+    anchor: string | null;
+    /** Shift averaging's N; null in results from before it (centred only). */
+    shifts: number | null;
+  } | null;
   files: string[];
 }
 
@@ -109,6 +117,8 @@ export function parseScoreResult(value: unknown): ScoreResultView | null {
             length: windowLength,
             refBaseIndex: num(window.refBaseIndex),
             convention: str(window.convention),
+            anchor: str(window.anchor),
+            shifts: num(window.shifts),
           }
         : null,
     files: arr(value.files).filter((f): f is string => typeof f === 'string'),

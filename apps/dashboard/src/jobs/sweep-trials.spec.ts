@@ -29,6 +29,7 @@ const progress = (over: Partial<TrainingProgress>): TrainingProgress => ({
   samplesPerSecond: null,
   etaSeconds: null,
   done: false,
+  probeAttributions: null,
   ...over,
 });
 

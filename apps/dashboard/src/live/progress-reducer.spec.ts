@@ -10,6 +10,7 @@ const base = {
   samplesPerSecond: 900,
   etaSeconds: 12,
   done: false,
+  probeAttributions: null,
 } as const;
 const batchEvent = (epoch: number, batch: number, loss: number): TrainingProgress => ({
   ...base,
@@ -45,6 +46,22 @@ const run = (state: LiveState, ...events: TrainingProgress[]) =>
   events.reduce((s, event) => liveReducer(s, { type: 'progress', event }), state);
 
 describe('liveReducer', () => {
+  it('keeps the latest epoch’s probe attributions; batch events and resends of older epochs leave them', () => {
+    const probe = (epoch: number) => ({
+      probe: 0,
+      epoch,
+      sequence: 'ACGT',
+      output: epoch / 10,
+      scores: Array(16).fill(epoch),
+    });
+    const withProbes = (epoch: number) =>
+      epochEvent(epoch, 0.7, { probeAttributions: [probe(epoch)] });
+    const state = run(initialLiveState, withProbes(1), batchEvent(2, 1, 0.4), withProbes(2));
+    expect(state.probes).toEqual({ epoch: 2, attributions: [probe(2)] });
+    expect(run(state, batchEvent(3, 1, 0.3), withProbes(1)).probes).toEqual(state.probes);
+    expect(run(initialLiveState, epochEvent(1, 0.7)).probes).toBeNull();
+  });
+
   it('turns stored history into epoch points sorted by epoch', () => {
     const state = liveReducer(initialLiveState, {
       type: 'history',

@@ -1,7 +1,7 @@
 // What the run page knows about a run's curve: the stored history (from the `run` query) merged
 // with the live `trainingProgress` events that arrived since, one entry per epoch, plus the
 // per-batch loss for the thin live series. Pure, so it runs under React's StrictMode twice.
-import type { EpochMetrics, TrainingProgress } from '../graphql/types.ts';
+import type { EpochMetrics, ProbeAttribution, TrainingProgress } from '../graphql/types.ts';
 import { metricRecord } from './metrics.ts';
 
 /** One epoch's metrics; `seconds` is only known once the server's history has the epoch. */
@@ -20,17 +20,30 @@ export interface BatchPoint {
   loss: number;
 }
 
+/** The latest epoch's probe attributions a live event brought (runs with probes). */
+export interface LiveProbes {
+  epoch: number;
+  attributions: readonly ProbeAttribution[];
+}
+
 export interface LiveState {
   epochs: EpochPoint[];
   batches: BatchPoint[];
   latest: TrainingProgress | null;
+  /** Absent or null: no probe attributions yet (runs without probes). */
+  probes?: LiveProbes | null;
 }
 
 export type LiveAction =
   | { type: 'history'; history: readonly EpochMetrics[] }
   | { type: 'progress'; event: TrainingProgress };
 
-export const initialLiveState: LiveState = { epochs: [], batches: [], latest: null };
+export const initialLiveState: LiveState = {
+  epochs: [],
+  batches: [],
+  latest: null,
+  probes: null,
+};
 
 /** Batch points kept at most; beyond it every other point is dropped (first and last kept). */
 export const MAX_BATCH_POINTS = 2000;
@@ -96,5 +109,11 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     seconds: null,
     stored: false,
   };
-  return { ...state, epochs: mergeEpochs(state.epochs, [point]), latest: event };
+  const attributions = event.probeAttributions;
+  // A later epoch's attributions replace the shown ones; a resend of an older one does not.
+  const probes =
+    attributions?.length && event.epoch >= (state.probes?.epoch ?? 0)
+      ? { epoch: event.epoch, attributions }
+      : state.probes;
+  return { ...state, epochs: mergeEpochs(state.epochs, [point]), latest: event, probes };
 }

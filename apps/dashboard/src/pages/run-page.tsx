@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useReducer, useState } from 'react';
 import { BestEpochTable } from '../components/best-epoch.tsx';
 import { ConfusionMatrix } from '../components/confusion-matrix.tsx';
 import { EpochTable } from '../components/epoch-table.tsx';
+import { ProbeLogos } from '../components/probe-logos.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { RegisterModelForm } from '../components/register-model-form.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
@@ -119,6 +120,9 @@ export function RunPage(props: { id: string }): ReactNode {
       {run.error ? <p className="error-box">Training failed: {run.error}</p> : null}
       <ProgressBar view={progressView(run, live)} />
       <RunCharts live={live} epochs={live.latest?.epochs ?? run.epochs} />
+      {run.probes.length ? (
+        <ProbeLogos runId={run.id} currentEpoch={run.currentEpoch} live={live.probes ?? null} />
+      ) : null}
       <h2>Epochs</h2>
       <EpochTable epochs={live.epochs} />
       <BestEpochTable best={run.bestEpoch} last={live.epochs.at(-1) ?? null} />

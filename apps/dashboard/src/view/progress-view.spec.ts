@@ -16,6 +16,7 @@ const event = (e: Partial<TrainingProgress>): TrainingProgress => ({
   samplesPerSecond: 1500,
   etaSeconds: 90,
   done: false,
+  probeAttributions: null,
   ...e,
 });
 const withLatest = (latest: TrainingProgress, epochs: number[] = []): LiveState => ({

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, ref, Unique } from '@mikro-orm/core';
 import type { Ref } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.ts';
-import type { MetricValues } from './json.ts';
+import type { MetricValues, ProbeAttributionValues } from './json.ts';
 import { Run } from './run.entity.ts';
 
 /** The metrics of one finished epoch of a run; at most one row per (run, epoch). */
@@ -23,6 +23,13 @@ export class EpochMetric extends BaseEntity {
 
   @Property({ type: 'double' })
   seconds: number;
+
+  /**
+   * The run's probes' attributions at this epoch's weights, one entry per probe in order
+   * (@strand/jobs StoredProbeAttribution: probe, output, scores [length × 4]); null without probes.
+   */
+  @Property({ type: 'json', nullable: true })
+  probeAttributions: ProbeAttributionValues[] | null = null;
 
   constructor(
     run: Run | Ref<Run>,

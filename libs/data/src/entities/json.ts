@@ -4,6 +4,9 @@
  */
 export type JsonObject = Record<string, unknown>;
 
+/** One probe's attribution at one epoch: its index, the attributed output, [length × 4] scores. */
+export type ProbeAttributionValues = { probe: number; output: number; scores: number[] };
+
 /** Named numeric metrics, e.g. `{ loss: 0.31, auroc: 0.92 }`. */
 export type MetricValues = Record<string, number>;
 

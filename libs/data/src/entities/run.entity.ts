@@ -95,6 +95,13 @@ export class Run extends BaseEntity {
   @Property({ type: 'json', nullable: true })
   trainingOptions: JsonObject | null = null;
 
+  /**
+   * Live interpretation: up to 8 DNA sequences of the dataset's length whose attributions are
+   * stored with every epoch (EpochMetric.probeAttributions). Null: none.
+   */
+  @Property({ type: 'json', nullable: true })
+  probes: string[] | null = null;
+
   /** The job this run is part of (a sweep's trial); null for a run started on its own. */
   @ManyToOne(() => Job, { ref: true, nullable: true })
   parentJob: Ref<Job> | null = null;

@@ -13,6 +13,8 @@ import { Migration20261207024500_runTrainingOptions } from './Migration202612070
 import { Migration20261207024600_runTrainingOptionsPostgres } from './Migration20261207024600_run-training-options-postgres.ts';
 import { Migration20261207055746_jobErrorCode } from './Migration20261207055746_job-error-code.ts';
 import { Migration20261207055846_jobErrorCodePostgres } from './Migration20261207055846_job-error-code-postgres.ts';
+import { Migration20261207060000_runProbes } from './Migration20261207060000_run-probes.ts';
+import { Migration20261207060100_runProbesPostgres } from './Migration20261207060100_run-probes-postgres.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -39,6 +41,7 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261207024500_runTrainingOptions,
   },
   { name: 'Migration20261207055746_job-error-code', class: Migration20261207055746_jobErrorCode },
+  { name: 'Migration20261207060000_run-probes', class: Migration20261207060000_runProbes },
 ];
 
 /**
@@ -64,5 +67,9 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261207055846_job-error-code-postgres',
     class: Migration20261207055846_jobErrorCodePostgres,
+  },
+  {
+    name: 'Migration20261207060100_run-probes-postgres',
+    class: Migration20261207060100_runProbesPostgres,
   },
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { EpochMetric } from '../entities/epoch-metric.entity.ts';
-import type { MetricValues } from '../entities/json.ts';
+import type { MetricValues, ProbeAttributionValues } from '../entities/json.ts';
 import type { Run } from '../entities/run.entity.ts';
 import { DataError } from '../errors/data-error.ts';
 
@@ -10,6 +10,8 @@ export interface EpochRecord {
   metrics: MetricValues;
   samplesPerSecond: number;
   seconds: number;
+  /** The run's probes' attributions at this epoch (live interpretation); absent: none. */
+  probeAttributions?: ProbeAttributionValues[] | null;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function recordEpoch(
   }
   const stored = await em.transactional(async (tx) => {
     const row = new EpochMetric(run, epoch, metrics, samplesPerSecond, seconds);
+    row.probeAttributions = record.probeAttributions ?? null;
     const upserted = await tx.upsert(EpochMetric, row, {
       onConflictFields: ['run', 'epoch'],
       onConflictAction: 'merge',

@@ -93,4 +93,26 @@ describe('variantWindows (hg19 chr17 piece)', () => {
       'window width must be a positive integer, got 0',
     );
   });
+
+  itWithSharedData(
+    'shifts both windows along the genome, a deletion still left-anchored',
+    REF,
+    async () => {
+      const shifted = (ref: string, alts: string[], shift: number) =>
+        variantWindows({ chrom: 'chr17', pos: 1001, ref, alts }, fasta, 10, shift);
+      expect(await shifted('T', ['C'], 2)).toMatchObject([
+        { refWindow: 'ggctgcaatg', altWindow: 'ggcCgcaatg', center: 3 },
+      ]);
+      expect(await shifted('T', ['C'], -2)).toMatchObject([
+        { refWindow: 'tcaaggctgc', altWindow: 'tcaaggcCgc', center: 7 },
+      ]);
+      // TG → T: the left flank and the padding base stay, the right flank moves left by one.
+      expect(await shifted('TG', ['T'], 2)).toMatchObject([
+        { refWindow: 'ggctgcaatg', altWindow: 'ggcTcaatga', center: 3 },
+      ]);
+      await expect(shifted('T', ['C'], 6)).rejects.toThrow(
+        'shift must be an integer that keeps the variant inside the 10-base window, got 6',
+      );
+    },
+  );
 });

@@ -4,6 +4,12 @@ import { ReferenceReader } from './reference-reader.ts';
 import type { VariantInput } from './variant-types.ts';
 import { refMatchesReference, unplaceableAllele } from './variant-types.ts';
 
+/**
+ * How indels are placed in their windows (see variantWindows): left-anchored, the alt window
+ * keeps the reference's left flank and its right flank moves with the indel's length.
+ */
+export const WINDOW_ANCHOR = 'left';
+
 /** Reference and alternate sequence windows of one ALT allele. */
 export interface VariantWindow {
   status: 'ok';
@@ -14,7 +20,7 @@ export interface VariantWindow {
   chrom: string;
   refWindow: string;
   altWindow: string;
-  /** Index of the first REF base in both windows: floor(width / 2). */
+  /** Index of the first REF base in both windows: floor(width / 2) − shift. */
   center: number;
 }
 
@@ -39,6 +45,14 @@ export type VariantWindowResult = VariantWindow | VariantWindowProblem;
  * the space right of the centre is truncated. Bases beyond either end of the contig are `N`.
  * Reference case is kept (lowercase = soft-masked).
  *
+ * Indels are left-anchored: both windows share the left flank and the variant's first base (the
+ * VCF padding base), whatever the indel's position within a repeat; a VCF that is not
+ * left-normalised (`bcftools norm`) gets other windows for the same event. WINDOW_ANCHOR names
+ * this in outputs.
+ *
+ * `shift` (default 0) moves both windows `shift` bases right along the genome, so the first REF
+ * base sits at floor(width / 2) − shift: shift averaging scores a variant at several offsets.
+ *
  * REF is compared with the reference (case-insensitively); a mismatch is reported, not scored.
  * Symbolic ALTs (`<DEL>`), `*` and breakends are skipped with the reason. `chr17` finds `17`.
  */
@@ -46,6 +60,7 @@ export async function variantWindows(
   variant: VariantInput,
   fasta: FastaIndex | ReferenceReader,
   width: number,
+  shift = 0,
 ): Promise<VariantWindowResult[]> {
   if (!Number.isInteger(width) || width < 1) {
     throw new GenomicsError(
@@ -53,9 +68,15 @@ export async function variantWindows(
       `window width must be a positive integer, got ${width}`,
     );
   }
+  const center = Math.floor(width / 2) - shift;
+  if (!Number.isInteger(shift) || center < 0 || center >= width) {
+    throw new GenomicsError(
+      'INVALID_ARGUMENT',
+      `shift must be an integer that keeps the variant inside the ${width}-base window, got ${shift}`,
+    );
+  }
   const reader = fasta instanceof ReferenceReader ? fasta : new ReferenceReader(fasta);
   const chrom = reader.fasta.resolve(variant.chrom);
-  const center = Math.floor(width / 2);
   const p = variant.pos - 1;
   const results: VariantWindowResult[] = [];
   let refWindow: string | undefined;

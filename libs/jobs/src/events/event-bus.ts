@@ -1,5 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { JobProgress, JobStatus, RunStatus } from '@strand/data';
+import type { StoredProbeAttribution } from '../learning/probes.ts';
 
 /** A live progress event of one training run: a batch event or an epoch event. */
 export interface TrainingProgressEvent {
@@ -17,6 +18,8 @@ export interface TrainingProgressEvent {
   etaSeconds: number | null;
   /** True on the last event a run publishes. */
   done: boolean;
+  /** Epoch events of a run with probes: their attributions at the epoch's weights. */
+  probeAttributions?: (StoredProbeAttribution & { sequence: string })[];
 }
 
 /** A run changed status (queued, started, finished, failed, cancelled). */

@@ -141,6 +141,8 @@ describe.skipIf(!HAS_REFERENCE)('SCORE_VARIANTS job (hg19 chr17 piece)', () => {
       ['chunkSize', 'OUT_OF_RANGE'],
       ['reference', 'FILE_NOT_FOUND'],
     ]);
+    expect(await codes({ shifts: 11 })).toEqual([['shifts', 'OUT_OF_RANGE']]);
+    expect(await codes({ shifts: -1 })).toEqual([['shifts', 'OUT_OF_RANGE']]);
     expect(await db.fork().count(Job, {})).toBe(0);
   });
 

@@ -13,6 +13,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Dataset, Job } from '@strand/data';
+import { WINDOW_ANCHOR } from '@strand/genomics';
 import type { JsonObject } from '@strand/data';
 import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
@@ -23,6 +24,7 @@ import { resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import { loadVariantScores } from '../scoring/load-variant-scores.ts';
 import { referenceFingerprint } from '../scoring/reference-fingerprint.ts';
+import { MAX_SHIFTS } from '../scoring/score-vcf.ts';
 import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
 import { PREFLIGHT_FILE } from './score-variants.task.ts';
 import type { ScoreVariantsTaskInput, ScoreVariantsTaskResult } from './score-variants.task.ts';
@@ -40,6 +42,8 @@ export interface ScoreVariantsInput extends ModelChoice {
   reverseComplement?: boolean | null;
   force?: boolean | null;
   chunkSize?: number | null;
+  /** Shift averaging's N (0 or null: the centred windows only). */
+  shifts?: number | null;
 }
 
 /** The stored parameters: every reference resolved, the reference fingerprinted. */
@@ -55,6 +59,8 @@ export type ScoreVariantsParams = {
   reverseComplement: boolean | null;
   force: boolean;
   chunkSize: number;
+  /** Shift averaging's N: 2N + 1 window pairs per allele, averaged (0: centred only). */
+  shifts: number;
 } & JsonObject;
 
 /** The job's files that may be downloaded (GET /jobs/<id>/files/<name>). */
@@ -84,6 +90,13 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
 
     const model = await resolveJobModel(em, db, projectId, input);
     if (!model.ok) errors.push(...model.errors);
+    const shifts = input.shifts ?? 0;
+    const badShifts = checkIntRange('shifts', shifts, 0, MAX_SHIFTS);
+    if (badShifts) errors.push(badShifts);
+    else if (model.ok && shifts > 0 && shifts >= Math.ceil(model.value.inputLength / 2)) {
+      const message = `shifts must be less than half the model's input length ${model.value.inputLength}; got ${shifts}`;
+      errors.push(userError('shifts', 'OUT_OF_RANGE', message));
+    }
 
     let reference: ReferenceFingerprint | null = null;
     const name = basename(String(input.reference));
@@ -119,6 +132,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       reverseComplement: input.reverseComplement ?? null,
       force: input.force ?? false,
       chunkSize,
+      shifts,
     };
     return {
       ok: true,
@@ -162,6 +176,8 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       outDir: workDir,
       chunkSize: params.chunkSize,
       reverseComplement: params.reverseComplement,
+      // Jobs from before shift averaging stored none.
+      shifts: params.shifts ?? 0,
       force: params.force,
       labels: {
         [vcf]: dataset.name,
@@ -212,6 +228,8 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
           refBaseIndex: Math.floor(width / 2),
           convention:
             'the first REF base sits at 0-based index floor(length / 2) of both windows; the alt window keeps the left flank, then ALT, then the reference after REF, cut to length (indels shift the right flank)',
+          anchor: WINDOW_ANCHOR,
+          shifts: params.shifts ?? 0,
         },
         files: [...SCORE_FILES],
       },

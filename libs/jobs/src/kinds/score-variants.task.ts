@@ -20,6 +20,8 @@ export interface ScoreVariantsTaskInput {
   chunkSize: number;
   /** null: as the model was trained (its rcAverage). */
   reverseComplement: boolean | null;
+  /** Shift averaging's N (0: centred windows only). */
+  shifts: number;
   force: boolean;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
@@ -51,6 +53,7 @@ export async function scoreVariantsTask(
       modelDir: input.modelDir,
       outDir: input.outDir,
       chunkSize: input.chunkSize,
+      shifts: input.shifts,
       ...(input.reverseComplement === null ? {} : { reverseComplement: input.reverseComplement }),
       force: input.force,
       onPreflight: async (summary: PreflightSummary) => {

@@ -18,6 +18,9 @@ import type { JobServices } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { WorkerAbortedError } from '../platform/run-in-worker.ts';
 
+/** A stored epoch as epochHistory reads it (without the probes' attributions). */
+type EpochRow = Omit<EpochMetric, 'probeAttributions'>;
+
 /** How often a running trial's stored epochs are read. */
 export const TRIAL_POLL_MS = 150;
 /** The tag a pruned trial's run carries. */
@@ -121,7 +124,7 @@ function firstStop(curve: number[], w: TrialWatch): number | null {
   return null;
 }
 
-function valueOf(row: EpochMetric, metric: string): number | undefined {
+function valueOf(row: EpochRow, metric: string): number | undefined {
   if (!(metric in row.metrics)) return undefined;
   // A value undefined on an epoch (NaN) is stored as JSON null.
   const value = row.metrics[metric] as number | null;
@@ -149,7 +152,7 @@ async function stopAndWait(w: TrialWatch): Promise<void> {
 function outcome(
   w: TrialWatch,
   run: Run,
-  rows: EpochMetric[],
+  rows: EpochRow[],
   curve: number[],
   pruned: boolean,
   prunedAfter: number | null,

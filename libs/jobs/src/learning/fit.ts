@@ -11,6 +11,7 @@ import {
   DataParallelTrainer,
   evaluate,
   initBackend,
+  probeAttributions,
   trainModel,
   TransferError,
   transferModel,
@@ -25,6 +26,7 @@ import type {
   EvaluatedTask,
   Evaluation,
   OutputHead,
+  ProbeAttribution,
   TrainingData,
   TrainingState,
   TrainingStream,
@@ -103,7 +105,13 @@ export interface FitOptions extends Partial<TrainingChoices> {
   /** Default with a validation split: val_loss, patience 5, best weights restored; false: none. */
   earlyStopping?: EarlyStoppingOptions | false;
   onBatch?: (report: BatchReport) => void;
-  onEpoch?: (report: EpochReport) => void | Promise<void>;
+  /** After each epoch; with `probes`, their attributions at the epoch's weights. */
+  onEpoch?: (report: EpochReport, probes?: ProbeAttribution[]) => void | Promise<void>;
+  /**
+   * Live interpretation: one-hot DNA sequences of the data's length (at most MAX_PROBES, checked
+   * by readProbes) whose gradient × input is computed after every epoch and handed to onEpoch.
+   */
+  probes?: string[];
   onCheckpoint?: TrainOptions['onCheckpoint'];
   /** Checked before every batch, as is `signal`: training ends after the current step. */
   shouldStop?: () => boolean;
@@ -408,7 +416,7 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
       ...((o.weightDecay ?? 0) > 0 ? { weightDecay: o.weightDecay } : {}),
       ...scheduleOptions(o, validation !== undefined),
       ...(o.onBatch ? { onBatch: o.onBatch } : {}),
-      ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}),
+      ...(o.onEpoch ? { onEpoch: epochReporter(o.onEpoch, model, o.probes) } : {}),
       ...(o.onCheckpoint ? { onCheckpoint: o.onCheckpoint } : {}),
       shouldStop: () => o.signal?.aborted === true || o.shouldStop?.() === true,
       ...(o.resume ? { startEpoch: o.resume.epoch, resumeFrom: o.resume.state } : {}),
@@ -468,6 +476,16 @@ export async function fit(source: DataSource, o: FitOptions): Promise<FitResult>
     model.dispose();
     throw error;
   }
+}
+
+/** onEpoch, given the probes' attributions at the epoch's weights when there are probes. */
+function epochReporter(
+  onEpoch: NonNullable<FitOptions['onEpoch']>,
+  model: tf.LayersModel,
+  probes: string[] | undefined,
+): (report: EpochReport) => void | Promise<void> {
+  if (!probes?.length) return (report) => onEpoch(report);
+  return (report) => onEpoch(report, probeAttributions(model, probes));
 }
 
 /** Same seed, same architecture: the model has the checkpoint's weights in the same order. */

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FastaIndex, openVcf, ReferenceReader, variantWindows } from '@strand/genomics';
+import type { VcfRecord } from '@strand/genomics';
+import { createPredictor, loadModel, scoreVariantWindows } from '@strand/models';
 import { scoreVcf } from './score-vcf.ts';
 import { saveTinyModel, writeTestVcf } from './testing/scoring-fixtures.ts';
 
@@ -212,5 +215,55 @@ describe.skipIf(!HAS_REFERENCE)('scoreVcf (hg19 chr17 piece)', () => {
       reverseComplement: false,
     });
     expect(forward.reverseComplement).toBe(false);
+  });
+
+  it('averages predictions over shifted windows (--shifts), indels left-anchored, and says so', async () => {
+    const few = join(dir, 'few.vcf');
+    await writeTestVcf(few, reference, { count: 40, seed: 5 });
+    const result = await scoreVcf({
+      vcf: few,
+      reference,
+      modelDir,
+      outDir: join(dir, 'shifted'),
+      shifts: 2,
+      reverseComplement: false,
+    });
+    expect(result.windows).toEqual({ width: WIDTH, anchor: 'left', shifts: 2 });
+    const vcfText = await readFile(join(dir, 'shifted', 'scores.vcf'), 'utf8');
+    expect(vcfText).toMatch(/Anchor=left,Shifts=2,/);
+    // The known answer: each allele's ref and alt predictions are the means over its five
+    // windows (shift −2 … 2), predicted one by one here.
+    const { model } = await loadModel(modelDir);
+    const predictor = await createPredictor(model);
+    try {
+      const rows = (await readFile(join(dir, 'shifted', 'scores.tsv'), 'utf8'))
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split('\t'));
+      const records: VcfRecord[] = [];
+      for await (const r of await openVcf(few)) records.push(r);
+      const reader = new ReferenceReader(await FastaIndex.open(reference));
+      for (const row of rows.slice(0, 6)) {
+        const record = records.find((r) => r.pos === Number(row[1]) && r.ref === row[3])!;
+        const altIndex = record.alts.indexOf(row[4]);
+        const pairs = [];
+        for (let shift = -2; shift <= 2; shift++) {
+          const w = (await variantWindows(record, reader, WIDTH, shift))[altIndex];
+          if (w.status !== 'ok') throw new Error(w.reason);
+          pairs.push(w);
+        }
+        const each = await scoreVariantWindows(predictor, pairs);
+        const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+        expect(Number(row[6])).toBeCloseTo(mean(each.ref), 5);
+        expect(Number(row[7])).toBeCloseTo(mean(each.alt), 5);
+      }
+    } finally {
+      await predictor.dispose();
+      model.dispose();
+    }
+    await expect(
+      scoreVcf({ vcf: few, reference, modelDir, outDir: join(dir, 'bad'), shifts: 11 }),
+    ).rejects.toThrow('shifts must be an integer from 0 to 10, got 11');
   });
 });

@@ -18,9 +18,27 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FastaIndex, openVcf, preflight, ReferenceReader, variantWindows } from '@strand/genomics';
-import type { PreflightSummary, VcfRecord } from '@strand/genomics';
-import { createPredictor, initBackend, loadModel, scoreVariantWindows } from '@strand/models';
+import {
+  FastaIndex,
+  openVcf,
+  preflight,
+  ReferenceReader,
+  variantWindows,
+  WINDOW_ANCHOR,
+} from '@strand/genomics';
+import type {
+  PreflightSummary,
+  VariantWindow,
+  VariantWindowResult,
+  VcfRecord,
+} from '@strand/genomics';
+import {
+  averageVariantScores,
+  createPredictor,
+  initBackend,
+  loadModel,
+  scoreVariantWindows,
+} from '@strand/models';
 import type { ModelMetadata, Predictor, PredictorOptions, WindowPair } from '@strand/models';
 import { writeAtomically } from './atomic-write.ts';
 import { writeScoresTsv, writeScoresVcf } from './final-outputs.ts';
@@ -46,6 +64,13 @@ export interface ScoreVcfOptions {
    * (strand.json's rcAverage: `strand train --rc-average`), else false.
    */
   reverseComplement?: boolean;
+  /**
+   * Shift averaging: also score each variant with both windows moved 1…N bases left and right
+   * (the variant off centre by up to N), and average the 2N + 1 predictions of ref and of alt
+   * before taking differences. 0 (default): the centred windows only. At most MAX_SHIFTS and
+   * less than half the model's input length.
+   */
+  shifts?: number;
   /** Score even when the pre-flight finds a gross mismatch with the reference. */
   force?: boolean;
   /** Variants per forward pass; default 256. */
@@ -85,15 +110,29 @@ export interface ScoreVcfResult {
   resumedFrom: number;
   /** Whether both strands were averaged (asked for, or the model's rcAverage). */
   reverseComplement: boolean;
+  /**
+   * How the windows were cut: their width (the model's input length), how indels sit in them
+   * (`left`: left-anchored, see @strand/genomics variantWindows) and the shifts averaged.
+   */
+  windows: { width: number; anchor: typeof WINDOW_ANCHOR; shifts: number };
   files: { tsv: string; vcf: string; progress: string };
 }
+
+/** The most shifts scoreVcf averages over (2 × 10 + 1 window pairs per allele). */
+export const MAX_SHIFTS = 10;
 
 /**
  * Scores every ALT allele of a VCF with a saved model, chunk by chunk, resumably (see file).
  * @example await scoreVcf({ vcf: 'calls.vcf.gz', reference: 'hg19.fa', modelDir, outDir })
  */
 export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult> {
-  const { outDir, batchSize = 256 } = options;
+  const { outDir, batchSize = 256, shifts = 0 } = options;
+  if (!Number.isInteger(shifts) || shifts < 0 || shifts > MAX_SHIFTS) {
+    throw new ScoringError(
+      'INVALID_OPTIONS',
+      `shifts must be an integer from 0 to ${MAX_SHIFTS}, got ${shifts}`,
+    );
+  }
   // Resuming without a chunk size keeps the one the run started with.
   const chunkSize = options.chunkSize ?? (await savedChunkSize(outDir)) ?? 1000;
   for (const [name, value] of [
@@ -117,11 +156,23 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
   }
   const { model, metadata } = await loadModel(options.modelDir);
   const reverseComplement = options.reverseComplement ?? metadata.rcAverage === true;
+  if (shifts > 0 && shifts >= Math.ceil(metadata.inputLength / 2)) {
+    model.dispose();
+    throw new ScoringError(
+      'INVALID_OPTIONS',
+      `shifts must be less than half the model's input length ${metadata.inputLength}, got ${shifts}`,
+    );
+  }
   let predictor: Predictor | undefined;
   try {
     predictor = await createPredictor(model, options.inference);
     const tasks = taskNames(metadata.labelNames, model.outputs[0]?.shape[1] ?? 1);
-    const print = await fingerprint(options, metadata, { chunkSize, batchSize, reverseComplement });
+    const print = await fingerprint(options, metadata, {
+      chunkSize,
+      batchSize,
+      reverseComplement,
+      shifts,
+    });
     await mkdir(join(outDir, 'chunks'), { recursive: true });
     const progress = await loadProgress(outDir, print);
     const resumedFrom = progress.variants;
@@ -132,6 +183,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       reader: new ReferenceReader(fasta),
       batchSize,
       reverseComplement,
+      shifts,
     };
     const report = () =>
       options.onProgress?.({
@@ -161,7 +213,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       if (chunk.length > 0) await next();
       await committing;
       await writeScoresTsv(outDir, progress.chunks);
-      const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Tasks=${tasks.join('|')}>`;
+      const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Anchor=${WINDOW_ANCHOR},Shifts=${shifts},Tasks=${tasks.join('|')}>`;
       await writeScoresVcf(outDir, options.vcf, progress.chunks, tasks, modelLine);
       progress.complete = true;
       await saveProgress(outDir, progress);
@@ -176,6 +228,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       notScored: progress.notScored,
       resumedFrom,
       reverseComplement,
+      windows: { width: metadata.inputLength, anchor: WINDOW_ANCHOR, shifts },
       files: {
         tsv: join(outDir, 'scores.tsv'),
         vcf: join(outDir, 'scores.vcf'),
@@ -195,6 +248,8 @@ interface ChunkRun {
   reader: ReferenceReader;
   batchSize: number;
   reverseComplement: boolean;
+  /** Window pairs per allele: 2 × shifts + 1, consecutive in CutChunk.pairs. */
+  shifts: number;
 }
 
 /** A chunk's records with the windows of their ALTs, before scoring. */
@@ -210,11 +265,19 @@ async function cutChunk(run: ChunkRun, records: VcfRecord[], first: number): Pro
   const alleles: ScoredAllele[] = [];
   const pairs: WindowPair[] = [];
   const notScored: NotScored = { refMismatch: 0, unknownChromosome: 0, skipped: 0 };
+  const width = run.metadata.inputLength;
   for (const [k, variant] of records.entries()) {
-    for (const w of await variantWindows(variant, run.reader, run.metadata.inputLength)) {
+    // The other shifts' windows of the same record, in shift order (−N … N, 0 left out).
+    const shifted: VariantWindowResult[][] = [];
+    for (let shift = -run.shifts; shift <= run.shifts; shift++) {
+      if (shift !== 0) shifted.push(await variantWindows(variant, run.reader, width, shift));
+    }
+    for (const [i, w] of (await variantWindows(variant, run.reader, width)).entries()) {
       if (w.status === 'ok') {
         alleles.push({ record: first + k, altIndex: w.altIndex, variant, alt: w.alt });
-        pairs.push(w);
+        const around = shifted.map((results) => results[i] as VariantWindow);
+        // −N … −1, 0, 1 … N: one allele's pairs side by side, averaged after scoring.
+        pairs.push(...around.slice(0, run.shifts), w, ...around.slice(run.shifts));
       } else if (w.status === 'ref-mismatch') notScored.refMismatch++;
       else if (w.status === 'unknown-chromosome') notScored.unknownChromosome++;
       else notScored.skipped++;
@@ -230,10 +293,13 @@ async function commitChunk(
   chunk: CutChunk,
   progress: ScoringProgress,
 ): Promise<void> {
-  const scores = await scoreVariantWindows(run.predictor, chunk.pairs, {
-    reverseComplement: run.reverseComplement,
-    batchSize: run.batchSize,
-  });
+  const scores = averageVariantScores(
+    await scoreVariantWindows(run.predictor, chunk.pairs, {
+      reverseComplement: run.reverseComplement,
+      batchSize: run.batchSize,
+    }),
+    2 * run.shifts + 1,
+  );
   await writeAtomically(
     chunkPath(outDir, progress.chunks),
     chunkRows(chunk.alleles, scores, run.tasks),
@@ -253,7 +319,7 @@ async function commitChunk(
 async function fingerprint(
   options: ScoreVcfOptions,
   metadata: ModelMetadata,
-  settings: { chunkSize: number; batchSize: number; reverseComplement: boolean },
+  settings: { chunkSize: number; batchSize: number; reverseComplement: boolean; shifts: number },
 ): Promise<ScoringFingerprint> {
   const file = await stat(options.vcf);
   return {

@@ -14,6 +14,8 @@ export interface ScoringFingerprint {
   chunkSize: number;
   batchSize: number;
   reverseComplement: boolean;
+  /** Shift averaging's N (0: none; progress files from before it have none, which is 0). */
+  shifts: number;
 }
 
 /** Alleles not scored, by reason. */
@@ -73,7 +75,8 @@ export async function loadProgress(
   }
   const saved = JSON.parse(text) as ScoringProgress;
   for (const key of Object.keys(fingerprint) as (keyof ScoringFingerprint)[]) {
-    if (saved.fingerprint?.[key] !== fingerprint[key]) {
+    const was = saved.fingerprint?.[key] ?? (key === 'shifts' ? 0 : undefined);
+    if (was !== fingerprint[key]) {
       throw new ScoringError(
         'PROGRESS_MISMATCH',
         `${path}: holds another run's progress (${key} ${JSON.stringify(saved.fingerprint?.[key])}, now ${JSON.stringify(fingerprint[key])}); choose another output folder or delete it`,

@@ -13,6 +13,7 @@ import type { StrandDatabase } from '@strand/data';
 import { initConfig, initFromProblems, readFreeze } from '../learning/init-from.ts';
 import { resolveModelRef } from '../scoring/job-model.ts';
 import type { JobModel } from '../scoring/job-model.ts';
+import { readProbes } from '../learning/probes.ts';
 
 /** What a caller gives, the shared training options (training-options.checks.ts) included. */
 export interface StartTrainingInput extends TrainingOptionsInput {
@@ -33,6 +34,8 @@ export interface StartTrainingInput extends TrainingOptionsInput {
   initFrom?: string | null;
   /** With initFrom: none (default), N (the first N layers with weights), conv or all-but-head. */
   freeze?: string | null;
+  /** Live interpretation: up to MAX_PROBES DNA sequences of the dataset's length. */
+  probes?: readonly string[] | null;
 }
 
 export const TRAINING_DEFAULTS = { batchSize: 64, learningRate: 1e-3, seed: 42 } as const;
@@ -109,6 +112,13 @@ export async function createTrainingRun(
       : undefined,
   );
   errors.push(...options.errors);
+  const probes = readProbes(
+    input.probes,
+    found && dataset && !('problem' in found)
+      ? { shape: found.shape, name: dataset.name, encoding: options.value }
+      : undefined,
+  );
+  errors.push(...probes.errors);
   if (found && 'problem' in found) {
     errors.push(userError('datasetId', 'NOT_TRAINABLE', found.problem));
   } else if (found && dataset) {
@@ -174,6 +184,7 @@ export async function createTrainingRun(
       : {}),
   };
   run.trainingOptions = Object.keys(stored).length ? stored : null;
+  run.probes = probes.value.length ? probes.value : null;
   em.persist(run);
   await em.flush();
   return { ok: true, value: run };

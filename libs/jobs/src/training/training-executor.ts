@@ -125,6 +125,7 @@ export class TrainingExecutor {
       seed: run.seed,
       validationFraction: VALIDATION_FRACTION,
       trainingOptions: run.trainingOptions,
+      probes: run.probes ?? [],
       split: {
         splitId: stored.splitId,
         train: stored.parts.train ?? [],
@@ -254,6 +255,7 @@ export class TrainingExecutor {
           metrics: r.metrics,
           samplesPerSecond: r.samplesPerSecond,
           seconds: r.seconds,
+          probeAttributions: message.probes ?? null,
         });
         this.options.log.info(
           {
@@ -274,6 +276,14 @@ export class TrainingExecutor {
           samplesPerSecond: r.samplesPerSecond,
           etaSeconds: r.seconds * (r.epochs - r.epoch),
           done: false,
+          ...(message.probes
+            ? {
+                probeAttributions: message.probes.map((p) => ({
+                  ...p,
+                  sequence: run.probes?.[p.probe] ?? '',
+                })),
+              }
+            : {}),
         });
         return;
       }

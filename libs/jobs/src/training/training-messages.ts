@@ -1,5 +1,6 @@
 import type { JsonObject } from '@strand/data';
 import type { BatchReport, EpochReport } from '@strand/models';
+import type { StoredProbeAttribution } from '../learning/probes.ts';
 import type { SplitDescription } from '../learning/holdout-split.ts';
 import type { StoredDataset } from '../learning/stored-data.ts';
 
@@ -17,6 +18,8 @@ export interface TrainingWorkerData {
   validationFraction: number;
   /** The run's trainingOptions column (null: every default). */
   trainingOptions: JsonObject | null;
+  /** Live interpretation: the run's probes (empty: none), attributed after every epoch. */
+  probes: string[];
   /** The split stored with the dataset that the run trains and validates on. */
   split: { splitId: string; train: number[]; validation: number[] };
   modelDir: string;
@@ -44,7 +47,12 @@ export type TrainingWorkerMessage =
       split: SplitDescription;
     }
   | { type: 'batch'; report: BatchReport }
-  | { type: 'epoch'; report: EpochReport }
+  | {
+      type: 'epoch';
+      report: EpochReport;
+      /** The probes' attributions at the epoch's weights (absent without probes). */
+      probes?: StoredProbeAttribution[];
+    }
   | { type: 'checkpoint'; epoch: number }
   | { type: 'finished'; stopped: boolean; finalMetrics: Record<string, number> | null }
   | { type: 'failed'; message: string };

@@ -15,6 +15,7 @@ import { saveTrainedModel } from '../learning/save-trained-model.ts';
 import { closeSource, loadSource } from '../learning/store-source.ts';
 import { encodeInputs, encodes } from '../learning/input-encoding.ts';
 import { openStoredDataset } from '../learning/stored-data.ts';
+import { storedProbeAttributions } from '../learning/probes.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import type { TrainingWorkerData, TrainingWorkerMessage } from './training-messages.ts';
 
@@ -61,7 +62,13 @@ async function main(): Promise<void> {
     ...(resume ? { resume } : {}),
     onStart: ({ split, batches }) =>
       post({ type: 'started', backend, count: labelled.count, batches, split }),
-    onEpoch: (report) => post({ type: 'epoch', report }),
+    ...(data.probes.length ? { probes: data.probes } : {}),
+    onEpoch: (report, probes) =>
+      post({
+        type: 'epoch',
+        report,
+        ...(probes ? { probes: storedProbeAttributions(probes) } : {}),
+      }),
     onBatch: (report) => post({ type: 'batch', report }),
     onCheckpoint: async (epoch, model, state) => {
       await saveCheckpoint(data.checkpointDir, epoch, model, state);

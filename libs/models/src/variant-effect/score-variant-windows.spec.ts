@@ -7,7 +7,7 @@ import type { Predictor } from '../inference/predictor.ts';
 import { createPredictor } from '../inference/predictor.ts';
 import { TINY_DEEPBIND } from '../testing.ts';
 import { clippedLogit } from './log-odds.ts';
-import { scoreVariantWindows } from './score-variant-windows.ts';
+import { averageVariantScores, scoreVariantWindows } from './score-variant-windows.ts';
 
 const L = 20;
 const predictOne = (model: tf.LayersModel, seq: string): number[] =>
@@ -119,6 +119,42 @@ describe.each(['tfjs', 'onnx'] as const)('scoreVariantWindows (%s)', (engine) =>
     );
     await expect(scoreVariantWindows(single, windows, { batchSize: 0 })).rejects.toThrow(
       'scoreVariantWindows: batchSize 0 is not an integer ≥ 1',
+    );
+  });
+});
+
+describe('averageVariantScores', () => {
+  const scores = (ref: number[], alt: number[], tasks = 1) => ({
+    count: ref.length / tasks,
+    tasks,
+    ref: Float64Array.from(ref),
+    alt: Float64Array.from(alt),
+    diff: new Float64Array(ref.length),
+    absDiff: new Float64Array(ref.length),
+    logOddsChange: new Float64Array(ref.length),
+  });
+
+  it('averages ref and alt over each variant’s shifts, then takes the differences of the means', () => {
+    // Two variants × three shifts, two tasks.
+    const averaged = averageVariantScores(
+      scores(
+        [0.1, 0.5, 0.2, 0.5, 0.3, 0.5, 0.9, 0.1, 0.8, 0.1, 0.7, 0.1],
+        [0.4, 0.5, 0.5, 0.5, 0.6, 0.5, 0.6, 0.1, 0.5, 0.4, 0.4, 0.1],
+        2,
+      ),
+      3,
+    );
+    expect(averaged.count).toBe(2);
+    [0.2, 0.5, 0.8, 0.1].forEach((v, i) => expect(averaged.ref[i]).toBeCloseTo(v, 12));
+    [0.5, 0.5, 0.5, 0.2].forEach((v, i) => expect(averaged.alt[i]).toBeCloseTo(v, 12));
+    [0.3, 0, -0.3, 0.1].forEach((v, i) => expect(averaged.diff[i]).toBeCloseTo(v, 12));
+    expect(averaged.absDiff[2]).toBeCloseTo(0.3, 12);
+    expect(averaged.logOddsChange[0]).toBeCloseTo(clippedLogit(0.5) - clippedLogit(0.2), 12);
+  });
+
+  it('refuses pairs that do not split into whole groups', () => {
+    expect(() => averageVariantScores(scores([0.1, 0.2], [0.3, 0.4]), 3)).toThrow(
+      'averageVariantScores: 2 window pairs do not split into groups of 3',
     );
   });
 });

@@ -95,16 +95,55 @@ export async function scoreVariantWindows(
     inflight = predictor.predict(buffer, rows).then((values) => collect(values, start, n));
   }
   await inflight;
-  const diff = new Float64Array(count * tasks);
-  const absDiff = new Float64Array(count * tasks);
-  const logOddsChange = new Float64Array(count * tasks);
-  for (let i = 0; i < count * tasks; i++) {
+  return { count, tasks, ref, alt, ...differences(ref, alt) };
+}
+
+/**
+ * Averages scores of consecutive groups of `group` window pairs (one variant's windows at several
+ * shifts): ref and alt predictions are averaged per task, then diff, |diff| and the log-odds
+ * change are taken of the averages, as the strands are by `reverseComplement`.
+ * @example averageVariantScores(await scoreVariantWindows(p, pairsAt5Shifts), 5)
+ */
+export function averageVariantScores(
+  scores: VariantEffectScores,
+  group: number,
+): VariantEffectScores {
+  if (!Number.isInteger(group) || group < 1 || scores.count % group !== 0) {
+    throw new VariantEffectInputError(
+      `averageVariantScores: ${scores.count} window pairs do not split into groups of ${group}`,
+    );
+  }
+  if (group === 1) return scores;
+  const { tasks } = scores;
+  const count = scores.count / group;
+  const ref = new Float64Array(count * tasks);
+  const alt = new Float64Array(count * tasks);
+  for (let v = 0; v < count; v++) {
+    for (let t = 0; t < tasks; t++) {
+      let r = 0;
+      let a = 0;
+      for (let g = 0; g < group; g++) {
+        r += scores.ref[(v * group + g) * tasks + t] as number;
+        a += scores.alt[(v * group + g) * tasks + t] as number;
+      }
+      ref[v * tasks + t] = r / group;
+      alt[v * tasks + t] = a / group;
+    }
+  }
+  return { count, tasks, ref, alt, ...differences(ref, alt) };
+}
+
+function differences(ref: Float64Array, alt: Float64Array) {
+  const diff = new Float64Array(ref.length);
+  const absDiff = new Float64Array(ref.length);
+  const logOddsChange = new Float64Array(ref.length);
+  for (let i = 0; i < ref.length; i++) {
     const d = (alt[i] as number) - (ref[i] as number);
     diff[i] = d;
     absDiff[i] = Math.abs(d);
     logOddsChange[i] = clippedLogit(alt[i] as number) - clippedLogit(ref[i] as number);
   }
-  return { count, tasks, ref, alt, diff, absDiff, logOddsChange };
+  return { diff, absDiff, logOddsChange };
 }
 
 /** Rows: the n ref windows, the n alt windows, then (with RC) their reverse complements. */
