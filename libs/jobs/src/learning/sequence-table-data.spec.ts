@@ -145,6 +145,31 @@ describe('stored sequence datasets', () => {
     }
   });
 
+  it('reads an expression matrix back in the orientation given at import, not detected again', async () => {
+    // 4 genes × 10 samples, genes as rows: the shape alone reads as samples-by-genes (10 ≥ 2 × 4).
+    const samples = Array.from({ length: 10 }, (_, i) => `S${i + 1}`);
+    const genes = ['GENE001', 'GENE002', 'GENE003', 'GENE004'];
+    await writeFile(
+      file('wide.tsv'),
+      [
+        ['gene', ...samples].join('\t'),
+        ...genes.map((g, k) => [g, ...samples.map((_, i) => String(k + i * 0.5))].join('\t')),
+      ].join('\n') + '\n',
+    );
+    await writeFile(
+      file('wide-labels.tsv'),
+      ['sample\tclass', ...samples.map((s, i) => `${s}\t${i % 2 ? 'ALL' : 'AML'}`)].join('\n') +
+        '\n',
+    );
+    const data = await roundTrip({
+      kind: 'expression',
+      path: file('wide.tsv'),
+      labelsPath: file('wide-labels.tsv'),
+      orientation: 'genes-by-samples',
+    });
+    expect([data.count, data.length]).toEqual([10, 4]);
+  });
+
   it('records the columns in the summary and refuses a table that does not fit its kind', async () => {
     const outcome = await importDataset(db.fork(), db.artifacts, {
       projectId,

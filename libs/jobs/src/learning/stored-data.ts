@@ -9,7 +9,7 @@
  * - `expression`: the imported matrix, labelled by summary.labels (sample id → label).
  */
 import { openSequenceTable, readExpressionMatrix } from '@strand/genomics';
-import type { SequenceTableColumnOptions } from '@strand/genomics';
+import type { ExpressionOrientation, SequenceTableColumnOptions } from '@strand/genomics';
 import { basename } from 'node:path';
 import { classIndices, expressionInputs } from './data-encoding.ts';
 import type { LabelledData } from './labelled-data.ts';
@@ -44,6 +44,11 @@ export interface StoredDataset {
   labelNames: string[];
   /** Sample id → label (expression). */
   sampleLabels: Record<string, string> | null;
+  /**
+   * How the stored matrix is laid out, as the import read it (expression; given or detected
+   * then): read back the same way, never detected again.
+   */
+  orientation?: ExpressionOrientation | null;
   /** Sequence datasets imported with more than one label column: what their columns hold. */
   columns?: StoredColumns | null;
 }
@@ -89,7 +94,10 @@ export async function loadStoredDataset(stored: StoredDataset): Promise<Labelled
     if (!sampleLabels) {
       throw new LearningError('INVALID_DATA', `${source}: the dataset stores no sample labels`);
     }
-    const matrix = await readExpressionMatrix(stored.file, { label: source });
+    const matrix = await readExpressionMatrix(stored.file, {
+      label: source,
+      ...(stored.orientation ? { orientation: stored.orientation } : {}),
+    });
     const raw = matrix.samples.map((sample) => {
       const label = sampleLabels[sample];
       if (label === undefined) {

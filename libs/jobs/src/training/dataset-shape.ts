@@ -6,6 +6,7 @@
  * label column.
  */
 import type { Dataset } from '@strand/data';
+import type { ExpressionOrientation } from '@strand/genomics';
 import type { DataShape } from '../learning/labelled-data.ts';
 import type { StoredColumns, StoredDataset } from '../learning/stored-data.ts';
 
@@ -93,6 +94,16 @@ export function storedDatasetOf(dataset: Dataset, file: string): Omit<StoredData
     file,
     labelNames: datasetLabelNames(dataset),
     sampleLabels,
+    orientation: expressionOrientationOf(dataset),
     columns: storedColumnsOf(dataset),
   };
+}
+
+/** The layout an expression import read its matrix in (summary.orientation); null otherwise. */
+function expressionOrientationOf(dataset: Dataset): ExpressionOrientation | null {
+  const orientation = dataset.summary?.orientation;
+  return dataset.kind === 'expression' &&
+    (orientation === 'genes-by-samples' || orientation === 'samples-by-genes')
+    ? orientation
+    : null;
 }
