@@ -111,6 +111,7 @@ describe('strand score', () => {
     ]);
     expect(r.stdout.split('\n')).toEqual([
       expect.stringMatching(/^Scored 29 alleles of 30 records \(tasks: positive; backend \w+\)\.$/),
+      'Windows: 40 bases, indels left-anchored, centred only.',
       'Not scored: 1 REF mismatches, 0 on unknown chromosomes, 0 unplaceable.',
       `Wrote ${join(out, 'scores.tsv')} and ${join(out, 'scores.vcf')}`,
       '',

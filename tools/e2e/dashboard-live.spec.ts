@@ -284,7 +284,7 @@ describe('dashboard', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'New run' }).click();
     await page.getByTestId('new-run-form').waitFor();
     await page.locator('select option[value="deepbind"]').first().waitFor({ state: 'attached' });
-    await page.getByLabel('Sequences').fill('200');
+    await page.getByLabel('Sequences', { exact: true }).fill('200');
     await page.getByLabel('Epochs').fill('1');
     await page.getByTestId('create-and-train').click();
     await page.waitForURL(/#\/runs\//, { timeout: 30_000 });

@@ -198,7 +198,9 @@ describe.skipIf(!existsSync(REFERENCE))('walkthrough (issue 15)', () => {
       if (status !== 'RUNNING' && status !== 'QUEUED') break;
       const count = await rows.count();
       seen.add(count);
-      if (!midShot && count >= 2) {
+      // Mid-sweep: two trials listed and one of them shown running (moved there by the
+      // subscriptions: the page is not reloaded).
+      if (!midShot && count >= 2 && (await rows.filter({ hasText: 'RUNNING' }).count()) > 0) {
         await step(page, '8-sweep-live');
         midShot = true;
       }
@@ -259,7 +261,7 @@ async function trainFromForm(
   await page.getByTestId('new-run-form').waitFor({ timeout: 30_000 });
   await page.locator('select option[value="deepbind"]').first().waitFor({ state: 'attached' });
   if (o.demo) {
-    await page.getByLabel('Sequences').fill('300');
+    await page.getByLabel('Sequences', { exact: true }).fill('300');
     await page.getByLabel('Length (bp)').fill(String(LENGTH));
   } else {
     await page.getByLabel('Use an existing dataset').check();
