@@ -10,11 +10,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { GraphQLError } from 'graphql';
 import { Job } from '@strand/data';
 import type { JobKindName } from '@strand/data';
 import { CALL_FILES, SCORE_FILES } from '@strand/jobs';
 import type { StrandContext } from '../context.ts';
+import { routeContext, sendError } from './route-context.ts';
 import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 /** The files each kind of job offers, with their content types. */
@@ -37,11 +37,6 @@ export function isJobFilePath(pathname: string): boolean {
   return PATH.test(pathname);
 }
 
-function send(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ errors: [{ message, code }] }));
-}
-
 /** Handles one download; `context` authenticates (throws UNAUTHENTICATED / RATE_LIMITED). */
 export async function handleJobFile(
   req: IncomingMessage,
@@ -51,23 +46,10 @@ export async function handleJobFile(
 ): Promise<void> {
   if (req.method !== 'GET') {
     res.setHeader('allow', 'GET');
-    return send(res, 405, 'METHOD_NOT_ALLOWED', 'GET a job file');
+    return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET a job file');
   }
-  let ctx: StrandContext;
-  try {
-    ctx = await context();
-  } catch (error) {
-    if (error instanceof GraphQLError) {
-      const code = String(error.extensions.code);
-      return send(
-        res,
-        code === 'UNAUTHENTICATED' ? 401 : code === 'RATE_LIMITED' ? 429 : 400,
-        code,
-        error.message,
-      );
-    }
-    throw error;
-  }
+  const ctx = await routeContext(res, context);
+  if (!ctx) return;
   const [, rawId, rawName] = PATH.exec(url.pathname) ?? [];
   const decode = (part = '') => {
     try {
@@ -79,7 +61,7 @@ export async function handleJobFile(
   const id = decode(rawId);
   const name = decode(rawName);
   const notFound = () =>
-    send(res, 404, 'NOT_FOUND', `job ${id.slice(0, 60)} has no file "${name.slice(0, 60)}"`);
+    sendError(res, 404, 'NOT_FOUND', `job ${id.slice(0, 60)} has no file "${name.slice(0, 60)}"`);
   const job = await ctx.em.findOne(Job, { id, project: { $in: ctx.viewer.projectIds } });
   const type = job ? JOB_FILES[job.kind]?.[name] : undefined;
   if (!job || !type) return notFound();

@@ -12,10 +12,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { GraphQLError } from 'graphql';
 import { Job } from '@strand/data';
 import { importRoot, insideRoot } from '../auth/import-root.ts';
 import type { StrandContext } from '../context.ts';
+import { routeContext, sendError } from './route-context.ts';
 
 const PATH = /^\/jobs\/([^/]+)\/reference\/([^/]+)$/;
 
@@ -57,11 +57,6 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-function send(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ errors: [{ message, code }] }));
-}
-
 /** Whether `path` (a stored absolute path) still lies inside one of the server's data roots. */
 async function allowedPath(path: string, artifactRoot: string): Promise<string | null> {
   const roots = [importRoot(), artifactRoot].filter((r): r is string => r !== null);
@@ -81,19 +76,10 @@ export async function handleJobReference(
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
-    return send(res, 405, 'METHOD_NOT_ALLOWED', 'GET a job reference file');
+    return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET a job reference file');
   }
-  let ctx: StrandContext;
-  try {
-    ctx = await context();
-  } catch (error) {
-    if (error instanceof GraphQLError) {
-      const code = String(error.extensions.code);
-      const status = code === 'UNAUTHENTICATED' ? 401 : code === 'RATE_LIMITED' ? 429 : 400;
-      return send(res, status, code, error.message);
-    }
-    throw error;
-  }
+  const ctx = await routeContext(res, context);
+  if (!ctx) return;
   const [, rawId = '', rawName = ''] = PATH.exec(url.pathname) ?? [];
   const decode = (part: string) => {
     try {
@@ -105,7 +91,7 @@ export async function handleJobReference(
   const id = decode(rawId);
   const name = decode(rawName);
   const notFound = () =>
-    send(
+    sendError(
       res,
       404,
       'NOT_FOUND',
