@@ -9,6 +9,7 @@ import { metricValue } from '../live/metrics.ts';
 import { paramNames } from '../jobs/sweep-result.ts';
 import { routeHref } from '../routing/route.ts';
 import { StatusBadge } from './status-badge.tsx';
+import { SweepCharts } from './sweep-charts-view.tsx';
 
 /** A trial outcome of the result as a badge, in the words and colours of the live table. */
 const TRIAL_OUTCOME: Record<string, { text: string; className: string }> = {
@@ -93,6 +94,7 @@ export function SweepResult(props: {
           })}
         </tbody>
       </table>
+      <SweepCharts result={r} />
     </div>
   );
 }

@@ -16,6 +16,8 @@ export interface SweepTrialView {
   prunedAfterEpoch: number | null;
   /** Why a failed trial failed. */
   error: string | null;
+  /** The sweep's metric after each epoch (NaN where undefined); empty when not recorded. */
+  curve: number[];
 }
 
 /** A SWEEP result. */
@@ -40,6 +42,8 @@ function trial(t: JsonRecord, i: number): SweepTrialView {
     epochs: num(t.epochs),
     prunedAfterEpoch: num(t.prunedAfterEpoch),
     error: str(t.error),
+    // JSON has no NaN: an epoch whose metric was undefined is stored as null.
+    curve: arr(t.curve).map((v) => num(v) ?? Number.NaN),
   };
 }
 
