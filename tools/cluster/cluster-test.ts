@@ -5,10 +5,10 @@
  * items of three kinds (training runs; cross-validation jobs, 2 folds; explainSequence jobs on
  * the first finished run), about 1/6 each of the two job kinds. A subscription on replica B
  * follows a run started through A. Once a run is mid-training on a worker, that worker is
- * SIGKILLed: BullMQ's stalled check hands the run to the other worker, which resumes from the
- * run's checkpoint (checked in its log: resumeEpoch ≥ 1). At the end, from PostgreSQL: every item
- * finished once (SUCCEEDED, one model artifact per run, a CV result per fold), no epoch lost or
- * stored twice. Prints one JSON line last:
+ * SIGKILLed: BullMQ's stalled check hands the run's TRAIN job to the other worker, which resumes
+ * from the run's checkpoint (checked in its log: resumeEpoch ≥ 1). At the end, from PostgreSQL:
+ * every item finished once (SUCCEEDED; a run with one model artifact and one SUCCEEDED TRAIN job;
+ * a CV result per fold), no epoch lost or stored twice. Prints one JSON line last:
  * { jobs, finished_once, retried, lost, duplicated_epochs, cross_replica_ok, ... }; exit 1 if
  * wrong. Phases and their elapsed seconds go to stderr.
  * Options: --jobs N (default 20, at least 3), --epochs N (default 4), --keep (leave it up).
@@ -202,7 +202,12 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
     duplicated += epochs.length - distinct;
     lost += run.epochs - distinct;
     const artifacts = await em.count(ModelArtifact, { run: id });
-    if (run.status === 'SUCCEEDED' && artifacts === 1 && distinct === run.epochs) finishedOnce++;
+    // Training is a job kind: one TRAIN job per run, however often it was delivered.
+    const trainJobs = await em.find(Job, { kind: 'TRAIN', run: id });
+    const jobOnce = trainJobs.length === 1 && trainJobs[0]!.status === 'SUCCEEDED';
+    if (run.status === 'SUCCEEDED' && artifacts === 1 && distinct === run.epochs && jobOnce) {
+      finishedOnce++;
+    }
   }
   for (const id of jobs) {
     const job = await em.findOneOrFail(Job, id);

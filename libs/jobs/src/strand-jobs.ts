@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Dataset as DatasetEntity, Job, ModelVersion, Project, Run } from '@strand/data';
 import type { Dataset, JobKindName, JsonObject, StrandDatabase } from '@strand/data';
 import { createDemoDataset } from './datasets/create-demo-dataset.ts';
@@ -7,7 +9,7 @@ import { userError } from './errors/user-error.ts';
 import type { Outcome } from './errors/user-error.ts';
 import type { EventBus } from './events/event-bus.ts';
 import { JobExecutor } from './platform/job-executor.ts';
-import type { JobKind, JobServices } from './platform/job-kind.ts';
+import type { JobKind, JobLineage, JobServices } from './platform/job-kind.ts';
 import { JOB_KIND_REGISTRY } from './platform/registry.ts';
 import { sweepLeftovers } from './platform/sweep-leftovers.ts';
 import {
@@ -18,14 +20,14 @@ import {
 import { InProcessQueue } from './queue/in-process-queue.ts';
 import type { JobHandler, JobQueue } from './queue/in-process-queue.ts';
 import type { Lane, QueueEngine } from './cluster/engine.ts';
-import { createTrainingRun } from './training/start-training.ts';
+import { trainKind } from './kinds/train.kind.ts';
 import type { StartTrainingInput } from './training/start-training.ts';
 import { SILENT_JOB_LOG } from './training/job-log.ts';
 import type { JobLog } from './training/job-log.ts';
 import { TrainingExecutor } from './training/training-executor.ts';
 
 export interface JobsOptions {
-  /** Training runs at once; each takes one core (default 1). */
+  /** Training runs (TRAIN jobs) at once; each takes one core (default 1). */
   concurrency?: number;
   /** Recorded on every run (default: the package version). */
   codeVersion?: string;
@@ -35,7 +37,7 @@ export interface JobsOptions {
   stallSeconds?: number;
   /** Job lifecycle logs (ids, statuses, epochs; default: none). */
   log?: JobLog;
-  /** Background jobs at once (default 1). */
+  /** Other jobs at once (default 1). */
   jobConcurrency?: number;
   /** Job kinds besides the built-in ones (tests). */
   jobKinds?: JobKind[];
@@ -57,19 +59,19 @@ export interface JobsOptions {
 export const DEFAULT_STALL_SECONDS = 300;
 
 /**
- * Strand's use cases: everything the API and the CLI do goes through here. Embedded mode runs
- * jobs in this process (worker threads); the scaled-out engine swaps the queue.
+ * Strand's use cases: everything the API and the CLI do goes through here. Training is a job kind
+ * (TRAIN, kinds/train.kind.ts) like every other: one executor runs every job, from one queue
+ * interface with two lanes (training, one slot per core; and the rest), so a sweep or a CV never
+ * holds the slot its trials need. Embedded mode runs jobs in this process (worker threads); the
+ * scaled-out engine swaps the queues for BullMQ.
  */
 export class Jobs {
-  private readonly executor: TrainingExecutor;
-  private readonly queue: JobQueue;
-  private readonly jobExecutor: JobExecutor;
-  /** Background jobs (imports, scoring, …): one at a time, beside the training queue. */
-  private readonly jobQueue: JobQueue;
+  private readonly training: TrainingExecutor;
+  private readonly executor: JobExecutor;
+  private readonly queues: Record<Lane, JobQueue>;
   private readonly kinds: ReadonlyMap<string, JobKind>;
   private readonly watchdog: NodeJS.Timeout;
   private readonly log: JobLog;
-  private readonly trainingSlots: number;
   private readonly projectQueueLimit: number;
   private closing = false;
   private readonly engine: QueueEngine | null;
@@ -81,43 +83,38 @@ export class Jobs {
     options: JobsOptions = {},
   ) {
     this.log = options.log ?? SILENT_JOB_LOG;
-    this.executor = new TrainingExecutor(db, bus, {
+    this.training = new TrainingExecutor(db, bus, {
       codeVersion: options.codeVersion ?? '0.1.0',
       log: this.log,
       ...(options.testing?.hangAfterEpoch !== undefined
         ? { hangAfterEpoch: options.testing.hangAfterEpoch }
         : {}),
     });
-    this.trainingSlots = options.concurrency ?? 1;
     this.projectQueueLimit = options.projectQueueLimit ?? DEFAULT_PROJECT_QUEUE_LIMIT;
     this.engine = options.engine ?? null;
-    this.queue = this.makeQueue(
-      'training',
-      (id) => this.runItem('training', id),
-      this.trainingSlots,
-      options.onError,
-    );
     this.kinds = new Map(
-      [...JOB_KIND_REGISTRY, ...(options.jobKinds ?? [])].map((kind) => [kind.name, kind]),
+      [
+        trainKind(this.training, bus) as unknown as JobKind,
+        ...JOB_KIND_REGISTRY,
+        ...(options.jobKinds ?? []),
+      ].map((kind) => [kind.name, kind]),
     );
-    this.jobExecutor = new JobExecutor(
+    this.executor = new JobExecutor(
       db,
       bus,
       this.kinds,
       (jobId, projectId) => this.jobServices(jobId, projectId),
       this.log,
     );
-    this.jobQueue = this.makeQueue(
-      'jobs',
-      (id) => this.runItem('jobs', id),
-      options.jobConcurrency ?? 1,
-      options.onError,
-    );
+    this.queues = {
+      training: this.makeQueue('training', options.concurrency ?? 1, options.onError),
+      jobs: this.makeQueue('jobs', options.jobConcurrency ?? 1, options.onError),
+    };
     if (this.engine?.consumes) this.listenForCancels();
     const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000;
     // Sweep often enough that a stall is seen within ~10% of the threshold (and ≤ 5 s late).
     this.watchdog = setInterval(
-      () => this.executor.checkStalls(stallMs),
+      () => this.training.checkStalls(stallMs),
       Math.min(5_000, Math.max(100, stallMs / 10)),
     );
     this.watchdog.unref();
@@ -125,40 +122,37 @@ export class Jobs {
 
   private makeQueue(
     lane: Lane,
-    handler: JobHandler,
     concurrency: number,
     onError?: (id: string, error: unknown) => void,
   ): JobQueue {
+    const handler: JobHandler = (id) => this.runItem(lane, id);
     if (this.engine) return this.engine.create(lane, handler, concurrency, onError);
     return new InProcessQueue(handler, concurrency, onError);
   }
 
+  private laneOf(kind: string): Lane {
+    return this.kinds.get(kind)?.lane ?? 'jobs';
+  }
+
   /**
-   * Runs one queued item (a training run or a background job). Scaled out, an item may come
-   * again after its worker died (at-least-once delivery): a row still RUNNING then belongs to
-   * nobody, since the queue gives an item to one worker at a time, so it goes back to QUEUED and
-   * resumes from its checkpoint. An item that a shutdown left QUEUED throws, so that the queue
-   * hands it to another worker (embedded mode: recover() queues it at the next start).
+   * Runs one queued job. Scaled out, a job may come again after its worker died (at-least-once
+   * delivery): a row still RUNNING then belongs to nobody, since the queue gives an item to one
+   * worker at a time, so it goes back to QUEUED and resumes (a TRAIN job from its run's last
+   * checkpoint). A job that a shutdown left QUEUED throws, so that the queue hands it to another
+   * worker (embedded mode: recover() queues it at the next start).
    */
   private async runItem(lane: Lane, id: string): Promise<void> {
-    const entity = lane === 'training' ? Run : Job;
     if (this.engine) {
-      const em = this.db.fork();
-      const takenOver = await em.nativeUpdate(
-        entity as typeof Run,
-        { id, status: 'RUNNING' },
-        { status: 'QUEUED' },
-      );
+      const takenOver = await this.db
+        .fork()
+        .nativeUpdate(Job, { id, status: 'RUNNING' }, { status: 'QUEUED' });
       if (takenOver > 0) this.log.info({ id, lane }, 'taking over from a lost worker');
     }
-    if (lane === 'training') await this.executor.execute(id);
-    else await this.jobExecutor.execute(id);
+    await this.executor.execute(id);
     if (this.engine) {
-      const row = await this.db
-        .fork()
-        .findOne(entity as typeof Run, { id }, { fields: ['status'] });
+      const row = await this.db.fork().findOne(Job, { id }, { fields: ['status'] });
       if (row?.status === 'QUEUED' && this.closing) {
-        throw new Error(`${lane} item left queued by a shutdown: another worker resumes it`);
+        throw new Error(`${lane} job left queued by a shutdown: another worker resumes it`);
       }
     }
   }
@@ -171,26 +165,24 @@ export class Jobs {
       for (;;) {
         const next = await iterator.next();
         if (next.done) return;
-        const request = next.value;
-        if (request.lane === 'training') this.executor.requestStop(request.id);
-        else this.jobExecutor.requestStop(request.id, 'cancel');
+        this.executor.requestStop(next.value.id, 'cancel');
       }
     })();
   }
 
-  /** Runs and jobs waiting for a free worker. */
+  /** Jobs waiting for a free worker, training included. */
   get queueDepth(): number {
-    return this.queue.waiting + this.jobQueue.waiting;
+    return this.queues.training.waiting + this.queues.jobs.waiting;
   }
 
-  /** The kind of background job called `name`, if this server runs it. */
+  /** The kind of job called `name`, if this server runs it. */
   jobKind(name: string): JobKind | undefined {
     return this.kinds.get(name);
   }
 
   /**
-   * Validates and queues a background job of `kind` in a project (see platform/job-kind.ts). The
-   * caller has checked the role the kind needs (JobKind.role).
+   * Validates and queues a job of `kind` in a project (see platform/job-kind.ts). The caller has
+   * checked the role the kind needs (JobKind.role).
    */
   async startJob(
     em: EntityManager,
@@ -203,12 +195,46 @@ export class Jobs {
         errors: [userError('kind', 'UNKNOWN_JOB_KIND', `no job kind "${input.kind}" here`)],
       };
     }
-    const full = await projectQueueFull(em, input.projectId, 'job', this.projectQueueLimit);
+    const what = kind.lane === 'training' ? 'run' : 'job';
+    const full = await projectQueueFull(em, input.projectId, what, this.projectQueueLimit);
     if (full) return { ok: false, errors: [full] };
-    const prepared = await kind.prepare(em, this.db, input.projectId, input.params);
+    return this.submit(em, kind, input.projectId, input.params);
+  }
+
+  /** prepare, then store and queue the job (no quota check: the caller's). */
+  private async submit(
+    em: EntityManager,
+    kind: JobKind,
+    projectId: string,
+    raw: JsonObject,
+    child?: { jobId: string; groupLabel: string },
+  ): Promise<Outcome<Job>> {
+    const prepared = await kind.prepare(em, this.db, projectId, raw);
     if (!prepared.ok) return prepared;
     const { params, lineage } = prepared.value;
-    const job = new Job(em.getReference(Project, input.projectId), kind.name, params, '');
+    if (child && lineage.runId) {
+      // A run a job started itself (a sweep's trial): counted as its parent's, shown in its group.
+      const run = await em.findOneOrFail(Run, { id: lineage.runId });
+      run.parentJob = em.getReference(Job, child.jobId, { wrapped: true });
+      run.groupLabel = child.groupLabel;
+    }
+    const job = this.newJob(em, kind, projectId, params, lineage);
+    em.persist(job);
+    await em.flush();
+    await this.enqueue(em, job);
+    return { ok: true, value: job };
+  }
+
+  private newJob(
+    em: EntityManager,
+    kind: JobKind,
+    projectId: string,
+    params: JsonObject,
+    lineage: JobLineage,
+    id?: string,
+  ): Job {
+    const job = new Job(em.getReference(Project, projectId), kind.name, params, '');
+    if (id) job.id = id;
     job.artifactPath = `jobs/${job.id}`;
     if (lineage.datasetId)
       job.dataset = em.getReference(DatasetEntity, lineage.datasetId, { wrapped: true });
@@ -217,12 +243,24 @@ export class Jobs {
       job.modelVersion = em.getReference(ModelVersion, lineage.modelVersionId, { wrapped: true });
     }
     job.lineage = lineage.details ?? {};
-    em.persist(job);
-    await em.flush();
-    this.bus.publish('JOB_STATUS', { jobId: job.id, projectId: input.projectId, status: 'QUEUED' });
-    const priority = await projectTurn(em, input.projectId, 'job');
-    if (!this.closing) this.jobQueue.enqueue(job.id, { priority });
-    return { ok: true, value: job };
+    return job;
+  }
+
+  /** Tells subscribers a job (and a TRAIN job's run) is QUEUED, then queues it in its turn. */
+  private async enqueue(em: EntityManager, job: Job): Promise<void> {
+    const projectId = job.project.id;
+    this.bus.publish('JOB_STATUS', { jobId: job.id, projectId, status: 'QUEUED' });
+    const lane = this.laneOf(job.kind);
+    if (job.kind === 'TRAIN') {
+      this.bus.publish('RUN_STATUS', {
+        runId: String(job.params.runId),
+        projectId,
+        status: 'QUEUED',
+      });
+    }
+    const priority = await projectTurn(em, projectId, lane === 'training' ? 'run' : 'job');
+    // During shutdown the job stays QUEUED in the database: recover() queues it at next start.
+    if (!this.closing) this.queues[lane].enqueue(job.id, { priority });
   }
 
   /** Cancels a queued job at once, or asks a running one to stop. */
@@ -230,17 +268,17 @@ export class Jobs {
     const job = await em.findOne(Job, { id });
     if (!job)
       return { ok: false, errors: [userError('id', 'NOT_FOUND', `no job with id "${id}"`)] };
-    if (job.status === 'QUEUED' && this.jobQueue.dequeue(id)) {
-      await this.jobExecutor.finish(em, job, 'CANCELLED');
+    if (job.status === 'QUEUED' && this.queues[this.laneOf(job.kind)].dequeue(id)) {
+      await this.executor.finish(em, job, 'CANCELLED');
       await this.kinds.get(job.kind)?.discard?.(this.db, job.params);
       return { ok: true, value: job };
     }
-    if (job.status === 'RUNNING' && this.jobExecutor.requestStop(id, 'cancel')) {
+    if (job.status === 'RUNNING' && this.executor.requestStop(id, 'cancel')) {
       return { ok: true, value: job };
     }
     if (job.status === 'RUNNING' && this.engine) {
       // Running on a worker somewhere: every worker hears it; the one running it stops.
-      this.bus.publish('CANCEL_REQUEST', { lane: 'jobs', id });
+      this.bus.publish('CANCEL_REQUEST', { id });
       return { ok: true, value: job };
     }
     return {
@@ -253,24 +291,15 @@ export class Jobs {
 
   /** What a running job may do besides its own work: start and stop child training runs. */
   private jobServices(jobId: string, projectId: string): JobServices {
-    const trainingQueue = this.queue;
+    const trainingQueue = this.queues.training;
     return {
       startChildRun: async (input, groupLabel) => {
         const em = this.db.fork();
-        const outcome = await createTrainingRun(
-          em,
-          { ...(input as unknown as StartTrainingInput), projectId },
-          this.db,
-        );
-        if (!outcome.ok) return outcome;
-        const run = outcome.value;
-        run.parentJob = em.getReference(Job, jobId, { wrapped: true });
-        run.groupLabel = groupLabel;
-        await em.flush();
-        this.bus.publish('RUN_STATUS', { runId: run.id, projectId, status: 'QUEUED' });
-        const priority = await projectTurn(em, projectId, 'run');
-        if (!this.closing) this.queue.enqueue(run.id, { priority });
-        return { ok: true, value: run.id };
+        const outcome = await this.submit(em, this.kinds.get('TRAIN')!, projectId, input, {
+          jobId,
+          groupLabel,
+        });
+        return outcome.ok ? { ok: true, value: String(outcome.value.params.runId) } : outcome;
       },
       cancelChildRun: async (runId) => {
         await this.cancelRun(this.db.fork(), runId);
@@ -305,22 +334,19 @@ export class Jobs {
     return outcome.value;
   }
 
-  /** Validates and queues a training run. */
+  /** Validates a training run, stores it QUEUED and queues its TRAIN job. */
   async startTraining(em: EntityManager, input: StartTrainingInput): Promise<Outcome<Run>> {
-    const full = await projectQueueFull(em, input.projectId, 'run', this.projectQueueLimit);
-    if (full) return { ok: false, errors: [full] };
-    const outcome = await createTrainingRun(em, input, this.db);
-    if (outcome.ok) {
-      this.bus.publish('RUN_STATUS', {
-        runId: outcome.value.id,
-        projectId: outcome.value.project.id,
-        status: 'QUEUED',
-      });
-      const priority = await projectTurn(em, input.projectId, 'run');
-      // During shutdown the run stays QUEUED in the database: recover() queues it at next start.
-      if (!this.closing) this.queue.enqueue(outcome.value.id, { priority });
-    }
-    return outcome;
+    const { projectId, ...params } = input;
+    const started = await this.startJob(em, {
+      projectId,
+      kind: 'TRAIN',
+      params: params as unknown as JsonObject,
+    });
+    if (!started.ok) return started;
+    return {
+      ok: true,
+      value: await em.findOneOrFail(Run, { id: String(started.value.params.runId) }),
+    };
   }
 
   /** Cancels a queued run at once, or asks a running one to stop after its current batch. */
@@ -328,17 +354,15 @@ export class Jobs {
     const run = await em.findOne(Run, { id });
     if (!run)
       return { ok: false, errors: [userError('id', 'NOT_FOUND', `no run with id "${id}"`)] };
-    if (run.status === 'QUEUED' && this.queue.dequeue(id)) {
-      run.status = 'CANCELLED';
-      run.finishedAt = new Date();
-      await em.flush();
-      this.bus.publish('RUN_STATUS', { runId: id, projectId: run.project.id, status: 'CANCELLED' });
-      return { ok: true, value: run };
-    }
-    if (run.status === 'RUNNING' && this.executor.requestStop(id)) return { ok: true, value: run };
-    if (run.status === 'RUNNING' && this.engine) {
-      this.bus.publish('CANCEL_REQUEST', { lane: 'training', id });
-      return { ok: true, value: run };
+    const job = await em.findOne(Job, {
+      kind: 'TRAIN',
+      run: id,
+      status: { $in: ['QUEUED', 'RUNNING'] },
+    });
+    if (job && (run.status === 'QUEUED' || run.status === 'RUNNING')) {
+      const cancelled = await this.cancelJob(em, job.id);
+      if (!cancelled.ok) return cancelled;
+      return { ok: true, value: await em.findOneOrFail(Run, { id }, { refresh: true }) };
     }
     return {
       ok: false,
@@ -349,74 +373,91 @@ export class Jobs {
   }
 
   /**
-   * After a restart: runs left QUEUED are queued again; runs left RUNNING lost their worker (the
-   * process was killed) and go back to QUEUED, to resume from their last checkpoint (an epoch
-   * stored after it is trained again and its row replaced, so history has no gap or duplicate).
-   * Before that, what interrupted writes left is swept (sweep-leftovers.ts): nothing
-   * half-imported survives a restart.
+   * After a restart: jobs left QUEUED are queued again; jobs left RUNNING lost their worker (the
+   * process was killed) and go back to QUEUED, to resume (a TRAIN job from its run's last
+   * checkpoint: an epoch stored after it is trained again and its row replaced, so history has no
+   * gap or duplicate). Runs left QUEUED or RUNNING that no active TRAIN job carries (stored before
+   * training was a job, or marked RUNNING after their job ended) get one. Before that, what
+   * interrupted writes left is swept (sweep-leftovers.ts): nothing half-imported survives.
    */
   async recover(): Promise<void> {
     const swept = await sweepLeftovers(this.db);
     if (swept.temporary + swept.datasetDirs + swept.datasetRows > 0)
       this.log.info({ ...swept }, 'swept what interrupted writes left');
     const em = this.db.fork();
-    const runs = await em.find(
-      Run,
-      { status: { $in: ['QUEUED', 'RUNNING'] } },
-      { orderBy: { createdAt: 'asc' } },
-    );
-    // Scaled out, a RUNNING row may be running on another worker: the queue's stalled check
-    // (not a restart) decides that a worker is lost. Queuing an id twice is a no-op there.
-    for (const run of runs) {
-      if (run.status === 'RUNNING' && !this.engine) run.status = 'QUEUED';
-    }
-    await em.flush();
-    // Each project's items take their turns again in the order they were made (see projectTurn).
-    const runTurns = new Map<string, number>();
-    for (const run of runs) {
-      if (run.status !== 'QUEUED') continue;
-      this.log.info(
-        { runId: run.id, status: run.status, checkpointEpoch: run.checkpointEpoch },
-        'run recovered',
-      );
-      const priority = (runTurns.get(run.project.id) ?? 0) + 1;
-      runTurns.set(run.project.id, priority);
-      this.queue.enqueue(run.id, { priority });
-    }
+    await this.adoptRuns(em);
     const jobs = await em.find(
       Job,
       { status: { $in: ['QUEUED', 'RUNNING'] } },
       { orderBy: { createdAt: 'asc' } },
     );
+    // Scaled out, a RUNNING row may be running on another worker: the queue's stalled check
+    // (not a restart) decides that a worker is lost. Queuing an id twice is a no-op there.
     for (const job of jobs) if (job.status === 'RUNNING' && !this.engine) job.status = 'QUEUED';
     await em.flush();
-    const jobTurns = new Map<string, number>();
+    // Each project's jobs take their turns again in the order they were made (see projectTurn).
+    const turns = new Map<string, number>();
     for (const job of jobs) {
       if (job.status !== 'QUEUED') continue;
       this.log.info({ jobId: job.id, kind: job.kind }, 'job recovered');
-      const priority = (jobTurns.get(job.project.id) ?? 0) + 1;
-      jobTurns.set(job.project.id, priority);
-      this.jobQueue.enqueue(job.id, { priority });
+      const lane = this.laneOf(job.kind);
+      const key = `${lane}:${job.project.id}`;
+      const priority = (turns.get(key) ?? 0) + 1;
+      turns.set(key, priority);
+      this.queues[lane].enqueue(job.id, { priority });
     }
   }
 
   /**
-   * Graceful shutdown: takes no new work, asks running jobs to stop after their current batch
-   * (they go back to QUEUED, keeping their last epoch's checkpoint) and waits for them.
+   * A TRAIN job for every run left QUEUED or RUNNING without an active one. Its id is derived
+   * from the run and the number of TRAIN jobs it had, so two API replicas starting at once make
+   * it once (the second insert is refused by the primary key).
+   */
+  private async adoptRuns(em: EntityManager): Promise<void> {
+    const runs = await em.find(
+      Run,
+      { status: { $in: ['QUEUED', 'RUNNING'] } },
+      { orderBy: { createdAt: 'asc' } },
+    );
+    const kind = this.kinds.get('TRAIN')!;
+    for (const run of runs) {
+      const trainJobs = await em.find(Job, { kind: 'TRAIN', run: run.id }, { fields: ['status'] });
+      if (trainJobs.some((j) => j.status === 'QUEUED' || j.status === 'RUNNING')) continue;
+      const id = adoptionId(run.id, trainJobs.length);
+      const own = this.db.fork();
+      const lineage = { datasetId: run.dataset.id, runId: run.id };
+      own.persist(this.newJob(own, kind, run.project.id, { runId: run.id }, lineage, id));
+      try {
+        await own.flush();
+        this.log.info({ runId: run.id, jobId: id }, 'run adopted by a TRAIN job');
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      }
+    }
+  }
+
+  /**
+   * Graceful shutdown: takes no new work, asks running jobs to stop soon (a training run after
+   * its current batch, keeping its last epoch's checkpoint); they go back to QUEUED. Waits.
    */
   async close(): Promise<void> {
     this.closing = true;
-    // Waiting runs stay QUEUED in the database; recover() queues them again at the next start.
-    this.queue.clear();
-    this.jobQueue.clear();
+    const queues = [this.queues.training, this.queues.jobs];
+    // Waiting jobs stay QUEUED in the database; recover() queues them again at the next start.
+    for (const queue of queues) queue.clear();
     this.executor.stopAll();
-    this.jobExecutor.stopAll();
     // The watchdog keeps running meanwhile: a hung worker never sees the stop flag.
-    await Promise.all([this.queue.idle(), this.jobQueue.idle()]);
+    await Promise.all(queues.map((queue) => queue.idle()));
     clearInterval(this.watchdog);
     await this.cancelRequests?.return?.();
-    for (const queue of [this.queue, this.jobQueue]) {
+    for (const queue of queues) {
       if ('close' in queue) await (queue as { close(): Promise<void> }).close();
     }
   }
+}
+
+/** A UUID-shaped id that is a function of a run and its count of earlier TRAIN jobs. */
+function adoptionId(runId: string, earlier: number): string {
+  const hex = createHash('sha256').update(`train:${runId}:${earlier}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

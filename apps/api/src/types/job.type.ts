@@ -7,6 +7,7 @@ import { Node } from './node.interface.ts';
 
 /** Mirrors the data layer's JOB_KINDS. */
 export enum JobKind {
+  TRAIN = 'TRAIN',
   IMPORT_DATASET = 'IMPORT_DATASET',
   SCORE_VARIANTS = 'SCORE_VARIANTS',
   EXPLAIN_SEQUENCE = 'EXPLAIN_SEQUENCE',
@@ -18,7 +19,7 @@ export enum JobKind {
   CREATE_DEMO_DATASET = 'CREATE_DEMO_DATASET',
   IMPORT_UPLOAD = 'IMPORT_UPLOAD',
 }
-registerEnumType(JobKind, { name: 'JobKind', description: 'What a background job does.' });
+registerEnumType(JobKind, { name: 'JobKind', description: 'What a job does (TRAIN: a training run; its Run is the record).' });
 
 /** Mirrors the data layer's JOB_STATUSES. */
 export enum JobStatus {

@@ -28,7 +28,7 @@ export function JobLineage(props: { job: JobDetail }): ReactNode {
   if (job.dataset) links.push(['dataset read', <DatasetRef dataset={job.dataset} />]);
   if (job.run) {
     links.push([
-      'model of run',
+      job.kind === 'TRAIN' ? 'run trained' : 'model of run',
       <>
         <a href={routeHref({ page: 'run', id: job.run.id })}>Run {job.run.id}</a>{' '}
         <span className="muted">{job.run.architecture}</span>

@@ -19,6 +19,7 @@ import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
 import { SweepResult } from './sweep-result-view.tsx';
 import { SweepTrialsLive } from './sweep-trials-live.tsx';
+import { routeHref } from '../routing/route.ts';
 
 /** The view of a result by kind; null when the result is not of the shape the view knows. */
 function kindView(job: JobDetail, result: unknown): ReactNode {
@@ -58,6 +59,19 @@ function kindView(job: JobDetail, result: unknown): ReactNode {
   }
 }
 
+/** A TRAIN job's result is its run: epochs, curves, evaluation and model are on the run's page. */
+function TrainedRun(props: { job: JobDetail }): ReactNode {
+  const { run } = props.job;
+  if (!run) return <p className="muted">This training job's run is gone.</p>;
+  return (
+    <p data-testid="job-trained-run">
+      The run is the record of this training: its epochs, curves, evaluation and model are on{' '}
+      <a href={routeHref({ page: 'run', id: run.id })}>run {run.id}</a>{' '}
+      <span className="muted">({run.architecture})</span>.
+    </p>
+  );
+}
+
 /** The metric a sweep ranks its trials by, from its stored parameters. */
 const sweepMetric = (params: string): string | null => str(rec(parseJson(params)).metric);
 
@@ -82,6 +96,7 @@ export function JobResult(props: { job: JobDetail }): ReactNode {
     JOB_RESULT_QUERY,
     wanted ? { variables: { id: job.id } } : skipToken,
   );
+  if (job.kind === 'TRAIN') return <TrainedRun job={job} />;
   if (job.kind === 'EXPLAIN_SEQUENCE')
     return <ExplanationView jobId={job.id} status={job.status} />;
   if (job.kind === 'DISCOVER_MOTIFS')

@@ -193,7 +193,7 @@ export type ImportDatasetInput = {
   windowWidth?: number | null | undefined;
 };
 
-/** What a background job does. */
+/** What a job does (TRAIN: a training run; its Run is the record). */
 export type JobKind =
   | 'CALL_VARIANTS'
   | 'CREATE_DEMO_DATASET'
@@ -204,7 +204,8 @@ export type JobKind =
   | 'IMPORT_UPLOAD'
   | 'PREDICT_RISK'
   | 'SCORE_VARIANTS'
-  | 'SWEEP';
+  | 'SWEEP'
+  | 'TRAIN';
 
 /** Where a job is in its life; a job whose server stopped goes back to QUEUED. */
 export type JobStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';

@@ -2,6 +2,7 @@ import type { JobKind, JobStatus } from '../graphql/types.ts';
 
 /** Every job kind, in the order the kind filter offers them, with the name people read. */
 export const JOB_KIND_NAMES: Readonly<Record<JobKind, string>> = {
+  TRAIN: 'Training',
   IMPORT_DATASET: 'Dataset import',
   IMPORT_UPLOAD: 'Upload import',
   CREATE_DEMO_DATASET: 'Demo dataset',

@@ -1,8 +1,9 @@
 /**
- * The kinds of background job besides a single training run (which is a Run). Each kind's logic
- * lives in libs/jobs (platform/job-kinds); this list is what the database and the API accept.
+ * The kinds of job. Each kind's logic lives in libs/jobs (platform/job-kind.ts); this list is what
+ * the database and the API accept. A TRAIN job trains one Run (the record of the training).
  */
 export const JOB_KINDS = [
+  'TRAIN',
   'IMPORT_DATASET',
   'SCORE_VARIANTS',
   'EXPLAIN_SEQUENCE',

@@ -54,13 +54,13 @@ export type StrandEvents = {
   RUN_STATUS: [event: RunStatusEvent];
   JOB_PROGRESS: [jobId: string, event: JobProgressEvent];
   JOB_STATUS: [event: JobStatusEvent];
-  /** Scaled out: an API replica asks the workers to stop a running run or job. */
+  /** Scaled out: an API replica asks the workers to stop a running job. */
   CANCEL_REQUEST: [event: CancelRequestEvent];
 };
 
-/** Asks whichever worker runs it to stop a training run or a job (scaled-out mode). */
+/** Asks whichever worker runs it to stop a job, a TRAIN job included (scaled-out mode). */
 export interface CancelRequestEvent {
-  lane: 'training' | 'jobs';
+  /** The job's id. */
   id: string;
 }
 

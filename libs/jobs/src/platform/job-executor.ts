@@ -88,7 +88,7 @@ export class JobExecutor {
       } finally {
         await reporter.close();
       }
-      if (active.reason) throw new WorkerAbortedError();
+      if (active.reason && !outcome.complete) throw new WorkerAbortedError();
       job.result = outcome.result;
       if (outcome.outputDatasetId)
         job.outputDataset = em.getReference(Dataset, outcome.outputDatasetId, { wrapped: true });

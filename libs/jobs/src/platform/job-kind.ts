@@ -1,5 +1,5 @@
 /**
- * The contract every background job kind fulfils (import, scoring, explanation, risk, CV, sweep).
+ * The contract every job kind fulfils (training, import, scoring, explanation, risk, CV, sweep).
  * A kind is two steps:
  *   prepare — on the caller's request, in the API process: checks the raw parameters, resolves
  *             every reference inside the caller's project (dataset, run, model version) and
@@ -13,6 +13,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { JobKindName, JsonObject, Role, StrandDatabase } from '@strand/data';
 import type { Outcome } from '../errors/user-error.ts';
+import type { Lane } from '../cluster/engine.ts';
 
 /** A progress report; `total` null when unknown. */
 export interface ProgressUpdate {
@@ -41,6 +42,11 @@ export interface JobOutcome {
   result: JsonObject;
   /** A dataset the job made (an import's), linked as the job's output. */
   outputDatasetId?: string;
+  /**
+   * The work is whole even if a stop came meanwhile (too late to stop it): the job succeeds. By
+   * default a kind that returns after a stop is taken to have stopped part-way.
+   */
+  complete?: boolean;
 }
 
 /** Services a running job may use besides its own parameters. */
@@ -79,6 +85,11 @@ export interface JobKind<P extends JsonObject = JsonObject> {
   name: JobKindName;
   /** The least role in the project that may start it. */
   role: Role;
+  /**
+   * The queue it waits in (default `jobs`). Training has its own lane, with one slot per core:
+   * a job that waits on training runs (a sweep, a CV) never holds the slot they need.
+   */
+  lane?: Lane;
   prepare(
     em: EntityManager,
     db: StrandDatabase,

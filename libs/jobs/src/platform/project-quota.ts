@@ -11,6 +11,8 @@ import type { UserError } from '../errors/user-error.ts';
 export const DEFAULT_PROJECT_QUEUE_LIMIT = 50;
 
 const ACTIVE = { $in: ['QUEUED', 'RUNNING'] as ('QUEUED' | 'RUNNING')[] };
+/** Jobs other than training: a TRAIN job is counted as its run. */
+const NOT_TRAINING = { $ne: 'TRAIN' as const };
 
 /**
  * QUEUE_FULL when `projectId` already has `limit` training runs (or background jobs) queued or
@@ -25,7 +27,7 @@ export async function projectQueueFull(
   const count =
     what === 'run'
       ? await em.count(Run, { project: projectId, status: ACTIVE, parentJob: null })
-      : await em.count(Job, { project: projectId, status: ACTIVE });
+      : await em.count(Job, { project: projectId, status: ACTIVE, kind: NOT_TRAINING });
   if (count < limit) return null;
   const noun = what === 'run' ? 'training runs' : 'jobs';
   return userError(
@@ -50,6 +52,6 @@ export async function projectTurn(
   const count =
     what === 'run'
       ? await em.count(Run, { project: projectId, status: ACTIVE })
-      : await em.count(Job, { project: projectId, status: ACTIVE });
+      : await em.count(Job, { project: projectId, status: ACTIVE, kind: NOT_TRAINING });
   return Math.max(1, count);
 }

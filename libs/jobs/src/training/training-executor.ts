@@ -1,10 +1,10 @@
 /**
- * Runs one queued training run: spawns the training worker thread, and turns its messages into
+ * Runs one queued training run (for its TRAIN job, kinds/train.kind.ts): spawns the training worker thread, and turns its messages into
  * stored state (status, per-epoch metrics, checkpoints, heartbeats, model artifact) and published
  * events. Messages are handled strictly in order, so a run's final status is stored only after all
  * its epochs.
  *
- * Map: requestStop / stopAll (cancel vs. shutdown) · checkStalls (the watchdog's sweep) ·
+ * Map: requestStop (cancel vs. shutdown) · checkStalls (the watchdog's sweep) ·
  * execute (worker data, resuming from the run's last checkpoint) · runWorker (message chain,
  * stall and exit handling) · onMessage (one case per message) · setStatus / publishProgress.
  */
@@ -40,7 +40,11 @@ interface ActiveRun {
   worker: Worker | null;
   lastProgress: number;
   onStall: ((idleMs: number) => void) | null;
+  onEpoch: EpochObserver | null;
 }
+
+/** Told of every stored epoch (the TRAIN job's progress). */
+export type EpochObserver = (epoch: number, epochs: number) => void;
 
 export interface ExecutorOptions {
   codeVersion: string;
@@ -58,17 +62,15 @@ export class TrainingExecutor {
     private readonly options: ExecutorOptions,
   ) {}
 
-  /** Asks a running run to stop after its current batch; false if it is not running here. */
-  requestStop(runId: string): boolean {
+  /**
+   * Asks a running run to stop after its current batch: a cancel ends it CANCELLED, a shutdown
+   * leaves it QUEUED to resume from its last checkpoint. False if it is not running here.
+   */
+  requestStop(runId: string, reason: 'cancel' | 'shutdown'): boolean {
     const run = this.active.get(runId);
     if (!run) return false;
-    Atomics.store(run.stop, 0, STOP_CANCEL);
+    Atomics.store(run.stop, 0, reason === 'cancel' ? STOP_CANCEL : STOP_SHUTDOWN);
     return true;
-  }
-
-  /** Shutdown: every running run stops after its current batch and goes back to QUEUED. */
-  stopAll(): void {
-    for (const run of this.active.values()) Atomics.store(run.stop, 0, STOP_SHUTDOWN);
   }
 
   /** The watchdog's sweep: runs with no progress for `stallMs` are stalled (worker terminated). */
@@ -79,7 +81,8 @@ export class TrainingExecutor {
     }
   }
 
-  async execute(runId: string): Promise<void> {
+  /** Trains a QUEUED run to its end (or until stopped); resolves when its outcome is stored. */
+  async execute(runId: string, onEpoch: EpochObserver | null = null): Promise<void> {
     const em = this.db.fork();
     const run = await em.findOne(Run, runId, { populate: ['dataset'] });
     if (!run || run.status !== 'QUEUED') return;
@@ -110,6 +113,7 @@ export class TrainingExecutor {
       worker: null,
       lastProgress: Date.now(),
       onStall: null,
+      onEpoch,
     };
     this.active.set(runId, active);
     const modelPath = `models/${run.id}`;
@@ -257,6 +261,7 @@ export class TrainingExecutor {
           seconds: r.seconds,
           probeAttributions: message.probes ?? null,
         });
+        active.onEpoch?.(r.epoch, r.epochs);
         this.options.log.info(
           {
             runId: run.id,
