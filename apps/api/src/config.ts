@@ -58,6 +58,7 @@ export const LIMIT_ENV: Record<string, keyof ApiLimits> = {
   STRAND_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   STRAND_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
   STRAND_PROJECT_QUEUE_LIMIT: 'projectQueueLimit',
+  STRAND_PROJECT_RUNNING_LIMIT: 'projectRunningLimit',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -16,6 +16,21 @@ describe('readWorkerConfig', () => {
     expect(config.trainingConcurrency).toBe(1);
     expect(config.jobConcurrency).toBe(1);
     expect(config.queuePrefix).toBe('strand');
+    expect(config.stallSeconds).toBe(300);
+    expect(config.projectRunningLimit).toBe(0);
+  });
+
+  test('a stall threshold in seconds and a per-project running limit, each a whole number', () => {
+    // The stall threshold is not bounded by the cores (it once was: 300 was refused on 2 cores).
+    expect(readWorkerConfig({ ...BASE, STRAND_STALL_SECONDS: '300' }).stallSeconds).toBe(300);
+    expect(
+      readWorkerConfig({ ...BASE, STRAND_PROJECT_RUNNING_LIMIT: '2' }).projectRunningLimit,
+    ).toBe(2);
+    for (const bad of ['0', '2.5', 'x']) {
+      expect(() => readWorkerConfig({ ...BASE, STRAND_PROJECT_RUNNING_LIMIT: bad })).toThrow(
+        /STRAND_PROJECT_RUNNING_LIMIT must be a whole number from 1/,
+      );
+    }
   });
 
   test('refuses to start without PostgreSQL, Redis or a shared artifact directory', () => {

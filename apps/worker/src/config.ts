@@ -17,20 +17,28 @@ export interface WorkerConfig {
   jobConcurrency: number;
   /** STRAND_STALL_SECONDS: a run with no progress for this long is STALLED (default 300). */
   stallSeconds: number;
+  /**
+   * STRAND_PROJECT_RUNNING_LIMIT: training runs, and apart other jobs, one project may have
+   * running at once in the cluster (default 0: no limit); give every worker the same value.
+   */
+  projectRunningLimit: number;
   /** STRAND_QUEUE_PREFIX: Redis key prefix of the queues (default strand). */
   queuePrefix: string;
   logLevel: string;
 }
 
-function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > os.availableParallelism() * 4) {
-    throw new Error(`${name} must be a whole number from 1; got "${raw}"`);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}; got "${raw}"`);
   }
   return value;
 }
+
+/** Work at once in one process: a few per core at most. */
+const PER_PROCESS = os.availableParallelism() * 4;
 
 function required(env: NodeJS.ProcessEnv, name: string, pattern: RegExp, what: string): string {
   const value = env[name];
@@ -44,9 +52,10 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     redisUrl: required(env, 'STRAND_REDIS_URL', /^redis:\/\//, 'a redis:// URL'),
     artifactDir: resolve(required(env, 'STRAND_ARTIFACT_DIR', /./, 'a shared directory')),
     dataDir: resolve(env.STRAND_DATA_DIR || '.strand-worker'),
-    trainingConcurrency: count(env, 'STRAND_TRAINING_CONCURRENCY', 1),
-    jobConcurrency: count(env, 'STRAND_JOB_CONCURRENCY', 1),
-    stallSeconds: count(env, 'STRAND_STALL_SECONDS', 300),
+    trainingConcurrency: count(env, 'STRAND_TRAINING_CONCURRENCY', 1, PER_PROCESS),
+    jobConcurrency: count(env, 'STRAND_JOB_CONCURRENCY', 1, PER_PROCESS),
+    stallSeconds: count(env, 'STRAND_STALL_SECONDS', 300, 86_400),
+    projectRunningLimit: count(env, 'STRAND_PROJECT_RUNNING_LIMIT', 0, 100_000),
     queuePrefix: env.STRAND_QUEUE_PREFIX || 'strand',
     logLevel: env.STRAND_LOG_LEVEL || 'info',
   };

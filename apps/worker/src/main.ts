@@ -26,6 +26,7 @@ const jobs = new Jobs(db, cluster.bus, {
   concurrency: config.trainingConcurrency,
   jobConcurrency: config.jobConcurrency,
   stallSeconds: config.stallSeconds,
+  projectRunningLimit: config.projectRunningLimit,
   log: logger,
   onError: (id, error) =>
     logger.warn({ id, errorName: (error as Error)?.name }, 'queue item failed; retried'),

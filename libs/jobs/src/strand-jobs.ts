@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Dataset as DatasetEntity, Job, ModelVersion, Project, Run } from '@strand/data';
 import type { Dataset, JobKindName, JsonObject, StrandDatabase } from '@strand/data';
 import { createDemoDataset } from './datasets/create-demo-dataset.ts';
@@ -18,7 +18,7 @@ import {
   projectTurn,
 } from './platform/project-quota.ts';
 import { InProcessQueue } from './queue/in-process-queue.ts';
-import type { JobHandler, JobQueue } from './queue/in-process-queue.ts';
+import type { JobHandler, JobQueue, Later } from './queue/in-process-queue.ts';
 import type { Lane, QueueEngine } from './cluster/engine.ts';
 import { trainKind } from './kinds/train.kind.ts';
 import type { StartTrainingInput } from './training/start-training.ts';
@@ -51,9 +51,18 @@ export interface JobsOptions {
    * refused with QUEUE_FULL (default 50; platform/project-quota.ts).
    */
   projectQueueLimit?: number;
+  /**
+   * Jobs of one lane (training runs; or the other jobs) one project may have RUNNING at once;
+   * more wait in the queue, in their turn, without holding a slot (default 0: no limit). Checked
+   * where jobs start: scaled out, give every worker the same value.
+   */
+  projectRunningLimit?: number;
   /** Test-only hooks; never set in production. */
   testing?: { hangAfterEpoch?: number };
 }
+
+/** A job its project's running limit holds back is offered again after this long. */
+const ADMIT_RETRY_MS = 1_000;
 
 /** Default of JobsOptions.stallSeconds (STRAND_STALL_SECONDS). */
 export const DEFAULT_STALL_SECONDS = 300;
@@ -73,6 +82,9 @@ export class Jobs {
   private readonly watchdog: NodeJS.Timeout;
   private readonly log: JobLog;
   private readonly projectQueueLimit: number;
+  private readonly projectRunningLimit: number;
+  /** Admissions run one at a time in this process (SQLite has one connection). */
+  private admissions: Promise<unknown> = Promise.resolve();
   private closing = false;
   private readonly engine: QueueEngine | null;
   private cancelRequests: AsyncIterator<unknown> | null = null;
@@ -91,6 +103,7 @@ export class Jobs {
         : {}),
     });
     this.projectQueueLimit = options.projectQueueLimit ?? DEFAULT_PROJECT_QUEUE_LIMIT;
+    this.projectRunningLimit = options.projectRunningLimit ?? 0;
     this.engine = options.engine ?? null;
     this.kinds = new Map(
       [
@@ -141,20 +154,56 @@ export class Jobs {
    * checkpoint). A job that a shutdown left QUEUED throws, so that the queue hands it to another
    * worker (embedded mode: recover() queues it at the next start).
    */
-  private async runItem(lane: Lane, id: string): Promise<void> {
+  private async runItem(lane: Lane, id: string): Promise<void | Later> {
     if (this.engine) {
       const takenOver = await this.db
         .fork()
         .nativeUpdate(Job, { id, status: 'RUNNING' }, { status: 'QUEUED' });
       if (takenOver > 0) this.log.info({ id, lane }, 'taking over from a lost worker');
     }
-    await this.executor.execute(id);
+    const limit = this.projectRunningLimit;
+    const admit = limit > 0 ? (job: Job) => this.admit(lane, job, limit) : undefined;
+    if ((await this.executor.execute(id, admit)) === 'later') return { laterMs: ADMIT_RETRY_MS };
     if (this.engine) {
       const row = await this.db.fork().findOne(Job, { id }, { fields: ['status'] });
       if (row?.status === 'QUEUED' && this.closing) {
         throw new Error(`${lane} job left queued by a shutdown: another worker resumes it`);
       }
     }
+  }
+
+  /**
+   * Claims a running place for `job` in its project, in one transaction: the project's row
+   * locked (PostgreSQL: workers of a cluster admit one at a time per project), its RUNNING jobs
+   * of the lane counted, and the job marked RUNNING if under the limit. False: not now (or no
+   * longer QUEUED); the queue offers it again later.
+   */
+  private admit(lane: Lane, job: Job, limit: number): Promise<boolean> {
+    const projectId = job.project.id;
+    const kinds = [...this.kinds.values()]
+      .filter((kind) => (kind.lane ?? 'jobs') === lane)
+      .map((kind) => kind.name);
+    const admitted = this.admissions.then(() =>
+      this.db.fork().transactional(async (em) => {
+        if (this.engine) {
+          await em.findOne(Project, projectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        }
+        const running = await em.count(Job, {
+          project: projectId,
+          status: 'RUNNING',
+          kind: { $in: kinds },
+        });
+        if (running >= limit) return false;
+        const claimed = await em.nativeUpdate(
+          Job,
+          { id: job.id, status: 'QUEUED' },
+          { status: 'RUNNING' },
+        );
+        return claimed === 1;
+      }),
+    );
+    this.admissions = admitted.catch(() => undefined);
+    return admitted;
   }
 
   /** A worker stops what it runs when any API replica asks (cancelRun / cancelJob there). */

@@ -122,6 +122,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     ...(cluster ? { engine: cluster.engine } : {}),
     concurrency: options.concurrency ?? 1,
     projectQueueLimit: limits.projectQueueLimit,
+    projectRunningLimit: limits.projectRunningLimit,
     log: logger.child({ component: 'jobs' }),
     ...(options.stallSeconds !== undefined ? { stallSeconds: options.stallSeconds } : {}),
     // The error's message stays out: it may quote a value of the data.

@@ -45,6 +45,11 @@ export interface ApiLimits {
   queryTimeoutMs: number;
   /** Training runs, and apart background jobs, one project may have queued or running. */
   projectQueueLimit: number;
+  /**
+   * Training runs, and apart other jobs, one project may have RUNNING at once; the rest wait in
+   * their turn (0: no limit). Scaled out, the workers' STRAND_PROJECT_RUNNING_LIMIT is the one.
+   */
+  projectRunningLimit: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -70,4 +75,5 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxResponseBytes: 64 * 1024 * 1024,
   queryTimeoutMs: 15_000,
   projectQueueLimit: DEFAULT_PROJECT_QUEUE_LIMIT,
+  projectRunningLimit: 0,
 };

@@ -83,7 +83,7 @@ async function startTestWorker(
   prefix: string,
   server: Pick<
     StrandServerOptions,
-    'dataDir' | 'databaseUrl' | 'concurrency' | 'stallSeconds' | 'logger'
+    'dataDir' | 'databaseUrl' | 'concurrency' | 'stallSeconds' | 'logger' | 'limits'
   >,
 ): Promise<{ close(): Promise<void> }> {
   const db = await openDatabase({ dataDir: server.dataDir, databaseUrl: server.databaseUrl });
@@ -92,6 +92,10 @@ async function startTestWorker(
     engine: cluster.engine,
     concurrency: server.concurrency ?? 1,
     ...(server.stallSeconds !== undefined ? { stallSeconds: server.stallSeconds } : {}),
+    // Where jobs start, the limit is checked: the worker's is the cluster's.
+    ...(server.limits?.projectRunningLimit
+      ? { projectRunningLimit: server.limits.projectRunningLimit }
+      : {}),
     // The job lifecycle lines go where the server's go (a cluster's log collector).
     ...(server.logger ? { log: server.logger.child({ component: 'jobs' }) } : {}),
   });

@@ -20,7 +20,9 @@ export function datasetDerived(datasetId: string): DatasetDerived {
   return {
     runs: { dataset: datasetId },
     modelVersions: { run: { dataset: datasetId } },
+    // Training jobs are the runs above.
     jobs: {
+      kind: { $ne: 'TRAIN' },
       $or: [
         { dataset: datasetId },
         { run: { dataset: datasetId } },

@@ -13,13 +13,15 @@
  * - priorities: `enqueue(id, { priority })` (1 is the highest, BullMQ's convention); Jobs passes
  *   the item's turn in its project, so projects take turns across the cluster.
  * - the same id is never queued twice at once (the BullMQ job id is the row id).
+ * - a handler that answers Later (its project runs as many as it may) puts the item back
+ *   delayed (moveToDelayed + DelayedError, BullMQ's way), with no attempt spent.
  *
  * An API replica makes the queue with `consume: false` (it only adds); an apps/worker process
  * with `consume: true` and a handler.
  */
-import { Queue, Worker } from 'bullmq';
+import { DelayedError, Queue, Worker } from 'bullmq';
 import type { ConnectionOptions, Job as BullJob } from 'bullmq';
-import type { EnqueueOptions, JobHandler, JobQueue } from '../queue/in-process-queue.ts';
+import type { EnqueueOptions, JobHandler, JobQueue, Later } from '../queue/in-process-queue.ts';
 
 export const ATTEMPTS = 5;
 /** A worker that has not renewed an item's lock for this long is presumed dead. */
@@ -60,16 +62,23 @@ export class BullMqQueue implements JobQueue {
       if (!handler) throw new Error('a consuming BullMqQueue needs a handler');
       this.worker = new Worker(
         options.name,
-        async (job: BullJob<{ id: string }>) => {
+        async (job: BullJob<{ id: string }>, token?: string) => {
           this.running++;
+          let answer: Later | void = undefined;
           try {
-            await handler(job.data.id);
+            answer = await handler(job.data.id);
           } catch (error) {
             options.onError?.(job.data.id, error);
             throw error;
           } finally {
             this.running--;
             this.settleIdle();
+          }
+          if (answer) {
+            // Not yet (its project is at its running limit): back in Redis, delayed, with no
+            // attempt spent; any worker may take it when the delay has passed.
+            await job.moveToDelayed(Date.now() + answer.laterMs, token);
+            throw new DelayedError();
           }
         },
         {

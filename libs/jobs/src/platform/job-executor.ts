@@ -50,7 +50,14 @@ export class JobExecutor {
     for (const id of this.active.keys()) this.requestStop(id, 'shutdown');
   }
 
-  async execute(jobId: string): Promise<void> {
+  /**
+   * Runs a QUEUED job. `admit`, when given, may refuse to start it now (its project runs as many
+   * as it may; see Jobs.admit): the job stays QUEUED and this answers 'later'.
+   */
+  async execute(
+    jobId: string,
+    admit?: (job: Job) => Promise<boolean>,
+  ): Promise<void | 'later'> {
     const em = this.db.fork();
     const job = await em.findOne(Job, jobId);
     if (!job || job.status !== 'QUEUED') return;
@@ -61,6 +68,10 @@ export class JobExecutor {
     }
     const active: ActiveJob = { controller: new AbortController(), reason: null };
     this.active.set(jobId, active);
+    if (admit && !(await admit(job).catch(() => false))) {
+      this.active.delete(jobId);
+      return 'later';
+    }
     const projectId = job.project.id;
     const workDir = this.db.artifacts.resolve(job.artifactPath);
     try {

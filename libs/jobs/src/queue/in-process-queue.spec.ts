@@ -74,4 +74,35 @@ describe('InProcessQueue', () => {
     expect(ran).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a5']);
     expect(queue.clear()).toEqual([]);
   });
+
+  it('a job answering Later frees its slot at once and is offered again after the delay', async () => {
+    const ran: string[] = [];
+    let refusals = 1;
+    const queue = new InProcessQueue(async (id) => {
+      ran.push(id);
+      if (id === 'held' && refusals-- > 0) return { laterMs: 30 };
+      await tick();
+      return undefined;
+    }, 1);
+    queue.enqueue('held');
+    queue.enqueue('next', { priority: 2 });
+    await tick();
+    // Held back: 'next' had the slot meanwhile, and 'held' still counts as waiting.
+    expect(ran.slice(0, 2)).toEqual(['held', 'next']);
+    expect(queue.waiting).toBe(1);
+    await queue.idle();
+    expect(ran).toEqual(['held', 'next', 'held']);
+
+    // A held-back job can be dequeued or cleared like a waiting one.
+    refusals = 2;
+    queue.enqueue('held');
+    await tick();
+    expect(queue.dequeue('held')).toBe(true);
+    queue.enqueue('held');
+    await tick();
+    expect(queue.clear()).toEqual(['held']);
+    await queue.idle();
+    // Each offer ran the handler once; neither the dequeued nor the cleared one came back.
+    expect(ran.filter((id) => id === 'held')).toHaveLength(4);
+  });
 });

@@ -28,11 +28,22 @@ export interface JobQueue {
   idle(): Promise<void>;
 }
 
-export type JobHandler = (id: string) => Promise<void>;
+/** A handler's answer that the job may not start yet: offer it again after `laterMs`. */
+export interface Later {
+  laterMs: number;
+}
+
+/**
+ * Runs one job. It may answer Later (its project is at its running limit): the queue frees the
+ * slot at once and offers the job again after the delay, at the same priority.
+ */
+export type JobHandler = (id: string) => Promise<void | Later>;
 
 export class InProcessQueue implements JobQueue {
   /** Waiting jobs, ordered by priority, FIFO among equals. */
   private readonly pending: { id: string; priority: number }[] = [];
+  /** Jobs that answered Later, until their delay has passed (they count as waiting). */
+  private readonly deferred = new Map<string, NodeJS.Timeout>();
   private running = 0;
   private idleWaiters: Array<() => void> = [];
 
@@ -47,7 +58,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   get waiting(): number {
-    return this.pending.length;
+    return this.pending.length + this.deferred.size;
   }
 
   enqueue(id: string, options: EnqueueOptions = {}): void {
@@ -61,6 +72,13 @@ export class InProcessQueue implements JobQueue {
   }
 
   dequeue(id: string): boolean {
+    const timer = this.deferred.get(id);
+    if (timer) {
+      clearTimeout(timer);
+      this.deferred.delete(id);
+      this.settleIdle();
+      return true;
+    }
     const at = this.pending.findIndex((p) => p.id === id);
     if (at < 0) return false;
     this.pending.splice(at, 1);
@@ -69,21 +87,32 @@ export class InProcessQueue implements JobQueue {
   }
 
   clear(): string[] {
-    const ids = this.pending.splice(0).map((p) => p.id);
+    for (const timer of this.deferred.values()) clearTimeout(timer);
+    const ids = [...this.deferred.keys(), ...this.pending.splice(0).map((p) => p.id)];
+    this.deferred.clear();
     this.settleIdle();
     return ids;
   }
 
   idle(): Promise<void> {
-    if (this.running === 0 && this.pending.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private pump(): void {
     while (this.running < this.concurrency && this.pending.length > 0) {
-      const { id } = this.pending.shift()!;
+      const { id, priority } = this.pending.shift()!;
       this.running++;
       this.handler(id)
+        .then((answer) => {
+          if (!answer) return;
+          const timer = setTimeout(() => {
+            this.deferred.delete(id);
+            this.enqueue(id, { priority });
+          }, answer.laterMs);
+          timer.unref();
+          this.deferred.set(id, timer);
+        })
         .catch((error: unknown) => this.onError?.(id, error))
         .finally(() => {
           this.running--;
@@ -93,8 +122,12 @@ export class InProcessQueue implements JobQueue {
     }
   }
 
+  private isIdle(): boolean {
+    return this.running === 0 && this.pending.length === 0 && this.deferred.size === 0;
+  }
+
   private settleIdle(): void {
-    if (this.running === 0 && this.pending.length === 0) {
+    if (this.isIdle()) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       waiters.forEach((resolve) => resolve());
