@@ -183,7 +183,13 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
     const em = db.fork();
     const open =
       (await em.count(Run, { id: { $in: runs }, status: { $nin: final as never } })) +
-      (await em.count(Job, { id: { $in: jobs }, status: { $nin: final as never } }));
+      (await em.count(Job, { id: { $in: jobs }, status: { $nin: final as never } })) +
+      // A run is stored final just before its TRAIN job is.
+      (await em.count(Job, {
+        kind: 'TRAIN',
+        run: { $in: runs },
+        status: { $nin: final as never },
+      }));
     if (open === 0) break;
     await sleep(500);
   }
@@ -207,6 +213,11 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
     const jobOnce = trainJobs.length === 1 && trainJobs[0]!.status === 'SUCCEEDED';
     if (run.status === 'SUCCEEDED' && artifacts === 1 && distinct === run.epochs && jobOnce) {
       finishedOnce++;
+    } else {
+      const what = trainJobs.map((j) => j.status).join(',');
+      phase(
+        `run ${id}: ${run.status}, ${artifacts} models, ${distinct} epochs, TRAIN jobs ${what}`,
+      );
     }
   }
   for (const id of jobs) {

@@ -98,6 +98,20 @@ export class RunResolver {
     return job ? Job.from(job) : null;
   }
 
+  @FieldResolver(() => Job, {
+    nullable: true,
+    description:
+      'The TRAIN job that trains this run (the latest, when a crash or a stall made another): its place in the queue, progress in epochs and outcome. Null for a run stored before training was a job and never run since.',
+  })
+  async trainingJob(@Root() run: Run, @Ctx() { em }: StrandContext) {
+    const job = await em.findOne(
+      JobEntity,
+      { kind: 'TRAIN', run: run.id },
+      { orderBy: { createdAt: 'desc' } },
+    );
+    return job ? Job.from(job) : null;
+  }
+
   @FieldResolver(() => [ProbeAttribution], {
     description: `Live interpretation: the probes' attributions stored with \`epoch\` (default: the latest epoch that has them), one per probe in order (at most ${BOUNDS.probes}); empty when the run has no probes or the epoch none.`,
   })

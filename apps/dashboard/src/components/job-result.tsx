@@ -60,7 +60,7 @@ function kindView(job: JobDetail, result: unknown): ReactNode {
 }
 
 /** A TRAIN job's result is its run: epochs, curves, evaluation and model are on the run's page. */
-function TrainedRun(props: { job: JobDetail }): ReactNode {
+export function TrainedRun(props: { job: JobDetail }): ReactNode {
   const { run } = props.job;
   if (!run) return <p className="muted">This training job's run is gone.</p>;
   return (

@@ -8,7 +8,9 @@ import { parseScoreResult } from '../jobs/score-result.ts';
 import { parseSweepResult } from '../jobs/sweep-result.ts';
 import { CvResult } from './cv-result-view.tsx';
 import { DatasetWarnings } from './import-result-view.tsx';
+import { TrainedRun } from './job-result.tsx';
 import { KeyValues } from './key-values.tsx';
+import { RunDetails } from './run-details.tsx';
 import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
 import { trialRows } from '../jobs/sweep-trials.ts';
@@ -250,5 +252,37 @@ describe('DatasetWarnings', () => {
     expect(html).toContain('<code>calls.vcf:12</code> INFO AC has 1 value(s); kept them');
     expect(html).toContain('… and 47 more');
     expect(renderToStaticMarkup(<DatasetWarnings warnings={[]} />)).toContain('none');
+  });
+});
+
+describe('a TRAIN job and its run', () => {
+  it("the job's page leads to its run, and the run's details to its job", () => {
+    const job = { run: { id: 'r1', architecture: 'deepbind' } } as Parameters<
+      typeof TrainedRun
+    >[0]['job'];
+    const html = renderToStaticMarkup(<TrainedRun job={job} />);
+    expect(html).toContain('href="#/runs/r1"');
+    expect(html).toContain('(deepbind)');
+    expect(renderToStaticMarkup(<TrainedRun job={{ ...job, run: null }} />)).toContain(
+      'run is gone',
+    );
+    const run = {
+      architecture: 'deepbind',
+      backend: 'wasm',
+      dataset: { name: 'demo', recordCount: 10, sequenceLength: 30 },
+      epochs: 2,
+      batchSize: 32,
+      learningRate: 0.001,
+      seed: 1,
+      createdAt: null,
+      startedAt: null,
+      finishedAt: null,
+      config: '{}',
+      trainingJob: { id: 'j1', status: 'RUNNING' },
+    } as unknown as Parameters<typeof RunDetails>[0]['run'];
+    const details = renderToStaticMarkup(<RunDetails run={run} />);
+    expect(details).toContain('<dt>training job</dt>');
+    expect(details).toContain('href="#/jobs/j1"');
+    expect(details).toContain('>running</a>');
   });
 });

@@ -3,6 +3,7 @@ import { formatDateTime } from '../format/date.ts';
 import { formatDuration } from '../format/duration.ts';
 import { formatCount } from '../format/number.ts';
 import type { RunDetail } from '../graphql/types.ts';
+import { routeHref } from '../routing/route.ts';
 
 /** Pretty-print the run's architecture config (JSON text); left as is if it is not JSON. */
 export function prettyConfig(config: string): string {
@@ -38,6 +39,15 @@ export function RunDetails(props: { run: RunDetail }): ReactNode {
     ['finished', formatDateTime(run.finishedAt)],
     ['duration', formatDuration(elapsedSeconds(run.startedAt, run.finishedAt))],
   ];
+  // Training is a job: its TRAIN job has its place in the queue and its outcome.
+  if (run.trainingJob) {
+    items.push([
+      'training job',
+      <a href={routeHref({ page: 'job', id: run.trainingJob.id })}>
+        {run.trainingJob.status.toLowerCase()}
+      </a>,
+    ]);
+  }
   return (
     <section className="details">
       <dl>

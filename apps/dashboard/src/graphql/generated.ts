@@ -727,6 +727,7 @@ export type RunQuery = {
     currentEpoch: number;
     createdAt: string;
     project: { id: string; viewerRole: Role };
+    trainingJob: { id: string; status: JobStatus } | null;
     history: Array<{
       epoch: number;
       samplesPerSecond: number;
@@ -3398,6 +3399,17 @@ export const RunDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'error' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'trainingJob' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'history' },
