@@ -4,9 +4,12 @@
  * rows, polled: they are the truth after a restart as well as live) and applies the median
  * stopping rule (learning/median-stopping.ts) after each. A hopeless trial is marked first —
  * group label "trial N (pruned)" and tag `pruned` — and then cancelled, so a sweep that restarts
- * in between still knows. Pruning is decided on the stored curve alone, so the same seed gives
- * the same decisions however late the sweep notices; the cancel is sent again on every poll
- * until the run ends, since a run being started by the queue cannot be cancelled yet.
+ * in between still knows. Pruning is decided on stored curves alone, so a restart does not
+ * change a decision made; but the other trials' curves it compares with are those stored by
+ * then, so with trials in parallel (trainingSlots > 1) the decisions depend on their pace: the
+ * same seed gives the same decisions only when trials run one at a time. The cancel is sent
+ * again on every poll until the run ends, since a run being started by the queue cannot be
+ * cancelled yet.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { epochHistory, FINAL_RUN_STATUSES, Run, tagRun } from '@strand/data';

@@ -140,6 +140,38 @@ async function describeModel(
   }
   const architecture = String(metadata['architecture']);
   const inputLength = metadata['inputLength'];
+  const task = modelTask(purpose, run, field, architecture, inputLength, metadata);
+  if (!task.ok) return task;
+  return fingerprinted(
+    db,
+    run,
+    version,
+    artifact,
+    architecture,
+    inputLength as number,
+    metadata,
+    task.value,
+  );
+}
+
+/** The task of a stored model, if it can serve `purpose`; the located refusal otherwise. */
+function modelTask(
+  purpose: ModelPurpose,
+  run: Run,
+  field: string,
+  architecture: string,
+  inputLength: unknown,
+  metadata: Record<string, unknown>,
+): Outcome<ArchitectureTask> {
+  const taskOf = (): ArchitectureTask | null => {
+    try {
+      return isArchitectureName(architecture)
+        ? architectureTask(architecture, metadata['config'] as ArchitectureConfig)
+        : null;
+    } catch {
+      return null;
+    }
+  };
   if (purpose === 'pileup') {
     if (architecture !== 'pileup' || !Number.isInteger(inputLength)) {
       return fail(
@@ -150,49 +182,19 @@ async function describeModel(
         ),
       );
     }
-    return fingerprinted(
-      db,
-      run,
-      version,
-      artifact,
-      architecture,
-      inputLength as number,
-      metadata,
-      'multiclass',
-    );
+    return { ok: true, value: 'multiclass' };
   }
   if (purpose === 'transfer') {
-    let task: ArchitectureTask | null = null;
-    try {
-      if (isArchitectureName(architecture)) {
-        task = architectureTask(architecture, metadata['config'] as ArchitectureConfig);
-      }
-    } catch {
-      task = null;
-    }
+    const task = taskOf();
     if (task === null || !Number.isInteger(inputLength)) {
       const message = `the model of run ${run.id} (${architecture}) is not a model Strand can train from`;
       return fail(userError(field, 'INVALID_MODEL', message));
     }
-    return fingerprinted(
-      db,
-      run,
-      version,
-      artifact,
-      architecture,
-      inputLength as number,
-      metadata,
-      task,
-    );
+    return { ok: true, value: task };
   }
-  let task: ArchitectureTask | null = null;
-  if (isArchitectureName(architecture) && ARCHITECTURES[architecture].inputKind === 'sequence') {
-    try {
-      task = architectureTask(architecture, metadata['config'] as ArchitectureConfig);
-    } catch {
-      task = null;
-    }
-  }
+  const sequence =
+    isArchitectureName(architecture) && ARCHITECTURES[architecture].inputKind === 'sequence';
+  const task = sequence ? taskOf() : null;
   if (
     task === null ||
     !APPLICABLE_TASKS.includes(task) ||
@@ -207,16 +209,7 @@ async function describeModel(
       ),
     );
   }
-  return fingerprinted(
-    db,
-    run,
-    version,
-    artifact,
-    architecture,
-    inputLength as number,
-    metadata,
-    task,
-  );
+  return { ok: true, value: task };
 }
 
 /** The resolved model, with the SHA-256 of its weights (NO_MODEL when its files are gone). */
