@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Job } from '@strand/data';
-import { createTestDatabase, saveTestProject } from '@strand/data/testing';
-import type { JsonObject, StrandDatabase } from '@strand/data';
-import { createEventBus } from '../events/event-bus.ts';
+import type { JsonObject } from '@strand/data';
 import type { JobProgressEvent } from '../events/event-bus.ts';
-import { Jobs } from '../strand-jobs.ts';
+import type { Jobs } from '../strand-jobs.ts';
+import { useJobsTestbed } from '../platform/testing/jobs-testbed.ts';
 
-let db: StrandDatabase;
-let cleanup: () => Promise<void>;
-let projectId: string;
-let datasetId: string;
-const opened: Jobs[] = [];
-const bus = createEventBus();
+const bed = useJobsTestbed({ sequences: 200, length: 40, seed: 4 });
 
 const CV = {
   architecture: 'deepbind',
@@ -23,36 +17,13 @@ const CV = {
   seed: 5,
 };
 
-function jobs(): Jobs {
-  const made = new Jobs(db, bus);
-  opened.push(made);
-  return made;
-}
-
-beforeEach(async () => {
-  ({ db, cleanup } = await createTestDatabase());
-  const em = db.fork();
-  projectId = await saveTestProject(em);
-  const made = await jobs().createDemoDataset(em, {
-    projectId,
-    sequences: 200,
-    length: 40,
-    motifs: ['GATA1'],
-    seed: 4,
-  });
-  if (!made.ok) throw new Error('dataset');
-  datasetId = made.value.id;
-});
-afterEach(async () => {
-  for (const j of opened.splice(0)) await j.close();
-  await cleanup();
-});
+const jobs = (): Jobs => bed.jobs();
 
 async function startCv(j: Jobs, extra: JsonObject = {}): Promise<string> {
-  const outcome = await j.startJob(db.fork(), {
-    projectId,
+  const outcome = await j.startJob(bed.db.fork(), {
+    projectId: bed.projectId,
     kind: 'CROSS_VALIDATION',
-    params: { datasetId, ...CV, ...extra } as unknown as JsonObject,
+    params: { datasetId: bed.datasetId, ...CV, ...extra } as unknown as JsonObject,
   });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
   return outcome.value.id;
@@ -63,11 +34,12 @@ async function progressed(
   jobId: string,
   until: (event: JobProgressEvent) => boolean,
 ): Promise<JobProgressEvent> {
-  for await (const event of bus.subscribe('JOB_PROGRESS', jobId)) if (until(event)) return event;
+  for await (const event of bed.bus.subscribe('JOB_PROGRESS', jobId))
+    if (until(event)) return event;
   throw new Error('event stream ended');
 }
 
-const stored = (id: string) => db.fork().findOneOrFail(Job, { id });
+const stored = (id: string) => bed.db.fork().findOneOrFail(Job, { id });
 
 describe('CROSS_VALIDATION jobs', () => {
   it('reports progress in folds and epochs, and a cancel stops it mid-fold', async () => {
@@ -78,7 +50,7 @@ describe('CROSS_VALIDATION jobs', () => {
     expect(running.progress.message).toMatch(/^fold 1\/4, epoch \d+\/40$/);
     const asked = Date.now();
     const done = progressed(jobId, (e) => e.done);
-    expect((await j.cancelJob(db.fork(), jobId)).ok).toBe(true);
+    expect((await j.cancelJob(bed.db.fork(), jobId)).ok).toBe(true);
     expect((await done).status).toBe('CANCELLED');
     // Stopped within a batch or two, long before the 160 epochs.
     expect(Date.now() - asked).toBeLessThan(5_000);

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { epochHistory, Job, Run, runTags } from '@strand/data';
-import { createTestDatabase, saveTestProject } from '@strand/data/testing';
-import type { JsonObject, StrandDatabase } from '@strand/data';
-import { createEventBus } from '../events/event-bus.ts';
+import type { JsonObject } from '@strand/data';
 import type { RunStatusEvent } from '../events/event-bus.ts';
-import { Jobs } from '../strand-jobs.ts';
+import type { Jobs } from '../strand-jobs.ts';
+import { useJobsTestbed } from '../platform/testing/jobs-testbed.ts';
 
-let db: StrandDatabase;
-let cleanup: () => Promise<void>;
-let projectId: string;
-let datasetId: string;
-const opened: Jobs[] = [];
-const bus = createEventBus();
+const bed = useJobsTestbed({ sequences: 240, length: 40, seed: 2 });
 
 /** Three trials, the third hopeless (learning rate 1e-7): the median rule must prune it. */
 const SWEEP = {
@@ -24,36 +18,13 @@ const SWEEP = {
   earlyStop: { afterEpochs: 2, minCompleted: 2 },
 };
 
-function jobs(concurrency = 1): Jobs {
-  const made = new Jobs(db, bus, { concurrency });
-  opened.push(made);
-  return made;
-}
-
-beforeEach(async () => {
-  ({ db, cleanup } = await createTestDatabase());
-  const em = db.fork();
-  projectId = await saveTestProject(em);
-  const made = await jobs().createDemoDataset(em, {
-    projectId,
-    sequences: 240,
-    length: 40,
-    motifs: ['GATA1'],
-    seed: 2,
-  });
-  if (!made.ok) throw new Error('dataset');
-  datasetId = made.value.id;
-});
-afterEach(async () => {
-  for (const j of opened.splice(0)) await j.close();
-  await cleanup();
-});
+const jobs = (concurrency = 1): Jobs => bed.jobs({ concurrency });
 
 async function startSweep(j: Jobs, extra: JsonObject = {}): Promise<string> {
-  const outcome = await j.startJob(db.fork(), {
-    projectId,
+  const outcome = await j.startJob(bed.db.fork(), {
+    projectId: bed.projectId,
     kind: 'SWEEP',
-    params: { datasetId, ...SWEEP, ...extra } as unknown as JsonObject,
+    params: { datasetId: bed.datasetId, ...SWEEP, ...extra } as unknown as JsonObject,
   });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
   return outcome.value.id;
@@ -61,22 +32,22 @@ async function startSweep(j: Jobs, extra: JsonObject = {}): Promise<string> {
 
 /** The job once its last progress event has been published (listening from the call). */
 async function finished(jobId: string): Promise<Job> {
-  for await (const event of bus.subscribe('JOB_PROGRESS', jobId)) if (event.done) break;
-  return db.fork().findOneOrFail(Job, { id: jobId });
+  for await (const event of bed.bus.subscribe('JOB_PROGRESS', jobId)) if (event.done) break;
+  return bed.db.fork().findOneOrFail(Job, { id: jobId });
 }
 
 /** Resolves when the sweep's trial `label` has a run with status RUNNING. */
 async function trialRunning(jobId: string, label: string): Promise<Run> {
-  for await (const event of bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
+  for await (const event of bed.bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
     if (event.status !== 'RUNNING') continue;
-    const run = await db.fork().findOne(Run, { id: event.runId, parentJob: jobId });
+    const run = await bed.db.fork().findOne(Run, { id: event.runId, parentJob: jobId });
     if (run?.groupLabel === label) return run;
   }
   throw new Error('event stream ended');
 }
 
 const trialRuns = (jobId: string) =>
-  db.fork().find(Run, { parentJob: jobId }, { orderBy: { createdAt: 'asc' } });
+  bed.db.fork().find(Run, { parentJob: jobId }, { orderBy: { createdAt: 'asc' } });
 
 interface TrialView {
   trial: number;
@@ -137,7 +108,7 @@ describe('SWEEP jobs', () => {
       expect(runs[i].createdAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt!.getTime());
     }
     const tags = await runTags(
-      db.fork(),
+      bed.db.fork(),
       runs.map((r) => r.id),
     );
     expect(tags.get(runs[2].id)).toEqual(['pruned']);
@@ -153,7 +124,7 @@ describe('SWEEP jobs', () => {
     expect(pruned.value).toBeLessThan(Math.min(first.value, second.value));
     // Each trial's value is the best stored val_auroc of its run.
     for (const t of result.trials) {
-      const history = await epochHistory(db.fork(), t.runId);
+      const history = await epochHistory(bed.db.fork(), t.runId);
       expect(history).toHaveLength(t.epochs);
       expect(t.value).toBe(Math.max(...history.map((e) => e.metrics.val_auroc)));
     }
@@ -170,9 +141,9 @@ describe('SWEEP jobs', () => {
     });
     const running = await trialRunning(jobId, 'trial 2');
     await first.close();
-    const stopped = await db.fork().findOneOrFail(Job, { id: jobId });
+    const stopped = await bed.db.fork().findOneOrFail(Job, { id: jobId });
     expect(stopped.status).toBe('QUEUED');
-    expect((await db.fork().findOneOrFail(Run, { id: running.id })).status).toBe('QUEUED');
+    expect((await bed.db.fork().findOneOrFail(Run, { id: running.id })).status).toBe('QUEUED');
 
     const second = jobs();
     const done = finished(jobId);
@@ -197,7 +168,7 @@ describe('SWEEP jobs', () => {
     const jobId = await startSweep(j);
     const running = await trialRunning(jobId, 'trial 1');
     const done = finished(jobId);
-    const cancelled = await j.cancelJob(db.fork(), jobId);
+    const cancelled = await j.cancelJob(bed.db.fork(), jobId);
     expect(cancelled.ok).toBe(true);
     expect((await done).status).toBe('CANCELLED');
     const runs = await trialRuns(jobId);
@@ -207,10 +178,10 @@ describe('SWEEP jobs', () => {
   it('refuses bad sweeps before anything is queued, naming the field', async () => {
     const j = jobs();
     const refused = async (extra: JsonObject) => {
-      const outcome = await j.startJob(db.fork(), {
-        projectId,
+      const outcome = await j.startJob(bed.db.fork(), {
+        projectId: bed.projectId,
         kind: 'SWEEP',
-        params: { datasetId, ...SWEEP, ...extra } as unknown as JsonObject,
+        params: { datasetId: bed.datasetId, ...SWEEP, ...extra } as unknown as JsonObject,
       });
       if (outcome.ok) throw new Error('accepted');
       return outcome.errors.map((e) => [e.field, e.code, e.message]);
@@ -248,7 +219,7 @@ describe('SWEEP jobs', () => {
     expect(await refused({ datasetId: 'nope' })).toEqual([
       ['datasetId', 'NOT_FOUND', 'no dataset with id "nope"'],
     ]);
-    expect(await db.fork().count(Job, {})).toBe(0);
-    expect(await db.fork().count(Run, {})).toBe(0);
+    expect(await bed.db.fork().count(Job, {})).toBe(0);
+    expect(await bed.db.fork().count(Run, {})).toBe(0);
   });
 });

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Job, Run } from '@strand/data';
-import { createTestDatabase, saveTestProject } from '@strand/data/testing';
-import type { StrandDatabase } from '@strand/data';
-import { createEventBus } from '../events/event-bus.ts';
-import type { JobProgressEvent, RunStatusEvent } from '../events/event-bus.ts';
-import { Jobs } from '../strand-jobs.ts';
+import type { JobProgressEvent } from '../events/event-bus.ts';
+import { useJobsTestbed } from '../platform/testing/jobs-testbed.ts';
 import { createTrainingRun } from '../training/start-training.ts';
 
-let db: StrandDatabase;
-let cleanup: () => Promise<void>;
-let projectId: string;
-let datasetId: string;
-const opened: Jobs[] = [];
-const bus = createEventBus();
+const bed = useJobsTestbed({ sequences: 200, length: 40, seed: 2 });
 
 const RUN = {
   architecture: 'deepbind',
@@ -21,53 +13,26 @@ const RUN = {
   config: { filters: 8, kernelSize: 6, hiddenUnits: 8 },
 };
 
-function jobs(): Jobs {
-  const made = new Jobs(db, bus);
-  opened.push(made);
-  return made;
-}
+const ids = () => ({ projectId: bed.projectId, datasetId: bed.datasetId });
 
-beforeEach(async () => {
-  ({ db, cleanup } = await createTestDatabase());
-  const em = db.fork();
-  projectId = await saveTestProject(em);
-  const made = await jobs().createDemoDataset(em, {
-    projectId,
-    sequences: 200,
-    length: 40,
-    motifs: ['GATA1'],
-    seed: 2,
-  });
-  if (!made.ok) throw new Error('dataset');
-  datasetId = made.value.id;
-});
-afterEach(async () => {
-  for (const j of opened.splice(0)) await j.close();
-  await cleanup();
-});
+/** The run's status once it is one of `statuses`. */
+const runStatus = async (runId: () => string, statuses: string[]) =>
+  (await bed.runStatus(runId, statuses)).status;
 
-/** The first status event of the run `runId()` names whose status is in `statuses`. */
-async function runStatus(runId: () => string, statuses: string[]): Promise<string> {
-  for await (const event of bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
-    if (event.runId === runId() && statuses.includes(event.status)) return event.status;
-  }
-  throw new Error('event stream ended');
-}
-
-const trainJobsOf = (runId: string) => db.fork().find(Job, { kind: 'TRAIN', run: runId });
+const trainJobsOf = (runId: string) => bed.db.fork().find(Job, { kind: 'TRAIN', run: runId });
 
 describe('TRAIN jobs', () => {
   it('a run goes through the queue as a TRAIN job: its progress counts epochs, its result names the run', async () => {
-    const j = jobs();
+    const j = bed.jobs();
     let runId = '';
     const done = runStatus(() => runId, ['SUCCEEDED', 'FAILED']);
-    const started = await j.startTraining(db.fork(), { projectId, datasetId, ...RUN });
+    const started = await j.startTraining(bed.db.fork(), { ...ids(), ...RUN });
     if (!started.ok) throw new Error(JSON.stringify(started.errors));
     runId = started.value.id;
     const [job] = await trainJobsOf(runId);
     const progress: JobProgressEvent[] = [];
     void (async () => {
-      for await (const event of bus.subscribe('JOB_PROGRESS', job!.id)) {
+      for await (const event of bed.bus.subscribe('JOB_PROGRESS', job!.id)) {
         progress.push(event as JobProgressEvent);
         if ((event as JobProgressEvent).done) return;
       }
@@ -87,41 +52,41 @@ describe('TRAIN jobs', () => {
   });
 
   it('cancelling a run cancels its TRAIN job, queued at once or running after its batch', async () => {
-    const j = jobs();
+    const j = bed.jobs();
     let first = '';
     const running = runStatus(() => first, ['RUNNING']);
-    const a = await j.startTraining(db.fork(), { projectId, datasetId, ...RUN, epochs: 50 });
-    const b = await j.startTraining(db.fork(), { projectId, datasetId, ...RUN });
+    const a = await j.startTraining(bed.db.fork(), { ...ids(), ...RUN, epochs: 50 });
+    const b = await j.startTraining(bed.db.fork(), { ...ids(), ...RUN });
     if (!a.ok || !b.ok) throw new Error('start');
     first = a.value.id;
     await running;
     // The second waits behind the first (one training slot): cancelled at once, with its job.
-    const queued = await j.cancelRun(db.fork(), b.value.id);
+    const queued = await j.cancelRun(bed.db.fork(), b.value.id);
     expect(queued.ok && queued.value.status).toBe('CANCELLED');
     expect((await trainJobsOf(b.value.id)).map((x) => x.status)).toEqual(['CANCELLED']);
 
     const stopped = runStatus(() => first, ['CANCELLED', 'SUCCEEDED', 'FAILED']);
     const [jobA] = await trainJobsOf(first);
     // Through the job, as the jobs page does: the run stops too.
-    expect((await j.cancelJob(db.fork(), jobA!.id)).ok).toBe(true);
+    expect((await j.cancelJob(bed.db.fork(), jobA!.id)).ok).toBe(true);
     expect(await stopped).toBe('CANCELLED');
     await j.close();
     expect((await trainJobsOf(first)).map((x) => x.status)).toEqual(['CANCELLED']);
   });
 
   it('a run stored QUEUED without a job (made before training was a job) is adopted once at recovery', async () => {
-    const em = db.fork();
-    const made = await createTrainingRun(em, { projectId, datasetId, ...RUN }, db);
+    const em = bed.db.fork();
+    const made = await createTrainingRun(em, { ...ids(), ...RUN }, bed.db);
     if (!made.ok) throw new Error('run');
     const runId = made.value.id;
     expect(await trainJobsOf(runId)).toEqual([]);
     const done = runStatus(() => runId, ['SUCCEEDED', 'FAILED']);
-    const j = jobs();
+    const j = bed.jobs();
     await j.recover();
     expect(await done).toBe('SUCCEEDED');
     await j.close();
     const adopted = await trainJobsOf(runId);
     expect(adopted.map((x) => x.status)).toEqual(['SUCCEEDED']);
-    expect((await db.fork().findOneOrFail(Run, { id: runId })).currentEpoch).toBe(2);
+    expect((await bed.db.fork().findOneOrFail(Run, { id: runId })).currentEpoch).toBe(2);
   });
 });

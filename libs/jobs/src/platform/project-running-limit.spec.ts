@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Job } from '@strand/data';
-import { createTestDatabase, saveTestProject } from '@strand/data/testing';
-import type { StrandDatabase } from '@strand/data';
-import { createEventBus } from '../events/event-bus.ts';
 import type { RunStatusEvent } from '../events/event-bus.ts';
-import { Jobs } from '../strand-jobs.ts';
+import { useJobsTestbed } from './testing/jobs-testbed.ts';
 
-let db: StrandDatabase;
-let cleanup: () => Promise<void>;
-let jobs: Jobs;
-const bus = createEventBus();
+const bed = useJobsTestbed({ sequences: 120, length: 30, seed: 3 });
 
 const RUN = {
   architecture: 'deepbind',
@@ -18,45 +12,23 @@ const RUN = {
   config: { filters: 8, kernelSize: 6, hiddenUnits: 8 },
 };
 
-beforeEach(async () => {
-  ({ db, cleanup } = await createTestDatabase());
-  // Two training slots, at most one running run per project.
-  jobs = new Jobs(db, bus, { concurrency: 2, projectRunningLimit: 1 });
-});
-afterEach(async () => {
-  await jobs.close();
-  await cleanup();
-});
-
-async function projectWithData(slug: string): Promise<{ projectId: string; datasetId: string }> {
-  const em = db.fork();
-  const projectId = await saveTestProject(em, slug);
-  const made = await jobs.createDemoDataset(em, {
-    projectId,
-    sequences: 120,
-    length: 30,
-    motifs: ['GATA1'],
-    seed: 3,
-  });
-  if (!made.ok) throw new Error('dataset');
-  return { projectId, datasetId: made.value.id };
-}
-
 describe("a project's running limit", () => {
   it('holds back a project’s second run without holding a slot: another project’s run goes first', async () => {
-    const a = await projectWithData('lab-a');
-    const b = await projectWithData('lab-b');
+    // Two training slots, at most one running run per project.
+    const jobs = bed.jobs({ concurrency: 2, projectRunningLimit: 1 });
+    const a = { projectId: bed.projectId, datasetId: bed.datasetId };
+    const b = await bed.project('lab-b');
     const ids = new Map<string, string>();
     const events: RunStatusEvent[] = [];
     const watching = (async () => {
-      for await (const event of bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
+      for await (const event of bed.bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
         events.push(event);
         const finals = events.filter((e) => ['SUCCEEDED', 'FAILED'].includes(e.status));
         if (finals.length === 3) return;
       }
     })();
     const start = async (name: string, where: typeof a, epochs = RUN.epochs) => {
-      const started = await jobs.startTraining(db.fork(), { ...where, ...RUN, epochs });
+      const started = await jobs.startTraining(bed.db.fork(), { ...where, ...RUN, epochs });
       if (!started.ok) throw new Error(JSON.stringify(started.errors));
       ids.set(started.value.id, name);
     };
@@ -74,7 +46,7 @@ describe("a project's running limit", () => {
     expect(order.indexOf('b1 RUNNING')).toBeLessThan(order.indexOf('a1 SUCCEEDED'));
     expect(order.filter((s) => s.endsWith('SUCCEEDED'))).toHaveLength(3);
     await jobs.close();
-    const trainJobs = await db.fork().find(Job, { kind: 'TRAIN' });
+    const trainJobs = await bed.db.fork().find(Job, { kind: 'TRAIN' });
     expect(trainJobs.map((j) => j.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
   });
 });

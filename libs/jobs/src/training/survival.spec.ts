@@ -1,19 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { epochHistory, Run } from '@strand/data';
-import { createTestDatabase, saveTestProject } from '@strand/data/testing';
-import type { StrandDatabase } from '@strand/data';
-import { createEventBus } from '../events/event-bus.ts';
-import type { RunStatusEvent } from '../events/event-bus.ts';
-import { Jobs } from '../strand-jobs.ts';
+import type { Jobs } from '../strand-jobs.ts';
 import type { JobsOptions } from '../strand-jobs.ts';
+import { useJobsTestbed } from '../platform/testing/jobs-testbed.ts';
 
-let db: StrandDatabase;
-let cleanup: () => Promise<void>;
-let projectId: string;
-let datasetId: string;
-const opened: Jobs[] = [];
-const bus = createEventBus();
+const bed = useJobsTestbed({ sequences: 200, length: 40, seed: 2 });
 
 const RUN = {
   architecture: 'deepbind',
@@ -23,47 +15,22 @@ const RUN = {
   config: { filters: 8, kernelSize: 6, hiddenUnits: 8 },
 };
 
-function jobs(options: JobsOptions = {}): Jobs {
-  const made = new Jobs(db, bus, options);
-  opened.push(made);
-  return made;
-}
+const jobs = (options: JobsOptions = {}): Jobs => bed.jobs(options);
 
-beforeEach(async () => {
-  ({ db, cleanup } = await createTestDatabase());
-  const em = db.fork();
-  projectId = await saveTestProject(em);
-  const made = await jobs().createDemoDataset(em, {
-    projectId,
-    sequences: 200,
-    length: 40,
-    motifs: ['GATA1'],
-    seed: 2,
-  });
-  if (!made.ok) throw new Error('dataset');
-  datasetId = made.value.id;
-});
-afterEach(async () => {
-  for (const j of opened.splice(0)) await j.close();
-  await cleanup();
-});
-
-/** Resolves with the first status event of `runId` whose status is in `statuses`. */
-async function statusOf(runId: () => string, statuses: string[]): Promise<RunStatusEvent> {
-  for await (const event of bus.subscribe('RUN_STATUS') as AsyncIterable<RunStatusEvent>) {
-    if (event.runId === runId() && statuses.includes(event.status)) return event;
-  }
-  throw new Error('event stream ended');
-}
+const statusOf = (runId: () => string, statuses: string[]) => bed.runStatus(runId, statuses);
 
 async function start(j: Jobs): Promise<string> {
-  const started = await j.startTraining(db.fork(), { projectId, datasetId, ...RUN });
+  const started = await j.startTraining(bed.db.fork(), {
+    projectId: bed.projectId,
+    datasetId: bed.datasetId,
+    ...RUN,
+  });
   if (!started.ok) throw new Error(JSON.stringify(started.errors));
   return started.value.id;
 }
 
 async function finalMetrics(runId: string) {
-  const em = db.fork();
+  const em = bed.db.fork();
   const history = await epochHistory(em, runId);
   const run = await em.findOneOrFail(Run, { id: runId });
   return { history: history.map((e) => [e.epoch, e.metrics]), final: run.finalMetrics };
@@ -87,15 +54,15 @@ describe('runs that survive', () => {
     const stalled = statusOf(() => id, ['STALLED', 'SUCCEEDED', 'FAILED']);
     // 15 s: on a loaded 2-core machine a worker may need over 5 s to load TF.js and finish epoch 1.
     id = await start(jobs({ stallSeconds: 15, testing: { hangAfterEpoch: 1 } }));
-    expect(await stalled).toEqual({ runId: id, projectId, status: 'STALLED' });
-    const row = await db.fork().findOneOrFail(Run, { id });
+    expect(await stalled).toEqual({ runId: id, projectId: bed.projectId, status: 'STALLED' });
+    const row = await bed.db.fork().findOneOrFail(Run, { id });
     expect(row).toMatchObject({ status: 'STALLED', checkpointEpoch: 1, currentEpoch: 1 });
     expect(row.error).toMatch(/^no progress for \d+ s: worker stopped$/);
     expect(row.heartbeatAt).toBeInstanceOf(Date);
-    expect(await readdir(db.artifacts.resolve(`checkpoints/${id}`))).toEqual(['epoch-1']);
+    expect(await readdir(bed.db.artifacts.resolve(`checkpoints/${id}`))).toEqual(['epoch-1']);
 
     // As if the process had died while the run was RUNNING: the next start resumes it.
-    const em = db.fork();
+    const em = bed.db.fork();
     const lost = await em.findOneOrFail(Run, { id });
     lost.status = 'RUNNING';
     await em.flush();
@@ -104,7 +71,7 @@ describe('runs that survive', () => {
     expect((await done).status).toBe('SUCCEEDED');
     const resumed = await finalMetrics(id);
     expect(resumed.history.map(([epoch]) => epoch)).toEqual([1, 2, 3]);
-    expect(await db.artifacts.exists(`checkpoints/${id}`)).toBe(false);
+    expect(await bed.db.artifacts.exists(`checkpoints/${id}`)).toBe(false);
 
     // The same run uninterrupted. Weights, Adam's moments and step, shuffles and dropout seeds
     // resume exactly; tfjs' Adam.setWeights recomputes beta^t as pow(beta, t + 1) where training
@@ -129,11 +96,15 @@ describe('runs that survive', () => {
     const requeued = statusOf(() => id, ['QUEUED', 'SUCCEEDED', 'FAILED', 'CANCELLED']);
     await j.close();
     expect((await requeued).status).toBe('QUEUED');
-    const row = await db.fork().findOneOrFail(Run, { id });
+    const row = await bed.db.fork().findOneOrFail(Run, { id });
     expect(row.status).toBe('QUEUED');
     expect(row.finishedAt).toBeNull();
     // Work offered during shutdown is stored but not started.
-    const late = await j.startTraining(db.fork(), { projectId, datasetId, ...RUN });
+    const late = await j.startTraining(bed.db.fork(), {
+      projectId: bed.projectId,
+      datasetId: bed.datasetId,
+      ...RUN,
+    });
     expect(late.ok && late.value.status).toBe('QUEUED');
   });
 });
