@@ -194,7 +194,8 @@ describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => 
     }
     expect(await row.getAttribute('data-status')).toBe('SUCCEEDED');
     expect([...fractions].some((f) => Number(f) > 0 && Number(f) < 1)).toBe(true);
-    // The first load, then one per status change: a 3 s poll would send one every 3 s.
+    // The first load, then one per new row (the trials' TRAIN jobs, at most 3); a listed job's
+    // status changes reach its row through the cache. A 3 s poll would send one every 3 s.
     expect(listQueries).toBeLessThanOrEqual(4);
     await shot(page, 'dashboard-jobs-live.png');
 

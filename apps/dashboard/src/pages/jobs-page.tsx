@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { JobProgressBar } from '../components/job-progress-bar.tsx';
 import { StaleNotice } from '../components/stale-notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -72,7 +72,8 @@ function LiveJobProgress(props: { job: JobListItem }): ReactNode {
 
 /**
  * Background jobs, newest first, a page at a time, filtered by kind and status; live without
- * polling: status changes refetch the page, each active job's bar follows its progress events.
+ * polling: a status change updates its row, a new job refetches the page, each active job's bar
+ * follows its progress events.
  */
 export function JobsPage(): ReactNode {
   const [kind, setKind] = useState('');
@@ -90,7 +91,17 @@ export function JobsPage(): ReactNode {
     },
     fetchPolicy: 'cache-and-network',
   });
-  useSubscription(JOB_STATUS_CHANGED_SUBSCRIPTION, { onData: () => void refetch() });
+  // A listed job's new status reaches its row through the cache (the event carries the row's
+  // fields); the page is asked again only for a job it does not list (a new row, e.g. a sweep's
+  // trial) or when a status filter may drop the row.
+  const listed = useRef(new Set<string>());
+  listed.current = new Set((data?.jobs.edges ?? []).map((edge) => edge.node.id));
+  useSubscription(JOB_STATUS_CHANGED_SUBSCRIPTION, {
+    onData: ({ data: event }) => {
+      const id = event.data?.jobStatusChanged.id;
+      if (!id || !listed.current.has(id) || status !== '') void refetch();
+    },
+  });
   const { connects } = useSocketState();
   useEffect(() => {
     if (connects > 1) void refetch();
