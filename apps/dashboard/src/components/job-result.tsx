@@ -83,7 +83,13 @@ export function JobResult(props: { job: JobDetail }): ReactNode {
     wanted ? { variables: { id: job.id } } : skipToken,
   );
   if (job.kind === 'EXPLAIN_SEQUENCE')
-    return <ExplanationView jobId={job.id} status={job.status} />;
+    return (
+      <ExplanationView
+        jobId={job.id}
+        status={job.status}
+        referenceName={str(rec(rec(parseJson(job.lineage)).reference).name)}
+      />
+    );
   if (job.kind === 'DISCOVER_MOTIFS')
     return <MotifDiscoveryView jobId={job.id} status={job.status} />;
   const live =

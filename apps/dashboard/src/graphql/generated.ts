@@ -1251,6 +1251,10 @@ export type ExplanationQuery = {
     target: string;
     sequences: Array<{
       id: string;
+      chrom: string | null;
+      start: number | null;
+      end: number | null;
+      strand: string | null;
       prediction: number;
       explained: number;
       reference: number | null;
@@ -5228,6 +5232,10 @@ export const ExplanationDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'chrom' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'end' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'strand' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'prediction' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'explained' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
