@@ -6,7 +6,8 @@
  * wrong length: each error names the region by its number and its text) and read from the
  * reference when it runs; a `-` region is explained as the reverse complement of its bases.
  */
-import { FastaIndex, reverseComplement } from '@strand/genomics';
+import { reverseComplement } from '@strand/genomics';
+import type { FastaIndex } from '@strand/genomics';
 import { userError } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
 
