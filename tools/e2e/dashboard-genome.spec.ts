@@ -135,6 +135,8 @@ describe.skipIf(!existsSync(REFERENCE))('genome view of a variant-scoring job', 
     // The '-' region's locus moves igv there.
     await loci.nth(1).click();
     await expect.poll(() => igvLocus(page), { timeout: 30_000 }).toBe('chr17:35,101-35,151');
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'dashboard-genome-explain-minus.png');
     await loci.nth(2).click();
     await expect.poll(() => igvLocus(page), { timeout: 30_000 }).toBe('chr17:20,001-20,051');
     await expect

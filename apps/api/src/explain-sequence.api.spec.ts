@@ -283,6 +283,33 @@ describe('explainSequence', () => {
     expect(none.status).toBe(404);
   });
 
+  it('keeps the coordinates of an intervals dataset, and serves the reference given with it', async () => {
+    // Regions named without the chr prefix: the import resolves them to the reference's names.
+    await writeFile(join(importDir, 'peaks.bed'), 'A\t40\t60\nchrA\t120\t130\n');
+    const imported = await server.request<{ importDataset: { job: { id: string } } }>(
+      `mutation { importDataset(input: { kind: "intervals", path: "peaks.bed", referencePath: "ref.fa", windowWidth: ${WIDTH} }) { job { id } } }`,
+    );
+    const datasetId = (await server.waitForJob(imported.data!.importDataset.job.id)).outputDataset!
+      .id;
+    const result = await explained({ datasetId, reference: 'ref.fa', method: 'GRADXINPUT' });
+    // Windows of 51 centred on each region: [25, 76) and [100, 151), 0-based half-open.
+    expect(
+      result.sequences.map(({ id, chrom, start, end, strand }) => [id, chrom, start, end, strand]),
+    ).toEqual([
+      ['chrA:25-76', 'chrA', 26, 76, '+'],
+      ['chrA:100-151', 'chrA', 101, 151, '+'],
+    ]);
+    const inline = await explained({
+      sequences: [CHR_A.slice(25, 76), CHR_A.slice(100, 151)],
+      method: 'GRADXINPUT',
+    });
+    expect(result.sequences.map((s) => s.scores)).toEqual(inline.sequences.map((s) => s.scores));
+    const fai = await fetch(`${server.url}/jobs/${result.jobId}/reference/fai`, {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
+    expect(fai.status).toBe(200);
+  });
+
   it('refuses bad regions with located errors, and regions without a reference', async () => {
     const bad = await explain({
       regions: ['chrZ:1-51', 'chrB:1-51', 'chrA:1-50', 'chrA:160-210', 'chrA-1-51'],
