@@ -14,8 +14,20 @@ import {
   Run,
   setModelAlias,
 } from '@strand/data';
-import { BUNDLED_MOTIFS, createRng, simulatePlantedMotifs } from '@strand/genomics';
-import { buildModel, initBackend, saveModel, trainModel } from '@strand/models';
+import {
+  BUNDLED_MOTIFS,
+  createRng,
+  reverseComplement,
+  simulatePlantedMotifs,
+} from '@strand/genomics';
+import {
+  buildModel,
+  initBackend,
+  inSilicoMutagenesis,
+  loadModel,
+  saveModel,
+  trainModel,
+} from '@strand/models';
 import { plantedMotifDataset } from '@strand/models/testing';
 
 // Specs of `strand score`, `strand explain` and `strand motifs`, run as a user would: spawned.
@@ -160,6 +172,68 @@ describe('strand score', () => {
 });
 
 describe('strand explain', () => {
+  it('explains genomic regions of a reference, keeping chrom, start, end and strand', async () => {
+    const r = strand(
+      'explain',
+      '--model',
+      model,
+      '--regions',
+      '1:11-50,chr1:101-140:-',
+      '--reference',
+      reference,
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as {
+      sequences: {
+        id: string;
+        chrom: string;
+        start: number;
+        end: number;
+        strand: string;
+        scores: number[][];
+      }[];
+    };
+    expect(
+      result.sequences.map(({ id, chrom, start, end, strand }) => [id, chrom, start, end, strand]),
+    ).toEqual([
+      ['chr1:11-50', 'chr1', 11, 50, '+'],
+      ['chr1:101-140:-', 'chr1', 101, 140, '-'],
+    ]);
+    // The scores of the region's bases (reverse-complemented on '-'), as the library gives them.
+    const { model: net } = await loadModel(model);
+    try {
+      const bases = [chrom.slice(10, 50), reverseComplement(chrom.slice(100, 140))];
+      bases.forEach((seq, i) => {
+        const { scores } = inSilicoMutagenesis(net, seq);
+        expect(result.sequences[i].scores[7]).toEqual(
+          Array.from(scores.subarray(28, 32), (x) => Number(x.toPrecision(6))),
+        );
+      });
+    } finally {
+      net.dispose();
+    }
+  });
+
+  it('refuses bad regions of a BED file, each named, and regions without a reference', async () => {
+    const bed = join(dir, 'bad.bed');
+    await writeFile(bed, 'chr1\t0\t40\nchr9\t0\t40\nchr1\t1990\t2030\nchr1\t0\t39\n');
+    const r = strand('explain', '--model', model, '--bed', bed, '--reference', reference);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'strand explain: region 2 ("chr9:1-40"): contig "chr9" is not in the reference',
+        'strand explain: region 3 ("chr1:1991-2030") runs off chr1, which has 2000 bases',
+        `strand explain: region 4 ("chr1:1-39") has 39 bases; the model takes ${LENGTH}`,
+        '',
+      ].join('\n'),
+    );
+    const usage = strand('explain', '--model', model, '--regions', 'chr1:1-40');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe('strand explain: --regions and --bed need --reference FASTA\n');
+  });
+
   it('gives per-position, per-base scores with --json for each method', () => {
     const seq = 'ACGTTGCAAGATAAGGCTTACGTAGCTAGCTAGGATCCAT';
     const ism = strand('explain', '--model', model, '--sequence', seq, '--json');

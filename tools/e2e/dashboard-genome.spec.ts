@@ -2,8 +2,9 @@
  * The genome view in a browser (Debian Chromium, playwright-core) against a real API process: a
  * variant-scoring job over the shared hg19 chr17 piece opens igv.js on its page, with the
  * reference read through GET /jobs/<id>/reference/… (byte ranges) and the scores drawn as a bar
- * track; a position in the score table moves the view there. Screenshot:
- * tools/test-output/dashboard-genome.png.
+ * track; a position in the score table moves the view there. An explanation of regions of the
+ * same piece opens igv.js with the attributions as a "dynseq" track (reference letters scaled by
+ * attribution); a region's locus moves it there. Screenshots: tools/test-output/dashboard-genome*.png.
  *
  * Needs the shared hg19 chr17 piece (../shared/reference).
  */
@@ -98,6 +99,54 @@ describe.skipIf(!existsSync(REFERENCE))('genome view of a variant-scoring job', 
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
+
+  it('draws an explanation of genomic regions as letters scaled by attribution', async () => {
+    const regions = ['chr17:35,001-35,051', 'chr17:35,101-35,151:-', 'chr17:20,001-20,051'];
+    const jobId = await explainedJob(regions);
+    const { page, errors } = await openPage(browser, strand.url, `#/jobs/${jobId}`, adminToken, {
+      width: 1280,
+      height: 1300,
+    });
+    const loci = page.getByTestId('sequence-locus');
+    await loci.first().waitFor({ timeout: 60_000 });
+    expect(await loci.allInnerTexts()).toEqual([
+      'chr17:35001-35051 (+)',
+      'chr17:35101-35151 (-)',
+      'chr17:20001-20051 (+)',
+    ]);
+    // Opened at the first region: its 51 bases are the window's attributions.
+    await page.getByTestId('open-genome-view').click();
+    await page
+      .locator('[data-testid="genome-view"][data-state="ready"]')
+      .waitFor({ timeout: 60_000 });
+    await expect.poll(() => igvLocus(page), { timeout: 30_000 }).toBe('chr17:35,001-35,051');
+    await expect
+      .poll(() => page.getByTestId('genome-note').innerText(), { timeout: 30_000 })
+      .toMatch(/^chr17: \d+ attributed bases in the loaded window$/);
+    // igv loads a window wider than the view: both chr17:35,0xx regions lie in it.
+    const inWindow = Number(
+      /: (\d+) attributed/.exec(await page.getByTestId('genome-note').innerText())![1],
+    );
+    expect(inWindow).toBeGreaterThanOrEqual(51);
+    await page.getByTestId('genome-view').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'dashboard-genome-explain.png');
+
+    // The '-' region's locus moves igv there.
+    await loci.nth(1).click();
+    await expect.poll(() => igvLocus(page), { timeout: 30_000 }).toBe('chr17:35,101-35,151');
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'dashboard-genome-explain-minus.png');
+    await loci.nth(2).click();
+    await expect.poll(() => igvLocus(page), { timeout: 30_000 }).toBe('chr17:20,001-20,051');
+    await expect
+      .poll(() => page.getByTestId('genome-note').innerText(), { timeout: 30_000 })
+      .toMatch(/^chr17: 51 attributed bases in the loaded window$/);
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'dashboard-genome-explain-locus.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
 });
 
 /** The locus igv shows in its search box (inside its shadow root). */
@@ -127,8 +176,11 @@ function trackPixels(page: Page): Promise<number> {
   });
 }
 
-/** A model trained for one epoch on a demo dataset, and a scoring job of calls.vcf with it. */
-async function scoredJob(): Promise<string> {
+let trained: string | null = null;
+
+/** A model trained for one epoch on a demo dataset (once for the file). */
+async function trainedRun(): Promise<string> {
+  if (trained) return trained;
   const datasetId = await createDemoDataset(strand.url, adminToken, {
     sequences: 300,
     length: 51,
@@ -149,6 +201,28 @@ async function scoredJob(): Promise<string> {
     }
     return run.status === 'SUCCEEDED';
   });
+  trained = runId;
+  return runId;
+}
+
+/** A DeepLIFT explanation of regions of chr17.fa with the trained model. */
+async function explainedJob(regions: string[]): Promise<string> {
+  const runId = await trainedRun();
+  const started = await api<{
+    explainSequence: { job: { id: string } | null; userErrors: { message: string }[] };
+  }>(
+    'mutation ($input: ExplainSequenceInput!) { explainSequence(input: $input) { job { id } userErrors { message } } }',
+    { input: { runId, regions, reference: 'chr17.fa', method: 'DEEPLIFT' } },
+  );
+  const job = started.explainSequence.job;
+  if (!job) throw new Error(started.explainSequence.userErrors.map((e) => e.message).join('; '));
+  await finishedJob(job.id);
+  return job.id;
+}
+
+/** A scoring job of calls.vcf with the trained model. */
+async function scoredJob(): Promise<string> {
+  const runId = await trainedRun();
   const imported = await api<{ importDataset: { job: { id: string } | null } }>(
     'mutation ($input: ImportDatasetInput!) { importDataset(input: $input) { job { id } } }',
     { input: { kind: 'variants', path: 'calls.vcf', name: 'calls' } },

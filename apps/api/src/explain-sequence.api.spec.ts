@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '@strand/genomics';
+import { createRng, reverseComplement } from '@strand/genomics';
 import { initBackend, inSilicoMutagenesis, loadModel } from '@strand/models';
 import { seedModelRun } from './testing/model-run.ts';
 import { startTestServer } from './testing/test-server.ts';
@@ -44,6 +44,10 @@ const EXPLANATION = /* GraphQL */ `
       summary
       sequences {
         id
+        chrom
+        start
+        end
+        strand
         prediction
         scores
         positionScores
@@ -64,6 +68,10 @@ interface Explanation {
   summary: string;
   sequences: {
     id: string;
+    chrom: string | null;
+    start: number | null;
+    end: number | null;
+    strand: string | null;
     prediction: number;
     scores: number[][];
     positionScores: number[];
@@ -77,6 +85,9 @@ let runId: string;
 const random = createRng(11);
 const sequence = () => Array.from({ length: WIDTH }, () => 'ACGT'[random.int(4)]).join('');
 const SEQUENCES = [sequence(), sequence()];
+/** The reference of the region tests: chrA of 200 bases, chrB of 40. */
+const CHR_A = Array.from({ length: 200 }, () => 'ACGT'[random.int(4)]).join('');
+const FASTA = `>chrA\n${CHR_A.slice(0, 80)}\n${CHR_A.slice(80, 160)}\n${CHR_A.slice(160)}\n>chrB\n${'ACGT'.repeat(10)}\n`;
 
 async function explain(input: Record<string, unknown>, token?: string) {
   const res = await server.request<Payload>(EXPLAIN, { input: { runId, ...input } }, token);
@@ -112,6 +123,7 @@ beforeAll(async () => {
     (_, i) => `s${i}\t${i % 2 ? 'yes' : 'no'}\t${sequence()}`,
   );
   await writeFile(join(importDir, 'seqs.tsv'), `id\tlabel\tsequence\n${rows.join('\n')}\n`);
+  await writeFile(join(importDir, 'ref.fa'), FASTA);
   process.env.STRAND_IMPORT_DIR = importDir;
   server = await startTestServer();
   runId = await seedModelRun(server.db, server.defaultProjectId, WIDTH);
@@ -221,5 +233,144 @@ describe('explainSequence', () => {
       outsider.token,
     );
     expect(foreignModel.userErrors.map((e) => [e.field, e.code])).toEqual([['runId', 'NOT_FOUND']]);
+  });
+
+  it('explains genomic regions of a reference, keeping their coordinates, and serves the reference', async () => {
+    const result = await explained({
+      regions: ['chrA:11-61', 'chrA:101-151:-'],
+      reference: 'ref.fa',
+      method: 'GRADXINPUT',
+    });
+    expect(
+      result.sequences.map(({ id, chrom, start, end, strand }) => [id, chrom, start, end, strand]),
+    ).toEqual([
+      ['chrA:11-61', 'chrA', 11, 61, '+'],
+      ['chrA:101-151:-', 'chrA', 101, 151, '-'],
+    ]);
+    // The same numbers as the bases given inline: the region's, reverse-complemented on '-'.
+    const inline = await explained({
+      sequences: [CHR_A.slice(10, 61), reverseComplement(CHR_A.slice(100, 151))],
+      method: 'GRADXINPUT',
+    });
+    expect(result.sequences.map((s) => s.scores)).toEqual(inline.sequences.map((s) => s.scores));
+    expect(inline.sequences[0]).toMatchObject({
+      chrom: null,
+      start: null,
+      end: null,
+      strand: null,
+    });
+
+    // The job's reference, to members, as a scoring job's.
+    const get = (name: string, token = server.adminToken, range?: string) =>
+      fetch(`${server.url}/jobs/${result.jobId}/reference/${name}`, {
+        headers: { authorization: `Bearer ${token}`, ...(range ? { range } : {}) },
+      });
+    const part = await get('sequence', server.adminToken, 'bytes=6-15');
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe(FASTA.slice(6, 16));
+    const fai = await get('fai');
+    expect(fai.status).toBe(200);
+    expect((await fai.text()).split('\n')[0]).toBe('chrA\t200\t6\t80\t81');
+    const other = await server.createProject('regions-elsewhere');
+    const outsider = await server.createUser('regions-outsider', { [other]: 'admin' });
+    expect((await get('sequence', outsider.token)).status).toBe(404);
+    // An explanation of inline sequences has no reference to serve.
+    const inlineJob = await explain({ sequences: [SEQUENCES[0]], method: 'ISM' });
+    await server.waitForJob(inlineJob.job!.id);
+    const none = await fetch(`${server.url}/jobs/${inlineJob.job!.id}/reference/fai`, {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
+    expect(none.status).toBe(404);
+  });
+
+  it('keeps the coordinates of an intervals dataset, and serves the reference given with it', async () => {
+    // Regions named without the chr prefix: the import resolves them to the reference's names.
+    await writeFile(join(importDir, 'peaks.bed'), 'A\t40\t60\nchrA\t120\t130\n');
+    const imported = await server.request<{ importDataset: { job: { id: string } } }>(
+      `mutation { importDataset(input: { kind: "intervals", path: "peaks.bed", referencePath: "ref.fa", windowWidth: ${WIDTH} }) { job { id } } }`,
+    );
+    const datasetId = (await server.waitForJob(imported.data!.importDataset.job.id)).outputDataset!
+      .id;
+    const result = await explained({ datasetId, reference: 'ref.fa', method: 'GRADXINPUT' });
+    // Windows of 51 centred on each region: [25, 76) and [100, 151), 0-based half-open.
+    expect(
+      result.sequences.map(({ id, chrom, start, end, strand }) => [id, chrom, start, end, strand]),
+    ).toEqual([
+      ['chrA:25-76', 'chrA', 26, 76, '+'],
+      ['chrA:100-151', 'chrA', 101, 151, '+'],
+    ]);
+    const inline = await explained({
+      sequences: [CHR_A.slice(25, 76), CHR_A.slice(100, 151)],
+      method: 'GRADXINPUT',
+    });
+    expect(result.sequences.map((s) => s.scores)).toEqual(inline.sequences.map((s) => s.scores));
+    const fai = await fetch(`${server.url}/jobs/${result.jobId}/reference/fai`, {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
+    expect(fai.status).toBe(200);
+  });
+
+  it('refuses bad regions with located errors, and regions without a reference', async () => {
+    const bad = await explain({
+      regions: ['chrZ:1-51', 'chrB:1-51', 'chrA:1-50', 'chrA:160-210', 'chrA-1-51'],
+      reference: 'ref.fa',
+      method: 'ISM',
+    });
+    expect(bad.job).toBeNull();
+    expect(bad.userErrors).toEqual([
+      {
+        field: 'regions.0',
+        code: 'UNKNOWN_CONTIG',
+        message: 'region 1 ("chrZ:1-51"): contig "chrZ" is not in the reference',
+      },
+      {
+        field: 'regions.1',
+        code: 'OFF_CONTIG',
+        message: 'region 2 ("chrB:1-51") runs off chrB, which has 40 bases',
+      },
+      {
+        field: 'regions.2',
+        code: 'WRONG_LENGTH',
+        message: `region 3 ("chrA:1-50") has 50 bases; the model takes ${WIDTH}`,
+      },
+      {
+        field: 'regions.3',
+        code: 'OFF_CONTIG',
+        message: 'region 4 ("chrA:160-210") runs off chrA, which has 200 bases',
+      },
+      {
+        field: 'regions.4',
+        code: 'INVALID_REGION',
+        message: 'region 5: region "chrA-1-51" is not chrom:start-end (1-based, inclusive)',
+      },
+    ]);
+    const noReference = await explain({ regions: ['chrA:1-51'], method: 'ISM' });
+    expect(noReference.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['reference', 'REFERENCE_REQUIRED'],
+    ]);
+    const outside = await explain({
+      regions: ['chrA:1-51'],
+      reference: '../etc/passwd',
+      method: 'ISM',
+    });
+    expect(outside.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['reference', 'FILE_NOT_FOUND'],
+    ]);
+    const both = await explain({
+      regions: ['chrA:1-51'],
+      sequences: [SEQUENCES[0]],
+      reference: 'ref.fa',
+      method: 'ISM',
+    });
+    expect(both.userErrors.map((e) => [e.field, e.code])).toEqual([
+      ['reference', 'AMBIGUOUS_INPUT'],
+      ['sequences', 'AMBIGUOUS_INPUT'],
+    ]);
+    const many = await explain({
+      regions: new Array(101).fill('chrA:1-51'),
+      reference: 'ref.fa',
+      method: 'ISM',
+    });
+    expect(many.userErrors.map((e) => [e.field, e.code])).toEqual([['regions', 'OUT_OF_RANGE']]);
   });
 });

@@ -410,14 +410,15 @@ describe.skipIf(!HAS_REFERENCE)('scoreVariants (hg19 chr17 piece)', () => {
         { reference: join(importDir, 'linked.fa') },
         'jobs/outside-b',
       );
-      const explain = new Job(
+      // A kind whose reference is not served (scoring and explanation jobs' are).
+      const motifs = new Job(
         project,
-        'EXPLAIN_SEQUENCE',
+        'DISCOVER_MOTIFS',
         { reference: join(importDir, 'chr17.fa') },
         'jobs/outside-c',
       );
-      await em.persist([direct, linked, explain]).flush();
-      for (const job of [direct, linked, explain]) {
+      await em.persist([direct, linked, motifs]).flush();
+      for (const job of [direct, linked, motifs]) {
         for (const name of ['sequence', 'fai']) {
           const res = await fetch(`${server.url}/jobs/${job.id}/reference/${name}`, {
             headers: { authorization: `Bearer ${server.adminToken}` },

@@ -34,6 +34,13 @@ export { DISCOVER_MOTIFS_LIMITS } from './kinds/discover-motifs.kind.ts';
 export type { DiscoverMotifsInput } from './kinds/discover-motifs.kind.ts';
 export type { DiscoveredMotifRow, DiscoverMotifsTaskResult } from './kinds/discover-motifs.task.ts';
 export { EXPLAIN_LIMITS } from './kinds/explain-sequence.kind.ts';
+export {
+  checkExplainRegions,
+  parseExplainRegion,
+  readExplainRegions,
+  regionText,
+} from './kinds/explain-regions.ts';
+export type { ExplainRegion } from './kinds/explain-regions.ts';
 export type { ExplainSequenceInput } from './kinds/explain-sequence.kind.ts';
 export { EXPLAIN_METHODS, TOP_POSITIONS } from './kinds/explain-sequence.task.ts';
 export type {

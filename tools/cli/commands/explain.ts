@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openSequenceTable, openText, readFasta } from '@strand/genomics';
+import { FastaIndex, openSequenceTable, openText, readBed, readFasta } from '@strand/genomics';
+import { checkExplainRegions, readExplainRegions } from '@strand/jobs';
+import type { ExplainRegion } from '@strand/jobs';
 import {
   deepLiftShap,
   initBackend,
@@ -13,13 +15,18 @@ import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
 
-const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --sequences FILE) [--method ism|saliency|ig|deeplift|deepshap] [--json]
+const HELP = `usage: strand explain --model DIR|ID (--sequence ACGT… | --sequences FILE | (--regions R,… | --bed FILE) --reference FASTA) [--method ism|saliency|ig|deeplift|deepshap] [--json]
 
   ${MODEL_HELP}
   --data-dir DIR       the embedded store for a stored --model (default: STRAND_DATA_DIR or .strand)
   --sequence SEQ     one sequence of the model's input length
   --sequences FILE   sequences to explain (--fasta FILE: the same), each of the model's input length: FASTA, a sequence
                      table (id and sequence columns, as strand train takes) or one per line
+  --regions R,…      genomic regions of --reference, comma-separated: chrom:start-end (1-based, inclusive, as
+                     igv writes a locus) with an optional :+ or :- (a - region is explained as its reverse
+                     complement), each exactly the model's input length; the output keeps chrom, start, end, strand
+  --bed FILE         the same from a BED file (0-based starts; column 6, when present, is the strand)
+  --reference FASTA  the reference of --regions / --bed (plain or bgzip; its .fai is built when missing)
   --method M         ism (in silico mutagenesis, default), saliency, ig (integrated gradients),
                      deeplift (rescale rule, reference: the sequence's base composition) or
                      deepshap (DeepLIFT averaged over --shuffles dinucleotide shuffles)
@@ -72,6 +79,9 @@ export async function explain(argv: string[]): Promise<number> {
       sequence: { type: 'string' },
       fasta: { type: 'string' },
       sequences: { type: 'string' },
+      regions: { type: 'string' },
+      bed: { type: 'string' },
+      reference: { type: 'string' },
       method: { type: 'string', default: 'ism' },
       top: { type: 'string', default: '10' },
       shuffles: { type: 'string', default: '20' },
@@ -89,9 +99,18 @@ export async function explain(argv: string[]): Promise<number> {
   const file = values.sequences ?? values.fasta;
   if (values.sequences !== undefined && values.fasta !== undefined)
     throw new CliError(`strand explain: give --sequences or --fasta, not both\n${HELP}`, 2);
-  if ((values.sequence === undefined) === (file === undefined))
+  const given = [values.sequence, file, values.regions, values.bed].filter((v) => v !== undefined);
+  if (given.length !== 1)
     throw new CliError(
-      `strand explain: give exactly one of --sequence and --sequences\n${HELP}`,
+      `strand explain: give exactly one of --sequence, --sequences, --regions and --bed\n${HELP}`,
+      2,
+    );
+  const genomic = values.regions !== undefined || values.bed !== undefined;
+  if (genomic !== (values.reference !== undefined))
+    throw new CliError(
+      genomic
+        ? 'strand explain: --regions and --bed need --reference FASTA'
+        : 'strand explain: --reference goes with --regions or --bed',
       2,
     );
   const method = values.method as Method;
@@ -112,12 +131,28 @@ export async function explain(argv: string[]): Promise<number> {
   }) as [number, number, number];
   if (task > 0 && method !== 'deeplift' && method !== 'deepshap')
     throw new CliError('strand explain: --task is read by deeplift and deepshap', 2);
-  const sequences = file
-    ? await readSequenceFile(file)
-    : [{ id: 'sequence', sequence: values.sequence as string }];
   const out = createOutput(values.json);
   const backend = await initBackend();
-  const { model } = await loadModel(await modelDirOf('explain', values.model, values['data-dir']));
+  const { model, metadata } = await loadModel(
+    await modelDirOf('explain', values.model, values['data-dir']),
+  );
+  let sequences: ({ id: string; sequence: string } & Partial<ExplainRegion>)[];
+  try {
+    sequences = genomic
+      ? await regionSequences(
+          values.regions !== undefined
+            ? values.regions.split(',').filter((r) => r.trim() !== '')
+            : await bedRegions(values.bed as string),
+          values.reference as string,
+          metadata.inputLength,
+        )
+      : file
+        ? await readSequenceFile(file)
+        : [{ id: 'sequence', sequence: values.sequence as string }];
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   try {
     const rows = (values: Float32Array, p: number) =>
       Array.from(values.subarray(p * 4, p * 4 + 4), (x) => Number(x.toPrecision(6)));
@@ -140,6 +175,7 @@ export async function explain(argv: string[]): Promise<number> {
         const contributions = lifted.contributions.subarray(i * size, (i + 1) * size);
         return {
           id,
+          ...where(sequences[i]),
           length: sequence.length,
           // The logit of the output: DeepLIFT explains the value before the output sigmoid.
           logit: Number((lifted.outputs[i] as number).toPrecision(6)),
@@ -158,6 +194,7 @@ export async function explain(argv: string[]): Promise<number> {
       const scores = Array.from({ length: sequence.length }, (_, p) => rows(attribution.scores, p));
       return {
         id,
+        ...where(sequences[i]),
         length: sequence.length,
         prediction: Number(attribution.output.toPrecision(6)),
         scores,
@@ -187,4 +224,40 @@ export async function explain(argv: string[]): Promise<number> {
     model.dispose();
   }
   return 0;
+}
+
+/** Regions explained at most per run: each is a sequence and its scores in memory. */
+const MAX_REGIONS = 10_000;
+
+/** A sequence's coordinates, when it came from a region. */
+function where(s: Partial<ExplainRegion> | undefined): Partial<ExplainRegion> {
+  if (s?.chrom === undefined) return {};
+  return { chrom: s.chrom, start: s.start, end: s.end, strand: s.strand };
+}
+
+/** The regions of a BED file, as chrom:start-end[:-] texts (1-based). */
+async function bedRegions(path: string): Promise<string[]> {
+  const texts: string[] = [];
+  for await (const r of readBed(path)) {
+    texts.push(`${r.chrom}:${r.start + 1}-${r.end}${r.strand === '-' ? ':-' : ''}`);
+    if (texts.length > MAX_REGIONS)
+      throw new CliError(`${path}: more than ${MAX_REGIONS} regions; split the file`);
+  }
+  return texts;
+}
+
+/** Checks the regions against the reference and the model's length, and reads their bases. */
+async function regionSequences(texts: string[], reference: string, inputLength: number) {
+  if (texts.length === 0) throw new CliError('strand explain: no regions given');
+  if (texts.length > MAX_REGIONS)
+    throw new CliError(`strand explain: more than ${MAX_REGIONS} regions`);
+  const fasta = await FastaIndex.open(reference).catch((error: NodeJS.ErrnoException) => {
+    // A file system error names its code; Strand's genomics errors say what is wrong.
+    throw new CliError(error.syscall ? `${reference}: cannot read (${error.code})` : error.message);
+  });
+  const { regions, errors } = checkExplainRegions(texts, fasta, inputLength);
+  if (errors.length > 0) {
+    throw new CliError(errors.map((e) => `strand explain: ${e.message}`).join('\n'));
+  }
+  return readExplainRegions(fasta, regions);
 }

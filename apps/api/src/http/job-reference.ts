@@ -1,6 +1,6 @@
 /**
- * GET (or HEAD) /jobs/<id>/reference/<file>: the reference FASTA a variant-scoring job was run
- * on, for a genome browser (the dashboard's igv.js view) to read a window at a time. `file` is
+ * GET (or HEAD) /jobs/<id>/reference/<file>: the reference FASTA a variant-scoring job (or an
+ * explanation of genomic regions: REFERENCE_KINDS) was run on, for a genome browser (the dashboard's igv.js view) to read a window at a time. `file` is
  * `sequence` (the FASTA, plain or bgzip), `fai` (its index) or `gzi` (a bgzip FASTA's block
  * index). Single HTTP byte ranges (`Range: bytes=a-b`, `a-`, `-n`) answer 206, so a browser never
  * pulls a whole genome. Needs a Bearer token of a member (any role) of the job's project. An
@@ -18,6 +18,9 @@ import type { StrandContext } from '../context.ts';
 import { routeContext, sendError } from './route-context.ts';
 
 const PATH = /^\/jobs\/([^/]+)\/reference\/([^/]+)$/;
+
+/** Job kinds whose `params.reference` (a path inside the import directory) is served. */
+const REFERENCE_KINDS: ReadonlySet<string> = new Set(['SCORE_VARIANTS', 'EXPLAIN_SEQUENCE']);
 
 /** The files of a reference, by the name the route takes: the suffix on the FASTA's path. */
 const FILES: Record<string, { suffix: string; type: string }> = {
@@ -100,7 +103,7 @@ export async function handleJobReference(
   const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
   if (!file) return notFound();
   const job = await ctx.em.findOne(Job, { id, project: { $in: ctx.viewer.projectIds } });
-  const reference = job?.kind === 'SCORE_VARIANTS' ? job.params.reference : undefined;
+  const reference = job && REFERENCE_KINDS.has(job.kind) ? job.params.reference : undefined;
   if (typeof reference !== 'string') return notFound();
   // The stored path was inside the import directory when the job started; checked again now
   // (the directory may have moved, or a link inside it been changed since).

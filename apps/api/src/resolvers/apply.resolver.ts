@@ -83,12 +83,21 @@ export class ApplyResolver {
   }
 
   @Mutation(() => JobPayload, {
-    description: `Attributes a trained sequence model's predictions for up to ${EXPLAIN_LIMITS.sequences} sequences to their positions and bases, as a job; read the result with explanation(jobId). Needs EDITOR.`,
+    description: `Attributes a trained sequence model's predictions for up to ${EXPLAIN_LIMITS.sequences} sequences (inline, from a dataset, or regions of a reference) to their positions and bases, as a job; read the result with explanation(jobId). With a reference, GET /jobs/<id>/reference/… serves it to the genome view. Needs EDITOR.`,
   })
   async explainSequence(
     @Arg('input', () => ExplainSequenceInput) input: ExplainSequenceInput,
     @Ctx() ctx: StrandContext,
   ): Promise<JobPayload> {
+    let reference: string | null = null;
+    if (input.reference != null) {
+      // As scoreVariants: the role first, then the import directory.
+      const target = targetProject(ctx.viewer, input.projectId, 'editor');
+      if ('error' in target) return { job: null, userErrors: [target.error] };
+      const file = await importFile('reference', input.reference);
+      if ('error' in file) return { job: null, userErrors: [file.error] };
+      reference = file.path;
+    }
     return startJobFor(ctx, 'EXPLAIN_SEQUENCE', input.projectId, {
       runId: input.runId ?? null,
       modelVersionId: input.modelVersionId ?? null,
@@ -97,6 +106,8 @@ export class ApplyResolver {
       sequences: input.sequences ?? null,
       datasetId: input.datasetId ?? null,
       limit: input.limit ?? null,
+      regions: input.regions ?? null,
+      reference,
       method: input.method,
       task: input.task ?? null,
     });

@@ -51,6 +51,26 @@ export class SequenceAttribution {
   })
   id!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the sequence lies on the reference, for regions and the records of an intervals dataset; null for inline sequences.',
+  })
+  chrom!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'First base, 1-based (inclusive).' })
+  start!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Last base, 1-based (inclusive).' })
+  end!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "'+' or '-': on '-' the sequence is the reverse complement, so its position 1 is the base at end.",
+  })
+  strand!: string | null;
+
   @Field(() => Float, { description: "The model's prediction (the chosen task)." })
   prediction!: number;
 
@@ -94,6 +114,10 @@ export class SequenceAttribution {
   static from(value: SequenceExplanation): SequenceAttribution {
     return Object.assign(new SequenceAttribution(), {
       ...value,
+      chrom: value.chrom ?? null,
+      start: value.start ?? null,
+      end: value.end ?? null,
+      strand: value.strand ?? null,
       // Results stored before these fields existed.
       explained: value.explained ?? value.prediction,
       reference: value.reference ?? null,

@@ -1,12 +1,14 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
 import { LogoView } from '../chart/logo-view.tsx';
 import { referenceBase } from '../chart/logo.ts';
 import { BASE_COLORS, BASES, dominantBase, trackValues } from '../chart/attribution-track.ts';
 import { formatMetric, formatNumber } from '../format/number.ts';
+import { attributionFeatures, isPlaced, sequenceLocus } from '../genome/attribution-track.ts';
 import { EXPLANATION_QUERY } from '../graphql/operations.ts';
+import { GenomeSection } from './genome-section.tsx';
 import type { Explanation, JobStatus } from '../graphql/types.ts';
 
 const PER_PAGE = 8;
@@ -61,13 +63,33 @@ function SequenceTrack(props: {
   explanation: Explanation;
   index: number;
   drawing: Drawing;
+  /** Moves (or opens) the genome view to a sequence that lies on the reference. */
+  onLocus?: (locus: string) => void;
 }): ReactNode {
   const s = props.explanation.sequences[props.index];
   const values = trackValues(props.explanation.summary, s.positionScores, s.scores);
+  const onLocus = props.onLocus;
   return (
     <figure className="sequence-track" data-testid="sequence-track" data-sequence={s.id}>
       <figcaption>
         <strong>{s.id}</strong>{' '}
+        {isPlaced(s) ? (
+          onLocus ? (
+            <button
+              type="button"
+              className="link locus"
+              data-testid="sequence-locus"
+              title="Show this region in the genome view"
+              onClick={() => onLocus(sequenceLocus(s))}
+            >
+              {sequenceLocus(s)} ({s.strand ?? '+'})
+            </button>
+          ) : (
+            <span className="muted">
+              {sequenceLocus(s)} ({s.strand ?? '+'})
+            </span>
+          )
+        ) : null}{' '}
         <span className="muted">
           prediction {formatMetric(s.prediction)}
           {props.explanation.target === 'logit' ? ` · logit ${formatNumber(s.explained)}` : ''}
@@ -114,24 +136,59 @@ function SequenceTrack(props: {
 }
 
 /** An explanation job's result: method and task, then one attribution track per sequence. */
-export function ExplanationView(props: { jobId: string; status: JobStatus }): ReactNode {
+export function ExplanationView(props: {
+  jobId: string;
+  status: JobStatus;
+  /** The job's reference FASTA's file name (lineage): with placed sequences, a genome view. */
+  referenceName?: string | null;
+}): ReactNode {
   const ready = props.status === 'SUCCEEDED';
   const { data, error, loading } = useQuery(
     EXPLANATION_QUERY,
     ready ? { variables: { jobId: props.jobId } } : skipToken,
   );
-  const [page, setPage] = useState(0);
-  const [drawing, setDrawing] = useState<Drawing>('letters');
   if (!ready)
     return <p className="muted">The attributions appear here when the job has succeeded.</p>;
   if (!data && loading) return <p className="muted">Loading the attributions…</p>;
   if (error) return <p className="error-box">Could not load the explanation: {error.message}</p>;
   const explanation = data?.explanation;
   if (!explanation) return <p className="muted">This job has no explanation stored.</p>;
+  return (
+    <ExplanationBody
+      jobId={props.jobId}
+      explanation={explanation}
+      referenceName={props.referenceName ?? null}
+    />
+  );
+}
+
+/**
+ * A stored explanation: its facts, the genome view when its sequences lie on the job's reference
+ * (a region's locus moves it there), and one attribution track per sequence.
+ */
+export function ExplanationBody(props: {
+  jobId: string;
+  explanation: Explanation;
+  referenceName: string | null;
+}): ReactNode {
+  const { explanation, referenceName } = props;
+  const [page, setPage] = useState(0);
+  const [drawing, setDrawing] = useState<Drawing>('letters');
+  // null: the genome view is closed; '' open where igv starts; else the locus to show.
+  const [locus, setLocus] = useState<string | null>(null);
+  const attribution = useMemo(() => {
+    const features = attributionFeatures(explanation.summary, explanation.sequences);
+    const what = explanation.target === 'logit' ? 'logit' : 'output';
+    return features.length > 0
+      ? { name: `attribution (${explanation.method.toLowerCase()}, ${what})`, features }
+      : null;
+  }, [explanation]);
   const { sequences } = explanation;
   const pages = Math.ceil(sequences.length / PER_PAGE);
   const from = page * PER_PAGE;
   const m = meaning(explanation.summary);
+  const genome = attribution !== null && referenceName !== null;
+  const firstPlaced = sequences.find(isPlaced);
   return (
     <section className="explanation" data-testid="explanation">
       <dl className="facts">
@@ -156,6 +213,29 @@ export function ExplanationView(props: { jobId: string; status: JobStatus }): Re
           <dd>{explanation.backend}</dd>
         </div>
       </dl>
+      {genome ? (
+        <GenomeSection
+          jobId={props.jobId}
+          referenceName={referenceName}
+          task={null}
+          attribution={attribution}
+          locus={locus}
+          onOpen={() => setLocus((l) => l ?? (firstPlaced ? sequenceLocus(firstPlaced) : ''))}
+          hint={
+            <>
+              the attributions as a track over {referenceName}; a region&apos;s locus below moves it
+              there
+            </>
+          }
+          note={
+            explanation.summary === 'max |effect|'
+              ? 'Each reference base scaled by its attribution: minus the mean effect of its three substitutions (upside down when negative). Zoom in to see the letters.'
+              : explanation.summary === 'max'
+                ? 'Each reference base scaled by its saliency (the largest |gradient|, unsigned). Zoom in to see the letters.'
+                : 'Each reference base scaled by its attribution (upside down when it lowers the prediction). Zoom in to see the letters.'
+          }
+        />
+      ) : null}
       <div className="track-key">
         <BaseLegend />
         <span className="drawing-choice" role="group" aria-label="Drawing">
@@ -178,7 +258,13 @@ export function ExplanationView(props: { jobId: string; status: JobStatus }): Re
         </span>
       </div>
       {sequences.slice(from, from + PER_PAGE).map((s, i) => (
-        <SequenceTrack key={s.id} explanation={explanation} index={from + i} drawing={drawing} />
+        <SequenceTrack
+          key={s.id}
+          explanation={explanation}
+          index={from + i}
+          drawing={drawing}
+          onLocus={genome ? setLocus : undefined}
+        />
       ))}
       {pages > 1 ? (
         <nav className="pager" aria-label="Pages of sequences">

@@ -98,7 +98,13 @@ export function JobResult(props: { job: JobDetail }): ReactNode {
   );
   if (job.kind === 'TRAIN') return <TrainedRun job={job} />;
   if (job.kind === 'EXPLAIN_SEQUENCE')
-    return <ExplanationView jobId={job.id} status={job.status} />;
+    return (
+      <ExplanationView
+        jobId={job.id}
+        status={job.status}
+        referenceName={str(rec(rec(parseJson(job.lineage)).reference).name)}
+      />
+    );
   if (job.kind === 'DISCOVER_MOTIFS')
     return <MotifDiscoveryView jobId={job.id} status={job.status} />;
   const live =

@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { formatCount } from '../format/number.ts';
 import type { JobStatus } from '../graphql/types.ts';
 import type { PreflightExample, PreflightView, ScoreResultView } from '../jobs/score-result.ts';
 import { indelCount } from '../jobs/score-result.ts';
+import { GenomeSection } from './genome-section.tsx';
 import { JobDownloads } from './job-downloads.tsx';
 import { variantLocus } from '../genome/score-track.ts';
 import { VariantScoresTable } from './variant-scores-table.tsx';
-
-// igv.js is large (≈430 kB gzip): it loads only when the genome view is opened.
-const GenomeView = lazy(() =>
-  import('../genome/genome-view.tsx').then((m) => ({ default: m.GenomeView })),
-);
 
 const KIND_NAMES: [string, string][] = [
   ['snv', 'SNVs'],
@@ -160,6 +156,17 @@ export function ScoreResult(props: {
               task={r.tasks.length > 1 ? r.tasks[0] : null}
               locus={locus}
               onOpen={() => setLocus((l) => l ?? '')}
+              hint={
+                <>
+                  the scores as a track over {props.referenceName}; a variant&apos;s position below
+                  moves it there
+                </>
+              }
+              note={
+                r.tasks.length > 1 ? (
+                  <>Effects of task {r.tasks[0]} (the model&apos;s first output).</>
+                ) : null
+              }
             />
           ) : null}
           <VariantScoresTable
@@ -170,44 +177,5 @@ export function ScoreResult(props: {
         </>
       ) : null}
     </div>
-  );
-}
-
-/** The genome view's place on the page: a button until opened, then igv.js (lazy). */
-function GenomeSection(props: {
-  jobId: string;
-  referenceName: string;
-  task: string | null;
-  locus: string | null;
-  onOpen: () => void;
-}): ReactNode {
-  if (props.locus === null) {
-    return (
-      <p>
-        <button type="button" data-testid="open-genome-view" onClick={props.onOpen}>
-          Open genome view
-        </button>{' '}
-        <span className="muted">
-          the scores as a track over {props.referenceName}; a variant&apos;s position below moves it
-          there
-        </span>
-      </p>
-    );
-  }
-  return (
-    <>
-      <h3>Genome view</h3>
-      {props.task ? (
-        <p className="muted">Effects of task {props.task} (the model&apos;s first output).</p>
-      ) : null}
-      <Suspense fallback={<p className="muted">Loading the genome view…</p>}>
-        <GenomeView
-          jobId={props.jobId}
-          referenceName={props.referenceName}
-          task={props.task}
-          locus={props.locus === '' ? null : props.locus}
-        />
-      </Suspense>
-    </>
   );
 }

@@ -96,6 +96,19 @@ describe('job forms', () => {
       ok: true,
       input: { method: 'ISM', sequences: ['ACGT', 'TTGA'], task: 0 },
     });
+    const regions = toJobInput(form('EXPLAIN_SEQUENCE'), {
+      method: 'DEEPLIFT',
+      regions: 'chr17:35,001-35,051\nchr17:35,101-35,151:-\n',
+      reference: 'chr17.fa',
+    });
+    expect(regions).toEqual({
+      ok: true,
+      input: {
+        method: 'DEEPLIFT',
+        regions: ['chr17:35,001-35,051', 'chr17:35,101-35,151:-'],
+        reference: 'chr17.fa',
+      },
+    });
     const imported = toJobInput(form('IMPORT_DATASET'), {
       kind: 'intervals',
       path: 'peaks.bed',

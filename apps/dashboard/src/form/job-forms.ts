@@ -188,7 +188,7 @@ export const JOB_FORMS: readonly JobFormSpec[] = [
     mutation: 'explainSequence',
     title: 'Explain sequences',
     summary:
-      'Attributes a model’s predictions for up to 100 sequences to their positions and bases.',
+      'Attributes a model’s predictions for up to 100 sequences (or genomic regions) to their positions and bases.',
     role: 'EDITOR',
     fields: [
       ...MODEL_FIELDS,
@@ -212,6 +212,18 @@ export const JOB_FORMS: readonly JobFormSpec[] = [
         datasetKinds: SEQUENCE_KINDS,
       },
       { name: 'limit', label: 'First records', type: 'int', hint: 'with a dataset; default 10' },
+      {
+        name: 'regions',
+        label: 'or genomic regions',
+        type: 'lines',
+        hint: 'chrom:start-end (1-based, inclusive; :- for the minus strand), one per line, each of the model’s input length',
+      },
+      {
+        name: 'reference',
+        label: 'Reference FASTA',
+        type: 'text',
+        hint: 'for regions (or an intervals dataset’s genome view); relative to the import directory',
+      },
       { name: 'task', label: 'Output (task)', type: 'int', hint: '0-based; default 0' },
     ],
   },

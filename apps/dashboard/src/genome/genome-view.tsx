@@ -1,6 +1,8 @@
-// The genome view of a variant-scoring job: igv.js over the job's reference FASTA (read a window
-// at a time from GET /jobs/<id>/reference/…, with the API token), and the scores as a bar track
-// of the signed effect per variant, asked of the API window by window. This module and igv.js
+// The genome view of a variant-scoring job or an explanation of genomic regions: igv.js over the
+// job's reference FASTA (read a window at a time from GET /jobs/<id>/reference/…, with the API
+// token), and either the scores as a bar track of the signed effect per variant, asked of the API
+// window by window, or the attributions (already in the page: at most 100 sequences) as igv's
+// "dynseq" track: the reference letters scaled by each base's signed attribution. This module and igv.js
 // load only when the view is opened (React.lazy + import()), so the first page stays small.
 import { useApolloClient } from '@apollo/client/react';
 import type { ReactNode } from 'react';
@@ -10,8 +12,9 @@ import { VARIANT_SCORES_QUERY } from '../graphql/operations.ts';
 import type { VariantScoresVariables } from '../graphql/operations.ts';
 import type { VariantScoresQuery } from '../graphql/generated.ts';
 import { referenceFiles } from './reference-files.ts';
+import { featuresIn } from './attribution-track.ts';
 import { scoreFeatures, windowFilter, windowNote } from './score-track.ts';
-import type { TrackScore } from './score-track.ts';
+import type { TrackScore, WigFeature } from './score-track.ts';
 
 /** At most this many scores are drawn per window (the largest |effect|): 5 pages of 100. */
 const MAX_PER_WINDOW = 500;
@@ -25,6 +28,11 @@ export interface GenomeViewProps {
   referenceName: string;
   /** The model task whose scores are drawn (a multi-task model has one track per choice). */
   task: string | null;
+  /**
+   * Instead of variant scores: an explanation's attributions, one feature per reference base
+   * (attributionFeatures), and the track's name. Keep the object stable (useMemo).
+   */
+  attribution?: { name: string; features: readonly WigFeature[] } | null;
   /** Where to look; a new value moves the view. */
   locus: string | null;
 }
@@ -37,6 +45,7 @@ export function GenomeView(props: GenomeViewProps): ReactNode {
   const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
   const [note, setNote] = useState('');
   const { jobId, referenceName, task } = props;
+  const attribution = props.attribution ?? null;
   const firstLocus = useRef(props.locus);
 
   useEffect(() => {
@@ -45,6 +54,11 @@ export function GenomeView(props: GenomeViewProps): ReactNode {
     const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
     const token = readToken(storage);
     const headers: Record<string, string> = token ? { authorization: bearer(token) } : {};
+    const readAttributions = (chr: string, start: number, end: number) => {
+      const features = attribution ? featuresIn(attribution.features, chr, start, end) : [];
+      if (!disposed) setNote(`${chr}: ${features.length} attributed bases in the loaded window`);
+      return Promise.resolve(features);
+    };
     const readFeatures = async (chr: string, start: number, end: number) => {
       const filter = windowFilter(chr, start, end, task);
       const scores: TrackScore[] = [];
@@ -90,19 +104,34 @@ export function GenomeView(props: GenomeViewProps): ReactNode {
         loadDefaultGenomes: false,
         search: false,
         tracks: [
-          {
-            type: 'wig',
-            name: `variant effect (alt − ref)${task ? `: ${task}` : ''}`,
-            reader: { readFeatures },
-            queryable: true,
-            graphType: 'bar',
-            autoscale: true,
-            color: '#b2182b',
-            altColor: '#2166ac',
-            height: 90,
-            // Past this the track asks for nothing and says "zoom in": a window stays bounded.
-            visibilityWindow: 5_000_000,
-          },
+          attribution
+            ? {
+                type: 'wig',
+                name: attribution.name,
+                reader: { readFeatures: readAttributions },
+                queryable: true,
+                // Letters scaled by the value when zoomed in to bases (< 2 bp per pixel), bars
+                // further out; a negative attribution draws its letter upside down, below 0.
+                graphType: 'dynseq',
+                autoscale: true,
+                color: '#b2182b',
+                altColor: '#2166ac',
+                height: 120,
+                visibilityWindow: 1_000_000,
+              }
+            : {
+                type: 'wig',
+                name: `variant effect (alt − ref)${task ? `: ${task}` : ''}`,
+                reader: { readFeatures },
+                queryable: true,
+                graphType: 'bar',
+                autoscale: true,
+                color: '#b2182b',
+                altColor: '#2166ac',
+                height: 90,
+                // Past this the track asks for nothing and says "zoom in": a window stays bounded.
+                visibilityWindow: 5_000_000,
+              },
         ],
       };
       created = (await igv.createBrowser(
@@ -124,7 +153,7 @@ export function GenomeView(props: GenomeViewProps): ReactNode {
       if (created)
         void import('igv').then(({ default: igv }) => igv.removeBrowser(created as never));
     };
-  }, [client, jobId, referenceName, task]);
+  }, [client, jobId, referenceName, task, attribution]);
 
   useEffect(() => {
     if (props.locus && state === 'ready') browser.current?.search(props.locus);

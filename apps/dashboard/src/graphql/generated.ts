@@ -135,7 +135,7 @@ export type ExplainMethod =
   /** |∂prediction/∂input| (Simonyan et al. 2014). */
   | 'SALIENCY';
 
-/** Sequences to explain (given inline, or the first records of a sequence dataset; at most 100) and the model to explain: name it by exactly one of runId, modelVersionId, or modelName with alias. */
+/** Sequences to explain (given inline, the first records of a sequence dataset, or regions of a reference FASTA; at most 100) and the model to explain: name it by exactly one of runId, modelVersionId, or modelName with alias. */
 export type ExplainSequenceInput = {
   /** e.g. production (with modelName). */
   alias?: string | null | undefined;
@@ -150,6 +150,10 @@ export type ExplainSequenceInput = {
   modelVersionId?: string | null | undefined;
   /** Default: the caller's only project. */
   projectId?: string | null | undefined;
+  /** The reference FASTA of the regions (required with regions; optional with a datasetId, whose intervals records then show in the genome view): a path relative to the import directory (STRAND_IMPORT_DIR), plain or bgzip, as scoreVariants' reference. Served to project members at GET /jobs/<id>/reference/{sequence,fai,gzi}. */
+  reference?: string | null | undefined;
+  /** Instead of sequences: 1–100 genomic regions of the reference, each "chrom:start-end" (1-based, inclusive, as igv writes a locus; commas allowed) with an optional ":+" or ":-" (a "-" region is explained as the reverse complement), each exactly the model's input length. The result keeps each region's chrom, start, end and strand. */
+  regions?: Array<string> | null | undefined;
   /** A SUCCEEDED run whose saved model to use. */
   runId?: string | null | undefined;
   /** 1–100 sequences of A, C, G, T, N (either case), each of the model's input length. */
@@ -1249,6 +1253,10 @@ export type ExplanationQuery = {
     target: string;
     sequences: Array<{
       id: string;
+      chrom: string | null;
+      start: number | null;
+      end: number | null;
+      strand: string | null;
       prediction: number;
       explained: number;
       reference: number | null;
@@ -5237,6 +5245,10 @@ export const ExplanationDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'chrom' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'end' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'strand' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'prediction' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'explained' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'reference' } },

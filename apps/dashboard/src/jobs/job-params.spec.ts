@@ -17,6 +17,10 @@ describe('paramsForDisplay', () => {
       datasetId: null,
     });
     expect(paramsForDisplay('EXPLAIN_SEQUENCE', { sequences: null })).toEqual({ sequences: null });
+    const regions = [{ chrom: 'chr17', start: 1, end: 51, strand: '+' }];
+    expect(
+      paramsForDisplay('EXPLAIN_SEQUENCE', { regions, reference: '/srv/import/chr17.fa' }),
+    ).toEqual({ regions: '1 genomic region', reference: 'chr17.fa' });
   });
 
   it('shows absolute server paths by their file name, and leaves relative ones alone', () => {

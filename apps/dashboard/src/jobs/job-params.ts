@@ -19,6 +19,10 @@ export function paramsForDisplay(kind: JobKind, params: unknown): unknown {
     const bp = lengths.length > 0 ? ` of ${Math.max(...lengths)} bp` : '';
     shown.sequences = `${sequences.length} given inline${bp}`;
   }
+  if (kind === 'EXPLAIN_SEQUENCE' && Array.isArray(params.regions)) {
+    const n = params.regions.length;
+    shown.regions = `${n} genomic region${n === 1 ? '' : 's'}`;
+  }
   for (const key of ['reference', 'genes', 'genesBed', 'bed', 'path', 'labelsPath']) {
     const value = params[key];
     if (typeof value === 'string' && /^([a-z]:)?[/\\]/i.test(value)) shown[key] = basename(value);

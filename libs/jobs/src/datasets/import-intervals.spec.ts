@@ -8,7 +8,7 @@ import { createTestDatabase, saveTestProject } from '@strand/data/testing';
 import { sharedDataPath } from '@strand/genomics/testing';
 import { importDataset } from './import-dataset.ts';
 import type { ImportProgress } from './import-progress.ts';
-import { openSequenceStore } from './sequence-store-reader.ts';
+import { firstStoredSequences, openSequenceStore } from './sequence-store-reader.ts';
 
 let db: StrandDatabase;
 let cleanup: () => Promise<void>;
@@ -79,6 +79,14 @@ describe('importDataset of kind intervals', () => {
     expect(await rows(db.artifacts.resolve(dataset.artifactPath!), 2)).toEqual([
       { id: 'chr1:40-60', sequence: 'A'.repeat(10) + 'C'.repeat(10), tasks: [1, 0] },
       { id: 'chr2:95-115', sequence: 'ACGGT'.repeat(4), tasks: [0, 1] },
+    ]);
+    // What an explanation of the dataset reads: the records with where they lie (1-based).
+    const first = await firstStoredSequences(db.artifacts.resolve(dataset.artifactPath!), 5);
+    expect(
+      first.map(({ id, chrom, start, end, strand }) => ({ id, chrom, start, end, strand })),
+    ).toEqual([
+      { id: 'chr1:40-60', chrom: 'chr1', start: 41, end: 60, strand: '+' },
+      { id: 'chr2:95-115', chrom: 'chr2', start: 96, end: 115, strand: '+' },
     ]);
   });
 

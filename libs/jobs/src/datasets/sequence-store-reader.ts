@@ -87,22 +87,50 @@ export async function readStoreRecords(
   return { classes, chromosomes: chromosomes && chromosomes.length ? chromosomes : null };
 }
 
-/** The id and sequence of the first `limit` records of a stored sequence table. */
+/**
+ * The id and sequence of the first `limit` records of a stored sequence table, with where each
+ * lies (1-based, inclusive; the store keeps 0-based half-open) when the table has coordinates.
+ */
 export async function firstStoredSequences(
   file: string,
   limit: number,
-): Promise<{ id: string; sequence: string }[]> {
+): Promise<StoredSequenceRecord[]> {
   const store = await openSequenceStore(file);
-  const out: { id: string; sequence: string }[] = [];
+  const out: StoredSequenceRecord[] = [];
   try {
     for (let c = 0; c < store.table.chunks && out.length < limit; c++) {
       const chunk = await store.table.chunk(c);
+      const starts = store.meta.coordinates ? chunk.numbers('start') : null;
+      const ends = store.meta.coordinates ? chunk.numbers('end') : null;
       for (let r = 0; r < chunk.rows && out.length < limit; r++) {
-        out.push({ id: chunk.textAt('id', r), sequence: chunk.textAt('sequence', r) });
+        const record: StoredSequenceRecord = {
+          id: chunk.textAt('id', r),
+          sequence: chunk.textAt('sequence', r),
+        };
+        const chrom = starts && ends ? chunk.textAt('chrom', r) : '';
+        if (starts && ends && chrom !== '') {
+          Object.assign(record, {
+            chrom,
+            start: Number(starts[r]) + 1,
+            end: Number(ends[r]),
+            strand: '+',
+          });
+        }
+        out.push(record);
       }
     }
   } finally {
     await store.table.close();
   }
   return out;
+}
+
+/** A stored record as explanation reads it. */
+export interface StoredSequenceRecord {
+  id: string;
+  sequence: string;
+  chrom?: string;
+  start?: number;
+  end?: number;
+  strand?: '+' | '-';
 }

@@ -1,9 +1,13 @@
 /**
  * EXPLAIN_SEQUENCE: attributions of a trained sequence model's prediction to the positions and
  * bases of a few sequences (in silico mutagenesis, saliency, gradient × input, integrated
- * gradients), as a job. The sequences are given inline or taken from the start of one of the
- * project's sequence datasets; at most EXPLAIN_LIMITS.sequences of them, so the result (a length
- * × 4 matrix per sequence, stored as the job's result) stays bounded. A job run again after a
+ * gradients, DeepLIFT, DeepSHAP), as a job. The sequences are given inline, taken from the start
+ * of one of the project's sequence datasets, or read from a reference FASTA at genomic regions
+ * (explain-regions.ts); at most EXPLAIN_LIMITS.sequences of them, so the result (a length × 4
+ * matrix per sequence, stored as the job's result) stays bounded. Regions, and the records of an
+ * intervals dataset, keep their coordinates (chrom, 1-based start and end, strand) in the result;
+ * with a reference (required for regions, optional for a dataset) the job's reference is served
+ * to a genome browser like a scoring job's (GET /jobs/<id>/reference/…). A job run again after a
  * crash simply explains again: the work is small and leaves nothing behind but its result.
  */
 import { Dataset } from '@strand/data';
@@ -13,8 +17,13 @@ import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
+import { checkJobReference, prepareJobReference } from '../scoring/job-reference.ts';
+import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
 import { resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
+import { FastaIndex } from '@strand/genomics';
+import { checkExplainRegions, readExplainRegions } from './explain-regions.ts';
+import type { ExplainRegion } from './explain-regions.ts';
 import { EXPLAIN_METHODS } from './explain-sequence.task.ts';
 import type {
   ExplainMethod,
@@ -42,6 +51,13 @@ export interface ExplainSequenceInput extends ModelChoice {
   /** …or the first `limit` records of a sequence dataset of the project. */
   datasetId?: string | null;
   limit?: number | null;
+  /** …or regions of `reference`: `chrom:start-end[:+|-]`, 1-based inclusive, each of the input length. */
+  regions?: string[] | null;
+  /**
+   * Absolute path of a reference FASTA on the server (the API confines it to its import
+   * directory first): required with regions, optional with a dataset (for the genome view).
+   */
+  reference?: string | null;
   method: string;
   /** The model output to explain (0-based); default 0. */
   task?: number | null;
@@ -56,6 +72,10 @@ export type ExplainSequenceParams = {
   sequences: { id: string; sequence: string }[] | null;
   datasetId: string | null;
   limit: number;
+  /** Regions to read from `reference` (absent on jobs from before regions). */
+  regions?: ExplainRegion[] | null;
+  reference?: string | null;
+  referenceFingerprint?: ReferenceFingerprint | null;
 } & JsonObject;
 
 export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
@@ -79,13 +99,45 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
     const inline = input.sequences != null;
     let sequences: { id: string; sequence: string }[] | null = null;
     let dataset: Dataset | null = null;
+    let regions: ExplainRegion[] | null = null;
     const limit = input.limit ?? EXPLAIN_LIMITS.defaultLimit;
     const datasetId = input.datasetId ?? null;
-    if (inline === (datasetId !== null)) {
-      const message = 'give either sequences or a datasetId (with an optional limit)';
+    const regionTexts = input.regions ?? null;
+    const sources = [inline, datasetId !== null, regionTexts !== null].filter(Boolean).length;
+
+    let fingerprint: ReferenceFingerprint | null = null;
+    let fasta: FastaIndex | null = null;
+    const referencePath = input.reference ?? null;
+    if (referencePath !== null) {
+      if (inline) {
+        const message = 'a reference goes with regions or a dataset, not with inline sequences';
+        errors.push(userError('reference', 'AMBIGUOUS_INPUT', message));
+      } else {
+        const prepared = await prepareJobReference('reference', referencePath);
+        if (prepared.ok) {
+          fingerprint = prepared.value;
+          fasta = await FastaIndex.open(referencePath);
+        } else errors.push(prepared.error);
+      }
+    } else if (regionTexts !== null) {
+      errors.push(userError('reference', 'REFERENCE_REQUIRED', 'regions need a reference FASTA'));
+    }
+
+    if (sources !== 1) {
+      const message =
+        'give one of sequences, a datasetId (with an optional limit) or regions (with a reference)';
       errors.push(
-        userError('sequences', inline ? 'AMBIGUOUS_INPUT' : 'SEQUENCES_REQUIRED', message),
+        userError('sequences', sources > 1 ? 'AMBIGUOUS_INPUT' : 'SEQUENCES_REQUIRED', message),
       );
+    } else if (regionTexts !== null) {
+      if (regionTexts.length < 1 || regionTexts.length > EXPLAIN_LIMITS.sequences) {
+        const message = `give 1 to ${EXPLAIN_LIMITS.sequences} regions; got ${regionTexts.length}`;
+        errors.push(userError('regions', 'OUT_OF_RANGE', message));
+      } else if (fasta) {
+        const checked = checkExplainRegions(regionTexts, fasta, length);
+        errors.push(...checked.errors);
+        regions = checked.regions;
+      }
     } else if (inline) {
       const given = input.sequences ?? [];
       if (given.length < 1 || given.length > EXPLAIN_LIMITS.sequences) {
@@ -135,7 +187,10 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
       task,
       sequences,
       datasetId: dataset?.id ?? null,
-      limit: sequences ? sequences.length : limit,
+      limit: sequences ? sequences.length : regions ? regions.length : limit,
+      regions,
+      reference: fingerprint ? referencePath : null,
+      referenceFingerprint: fingerprint,
     };
     return {
       ok: true,
@@ -147,6 +202,7 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
           modelVersionId: m.modelVersionId,
           details: {
             ...(dataset ? { datasetChecksum: dataset.checksum } : {}),
+            ...(fingerprint ? { reference: { ...fingerprint } } : {}),
             modelDataChecksum: m.dataChecksum,
             modelSha256: m.modelSha256,
             architecture: m.architecture,
@@ -168,6 +224,13 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
       datasetFile = db.artifacts.resolve(dataset.artifactPath);
       datasetName = dataset.name;
     }
+    if (params.reference && params.referenceFingerprint) {
+      await checkJobReference(params.reference, params.referenceFingerprint);
+    }
+    const sequences =
+      params.regions && params.reference
+        ? await readExplainRegions(await FastaIndex.open(params.reference), params.regions)
+        : params.sequences;
     const result = await runInWorker<ExplainTaskInput, ExplainTaskResult>(
       new URL('./explain-sequence.task.ts', import.meta.url),
       'explainTask',
@@ -175,7 +238,7 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
         modelDir: db.artifacts.resolve(params.modelPath),
         method: params.method,
         task: params.task,
-        sequences: params.sequences,
+        sequences,
         datasetFile,
         datasetName,
         limit: params.limit,

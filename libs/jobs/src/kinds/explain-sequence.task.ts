@@ -20,6 +20,7 @@ import type { WorkerTools } from '../platform/run-in-worker.ts';
 import { taskNames } from '../scoring/score-rows.ts';
 import { isStoreTable } from '../datasets/sequence-store.ts';
 import { firstStoredSequences } from '../datasets/sequence-store-reader.ts';
+import type { StoredSequenceRecord } from '../datasets/sequence-store-reader.ts';
 
 export const EXPLAIN_METHODS = [
   'ism',
@@ -39,8 +40,11 @@ export interface ExplainTaskInput {
   method: ExplainMethod;
   /** Which model output to explain (0-based). */
   task: number;
-  /** Sequences given inline, or null to read `limit` records of `datasetFile`. */
-  sequences: { id: string; sequence: string }[] | null;
+  /**
+   * Sequences given inline or read from a reference at regions (with their coordinates), or null
+   * to read `limit` records of `datasetFile`.
+   */
+  sequences: StoredSequenceRecord[] | null;
   /** A stored sequence table (`id	label	sequence`), and its dataset's name for messages. */
   datasetFile: string | null;
   datasetName: string | null;
@@ -50,6 +54,14 @@ export interface ExplainTaskInput {
 /** One sequence's attributions. */
 export interface SequenceExplanation {
   id: string;
+  /**
+   * Where the sequence lies, for regions and the records of an intervals dataset: 1-based,
+   * inclusive; on `-` the sequence (and its positions) run from `end` down to `start`.
+   */
+  chrom?: string;
+  start?: number;
+  end?: number;
+  strand?: '+' | '-';
   /** The model's output (the chosen task) for the sequence. */
   prediction: number;
   /**
@@ -129,13 +141,14 @@ export async function explainTask(
         `task ${input.task} is out of range: the model has ${outputs} output${outputs === 1 ? '' : 's'} (0 to ${outputs - 1})`,
       );
     }
-    const sequences: SequenceExplanation[] = lifted
+    const explained: SequenceExplanation[] = lifted
       ? explainLifted(model, records, input, progress, signal)
       : records.map(({ id, sequence }, i) => {
           if (signal.aborted) throw new JobError('aborted');
           progress({ done: i, total: records.length, unit: 'sequences' });
           return explainOne(selected, id, sequence, input.method);
         });
+    const sequences = explained.map((e, i) => withCoordinates(e, records[i]));
     return {
       method: input.method,
       task: input.task,
@@ -151,6 +164,13 @@ export async function explainTask(
     // both fails on the shared layers).
     selected.dispose();
   }
+}
+
+/** An explanation with its record's coordinates, when the record has them. */
+function withCoordinates(e: SequenceExplanation, r: StoredSequenceRecord | undefined) {
+  if (!r || r.chrom === undefined || r.start === undefined || r.end === undefined) return e;
+  const { id, ...rest } = e;
+  return { id, chrom: r.chrom, start: r.start, end: r.end, strand: r.strand ?? '+', ...rest };
 }
 
 /** DeepLIFT / DeepSHAP of every record at once (passes batch sequence–reference pairs). */
@@ -298,12 +318,12 @@ function selectOutput(model: tf.LayersModel, task: number): tf.LayersModel {
 }
 
 /** The first `limit` records of a stored sequence table. */
-async function readRecords(input: ExplainTaskInput): Promise<{ id: string; sequence: string }[]> {
+async function readRecords(input: ExplainTaskInput): Promise<StoredSequenceRecord[]> {
   const label = input.datasetName ?? 'dataset';
   if (!input.datasetFile) throw new JobError('no sequences to explain');
   if (isStoreTable(input.datasetFile)) return firstStoredSequences(input.datasetFile, input.limit);
   // A dataset stored before the store existed: a sequences.tsv.
-  const records: { id: string; sequence: string }[] = [];
+  const records: StoredSequenceRecord[] = [];
   for await (const { line, number } of openText(input.datasetFile, { label })) {
     if (number === 1 || line === '') continue;
     const cells = line.split('\t');

@@ -10,8 +10,8 @@
  * A gross pre-flight mismatch (wrong build) fails the job with the pre-flight's message unless
  * `force`; the pre-flight summary is in the job's result either way.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Dataset, Job } from '@strand/data';
 import { WINDOW_ANCHOR } from '@strand/genomics';
 import type { JsonObject } from '@strand/data';
@@ -23,7 +23,7 @@ import { runInWorker } from '../platform/run-in-worker.ts';
 import { resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import { loadVariantScores } from '../scoring/load-variant-scores.ts';
-import { referenceFingerprint } from '../scoring/reference-fingerprint.ts';
+import { checkJobReference, prepareJobReference } from '../scoring/job-reference.ts';
 import { MAX_SHIFTS } from '../scoring/score-vcf.ts';
 import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
 import { PREFLIGHT_FILE } from './score-variants.task.ts';
@@ -99,24 +99,9 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
     }
 
     let reference: ReferenceFingerprint | null = null;
-    const name = basename(String(input.reference));
-    const isFile = await stat(input.reference).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!isFile) {
-      errors.push(userError('reference', 'FILE_NOT_FOUND', `no reference FASTA "${name}"`));
-    } else {
-      try {
-        reference = await referenceFingerprint(input.reference);
-      } catch (error) {
-        const e = error as Error & { code?: unknown };
-        const code = typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) ? e.code : null;
-        if (!code) throw error;
-        // Strand's genomics errors name the file: keep its name, never the server's directory.
-        errors.push(userError('reference', code, e.message.split(input.reference).join(name)));
-      }
-    }
+    const prepared = await prepareJobReference('reference', input.reference);
+    if (prepared.ok) reference = prepared.value;
+    else errors.push(prepared.error);
     if (errors.length > 0 || !model.ok || !dataset || !reference) {
       return { ok: false, errors };
     }
@@ -161,12 +146,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       throw new JobError(`the variants dataset ${params.datasetId} no longer exists`);
     }
     const expected = params.referenceFingerprint;
-    const now = await referenceFingerprint(params.reference).catch(() => null);
-    if (!now || now.bytes !== expected.bytes || now.faiSha256 !== expected.faiSha256) {
-      throw new JobError(
-        `the reference ${expected.name} ${now ? 'changed' : 'cannot be read any more'} since the job was started; start a new job`,
-      );
-    }
+    await checkJobReference(params.reference, expected);
     const vcf = db.artifacts.resolve(dataset.artifactPath);
     const modelDir = db.artifacts.resolve(params.modelPath);
     const input: ScoreVariantsTaskInput = {
