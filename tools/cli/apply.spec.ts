@@ -477,6 +477,8 @@ describe('strand marginalize and strand design', () => {
       '--spacings',
       '0-4',
       '--ablate',
+      '--scan-step',
+      '10',
       '--backgrounds',
       '40',
       '--json',
@@ -491,6 +493,12 @@ describe('strand marginalize and strand design', () => {
     expect(out.effect.mean).toBeGreaterThan(0.5);
     expect(out.effect.sd).toBeGreaterThan(0);
     expect(out.spacings.map((s: { spacing: number }) => s.spacing)).toEqual([0, 1, 2, 3, 4]);
+    // The motif alone at every 10th start that fits: effect by position.
+    const starts = out.positions.map((p: { position: number }) => p.position);
+    expect(starts[0]).toBe(0);
+    expect(starts.every((x: number, i: number) => x === i * 10)).toBe(true);
+    expect(starts.at(-1) + 10).toBeGreaterThan(LENGTH - out.motif.consensus.length);
+    expect(out.positions.every((p: { effect: { n: number } }) => p.effect.n === 40)).toBe(true);
     expect(out.ablation.ablated).toBeGreaterThan(0);
     expect(out.ablation.drop.mean).toBeGreaterThan(0);
   });

@@ -33,6 +33,12 @@ export type { CallVariantsInput } from './kinds/call-variants.kind.ts';
 export { DISCOVER_MOTIFS_LIMITS } from './kinds/discover-motifs.kind.ts';
 export type { DiscoverMotifsInput } from './kinds/discover-motifs.kind.ts';
 export type { DiscoveredMotifRow, DiscoverMotifsTaskResult } from './kinds/discover-motifs.task.ts';
+export { MARGINALIZE_LIMITS } from './kinds/marginalize.kind.ts';
+export type { MarginalizeInput } from './kinds/marginalize.kind.ts';
+export type { MarginalizeTaskResult } from './kinds/marginalize.task.ts';
+export { DESIGN_LIMITS, DESIGN_METHODS } from './kinds/design.kind.ts';
+export type { DesignInput } from './kinds/design.kind.ts';
+export type { DesignTaskResult } from './kinds/design.task.ts';
 export { EXPLAIN_LIMITS } from './kinds/explain-sequence.kind.ts';
 export {
   checkExplainRegions,

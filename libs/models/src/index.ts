@@ -191,6 +191,13 @@ export type {
   MarginalEffect,
   OutputChoice,
 } from './interpret/marginalize/marginalize.ts';
+export { marginalizeMotifs, motifToInsert } from './interpret/marginalize/marginalize-motifs.ts';
+export type {
+  MarginalizeMotifsOptions,
+  MarginalizeReport,
+  MotifToInsert,
+  ReportedEffect,
+} from './interpret/marginalize/marginalize-motifs.ts';
 export { designSequence } from './interpret/design/design-sequence.ts';
 export type {
   DesignMethod,

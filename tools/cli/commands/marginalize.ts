@@ -1,21 +1,7 @@
 import { parseArgs } from 'node:util';
-import {
-  BUNDLED_MOTIFS,
-  consensus,
-  findMotif,
-  pfmToProbabilities,
-  readJasparFile,
-} from '@strand/genomics';
+import { BUNDLED_MOTIFS, readJasparFile } from '@strand/genomics';
 import type { Pfm } from '@strand/genomics';
-import {
-  ablateMotif,
-  initBackend,
-  loadModel,
-  marginalize as marginalizeMotif,
-  shuffledBackgrounds,
-  spacingEffects,
-} from '@strand/models';
-import type { EffectSummary } from '@strand/models';
+import { initBackend, loadModel, marginalizeMotifs, motifToInsert } from '@strand/models';
 import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
@@ -31,6 +17,7 @@ const HELP = `usage: strand marginalize --model DIR|ID --sequences FILE --motif 
   --motif ID|SEQ       a JASPAR id or name (of --jaspar, else Strand's bundled motifs), inserted
                        as its consensus, or a consensus of A, C, G, T
   --position N         0-based start of the motif (default: centred)
+  --scan-step N        also the motif alone at every N-th start (0, N, 2N, …): effect by position
   --second ID|SEQ      a second motif, inserted after the first at each of --spacings
   --spacings A-B       bases between the two motifs (default 0-20)
   --ablate             also shuffle the motif's best match (PWM, both strands) in the sequences
@@ -51,29 +38,15 @@ function int(flag: string, raw: string | undefined, min: number): number {
   return n;
 }
 
-/** A motif given as a JASPAR id/name or a consensus: its consensus and PWM. */
+/** A motif given as a JASPAR id/name or a consensus (marginalizeMotifs' lookup). */
 function motifOf(flag: string, value: string, database: readonly Pfm[]) {
-  const pfm = findMotif(value, database);
-  if (pfm)
-    return { id: pfm.id, name: pfm.name, consensus: consensus(pfm), pwm: pfmToProbabilities(pfm) };
-  if (/^[ACGT]+$/i.test(value)) {
-    const seq = value.toUpperCase();
-    const pwm = [...seq].map((b) => [0, 1, 2, 3].map((i) => ('ACGT'[i] === b ? 1 : 0)));
-    return { id: null, name: null, consensus: seq, pwm };
-  }
+  const motif = motifToInsert(value, database);
+  if (motif) return motif;
   throw new CliError(
     `strand marginalize: --${flag} "${value.slice(0, 40)}" is neither a known motif id or name nor a sequence of A, C, G, T`,
     2,
   );
 }
-
-const rounded = (e: EffectSummary) => ({
-  n: e.n,
-  mean: Number(e.mean.toPrecision(4)),
-  sd: Number(e.sd.toPrecision(4)),
-  min: Number(e.min.toPrecision(4)),
-  max: Number(e.max.toPrecision(4)),
-});
 
 /** `strand marginalize`: a motif's effect on dinucleotide-shuffled backgrounds; spacing; ablation. */
 export async function marginalize(argv: string[]): Promise<number> {
@@ -86,6 +59,7 @@ export async function marginalize(argv: string[]): Promise<number> {
       label: { type: 'string' },
       motif: { type: 'string' },
       position: { type: 'string' },
+      'scan-step': { type: 'string' },
       second: { type: 'string' },
       spacings: { type: 'string', default: '0-20' },
       ablate: { type: 'boolean', default: false },
@@ -122,61 +96,48 @@ export async function marginalize(argv: string[]): Promise<number> {
     if (sequences.length >= count) break;
   }
   if (sequences.length === 0) throw new CliError('strand marginalize: no sequences read');
-  const length = sequences[0]!.length;
-  const position =
-    values.position === undefined
-      ? Math.floor((length - first.consensus.length) / 2)
-      : int('position', values.position, 0);
+  // Default (null): centred.
+  const position = values.position === undefined ? null : int('position', values.position, 0);
+  const scanStep =
+    values['scan-step'] === undefined ? null : int('scan-step', values['scan-step'], 1);
+  const room = sequences[0]!.length - first.consensus.length;
+  const positions =
+    scanStep === null
+      ? []
+      : Array.from({ length: Math.floor(room / scanStep) + 1 }, (_, i) => i * scanStep);
   const out = createOutput(values.json);
   const backend = await initBackend();
   const { model } = await loadModel(
     await modelDirOf('marginalize', values.model as string, values['data-dir']),
   );
   try {
-    const backgrounds = shuffledBackgrounds(sequences, count, seed);
-    const single = marginalizeMotif(model, backgrounds, [{ motif: first.consensus, position }], {
-      task,
-    });
-    const spacing = second
-      ? spacingEffects(
-          model,
-          backgrounds,
-          first.consensus,
-          second.consensus,
-          Array.from(
-            { length: Number(range[2]) - Number(range[1]) + 1 },
-            (_, i) => Number(range[1]) + i,
-          ),
-          { task },
-        )
-      : null;
-    const best = spacing?.reduce((a, b) => (b.effect.mean > a.effect.mean ? b : a));
-    const ablation = values.ablate
-      ? ablateMotif(model, sequences, first.pwm, { task, seed })
-      : null;
     out.result(
       {
         backend,
-        target: 'logit',
-        motif: { id: first.id, name: first.name, consensus: first.consensus, position },
-        backgrounds: backgrounds.length,
-        before: Number(single.before.toPrecision(4)),
-        after: Number(single.after.toPrecision(4)),
-        effect: rounded(single.effect),
-        ...(spacing && second
-          ? {
-              second: { id: second.id, name: second.name, consensus: second.consensus },
-              spacings: spacing.map((s) => ({ spacing: s.spacing, effect: rounded(s.effect) })),
-              bestSpacing: best?.spacing ?? null,
-            }
-          : {}),
-        ...(ablation
-          ? { ablation: { ablated: ablation.ablated, drop: rounded(ablation.drop) } }
-          : {}),
+        ...marginalizeMotifs(model, sequences, {
+          motif: first,
+          position,
+          positions,
+          second,
+          spacings: Array.from(
+            { length: Number(range[2]) - Number(range[1]) + 1 },
+            (_, i) => Number(range[1]) + i,
+          ),
+          ablate: values.ablate,
+          backgrounds: count,
+          task,
+          seed,
+        }),
       },
       (r) =>
         [
           `${r.motif.name ?? r.motif.consensus} at ${r.motif.position}: logit effect ${r.effect.mean} ± ${r.effect.sd} over ${r.backgrounds} backgrounds`,
+          ...(r.positions
+            ? [
+                'position: effect mean ± sd',
+                ...r.positions.map((p) => `  ${p.position}\t${p.effect.mean} ± ${p.effect.sd}`),
+              ]
+            : []),
           ...(r.spacings
             ? [
                 `spacing (bases between the motifs): effect mean ± sd; best ${r.bestSpacing}`,

@@ -1,5 +1,12 @@
 import { MAX_ALIASES_PER_MODEL } from '@strand/data';
-import { EXPLAIN_LIMITS, MAX_PROBES, SWEEP_LIMITS, TRAINING_LIMITS } from '@strand/jobs';
+import {
+  DESIGN_LIMITS,
+  EXPLAIN_LIMITS,
+  MARGINALIZE_LIMITS,
+  MAX_PROBES,
+  SWEEP_LIMITS,
+  TRAINING_LIMITS,
+} from '@strand/jobs';
 
 /**
  * The fixed bounds of the schema's lists of objects (see list-bound.ts), each true by
@@ -44,6 +51,14 @@ export const BOUNDS = Object.freeze({
   motifMatches: 10,
   /** Motifs of one discovery: at most 40 clusters of each sign. */
   discoveredMotifs: 80,
+  /** Starts of one marginalisation's position scan (marginalize checks it). */
+  marginalPositions: MARGINALIZE_LIMITS.positions,
+  /** Spacings of one marginalisation (marginalize checks it). */
+  spacings: MARGINALIZE_LIMITS.spacings,
+  /** Steps of a design's trajectory: the start and one per edit or generation. */
+  designSteps: Math.max(DESIGN_LIMITS.maxEdits, DESIGN_LIMITS.generations) + 1,
+  /** Edits of one designed sequence (designSequence checks maxEdits). */
+  designEdits: DESIGN_LIMITS.maxEdits,
   /** Entries of a bundled catalogue (architectures, motifs). */
   catalogue: 1000,
 });

@@ -2,20 +2,29 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
 import type { JobKindName } from '@strand/data';
-import type { DiscoverMotifsTaskResult, ExplainTaskResult } from '@strand/jobs';
+import type {
+  DesignTaskResult,
+  DiscoverMotifsTaskResult,
+  ExplainTaskResult,
+  MarginalizeTaskResult,
+} from '@strand/jobs';
 import { EXPLAIN_LIMITS } from '@strand/jobs';
 import { importFile } from '../auth/import-root.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
+import { DesignSequenceInput } from '../inputs/design-sequence.input.ts';
 import { DiscoverMotifsInput } from '../inputs/discover-motifs.input.ts';
 import { ExplainSequenceInput } from '../inputs/explain-sequence.input.ts';
+import { MarginalizeInput } from '../inputs/marginalize.input.ts';
 import { VariantScoreFilterInput } from '../inputs/score-variants-filter.input.ts';
 import { VariantScoreOrderInput } from '../inputs/score-variants-order.input.ts';
 import { ScoreVariantsInput } from '../inputs/score-variants.input.ts';
 import { checkPageSize } from '../limits/page-size.ts';
 import { Explanation } from '../types/explanation.type.ts';
 import { JobPayload } from '../types/job-payloads.type.ts';
+import { Marginalization } from '../types/marginalization.type.ts';
 import { MotifDiscovery } from '../types/motif-discovery.type.ts';
+import { SequenceDesign } from '../types/sequence-design.type.ts';
 import { VariantScore, VariantScoreConnection } from '../types/variant-score.type.ts';
 import { startJobFor } from './job.resolver.ts';
 import { reconcileChromosome } from './variant-score-chromosome.ts';
@@ -33,6 +42,14 @@ class VariantScoresArgs extends ProjectPageArgs {
   filter?: VariantScoreFilterInput | null;
 }
 
+/** What NOT_FOUND calls a job of each kind read here. */
+const JOB_WHAT: Partial<Record<JobKindName, string>> = {
+  SCORE_VARIANTS: 'variant-scoring',
+  DISCOVER_MOTIFS: 'motif-discovery',
+  MARGINALIZE: 'marginalisation',
+  DESIGN: 'design',
+};
+
 /** A job of `kind` the caller may read; NOT_FOUND (as for an unknown id) otherwise. */
 async function readableJob(
   { em, viewer }: StrandContext,
@@ -41,12 +58,7 @@ async function readableJob(
 ): Promise<JobEntity> {
   const job = await em.findOne(JobEntity, { id, kind, project: { $in: viewer.projectIds } });
   if (!job) {
-    const what =
-      kind === 'SCORE_VARIANTS'
-        ? 'variant-scoring'
-        : kind === 'DISCOVER_MOTIFS'
-          ? 'motif-discovery'
-          : 'explanation';
+    const what = JOB_WHAT[kind] ?? 'explanation';
     throw new GraphQLError(`no ${what} job with id "${id}"`, { extensions: { code: 'NOT_FOUND' } });
   }
   return job;
@@ -203,5 +215,99 @@ export class ApplyResolver {
     const job = await readableJob(ctx, jobId, 'DISCOVER_MOTIFS');
     if (job.status !== 'SUCCEEDED' || !job.result) return null;
     return MotifDiscovery.from(job.id, job.result as unknown as DiscoverMotifsTaskResult);
+  }
+
+  @Mutation(() => JobPayload, {
+    description:
+      "In-silico marginalisation with a trained sequence model (strand marginalize), as a job: a motif inserted into dinucleotide-shuffled backgrounds (its effect's mean and spread), optionally a second motif at a range of spacings, and the motif's best match ablated in the records; follow it with jobProgress (counted in measurements) and read the result with marginalization(jobId). Needs EDITOR.",
+  })
+  async marginalize(
+    @Arg('input', () => MarginalizeInput) input: MarginalizeInput,
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    let jaspar: string | null = null;
+    if (input.jaspar != null) {
+      // The role first: a caller who may not start it learns nothing about the import directory.
+      const target = targetProject(ctx.viewer, input.projectId, 'editor');
+      if ('error' in target) return { job: null, userErrors: [target.error] };
+      const file = await importFile('jaspar', input.jaspar);
+      if ('error' in file) return { job: null, userErrors: [file.error] };
+      jaspar = file.path;
+    }
+    return startJobFor(ctx, 'MARGINALIZE', input.projectId, {
+      runId: input.runId ?? null,
+      modelVersionId: input.modelVersionId ?? null,
+      modelName: input.modelName ?? null,
+      alias: input.alias ?? null,
+      datasetId: input.datasetId,
+      label: input.label ?? null,
+      motif: input.motif,
+      position: input.position ?? null,
+      positionStep: input.positionStep ?? null,
+      secondMotif: input.secondMotif ?? null,
+      minSpacing: input.minSpacing ?? null,
+      maxSpacing: input.maxSpacing ?? null,
+      ablate: input.ablate ?? null,
+      backgrounds: input.backgrounds ?? null,
+      task: input.task ?? null,
+      seed: input.seed ?? null,
+      jaspar,
+    });
+  }
+
+  @Query(() => Marginalization, {
+    nullable: true,
+    description:
+      'The result of a marginalize job; null until it has SUCCEEDED. NOT_FOUND for a job the caller cannot read.',
+  })
+  async marginalization(
+    @Arg('jobId', () => ID) jobId: string,
+    @Ctx() ctx: StrandContext,
+  ): Promise<Marginalization | null> {
+    const job = await readableJob(ctx, jobId, 'MARGINALIZE');
+    if (job.status !== 'SUCCEEDED' || !job.result) return null;
+    return Marginalization.from(job.id, job.result as unknown as MarginalizeTaskResult);
+  }
+
+  @Mutation(() => JobPayload, {
+    description:
+      'Model-guided sequence design (strand design), as a job: greedy, beam or directed-evolution single-base edits of a start sequence that raise or lower a model output, under at most maxEdits edits, fixed positions and a GC range; follow it with jobProgress (counted in steps) and read the trajectory with sequenceDesign(jobId). Needs EDITOR.',
+  })
+  async designSequence(
+    @Arg('input', () => DesignSequenceInput) input: DesignSequenceInput,
+    @Ctx() ctx: StrandContext,
+  ): Promise<JobPayload> {
+    return startJobFor(ctx, 'DESIGN', input.projectId, {
+      runId: input.runId ?? null,
+      modelVersionId: input.modelVersionId ?? null,
+      modelName: input.modelName ?? null,
+      alias: input.alias ?? null,
+      sequence: input.sequence,
+      method: input.method ?? null,
+      direction: input.direction ?? null,
+      task: input.task ?? null,
+      maxEdits: input.maxEdits ?? null,
+      fixedPositions: input.fixedPositions ?? null,
+      gcMin: input.gcMin ?? null,
+      gcMax: input.gcMax ?? null,
+      beamWidth: input.beamWidth ?? null,
+      population: input.population ?? null,
+      generations: input.generations ?? null,
+      seed: input.seed ?? null,
+    });
+  }
+
+  @Query(() => SequenceDesign, {
+    nullable: true,
+    description:
+      'The result of a designSequence job; null until it has SUCCEEDED. NOT_FOUND for a job the caller cannot read.',
+  })
+  async sequenceDesign(
+    @Arg('jobId', () => ID) jobId: string,
+    @Ctx() ctx: StrandContext,
+  ): Promise<SequenceDesign | null> {
+    const job = await readableJob(ctx, jobId, 'DESIGN');
+    if (job.status !== 'SUCCEEDED' || !job.result) return null;
+    return SequenceDesign.from(job.id, job.result as unknown as DesignTaskResult);
   }
 }

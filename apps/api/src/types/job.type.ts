@@ -18,6 +18,8 @@ export enum JobKind {
   CALL_VARIANTS = 'CALL_VARIANTS',
   CREATE_DEMO_DATASET = 'CREATE_DEMO_DATASET',
   IMPORT_UPLOAD = 'IMPORT_UPLOAD',
+  MARGINALIZE = 'MARGINALIZE',
+  DESIGN = 'DESIGN',
 }
 registerEnumType(JobKind, { name: 'JobKind', description: 'What a job does (TRAIN: a training run; its Run is the record).' });
 
@@ -61,7 +63,7 @@ export class JobProgress {
 @ObjectType({
   implements: Node,
   description:
-    'A background job: an import (of a server file or an upload), a demo dataset, a variant scoring, an explanation, a motif discovery, a risk prediction, a cross-validation or a sweep. Its lineage says what it read.',
+    'A background job: an import (of a server file or an upload), a demo dataset, a variant scoring, an explanation, a motif discovery, a marginalisation, a sequence design, a risk prediction, a cross-validation or a sweep. Its lineage says what it read.',
 })
 export class Job implements Node {
   @Field(() => ID)

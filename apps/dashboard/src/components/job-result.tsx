@@ -14,9 +14,11 @@ import { CvResult } from './cv-result-view.tsx';
 import { ExplanationView } from './explanation-view.tsx';
 import { ImportResult } from './import-result-view.tsx';
 import { KeyValues } from './key-values.tsx';
+import { MarginalizationView } from './marginalization-view.tsx';
 import { MotifDiscoveryView } from './motif-discovery-view.tsx';
 import { RiskResult } from './risk-result-view.tsx';
 import { ScoreResult } from './score-result-view.tsx';
+import { SequenceDesignView } from './sequence-design-view.tsx';
 import { SweepResult } from './sweep-result-view.tsx';
 import { SweepTrialsLive } from './sweep-trials-live.tsx';
 import { routeHref } from '../routing/route.ts';
@@ -86,12 +88,14 @@ const NO_RESULT: Record<string, string> = {
 /**
  * A job's result by kind. The JSON is read on its own query once the job has ended (a refused
  * variant scoring keeps its pre-flight as the result of a FAILED job); an explanation is read
- * through `explanation`, discovered motifs through `motifDiscovery`. A result of a shape no view knows is listed as key/values.
+ * through `explanation`, discovered motifs through `motifDiscovery`, a marginalisation through
+ * `marginalization` and a design through `sequenceDesign`. A result of a shape no view knows is listed as key/values.
  */
 export function JobResult(props: { job: JobDetail }): ReactNode {
   const { job } = props;
   const ended = job.status === 'SUCCEEDED' || job.status === 'FAILED';
-  const wanted = ended && job.kind !== 'EXPLAIN_SEQUENCE' && job.kind !== 'DISCOVER_MOTIFS';
+  const ownQuery = ['EXPLAIN_SEQUENCE', 'DISCOVER_MOTIFS', 'MARGINALIZE', 'DESIGN'];
+  const wanted = ended && !ownQuery.includes(job.kind);
   const { data, error, loading } = useQuery(
     JOB_RESULT_QUERY,
     wanted ? { variables: { id: job.id } } : skipToken,
@@ -107,6 +111,8 @@ export function JobResult(props: { job: JobDetail }): ReactNode {
     );
   if (job.kind === 'DISCOVER_MOTIFS')
     return <MotifDiscoveryView jobId={job.id} status={job.status} />;
+  if (job.kind === 'MARGINALIZE') return <MarginalizationView jobId={job.id} status={job.status} />;
+  if (job.kind === 'DESIGN') return <SequenceDesignView jobId={job.id} status={job.status} />;
   const live =
     job.kind === 'SWEEP' ? (
       <SweepTrialsLive

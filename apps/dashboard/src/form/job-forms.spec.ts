@@ -122,6 +122,47 @@ describe('job forms', () => {
     });
   });
 
+  it('reads fixed positions as integers and ranges for a design', () => {
+    const design = form('DESIGN');
+    expect(
+      toJobInput(design, {
+        sequence: 'ACGTACGT',
+        method: 'BEAM',
+        fixedPositions: '0-2, 5,7 - 7',
+        gcMin: '0.3',
+      }),
+    ).toEqual({
+      ok: true,
+      input: { sequence: 'ACGTACGT', method: 'BEAM', fixedPositions: [0, 1, 2, 5, 7], gcMin: 0.3 },
+    });
+    expect(toJobInput(design, { sequence: 'ACGT', fixedPositions: '3,x' })).toEqual({
+      ok: false,
+      errors: {
+        fixedPositions: 'Fixed positions: "x" is not a whole number or a range like 10-20',
+      },
+    });
+    expect(toJobInput(design, { sequence: 'ACGT', fixedPositions: '9-3' })).toMatchObject({
+      ok: false,
+    });
+    const marginalize = toJobInput(form('MARGINALIZE'), {
+      datasetId: 'ds1',
+      motif: 'CTCF',
+      secondMotif: 'GATA1',
+      maxSpacing: '12',
+      ablate: 'true',
+    });
+    expect(marginalize).toEqual({
+      ok: true,
+      input: {
+        datasetId: 'ds1',
+        motif: 'CTCF',
+        secondMotif: 'GATA1',
+        maxSpacing: 12,
+        ablate: true,
+      },
+    });
+  });
+
   it('names the fields that cannot be sent as typed, ranges left to the API', () => {
     const result = toJobInput(form('SWEEP'), {
       architecture: '',

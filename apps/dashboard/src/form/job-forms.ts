@@ -18,7 +18,8 @@ export type JobFieldType =
   | 'architecture' // an architecture name
   | 'json' // a JSON object, sent as its text
   | 'lines' // one value per line → a list of strings
-  | 'list'; // comma-separated → a list of strings
+  | 'list' // comma-separated → a list of strings
+  | 'ints'; // comma-separated integers and ranges (3,4,10-20) → a list of integers
 
 export interface JobField {
   name: string;
@@ -251,6 +252,92 @@ export const JOB_FORMS: readonly JobFormSpec[] = [
     ],
   },
   {
+    kind: 'MARGINALIZE',
+    mutation: 'marginalize',
+    title: 'Marginalise a motif',
+    summary:
+      'Inserts a motif into dinucleotide-shuffled backgrounds and reports its effect on the model’s output (mean and spread), by position, with a second motif by spacing, and the drop when its match is ablated.',
+    role: 'EDITOR',
+    fields: [
+      ...MODEL_FIELDS,
+      {
+        name: 'datasetId',
+        label: 'Sequence dataset',
+        type: 'dataset',
+        required: true,
+        datasetKinds: SEQUENCE_KINDS,
+        hint: 'its first records make the backgrounds',
+      },
+      { name: 'label', label: 'Only records labelled', type: 'text', hint: 'e.g. 0' },
+      {
+        name: 'motif',
+        label: 'Motif',
+        type: 'text',
+        required: true,
+        hint: 'JASPAR id or name (CTCF, MA0139.2) or a consensus',
+      },
+      { name: 'position', label: 'Position', type: 'int', hint: '0-based start; default centred' },
+      {
+        name: 'positionStep',
+        label: 'Scan every N positions',
+        type: 'int',
+        hint: 'effect by position; blank: no scan',
+      },
+      { name: 'secondMotif', label: 'Second motif', type: 'text', hint: 'for a spacing scan' },
+      { name: 'minSpacing', label: 'From spacing', type: 'int', hint: 'default 0' },
+      { name: 'maxSpacing', label: 'To spacing', type: 'int', hint: 'default 20' },
+      {
+        name: 'ablate',
+        label: 'Ablate',
+        type: 'bool',
+        hint: 'shuffle the motif’s best match in the records themselves',
+      },
+      { name: 'backgrounds', label: 'Backgrounds', type: 'int', hint: 'default 100' },
+      { name: 'task', label: 'Output (task)', type: 'int' },
+      { name: 'seed', label: 'Seed', type: 'int' },
+      { name: 'jaspar', label: 'JASPAR file', type: 'text', hint: 'default: bundled motifs' },
+    ],
+  },
+  {
+    kind: 'DESIGN',
+    mutation: 'designSequence',
+    title: 'Design a sequence',
+    summary:
+      'Edits a start sequence base by base to raise or lower the model’s output, within at most N edits, fixed positions and a GC range, and keeps the trajectory.',
+    role: 'EDITOR',
+    fields: [
+      ...MODEL_FIELDS,
+      {
+        name: 'sequence',
+        label: 'Start sequence',
+        type: 'text',
+        required: true,
+        hint: 'A, C, G, T, of the model’s input length',
+      },
+      {
+        name: 'method',
+        label: 'Method',
+        type: 'select',
+        options: ['GREEDY', 'BEAM', 'EVOLUTION'],
+      },
+      { name: 'direction', label: 'Direction', type: 'select', options: ['UP', 'DOWN'] },
+      { name: 'maxEdits', label: 'At most edits', type: 'int', hint: 'default 10' },
+      {
+        name: 'fixedPositions',
+        label: 'Fixed positions',
+        type: 'ints',
+        hint: '0-based, e.g. 0-5,40',
+      },
+      { name: 'gcMin', label: 'GC at least', type: 'float', hint: 'e.g. 0.35' },
+      { name: 'gcMax', label: 'GC at most', type: 'float', hint: 'e.g. 0.65' },
+      { name: 'beamWidth', label: 'Beam width', type: 'int', hint: 'BEAM; default 4' },
+      { name: 'population', label: 'Population', type: 'int', hint: 'EVOLUTION; default 20' },
+      { name: 'generations', label: 'Generations', type: 'int', hint: 'EVOLUTION' },
+      { name: 'task', label: 'Output (task)', type: 'int' },
+      { name: 'seed', label: 'Seed', type: 'int' },
+    ],
+  },
+  {
     kind: 'CROSS_VALIDATION',
     mutation: 'startCrossValidation',
     title: 'Cross-validate',
@@ -474,6 +561,25 @@ export function toJobInput(
             .filter((s) => s !== ''),
         );
         break;
+      case 'ints': {
+        const list: number[] = [];
+        for (const part of raw.split(',').map((p) => p.trim())) {
+          if (part === '') continue;
+          const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+          if (
+            !m ||
+            Number(m[2] ?? m[1]) < Number(m[1]) ||
+            Number(m[2] ?? m[1]) - Number(m[1]) > 100_000
+          ) {
+            errors[field.name] =
+              `${field.label}: "${part.slice(0, 20)}" is not a whole number or a range like 10-20`;
+            break;
+          }
+          for (let p = Number(m[1]); p <= Number(m[2] ?? m[1]); p++) list.push(p);
+        }
+        if (!errors[field.name]) put(input, field.name, list);
+        break;
+      }
       case 'select':
         if (field.options && !field.options.includes(raw)) {
           errors[field.name] = `${field.label} must be one of ${field.options.join(', ')}`;

@@ -94,6 +94,50 @@ export type CrossValidationInput = {
   weightDecay?: number | null | undefined;
 };
 
+/** Raise or lower the output's logit. */
+export type DesignDirection = 'DOWN' | 'UP';
+
+/** GREEDY: the best single edit per step; BEAM: the beamWidth best sequences per step; EVOLUTION: directed evolution (a seeded, elitist population). */
+export type DesignMethod = 'BEAM' | 'EVOLUTION' | 'GREEDY';
+
+/** Model-guided design (strand design): single-base edits of a start sequence that raise or lower a model output under constraints. Name the model by exactly one of runId, modelVersionId, or modelName with alias. */
+export type DesignSequenceInput = {
+  /** e.g. production (with modelName). */
+  alias?: string | null | undefined;
+  /** BEAM: sequences kept per step, 1–16; default 4. */
+  beamWidth?: number | null | undefined;
+  /** Default UP. */
+  direction?: DesignDirection | null | undefined;
+  /** 0-based positions never edited. */
+  fixedPositions?: Array<number> | null | undefined;
+  /** Largest GC fraction, in [0, 1]; default 1. */
+  gcMax?: number | null | undefined;
+  /** Least GC fraction of every sequence tried, in [0, 1]; default 0. */
+  gcMin?: number | null | undefined;
+  /** EVOLUTION: generations, 1–500; default maxEdits × 5. */
+  generations?: number | null | undefined;
+  /** Positions that may differ from the start, 1–50; default 10. */
+  maxEdits?: number | null | undefined;
+  /** Default GREEDY. */
+  method?: DesignMethod | null | undefined;
+  /** A registered model name (with alias). */
+  modelName?: string | null | undefined;
+  /** A registered model version. */
+  modelVersionId?: string | null | undefined;
+  /** EVOLUTION: population, 1–200; default 20. */
+  population?: number | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** A SUCCEEDED run whose saved model to use. */
+  runId?: string | null | undefined;
+  /** EVOLUTION: default 1. */
+  seed?: number | null | undefined;
+  /** The start sequence: A, C, G, T (either case), of the model's input length. */
+  sequence: string;
+  /** The model output (0-based); default 0. */
+  task?: number | null | undefined;
+};
+
 /** A sequence dataset of the project and the model whose DeepSHAP attributions over it are searched for motifs: name the model by exactly one of runId, modelVersionId, or modelName with alias. */
 export type DiscoverMotifsInput = {
   /** e.g. production (with modelName). */
@@ -202,10 +246,12 @@ export type JobKind =
   | 'CALL_VARIANTS'
   | 'CREATE_DEMO_DATASET'
   | 'CROSS_VALIDATION'
+  | 'DESIGN'
   | 'DISCOVER_MOTIFS'
   | 'EXPLAIN_SEQUENCE'
   | 'IMPORT_DATASET'
   | 'IMPORT_UPLOAD'
+  | 'MARGINALIZE'
   | 'PREDICT_RISK'
   | 'SCORE_VARIANTS'
   | 'SWEEP'
@@ -213,6 +259,46 @@ export type JobKind =
 
 /** Where a job is in its life; a job whose server stopped goes back to QUEUED. */
 export type JobStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
+
+/** In-silico marginalisation (strand marginalize): a motif inserted into dinucleotide-shuffled backgrounds made from a sequence dataset's first records, optionally a second motif at a range of spacings, and the motif's best match ablated. Name the model by exactly one of runId, modelVersionId, or modelName with alias. */
+export type MarginalizeInput = {
+  /** Also shuffle the motif's best PWM match (both strands, ≥ 0.7 × its best score) in the records themselves and report the drop. */
+  ablate?: boolean | null | undefined;
+  /** e.g. production (with modelName). */
+  alias?: string | null | undefined;
+  /** Backgrounds, 1–1000; default 100. */
+  backgrounds?: number | null | undefined;
+  /** A sequence dataset of the project, of the model's input length: its first records make the backgrounds. */
+  datasetId: string;
+  /** A JASPAR file in the server's import directory (STRAND_IMPORT_DIR) the motifs are looked up in; default Strand's bundled motifs. */
+  jaspar?: string | null | undefined;
+  /** Only the records with this label (e.g. "0", the negatives); default every record. */
+  label?: string | null | undefined;
+  /** With secondMotif: the largest (default 20; at most 101 spacings). */
+  maxSpacing?: number | null | undefined;
+  /** With secondMotif: the smallest number of bases between the motifs (default 0). */
+  minSpacing?: number | null | undefined;
+  /** A registered model name (with alias). */
+  modelName?: string | null | undefined;
+  /** A registered model version. */
+  modelVersionId?: string | null | undefined;
+  /** A JASPAR id or name (MA0139.2, CTCF) of jaspar or Strand's bundled motifs, inserted as its consensus; or a consensus of A, C, G, T (at most 100 characters). */
+  motif: string;
+  /** 0-based start of the motif; default centred. */
+  position?: number | null | undefined;
+  /** Also the motif alone at every positionStep-th start (0, step, 2 × step, …): its effect by position (at most 201 starts). */
+  positionStep?: number | null | undefined;
+  /** Default: the caller's only project. */
+  projectId?: string | null | undefined;
+  /** A SUCCEEDED run whose saved model to use. */
+  runId?: string | null | undefined;
+  /** A second motif (same forms as motif), inserted after the first at each spacing from minSpacing to maxSpacing, the pair centred. */
+  secondMotif?: string | null | undefined;
+  /** Of the shuffles; default 1. */
+  seed?: number | null | undefined;
+  /** The model output (0-based); default 0. Effects are on its logit. */
+  task?: number | null | undefined;
+};
 
 /** Matches runs whose hyperparameter or config field has a value. */
 export type ParamFilterInput = {
@@ -1483,6 +1569,60 @@ export type DiscoverMotifsMutation = {
   };
 };
 
+export type MarginalizeMutationVariables = Exact<{
+  input: MarginalizeInput;
+}>;
+
+export type MarginalizeMutation = {
+  marginalize: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      errorCode: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
+export type DesignSequenceMutationVariables = Exact<{
+  input: DesignSequenceInput;
+}>;
+
+export type DesignSequenceMutation = {
+  designSequence: {
+    job: {
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      error: string | null;
+      errorCode: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      progress: {
+        done: number;
+        total: number | null;
+        unit: string;
+        message: string | null;
+        fraction: number | null;
+      };
+    } | null;
+    userErrors: Array<{ field: string | null; message: string; code: string }>;
+  };
+};
+
 export type StartCrossValidationMutationVariables = Exact<{
   input: CrossValidationInput;
 }>;
@@ -1689,6 +1829,95 @@ export type MotifDiscoveryQuery = {
       pwm: Array<Array<number>>;
       cwm: Array<Array<number>>;
       matches: Array<{ id: string; name: string; score: number; p: number }>;
+    }>;
+  } | null;
+};
+
+export type EffectFieldsFragment = {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+};
+
+export type MarginalizationQueryVariables = Exact<{
+  jobId: string;
+}>;
+
+export type MarginalizationQuery = {
+  marginalization: {
+    jobId: string;
+    backend: string;
+    target: string;
+    sequences: number;
+    backgrounds: number;
+    before: number;
+    after: number;
+    bestSpacing: number | null;
+    motif: { id: string | null; name: string | null; consensus: string; position: number | null };
+    effect: {
+      n: number;
+      mean: number | null;
+      sd: number | null;
+      min: number | null;
+      max: number | null;
+    };
+    positions: Array<{
+      position: number;
+      effect: {
+        n: number;
+        mean: number | null;
+        sd: number | null;
+        min: number | null;
+        max: number | null;
+      };
+    }>;
+    second: { id: string | null; name: string | null; consensus: string } | null;
+    spacings: Array<{
+      spacing: number;
+      effect: {
+        n: number;
+        mean: number | null;
+        sd: number | null;
+        min: number | null;
+        max: number | null;
+      };
+    }>;
+    ablation: {
+      ablated: number;
+      drop: {
+        n: number;
+        mean: number | null;
+        sd: number | null;
+        min: number | null;
+        max: number | null;
+      };
+    } | null;
+  } | null;
+};
+
+export type SequenceDesignQueryVariables = Exact<{
+  jobId: string;
+}>;
+
+export type SequenceDesignQuery = {
+  sequenceDesign: {
+    jobId: string;
+    backend: string;
+    target: string;
+    method: string;
+    start: { sequence: string; score: number };
+    best: {
+      step: number;
+      score: number;
+      sequence: string;
+      edits: Array<{ position: number; from: string; to: string }>;
+    };
+    trajectory: Array<{
+      step: number;
+      score: number;
+      edits: Array<{ position: number; from: string; to: string }>;
     }>;
   } | null;
 };
@@ -2253,6 +2482,26 @@ export const ApiTokenFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ApiTokenFieldsFragment, unknown>;
+export const EffectFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EffectFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EffectSummary' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'n' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mean' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'min' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'max' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EffectFieldsFragment, unknown>;
 export const RunsDocument = {
   kind: 'Document',
   definitions: [
@@ -6006,6 +6255,240 @@ export const DiscoverMotifsDocument = {
     },
   ],
 } as unknown as DocumentNode<DiscoverMotifsMutation, DiscoverMotifsMutationVariables>;
+export const MarginalizeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'Marginalize' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarginalizeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marginalize' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarginalizeMutation, MarginalizeMutationVariables>;
+export const DesignSequenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DesignSequence' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DesignSequenceInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'designSequence' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'StartedJobFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fraction' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobProgressFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StartedJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobSummaryFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'userErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DesignSequenceMutation, DesignSequenceMutationVariables>;
 export const StartCrossValidationDocument = {
   kind: 'Document',
   definitions: [
@@ -6835,6 +7318,277 @@ export const MotifDiscoveryDocument = {
     },
   ],
 } as unknown as DocumentNode<MotifDiscoveryQuery, MotifDiscoveryQueryVariables>;
+export const MarginalizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Marginalization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marginalization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backend' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sequences' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backgrounds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'motif' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'consensus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'effect' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'EffectFields' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'positions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'effect' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'EffectFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'second' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'consensus' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'spacings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'spacing' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'effect' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'EffectFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'bestSpacing' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ablation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'ablated' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'drop' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'EffectFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EffectFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EffectSummary' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'n' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mean' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'min' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'max' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarginalizationQuery, MarginalizationQueryVariables>;
+export const SequenceDesignDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SequenceDesign' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sequenceDesign' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backend' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'start' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'best' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edits' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'trajectory' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edits' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SequenceDesignQuery, SequenceDesignQueryVariables>;
 export const RunEvaluationDocument = {
   kind: 'Document',
   definitions: [

@@ -12,6 +12,8 @@ export const JOB_KIND_NAMES: Readonly<Record<JobKind, string>> = {
   SWEEP: 'Hyper-parameter sweep',
   PREDICT_RISK: 'Risk prediction',
   DISCOVER_MOTIFS: 'Motif discovery',
+  MARGINALIZE: 'Marginalisation',
+  DESIGN: 'Sequence design',
   CALL_VARIANTS: 'Variant calling',
 };
 

@@ -25,13 +25,30 @@ function render(role: Role, kind?: string, search?: string): string {
 }
 
 describe('NewJobPage', () => {
+  it('offers the marginalisation and design forms with their fields', () => {
+    const marginal = render('EDITOR', 'MARGINALIZE', 'kind=MARGINALIZE&motif=CTCF');
+    expect(marginal).toContain('data-kind="MARGINALIZE"');
+    expect(marginal).toMatch(/name="motif" value="CTCF"/);
+    for (const name of ['positionStep', 'secondMotif', 'minSpacing', 'maxSpacing', 'ablate']) {
+      expect(marginal).toContain(`name="${name}"`);
+    }
+    const design = render('EDITOR', 'DESIGN', 'kind=DESIGN');
+    expect(design).toContain('data-kind="DESIGN"');
+    expect(all(design, /<option value="([A-Z]+)"/g)).toEqual(
+      expect.arrayContaining(['GREEDY', 'BEAM', 'EVOLUTION', 'UP', 'DOWN']),
+    );
+    for (const name of ['sequence', 'maxEdits', 'fixedPositions', 'gcMin', 'gcMax']) {
+      expect(design).toContain(`name="${name}"`);
+    }
+  });
+
   it('shows an EDITOR every kind and the chosen form, pre-filled from the URL', () => {
     const html = render(
       'EDITOR',
       'SCORE_VARIANTS',
       'kind=SCORE_VARIANTS&modelName=ctcf&alias=production',
     );
-    expect(all(html, /<a href="#\/jobs\/new\?kind=([A-Z_]+)"/g)).toHaveLength(8);
+    expect(all(html, /<a href="#\/jobs\/new\?kind=([A-Z_]+)"/g)).toHaveLength(10);
     expect(html).toContain('data-kind="SCORE_VARIANTS"');
     expect(html).toMatch(/name="modelName" value="ctcf"/);
     expect(html).toMatch(/name="alias" value="production"/);

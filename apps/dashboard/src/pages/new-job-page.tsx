@@ -19,10 +19,12 @@ import type { JobKind, JobSummary, UserError } from '../graphql/types.ts';
 import {
   CALL_VARIANTS_MUTATION,
   DATASETS_QUERY,
+  DESIGN_SEQUENCE_MUTATION,
   DISCOVER_MOTIFS_MUTATION,
   EXPLAIN_SEQUENCE_MUTATION,
   IMPORT_DATASET_MUTATION,
   JOB_STATE_QUERY,
+  MARGINALIZE_MUTATION,
   NEW_RUN_CHOICES_QUERY,
   PREDICT_RISK_MUTATION,
   SCORE_VARIANTS_MUTATION,
@@ -101,6 +103,8 @@ function useStartJob(kind: JobKind): (input: Record<string, unknown>) => Promise
   const [scoreVariants] = useMutation(SCORE_VARIANTS_MUTATION);
   const [explainSequence] = useMutation(EXPLAIN_SEQUENCE_MUTATION);
   const [discoverMotifs] = useMutation(DISCOVER_MOTIFS_MUTATION);
+  const [marginalize] = useMutation(MARGINALIZE_MUTATION);
+  const [designSequence] = useMutation(DESIGN_SEQUENCE_MUTATION);
   const [crossValidate] = useMutation(START_CROSS_VALIDATION_MUTATION);
   const [sweep] = useMutation(START_SWEEP_MUTATION);
   const [predictRisk] = useMutation(PREDICT_RISK_MUTATION);
@@ -117,6 +121,10 @@ function useStartJob(kind: JobKind): (input: Record<string, unknown>) => Promise
         return (await explainSequence({ variables })).data?.explainSequence ?? null;
       case 'DISCOVER_MOTIFS':
         return (await discoverMotifs({ variables })).data?.discoverMotifs ?? null;
+      case 'MARGINALIZE':
+        return (await marginalize({ variables })).data?.marginalize ?? null;
+      case 'DESIGN':
+        return (await designSequence({ variables })).data?.designSequence ?? null;
       case 'CROSS_VALIDATION':
         return (await crossValidate({ variables })).data?.startCrossValidation ?? null;
       case 'SWEEP':

@@ -14,6 +14,8 @@ export const JOB_KINDS = [
   'CALL_VARIANTS',
   'CREATE_DEMO_DATASET',
   'IMPORT_UPLOAD',
+  'MARGINALIZE',
+  'DESIGN',
 ] as const;
 
 export type JobKindName = (typeof JOB_KINDS)[number];

@@ -8,7 +8,7 @@
  */
 import { Dataset } from '@strand/data';
 import type { JsonObject } from '@strand/data';
-import { checkIntRange, userError } from '../errors/user-error.ts';
+import { checkIntRange } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
@@ -16,6 +16,7 @@ import { runInWorker } from '../platform/run-in-worker.ts';
 import { resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import type { DiscoverMotifsTaskInput, DiscoverMotifsTaskResult } from './discover-motifs.task.ts';
+import { checkSequenceDataset } from './sequence-dataset.checks.ts';
 
 /** Bounds and defaults of DISCOVER_MOTIFS' input. */
 export const DISCOVER_MOTIFS_LIMITS = Object.freeze({
@@ -48,8 +49,6 @@ export type DiscoverMotifsParams = {
   jaspar: string | null;
 } & JsonObject;
 
-const SEQUENCE_KINDS = ['sequence-classification', 'sequence-regression'];
-
 export const DISCOVER_MOTIFS_KIND: JobKind<DiscoverMotifsParams> = {
   name: 'DISCOVER_MOTIFS',
   role: 'editor',
@@ -68,21 +67,14 @@ export const DISCOVER_MOTIFS_KIND: JobKind<DiscoverMotifsParams> = {
     }
     const model = await resolveJobModel(em, db, projectId, input);
     if (!model.ok) errors.push(...model.errors);
-    const dataset = await em.findOne(Dataset, { id: input.datasetId, project: projectId });
-    if (!dataset) {
-      errors.push(userError('datasetId', 'NOT_FOUND', `no dataset with id "${input.datasetId}"`));
-    } else if (!SEQUENCE_KINDS.includes(dataset.kind)) {
-      const message = `dataset "${dataset.name}" is ${dataset.kind}; motif discovery needs a sequence dataset`;
-      errors.push(userError('datasetId', 'WRONG_DATASET_KIND', message));
-    } else if (dataset.status !== 'READY' || !dataset.artifactPath) {
-      const message = `dataset "${dataset.name}" is ${dataset.status}, not READY`;
-      errors.push(userError('datasetId', 'DATASET_NOT_READY', message));
-    } else if (model.ok && dataset.sequenceLength !== model.value.inputLength) {
-      const has =
-        dataset.sequenceLength === null ? 'of several lengths' : `${dataset.sequenceLength} bp`;
-      const message = `dataset "${dataset.name}" holds sequences ${has}; the model takes ${model.value.inputLength}`;
-      errors.push(userError('datasetId', 'WRONG_LENGTH', message));
-    }
+    const { dataset, errors: datasetErrors } = await checkSequenceDataset(
+      em,
+      projectId,
+      input.datasetId,
+      model.ok ? model.value.inputLength : null,
+      'motif discovery',
+    );
+    errors.push(...datasetErrors);
     if (errors.length > 0 || !model.ok || !dataset) return { ok: false, errors };
     const m = model.value;
     const params: DiscoverMotifsParams = {

@@ -45,8 +45,15 @@ export interface DiscoverMotifsTaskResult {
 
 const round = (x: number) => Number(x.toPrecision(4));
 
-/** Batches of at most 256 sequences of the stored table, of one class when `label` is set. */
-async function* storedBatches(input: DiscoverMotifsTaskInput): AsyncGenerator<string[]> {
+/**
+ * Batches of at most 256 sequences of the stored table, of one class when `label` is set, at most
+ * `limit` of them (MARGINALIZE reads its backgrounds' sources the same way).
+ */
+export async function* storedBatches(input: {
+  datasetFile: string;
+  label: string | null;
+  limit: number;
+}): AsyncGenerator<string[]> {
   const store = await openSequenceStore(input.datasetFile);
   const wanted = input.label === null ? -1 : store.labelNames.indexOf(input.label);
   if (input.label !== null && wanted < 0) {

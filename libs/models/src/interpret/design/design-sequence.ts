@@ -33,6 +33,10 @@ export interface DesignOptions {
   population?: number;
   generations?: number;
   seed?: number;
+  /** After each step: steps done of at most `total` (maxEdits, or generations). */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked before each step; true stops with an error. */
+  aborted?: () => boolean;
 }
 
 export interface DesignStep {
@@ -132,11 +136,16 @@ export function designSequence(
     edits: editsOf(seq0, sequence),
   });
   const trajectory: DesignStep[] = [step(0, seq0, startScore)];
+  const beforeStep = (n: number, total: number) => {
+    if (n > 1) options.onProgress?.(n - 1, total);
+    if (options.aborted?.()) throw new InterpretInputError(`${WHAT}: aborted`);
+  };
   let best = trajectory[0] as DesignStep;
   if (method === 'evolution') {
     const rng = createRng(seed);
     let pool = [{ seq: seq0, value: startScore }];
     for (let g = 1; g <= generations; g++) {
+      beforeStep(g, generations);
       const children: string[] = [];
       for (let k = 0; k < population; k++) {
         const parent = pool[k % pool.length] as { seq: string };
@@ -173,6 +182,7 @@ export function designSequence(
   const width = method === 'greedy' ? 1 : beamWidth;
   let beam = [{ seq: seq0, value: startScore }];
   for (let n = 1; n <= maxEdits; n++) {
+    beforeStep(n, maxEdits);
     const candidates = [...new Set(beam.flatMap((b) => neighbours(b.seq)))];
     if (candidates.length === 0) break;
     const values = score(candidates);
