@@ -21,7 +21,10 @@ export enum JobKind {
   MARGINALIZE = 'MARGINALIZE',
   DESIGN = 'DESIGN',
 }
-registerEnumType(JobKind, { name: 'JobKind', description: 'What a job does (TRAIN: a training run; its Run is the record).' });
+registerEnumType(JobKind, {
+  name: 'JobKind',
+  description: 'What a job does (TRAIN: a training run; its Run is the record).',
+});
 
 /** Mirrors the data layer's JOB_STATUSES. */
 export enum JobStatus {

@@ -54,10 +54,7 @@ export class JobExecutor {
    * Runs a QUEUED job. `admit`, when given, may refuse to start it now (its project runs as many
    * as it may; see Jobs.admit): the job stays QUEUED and this answers 'later'.
    */
-  async execute(
-    jobId: string,
-    admit?: (job: Job) => Promise<boolean>,
-  ): Promise<void | 'later'> {
+  async execute(jobId: string, admit?: (job: Job) => Promise<boolean>): Promise<void | 'later'> {
     const em = this.db.fork();
     const job = await em.findOne(Job, jobId);
     if (!job || job.status !== 'QUEUED') return;
