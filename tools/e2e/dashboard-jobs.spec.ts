@@ -259,6 +259,48 @@ describe.skipIf(!existsSync(REFERENCE))('dashboard job forms and tokens', () => 
     await page.close();
   }, 600_000);
 
+  it('marginalises the planted motif and designs a sequence from the forms; the job pages draw both', async () => {
+    const { page, errors } = await open(`#/jobs/new?kind=MARGINALIZE&runId=${runId}`);
+    await page.getByTestId('job-form').waitFor({ timeout: 30_000 });
+    await page
+      .locator(`select[name="datasetId"] option[value="${datasets['planted sites']}"]`)
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('select[name="datasetId"]').selectOption(datasets['planted sites']!);
+    // The planted GATA site (GATAAG) against the label-0 records, scanned every 5 bases, with
+    // a second copy at spacings 0–10.
+    await page.locator('input[name="label"]').fill('0');
+    await page.locator('input[name="motif"]').fill('GATAAG');
+    await page.locator('input[name="positionStep"]').fill('5');
+    await page.locator('input[name="secondMotif"]').fill('GATAAG');
+    await page.locator('input[name="maxSpacing"]').fill('10');
+    await page.locator('input[name="backgrounds"]').fill('20');
+    await startAndWait(page, 'SUCCEEDED', 300_000);
+    await page.locator('[data-testid="started-job"] h2 a').click();
+    await page.getByTestId('marginalization').waitFor({ timeout: 30_000 });
+    await page.getByTestId('effect-by-position').waitFor({ timeout: 30_000 });
+    await page.getByTestId('effect-by-spacing').waitFor({ timeout: 30_000 });
+    expect(await text(page, '[data-testid="marginal-effect"]')).toMatch(/\d/);
+    await shot(page, 'dashboard-marginalization.png');
+
+    const start = plantedTable(2, WIDTH).trim().split('\n')[1]!.split('\t')[2]!;
+    await page.goto(`${strand.url}/#/jobs/new?kind=DESIGN&runId=${runId}`);
+    await page.locator('[data-kind="DESIGN"]').waitFor({ timeout: 30_000 });
+    await page.locator('input[name="sequence"], textarea[name="sequence"]').fill(start);
+    await page.locator('input[name="maxEdits"]').fill('4');
+    await page.locator('input[name="fixedPositions"]').fill('0-5');
+    await startAndWait(page, 'SUCCEEDED', 300_000);
+    await page.locator('[data-testid="started-job"] h2 a').click();
+    await page.getByTestId('sequence-design').waitFor({ timeout: 30_000 });
+    // Edits are marked in the designed sequence, never in the fixed first six bases.
+    const designed = page.getByTestId('designed-sequence');
+    expect((await designed.textContent())!.trim()).toHaveLength(WIDTH);
+    expect(await designed.locator('mark').count()).toBeLessThanOrEqual(4);
+    expect((await designed.textContent())!.trim().slice(0, 6)).toBe(start.slice(0, 6));
+    await shot(page, 'dashboard-design.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+
   it('makes a token shown once, lists it, and revokes it; the API then refuses it', async () => {
     const { page, errors } = await open('#/tokens');
     await page.getByTestId('create-token-form').waitFor({ timeout: 30_000 });
