@@ -16,7 +16,15 @@ export interface ScoringFingerprint {
   reverseComplement: boolean;
   /** Shift averaging's N (0: none; progress files from before it have none, which is 0). */
   shifts: number;
+  /** The background's identity (background.ts), `none` without one (and in older progress files). */
+  background: string;
 }
+
+/** What progress files from before a setting existed mean by its absence. */
+const OLDER_DEFAULTS: Partial<Record<keyof ScoringFingerprint, unknown>> = {
+  shifts: 0,
+  background: 'none',
+};
 
 /** Alleles not scored, by reason. */
 export interface NotScored {
@@ -75,7 +83,7 @@ export async function loadProgress(
   }
   const saved = JSON.parse(text) as ScoringProgress;
   for (const key of Object.keys(fingerprint) as (keyof ScoringFingerprint)[]) {
-    const was = saved.fingerprint?.[key] ?? (key === 'shifts' ? 0 : undefined);
+    const was = saved.fingerprint?.[key] ?? OLDER_DEFAULTS[key];
     if (was !== fingerprint[key]) {
       throw new ScoringError(
         'PROGRESS_MISMATCH',
