@@ -68,6 +68,7 @@ const PAGE = /* GraphQL */ `
           diff
           absDiff
           logOddsChange
+          quantile
         }
       }
     }
@@ -86,6 +87,7 @@ interface Row {
   diff: number;
   absDiff: number;
   logOddsChange: number;
+  quantile: number | null;
 }
 interface Page {
   variantScores: {
@@ -429,6 +431,43 @@ describe.skipIf(!HAS_REFERENCE)('scoreVariants (hg19 chr17 piece)', () => {
     } finally {
       await rm(outside, { recursive: true, force: true });
     }
+  });
+
+  it('calibrates against a background (random, or a variants dataset): quantile per row and in the result', async () => {
+    const plain = await allRows(jobId, { first: 5 });
+    expect(plain.rows[0].quantile).toBeNull();
+    for (const [background, size] of [
+      ['random', 200],
+      [datasetId, 100],
+    ] as const) {
+      const started = await score({ background, backgroundSize: size });
+      expect(started.userErrors).toEqual([]);
+      const job = await finished(started.job!.id);
+      expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+      const result = JSON.parse(job.result!) as { background: Record<string, unknown> };
+      expect(result.background).toMatchObject({
+        kind: background === 'random' ? 'random' : 'file',
+        datasetId: background === 'random' ? null : datasetId,
+        alleles: expect.any(Number),
+      });
+      expect(result.background['alleles']).toBeGreaterThan(size / 2);
+      const { rows } = await allRows(job.id, { first: 100 });
+      // Largest |effect| first, so quantiles never rise down the list; all within [0, 1].
+      for (const r of rows) expect(r.quantile).toBeGreaterThanOrEqual(0);
+      expect(rows[0].quantile).toBeLessThanOrEqual(1);
+      for (let i = 1; i < rows.length; i++) {
+        expect(rows[i].quantile!).toBeLessThanOrEqual(rows[i - 1].quantile!);
+      }
+      const tsv = await (await download(job.id, 'scores.tsv')).text();
+      expect(tsv.split('\n')[0].split('\t').at(-1)).toBe('quantile');
+    }
+    const errors = async (input: Record<string, unknown>) =>
+      (await score(input)).userErrors.map((e) => [e.field, e.code]);
+    expect(await errors({ background: 'nope' })).toEqual([['background', 'NOT_FOUND']]);
+    expect(await errors({ background: 'random', backgroundSize: 5 })).toEqual([
+      ['backgroundSize', 'OUT_OF_RANGE'],
+    ]);
+    expect(await errors({ backgroundSize: 500 })).toEqual([['backgroundSize', 'REQUIRED']]);
   });
 
   it('refuses bad input before queueing: reference outside the import directory, wrong dataset kind', async () => {

@@ -79,6 +79,8 @@ export class ApplyResolver {
       force: input.force ?? null,
       chunkSize: input.chunkSize ?? null,
       shifts: input.shifts ?? null,
+      background: input.background ?? null,
+      backgroundSize: input.backgroundSize ?? null,
     });
   }
 

@@ -1,4 +1,7 @@
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { VARIANT_SCORES_QUERY } from '../graphql/operations.ts';
 import { describe, expect, it } from 'vitest';
 import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
 import { parseCvResult } from '../jobs/cv-result.ts';
@@ -82,6 +85,83 @@ describe('ScoreResult', () => {
     expect(html).toContain('… 29 more');
     expect(html).not.toContain('data-testid="variant-scores"');
     expect(html).not.toContain('Download');
+  });
+});
+
+describe('ScoreResult calibrated against a background', () => {
+  const node = (row: number, diff: number, quantile: number | null) => ({
+    __typename: 'VariantScore' as const,
+    row,
+    chrom: 'chr17',
+    pos: 1000 + row,
+    variantId: `rs${row}`,
+    ref: 'A',
+    alt: 'G',
+    task: 'bound',
+    refPred: 0.5,
+    altPred: 0.5 + diff,
+    diff,
+    absDiff: Math.abs(diff),
+    logOddsChange: diff * 4,
+    quantile,
+  });
+  const render = (quantiles: (number | null)[], background: unknown) => {
+    const cache = new InMemoryCache();
+    cache.writeQuery({
+      query: VARIANT_SCORES_QUERY,
+      variables: {
+        jobId: 'j1',
+        first: 25,
+        filter: null,
+        orderBy: { field: 'ABS_DIFF', direction: 'DESC' },
+      },
+      data: {
+        variantScores: {
+          __typename: 'VariantScoreConnection',
+          edges: quantiles.map((q, i) => ({
+            __typename: 'VariantScoreEdge',
+            cursor: `c${i}`,
+            node: node(i, -0.2 / (i + 1), q),
+          })),
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          totalCount: quantiles.length,
+        },
+      },
+    });
+    const result = parseScoreResult({
+      variants: 2,
+      scored: 2,
+      rows: 2,
+      tasks: ['bound'],
+      files: ['scores.tsv'],
+      window: { length: 51, refBaseIndex: 25 },
+      background,
+    })!;
+    return renderToStaticMarkup(
+      <ApolloProvider client={new ApolloClient({ link: ApolloLink.empty(), cache })}>
+        <ScoreResult jobId="j1" status="SUCCEEDED" result={result} referenceName={null} />
+      </ApolloProvider>,
+    );
+  };
+
+  it('adds a quantile column and names the background in the facts', () => {
+    const html = render([0.9876, 0.5], { kind: 'random', alleles: 10000, datasetId: null });
+    expect(html).toContain(
+      '10,000 random substitutions of the reference: quantile = share of them with a smaller |diff|',
+    );
+    expect(html).toMatch(/<th class="num" title="share of the background[^"]*">quantile<\/th>/);
+    expect(all(html, /<td class="num" data-testid="quantile">([^<]*)<\/td>/g)).toEqual([
+      '0.988',
+      '0.500',
+    ]);
+  });
+
+  it('shows no quantile column without a background', () => {
+    const html = render([null, null], undefined);
+    expect(html).toContain('data-testid="variant-scores"');
+    expect(html).toContain('rs1');
+    expect(html).not.toContain('quantile');
+    expect(html).not.toContain('calibrated against');
   });
 });
 

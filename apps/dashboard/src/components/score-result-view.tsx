@@ -117,6 +117,13 @@ export function ScoreResult(props: {
   if (r.reverseComplement != null) {
     facts.push(['strands', r.reverseComplement ? 'both (averaged)' : 'forward only']);
   }
+  if (r.background) {
+    const b = r.background;
+    facts.push([
+      'calibrated against',
+      `${formatCount(b.alleles)} ${b.kind === 'random' ? 'random substitutions of the reference' : 'background variants (a variants dataset)'}: quantile = share of them with a smaller |diff|`,
+    ]);
+  }
   if (r.forced) facts.push(['forced', 'yes: scored despite a pre-flight mismatch']);
   if (r.resumedFrom) facts.push(['resumed from', `${formatCount(r.resumedFrom)} records`]);
   if (r.backend) facts.push(['backend', r.backend]);

@@ -278,6 +278,10 @@ export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'STALLED
 export type ScoreVariantsInput = {
   /** e.g. production (with modelName). */
   alias?: string | null | undefined;
+  /** Calibrate the effects against a background scored by the same model, windows, strands and shifts: "random" (random single-base substitutions at random positions of the reference) or the id of a READY variants dataset of the project (common variants, sampled). Each score then has a quantile: the share of background alleles whose |alt − ref| is below its own (ties count half; the sign is not used). Default: none. */
+  background?: string | null | undefined;
+  /** Background alleles drawn, 100–100000; default 10000. Needs background. */
+  backgroundSize?: number | null | undefined;
   /** VCF records per resumable chunk, 1–100000; default 1000. */
   chunkSize?: number | null | undefined;
   /** A variants dataset (an imported VCF) of the project. */
@@ -1225,6 +1229,7 @@ export type VariantScoresQuery = {
         diff: number;
         absDiff: number;
         logOddsChange: number;
+        quantile: number | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -5150,6 +5155,7 @@ export const VariantScoresDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'diff' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'absDiff' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'logOddsChange' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'quantile' } },
                           ],
                         },
                       },
