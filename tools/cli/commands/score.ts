@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { PreflightSummary } from '@strand/genomics';
-import { BACKGROUND_SIZE, MAX_SHIFTS, parseBackground, scoreVcf } from '@strand/jobs';
+import { BACKGROUND_SIZE, MAX_ISM_TOP, MAX_SHIFTS, parseBackground, scoreVcf } from '@strand/jobs';
 import { CliError } from '../cli-error.ts';
 import { MODEL_HELP, modelDirOf } from '../model-arg.ts';
 import { createOutput } from '../output.ts';
@@ -28,6 +28,9 @@ const HELP = `usage: strand score --model DIR|ID --vcf FILE --reference FASTA [-
                        strands and shifts; written as scores.tsv's quantile column and
                        scores.vcf's STRAND_QUANTILE
   --background-size N  background variants drawn (default ${BACKGROUND_SIZE.default}, ${BACKGROUND_SIZE.min}–${BACKGROUND_SIZE.max})
+  --ism-top K          per-base attribution of the K alleles of largest |alt − ref| (0–${MAX_ISM_TOP},
+                       default 0): in-silico mutagenesis of their ref and alt windows, every
+                       base substitution's effect on the same model output, written to ism.json
 Indels are left-anchored: ref and alt windows share the left flank and the padding base, and
 the alt window's right flank moves with the indel (normalise the VCF first, bcftools norm, so an
 indel in a repeat has one place); the result's windows field and scores.vcf's header say so.
@@ -72,6 +75,7 @@ export async function score(argv: string[]): Promise<number> {
       shifts: { type: 'string' },
       background: { type: 'string' },
       'background-size': { type: 'string' },
+      'ism-top': { type: 'string' },
       force: { type: 'boolean', default: false },
       'chunk-size': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -113,6 +117,12 @@ export async function score(argv: string[]): Promise<number> {
   }
   if (values.background === '')
     throw new CliError('strand score: --background needs random or a VCF file', 2);
+  const ismTop = values['ism-top'] === undefined ? 0 : Number(values['ism-top']);
+  if (!Number.isInteger(ismTop) || ismTop < 0 || ismTop > MAX_ISM_TOP)
+    throw new CliError(
+      `strand score: --ism-top must be an integer from 0 to ${MAX_ISM_TOP}; got "${values['ism-top']}"`,
+      2,
+    );
   const out = createOutput(values.json);
   const result = await scoreVcf({
     vcf: values.vcf as string,
@@ -125,6 +135,8 @@ export async function score(argv: string[]): Promise<number> {
       ? {}
       : { background: parseBackground(values.background), backgroundSize }),
     onBackgroundProgress: (done, total) => out.progress('background', done, total, 'variants'),
+    ismTop,
+    onIsmProgress: (done, total) => out.progress('ISM', done, total, 'variants'),
     ...(values.rc ? { reverseComplement: true } : {}),
     ...(values['no-rc'] ? { reverseComplement: false } : {}),
     force: values.force,
@@ -142,6 +154,9 @@ export async function score(argv: string[]): Promise<number> {
         ? [
             `Calibrated against ${r.background.alleles} ${r.background.kind === 'random' ? 'random substitutions of the reference' : 'background file alleles'}: quantile column.`,
           ]
+        : []),
+      ...(r.attributions
+        ? [`ISM of the top ${r.attributions.variants} alleles by |diff|: ${r.attributions.file}`]
         : []),
       `Not scored: ${r.notScored.refMismatch} REF mismatches, ${r.notScored.unknownChromosome} on unknown chromosomes, ${r.notScored.skipped} unplaceable.`,
       `Wrote ${r.files.tsv} and ${r.files.vcf}`,

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { BACKGROUND_SIZE, MAX_SHIFTS, SCORE_VARIANTS_LIMITS } from '@strand/jobs';
+import { BACKGROUND_SIZE, MAX_ISM_TOP, MAX_SHIFTS, SCORE_VARIANTS_LIMITS } from '@strand/jobs';
 import { ModelChoiceInput } from './model-choice.input.ts';
 
 const { chunkSize } = SCORE_VARIANTS_LIMITS;
@@ -56,4 +56,10 @@ export class ScoreVariantsInput extends ModelChoiceInput {
     description: `Background alleles drawn, ${BACKGROUND_SIZE.min}–${BACKGROUND_SIZE.max}; default ${BACKGROUND_SIZE.default}. Needs background.`,
   })
   backgroundSize?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Per-base attribution of the K alleles of largest |alt − ref| (0–${MAX_ISM_TOP}; default 0): in-silico mutagenesis of their ref and alt windows in the scoring worker, kept in the job's ism.json; read with variantAttributions(jobId).`,
+  })
+  ismTop?: number | null;
 }

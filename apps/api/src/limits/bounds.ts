@@ -1,5 +1,11 @@
 import { MAX_ALIASES_PER_MODEL } from '@strand/data';
-import { EXPLAIN_LIMITS, MAX_PROBES, SWEEP_LIMITS, TRAINING_LIMITS } from '@strand/jobs';
+import {
+  EXPLAIN_LIMITS,
+  MAX_ISM_TOP,
+  MAX_PROBES,
+  SWEEP_LIMITS,
+  TRAINING_LIMITS,
+} from '@strand/jobs';
 
 /**
  * The fixed bounds of the schema's lists of objects (see list-bound.ts), each true by
@@ -34,6 +40,8 @@ export const BOUNDS = Object.freeze({
   explainedSequences: EXPLAIN_LIMITS.sequences,
   /** Probes of a training run (startTraining checks it). */
   probes: MAX_PROBES,
+  /** Variants with a per-base ISM of one scoring job (scoreVariants(ismTop) checks it). */
+  variantAttributions: MAX_ISM_TOP,
   /** Top positions of one explained sequence. */
   topPositions: 10,
   /** Warning rules of a dataset (every reader's rules together are fewer). */

@@ -1,7 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { VARIANT_SCORES_QUERY } from '../graphql/operations.ts';
+import { VARIANT_ATTRIBUTIONS_QUERY, VARIANT_SCORES_QUERY } from '../graphql/operations.ts';
 import { describe, expect, it } from 'vitest';
 import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
 import { parseCvResult } from '../jobs/cv-result.ts';
@@ -105,8 +105,40 @@ describe('ScoreResult calibrated against a background', () => {
     logOddsChange: diff * 4,
     quantile,
   });
-  const render = (quantiles: (number | null)[], background: unknown) => {
+  const render = (
+    quantiles: (number | null)[],
+    background: unknown,
+    attributions: { variants: number } | null = null,
+  ) => {
     const cache = new InMemoryCache();
+    if (attributions) {
+      // Window ACG: C›T at index 1; substituting into the middle C drops the output most.
+      cache.writeQuery({
+        query: VARIANT_ATTRIBUTIONS_QUERY,
+        variables: { jobId: 'j1', first: attributions.variants },
+        data: {
+          variantAttributions: [
+            {
+              __typename: 'VariantAttribution',
+              row: 0,
+              chrom: 'chr17',
+              pos: 1000,
+              variantId: 'rs0',
+              ref: 'C',
+              alt: 'T',
+              task: 'bound',
+              diff: -0.2,
+              quantile: 0.99,
+              center: 1,
+              refWindow: 'ACG',
+              altWindow: 'ATG',
+              refScores: [0, 0.01, 0, 0, -0.3, 0, -0.25, -0.2, 0, 0, 0, 0.02],
+              altScores: [0, 0, 0, 0.01, 0.05, 0.2, 0.1, 0, 0, 0, 0, 0],
+            },
+          ],
+        },
+      });
+    }
     cache.writeQuery({
       query: VARIANT_SCORES_QUERY,
       variables: {
@@ -136,6 +168,7 @@ describe('ScoreResult calibrated against a background', () => {
       files: ['scores.tsv'],
       window: { length: 51, refBaseIndex: 25 },
       background,
+      ...(attributions ? { attributions: { file: 'ism.json', ...attributions } } : {}),
     })!;
     return renderToStaticMarkup(
       <ApolloProvider client={new ApolloClient({ link: ApolloLink.empty(), cache })}>
@@ -154,6 +187,27 @@ describe('ScoreResult calibrated against a background', () => {
       '0.988',
       '0.500',
     ]);
+  });
+
+  it('draws ref and alt ISM letter logos of the top variants when the job has them', () => {
+    const html = render([0.99], null, { variants: 1 });
+    expect(html).toContain('Per-base attribution of the top variants');
+    expect(html).toContain('chr17:1,000 C›T');
+    expect(html).toContain('quantile 0.990');
+    expect(html).toContain(
+      'aria-label="ISM letter logo of the reference window of chr17:1,000 C›T"',
+    );
+    expect(html).toContain(
+      'aria-label="ISM letter logo of the alternate window of chr17:1,000 C›T"',
+    );
+    // The window's own bases under each logo.
+    const under = (id: string) =>
+      all(html.split(`data-testid="${id}-reference"`)[1] ?? '', /<text[^>]*>([ACGT])<\/text>/g)
+        .slice(0, 3)
+        .join('');
+    expect(under('ism-ref')).toBe('ACG');
+    expect(under('ism-alt')).toBe('ATG');
+    expect(render([null], null)).not.toContain('variant-attributions');
   });
 
   it('shows no quantile column without a background', () => {

@@ -6,6 +6,7 @@ import type { PreflightExample, PreflightView, ScoreResultView } from '../jobs/s
 import { indelCount } from '../jobs/score-result.ts';
 import { JobDownloads } from './job-downloads.tsx';
 import { variantLocus } from '../genome/score-track.ts';
+import { VariantAttributions } from './variant-attributions.tsx';
 import { VariantScoresTable } from './variant-scores-table.tsx';
 
 // igv.js is large (≈430 kB gzip): it loads only when the genome view is opened.
@@ -174,6 +175,9 @@ export function ScoreResult(props: {
             tasks={r.tasks}
             onLocus={genome ? (chrom, pos) => setLocus(variantLocus(chrom, pos)) : undefined}
           />
+          {r.attributed > 0 ? (
+            <VariantAttributions jobId={props.jobId} count={r.attributed} />
+          ) : null}
         </>
       ) : null}
     </div>

@@ -46,6 +46,8 @@ export interface ScoreResultView {
   files: string[];
   /** The background the quantiles were taken against; null when none (or an older result). */
   background: { kind: string; alleles: number; datasetId: string | null } | null;
+  /** Variants with a per-base ISM in the job's ism.json (scoreVariants(ismTop)); 0 without. */
+  attributed: number;
 }
 
 const counts = (value: unknown): Record<string, number> => {
@@ -126,6 +128,7 @@ export function parseScoreResult(value: unknown): ScoreResultView | null {
           }
         : null,
     files: arr(value.files).filter((f): f is string => typeof f === 'string'),
+    attributed: num(rec(value.attributions).variants) ?? 0,
     background:
       background && backgroundAlleles !== null
         ? {

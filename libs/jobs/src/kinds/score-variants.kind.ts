@@ -26,6 +26,7 @@ import { loadVariantScores } from '../scoring/load-variant-scores.ts';
 import { referenceFingerprint } from '../scoring/reference-fingerprint.ts';
 import { MAX_SHIFTS } from '../scoring/score-vcf.ts';
 import { BACKGROUND_SIZE } from '../scoring/background.ts';
+import { ISM_FILE, MAX_ISM_TOP } from '../scoring/variant-ism.ts';
 import type { BackgroundSource } from '../scoring/background.ts';
 import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
 import { PREFLIGHT_FILE } from './score-variants.task.ts';
@@ -53,6 +54,8 @@ export interface ScoreVariantsInput extends ModelChoice {
   background?: string | null;
   /** Background variants drawn (BACKGROUND_SIZE). */
   backgroundSize?: number | null;
+  /** ISM of the top K alleles by |effect| (0–MAX_ISM_TOP; null: 0). */
+  ismTop?: number | null;
 }
 
 /** The stored parameters: every reference resolved, the reference fingerprinted. */
@@ -73,10 +76,12 @@ export type ScoreVariantsParams = {
   /** `random`, a variants dataset's id, or null (older jobs: absent) for none. */
   background?: string | null;
   backgroundSize?: number;
+  /** ISM of the top K (absent in older jobs: 0). */
+  ismTop?: number;
 } & JsonObject;
 
-/** The job's files that may be downloaded (GET /jobs/<id>/files/<name>). */
-export const SCORE_FILES = ['scores.tsv', 'scores.vcf'] as const;
+/** The job's files that may be downloaded (GET /jobs/<id>/files/<name>); ism.json with ismTop. */
+export const SCORE_FILES = ['scores.tsv', 'scores.vcf', ISM_FILE] as const;
 
 export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
   name: 'SCORE_VARIANTS',
@@ -134,6 +139,10 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       }
     }
 
+    const ismTop = input.ismTop ?? 0;
+    const badIsm = checkIntRange('ismTop', ismTop, 0, MAX_ISM_TOP);
+    if (badIsm) errors.push(badIsm);
+
     let reference: ReferenceFingerprint | null = null;
     const name = basename(String(input.reference));
     const isFile = await stat(input.reference).then(
@@ -171,6 +180,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       shifts,
       background,
       backgroundSize,
+      ismTop,
     };
     return {
       ok: true,
@@ -230,6 +240,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       force: params.force,
       background,
       backgroundSize: params.backgroundSize ?? BACKGROUND_SIZE.default,
+      ismTop: params.ismTop ?? 0,
       labels: {
         ...labels,
         [vcf]: dataset.name,
@@ -293,7 +304,10 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
                 'mid-rank of |alt − ref| among the background alleles of the same task (ties count half); 0.99 = a larger effect, either sign, than 99% of the background',
             }
           : null,
-        files: [...SCORE_FILES],
+        // Per-base ISM of the top variants: in ism.json (read with variantAttributions).
+        attributions:
+          scored.attributed === null ? null : { file: ISM_FILE, variants: scored.attributed },
+        files: SCORE_FILES.filter((f) => f !== ISM_FILE || scored.attributed !== null),
       },
     };
   },

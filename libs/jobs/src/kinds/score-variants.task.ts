@@ -27,6 +27,8 @@ export interface ScoreVariantsTaskInput {
   /** Calibrate against this background (background.ts); null: none. */
   background: BackgroundSource | null;
   backgroundSize: number;
+  /** ISM of the top K alleles, written to ism.json (0: none). */
+  ismTop: number;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
 }
@@ -42,6 +44,8 @@ export interface ScoreVariantsTaskResult {
   reverseComplement: boolean;
   /** The background the quantiles were taken against; null without one. */
   background: { kind: string; alleles: number } | null;
+  /** Alleles attributed in ism.json; null without ismTop. */
+  attributed: number | null;
 }
 
 /** Where the pre-flight summary is kept in the job's directory. */
@@ -69,6 +73,11 @@ export async function scoreVariantsTask(
         progress({ done, total, unit: 'background variants', message: 'scoring the background' });
         if (signal.aborted) throw new JobError('aborted');
       },
+      ismTop: input.ismTop,
+      onIsmProgress: (done, total) => {
+        progress({ done, total, unit: 'variants', message: 'per-base attribution (ISM)' });
+        if (signal.aborted) throw new JobError('aborted');
+      },
       onPreflight: async (summary: PreflightSummary) => {
         await writeFile(join(input.outDir, PREFLIGHT_FILE), `${JSON.stringify(summary)}\n`);
         progress({ done: 0, total: summary.records, unit: 'variants', message: 'scoring' });
@@ -90,6 +99,7 @@ export async function scoreVariantsTask(
       resumedFrom: result.resumedFrom,
       reverseComplement: result.reverseComplement,
       background: result.background,
+      attributed: result.attributions?.variants ?? null,
     };
   } catch (error) {
     throw withLabels(error, input.labels);

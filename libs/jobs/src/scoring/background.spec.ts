@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensus, findMotif, pfmToProbabilities } from '@strand/genomics';
 import { quantileOf } from './background.ts';
+import type { IsmFile } from './variant-ism.ts';
 import { scoreVcf } from './score-vcf.ts';
 import { saveTinyModel, writePlantedReference, writeSnvVcf } from './testing/scoring-fixtures.ts';
 
@@ -29,6 +30,7 @@ describe('scoreVcf --background (planted GATA1)', () => {
   let modelDir: string;
   let vcf: string;
   let breaker: readonly [number, string, string, string];
+  let motifOffset: number; // the breaker's index in the motif
   beforeAll(async () => {
     if (!GATA1) throw new Error('the bundled GATA1 motif is missing');
     dir = await mkdtemp(join(tmpdir(), 'strand-background-'));
@@ -50,6 +52,7 @@ describe('scoreVcf --background (planted GATA1)', () => {
     });
     const row = probabilities[best];
     const alt = 'ACGT'[row.indexOf(Math.min(...row))];
+    motifOffset = best;
     const pos = SITES[1] + best + 1;
     breaker = [pos, sequence[pos - 1], alt, 'breaker'];
     // Far from every site: its windows hold no planted motif.
@@ -142,5 +145,47 @@ describe('scoreVcf --background (planted GATA1)', () => {
         backgroundSize: 5,
       }),
     ).rejects.toThrow(/background size must be an integer from 100 to 100000, got 5/);
+  }, 120_000);
+
+  it('ismTop: the motif breaker is attributed, with its largest ISM inside the motif', async () => {
+    const outDir = join(dir, 'ism');
+    const seen: number[] = [];
+    const result = await scoreVcf({
+      vcf,
+      reference,
+      modelDir,
+      outDir,
+      ismTop: 2,
+      onIsmProgress: (done) => void seen.push(done),
+    });
+    expect(result.attributions).toEqual({ file: join(outDir, 'ism.json'), variants: 2 });
+    expect(seen).toEqual([0, 1, 2]);
+    const ism = JSON.parse(await readFile(join(outDir, 'ism.json'), 'utf8')) as IsmFile;
+    // Largest |effect| first: the breaker, then (far smaller) one of the others.
+    expect(ism.variants.map((v) => v.variantId)).toEqual(['breaker', expect.any(String)]);
+    const [top] = ism.variants;
+    expect(top.row).toBe(0);
+    expect(top.refScores).toHaveLength(WIDTH);
+    expect(top.center).toBe(Math.floor(WIDTH / 2));
+    // Each window's own base scores 0; the ref window's ISM at the variant's own cell is the effect.
+    top.refScores.forEach((row, i) => expect(row['ACGT'.indexOf(top.refWindow[i])]).toBe(0));
+    const alt = 'ACGT'.indexOf(top.alt);
+    expect(top.refScores[top.center][alt]).toBeCloseTo(top.diff, 3);
+    const size = (rows: number[][]) => rows.map((r) => r.reduce((a, v) => a + Math.abs(v), 0));
+    const ref = size(top.refScores);
+    const strongest = ref.indexOf(Math.max(...ref));
+    const start = top.center - motifOffset;
+    const motifLength = consensus(GATA1!).length;
+    expect(strongest).toBeGreaterThanOrEqual(start);
+    expect(strongest).toBeLessThan(start + motifLength);
+    const inside = ref.slice(start, start + motifLength);
+    const outside = [...ref.slice(0, start), ...ref.slice(start + motifLength)];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(inside)).toBeGreaterThan(3 * mean(outside));
+    // In the alt window, putting the REF base back undoes the variant.
+    expect(top.altScores[top.center]['ACGT'.indexOf(top.ref)]).toBeCloseTo(-top.diff, 3);
+    await expect(
+      scoreVcf({ vcf, reference, modelDir, outDir: join(dir, 'too-many'), ismTop: 51 }),
+    ).rejects.toThrow(/ismTop must be an integer from 0 to 50, got 51/);
   }, 120_000);
 });

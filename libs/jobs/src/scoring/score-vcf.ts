@@ -41,6 +41,7 @@ import {
 } from '@strand/models';
 import type { ModelMetadata, Predictor, PredictorOptions, WindowPair } from '@strand/models';
 import { writeAtomically } from './atomic-write.ts';
+import { checkIsmTop, ISM_FILE, writeVariantIsm } from './variant-ism.ts';
 import type { Background, BackgroundSource } from './background.ts';
 import {
   BACKGROUND_SIZE,
@@ -91,6 +92,13 @@ export interface ScoreVcfOptions {
   backgroundSize?: number;
   /** Called while the background is scored (before the VCF), after each batch. */
   onBackgroundProgress?: (done: number, total: number) => void | Promise<void>;
+  /**
+   * In-silico mutagenesis of the K largest-|effect| alleles' ref and alt windows (variant-ism.ts),
+   * written to ism.json; 0 (default) to MAX_ISM_TOP.
+   */
+  ismTop?: number;
+  /** Called after each attributed variant. */
+  onIsmProgress?: (done: number, total: number) => void | Promise<void>;
   /** Score even when the pre-flight finds a gross mismatch with the reference. */
   force?: boolean;
   /** Variants per forward pass; default 256. */
@@ -137,6 +145,8 @@ export interface ScoreVcfResult {
   windows: { width: number; anchor: typeof WINDOW_ANCHOR; shifts: number };
   /** The background the quantiles were taken against (null: none asked for). */
   background: { kind: BackgroundSource['kind']; alleles: number } | null;
+  /** ism.json and the variants it attributes (null: no ismTop). */
+  attributions: { file: string; variants: number } | null;
   files: { tsv: string; vcf: string; progress: string };
 }
 
@@ -151,6 +161,8 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
   const { outDir, batchSize = 256, shifts = 0 } = options;
   const backgroundSize = options.backgroundSize ?? BACKGROUND_SIZE.default;
   if (options.background) checkBackgroundSize(backgroundSize);
+  const ismTop = options.ismTop ?? 0;
+  checkIsmTop(ismTop);
   if (!Number.isInteger(shifts) || shifts < 0 || shifts > MAX_SHIFTS) {
     throw new ScoringError(
       'INVALID_OPTIONS',
@@ -200,6 +212,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       reverseComplement,
       shifts,
       background: backgroundPrint,
+      ismTop,
     });
     await mkdir(join(outDir, 'chunks'), { recursive: true });
     const progress = await loadProgress(outDir, print);
@@ -261,6 +274,20 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
         : '';
       const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Anchor=${WINDOW_ANCHOR},Shifts=${shifts}${calibration},Tasks=${tasks.join('|')}>`;
       await writeScoresVcf(outDir, options.vcf, progress.chunks, tasks, modelLine, quantiles);
+      if (ismTop > 0) {
+        progress.attributed = await writeVariantIsm({
+          outDir,
+          chunks: progress.chunks,
+          k: ismTop,
+          predictor,
+          reader: run.reader,
+          width: metadata.inputLength,
+          tasks,
+          reverseComplement,
+          batchSize,
+          onProgress: options.onIsmProgress,
+        });
+      }
       progress.complete = true;
       await saveProgress(outDir, progress);
     }
@@ -281,6 +308,8 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
             alleles: (await loadBackground(outDir, backgroundPrint))?.alleles ?? 0,
           }
         : null,
+      attributions:
+        ismTop > 0 ? { file: join(outDir, ISM_FILE), variants: progress.attributed ?? 0 } : null,
       files: {
         tsv: join(outDir, 'scores.tsv'),
         vcf: join(outDir, 'scores.vcf'),
@@ -420,6 +449,7 @@ async function fingerprint(
     reverseComplement: boolean;
     shifts: number;
     background: string;
+    ismTop: number;
   },
 ): Promise<ScoringFingerprint> {
   const file = await stat(options.vcf);

@@ -18,12 +18,15 @@ export interface ScoringFingerprint {
   shifts: number;
   /** The background's identity (background.ts), `none` without one (and in older progress files). */
   background: string;
+  /** ISM of the top K variants (0: none, and in older progress files). */
+  ismTop: number;
 }
 
 /** What progress files from before a setting existed mean by its absence. */
 const OLDER_DEFAULTS: Partial<Record<keyof ScoringFingerprint, unknown>> = {
   shifts: 0,
   background: 'none',
+  ismTop: 0,
 };
 
 /** Alleles not scored, by reason. */
@@ -44,8 +47,10 @@ export interface ScoringProgress {
   /** Alleles scored in them. */
   scored: number;
   notScored: NotScored;
-  /** Whether scores.tsv and scores.vcf are written. */
+  /** Whether scores.tsv and scores.vcf (and ism.json when asked for) are written. */
   complete: boolean;
+  /** Variants in ism.json, once written. */
+  attributed?: number;
 }
 
 /** The path of chunk `index` under `outDir`. */
