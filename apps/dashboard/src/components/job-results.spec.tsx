@@ -90,7 +90,6 @@ describe('ScoreResult', () => {
 
 describe('ScoreResult calibrated against a background', () => {
   const node = (row: number, diff: number, quantile: number | null) => ({
-    __typename: 'VariantScore' as const,
     row,
     chrom: 'chr17',
     pos: 1000 + row,
@@ -119,7 +118,6 @@ describe('ScoreResult calibrated against a background', () => {
         data: {
           variantAttributions: [
             {
-              __typename: 'VariantAttribution',
               row: 0,
               chrom: 'chr17',
               pos: 1000,
@@ -149,13 +147,11 @@ describe('ScoreResult calibrated against a background', () => {
       },
       data: {
         variantScores: {
-          __typename: 'VariantScoreConnection',
           edges: quantiles.map((q, i) => ({
-            __typename: 'VariantScoreEdge',
             cursor: `c${i}`,
             node: node(i, -0.2 / (i + 1), q),
           })),
-          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          pageInfo: { hasNextPage: false, endCursor: null },
           totalCount: quantiles.length,
         },
       },
