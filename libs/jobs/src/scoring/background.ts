@@ -20,7 +20,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createRng, openVcf } from '@strand/genomics';
+import { createRng, openVcf, ReferenceReader } from '@strand/genomics';
 import type { FastaIndex, VcfRecord } from '@strand/genomics';
 import { writeAtomically } from './atomic-write.ts';
 import { ScoringError } from './scoring.error.ts';
@@ -65,9 +65,10 @@ export function checkBackgroundSize(size: number): void {
 const OTHER: Record<string, string> = { A: 'CGT', C: 'AGT', G: 'ACT', T: 'ACG' };
 
 /**
- * `size` random SNVs of the reference (see file), as VCF records in genome order of the draw.
- * Positions are uniform over all bases of all sequences; a drawn N (or other non-ACGT) is drawn
- * again, and a reference with too few A/C/G/T bases is refused.
+ * `size` random SNVs of the reference (see file), as VCF records in genome order. Positions are
+ * uniform over all bases of all sequences; a drawn N (or other non-ACGT) is drawn again, and a
+ * reference with too few A/C/G/T bases is refused. Drawn first and sorted, then read: the
+ * reference is read block by block (ReferenceReader keeps one 64 kb block), not once per SNV.
  */
 export async function randomSnvs(fasta: FastaIndex, size: number): Promise<VcfRecord[]> {
   const rng = createRng(BACKGROUND_SEED);
@@ -76,36 +77,44 @@ export async function randomSnvs(fasta: FastaIndex, size: number): Promise<VcfRe
   let total = 0;
   for (const name of names) ends.push((total += fasta.length(name) ?? 0));
   if (total === 0) throw new ScoringError('INVALID_OPTIONS', 'background: the reference is empty');
+  const reader = new ReferenceReader(fasta);
   const records: VcfRecord[] = [];
-  let attempts = 0;
-  while (records.length < size) {
-    if (++attempts > size * 50) {
+  for (let round = 0; records.length < size; round++) {
+    if (round === 50) {
       throw new ScoringError(
         'INVALID_OPTIONS',
         'background: the reference has too few A/C/G/T bases to draw random substitutions from',
       );
     }
-    const at = Math.floor(rng.next() * total);
+    const draws = Array.from({ length: size - records.length }, () =>
+      Math.floor(rng.next() * total),
+    ).sort((a, b) => a - b);
     let s = 0;
-    while (ends[s] <= at) s++;
-    const chrom = names[s];
-    const pos0 = at - (s === 0 ? 0 : ends[s - 1]);
-    const base = (await fasta.fetch(chrom, pos0, pos0 + 1)).toUpperCase();
-    const others = OTHER[base];
-    if (!others) continue;
-    records.push({
-      line: 0,
-      chrom,
-      pos: pos0 + 1,
-      id: [],
-      ref: base,
-      alts: [others[rng.int(3)]],
-      qual: null,
-      filter: [],
-      info: {},
-    });
+    for (const at of draws) {
+      while (ends[s] <= at) s++;
+      const chrom = names[s];
+      const pos0 = at - (s === 0 ? 0 : ends[s - 1]);
+      const base = (await reader.bases(chrom, pos0, pos0 + 1)).toUpperCase();
+      const others = OTHER[base];
+      if (!others) continue;
+      records.push({
+        line: 0,
+        chrom,
+        pos: pos0 + 1,
+        id: [],
+        ref: base,
+        alts: [others[rng.int(3)]],
+        qual: null,
+        filter: [],
+        info: {},
+      });
+    }
   }
-  return records;
+  // Redrawn rounds come after the first: put the whole draw in genome order.
+  const order = new Map(names.map((name, i) => [name, i]));
+  return records.sort(
+    (a, b) => (order.get(a.chrom) ?? 0) - (order.get(b.chrom) ?? 0) || a.pos - b.pos,
+  );
 }
 
 /** `size` records of a VCF drawn uniformly (reservoir sampling, seeded), in file order. */
