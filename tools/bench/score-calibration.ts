@@ -46,7 +46,10 @@ if (args.child !== undefined) {
   const result = await scoreVcf(options);
   const seconds = (performance.now() - start) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ seconds, rssMb, scored: result.scored })}\n`);
+  const { scored, background, attributions } = result;
+  process.stdout.write(
+    `${JSON.stringify({ seconds, rssMb, scored, background: background?.alleles ?? 0, attributed: attributions?.variants ?? 0 })}\n`,
+  );
   process.exit(0);
 }
 
