@@ -148,6 +148,62 @@ describe('strand score', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ scored: 29, variants: 30, resumedFrom: 30 });
   });
 
+  it('calibrates against --background random with --background-size, attributes --ism-top K, and checks all three', async () => {
+    const out = join(dir, 'calibrated');
+    const args = ['score', '--model', model, '--vcf', vcf, '--reference', reference];
+    const r = strand(
+      ...args,
+      '--out',
+      out,
+      '--background',
+      'random',
+      '--background-size',
+      '300',
+      '--ism-top',
+      '3',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      'Calibrated against 300 random substitutions of the reference: quantile column.',
+    );
+    expect(r.stdout).toContain(`ISM of the top 3 alleles by |diff|: ${join(out, 'ism.json')}`);
+    const ism = JSON.parse(await readFile(join(out, 'ism.json'), 'utf8')) as {
+      variants: { diff: number; refScores: number[][]; altScores: number[][] }[];
+    };
+    const effects = ism.variants.map((v) => Math.abs(v.diff));
+    expect(effects).toEqual([...effects].sort((a, b) => b - a));
+    for (const v of ism.variants) {
+      expect(v.refScores).toHaveLength(LENGTH);
+      expect(v.altScores).toHaveLength(LENGTH);
+    }
+    const tsv = (await readFile(join(out, 'scores.tsv'), 'utf8')).trim().split('\n');
+    expect(tsv[0].split('\t').at(-1)).toBe('quantile');
+    const rows = tsv.slice(1).map((line) => line.split('\t'));
+    // Each quantile is the mid-rank of |diff| (column 8) in one shared background: so the
+    // alleles' quantiles are ordered as their |diff| are.
+    const pairs = rows.map((c) => [Math.abs(Number(c[8])), Number(c[11])] as const);
+    for (const [, q] of pairs) expect(q).toBeGreaterThanOrEqual(0);
+    for (const [, q] of pairs) expect(q).toBeLessThanOrEqual(1);
+    const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i][1]).toBeGreaterThanOrEqual(sorted[i - 1][1]);
+    expect(await readFile(join(out, 'scores.vcf'), 'utf8')).toContain('STRAND_QUANTILE=');
+
+    const tooSmall = strand(...args, '--background', 'random', '--background-size', '5');
+    expect(tooSmall.status).toBe(2);
+    expect(tooSmall.stderr).toBe(
+      'strand score: --background-size must be an integer from 100 to 100000; got "5"\n',
+    );
+    const alone = strand(...args, '--background-size', '500');
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe('strand score: --background-size needs --background\n');
+    const tooMany = strand(...args, '--ism-top', '51');
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toBe(
+      'strand score: --ism-top must be an integer from 0 to 50; got "51"\n',
+    );
+  });
+
   it('refuses a gross mismatch (wrong genome build?) and says how to force it', () => {
     const r = strand(
       'score',

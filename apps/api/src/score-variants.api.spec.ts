@@ -68,6 +68,7 @@ const PAGE = /* GraphQL */ `
           diff
           absDiff
           logOddsChange
+          quantile
         }
       }
     }
@@ -86,6 +87,7 @@ interface Row {
   diff: number;
   absDiff: number;
   logOddsChange: number;
+  quantile: number | null;
 }
 interface Page {
   variantScores: {
@@ -431,6 +433,95 @@ describe.skipIf(!HAS_REFERENCE)('scoreVariants (hg19 chr17 piece)', () => {
       await rm(outside, { recursive: true, force: true });
     }
   });
+
+  it('calibrates against a background (random, or a variants dataset): quantile per row and in the result', async () => {
+    const plain = await allRows(jobId, { first: 5 });
+    expect(plain.rows[0].quantile).toBeNull();
+    for (const [background, size] of [
+      ['random', 200],
+      [datasetId, 100],
+    ] as const) {
+      const started = await score({ background, backgroundSize: size });
+      expect(started.userErrors).toEqual([]);
+      const job = await finished(started.job!.id);
+      expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+      const result = JSON.parse(job.result!) as { background: Record<string, unknown> };
+      expect(result.background).toMatchObject({
+        kind: background === 'random' ? 'random' : 'file',
+        datasetId: background === 'random' ? null : datasetId,
+        alleles: expect.any(Number),
+      });
+      expect(result.background['alleles']).toBeGreaterThan(size / 2);
+      const { rows } = await allRows(job.id, { first: 100 });
+      // Largest |effect| first, so quantiles never rise down the list; all within [0, 1].
+      for (const r of rows) expect(r.quantile).toBeGreaterThanOrEqual(0);
+      expect(rows[0].quantile).toBeLessThanOrEqual(1);
+      for (let i = 1; i < rows.length; i++) {
+        expect(rows[i].quantile!).toBeLessThanOrEqual(rows[i - 1].quantile!);
+      }
+      const tsv = await (await download(job.id, 'scores.tsv')).text();
+      expect(tsv.split('\n')[0].split('\t').at(-1)).toBe('quantile');
+    }
+    const errors = async (input: Record<string, unknown>) =>
+      (await score(input)).userErrors.map((e) => [e.field, e.code]);
+    expect(await errors({ background: 'nope' })).toEqual([['background', 'NOT_FOUND']]);
+    expect(await errors({ background: 'random', backgroundSize: 5 })).toEqual([
+      ['backgroundSize', 'OUT_OF_RANGE'],
+    ]);
+    expect(await errors({ backgroundSize: 500 })).toEqual([['backgroundSize', 'REQUIRED']]);
+  }, 180_000);
+
+  it('attributes the top variants by ISM (ismTop) and serves them with variantAttributions', async () => {
+    const ATTRIBUTIONS = `query ($jobId: ID!, $first: Int) {
+      variantAttributions(jobId: $jobId, first: $first) {
+        row chrom pos variantId ref alt task diff quantile center refWindow altWindow refScores altScores
+      }
+    }`;
+    type Attribution = Row & {
+      center: number;
+      refWindow: string;
+      altWindow: string;
+      refScores: number[];
+      altScores: number[];
+    };
+    const started = await score({ ismTop: 3 });
+    expect(started.userErrors).toEqual([]);
+    const job = await finished(started.job!.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', error: null });
+    const result = JSON.parse(job.result!) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      attributions: { file: 'ism.json', variants: 3 },
+      files: ['scores.tsv', 'scores.vcf', 'ism.json'],
+    });
+    const res = await server.request<{ variantAttributions: Attribution[] }>(ATTRIBUTIONS, {
+      jobId: job.id,
+      first: 2,
+    });
+    expect(res.errors).toBeUndefined();
+    const attributions = res.data!.variantAttributions;
+    // The same alleles as the first rows of variantScores (largest |effect| first).
+    const { rows } = await allRows(job.id, { first: 2 });
+    expect(attributions.map((a) => a.row)).toEqual(rows.slice(0, 2).map((r) => r.row));
+    for (const a of attributions) {
+      expect(a.refScores).toHaveLength(WIDTH * 4);
+      expect(a.altScores).toHaveLength(WIDTH * 4);
+      expect(a.refWindow).toHaveLength(WIDTH);
+      // The variant's own substitution in the ref window is its effect.
+      expect(a.refScores[a.center * 4 + 'ACGT'.indexOf(a.alt)]).toBeCloseTo(a.diff, 3);
+    }
+    const file = await download(job.id, 'ism.json');
+    expect(file.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((JSON.parse(await file.text()) as { variants: unknown[] }).variants).toHaveLength(3);
+    // A job scored without ismTop has none; the bound is enforced both ways.
+    const none = await server.request<{ variantAttributions: Attribution[] }>(ATTRIBUTIONS, {
+      jobId,
+    });
+    expect(none.data!.variantAttributions).toEqual([]);
+    const tooMany = await server.request(ATTRIBUTIONS, { jobId, first: 51 });
+    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const bad = await score({ ismTop: 51 });
+    expect(bad.userErrors.map((e) => [e.field, e.code])).toEqual([['ismTop', 'OUT_OF_RANGE']]);
+  }, 180_000);
 
   it('refuses bad input before queueing: reference outside the import directory, wrong dataset kind', async () => {
     const outside = await score({ reference: '/etc/hostname' });

@@ -24,7 +24,11 @@ export type { ScoreVcfOptions, ScoreVcfProgress, ScoreVcfResult } from './scorin
 export type { NotScored } from './scoring/scoring-progress.ts';
 export { ScoringError } from './scoring/scoring.error.ts';
 export { MAX_MISSING_CHROMOSOME_SHARE, MAX_REF_MISMATCH_SHARE } from './scoring/preflight-gate.ts';
-export { SCORE_COLUMNS } from './scoring/score-rows.ts';
+export { QUANTILE_COLUMN, SCORE_COLUMNS } from './scoring/score-rows.ts';
+export { BACKGROUND_SIZE, parseBackground, quantileOf } from './scoring/background.ts';
+export type { BackgroundSource } from './scoring/background.ts';
+export { ISM_FILE, MAX_ISM_TOP } from './scoring/variant-ism.ts';
+export type { IsmFile, VariantAttribution } from './scoring/variant-ism.ts';
 export { SCORE_FILES, SCORE_VARIANTS_LIMITS } from './kinds/score-variants.kind.ts';
 export type { ScoreVariantsInput } from './kinds/score-variants.kind.ts';
 export { UPLOAD_KINDS } from './kinds/import-upload.kind.ts';

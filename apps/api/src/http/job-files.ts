@@ -1,6 +1,6 @@
 /**
- * GET /jobs/<id>/files/<name>: a job's result file, streamed (scores.tsv and scores.vcf of a
- * variant-scoring job, calls.vcf of a variant-calling job). Needs a Bearer token of a member (any role) of the job's project. A job
+ * GET /jobs/<id>/files/<name>: a job's result file, streamed (scores.tsv, scores.vcf and, with
+ * ismTop, ism.json of a variant-scoring job, calls.vcf of a variant-calling job). Needs a Bearer token of a member (any role) of the job's project. A job
  * of another project, an unknown job, a name not on the list, or a file not written yet all get
  * the same 404, so a caller learns nothing about other projects' jobs. Every TSV or CSV file is
  * streamed through spreadsheetSafe (cells that a spreadsheet would run as formulas are quoted),
@@ -24,7 +24,9 @@ const JOB_FILES: Partial<Record<JobKindName, Record<string, string>>> = {
       name,
       name.endsWith('.vcf')
         ? 'text/x-vcf; charset=utf-8'
-        : 'text/tab-separated-values; charset=utf-8',
+        : name.endsWith('.json')
+          ? 'application/json; charset=utf-8'
+          : 'text/tab-separated-values; charset=utf-8',
     ]),
   ),
   CALL_VARIANTS: Object.fromEntries(CALL_FILES.map((name) => [name, 'text/x-vcf; charset=utf-8'])),

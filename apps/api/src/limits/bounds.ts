@@ -3,6 +3,7 @@ import {
   DESIGN_LIMITS,
   EXPLAIN_LIMITS,
   MARGINALIZE_LIMITS,
+  MAX_ISM_TOP,
   MAX_PROBES,
   SWEEP_LIMITS,
   TRAINING_LIMITS,
@@ -41,6 +42,8 @@ export const BOUNDS = Object.freeze({
   explainedSequences: EXPLAIN_LIMITS.sequences,
   /** Probes of a training run (startTraining checks it). */
   probes: MAX_PROBES,
+  /** Variants with a per-base ISM of one scoring job (scoreVariants(ismTop) checks it). */
+  variantAttributions: MAX_ISM_TOP,
   /** Top positions of one explained sequence. */
   topPositions: 10,
   /** Warning rules of a dataset (every reader's rules together are fewer). */

@@ -1,14 +1,19 @@
+import { readFile } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
 import type { JobKindName } from '@strand/data';
 import type {
   DesignTaskResult,
   DiscoverMotifsTaskResult,
   ExplainTaskResult,
+  IsmFile,
   MarginalizeTaskResult,
 } from '@strand/jobs';
-import { EXPLAIN_LIMITS } from '@strand/jobs';
+import { EXPLAIN_LIMITS, ISM_FILE, MAX_ISM_TOP } from '@strand/jobs';
+import { BOUNDS } from '../limits/bounds.ts';
+import { ListBound } from '../limits/list-bound.ts';
+import { VariantAttribution } from '../types/variant-attribution.type.ts';
 import { importFile } from '../auth/import-root.ts';
 import { targetProject } from '../auth/target-project.ts';
 import type { StrandContext } from '../context.ts';
@@ -91,6 +96,9 @@ export class ApplyResolver {
       force: input.force ?? null,
       chunkSize: input.chunkSize ?? null,
       shifts: input.shifts ?? null,
+      background: input.background ?? null,
+      backgroundSize: input.backgroundSize ?? null,
+      ismTop: input.ismTop ?? null,
     });
   }
 
@@ -158,6 +166,34 @@ export class ApplyResolver {
       }
       throw error;
     }
+  }
+
+  @Query(() => [VariantAttribution], {
+    nullable: true,
+    description: `Per-base attribution (in-silico mutagenesis) of a scoring job's top variants by |effect|, largest first (at most ${BOUNDS.variantAttributions}; \`first\` of them, default 10): the job must have been started with ismTop. Null until it has SUCCEEDED; empty without ismTop. NOT_FOUND for a job the caller cannot read.`,
+  })
+  @ListBound(BOUNDS.variantAttributions)
+  async variantAttributions(
+    @Arg('jobId', () => ID) jobId: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: StrandContext,
+  ): Promise<VariantAttribution[] | null> {
+    const n = first ?? 10;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ISM_TOP) {
+      throw new GraphQLError(`first must be an integer from 1 to ${MAX_ISM_TOP}; got ${n}`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const job = await readableJob(ctx, jobId, 'SCORE_VARIANTS');
+    if (job.status !== 'SUCCEEDED') return null;
+    let text: string;
+    try {
+      text = await readFile(ctx.db.artifacts.resolve(`${job.artifactPath}/${ISM_FILE}`), 'utf8');
+    } catch {
+      return []; // scored without ismTop
+    }
+    const ism = JSON.parse(text) as IsmFile;
+    return ism.variants.slice(0, n).map((v) => VariantAttribution.from(v));
   }
 
   @Query(() => Explanation, {

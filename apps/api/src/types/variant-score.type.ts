@@ -69,6 +69,13 @@ export class VariantScore {
   })
   logOddsChange!: number;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Scored with a background: the share of its alleles (same task) whose |alt − ref| is below this one's, ties counting half (0.99: a larger effect, either sign, than 99% of the background). Null without a background.",
+  })
+  quantile!: number | null;
+
   static from(entity: VariantScoreEntity): VariantScore {
     return Object.assign(new VariantScore(), {
       row: entity.row,
@@ -83,6 +90,7 @@ export class VariantScore {
       diff: score(entity.diff),
       absDiff: score(entity.absDiff),
       logOddsChange: score(entity.logOddsChange),
+      quantile: entity.quantile == null ? null : score(entity.quantile),
     });
   }
 }

@@ -1,4 +1,7 @@
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { VARIANT_ATTRIBUTIONS_QUERY, VARIANT_SCORES_QUERY } from '../graphql/operations.ts';
 import { describe, expect, it } from 'vitest';
 import { AttributionTrackView } from '../chart/attribution-track-view.tsx';
 import { parseCvResult } from '../jobs/cv-result.ts';
@@ -84,6 +87,133 @@ describe('ScoreResult', () => {
     expect(html).toContain('… 29 more');
     expect(html).not.toContain('data-testid="variant-scores"');
     expect(html).not.toContain('Download');
+  });
+});
+
+describe('ScoreResult calibrated against a background', () => {
+  const node = (row: number, diff: number, quantile: number | null) => ({
+    row,
+    chrom: 'chr17',
+    pos: 1000 + row,
+    variantId: `rs${row}`,
+    ref: 'A',
+    alt: 'G',
+    task: 'bound',
+    refPred: 0.5,
+    altPred: 0.5 + diff,
+    diff,
+    absDiff: Math.abs(diff),
+    logOddsChange: diff * 4,
+    quantile,
+  });
+  const render = (
+    quantiles: (number | null)[],
+    background: unknown,
+    attributions: { variants: number } | null = null,
+  ) => {
+    const cache = new InMemoryCache();
+    if (attributions) {
+      // Window ACG: C›T at index 1; substituting into the middle C drops the output most.
+      cache.writeQuery({
+        query: VARIANT_ATTRIBUTIONS_QUERY,
+        variables: { jobId: 'j1', first: attributions.variants },
+        data: {
+          variantAttributions: [
+            {
+              row: 0,
+              chrom: 'chr17',
+              pos: 1000,
+              variantId: 'rs0',
+              ref: 'C',
+              alt: 'T',
+              task: 'bound',
+              diff: -0.2,
+              quantile: 0.99,
+              center: 1,
+              refWindow: 'ACG',
+              altWindow: 'ATG',
+              refScores: [0, 0.01, 0, 0, -0.3, 0, -0.25, -0.2, 0, 0, 0, 0.02],
+              altScores: [0, 0, 0, 0.01, 0.05, 0.2, 0.1, 0, 0, 0, 0, 0],
+            },
+          ],
+        },
+      });
+    }
+    cache.writeQuery({
+      query: VARIANT_SCORES_QUERY,
+      variables: {
+        jobId: 'j1',
+        first: 25,
+        filter: null,
+        orderBy: { field: 'ABS_DIFF', direction: 'DESC' },
+      },
+      data: {
+        variantScores: {
+          edges: quantiles.map((q, i) => ({
+            cursor: `c${i}`,
+            node: node(i, -0.2 / (i + 1), q),
+          })),
+          pageInfo: { hasNextPage: false, endCursor: null },
+          totalCount: quantiles.length,
+        },
+      },
+    });
+    const result = parseScoreResult({
+      variants: 2,
+      scored: 2,
+      rows: 2,
+      tasks: ['bound'],
+      files: ['scores.tsv'],
+      window: { length: 51, refBaseIndex: 25 },
+      background,
+      ...(attributions ? { attributions: { file: 'ism.json', ...attributions } } : {}),
+    })!;
+    return renderToStaticMarkup(
+      <ApolloProvider client={new ApolloClient({ link: ApolloLink.empty(), cache })}>
+        <ScoreResult jobId="j1" status="SUCCEEDED" result={result} referenceName={null} />
+      </ApolloProvider>,
+    );
+  };
+
+  it('adds a quantile column and names the background in the facts', () => {
+    const html = render([0.9876, 0.5], { kind: 'random', alleles: 10000, datasetId: null });
+    expect(html).toContain(
+      '10,000 random substitutions of the reference: quantile = share of them with a smaller |diff|',
+    );
+    expect(html).toMatch(/<th class="num" title="share of the background[^"]*">quantile<\/th>/);
+    expect(all(html, /<td class="num" data-testid="quantile">([^<]*)<\/td>/g)).toEqual([
+      '0.988',
+      '0.500',
+    ]);
+  });
+
+  it('draws ref and alt ISM letter logos of the top variants when the job has them', () => {
+    const html = render([0.99], null, { variants: 1 });
+    expect(html).toContain('Per-base attribution of the top variants');
+    expect(html).toContain('chr17:1,000 C›T');
+    expect(html).toContain('quantile 0.990');
+    expect(html).toContain(
+      'aria-label="ISM letter logo of the reference window of chr17:1,000 C›T"',
+    );
+    expect(html).toContain(
+      'aria-label="ISM letter logo of the alternate window of chr17:1,000 C›T"',
+    );
+    // The window's own bases under each logo.
+    const under = (id: string) =>
+      all(html.split(`data-testid="${id}-reference"`)[1] ?? '', /<text[^>]*>([ACGT])<\/text>/g)
+        .slice(0, 3)
+        .join('');
+    expect(under('ism-ref')).toBe('ACG');
+    expect(under('ism-alt')).toBe('ATG');
+    expect(render([null], null)).not.toContain('variant-attributions');
+  });
+
+  it('shows no quantile column without a background', () => {
+    const html = render([null, null], undefined);
+    expect(html).toContain('data-testid="variant-scores"');
+    expect(html).toContain('rs1');
+    expect(html).not.toContain('quantile');
+    expect(html).not.toContain('calibrated against');
   });
 });
 

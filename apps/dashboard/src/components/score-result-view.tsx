@@ -7,6 +7,7 @@ import { indelCount } from '../jobs/score-result.ts';
 import { GenomeSection } from './genome-section.tsx';
 import { JobDownloads } from './job-downloads.tsx';
 import { variantLocus } from '../genome/score-track.ts';
+import { VariantAttributions } from './variant-attributions.tsx';
 import { VariantScoresTable } from './variant-scores-table.tsx';
 
 const KIND_NAMES: [string, string][] = [
@@ -113,6 +114,13 @@ export function ScoreResult(props: {
   if (r.reverseComplement != null) {
     facts.push(['strands', r.reverseComplement ? 'both (averaged)' : 'forward only']);
   }
+  if (r.background) {
+    const b = r.background;
+    facts.push([
+      'calibrated against',
+      `${formatCount(b.alleles)} ${b.kind === 'random' ? 'random substitutions of the reference' : 'background variants (a variants dataset)'}: quantile = share of them with a smaller |diff|`,
+    ]);
+  }
   if (r.forced) facts.push(['forced', 'yes: scored despite a pre-flight mismatch']);
   if (r.resumedFrom) facts.push(['resumed from', `${formatCount(r.resumedFrom)} records`]);
   if (r.backend) facts.push(['backend', r.backend]);
@@ -174,6 +182,9 @@ export function ScoreResult(props: {
             tasks={r.tasks}
             onLocus={genome ? (chrom, pos) => setLocus(variantLocus(chrom, pos)) : undefined}
           />
+          {r.attributed > 0 ? (
+            <VariantAttributions jobId={props.jobId} count={r.attributed} />
+          ) : null}
         </>
       ) : null}
     </div>

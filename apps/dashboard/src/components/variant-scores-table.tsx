@@ -75,6 +75,8 @@ export function VariantScoresTable(props: {
   const rows = connection?.edges.map((e) => e.node) ?? [];
   const first = (pageNumber(pages) - 1) * PAGE_SIZE + 1;
   const multiTask = props.tasks.length > 1;
+  // Scored against a background (strand score --background, scoreVariants(background)).
+  const calibrated = rows.some((r) => r.quantile != null);
   return (
     <section className="variant-scores" data-testid="variant-scores">
       <form className="filters" onSubmit={submit}>
@@ -165,6 +167,14 @@ export function VariantScoresTable(props: {
                 |diff|
               </SortHeader>
               <th className="num">log-odds change</th>
+              {calibrated ? (
+                <th
+                  className="num"
+                  title="share of the background variants whose |diff| is below this one's (ties count half): 0.99 = a larger effect, either sign, than 99% of the background"
+                >
+                  quantile
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -199,6 +209,11 @@ export function VariantScoresTable(props: {
                 </td>
                 <td className="num">{formatMetric(r.absDiff)}</td>
                 <td className="num">{formatMetric(r.logOddsChange)}</td>
+                {calibrated ? (
+                  <td className="num" data-testid="quantile">
+                    {r.quantile == null ? '—' : r.quantile.toFixed(3)}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

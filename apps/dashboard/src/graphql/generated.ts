@@ -369,12 +369,18 @@ export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'STALLED
 export type ScoreVariantsInput = {
   /** e.g. production (with modelName). */
   alias?: string | null | undefined;
+  /** Calibrate the effects against a background scored by the same model, windows, strands and shifts: "random" (random single-base substitutions at random positions of the reference) or the id of a READY variants dataset of the project (common variants, sampled). Each score then has a quantile: the share of background alleles whose |alt − ref| is below its own (ties count half; the sign is not used). Default: none. */
+  background?: string | null | undefined;
+  /** Background alleles drawn, 100–100000; default 10000. Needs background. */
+  backgroundSize?: number | null | undefined;
   /** VCF records per resumable chunk, 1–100000; default 1000. */
   chunkSize?: number | null | undefined;
   /** A variants dataset (an imported VCF) of the project. */
   datasetId: string;
   /** Score even when the pre-flight finds a gross mismatch with the reference (a wrong build?). Default false. */
   force?: boolean | null | undefined;
+  /** Per-base attribution of the K alleles of largest |alt − ref| (0–50; default 0): in-silico mutagenesis of their ref and alt windows in the scoring worker, kept in the job's ism.json; read with variantAttributions(jobId). */
+  ismTop?: number | null | undefined;
   /** A registered model name (with alias). */
   modelName?: string | null | undefined;
   /** A registered model version. */
@@ -1317,6 +1323,7 @@ export type VariantScoresQuery = {
         diff: number;
         absDiff: number;
         logOddsChange: number;
+        quantile: number | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -1981,6 +1988,30 @@ export type RunEvaluationQuery = {
       }>;
     } | null;
   } | null;
+};
+
+export type VariantAttributionsQueryVariables = Exact<{
+  jobId: string;
+  first?: number | null | undefined;
+}>;
+
+export type VariantAttributionsQuery = {
+  variantAttributions: Array<{
+    row: number;
+    chrom: string;
+    pos: number;
+    variantId: string | null;
+    ref: string;
+    alt: string;
+    task: string;
+    diff: number;
+    quantile: number | null;
+    center: number;
+    refWindow: string;
+    altWindow: string;
+    refScores: Array<number>;
+    altScores: Array<number>;
+  }> | null;
 };
 
 export const RunSummaryFieldsFragmentDoc = {
@@ -5420,6 +5451,7 @@ export const VariantScoresDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'diff' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'absDiff' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'logOddsChange' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'quantile' } },
                           ],
                         },
                       },
@@ -7744,3 +7776,68 @@ export const RunEvaluationDocument = {
     },
   ],
 } as unknown as DocumentNode<RunEvaluationQuery, RunEvaluationQueryVariables>;
+export const VariantAttributionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VariantAttributions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'variantAttributions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'chrom' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pos' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'variantId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ref' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'task' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'diff' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantile' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'center' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refWindow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'altWindow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refScores' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'altScores' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VariantAttributionsQuery, VariantAttributionsQueryVariables>;

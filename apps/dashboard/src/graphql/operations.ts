@@ -49,6 +49,7 @@ export {
   StartTrainingDocument as START_TRAINING_MUTATION,
   SweepTrialChangedDocument as SWEEP_TRIAL_CHANGED_SUBSCRIPTION,
   TrainingProgressDocument as TRAINING_PROGRESS_SUBSCRIPTION,
+  VariantAttributionsDocument as VARIANT_ATTRIBUTIONS_QUERY,
   VariantScoresDocument as VARIANT_SCORES_QUERY,
 } from './generated.ts';
 
@@ -58,6 +59,7 @@ export type {
   PileupCandidateFieldsFragment as PileupCandidateItem,
   PileupImageQuery,
   StartTrainingInput,
+  VariantAttributionsQuery,
   VariantScoresQueryVariables as VariantScoresVariables,
 } from './generated.ts';
 

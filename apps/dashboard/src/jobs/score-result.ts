@@ -44,6 +44,10 @@ export interface ScoreResultView {
     shifts: number | null;
   } | null;
   files: string[];
+  /** The background the quantiles were taken against; null when none (or an older result). */
+  background: { kind: string; alleles: number; datasetId: string | null } | null;
+  /** Variants with a per-base ISM in the job's ism.json (scoreVariants(ismTop)); 0 without. */
+  attributed: number;
 }
 
 const counts = (value: unknown): Record<string, number> => {
@@ -96,6 +100,8 @@ export function parseScoreResult(value: unknown): ScoreResultView | null {
   const notScored = isRecord(value.notScored) ? value.notScored : null;
   const window = isRecord(value.window) ? value.window : null;
   const windowLength = window ? num(window.length) : null;
+  const background = isRecord(value.background) ? value.background : null;
+  const backgroundAlleles = background ? num(background.alleles) : null;
   return {
     variants: num(value.variants),
     scored: num(value.scored),
@@ -122,6 +128,15 @@ export function parseScoreResult(value: unknown): ScoreResultView | null {
           }
         : null,
     files: arr(value.files).filter((f): f is string => typeof f === 'string'),
+    attributed: num(rec(value.attributions).variants) ?? 0,
+    background:
+      background && backgroundAlleles !== null
+        ? {
+            kind: str(background.kind) ?? '?',
+            alleles: backgroundAlleles,
+            datasetId: str(background.datasetId),
+          }
+        : null,
   };
 }
 

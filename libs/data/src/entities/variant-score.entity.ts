@@ -24,6 +24,11 @@ export interface VariantScoreValues {
   diff: number;
   absDiff: number;
   logOddsChange: number;
+  /**
+   * The mid-rank of |diff| among a background's (scored with `--background`); null or absent
+   * when the job had no background.
+   */
+  quantile?: number | null;
 }
 
 /**
@@ -81,6 +86,9 @@ export class VariantScore implements VariantScoreValues {
   @Property({ type: 'double' })
   logOddsChange: number;
 
+  @Property({ type: 'double', nullable: true })
+  quantile: number | null;
+
   constructor(job: Job | Ref<Job>, row: number, values: VariantScoreValues) {
     this.job = ref(job);
     this.row = row;
@@ -95,5 +103,6 @@ export class VariantScore implements VariantScoreValues {
     this.diff = values.diff;
     this.absDiff = values.absDiff;
     this.logOddsChange = values.logOddsChange;
+    this.quantile = values.quantile ?? null;
   }
 }

@@ -15,6 +15,8 @@ import { Migration20261207055746_jobErrorCode } from './Migration20261207055746_
 import { Migration20261207055846_jobErrorCodePostgres } from './Migration20261207055846_job-error-code-postgres.ts';
 import { Migration20261207060000_runProbes } from './Migration20261207060000_run-probes.ts';
 import { Migration20261207060100_runProbesPostgres } from './Migration20261207060100_run-probes-postgres.ts';
+import { Migration20261207110000_variantScoreQuantile } from './Migration20261207110000_variant-score-quantile.ts';
+import { Migration20261207110100_variantScoreQuantilePostgres } from './Migration20261207110100_variant-score-quantile-postgres.ts';
 
 /**
  * Every migration, oldest first, given to the migrator explicitly so nothing is discovered by
@@ -42,6 +44,10 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261207055746_job-error-code', class: Migration20261207055746_jobErrorCode },
   { name: 'Migration20261207060000_run-probes', class: Migration20261207060000_runProbes },
+  {
+    name: 'Migration20261207110000_variant-score-quantile',
+    class: Migration20261207110000_variantScoreQuantile,
+  },
 ];
 
 /**
@@ -71,5 +77,9 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261207060100_run-probes-postgres',
     class: Migration20261207060100_runProbesPostgres,
+  },
+  {
+    name: 'Migration20261207110100_variant-score-quantile-postgres',
+    class: Migration20261207110100_variantScoreQuantilePostgres,
   },
 ];

@@ -66,11 +66,12 @@ const INSERT_COLUMNS = [
   'diff',
   'abs_diff',
   'log_odds_change',
+  'quantile',
 ] as const;
 
 /**
  * Stores rows `firstRow`, `firstRow + 1`, … of a job's scores in one multi-row insert. Callers
- * pass bounded batches (≤ 2,000 rows: 13 parameters a row stays under every database's limit),
+ * pass bounded batches (≤ 2,000 rows: 14 parameters a row stays under every database's limit),
  * so memory stays flat however large the job. A plain parameterised INSERT rather than
  * `em.insertMany`: the ORM's per-row work made storing ~4× slower, and these rows are never
  * managed entities.
@@ -102,6 +103,7 @@ export async function insertVariantScores(
       r.diff,
       r.absDiff,
       r.logOddsChange,
+      r.quantile ?? null,
     ),
   );
   const table = platform.quoteIdentifier('variant_score');

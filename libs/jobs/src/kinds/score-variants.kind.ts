@@ -25,6 +25,9 @@ import type { ModelChoice } from '../scoring/job-model.ts';
 import { loadVariantScores } from '../scoring/load-variant-scores.ts';
 import { checkJobReference, prepareJobReference } from '../scoring/job-reference.ts';
 import { MAX_SHIFTS } from '../scoring/score-vcf.ts';
+import { BACKGROUND_SIZE } from '../scoring/background.ts';
+import { ISM_FILE, MAX_ISM_TOP } from '../scoring/variant-ism.ts';
+import type { BackgroundSource } from '../scoring/background.ts';
 import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
 import { PREFLIGHT_FILE } from './score-variants.task.ts';
 import type { ScoreVariantsTaskInput, ScoreVariantsTaskResult } from './score-variants.task.ts';
@@ -44,6 +47,15 @@ export interface ScoreVariantsInput extends ModelChoice {
   chunkSize?: number | null;
   /** Shift averaging's N (0 or null: the centred windows only). */
   shifts?: number | null;
+  /**
+   * Calibrate against a background: `random` (random substitutions of the reference) or the id
+   * of another variants dataset of the project (common variants). Null: no quantiles.
+   */
+  background?: string | null;
+  /** Background variants drawn (BACKGROUND_SIZE). */
+  backgroundSize?: number | null;
+  /** ISM of the top K alleles by |effect| (0–MAX_ISM_TOP; null: 0). */
+  ismTop?: number | null;
 }
 
 /** The stored parameters: every reference resolved, the reference fingerprinted. */
@@ -61,10 +73,15 @@ export type ScoreVariantsParams = {
   chunkSize: number;
   /** Shift averaging's N: 2N + 1 window pairs per allele, averaged (0: centred only). */
   shifts: number;
+  /** `random`, a variants dataset's id, or null (older jobs: absent) for none. */
+  background?: string | null;
+  backgroundSize?: number;
+  /** ISM of the top K (absent in older jobs: 0). */
+  ismTop?: number;
 } & JsonObject;
 
-/** The job's files that may be downloaded (GET /jobs/<id>/files/<name>). */
-export const SCORE_FILES = ['scores.tsv', 'scores.vcf'] as const;
+/** The job's files that may be downloaded (GET /jobs/<id>/files/<name>); ism.json with ismTop. */
+export const SCORE_FILES = ['scores.tsv', 'scores.vcf', ISM_FILE] as const;
 
 export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
   name: 'SCORE_VARIANTS',
@@ -98,6 +115,34 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       errors.push(userError('shifts', 'OUT_OF_RANGE', message));
     }
 
+    const background = input.background ?? null;
+    const backgroundSize = input.backgroundSize ?? BACKGROUND_SIZE.default;
+    if (input.backgroundSize != null && background === null) {
+      errors.push(userError('backgroundSize', 'REQUIRED', 'backgroundSize needs a background'));
+    } else {
+      const badSize = checkIntRange(
+        'backgroundSize',
+        backgroundSize,
+        BACKGROUND_SIZE.min,
+        BACKGROUND_SIZE.max,
+      );
+      if (badSize) errors.push(badSize);
+    }
+    if (background !== null && background !== 'random') {
+      const common = await em.findOne(Dataset, { id: background, project: projectId });
+      if (!common) {
+        const message = `background must be "random" or a variants dataset of the project; no dataset with id "${background.slice(0, 60)}"`;
+        errors.push(userError('background', 'NOT_FOUND', message));
+      } else if (common.kind !== 'variants' || common.status !== 'READY' || !common.artifactPath) {
+        const message = `dataset "${common.name}" is a ${common.status} ${common.kind} dataset; a background needs a READY variants dataset`;
+        errors.push(userError('background', 'WRONG_DATASET_KIND', message));
+      }
+    }
+
+    const ismTop = input.ismTop ?? 0;
+    const badIsm = checkIntRange('ismTop', ismTop, 0, MAX_ISM_TOP);
+    if (badIsm) errors.push(badIsm);
+
     let reference: ReferenceFingerprint | null = null;
     const prepared = await prepareJobReference('reference', input.reference);
     if (prepared.ok) reference = prepared.value;
@@ -118,6 +163,9 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       force: input.force ?? false,
       chunkSize,
       shifts,
+      background,
+      backgroundSize,
+      ismTop,
     };
     return {
       ok: true,
@@ -148,6 +196,17 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
     const expected = params.referenceFingerprint;
     await checkJobReference(params.reference, expected);
     const vcf = db.artifacts.resolve(dataset.artifactPath);
+    let background: BackgroundSource | null = null;
+    const labels: Record<string, string> = {};
+    if (params.background === 'random') background = { kind: 'random' };
+    else if (params.background != null) {
+      const common = await em.findOne(Dataset, { id: params.background });
+      if (!common?.artifactPath) {
+        throw new JobError(`the background dataset ${params.background} no longer exists`);
+      }
+      background = { kind: 'file', path: db.artifacts.resolve(common.artifactPath) };
+      labels[background.path] = common.name;
+    }
     const modelDir = db.artifacts.resolve(params.modelPath);
     const input: ScoreVariantsTaskInput = {
       vcf,
@@ -159,7 +218,11 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       // Jobs from before shift averaging stored none.
       shifts: params.shifts ?? 0,
       force: params.force,
+      background,
+      backgroundSize: params.backgroundSize ?? BACKGROUND_SIZE.default,
+      ismTop: params.ismTop ?? 0,
       labels: {
+        ...labels,
         [vcf]: dataset.name,
         [params.reference]: expected.name,
         [modelDir]: 'the model',
@@ -211,7 +274,20 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
           anchor: WINDOW_ANCHOR,
           shifts: params.shifts ?? 0,
         },
-        files: [...SCORE_FILES],
+        // The background quantiles were taken against (null: none).
+        background: scored.background
+          ? {
+              kind: scored.background.kind,
+              datasetId: background?.kind === 'file' ? (params.background ?? null) : null,
+              alleles: scored.background.alleles,
+              quantile:
+                'mid-rank of |alt − ref| among the background alleles of the same task (ties count half); 0.99 = a larger effect, either sign, than 99% of the background',
+            }
+          : null,
+        // Per-base ISM of the top variants: in ism.json (read with variantAttributions).
+        attributions:
+          scored.attributed === null ? null : { file: ISM_FILE, variants: scored.attributed },
+        files: SCORE_FILES.filter((f) => f !== ISM_FILE || scored.attributed !== null),
       },
     };
   },

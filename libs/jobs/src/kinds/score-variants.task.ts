@@ -11,6 +11,7 @@ import type { WorkerTools } from '../platform/run-in-worker.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { scoreVcf } from '../scoring/score-vcf.ts';
 import type { NotScored } from '../scoring/scoring-progress.ts';
+import type { BackgroundSource } from '../scoring/background.ts';
 
 export interface ScoreVariantsTaskInput {
   vcf: string;
@@ -23,6 +24,11 @@ export interface ScoreVariantsTaskInput {
   /** Shift averaging's N (0: centred windows only). */
   shifts: number;
   force: boolean;
+  /** Calibrate against this background (background.ts); null: none. */
+  background: BackgroundSource | null;
+  backgroundSize: number;
+  /** ISM of the top K alleles, written to ism.json (0: none). */
+  ismTop: number;
   /** How messages name each file instead of its server path: path → label. */
   labels: Record<string, string>;
 }
@@ -36,6 +42,10 @@ export interface ScoreVariantsTaskResult {
   resumedFrom: number;
   /** Whether both strands were averaged. */
   reverseComplement: boolean;
+  /** The background the quantiles were taken against; null without one. */
+  background: { kind: string; alleles: number } | null;
+  /** Alleles attributed in ism.json; null without ismTop. */
+  attributed: number | null;
 }
 
 /** Where the pre-flight summary is kept in the job's directory. */
@@ -56,6 +66,18 @@ export async function scoreVariantsTask(
       shifts: input.shifts,
       ...(input.reverseComplement === null ? {} : { reverseComplement: input.reverseComplement }),
       force: input.force,
+      ...(input.background
+        ? { background: input.background, backgroundSize: input.backgroundSize }
+        : {}),
+      onBackgroundProgress: (done, total) => {
+        progress({ done, total, unit: 'background variants', message: 'scoring the background' });
+        if (signal.aborted) throw new JobError('aborted');
+      },
+      ismTop: input.ismTop,
+      onIsmProgress: (done, total) => {
+        progress({ done, total, unit: 'variants', message: 'per-base attribution (ISM)' });
+        if (signal.aborted) throw new JobError('aborted');
+      },
       onPreflight: async (summary: PreflightSummary) => {
         await writeFile(join(input.outDir, PREFLIGHT_FILE), `${JSON.stringify(summary)}\n`);
         progress({ done: 0, total: summary.records, unit: 'variants', message: 'scoring' });
@@ -76,6 +98,8 @@ export async function scoreVariantsTask(
       notScored: result.notScored,
       resumedFrom: result.resumedFrom,
       reverseComplement: result.reverseComplement,
+      background: result.background,
+      attributed: result.attributions?.variants ?? null,
     };
   } catch (error) {
     throw withLabels(error, input.labels);

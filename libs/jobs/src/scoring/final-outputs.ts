@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openText } from '@strand/genomics';
 import { streamAtomically } from './atomic-write.ts';
 import type { ChunkRow } from './score-rows.ts';
-import { parseChunkRow, SCORE_COLUMNS } from './score-rows.ts';
+import { parseChunkRow, QUANTILE_COLUMN, SCORE_COLUMNS } from './score-rows.ts';
 import { chunkPath } from './scoring-progress.ts';
 
 async function* chunkRows(outDir: string, chunks: number): AsyncGenerator<ChunkRow> {
@@ -18,11 +18,15 @@ async function* chunkRows(outDir: string, chunks: number): AsyncGenerator<ChunkR
   }
 }
 
-/** Writes `outDir/scores.tsv` from the chunk files. */
-export async function writeScoresTsv(outDir: string, chunks: number): Promise<string> {
+/** Writes `outDir/scores.tsv` from the chunk files (with a quantile column when calibrated). */
+export async function writeScoresTsv(
+  outDir: string,
+  chunks: number,
+  quantiles = false,
+): Promise<string> {
   const path = join(outDir, 'scores.tsv');
   async function* lines() {
-    yield `${SCORE_COLUMNS.join('\t')}\n`;
+    yield `${[...SCORE_COLUMNS, ...(quantiles ? [QUANTILE_COLUMN] : [])].join('\t')}\n`;
     for await (const row of chunkRows(outDir, chunks)) yield `${row.tsv}\n`;
   }
   await streamAtomically(path, lines());
@@ -45,11 +49,26 @@ const FIELDS = [
   ],
 ] as const;
 
+/** An INFO key, the chunk-row value it carries, and its description. */
+type InfoField = readonly [string, 'refPred' | 'altPred' | 'diff' | 'logOdds' | 'quantile', string];
+
+/** The INFO field of a calibrated run. */
+const QUANTILE_FIELD = [
+  'STRAND_QUANTILE',
+  'quantile',
+  "share of the background variants whose |alt − ref| is below this allele's (ties count half): 0.99 = a larger effect, either sign, than 99% of the background",
+] as const;
+
 /** INFO values for one record from its chunk rows (per ALT, `.` where an ALT was not scored). */
-function annotation(rows: ChunkRow[], alts: number, tasks: readonly string[]): string {
+function annotation(
+  rows: ChunkRow[],
+  alts: number,
+  tasks: readonly string[],
+  fields: readonly InfoField[],
+): string {
   const parts: string[] = [];
   for (const task of tasks) {
-    for (const [base, field] of FIELDS) {
+    for (const [base, field] of fields) {
       const values = Array.from({ length: alts }, () => '.');
       for (const row of rows) if (row.task === task) values[row.altIndex - 1] = row[field];
       parts.push(`${infoKey(base, task, tasks)}=${values.join(',')}`);
@@ -68,8 +87,10 @@ export async function writeScoresVcf(
   chunks: number,
   tasks: readonly string[],
   modelLine: string,
+  quantiles = false,
 ): Promise<string> {
   const path = join(outDir, 'scores.vcf');
+  const fields: readonly InfoField[] = quantiles ? [...FIELDS, QUANTILE_FIELD] : FIELDS;
   async function* lines() {
     const rows = chunkRows(outDir, chunks);
     let next = await rows.next();
@@ -78,7 +99,7 @@ export async function writeScoresVcf(
       if (line === '') continue;
       if (line.startsWith('#CHROM')) {
         for (const task of tasks) {
-          for (const [base, , what] of FIELDS) {
+          for (const [base, , what] of fields) {
             const label = tasks.length === 1 ? '' : ` (task ${task})`;
             yield `##INFO=<ID=${infoKey(base, task, tasks)},Number=A,Type=Float,Description="Strand: ${what}${label}">\n`;
           }
@@ -101,7 +122,7 @@ export async function writeScoresVcf(
       }
       const cells = line.split('\t');
       const alts = cells[4] === '.' ? 0 : cells[4].split(',').length;
-      const extra = annotation(mine, alts, tasks);
+      const extra = annotation(mine, alts, tasks, fields);
       cells[7] = cells[7] === '.' || cells[7] === '' ? extra : `${cells[7]};${extra}`;
       yield `${cells.join('\t')}\n`;
     }

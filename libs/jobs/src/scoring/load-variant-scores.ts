@@ -10,7 +10,7 @@ import { deleteVariantScores, insertVariantScores } from '@strand/data';
 import type { VariantScoreValues } from '@strand/data';
 import { JobError } from '../platform/job-kind.ts';
 import { WorkerAbortedError } from '../platform/run-in-worker.ts';
-import { SCORE_COLUMNS } from './score-rows.ts';
+import { QUANTILE_COLUMN, SCORE_COLUMNS } from './score-rows.ts';
 
 /** Rows per INSERT: large enough to amortise a statement, small enough to keep writes short. */
 export const SCORE_BATCH_ROWS = 1000;
@@ -31,6 +31,7 @@ export async function loadVariantScores(
   await deleteVariantScores(em, jobId);
   let batch: VariantScoreValues[] = [];
   let stored = 0;
+  let columns: number = SCORE_COLUMNS.length;
   const flush = async () => {
     if (options.signal?.aborted) throw new WorkerAbortedError();
     await insertVariantScores(em, jobId, stored, batch);
@@ -41,12 +42,13 @@ export async function loadVariantScores(
   try {
     for await (const { line, number } of openText(tsvPath, { label: 'scores.tsv' })) {
       if (number === 1) {
-        if (line !== SCORE_COLUMNS.join('\t'))
-          throw new JobError('scores.tsv:1: not the header scoreVcf writes');
+        const plain = SCORE_COLUMNS.join('\t');
+        if (line === `${plain}\t${QUANTILE_COLUMN}`) columns++;
+        else if (line !== plain) throw new JobError('scores.tsv:1: not the header scoreVcf writes');
         continue;
       }
       if (line === '') continue;
-      batch.push(parseScoreLine(line, number));
+      batch.push(parseScoreLine(line, number, columns));
       if (batch.length === SCORE_BATCH_ROWS) await flush();
     }
     if (batch.length > 0) await flush();
@@ -58,16 +60,25 @@ export async function loadVariantScores(
   return stored;
 }
 
-/** One `scores.tsv` line as row values; a JobError naming the line when it is not one. */
-export function parseScoreLine(line: string, number: number): VariantScoreValues {
+/**
+ * One `scores.tsv` line as row values; a JobError naming the line when it is not one. `columns`:
+ * SCORE_COLUMNS' count, one more when the file has a quantile column.
+ */
+export function parseScoreLine(
+  line: string,
+  number: number,
+  columns: number = SCORE_COLUMNS.length,
+): VariantScoreValues {
   const cells = line.split('\t');
-  if (cells.length !== SCORE_COLUMNS.length) {
-    throw new JobError(
-      `scores.tsv:${number}: ${cells.length} columns, expected ${SCORE_COLUMNS.length}`,
-    );
+  if (cells.length !== columns) {
+    throw new JobError(`scores.tsv:${number}: ${cells.length} columns, expected ${columns}`);
   }
   const [chrom, pos, id, ref, alt, task, ...numbers] = cells;
-  const [refPred, altPred, diff, absDiff, logOddsChange] = numbers.map(Number);
+  const [refPred, altPred, diff, absDiff, logOddsChange, quantile] = numbers.map(Number);
+  const calibrated = columns > SCORE_COLUMNS.length;
+  if (calibrated && !(quantile >= 0 && quantile <= 1)) {
+    throw new JobError(`scores.tsv:${number}: the quantile is not a number from 0 to 1`);
+  }
   if (![refPred, altPred, diff, absDiff, logOddsChange].every(Number.isFinite)) {
     // Sorting and paging need numbers; a model giving NaN or ±Infinity is broken.
     throw new JobError(
@@ -86,5 +97,6 @@ export function parseScoreLine(line: string, number: number): VariantScoreValues
     diff,
     absDiff,
     logOddsChange,
+    quantile: calibrated ? quantile : null,
   };
 }

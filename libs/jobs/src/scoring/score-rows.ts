@@ -1,5 +1,6 @@
 import type { VcfRecord } from '@strand/genomics';
 import type { VariantEffectScores } from '@strand/models';
+import { quantileOf } from './background.ts';
 
 /** Columns of `scores.tsv`. */
 export const SCORE_COLUMNS = [
@@ -15,6 +16,9 @@ export const SCORE_COLUMNS = [
   'abs_diff',
   'log_odds',
 ] as const;
+
+/** The column scores.tsv adds after SCORE_COLUMNS when scored against a background. */
+export const QUANTILE_COLUMN = 'quantile';
 
 /** A scored allele: which record (0-based, in file order) and which ALT (1-based). */
 export interface ScoredAllele {
@@ -32,11 +36,13 @@ export function formatScore(x: number): string {
 /**
  * Chunk-file rows: `record`, `alt_index`, then the columns of `scores.tsv`, one row per allele
  * and task. The two leading columns let `scores.vcf` find a record's scores without a lookup.
+ * With `background` (per task, sorted |effects|), each row ends with the allele's quantile.
  */
 export function chunkRows(
   alleles: readonly ScoredAllele[],
   scores: VariantEffectScores,
   tasks: readonly string[],
+  background?: readonly Float64Array[],
 ): string {
   let out = '';
   alleles.forEach((a, i) => {
@@ -45,7 +51,8 @@ export function chunkRows(
     tasks.forEach((task, t) => {
       const at = i * scores.tasks + t;
       const values = [scores.ref, scores.alt, scores.diff, scores.absDiff, scores.logOddsChange];
-      const numbers = values.map((array) => formatScore(array[at])).join('\t');
+      let numbers = values.map((array) => formatScore(array[at])).join('\t');
+      if (background) numbers += `\t${formatScore(quantileOf(background[t], scores.diff[at]))}`;
       out += `${a.record}\t${a.altIndex}\t${v.chrom}\t${v.pos}\t${id}\t${v.ref}\t${a.alt}\t${task}\t${numbers}\n`;
     });
   });
@@ -63,6 +70,8 @@ export interface ChunkRow {
   altPred: string;
   diff: string;
   logOdds: string;
+  /** `.` when scored without a background. */
+  quantile: string;
 }
 
 /** Parses a chunk-file row. */
@@ -77,6 +86,7 @@ export function parseChunkRow(line: string): ChunkRow {
     altPred: cells[9],
     diff: cells[10],
     logOdds: cells[12],
+    quantile: cells[13] ?? '.',
   };
 }
 

@@ -41,6 +41,18 @@ import {
 } from '@strand/models';
 import type { ModelMetadata, Predictor, PredictorOptions, WindowPair } from '@strand/models';
 import { writeAtomically } from './atomic-write.ts';
+import { checkIsmTop, ISM_FILE, writeVariantIsm } from './variant-ism.ts';
+import type { Background, BackgroundSource } from './background.ts';
+import {
+  BACKGROUND_SIZE,
+  backgroundFingerprint,
+  backgroundOf,
+  checkBackgroundSize,
+  loadBackground,
+  randomSnvs,
+  sampleVcf,
+  saveBackground,
+} from './background.ts';
 import { writeScoresTsv, writeScoresVcf } from './final-outputs.ts';
 import { grossMismatch } from './preflight-gate.ts';
 import type { ScoredAllele } from './score-rows.ts';
@@ -71,6 +83,22 @@ export interface ScoreVcfOptions {
    * less than half the model's input length.
    */
   shifts?: number;
+  /**
+   * Calibrate against a background (background.ts): each allele also gets a `quantile` per task,
+   * the mid-rank of its |alt − ref| among the background's. Default: none.
+   */
+  background?: BackgroundSource;
+  /** Background variants drawn (BACKGROUND_SIZE: default 10 000, at most 100 000). */
+  backgroundSize?: number;
+  /** Called while the background is scored (before the VCF), after each batch. */
+  onBackgroundProgress?: (done: number, total: number) => void | Promise<void>;
+  /**
+   * In-silico mutagenesis of the K largest-|effect| alleles' ref and alt windows (variant-ism.ts),
+   * written to ism.json; 0 (default) to MAX_ISM_TOP.
+   */
+  ismTop?: number;
+  /** Called after each attributed variant. */
+  onIsmProgress?: (done: number, total: number) => void | Promise<void>;
   /** Score even when the pre-flight finds a gross mismatch with the reference. */
   force?: boolean;
   /** Variants per forward pass; default 256. */
@@ -115,6 +143,10 @@ export interface ScoreVcfResult {
    * (`left`: left-anchored, see @strand/genomics variantWindows) and the shifts averaged.
    */
   windows: { width: number; anchor: typeof WINDOW_ANCHOR; shifts: number };
+  /** The background the quantiles were taken against (null: none asked for). */
+  background: { kind: BackgroundSource['kind']; alleles: number } | null;
+  /** ism.json and the variants it attributes (null: no ismTop). */
+  attributions: { file: string; variants: number } | null;
   files: { tsv: string; vcf: string; progress: string };
 }
 
@@ -127,6 +159,10 @@ export const MAX_SHIFTS = 10;
  */
 export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult> {
   const { outDir, batchSize = 256, shifts = 0 } = options;
+  const backgroundSize = options.backgroundSize ?? BACKGROUND_SIZE.default;
+  if (options.background) checkBackgroundSize(backgroundSize);
+  const ismTop = options.ismTop ?? 0;
+  checkIsmTop(ismTop);
   if (!Number.isInteger(shifts) || shifts < 0 || shifts > MAX_SHIFTS) {
     throw new ScoringError(
       'INVALID_OPTIONS',
@@ -167,11 +203,16 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
   try {
     predictor = await createPredictor(model, options.inference);
     const tasks = taskNames(metadata.labelNames, model.outputs[0]?.shape[1] ?? 1);
+    const backgroundPrint = options.background
+      ? await backgroundFingerprint(options.background, backgroundSize)
+      : 'none';
     const print = await fingerprint(options, metadata, {
       chunkSize,
       batchSize,
       reverseComplement,
       shifts,
+      background: backgroundPrint,
+      ismTop,
     });
     await mkdir(join(outDir, 'chunks'), { recursive: true });
     const progress = await loadProgress(outDir, print);
@@ -184,7 +225,21 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       batchSize,
       reverseComplement,
       shifts,
+      background: undefined,
     };
+    if (options.background && !progress.complete) {
+      run.background =
+        (await loadBackground(outDir, backgroundPrint)) ??
+        (await scoreBackground(
+          run,
+          options.background,
+          backgroundSize,
+          fasta,
+          backgroundPrint,
+          options.onBackgroundProgress,
+        ));
+      await saveBackground(outDir, run.background);
+    }
     const report = () =>
       options.onProgress?.({
         variantsDone: progress.variants,
@@ -212,9 +267,27 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       }
       if (chunk.length > 0) await next();
       await committing;
-      await writeScoresTsv(outDir, progress.chunks);
-      const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Anchor=${WINDOW_ANCHOR},Shifts=${shifts},Tasks=${tasks.join('|')}>`;
-      await writeScoresVcf(outDir, options.vcf, progress.chunks, tasks, modelLine);
+      const quantiles = run.background !== undefined;
+      await writeScoresTsv(outDir, progress.chunks, quantiles);
+      const calibration = run.background
+        ? `,Background=${options.background?.kind},BackgroundAlleles=${run.background.alleles}`
+        : '';
+      const modelLine = `<Architecture=${metadata.architecture},InputLength=${metadata.inputLength},ReverseComplement=${reverseComplement},Anchor=${WINDOW_ANCHOR},Shifts=${shifts}${calibration},Tasks=${tasks.join('|')}>`;
+      await writeScoresVcf(outDir, options.vcf, progress.chunks, tasks, modelLine, quantiles);
+      if (ismTop > 0) {
+        progress.attributed = await writeVariantIsm({
+          outDir,
+          chunks: progress.chunks,
+          k: ismTop,
+          predictor,
+          reader: run.reader,
+          width: metadata.inputLength,
+          tasks,
+          reverseComplement,
+          batchSize,
+          onProgress: options.onIsmProgress,
+        });
+      }
       progress.complete = true;
       await saveProgress(outDir, progress);
     }
@@ -229,6 +302,14 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
       resumedFrom,
       reverseComplement,
       windows: { width: metadata.inputLength, anchor: WINDOW_ANCHOR, shifts },
+      background: options.background
+        ? {
+            kind: options.background.kind,
+            alleles: (await loadBackground(outDir, backgroundPrint))?.alleles ?? 0,
+          }
+        : null,
+      attributions:
+        ismTop > 0 ? { file: join(outDir, ISM_FILE), variants: progress.attributed ?? 0 } : null,
       files: {
         tsv: join(outDir, 'scores.tsv'),
         vcf: join(outDir, 'scores.vcf'),
@@ -250,6 +331,55 @@ interface ChunkRun {
   reverseComplement: boolean;
   /** Window pairs per allele: 2 × shifts + 1, consecutive in CutChunk.pairs. */
   shifts: number;
+  /** The scored background, when quantiles are asked for. */
+  background: Background | undefined;
+}
+
+/** Background variants scored per forward-pass group (and per progress report). */
+const BACKGROUND_BATCH = 1000;
+
+/**
+ * Draws the background (background.ts) and scores it exactly as the VCF's alleles are scored:
+ * same windows, shifts and strands. Memory: the drawn records and one |effect| per allele × task.
+ */
+async function scoreBackground(
+  run: ChunkRun,
+  source: BackgroundSource,
+  size: number,
+  fasta: FastaIndex,
+  print: string,
+  onProgress?: (done: number, total: number) => void | Promise<void>,
+): Promise<Background> {
+  const records =
+    source.kind === 'random' ? await randomSnvs(fasta, size) : await sampleVcf(source.path, size);
+  const effects: number[] = [];
+  await onProgress?.(0, records.length);
+  for (let start = 0; start < records.length; start += BACKGROUND_BATCH) {
+    const cut = await cutChunk(run, records.slice(start, start + BACKGROUND_BATCH), start);
+    if (cut.pairs.length > 0) {
+      const scores = await scoreCut(run, cut);
+      for (const value of scores.absDiff) effects.push(value);
+    }
+    await onProgress?.(Math.min(start + BACKGROUND_BATCH, records.length), records.length);
+  }
+  if (effects.length === 0) {
+    throw new ScoringError(
+      'INVALID_OPTIONS',
+      'background: none of its variants could be scored against this reference (wrong build or chromosome names?)',
+    );
+  }
+  return backgroundOf(print, run.tasks, Float64Array.from(effects));
+}
+
+/** Scores a cut chunk's window pairs, averaged over shifts. */
+async function scoreCut(run: ChunkRun, chunk: CutChunk) {
+  return averageVariantScores(
+    await scoreVariantWindows(run.predictor, chunk.pairs, {
+      reverseComplement: run.reverseComplement,
+      batchSize: run.batchSize,
+    }),
+    2 * run.shifts + 1,
+  );
 }
 
 /** A chunk's records with the windows of their ALTs, before scoring. */
@@ -293,16 +423,10 @@ async function commitChunk(
   chunk: CutChunk,
   progress: ScoringProgress,
 ): Promise<void> {
-  const scores = averageVariantScores(
-    await scoreVariantWindows(run.predictor, chunk.pairs, {
-      reverseComplement: run.reverseComplement,
-      batchSize: run.batchSize,
-    }),
-    2 * run.shifts + 1,
-  );
+  const scores = await scoreCut(run, chunk);
   await writeAtomically(
     chunkPath(outDir, progress.chunks),
-    chunkRows(chunk.alleles, scores, run.tasks),
+    chunkRows(chunk.alleles, scores, run.tasks, run.background?.sorted),
   );
   progress.chunks++;
   progress.variants += chunk.records;
@@ -319,7 +443,14 @@ async function commitChunk(
 async function fingerprint(
   options: ScoreVcfOptions,
   metadata: ModelMetadata,
-  settings: { chunkSize: number; batchSize: number; reverseComplement: boolean; shifts: number },
+  settings: {
+    chunkSize: number;
+    batchSize: number;
+    reverseComplement: boolean;
+    shifts: number;
+    background: string;
+    ismTop: number;
+  },
 ): Promise<ScoringFingerprint> {
   const file = await stat(options.vcf);
   return {

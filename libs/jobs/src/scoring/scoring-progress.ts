@@ -16,7 +16,18 @@ export interface ScoringFingerprint {
   reverseComplement: boolean;
   /** Shift averaging's N (0: none; progress files from before it have none, which is 0). */
   shifts: number;
+  /** The background's identity (background.ts), `none` without one (and in older progress files). */
+  background: string;
+  /** ISM of the top K variants (0: none, and in older progress files). */
+  ismTop: number;
 }
+
+/** What progress files from before a setting existed mean by its absence. */
+const OLDER_DEFAULTS: Partial<Record<keyof ScoringFingerprint, unknown>> = {
+  shifts: 0,
+  background: 'none',
+  ismTop: 0,
+};
 
 /** Alleles not scored, by reason. */
 export interface NotScored {
@@ -36,8 +47,10 @@ export interface ScoringProgress {
   /** Alleles scored in them. */
   scored: number;
   notScored: NotScored;
-  /** Whether scores.tsv and scores.vcf are written. */
+  /** Whether scores.tsv and scores.vcf (and ism.json when asked for) are written. */
   complete: boolean;
+  /** Variants in ism.json, once written. */
+  attributed?: number;
 }
 
 /** The path of chunk `index` under `outDir`. */
@@ -75,7 +88,7 @@ export async function loadProgress(
   }
   const saved = JSON.parse(text) as ScoringProgress;
   for (const key of Object.keys(fingerprint) as (keyof ScoringFingerprint)[]) {
-    const was = saved.fingerprint?.[key] ?? (key === 'shifts' ? 0 : undefined);
+    const was = saved.fingerprint?.[key] ?? OLDER_DEFAULTS[key];
     if (was !== fingerprint[key]) {
       throw new ScoringError(
         'PROGRESS_MISMATCH',

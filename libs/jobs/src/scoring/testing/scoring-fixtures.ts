@@ -4,9 +4,17 @@ import { createRng } from '@strand/genomics';
 import { buildModel, saveModel, trainModel } from '@strand/models';
 import { plantedMotifDataset, TINY_DEEPBIND } from '@strand/models/testing';
 
-/** Trains a tiny DeepBind on planted GATA1 sites for a couple of epochs and saves it in `dir`. */
-export async function saveTinyModel(dir: string, inputLength: number): Promise<void> {
-  const data = plantedMotifDataset({ count: 256, length: inputLength, seed: 5 });
+/**
+ * Trains a tiny DeepBind on planted GATA1 sites (256 sequences, 2 epochs unless told) and saves
+ * it in `dir`.
+ */
+export async function saveTinyModel(
+  dir: string,
+  inputLength: number,
+  training: { count?: number; epochs?: number } = {},
+): Promise<void> {
+  const { count = 256, epochs = 2 } = training;
+  const data = plantedMotifDataset({ count, length: inputLength, seed: 5 });
   const config = { ...TINY_DEEPBIND };
   const model = buildModel({
     architecture: 'deepbind',
@@ -15,7 +23,7 @@ export async function saveTinyModel(dir: string, inputLength: number): Promise<v
     alphabetSize: 4,
     seed: 5,
   });
-  await trainModel(model, data, { epochs: 2, batchSize: 64, learningRate: 0.01, seed: 5 });
+  await trainModel(model, data, { epochs, batchSize: 64, learningRate: 0.01, seed: 5 });
   await saveModel(model, dir, {
     architecture: 'deepbind',
     config,
@@ -78,4 +86,35 @@ export async function writeTestVcf(
   }
   await writeFile(path, `${out.join('\n')}\n`);
   return alleles;
+}
+
+/**
+ * Writes a one-sequence FASTA `chrP` of `length` seeded random bases with `motif` written at each
+ * 0-based start of `sites`; returns the sequence.
+ */
+export async function writePlantedReference(
+  path: string,
+  o: { length: number; seed: number; motif: string; sites: readonly number[] },
+): Promise<string> {
+  const rng = createRng(o.seed);
+  const bases = Array.from({ length: o.length }, () => 'ACGT'[rng.int(4)]);
+  for (const site of o.sites) bases.splice(site, o.motif.length, ...o.motif);
+  const sequence = bases.join('');
+  const lines = sequence.match(/.{1,60}/g) ?? [];
+  await writeFile(path, `>chrP\n${lines.join('\n')}\n`);
+  return sequence;
+}
+
+/** Writes a VCF of SNVs on `chrP`: `[pos1, ref, alt, id]` each. */
+export async function writeSnvVcf(
+  path: string,
+  snvs: readonly (readonly [number, string, string, string])[],
+): Promise<void> {
+  const out = [
+    '##fileformat=VCFv4.2',
+    '##contig=<ID=chrP>',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
+    ...snvs.map(([pos, ref, alt, id]) => `chrP\t${pos}\t${id}\t${ref}\t${alt}\t.\tPASS\t.`),
+  ];
+  await writeFile(path, `${out.join('\n')}\n`);
 }
