@@ -175,6 +175,20 @@ export const JOB_FORMS: readonly JobFormSpec[] = [
         hint: 'relative to the import directory',
       },
       { name: 'reverseComplement', label: 'Average both strands', type: 'bool' },
+      { name: 'shifts', label: 'Shifts', type: 'int', hint: '0–10: average over 2N+1 windows' },
+      {
+        name: 'background',
+        label: 'Background',
+        type: 'text',
+        hint: '“random”, or a variants dataset id: each score gets a quantile',
+      },
+      { name: 'backgroundSize', label: 'Background size', type: 'int', hint: 'default 10,000' },
+      {
+        name: 'ismTop',
+        label: 'ISM of the top',
+        type: 'int',
+        hint: '0–50 variants: per-base attribution logos',
+      },
       { name: 'chunkSize', label: 'Records per chunk', type: 'int' },
       {
         name: 'force',

@@ -61,6 +61,10 @@ describe('NewJobPage', () => {
       'datasetId',
       'reference',
       'reverseComplement',
+      'shifts',
+      'background',
+      'backgroundSize',
+      'ismTop',
       'chunkSize',
       'force',
     ]);
