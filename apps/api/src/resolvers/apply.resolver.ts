@@ -69,6 +69,38 @@ async function readableJob(
   return job;
 }
 
+/**
+ * A server file an input names (a reference, a JASPAR file), inside the import directory; null
+ * when not given. The role in the target project is checked first: a caller who may not start the
+ * job learns nothing about the import directory.
+ */
+async function serverFile(
+  ctx: StrandContext,
+  projectId: string | null | undefined,
+  field: string,
+  path: string | null | undefined,
+): Promise<{ path: string | null } | { payload: JobPayload }> {
+  if (path == null) return { path: null };
+  const target = targetProject(ctx.viewer, projectId, 'editor');
+  if ('error' in target) return { payload: { job: null, userErrors: [target.error] } };
+  const file = await importFile(field, path);
+  if ('error' in file) return { payload: { job: null, userErrors: [file.error] } };
+  return { path: file.path };
+}
+
+/** The model an input names: a run, a model version, or a registered name and alias. */
+const modelOf = (input: {
+  runId?: string | null;
+  modelVersionId?: string | null;
+  modelName?: string | null;
+  alias?: string | null;
+}) => ({
+  runId: input.runId ?? null,
+  modelVersionId: input.modelVersionId ?? null,
+  modelName: input.modelName ?? null,
+  alias: input.alias ?? null,
+});
+
 /** Applying trained models: variant-effect scoring and sequence explanation, as jobs. */
 @Resolver()
 export class ApplyResolver {
@@ -88,10 +120,7 @@ export class ApplyResolver {
     return startJobFor(ctx, 'SCORE_VARIANTS', target.projectId, {
       datasetId: input.datasetId,
       reference: reference.path,
-      runId: input.runId ?? null,
-      modelVersionId: input.modelVersionId ?? null,
-      modelName: input.modelName ?? null,
-      alias: input.alias ?? null,
+      ...modelOf(input),
       reverseComplement: input.reverseComplement ?? null,
       force: input.force ?? null,
       chunkSize: input.chunkSize ?? null,
@@ -109,25 +138,15 @@ export class ApplyResolver {
     @Arg('input', () => ExplainSequenceInput) input: ExplainSequenceInput,
     @Ctx() ctx: StrandContext,
   ): Promise<JobPayload> {
-    let reference: string | null = null;
-    if (input.reference != null) {
-      // As scoreVariants: the role first, then the import directory.
-      const target = targetProject(ctx.viewer, input.projectId, 'editor');
-      if ('error' in target) return { job: null, userErrors: [target.error] };
-      const file = await importFile('reference', input.reference);
-      if ('error' in file) return { job: null, userErrors: [file.error] };
-      reference = file.path;
-    }
+    const reference = await serverFile(ctx, input.projectId, 'reference', input.reference);
+    if ('payload' in reference) return reference.payload;
     return startJobFor(ctx, 'EXPLAIN_SEQUENCE', input.projectId, {
-      runId: input.runId ?? null,
-      modelVersionId: input.modelVersionId ?? null,
-      modelName: input.modelName ?? null,
-      alias: input.alias ?? null,
+      ...modelOf(input),
       sequences: input.sequences ?? null,
       datasetId: input.datasetId ?? null,
       limit: input.limit ?? null,
       regions: input.regions ?? null,
-      reference,
+      reference: reference.path,
       method: input.method,
       task: input.task ?? null,
     });
@@ -217,25 +236,16 @@ export class ApplyResolver {
     @Arg('input', () => DiscoverMotifsInput) input: DiscoverMotifsInput,
     @Ctx() ctx: StrandContext,
   ): Promise<JobPayload> {
-    let jaspar: string | null = null;
-    if (input.jaspar != null) {
-      const target = targetProject(ctx.viewer, input.projectId, 'editor');
-      if ('error' in target) return { job: null, userErrors: [target.error] };
-      const file = await importFile('jaspar', input.jaspar);
-      if ('error' in file) return { job: null, userErrors: [file.error] };
-      jaspar = file.path;
-    }
+    const jaspar = await serverFile(ctx, input.projectId, 'jaspar', input.jaspar);
+    if ('payload' in jaspar) return jaspar.payload;
     return startJobFor(ctx, 'DISCOVER_MOTIFS', input.projectId, {
-      runId: input.runId ?? null,
-      modelVersionId: input.modelVersionId ?? null,
-      modelName: input.modelName ?? null,
-      alias: input.alias ?? null,
+      ...modelOf(input),
       datasetId: input.datasetId,
       label: input.label ?? null,
       limit: input.limit ?? null,
       task: input.task ?? null,
       shuffles: input.shuffles ?? null,
-      jaspar,
+      jaspar: jaspar.path,
     });
   }
 
@@ -261,20 +271,10 @@ export class ApplyResolver {
     @Arg('input', () => MarginalizeInput) input: MarginalizeInput,
     @Ctx() ctx: StrandContext,
   ): Promise<JobPayload> {
-    let jaspar: string | null = null;
-    if (input.jaspar != null) {
-      // The role first: a caller who may not start it learns nothing about the import directory.
-      const target = targetProject(ctx.viewer, input.projectId, 'editor');
-      if ('error' in target) return { job: null, userErrors: [target.error] };
-      const file = await importFile('jaspar', input.jaspar);
-      if ('error' in file) return { job: null, userErrors: [file.error] };
-      jaspar = file.path;
-    }
+    const jaspar = await serverFile(ctx, input.projectId, 'jaspar', input.jaspar);
+    if ('payload' in jaspar) return jaspar.payload;
     return startJobFor(ctx, 'MARGINALIZE', input.projectId, {
-      runId: input.runId ?? null,
-      modelVersionId: input.modelVersionId ?? null,
-      modelName: input.modelName ?? null,
-      alias: input.alias ?? null,
+      ...modelOf(input),
       datasetId: input.datasetId,
       label: input.label ?? null,
       motif: input.motif,
@@ -287,7 +287,7 @@ export class ApplyResolver {
       backgrounds: input.backgrounds ?? null,
       task: input.task ?? null,
       seed: input.seed ?? null,
-      jaspar,
+      jaspar: jaspar.path,
     });
   }
 
@@ -314,10 +314,7 @@ export class ApplyResolver {
     @Ctx() ctx: StrandContext,
   ): Promise<JobPayload> {
     return startJobFor(ctx, 'DESIGN', input.projectId, {
-      runId: input.runId ?? null,
-      modelVersionId: input.modelVersionId ?? null,
-      modelName: input.modelName ?? null,
-      alias: input.alias ?? null,
+      ...modelOf(input),
       sequence: input.sequence,
       method: input.method ?? null,
       direction: input.direction ?? null,
