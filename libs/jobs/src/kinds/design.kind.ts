@@ -12,7 +12,7 @@ import { checkIntRange, userError } from '../errors/user-error.ts';
 import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
-import { resolveJobModel } from '../scoring/job-model.ts';
+import { modelLineage, resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import type { DesignTaskInput, DesignTaskResult } from './design.task.ts';
 
@@ -162,16 +162,7 @@ export const DESIGN_KIND: JobKind<DesignParams> = {
       ok: true,
       value: {
         params,
-        lineage: {
-          datasetId: null,
-          runId: m.runId,
-          modelVersionId: m.modelVersionId,
-          details: {
-            modelDataChecksum: m.dataChecksum,
-            modelSha256: m.modelSha256,
-            architecture: m.architecture,
-          },
-        },
+        lineage: modelLineage(m, null),
       },
     };
   },

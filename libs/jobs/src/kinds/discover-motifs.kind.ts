@@ -13,7 +13,7 @@ import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
-import { resolveJobModel } from '../scoring/job-model.ts';
+import { modelLineage, resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import type { DiscoverMotifsTaskInput, DiscoverMotifsTaskResult } from './discover-motifs.task.ts';
 import { checkSequenceDataset } from './sequence-dataset.checks.ts';
@@ -92,17 +92,7 @@ export const DISCOVER_MOTIFS_KIND: JobKind<DiscoverMotifsParams> = {
       ok: true,
       value: {
         params,
-        lineage: {
-          datasetId: dataset.id,
-          runId: m.runId,
-          modelVersionId: m.modelVersionId,
-          details: {
-            datasetChecksum: dataset.checksum,
-            modelDataChecksum: m.dataChecksum,
-            modelSha256: m.modelSha256,
-            architecture: m.architecture,
-          },
-        },
+        lineage: modelLineage(m, dataset),
       },
     };
   },

@@ -19,7 +19,7 @@ import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
 import { checkJobReference, prepareJobReference } from '../scoring/job-reference.ts';
 import type { ReferenceFingerprint } from '../scoring/reference-fingerprint.ts';
-import { resolveJobModel } from '../scoring/job-model.ts';
+import { modelLineage, resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import { FastaIndex } from '@strand/genomics';
 import { checkExplainRegions, readExplainRegions } from './explain-regions.ts';
@@ -196,19 +196,10 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
       ok: true,
       value: {
         params,
-        lineage: {
-          datasetId: dataset?.id ?? null,
-          runId: m.runId,
-          modelVersionId: m.modelVersionId,
-          details: {
-            ...(dataset ? { datasetChecksum: dataset.checksum } : {}),
-            ...(fingerprint ? { reference: { ...fingerprint } } : {}),
-            modelDataChecksum: m.dataChecksum,
-            modelSha256: m.modelSha256,
-            architecture: m.architecture,
-            ...(input.modelName != null ? { modelName: input.modelName, alias: input.alias } : {}),
-          },
-        },
+        lineage: modelLineage(m, dataset ?? null, {
+          ...(fingerprint ? { reference: { ...fingerprint } } : {}),
+          ...(input.modelName != null ? { modelName: input.modelName, alias: input.alias } : {}),
+        }),
       },
     };
   },

@@ -20,7 +20,7 @@ import type { UserError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
 import { JobError } from '../platform/job-kind.ts';
 import { runInWorker } from '../platform/run-in-worker.ts';
-import { resolveJobModel } from '../scoring/job-model.ts';
+import { modelLineage, resolveJobModel } from '../scoring/job-model.ts';
 import type { ModelChoice } from '../scoring/job-model.ts';
 import { loadVariantScores } from '../scoring/load-variant-scores.ts';
 import { checkJobReference, prepareJobReference } from '../scoring/job-reference.ts';
@@ -171,19 +171,10 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       ok: true,
       value: {
         params,
-        lineage: {
-          datasetId: dataset.id,
-          runId: m.runId,
-          modelVersionId: m.modelVersionId,
-          details: {
-            reference: { ...reference },
-            datasetChecksum: dataset.checksum,
-            modelDataChecksum: m.dataChecksum,
-            modelSha256: m.modelSha256,
-            architecture: m.architecture,
-            ...(input.modelName != null ? { modelName: input.modelName, alias: input.alias } : {}),
-          },
-        },
+        lineage: modelLineage(m, dataset, {
+          reference: { ...reference },
+          ...(input.modelName != null ? { modelName: input.modelName, alias: input.alias } : {}),
+        }),
       },
     };
   },

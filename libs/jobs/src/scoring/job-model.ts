@@ -6,11 +6,12 @@
 import { sha256OfFiles } from '@strand/genomics';
 import type { EntityManager } from '@mikro-orm/core';
 import { findModelVersion, ModelArtifact, ModelVersion, Run } from '@strand/data';
-import type { StrandDatabase } from '@strand/data';
+import type { JsonObject, StrandDatabase } from '@strand/data';
 import { ARCHITECTURES, architectureTask, isArchitectureName, MODEL_FILES } from '@strand/models';
 import type { ArchitectureConfig, ArchitectureTask } from '@strand/models';
 import { userError } from '../errors/user-error.ts';
 import type { Outcome, UserError } from '../errors/user-error.ts';
+import type { JobLineage } from '../platform/job-kind.ts';
 
 /** How a caller names the model: exactly one of a run, a version, or a name with an alias. */
 export interface ModelChoice {
@@ -307,4 +308,27 @@ export async function resolveModelRef(
     if (e && (e.code !== 'NOT_FOUND' || !error)) error = e;
   }
   return fail({ ...(error ?? userError(field, 'NOT_FOUND', 'no such model')), field });
+}
+
+/**
+ * The lineage of a job that applies model `m` (and reads `dataset`, when one): the run, the
+ * version and the checksums that say exactly which model and data; `details` adds the rest.
+ */
+export function modelLineage(
+  m: JobModel,
+  dataset: { id: string; checksum?: string | null } | null,
+  details: JsonObject = {},
+): JobLineage {
+  return {
+    datasetId: dataset?.id ?? null,
+    runId: m.runId,
+    modelVersionId: m.modelVersionId,
+    details: {
+      ...(dataset ? { datasetChecksum: dataset.checksum ?? null } : {}),
+      modelDataChecksum: m.dataChecksum,
+      modelSha256: m.modelSha256,
+      architecture: m.architecture,
+      ...details,
+    },
+  };
 }
