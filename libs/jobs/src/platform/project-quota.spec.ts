@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, saveTestProject } from '@strand/data/testing';
+import { Job } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
 import { createEventBus } from '../events/event-bus.ts';
 import { InProcessQueue } from '../queue/in-process-queue.ts';
@@ -72,7 +73,12 @@ describe('per-project queue limit', () => {
       });
       if (!made.ok || !theirs.ok) throw new Error('demo dataset');
       const start = (projectId: string, datasetId: string) =>
-        jobs.startTraining(db.fork(), { projectId, datasetId, architecture: 'deepbind', epochs: 1 });
+        jobs.startTraining(db.fork(), {
+          projectId,
+          datasetId,
+          architecture: 'deepbind',
+          epochs: 1,
+        });
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
         const run = await start(greedy, made.value.id);
@@ -81,12 +87,15 @@ describe('per-project queue limit', () => {
       }
       const late = await start(other, theirs.value.id);
       if (!late.ok) throw new Error(JSON.stringify(late.errors));
+      // What is queued is each run's TRAIN job.
+      const jobOf = async (runId: string) =>
+        (await db.fork().findOneOrFail(Job, { kind: 'TRAIN', run: runId })).id;
       expect(enqueued.mock.calls).toEqual([
-        [ids[0], { priority: 1 }],
-        [ids[1], { priority: 2 }],
-        [ids[2], { priority: 3 }],
+        [await jobOf(ids[0]!), { priority: 1 }],
+        [await jobOf(ids[1]!), { priority: 2 }],
+        [await jobOf(ids[2]!), { priority: 3 }],
         // The other project's first run goes ahead of the greedy project's second.
-        [late.value.id, { priority: 1 }],
+        [await jobOf(late.value.id), { priority: 1 }],
       ]);
     } finally {
       enqueued.mockRestore();
