@@ -64,9 +64,11 @@ export class StrandDatabase {
 const DAMAGE = /SQLITE_(CORRUPT|NOTADB)|malformed|not a database/i;
 
 function damaged(file: string, reason: string): DataError {
+  // One line: quick_check's report spans several.
+  const why = reason.replace(/\s+/g, ' ').trim();
   return new DataError(
     'DATABASE_DAMAGED',
-    `the database ${file} is damaged (${reason}); restore it from a backup, or move it and its -wal file away to start with an empty one`,
+    `the database ${file} is damaged (${why}); restore it from a backup, or move it and its -wal file away to start with an empty one`,
   );
 }
 
