@@ -42,11 +42,18 @@ describe("a project's running limit", () => {
       .filter((s) => !s.endsWith('QUEUED'));
     // Lab A never runs two at once: a2 starts only after a1 ended.
     expect(order.indexOf('a2 RUNNING')).toBeGreaterThan(order.indexOf('a1 SUCCEEDED'));
-    // Lab B's run, queued last, took the free slot while a2 waited: held back, a2 holds none.
-    expect(order.indexOf('b1 RUNNING')).toBeLessThan(order.indexOf('a1 SUCCEEDED'));
     expect(order.filter((s) => s.endsWith('SUCCEEDED'))).toHaveLength(3);
     await jobs.close();
     const trainJobs = await bed.db.fork().find(Job, { kind: 'TRAIN' });
     expect(trainJobs.map((j) => j.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    // When each TRAIN job was admitted (marked RUNNING) and ended, by run.
+    const job = (name: string) => {
+      const found = trainJobs.find((j) => ids.get(j.run!.id) === name)!;
+      return { started: found.startedAt!.getTime(), finished: found.finishedAt!.getTime() };
+    };
+    expect(job('a2').started).toBeGreaterThanOrEqual(job('a1').finished);
+    // Lab B's run, queued last, was admitted while a1 trained and a2 waited: held back, a2 held
+    // no slot. (Admission times, not the runs' RUNNING events: those wait for worker start-up.)
+    expect(job('b1').started).toBeLessThan(job('a1').finished);
   });
 });
