@@ -103,6 +103,8 @@ export { ensureFirstAdmin } from './auth/first-admin.ts';
 export type { FirstAdmin } from './auth/first-admin.ts';
 
 export { ArtifactStore } from './artifacts/artifact-store.ts';
+export { DirectoryObjectStore } from './artifacts/directory-object-store.ts';
+export type { ArtifactObjectStore, StoredObject } from './artifacts/object-store.ts';
 export { DataError } from './errors/data-error.ts';
 export type { DataErrorCode } from './errors/data-error.ts';
 export { TrackingError } from './errors/tracking-error.ts';
