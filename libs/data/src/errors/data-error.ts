@@ -7,6 +7,7 @@ export type DataErrorCode =
   | 'BAD_EPOCH'
   | 'BAD_ADMIN_TOKEN'
   | 'DATABASE_DAMAGED'
+  | 'ARTIFACT_STORE_UNAVAILABLE'
   | 'NOT_FOUND';
 
 /**
