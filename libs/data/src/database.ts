@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/libsql';
 import type { EntityManager } from '@mikro-orm/libsql';
 import { ArtifactStore } from './artifacts/artifact-store.ts';
+import type { ArtifactObjectStore } from './artifacts/object-store.ts';
 import { DataError } from './errors/data-error.ts';
 import { createOrmConfig, initPostgresOrm } from './orm-config.ts';
 
@@ -17,8 +18,18 @@ export interface OpenDatabaseOptions {
    * STRAND_DATABASE_URL); absent or empty: the SQLite file in `dataDir` (embedded mode).
    */
   databaseUrl?: string | undefined;
-  /** The artifact directory (STRAND_ARTIFACT_DIR; shared by every process of a cluster). */
+  /**
+   * The artifact directory (STRAND_ARTIFACT_DIR): shared by every process of a cluster, or with
+   * `artifactRemote` this process's local copy (default `dataDir/artifact-cache`).
+   */
   artifactDir?: string | undefined;
+  /**
+   * Where artifacts live instead of a shared directory (an S3ObjectStore for STRAND_ARTIFACT_URL).
+   * openDatabase checks first that it answers a LIST, failing with its error (for an
+   * S3ObjectStore ARTIFACT_STORE_UNAVAILABLE naming the bucket, never a secret); the database
+   * closes it on close() when it has a close().
+   */
+  artifactRemote?: ArtifactObjectStore | undefined;
   /** Logs every SQL query (never use with real data in production: queries carry values). */
   debug?: boolean;
 }
@@ -56,7 +67,11 @@ export class StrandDatabase {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.orm.close(true);
+    try {
+      await this.orm.close(true);
+    } finally {
+      (this.artifacts.remote as { close?: () => void } | undefined)?.close?.();
+    }
   }
 }
 
@@ -82,8 +97,14 @@ function damaged(file: string, reason: string): DataError {
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<StrandDatabase> {
   const dataDir = resolve(options.dataDir);
-  const artifactRoot = resolve(options.artifactDir || join(dataDir, 'artifacts'));
+  const remote = options.artifactRemote;
+  const artifactRoot = resolve(
+    options.artifactDir || join(dataDir, remote ? 'artifact-cache' : 'artifacts'),
+  );
+  // Before the database: a process that could not read or write artifacts is of no use.
+  if (remote) await answersList(remote);
   await mkdir(artifactRoot, { recursive: true });
+  const artifacts = new ArtifactStore(artifactRoot, remote);
   const postgres = isPostgresUrl(options.databaseUrl);
   if (options.databaseUrl && !postgres) {
     throw new Error('databaseUrl must start with postgres:// or postgresql://');
@@ -96,7 +117,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Strand
       await orm.close(true).catch(() => undefined);
       throw error;
     }
-    return new StrandDatabase(orm, new ArtifactStore(artifactRoot), 'postgresql');
+    return new StrandDatabase(orm, artifacts, 'postgresql');
   }
   const file = join(dataDir, 'strand.db');
   let orm: MikroORM | undefined;
@@ -117,5 +138,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Strand
       throw damaged(file, String(message).split('\n')[0].slice(0, 200));
     throw error;
   }
-  return new StrandDatabase(orm, new ArtifactStore(artifactRoot), 'sqlite');
+  return new StrandDatabase(orm, artifacts, 'sqlite');
+}
+
+/** One LIST (its first page at most): the store is there and these credentials may read it. */
+async function answersList(remote: ArtifactObjectStore): Promise<void> {
+  for await (const _ of remote.list('')) break;
 }

@@ -109,3 +109,11 @@ export { DataError } from './errors/data-error.ts';
 export type { DataErrorCode } from './errors/data-error.ts';
 export { TrackingError } from './errors/tracking-error.ts';
 export type { TrackingErrorCode } from './errors/tracking-error.ts';
+// The AWS SDK loads only when an artifact bucket is configured (openArtifactRemote).
+export type { S3ObjectStore, S3ObjectStoreOptions } from './artifacts/s3-object-store.ts';
+export {
+  openArtifactRemote,
+  parseS3Url,
+  readArtifactRemote,
+} from './artifacts/artifact-remote-env.ts';
+export type { ArtifactRemoteSettings, S3Location } from './artifacts/artifact-remote-env.ts';

@@ -101,3 +101,5 @@ export async function saveTestProject(em: EntityManager, name?: string): Promise
   await em.flush();
   return project.id;
 }
+export { startTestS3Server, TEST_S3_CREDENTIALS } from './artifacts/s3-test-server.ts';
+export type { TestS3Server } from './artifacts/s3-test-server.ts';

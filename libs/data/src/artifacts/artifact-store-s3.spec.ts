@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../database.ts';
 import { ArtifactStore } from './artifact-store.ts';
 import { S3ObjectStore } from './s3-object-store.ts';
 import { startTestS3Server, TEST_S3_CREDENTIALS } from './s3-test-server.ts';
@@ -102,5 +103,39 @@ describe('ArtifactStore over an S3-compatible bucket', () => {
       await expect(op()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     await expect(api.sizeOf('models/none')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('openDatabase with an artifact bucket', () => {
+  test('the local copy defaults to dataDir/artifact-cache; the store pushes to the bucket', async () => {
+    const dataDir = join(dir, 'db-ok');
+    const bucket = remote('db-ok');
+    const db = await openDatabase({ dataDir, artifactRemote: bucket });
+    try {
+      expect(db.artifacts.root).toBe(join(dataDir, 'artifact-cache'));
+      expect(db.artifacts.remote).toBe(bucket);
+      await db.artifacts.writeAtomic('a.txt', 'a');
+      expect(await bucket.head('a.txt')).toMatchObject({ size: 1 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('an unreachable bucket stops it before the database opens, naming the bucket', async () => {
+    const dataDir = join(dir, 'db-bad');
+    const missing = new S3ObjectStore({
+      bucket: 'no-such-bucket',
+      prefix: 'p',
+      endpoint: server.endpoint,
+      forcePathStyle: true,
+      credentials: TEST_S3_CREDENTIALS,
+    });
+    await expect(openDatabase({ dataDir, artifactRemote: missing })).rejects.toMatchObject({
+      code: 'ARTIFACT_STORE_UNAVAILABLE',
+      message: expect.stringMatching(
+        /^s3:\/\/no-such-bucket\/p\/ at http:\/\/127\.0\.0\.1:\d+: LIST .*does not exist/,
+      ),
+    });
+    await expect(readFile(join(dataDir, 'strand.db'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -162,7 +162,8 @@ export class ArtifactStore {
       const single = await this.remote.head(key);
       if (single) return single.size;
       const objects = await collect(this.remote.list(`${key}/`));
-      if (objects.length === 0) throw new DataError('NOT_FOUND', `artifact "${rel}" does not exist`);
+      if (objects.length === 0)
+        throw new DataError('NOT_FOUND', `artifact "${rel}" does not exist`);
       return objects.reduce((sum, o) => sum + o.size, 0);
     }
     try {

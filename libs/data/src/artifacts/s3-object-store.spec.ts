@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { DataError } from '../errors/data-error.ts';
-import { MIN_PART_SIZE, parseS3Url, S3ObjectStore } from './s3-object-store.ts';
+import { MIN_PART_SIZE, S3ObjectStore } from './s3-object-store.ts';
 import type { S3ObjectStoreOptions } from './s3-object-store.ts';
 import { startTestS3Server, TEST_S3_CREDENTIALS } from './s3-test-server.ts';
 import type { TestS3Server } from './s3-test-server.ts';
@@ -134,8 +134,9 @@ describe('S3ObjectStore on an S3-compatible server', () => {
       const version = await s3.upload('datasets/big/table.arrow', await file('big', data));
       const key = `/${server.bucket}/t${prefix}/datasets/big/table.arrow`;
       expect(front.seen.filter((r) => r.startsWith(`POST ${key}?uploads`))).toHaveLength(1);
-      expect(front.seen.filter((r) => r.startsWith(`PUT ${key}?`) && r.includes('partNumber=')))
-        .toHaveLength(3);
+      expect(
+        front.seen.filter((r) => r.startsWith(`PUT ${key}?`) && r.includes('partNumber=')),
+      ).toHaveLength(3);
       expect(front.seen.filter((r) => r.startsWith(`POST ${key}?uploadId=`))).toHaveLength(1);
       expect(await s3.head('datasets/big/table.arrow')).toMatchObject({
         size: data.length,
@@ -189,9 +190,9 @@ describe('S3ObjectStore on an S3-compatible server', () => {
     await expect(store({ bucket: 'no-such-bucket' }).check()).rejects.toThrow(
       /s3:\/\/no-such-bucket\/.*the bucket "no-such-bucket" does not exist/,
     );
-    await expect(
-      store({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }).check(),
-    ).rejects.toThrow(/cannot reach the server \(ECONNREFUSED\)/);
+    await expect(store({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }).check()).rejects.toThrow(
+      /cannot reach the server \(ECONNREFUSED\)/,
+    );
   });
 
   test('5xx answers and a body cut short are retried', async () => {
@@ -229,35 +230,5 @@ describe('S3ObjectStore on an S3-compatible server', () => {
     } finally {
       await front.close();
     }
-  });
-});
-
-describe('parseS3Url', () => {
-  test('bucket and prefix, the prefix ending in one "/"', () => {
-    expect(parseS3Url('s3://strand')).toEqual({ bucket: 'strand', prefix: '' });
-    expect(parseS3Url('s3://strand/')).toEqual({ bucket: 'strand', prefix: '' });
-    expect(parseS3Url('s3://my.bucket-1/prod/artifacts')).toEqual({
-      bucket: 'my.bucket-1',
-      prefix: 'prod/artifacts/',
-    });
-    expect(parseS3Url('s3://strand//a//b/')).toEqual({ bucket: 'strand', prefix: 'a/b/' });
-  });
-
-  test.each([
-    ['/srv/artifacts', /only s3:\/\/ is supported/],
-    ['https://strand.s3.amazonaws.com/x', /only s3:\/\/ is supported/],
-    ['s3://', /a bucket name is 3–63/],
-    ['s3://Strand/x', /a bucket name is 3–63/],
-    ['s3://ab', /a bucket name is 3–63/],
-    ['s3://strand/x?versionId=1', /no query or fragment/],
-    ['s3://strand/a/../b', /the prefix has "\." or "\.\."/],
-  ])('refuses %j', (url, why) => {
-    expect(() => parseS3Url(url)).toThrow(why);
-    expect(() => parseS3Url(url)).toThrow(/^STRAND_ARTIFACT_URL must be s3:\/\/bucket/);
-  });
-
-  test('a URL with credentials in it is refused without echoing them', () => {
-    expect(() => parseS3Url('s3://AKIA:topsecret@strand/x')).toThrow(/not in the URL/);
-    expect(() => parseS3Url('s3://AKIA:topsecret@strand/x')).not.toThrow(/topsecret/);
   });
 });

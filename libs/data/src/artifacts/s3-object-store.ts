@@ -15,6 +15,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { DataError } from '../errors/data-error.ts';
+import { normalizePrefix } from './artifact-remote-env.ts';
 import type { ArtifactObjectStore, StoredObject } from './object-store.ts';
 
 /** S3's smallest part of a multipart upload (all parts but the last). */
@@ -322,45 +323,11 @@ export class S3ObjectStore implements ArtifactObjectStore {
     } else {
       why = `${name}${status ? ` (HTTP ${status})` : ''}: ${oneLine(e.message ?? '')}`;
     }
-    return new DataError('ARTIFACT_STORE_UNAVAILABLE', `${this.description}: ${what} failed: ${why}`);
+    return new DataError(
+      'ARTIFACT_STORE_UNAVAILABLE',
+      `${this.description}: ${what} failed: ${why}`,
+    );
   }
-}
-
-/** Where artifacts live, from STRAND_ARTIFACT_URL: `s3://bucket` or `s3://bucket/prefix`. */
-export interface S3Location {
-  bucket: string;
-  /** "" or ending in "/". */
-  prefix: string;
-}
-
-/**
- * Parses an `s3://bucket/prefix` URL; throws an Error that says what is wrong (never echoing a
- * URL that carries credentials).
- */
-export function parseS3Url(url: string, name = 'STRAND_ARTIFACT_URL'): S3Location {
-  const shown = url.includes('@') ? '(a URL with credentials in it, not shown)' : `"${url}"`;
-  const bad = (why: string) =>
-    new Error(`${name} must be s3://bucket or s3://bucket/prefix: ${why}; got ${shown}`);
-  const match = /^s3:\/\/([^/?#]*)(?:\/([^?#]*))?$/.exec(url.trim());
-  if (!match) {
-    if (!url.trim().startsWith('s3://')) throw bad('only s3:// is supported');
-    throw bad('no query or fragment');
-  }
-  const [, bucket, rawPrefix = ''] = match;
-  if (bucket.includes('@') || bucket.includes(':')) {
-    throw bad('credentials go in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, not in the URL');
-  }
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
-    throw bad('a bucket name is 3–63 lower-case letters, digits, dots and hyphens');
-  }
-  const segments = rawPrefix.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '.' || s === '..')) throw bad('the prefix has "." or ".."');
-  return { bucket, prefix: normalizePrefix(segments.join('/')) };
-}
-
-function normalizePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `${trimmed}/` : '';
 }
 
 function versionOf(etag: string | undefined, key: string): string {
