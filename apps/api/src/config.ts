@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readArtifactRemote } from '@strand/data';
+import type { ArtifactRemoteSettings } from '@strand/data';
 import { DEFAULT_STALL_SECONDS } from '@strand/jobs';
 import { PROJECT_CREATORS } from './auth/project-creators.ts';
 import type { ProjectCreators } from './auth/project-creators.ts';
@@ -33,8 +35,18 @@ export interface ApiConfig {
   projectCreators: ProjectCreators;
   /** STRAND_DATABASE_URL: a postgres:// URL (scaled-out mode); absent: SQLite in dataDir. */
   databaseUrl?: string;
-  /** STRAND_ARTIFACT_DIR: artifacts shared by every process of a cluster (default dataDir/artifacts). */
+  /**
+   * STRAND_ARTIFACT_DIR: artifacts shared by every process of a cluster (default
+   * dataDir/artifacts); with artifactBucket, this replica's local copy (default
+   * dataDir/artifact-cache).
+   */
   artifactDir?: string;
+  /**
+   * STRAND_ARTIFACT_URL (s3://bucket/prefix) with STRAND_S3_ENDPOINT, STRAND_S3_REGION and
+   * STRAND_S3_FORCE_PATH_STYLE: artifacts in an S3-compatible bucket instead of a shared
+   * directory. The credentials stay in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by the SDK.
+   */
+  artifactBucket?: ArtifactRemoteSettings;
   /** STRAND_REDIS_URL: scaled-out mode (BullMQ queues, Redis pub/sub; see apps/worker). */
   redisUrl?: string;
   /** STRAND_QUEUE_PREFIX: Redis key prefix of the queues and channels (as the workers'). */
@@ -105,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (env.STRAND_REDIS_URL && !env.STRAND_DATABASE_URL) {
     throw new Error('STRAND_REDIS_URL (scaled out) needs STRAND_DATABASE_URL (PostgreSQL)');
   }
+  const artifactBucket = readArtifactRemote(env);
   const dashboardDir = resolve(env.STRAND_DASHBOARD_DIR ?? `${repoRoot}apps/dashboard/dist`);
   return {
     port,
@@ -125,6 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     projectCreators,
     ...(env.STRAND_DATABASE_URL ? { databaseUrl: env.STRAND_DATABASE_URL } : {}),
     ...(env.STRAND_ARTIFACT_DIR ? { artifactDir: resolve(env.STRAND_ARTIFACT_DIR) } : {}),
+    ...(artifactBucket ? { artifactBucket } : {}),
     ...(env.STRAND_REDIS_URL ? { redisUrl: env.STRAND_REDIS_URL } : {}),
     ...(env.STRAND_QUEUE_PREFIX ? { queuePrefix: env.STRAND_QUEUE_PREFIX } : {}),
   };

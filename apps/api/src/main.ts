@@ -2,11 +2,17 @@
  * Starts the Strand API (embedded mode): `npm run api`, configured by STRAND_PORT (default
  * 4000), STRAND_DATA_DIR (default .strand), STRAND_HOST (default 127.0.0.1), STRAND_ADMIN_TOKEN
  * (first start only), the limits of README "Limits" and "Fair use", STRAND_STALL_SECONDS,
- * STRAND_TRAINING_CONCURRENCY, STRAND_SHUTDOWN_TIMEOUT_MS, STRAND_LOG_LEVEL and
- * NODE_ENV=production. Structured logs (pino, JSON lines) go to stdout besides the start-up
+ * STRAND_TRAINING_CONCURRENCY, STRAND_SHUTDOWN_TIMEOUT_MS, STRAND_LOG_LEVEL,
+ * STRAND_ARTIFACT_URL (README "Scaling out") and NODE_ENV=production. Structured logs (pino, JSON lines) go to stdout besides the start-up
  * banner. SIGTERM / SIGINT: graceful shutdown (README, "Operations").
  */
-import { DataError, DEFAULT_PROJECT_SLUG, ensureFirstAdmin, Project } from '@strand/data';
+import {
+  DataError,
+  DEFAULT_PROJECT_SLUG,
+  ensureFirstAdmin,
+  openArtifactRemote,
+  Project,
+} from '@strand/data';
 import { readConfig } from './config.ts';
 import { startStrandServer } from './http/server.ts';
 import type { StrandServer } from './http/server.ts';
@@ -23,8 +29,15 @@ const shutdownTimeoutMs = Number(process.env.STRAND_SHUTDOWN_TIMEOUT_MS ?? 60_00
 
 let server: StrandServer | UnavailableServer;
 try {
-  server = await startStrandServer({ ...config, logger });
+  const artifactRemote = config.artifactBucket && (await openArtifactRemote(config.artifactBucket));
+  server = await startStrandServer({ ...config, artifactRemote, logger });
 } catch (error) {
+  if (error instanceof DataError && error.code === 'ARTIFACT_STORE_UNAVAILABLE') {
+    // The bucket may come up later (a compose start): exit so the orchestrator starts us again.
+    logger.fatal({ code: error.code }, error.message);
+    console.error(`Strand API cannot start: ${error.message}`);
+    process.exit(1);
+  }
   if (!(error instanceof DataError && error.code === 'DATABASE_DAMAGED')) throw error;
   // A clear line for the operator (no stack), and /ready 503 for the orchestrator.
   logger.fatal({ code: error.code }, error.message);

@@ -58,4 +58,45 @@ describe('readWorkerConfig', () => {
       );
     }
   });
+
+  test('artifacts in a bucket: no shared directory needed; STRAND_ARTIFACT_DIR is the local copy', () => {
+    const { STRAND_ARTIFACT_DIR: _, ...noDir } = BASE;
+    const config = readWorkerConfig({
+      ...noDir,
+      STRAND_ARTIFACT_URL: 's3://strand-artifacts/cluster-1',
+      STRAND_S3_ENDPOINT: 'http://minio:9000',
+    });
+    expect(config.artifactDir).toBeUndefined();
+    expect(config.artifactBucket).toEqual({
+      url: 's3://strand-artifacts/cluster-1',
+      bucket: 'strand-artifacts',
+      prefix: 'cluster-1/',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+    });
+    expect(
+      readWorkerConfig({ ...BASE, STRAND_ARTIFACT_URL: 's3://strand-artifacts' }).artifactDir,
+    ).toBe('/srv/strand/artifacts');
+    // Without either, the message says both ways.
+    expect(() => readWorkerConfig(noDir)).toThrow(
+      /STRAND_ARTIFACT_DIR must be a shared directory \(or set STRAND_ARTIFACT_URL\)/,
+    );
+  });
+
+  test('a malformed artifact bucket stops start-up with the variable named', () => {
+    expect(() => readWorkerConfig({ ...BASE, STRAND_ARTIFACT_URL: '/srv/bucket' })).toThrow(
+      /STRAND_ARTIFACT_URL must be s3:\/\/bucket or s3:\/\/bucket\/prefix: only s3:\/\/ is supported/,
+    );
+    expect(() =>
+      readWorkerConfig({
+        ...BASE,
+        STRAND_ARTIFACT_URL: 's3://strand',
+        STRAND_S3_FORCE_PATH_STYLE: 'maybe',
+      }),
+    ).toThrow(/STRAND_S3_FORCE_PATH_STYLE must be true or false/);
+    expect(() => readWorkerConfig({ ...BASE, STRAND_S3_ENDPOINT: 'http://minio:9000' })).toThrow(
+      /only apply with STRAND_ARTIFACT_URL/,
+    );
+  });
 });

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { resolve } from 'node:path';
+import { readArtifactRemote } from '@strand/data';
+import type { ArtifactRemoteSettings } from '@strand/data';
 
 /** An apps/worker process's configuration, from the environment (README, "Scaling out"). */
 export interface WorkerConfig {
@@ -7,8 +9,18 @@ export interface WorkerConfig {
   databaseUrl: string;
   /** STRAND_REDIS_URL: the cluster's Redis (required). */
   redisUrl: string;
-  /** STRAND_ARTIFACT_DIR: the artifact directory every process of the cluster shares (required). */
-  artifactDir: string;
+  /**
+   * STRAND_ARTIFACT_DIR: the artifact directory every process of the cluster shares (required
+   * without artifactBucket); with artifactBucket, this worker's local copy (default
+   * dataDir/artifact-cache).
+   */
+  artifactDir?: string;
+  /**
+   * STRAND_ARTIFACT_URL (s3://bucket/prefix) with STRAND_S3_ENDPOINT, STRAND_S3_REGION and
+   * STRAND_S3_FORCE_PATH_STYLE: artifacts in an S3-compatible bucket; nothing else is shared.
+   * The credentials stay in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by the SDK.
+   */
+  artifactBucket?: ArtifactRemoteSettings;
   /** STRAND_DATA_DIR: local scratch (default .strand-worker). */
   dataDir: string;
   /** STRAND_TRAINING_CONCURRENCY: training runs at once here, one core each (default 1). */
@@ -47,10 +59,15 @@ function required(env: NodeJS.ProcessEnv, name: string, pattern: RegExp, what: s
 }
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const artifactBucket = readArtifactRemote(env);
+  const artifactDir = artifactBucket
+    ? env.STRAND_ARTIFACT_DIR || undefined
+    : required(env, 'STRAND_ARTIFACT_DIR', /./, 'a shared directory (or set STRAND_ARTIFACT_URL)');
   return {
     databaseUrl: required(env, 'STRAND_DATABASE_URL', /^postgres(ql)?:\/\//, 'a postgres:// URL'),
     redisUrl: required(env, 'STRAND_REDIS_URL', /^redis:\/\//, 'a redis:// URL'),
-    artifactDir: resolve(required(env, 'STRAND_ARTIFACT_DIR', /./, 'a shared directory')),
+    ...(artifactDir ? { artifactDir: resolve(artifactDir) } : {}),
+    ...(artifactBucket ? { artifactBucket } : {}),
     dataDir: resolve(env.STRAND_DATA_DIR || '.strand-worker'),
     trainingConcurrency: count(env, 'STRAND_TRAINING_CONCURRENCY', 1, PER_PROCESS),
     jobConcurrency: count(env, 'STRAND_JOB_CONCURRENCY', 1, PER_PROCESS),

@@ -3,13 +3,14 @@
  * from the BullMQ queues on Redis and runs them (every job kind: training with checkpoints and
  * resume, import, scoring, explain, CV, sweeps whose trials go back on the queue for any worker).
  * Progress goes out through Redis pub/sub to every API replica. Start as many as there are cores
- * to spare, on as many machines as share the PostgreSQL, the Redis and the artifact directory.
+ * to spare, on as many machines as share the PostgreSQL, the Redis and the artifact directory
+ * (or bucket: STRAND_ARTIFACT_URL).
  * SIGTERM / SIGINT: takes no new work; running runs stop after their batch and go back on the
  * queue (another worker resumes them from their checkpoint). A worker killed outright loses its
  * queue lock; another worker resumes its run within seconds (see libs/jobs cluster/).
  */
 import { pino } from 'pino';
-import { openDatabase } from '@strand/data';
+import { DataError, openArtifactRemote, openDatabase } from '@strand/data';
 import { connectCluster, Jobs } from '@strand/jobs';
 import { readWorkerConfig } from './config.ts';
 
@@ -19,6 +20,13 @@ const db = await openDatabase({
   dataDir: config.dataDir,
   databaseUrl: config.databaseUrl,
   artifactDir: config.artifactDir,
+  artifactRemote: config.artifactBucket && (await openArtifactRemote(config.artifactBucket)),
+}).catch((error: unknown) => {
+  if (!(error instanceof DataError && error.code === 'ARTIFACT_STORE_UNAVAILABLE')) throw error;
+  // The bucket may come up later: exit so the orchestrator starts the worker again.
+  logger.fatal({ code: error.code }, error.message);
+  console.error(`Strand worker cannot start: ${error.message}`);
+  process.exit(1);
 });
 const cluster = connectCluster(config.redisUrl, { consume: true, prefix: config.queuePrefix });
 const jobs = new Jobs(db, cluster.bus, {

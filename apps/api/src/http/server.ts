@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { openDatabase } from '@strand/data';
-import type { StrandDatabase } from '@strand/data';
+import type { ArtifactObjectStore, StrandDatabase } from '@strand/data';
 import { connectCluster, createEventBus, Jobs } from '@strand/jobs';
 import { AccessChanges } from '../auth/access-changes.ts';
 import { authCache } from '../auth/auth-cache.ts';
@@ -48,8 +48,13 @@ export interface StrandServerOptions {
   dataDir: string;
   /** PostgreSQL instead of SQLite in dataDir (STRAND_DATABASE_URL). */
   databaseUrl?: string;
-  /** Where artifacts live (STRAND_ARTIFACT_DIR; default dataDir/artifacts). */
+  /**
+   * Where artifacts live (STRAND_ARTIFACT_DIR; default dataDir/artifacts), or with
+   * artifactRemote this replica's local copy of them (default dataDir/artifact-cache).
+   */
   artifactDir?: string;
+  /** An object store (an S3 bucket: STRAND_ARTIFACT_URL) holding the artifacts. */
+  artifactRemote?: ArtifactObjectStore;
   /**
    * STRAND_REDIS_URL: scaled-out mode. This replica queues runs and jobs on BullMQ (apps/worker
    * processes run them) and relays subscriptions through Redis pub/sub, so any replica streams
@@ -107,6 +112,7 @@ export async function startStrandServer(options: StrandServerOptions): Promise<S
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
     artifactDir: options.artifactDir,
+    artifactRemote: options.artifactRemote,
   });
   let accepting = true;
   const cluster = options.redisUrl
