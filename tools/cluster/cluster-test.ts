@@ -11,14 +11,29 @@
  * a CV result per fold), no epoch lost or stored twice. Prints one JSON line last:
  * { jobs, finished_once, retried, lost, duplicated_epochs, cross_replica_ok, ... }; exit 1 if
  * wrong. Phases and their elapsed seconds go to stderr.
- * Options: --jobs N (default 20, at least 3), --epochs N (default 4), --keep (leave it up).
+ * Options: --jobs N (default 20, at least 3), --epochs N (default 4), --keep (leave it up),
+ * --artifacts s3: artifacts in a bucket of an S3-compatible server (s3rver, started here), every
+ * API replica and worker with its own local artifact directory, so nothing is shared but the
+ * bucket; the result then also counts the bucket's objects and checks no process read another's
+ * directory.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { EpochMetric, Job, ModelArtifact, openDatabase, Run } from '@strand/data';
+import {
+  EpochMetric,
+  Job,
+  ModelArtifact,
+  openArtifactRemote,
+  openDatabase,
+  readArtifactRemote,
+  Run,
+} from '@strand/data';
+import type { ArtifactObjectStore } from '@strand/data';
+import { startTestS3Server, TEST_S3_CREDENTIALS } from '@strand/data/testing';
+import type { TestS3Server } from '@strand/data/testing';
 import { createDemoDataset } from '../e2e/strand-process.ts';
 import { startThrowawayCluster } from './throwaway-cluster.ts';
 import type { ThrowawayCluster } from './throwaway-cluster.ts';
@@ -28,6 +43,12 @@ const arg = (name: string, fallback: number) => {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const JOBS = arg('jobs', 20);
+const ARTIFACTS = process.argv.includes('--artifacts')
+  ? process.argv[process.argv.indexOf('--artifacts') + 1]
+  : 'directory';
+if (ARTIFACTS !== 's3' && ARTIFACTS !== 'directory') {
+  throw new Error(`--artifacts must be s3 or directory; got "${ARTIFACTS}"`);
+}
 const EPOCHS = arg('epochs', 4);
 if (!(JOBS >= 3) || !(EPOCHS >= 2))
   throw new Error('--jobs must be at least 3, --epochs at least 2');
@@ -51,7 +72,10 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>> {
+async function main(
+  cluster: ThrowawayCluster,
+  bucketEnv: NodeJS.ProcessEnv | null,
+): Promise<Record<string, unknown>> {
   phase('cluster up');
   const { dir, state, gql } = cluster;
   const [a, b] = cluster.urls;
@@ -122,10 +146,14 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
   phase(`${TRAININGS} trainings and ${CROSS_VALIDATIONS} cross-validations queued`);
 
   // Kill the worker running a run that has stored at least one epoch, mid-training.
+  const bucketSettings = bucketEnv ? readArtifactRemote(bucketEnv) : undefined;
+  const remote: ArtifactObjectStore | undefined =
+    bucketSettings && (await openArtifactRemote(bucketSettings, TEST_S3_CREDENTIALS));
   const db = await openDatabase({
     dataDir: join(dir, 'checker'),
     databaseUrl: state.databaseUrl,
-    artifactDir: state.artifactDir,
+    artifactDir: state.artifactDir ?? undefined,
+    artifactRemote: remote,
   });
   let killed: string | null = null;
   let killedCpu = 0;
@@ -248,6 +276,7 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
   // What the API replicas and workers used (PostgreSQL and Redis left out): with the wall time,
   // how much of it was waiting for a CPU on a shared machine.
   const cpu = state.processes.reduce((sum, p) => sum + cpuSeconds(p.pid), killedCpu);
+  const bucket = remote ? await bucketReport(remote, dir, state) : {};
   await db.close();
   return {
     jobs: runs.length + jobs.length,
@@ -261,18 +290,67 @@ async function main(cluster: ThrowawayCluster): Promise<Record<string, unknown>>
     kinds: { training: runs.length, cross_validation: crossValidations.length, explain: EXPLAINS },
     seconds: Math.round((Date.now() - startedAt) / 1000),
     cluster_cpu_seconds: Math.round(cpu),
+    artifacts: ARTIFACTS,
+    ...bucket,
+  };
+}
+
+function filesIn(path: string): number {
+  if (!existsSync(path)) return 0;
+  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .length;
+}
+
+/**
+ * With a bucket: its objects by top-level folder, and that nothing went through a shared
+ * directory (no process's local copy is another's, no `artifacts/` in the cluster dir).
+ */
+async function bucketReport(
+  remote: ArtifactObjectStore,
+  dir: string,
+  state: ThrowawayCluster['state'],
+): Promise<Record<string, unknown>> {
+  const byFolder: Record<string, number> = {};
+  let bytes = 0;
+  for await (const object of remote.list('')) {
+    const folder = object.key.split('/')[0]!;
+    byFolder[folder] = (byFolder[folder] ?? 0) + 1;
+    bytes += object.size;
+  }
+  const localFiles = Object.fromEntries(
+    state.processes.map((p) => [p.name, filesIn(join(dir, p.name, 'artifact-cache'))]),
+  );
+  return {
+    bucket_objects: byFolder,
+    bucket_mb: Math.round(bytes / 1e5) / 10,
+    local_copy_files: localFiles,
+    shared_dir_used: existsSync(join(dir, 'artifacts')),
   };
 }
 
 let result: Record<string, unknown> | null = null;
 let cluster: ThrowawayCluster | null = null;
+let s3: TestS3Server | null = null;
 try {
-  cluster = await startThrowawayCluster();
-  result = await main(cluster);
+  let bucketEnv: NodeJS.ProcessEnv | null = null;
+  if (ARTIFACTS === 's3') {
+    s3 = await startTestS3Server('strand-cluster');
+    bucketEnv = {
+      STRAND_ARTIFACT_URL: `s3://${s3.bucket}/cluster-test`,
+      STRAND_S3_ENDPOINT: s3.endpoint,
+      AWS_ACCESS_KEY_ID: TEST_S3_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_S3_CREDENTIALS.secretAccessKey,
+    };
+    phase(`s3rver at ${s3.endpoint}`);
+  }
+  cluster = await startThrowawayCluster(bucketEnv ? { env: bucketEnv } : {});
+  result = await main(cluster, bucketEnv);
 } catch (error) {
   console.error(`cluster-test: ${(error as Error).stack ?? error}`);
 } finally {
   cluster?.down(process.argv.includes('--keep'));
+  // With --keep the server stays only while this process lives: it ends with it.
+  await s3?.close();
 }
 const ok =
   !!result &&
@@ -281,6 +359,12 @@ const ok =
   result.duplicated_epochs === 0 &&
   (result.retried as number) >= 1 &&
   (result.killed_run_resumed_from_epoch as number) >= 1 &&
-  result.cross_replica_ok === true;
+  result.cross_replica_ok === true &&
+  (ARTIFACTS !== 's3' ||
+    (result.shared_dir_used === false &&
+      // Every worker still alive worked on local copies of what it pulled.
+      Object.entries(result.local_copy_files as Record<string, number>).every(
+        ([name, files]) => !name.startsWith('worker') || files > 0,
+      )));
 console.log(JSON.stringify(result ?? { error: 'the cluster test did not complete' }));
 process.exit(ok ? 0 : 1);

@@ -14,7 +14,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export interface ClusterState {
   databaseUrl: string;
   adminToken: string;
-  artifactDir: string;
+  /** The directory every process shares; null with a bucket. */
+  artifactDir: string | null;
+  /** STRAND_ARTIFACT_URL when the artifacts are in a bucket (each process its own local copy). */
+  bucket?: string | null;
   processes: { name: string; pid: number; url?: string }[];
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run cluster -- up|down|status`: Strand scaled out on one machine — PostgreSQL, Redis, two
-// API replicas and two workers (apps/worker), all sharing one artifact directory. State (data,
-// logs, pids, the admin token) lives in .strand-cluster/ (STRAND_CLUSTER_DIR). Installs Debian's
+// API replicas and two workers (apps/worker), all sharing one artifact directory, or with
+// STRAND_ARTIFACT_URL (s3://…, README "Scaling out") one bucket, each process then keeping its own
+// local copy under its data directory. State (data, logs, pids, the admin token) lives in
+// .strand-cluster/ (STRAND_CLUSTER_DIR). Installs Debian's
 // postgresql and redis-server when missing (as root). README, "Scaling out", says how to spread
 // the same processes over several machines.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -212,13 +214,17 @@ async function up() {
   if (isRoot) chmodSync(dir, 0o755);
   const databaseUrl = startPostgres();
   const redisUrl = startRedis();
-  const artifactDir = join(dir, 'artifacts');
-  mkdirSync(artifactDir, { recursive: true });
+  // A bucket: nothing on disk is shared; every process gets its own STRAND_ARTIFACT_DIR below.
+  const bucket = process.env.STRAND_ARTIFACT_URL || null;
+  const artifactDir = bucket ? null : join(dir, 'artifacts');
+  if (artifactDir) mkdirSync(artifactDir, { recursive: true });
+  const artifactsOf = (name) => ({
+    STRAND_ARTIFACT_DIR: artifactDir ?? join(dir, name, 'artifact-cache'),
+  });
   const adminToken = existing?.adminToken ?? `strand_${randomBytes(24).toString('base64url')}`;
   const shared = {
     STRAND_DATABASE_URL: databaseUrl,
     STRAND_REDIS_URL: redisUrl,
-    STRAND_ARTIFACT_DIR: artifactDir,
     STRAND_ADMIN_TOKEN: adminToken,
     STRAND_LOG_LEVEL: process.env.STRAND_LOG_LEVEL || 'info',
   };
@@ -227,7 +233,11 @@ async function up() {
   const save = () => {
     writeFileSync(
       stateFile,
-      JSON.stringify({ databaseUrl, redisUrl, artifactDir, adminToken, processes }, null, 2),
+      JSON.stringify(
+        { databaseUrl, redisUrl, artifactDir, bucket, adminToken, processes },
+        null,
+        2,
+      ),
       { mode: 0o600 },
     );
     chmodSync(stateFile, 0o600);
@@ -236,6 +246,7 @@ async function up() {
   for (const [i, port] of API_PORTS.entries()) {
     const pid = spawnDetached(`api-${i + 1}`, 'apps/api/src/main.ts', {
       ...shared,
+      ...artifactsOf(`api-${i + 1}`),
       STRAND_PORT: String(port),
       STRAND_DATA_DIR: join(dir, `api-${i + 1}`),
     });
@@ -246,6 +257,7 @@ async function up() {
   for (let i = 1; i <= WORKERS; i++) {
     const pid = spawnDetached(`worker-${i}`, 'apps/worker/src/main.ts', {
       ...shared,
+      ...artifactsOf(`worker-${i}`),
       STRAND_DATA_DIR: join(dir, `worker-${i}`),
     });
     processes.push({ name: `worker-${i}`, pid });
@@ -276,7 +288,7 @@ async function status() {
   }
   console.log(`postgres  ${state.databaseUrl}`);
   console.log(`redis     ${state.redisUrl}`);
-  console.log(`artifacts ${state.artifactDir}`);
+  console.log(`artifacts ${state.bucket ?? state.artifactDir}`);
   console.log(`admin API token: ${state.adminToken}`);
   return 0;
 }
