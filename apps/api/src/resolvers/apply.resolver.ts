@@ -207,7 +207,7 @@ export class ApplyResolver {
     if (job.status !== 'SUCCEEDED') return null;
     let text: string;
     try {
-      text = await readFile(ctx.db.artifacts.resolve(`${job.artifactPath}/${ISM_FILE}`), 'utf8');
+      text = (await ctx.db.artifacts.read(`${job.artifactPath}/${ISM_FILE}`)).toString('utf8');
     } catch {
       return []; // scored without ismTop
     }
