@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
