@@ -36,7 +36,7 @@ export async function modelDirOf(
   const { db, project } = await openEmbeddedStore(dataDir);
   try {
     const found = await resolveModelRef(db.fork(), db, project.id, value, purpose);
-    if (found.ok) return db.artifacts.resolve(found.value.modelPath);
+    if (found.ok) return await db.artifacts.pull(found.value.modelPath);
     throw new CliError(`strand ${command}: --model ${value}: ${found.errors[0]?.message}`);
   } finally {
     await db.close();

@@ -31,7 +31,7 @@ export { ISM_FILE, MAX_ISM_TOP } from './scoring/variant-ism.ts';
 export type { IsmFile, VariantAttribution } from './scoring/variant-ism.ts';
 export { SCORE_FILES, SCORE_VARIANTS_LIMITS } from './kinds/score-variants.kind.ts';
 export type { ScoreVariantsInput } from './kinds/score-variants.kind.ts';
-export { UPLOAD_KINDS } from './kinds/import-upload.kind.ts';
+export { UPLOAD_KINDS, UPLOAD_SCRATCH_DIR } from './kinds/import-upload.kind.ts';
 export { CALL_FILES, CALL_VARIANTS_LIMITS } from './kinds/call-variants.kind.ts';
 export type { CallVariantsInput } from './kinds/call-variants.kind.ts';
 export { DISCOVER_MOTIFS_LIMITS } from './kinds/discover-motifs.kind.ts';
@@ -102,7 +102,6 @@ export type {
   PreparedJob,
   ProgressUpdate,
 } from './platform/job-kind.ts';
-export { UPLOAD_SCRATCH_DIR } from './platform/sweep-leftovers.ts';
 export { DEFAULT_PROJECT_QUEUE_LIMIT } from './platform/project-quota.ts';
 export { runInWorker, WorkerAbortedError } from './platform/run-in-worker.ts';
 export type { WorkerFunction, WorkerTools } from './platform/run-in-worker.ts';

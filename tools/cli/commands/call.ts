@@ -252,7 +252,7 @@ async function pileupTables(refs: readonly string[], dataDir: string | undefined
         throw new CliError(
           `strand call train: --dataset ${ref} was stored without truth labels; store it with strand call --pileups-as NAME --truth VCF`,
         );
-      paths.push(db.artifacts.resolve(dataset.artifactPath));
+      paths.push(await db.artifacts.pull(dataset.artifactPath));
     }
     return paths;
   } finally {

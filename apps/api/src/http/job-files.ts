@@ -68,7 +68,10 @@ export async function handleJobFile(
   const type = job ? JOB_FILES[job.kind]?.[name] : undefined;
   if (!job || !type) return notFound();
   // Only names on the list reach the path, so it cannot leave the job's directory.
-  const path = ctx.db.artifacts.resolve(`${job.artifactPath}/${name}`);
+  const path = await ctx.db.artifacts
+    .pull(`${job.artifactPath}/${name}`, { optional: true })
+    .catch(() => null);
+  if (!path) return notFound();
   const size = await stat(path).then(
     (s) => (s.isFile() ? s.size : null),
     () => null,

@@ -22,9 +22,9 @@
  * part, a bad project or column option) answer 400 with userErrors; a full project queue 429.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { GraphQLError } from 'graphql';
@@ -176,17 +176,20 @@ export async function handleUpload(
     const labelsPath = labels
       ? await renamed(labels.path, join(dir, 'labels'), safeName(labels.filename))
       : null;
-    // The import is a job (nothing heavy on the request thread): it owns `dir` from here on,
-    // and removes it when it ends.
+    // The import is a job (nothing heavy on the request thread), perhaps run by a worker on
+    // another machine: the upload is published to the artifact store, the job owns it from here
+    // on and removes it when it ends. Its paths are relative to the upload's directory.
+    const uploadDir = `${UPLOAD_SCRATCH_DIR}/${basename(dir)}`;
+    await ctx.db.artifacts.push(uploadDir);
     const outcome = await ctx.jobs.startJob(ctx.em, {
       projectId: target.projectId,
       kind: 'IMPORT_UPLOAD',
       params: {
-        uploadDir: dir,
+        uploadDir,
         kind,
-        path,
+        path: relative(dir, path),
         name: url.searchParams.get('name') ?? filename,
-        labelsPath,
+        labelsPath: labelsPath && relative(dir, labelsPath),
         labelColumn: url.searchParams.get('labelColumn'),
         featureColumns: url.searchParams.getAll('featureColumn').length
           ? url.searchParams.getAll('featureColumn')
@@ -213,7 +216,7 @@ export async function handleUpload(
       },
     });
   } finally {
-    if (!queued) await rm(dir, { recursive: true, force: true });
+    if (!queued) await ctx.db.artifacts.remove(`${UPLOAD_SCRATCH_DIR}/${basename(dir)}`);
   }
 }
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DataError, findVariantScores, Job as JobEntity } from '@strand/data';
@@ -207,7 +206,7 @@ export class ApplyResolver {
     if (job.status !== 'SUCCEEDED') return null;
     let text: string;
     try {
-      text = await readFile(ctx.db.artifacts.resolve(`${job.artifactPath}/${ISM_FILE}`), 'utf8');
+      text = (await ctx.db.artifacts.read(`${job.artifactPath}/${ISM_FILE}`)).toString('utf8');
     } catch {
       return []; // scored without ismTop
     }

@@ -25,7 +25,7 @@ async function tableOf({ em, db }: StrandContext, dataset: Dataset): Promise<Pil
   if (dataset.kind !== 'pileups' || dataset.status !== 'READY') return null;
   const entity = await em.findOne(DatasetEntity, { id: dataset.id, project: dataset.projectId });
   if (!entity?.artifactPath) return null;
-  return PileupTable.open(db.artifacts.resolve(entity.artifactPath));
+  return PileupTable.open(await db.artifacts.pull(entity.artifactPath));
 }
 
 @Resolver(() => Dataset)

@@ -24,6 +24,7 @@ export async function seedModelRun(
   if (status === 'SUCCEEDED') {
     const path = `models/${run.id}`;
     await saveTinyModel(db.artifacts.resolve(path), inputLength);
+    await db.artifacts.push(path);
     em.persist(new ModelArtifact(run, path, 'tfjs-layers', await db.artifacts.sizeOf(path)));
   }
   await em.flush();
@@ -49,6 +50,7 @@ export async function seedPileupModelRun(
   em.persist(run);
   const path = `models/${run.id}`;
   await cp(modelDir, db.artifacts.resolve(path), { recursive: true });
+  await db.artifacts.push(path);
   em.persist(new ModelArtifact(run, path, 'tfjs-layers', await db.artifacts.sizeOf(path)));
   await em.flush();
   return run.id;

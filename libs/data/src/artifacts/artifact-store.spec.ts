@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DataError } from '../errors/data-error.ts';
 import { ArtifactStore } from './artifact-store.ts';
+import { DirectoryObjectStore } from './directory-object-store.ts';
 
 let dir: string;
 let store: ArtifactStore;
@@ -100,5 +101,70 @@ describe('ArtifactStore files', () => {
       code: 'NOT_FOUND',
       message: 'artifact "nope" does not exist',
     });
+  });
+});
+
+describe('ArtifactStore over an object store (a local copy per process)', () => {
+  let bucket: DirectoryObjectStore;
+  let a: ArtifactStore;
+  let b: ArtifactStore;
+  beforeEach(() => {
+    bucket = new DirectoryObjectStore(join(dir, 'bucket'));
+    a = new ArtifactStore(join(dir, 'a'), bucket);
+    b = new ArtifactStore(join(dir, 'b'), bucket);
+  });
+
+  test('what one pushes the other pulls: a file, or a directory with everything under it', async () => {
+    await mkdir(a.resolve('models/r1/weights'), { recursive: true });
+    await writeFile(a.resolve('models/r1/model.json'), '{"a":1}');
+    await writeFile(a.resolve('models/r1/weights/w.bin'), new Uint8Array(1000));
+    // Not yet published: the other process does not see it.
+    expect(await b.exists('models/r1')).toBe(false);
+    await expect(b.pull('models/r1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await b.pull('models/r1', { optional: true })).toBe(b.resolve('models/r1'));
+
+    await a.push('models/r1');
+    expect(await b.exists('models/r1')).toBe(true);
+    expect(await b.exists('models/r1/model.json')).toBe(true);
+    expect(await b.sizeOf('models/r1')).toBe(1007);
+    const local = await b.pull('models/r1');
+    expect(local).toBe(join(dir, 'b', 'models/r1'));
+    expect(await readFile(join(local, 'model.json'), 'utf8')).toBe('{"a":1}');
+    expect((await readFile(join(local, 'weights/w.bin'))).length).toBe(1000);
+    expect((await b.read('models/r1/model.json')).toString()).toBe('{"a":1}');
+  });
+
+  test('a replaced object is fetched again; an unchanged one is not', async () => {
+    await a.writeAtomic('splits/s.json', 'one');
+    expect((await b.read('splits/s.json')).toString()).toBe('one');
+    // A local edit the store never saw stays until the stored object changes.
+    await writeFile(b.resolve('splits/s.json'), 'local');
+    expect((await b.read('splits/s.json')).toString()).toBe('local');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await a.writeAtomic('splits/s.json', 'two!');
+    expect((await b.read('splits/s.json')).toString()).toBe('two!');
+    expect(await readdir(join(dir, 'b', 'splits'))).toEqual(['s.json']);
+  });
+
+  test('remove deletes the objects and the local copy; pushing nothing is NOT_FOUND', async () => {
+    await a.writeAtomic('jobs/j1/scores.tsv', 'x\n');
+    await a.writeAtomic('jobs/j1/scores.vcf', 'y\n');
+    await b.pull('jobs/j1');
+    await b.remove('jobs/j1');
+    expect(await a.exists('jobs/j1')).toBe(false);
+    expect(await readdir(join(dir, 'bucket', 'jobs', 'j1')).catch(() => [])).toEqual([]);
+    await expect(a.sizeOf('jobs/j1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(a.push('jobs/none')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(b.remove('jobs/j1')).resolves.toBeUndefined();
+  });
+
+  test('a file being written (.tmp) is not published with its directory', async () => {
+    await mkdir(a.resolve('d'), { recursive: true });
+    await writeFile(a.resolve('d/done.arrow'), 'x');
+    await writeFile(a.resolve('d/done.arrow.1234.tmp'), 'partial');
+    await a.push('d');
+    const keys: string[] = [];
+    for await (const o of bucket.list('d/')) keys.push(o.key);
+    expect(keys).toEqual(['d/done.arrow']);
   });
 });

@@ -56,15 +56,17 @@ export class ArtifactStore {
   /**
    * Makes the artifact at `rel` (a file, or a directory with everything under it) readable at
    * the local path it answers. With an object store, fetches each object whose local copy is
-   * missing or older than the stored one; NOT_FOUND when there is neither object nor directory.
+   * missing or older than the stored one; NOT_FOUND when there is neither object nor directory,
+   * unless `optional` (then the path is answered, and may not exist).
    */
-  async pull(rel: string): Promise<string> {
+  async pull(rel: string, { optional = false }: { optional?: boolean } = {}): Promise<string> {
     const path = this.resolve(rel);
     if (!this.remote) return path;
     const key = this.keyOf(path);
     const single = await this.remote.head(key);
     const objects = single ? [single] : await collect(this.remote.list(`${key}/`));
     if (objects.length === 0) {
+      if (optional) return path;
       throw new DataError('NOT_FOUND', `artifact "${rel}" does not exist`);
     }
     for (const object of objects) {
@@ -149,7 +151,8 @@ export class ArtifactStore {
     await rm(path, { recursive: true, force: true });
     if (!this.remote) return;
     const key = this.keyOf(path);
-    const keys = [key, ...(await collect(this.remote.list(`${key}/`))).map((o) => o.key)];
+    const single = await this.remote.head(key);
+    const keys = single ? [key] : (await collect(this.remote.list(`${key}/`))).map((o) => o.key);
     for (const k of keys) this.copies.delete(k);
     await this.remote.delete(keys);
   }

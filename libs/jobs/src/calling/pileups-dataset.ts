@@ -3,7 +3,7 @@
  * pileups (pileup-table.ts), stored at `datasets/<id>/pileups.arrow` of the artifact store. Used
  * by the CALL_VARIANTS job (`pileupsAs`) and by `strand call --pileups-as` (the embedded store).
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { Dataset, Project } from '@strand/data';
@@ -45,6 +45,7 @@ export async function storePileups<T extends PileupsCall>(
     const table = called.pileups;
     if (!table) throw new Error('the call wrote no pileups table');
     await rename(`${file}.writing`, file);
+    await artifacts.push(path);
     Object.assign(dataset, {
       status: 'READY',
       artifactPath: path,
@@ -70,7 +71,7 @@ export async function storePileups<T extends PileupsCall>(
     await em.flush();
     return { dataset, called };
   } catch (error) {
-    await rm(dirname(file), { recursive: true, force: true });
+    await artifacts.remove(`datasets/${dataset.id}`);
     dataset.status = 'FAILED';
     await em.flush();
     throw error;

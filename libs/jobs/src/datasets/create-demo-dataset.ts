@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { BUNDLED_MOTIFS, findMotif, plantedMotifRecords } from '@strand/genomics';
@@ -178,6 +178,7 @@ export async function generateDemoDataset(
     }
     if (options.signal?.aborted) throw new DemoAborted();
     await rename(tmp, file);
+    await artifacts.push(path);
     options.onProgress?.(plan.sequences, plan.sequences);
     const dataset = new Dataset(
       em.getReference(Project, projectId),
@@ -194,7 +195,7 @@ export async function generateDemoDataset(
     await em.flush();
     return dataset;
   } catch (error) {
-    await rm(dirname(file), { recursive: true, force: true });
+    await artifacts.remove(`datasets/${id}`);
     throw error;
   }
 }

@@ -74,7 +74,7 @@ export async function readSplitRecords(
   dataset: Dataset,
 ): Promise<SplitRecords> {
   const { rel, checksum } = contentPath(dataset);
-  const file = artifacts.resolve(rel);
+  const file = await artifacts.pull(rel);
   const actual = await sha256OfFiles([file]);
   if (actual !== checksum) {
     throw new DatasetSplitError(

@@ -243,7 +243,7 @@ export async function importDataset(
   }
   const progress = new ImportProgressReporter(options, totalBytes, basename(input.path));
   const cancelled = async () => {
-    await rm(dirname(final), { recursive: true, force: true });
+    await artifacts.remove(`datasets/${id}`);
     return fail(null, 'CANCELLED', 'the import was cancelled; nothing was stored');
   };
   let stored: Stored;
@@ -266,10 +266,11 @@ export async function importDataset(
       progress.report('storing', size, size, true);
     }
     progress.checkAborted();
+    await artifacts.push(rel);
   } catch (error) {
     // An abort may reach here wrapped by a parser (as an error of its input stream).
     if (error instanceof ImportAborted || options.signal?.aborted) return cancelled();
-    await rm(dirname(final), { recursive: true, force: true });
+    await artifacts.remove(`datasets/${id}`);
     const e = error as Error & { code?: string };
     // Strand's format and genomics errors are the user's input; anything else is ours.
     if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code))
@@ -309,7 +310,7 @@ export async function importDataset(
   try {
     await em.flush();
   } catch (error) {
-    await rm(dirname(final), { recursive: true, force: true });
+    await artifacts.remove(`datasets/${id}`);
     throw error;
   }
   return { ok: true, value: dataset };

@@ -194,7 +194,7 @@ export const CALL_VARIANTS_KIND: JobKind<CallVariantsParams> = {
 
   async run({ projectId, params, db, em, workDir, progress, signal }) {
     const out = join(workDir, CALL_FILES[0]);
-    const modelDir = params.modelPath ? db.artifacts.resolve(params.modelPath) : null;
+    const modelDir = params.modelPath ? await db.artifacts.pull(params.modelPath) : null;
     const callInWorker = (pileups: string | null) =>
       runInWorker<CallVariantsTaskInput, CallVariantsTaskResult>(
         new URL('./call-variants.task.ts', import.meta.url),

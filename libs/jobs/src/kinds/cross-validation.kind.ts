@@ -233,7 +233,7 @@ export const CROSS_VALIDATION_KIND: JobKind<CrossValidationParams> = {
     }
     const input: CrossValidationTaskInput = {
       dataset: {
-        ...storedDatasetOf(dataset, db.artifacts.resolve(dataset.artifactPath)),
+        ...storedDatasetOf(dataset, await db.artifacts.pull(dataset.artifactPath)),
         checksum: dataset.checksum,
       },
       architecture: params.architecture,

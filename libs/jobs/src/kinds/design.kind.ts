@@ -172,7 +172,7 @@ export const DESIGN_KIND: JobKind<DesignParams> = {
       new URL('./design.task.ts', import.meta.url),
       'designTask',
       {
-        modelDir: db.artifacts.resolve(params.modelPath),
+        modelDir: await db.artifacts.pull(params.modelPath),
         sequence: params.sequence,
         options: {
           method: params.method,

@@ -105,8 +105,8 @@ export const DISCOVER_MOTIFS_KIND: JobKind<DiscoverMotifsParams> = {
       new URL('./discover-motifs.task.ts', import.meta.url),
       'discoverMotifsTask',
       {
-        modelDir: db.artifacts.resolve(params.modelPath),
-        datasetFile: db.artifacts.resolve(dataset.artifactPath),
+        modelDir: await db.artifacts.pull(params.modelPath),
+        datasetFile: await db.artifacts.pull(dataset.artifactPath),
         label: params.label,
         limit: params.limit,
         task: params.task,

@@ -212,7 +212,7 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
       if (!dataset?.artifactPath) {
         throw new JobError(`the dataset ${params.datasetId} no longer exists`);
       }
-      datasetFile = db.artifacts.resolve(dataset.artifactPath);
+      datasetFile = await db.artifacts.pull(dataset.artifactPath);
       datasetName = dataset.name;
     }
     if (params.reference && params.referenceFingerprint) {
@@ -226,7 +226,7 @@ export const EXPLAIN_SEQUENCE_KIND: JobKind<ExplainSequenceParams> = {
       new URL('./explain-sequence.task.ts', import.meta.url),
       'explainTask',
       {
-        modelDir: db.artifacts.resolve(params.modelPath),
+        modelDir: await db.artifacts.pull(params.modelPath),
         method: params.method,
         task: params.task,
         sequences,

@@ -6,14 +6,16 @@
  * the start-up sweep keeps the directories of uploads whose job is still to run, and the recovered
  * job imports again (the import is atomic); every other upload directory is swept.
  */
-import { rm } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { JsonObject, StrandDatabase } from '@strand/data';
 import { userError } from '../errors/user-error.ts';
 import type { JobKind } from '../platform/job-kind.ts';
-import { UPLOAD_SCRATCH_DIR } from '../platform/sweep-leftovers.ts';
+import { JobError } from '../platform/job-kind.ts';
 import { IMPORT_DATASET_KIND } from './import-dataset.kind.ts';
 import type { ImportJobParams } from './import-dataset.kind.ts';
+
+/** Where uploads are received before their import (inside the artifact store). */
+export const UPLOAD_SCRATCH_DIR = 'tmp';
 
 /** The kinds of dataset an upload may be (intervals need a reference on the server). */
 export const UPLOAD_KINDS = [
@@ -24,36 +26,50 @@ export const UPLOAD_KINDS = [
 ] as const;
 
 export type UploadJobParams = ImportJobParams & {
-  /** The upload's own directory (absolute, inside the scratch directory): removed at the end. */
+  /**
+   * The upload's own directory as an artifact path ("tmp/upload-…"): pulled by whichever process
+   * runs the job, removed at the end. `path` and `labelsPath` are relative to it.
+   */
   uploadDir: string;
 };
 
-/** `path` when it lies strictly inside `dir` (both absolute). */
-const inside = (dir: string, path: string) => {
-  const rel = relative(dir, resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
-};
+/**
+ * The artifact path of an upload's directory: one entry of the scratch directory. Jobs queued by
+ * an older version stored it as an absolute path under this process's artifact root.
+ */
+export function uploadDirOf(db: StrandDatabase, uploadDir: unknown): string | null {
+  if (typeof uploadDir !== 'string' || uploadDir === '') return null;
+  const rel = isAbsolute(uploadDir)
+    ? relative(db.artifacts.root, uploadDir).split(sep).join('/')
+    : uploadDir;
+  const parts = rel.split('/');
+  return parts.length === 2 && parts[0] === UPLOAD_SCRATCH_DIR && /^upload-[\w-]+$/.test(parts[1])
+    ? rel
+    : null;
+}
+
+/** A file's path relative to its upload directory: plain segments, none leaving it. */
+function fileInUpload(path: unknown): string | null {
+  if (typeof path !== 'string' || path === '' || isAbsolute(path)) return null;
+  const parts = path.split(/[\\/]/);
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..') ? parts.join('/') : null;
+}
 
 async function removeUpload(db: StrandDatabase, uploadDir: unknown): Promise<void> {
-  const scratch = db.artifacts.resolve(UPLOAD_SCRATCH_DIR);
-  if (typeof uploadDir === 'string' && inside(scratch, uploadDir)) {
-    await rm(uploadDir, { recursive: true, force: true });
-  }
+  const dir = uploadDirOf(db, uploadDir);
+  if (dir) await db.artifacts.remove(dir);
 }
 
 export const IMPORT_UPLOAD_KIND: JobKind<UploadJobParams> = {
   name: 'IMPORT_UPLOAD',
   role: 'editor',
   async prepare(em, db, projectId, raw) {
-    const { uploadDir, ...input } = raw as { uploadDir?: unknown } & JsonObject;
-    const scratch = db.artifacts.resolve(UPLOAD_SCRATCH_DIR);
+    const { uploadDir: rawDir, ...input } = raw as { uploadDir?: unknown } & JsonObject;
     // Only files POST /upload received: never a path elsewhere on the server.
-    const files = [input.path, input.labelsPath].filter((p) => p != null);
-    if (
-      typeof uploadDir !== 'string' ||
-      !inside(scratch, uploadDir) ||
-      files.some((p) => typeof p !== 'string' || !inside(uploadDir, p))
-    ) {
+    const uploadDir = uploadDirOf(db, rawDir);
+    const path = fileInUpload(input.path);
+    const labelsPath = input.labelsPath == null ? null : fileInUpload(input.labelsPath);
+    if (!uploadDir || !path || (input.labelsPath != null && !labelsPath)) {
       return {
         ok: false,
         errors: [userError('path', 'NOT_AN_UPLOAD', 'an upload import reads uploaded files only')],
@@ -67,12 +83,18 @@ export const IMPORT_UPLOAD_KIND: JobKind<UploadJobParams> = {
         ],
       };
     }
-    const prepared = await IMPORT_DATASET_KIND.prepare(em, db, projectId, input);
+    // Checked where the request received the files (this process); stored relative to the upload.
+    const local = db.artifacts.resolve(uploadDir);
+    const prepared = await IMPORT_DATASET_KIND.prepare(em, db, projectId, {
+      ...input,
+      path: join(local, path),
+      labelsPath: labelsPath && join(local, labelsPath),
+    });
     if (!prepared.ok) return prepared;
     return {
       ok: true,
       value: {
-        params: { ...prepared.value.params, uploadDir },
+        params: { ...prepared.value.params, path, labelsPath, uploadDir },
         lineage: { details: { ...prepared.value.lineage.details, upload: true } },
       },
     };
@@ -80,7 +102,19 @@ export const IMPORT_UPLOAD_KIND: JobKind<UploadJobParams> = {
   async run(context) {
     const { uploadDir, ...params } = context.params;
     try {
-      return await IMPORT_DATASET_KIND.run({ ...context, params });
+      const dir = uploadDirOf(context.db, uploadDir);
+      if (!dir) throw new JobError('the upload is not in the scratch directory');
+      const local = await context.db.artifacts.pull(dir);
+      // Jobs queued by an older version stored absolute paths inside the upload directory.
+      const at = (file: string) => (isAbsolute(file) ? file : join(local, file));
+      return await IMPORT_DATASET_KIND.run({
+        ...context,
+        params: {
+          ...params,
+          path: at(params.path),
+          labelsPath: params.labelsPath ? at(params.labelsPath) : null,
+        },
+      });
     } finally {
       // A shutdown leaves the job to run again at the next start: keep what it reads.
       if (context.signal.reason !== 'shutdown') await removeUpload(context.db, uploadDir);

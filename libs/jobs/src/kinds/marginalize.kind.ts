@@ -225,8 +225,8 @@ export const MARGINALIZE_KIND: JobKind<MarginalizeParams> = {
       new URL('./marginalize.task.ts', import.meta.url),
       'marginalizeTask',
       {
-        modelDir: db.artifacts.resolve(params.modelPath),
-        datasetFile: db.artifacts.resolve(dataset.artifactPath),
+        modelDir: await db.artifacts.pull(params.modelPath),
+        datasetFile: await db.artifacts.pull(dataset.artifactPath),
         label: params.label,
         motif: params.motif,
         position: params.position,

@@ -199,12 +199,12 @@ export const PREDICT_RISK_KIND: JobKind<PredictRiskParams> = {
     const summary = e.summary ?? {};
     const input: PredictRiskTaskInput = {
       expression: {
-        file: db.artifacts.resolve(e.artifactPath as string),
+        file: await db.artifacts.pull(e.artifactPath as string),
         name: e.name,
         orientation: (summary.orientation as ExpressionOrientation | undefined) ?? 'auto',
       },
       labels: (summary.labels ?? {}) as Record<string, string>,
-      variants: { file: db.artifacts.resolve(v.artifactPath as string), name: v.name },
+      variants: { file: await db.artifacts.pull(v.artifactPath as string), name: v.name },
       genes: { file: params.genes, name: expected.name },
       positiveLabel: params.positiveLabel,
       folds: params.folds,

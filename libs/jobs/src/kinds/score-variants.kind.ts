@@ -186,7 +186,7 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
     }
     const expected = params.referenceFingerprint;
     await checkJobReference(params.reference, expected);
-    const vcf = db.artifacts.resolve(dataset.artifactPath);
+    const vcf = await db.artifacts.pull(dataset.artifactPath);
     let background: BackgroundSource | null = null;
     const labels: Record<string, string> = {};
     if (params.background === 'random') background = { kind: 'random' };
@@ -195,10 +195,10 @@ export const SCORE_VARIANTS_KIND: JobKind<ScoreVariantsParams> = {
       if (!common?.artifactPath) {
         throw new JobError(`the background dataset ${params.background} no longer exists`);
       }
-      background = { kind: 'file', path: db.artifacts.resolve(common.artifactPath) };
+      background = { kind: 'file', path: await db.artifacts.pull(common.artifactPath) };
       labels[background.path] = common.name;
     }
-    const modelDir = db.artifacts.resolve(params.modelPath);
+    const modelDir = await db.artifacts.pull(params.modelPath);
     const input: ScoreVariantsTaskInput = {
       vcf,
       reference: params.reference,

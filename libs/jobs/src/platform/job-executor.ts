@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/core';
-import { Dataset, Job } from '@strand/data';
+import { DataError, Dataset, Job } from '@strand/data';
 import type { JobProgress, JobStatus, StrandDatabase } from '@strand/data';
 import type { EventBus } from '../events/event-bus.ts';
 import type { JobLog } from '../training/job-log.ts';
@@ -72,6 +72,8 @@ export class JobExecutor {
     const projectId = job.project.id;
     const workDir = this.db.artifacts.resolve(job.artifactPath);
     try {
+      // What an earlier attempt published (a job may resume from it), then a place to write.
+      await this.db.artifacts.pull(job.artifactPath, { optional: true });
       await mkdir(workDir, { recursive: true });
       job.status = 'RUNNING';
       job.startedAt ??= new Date();
@@ -97,12 +99,18 @@ export class JobExecutor {
         await reporter.close();
       }
       if (active.reason && !outcome.complete) throw new WorkerAbortedError();
+      // The job's files reach the store before the row says they are there.
+      await this.db.artifacts.push(job.artifactPath);
       job.result = outcome.result;
       if (outcome.outputDatasetId)
         job.outputDataset = em.getReference(Dataset, outcome.outputDatasetId, { wrapped: true });
       if (job.progress.total !== null) job.progress = { ...job.progress, done: job.progress.total };
       await this.finish(em, job, 'SUCCEEDED');
     } catch (error) {
+      // What it wrote so far, for the next attempt to resume from (or a failure to show).
+      await this.db.artifacts.push(job.artifactPath).catch((e: unknown) => {
+        this.log.error({ jobId, err: e }, 'job files not published');
+      });
       if (active.reason === 'shutdown') {
         job.status = 'QUEUED';
         await em.flush();
@@ -110,11 +118,12 @@ export class JobExecutor {
       } else if (active.reason === 'cancel') {
         await this.finish(em, job, 'CANCELLED');
       } else {
-        const message =
-          error instanceof JobError
-            ? error.message
-            : `the job failed unexpectedly (${error instanceof Error ? error.name : 'error'}); see the server log`;
-        if (!(error instanceof JobError)) this.log.error({ jobId, err: error }, 'job failed');
+        const expected =
+          error instanceof JobError || (error instanceof DataError && error.code === 'NOT_FOUND');
+        const message = expected
+          ? (error as Error).message
+          : `the job failed unexpectedly (${error instanceof Error ? error.name : 'error'}); see the server log`;
+        if (!expected) this.log.error({ jobId, err: error }, 'job failed');
         await this.finish(em, job, 'FAILED', {
           error: message,
           errorCode: error instanceof JobError ? error.code : null,

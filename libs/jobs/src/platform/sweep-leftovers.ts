@@ -1,10 +1,8 @@
-import { readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Dataset, Job } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
-
-/** Where uploads are received before their import (inside the artifact store, so swept here). */
-export const UPLOAD_SCRATCH_DIR = 'tmp';
+import { UPLOAD_SCRATCH_DIR, uploadDirOf } from '../kinds/import-upload.kind.ts';
 
 /** Names of files and directories being written: atomic writers rename them when done. */
 const IN_PROGRESS = /\.(tmp|writing|importing|partial)$/;
@@ -24,7 +22,9 @@ export interface SweptLeftovers {
  * job is still to run is kept: the recovered job reads it), temporary files of atomic writes,
  * dataset directories that no READY dataset owns (a demo or an import cut short), and dataset
  * rows still IMPORTING (their job, recovered, imports again).
- * Only at start, while this process owns every job (embedded mode, as Jobs.recover assumes).
+ * Only at start, while this process owns every job (embedded mode, as Jobs.recover assumes). It
+ * sweeps this process's artifact directory (with an object store, its local copy; a dataset
+ * directory no READY dataset owns is removed from the store too).
  */
 export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers> {
   const swept: SweptLeftovers = { temporary: 0, datasetDirs: 0, datasetRows: 0 };
@@ -37,11 +37,16 @@ export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers
   );
   const kept = new Set(
     pending
-      .map((job) => job.params.uploadDir)
-      .filter((d) => typeof d === 'string')
-      .map((d) => resolve(d)),
+      .map((job) => uploadDirOf(db, job.params.uploadDir))
+      .filter((d) => d !== null)
+      .map((d) => artifacts.resolve(d)),
   );
-  if (await artifacts.exists(UPLOAD_SCRATCH_DIR)) {
+  const isDir = (rel: string) =>
+    stat(artifacts.resolve(rel)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+  if (await isDir(UPLOAD_SCRATCH_DIR)) {
     const scratch = artifacts.resolve(UPLOAD_SCRATCH_DIR);
     for (const entry of await readdir(scratch)) {
       if (kept.has(join(scratch, entry))) continue;
@@ -62,7 +67,7 @@ export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers
   const ready = new Set(
     (await em.find(Dataset, { status: 'READY' }, { fields: ['id'] })).map((d) => d.id),
   );
-  if (await artifacts.exists('datasets')) {
+  if (await isDir('datasets')) {
     for (const entry of await readdir(artifacts.resolve('datasets'), { withFileTypes: true })) {
       if (entry.isDirectory() && !ready.has(entry.name)) {
         await artifacts.remove(`datasets/${entry.name}`);
@@ -77,7 +82,9 @@ export async function sweepLeftovers(db: StrandDatabase): Promise<SweptLeftovers
 
 async function removeInProgress(dir: string, skip: ReadonlySet<string>): Promise<number> {
   let removed = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  // A process with a fresh local copy of an object store may have no directory yet.
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     if (skip.has(path)) continue;
     if (IN_PROGRESS.test(entry.name)) {

@@ -228,8 +228,8 @@ async function fingerprinted(
   let modelSha256: string;
   try {
     modelSha256 = await sha256OfFiles([
-      db.artifacts.resolve(`${artifact.path}/${MODEL_FILES.topology}`),
-      db.artifacts.resolve(`${artifact.path}/${MODEL_FILES.weights}`),
+      await db.artifacts.pull(`${artifact.path}/${MODEL_FILES.topology}`),
+      await db.artifacts.pull(`${artifact.path}/${MODEL_FILES.weights}`),
     ]);
   } catch {
     return fail(userError(field, 'NO_MODEL', `the model files of run ${run.id} are missing`));

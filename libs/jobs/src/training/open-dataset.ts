@@ -51,7 +51,7 @@ export async function openDataset(
   const shape = datasetShape(dataset);
   if ('problem' in shape) throw new LearningError('INVALID_DATA', shape.problem);
   const data = await openStoredDataset({
-    ...storedDatasetOf(dataset, artifacts.resolve(dataset.artifactPath)),
+    ...storedDatasetOf(dataset, await artifacts.pull(dataset.artifactPath)),
     checksum: dataset.checksum,
   });
   return { dataset, data, close: () => closeSource(data) };

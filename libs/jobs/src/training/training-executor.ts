@@ -10,7 +10,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { Worker } from 'node:worker_threads';
-import { ModelArtifact, recordEpoch, Run } from '@strand/data';
+import { DataError, ModelArtifact, recordEpoch, Run } from '@strand/data';
 import type { RunStatus, StrandDatabase } from '@strand/data';
 import type { EventBus, TrainingProgressEvent } from '../events/event-bus.ts';
 import { DatasetSplitError } from '../datasets/dataset-split.error.ts';
@@ -107,6 +107,21 @@ export class TrainingExecutor {
       await this.setStatus(em, run, 'FAILED', `could not split the dataset: ${error.message}`);
       return;
     }
+    // Local copies of what the run reads (the store may be an object store): the dataset, the
+    // model it starts from, and the checkpoint it resumes from (none on a first start).
+    const modelPath = `models/${run.id}`;
+    const { initFrom } = splitInitFrom(run.trainingOptions);
+    let datasetFile: string;
+    let initFromDir: string | null = null;
+    try {
+      datasetFile = await this.db.artifacts.pull(dataset.artifactPath);
+      if (initFrom) initFromDir = await this.db.artifacts.pull(initFrom.path);
+      await this.db.artifacts.pull(checkpointsOf(run.id), { optional: true });
+    } catch (error) {
+      if (!(error instanceof DataError && error.code === 'NOT_FOUND')) throw error;
+      await this.setStatus(em, run, 'FAILED', error.message);
+      return;
+    }
     const stopFlag = new SharedArrayBuffer(4);
     const active: ActiveRun = {
       stop: new Int32Array(stopFlag),
@@ -116,11 +131,9 @@ export class TrainingExecutor {
       onEpoch,
     };
     this.active.set(runId, active);
-    const modelPath = `models/${run.id}`;
-    const { initFrom } = splitInitFrom(run.trainingOptions);
     const workerData: TrainingWorkerData = {
       runId,
-      dataset: storedDatasetOf(dataset, this.db.artifacts.resolve(dataset.artifactPath)),
+      dataset: storedDatasetOf(dataset, datasetFile),
       architecture: run.architecture,
       config: run.config,
       epochs: run.epochs,
@@ -136,7 +149,7 @@ export class TrainingExecutor {
         validation: stored.parts.valid ?? [],
       },
       modelDir: this.db.artifacts.resolve(modelPath),
-      ...(initFrom ? { initFromDir: this.db.artifacts.resolve(initFrom.path) } : {}),
+      ...(initFromDir ? { initFromDir } : {}),
       dataChecksum: dataset.checksum ?? null,
       stopFlag,
       checkpointDir: this.db.artifacts.resolve(checkpointsOf(run.id)),
@@ -294,6 +307,8 @@ export class TrainingExecutor {
       }
       case 'checkpoint': {
         const previous = run.checkpointEpoch;
+        // Published before the row points at it: a retry elsewhere finds what the row says.
+        await this.db.artifacts.push(checkpointPath(checkpointsOf(run.id), message.epoch));
         run.checkpointEpoch = message.epoch;
         await em.flush();
         // Only the newest checkpoint is needed once the row points at it.
@@ -310,6 +325,7 @@ export class TrainingExecutor {
           return;
         }
         if (!message.stopped) {
+          await this.db.artifacts.push(modelPath);
           const artifact = new ModelArtifact(
             run,
             modelPath,
@@ -345,6 +361,8 @@ export class TrainingExecutor {
   private async setStatus(em: EntityManager, run: Run, status: RunStatus, error?: string) {
     run.status = status;
     if (error) run.error = error;
+    // A run resumed after a stall or a crash is no longer what stopped it.
+    if (status === 'RUNNING') Object.assign(run, { error: null, finishedAt: null });
     const final = status !== 'QUEUED' && status !== 'RUNNING';
     if (final) run.finishedAt ??= new Date();
     await em.flush();
