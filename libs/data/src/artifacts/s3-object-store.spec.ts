@@ -169,7 +169,7 @@ describe('S3ObjectStore on an S3-compatible server', () => {
       credentials: { accessKeyId: 'AKIAWRONG', secretAccessKey: 'wrong-secret-42' },
     });
     for (const attempt of [
-      () => s3.check(),
+      () => s3.head('k'),
       () => s3.upload('k', join(dir, 'd')),
       () => collect(s3.list('')),
     ]) {
@@ -185,14 +185,14 @@ describe('S3ObjectStore on an S3-compatible server', () => {
     }
   });
 
-  test('check: answers for a reachable bucket, says so for a missing bucket or server', async () => {
-    await store().check();
-    await expect(store({ bucket: 'no-such-bucket' }).check()).rejects.toThrow(
+  test('a listing says when the bucket or the server is missing', async () => {
+    expect(await collect(store().list(''))).toEqual([]);
+    await expect(collect(store({ bucket: 'no-such-bucket' }).list(''))).rejects.toThrow(
       /s3:\/\/no-such-bucket\/.*the bucket "no-such-bucket" does not exist/,
     );
-    await expect(store({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }).check()).rejects.toThrow(
-      /cannot reach the server \(ECONNREFUSED\)/,
-    );
+    await expect(
+      collect(store({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }).list('')),
+    ).rejects.toThrow(/cannot reach the server \(ECONNREFUSED\)/);
   });
 
   test('5xx answers and a body cut short are retried', async () => {

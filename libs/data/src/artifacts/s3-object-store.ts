@@ -121,7 +121,7 @@ export class S3ObjectStore implements ArtifactObjectStore {
           }),
         );
       } catch (error) {
-        throw this.failure(error, `LIST ${prefix}`);
+        throw this.failure(error, prefix ? `LIST ${prefix}` : 'LIST');
       }
       for (const object of page.Contents ?? []) {
         if (!object.Key?.startsWith(this.prefix)) continue;
@@ -207,20 +207,6 @@ export class S3ObjectStore implements ArtifactObjectStore {
           `${this.description}: could not delete ${failed.length} objects (first: "${failed[0].Key}": ${failed[0].Code})`,
         );
       }
-    }
-  }
-
-  /**
-   * Answers when the bucket can be listed with these credentials (one LIST of one key); throws
-   * ARTIFACT_STORE_UNAVAILABLE naming the bucket otherwise. For start-up.
-   */
-  async check(): Promise<void> {
-    try {
-      await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, MaxKeys: 1 }),
-      );
-    } catch (error) {
-      throw this.failure(error, 'LIST');
     }
   }
 
