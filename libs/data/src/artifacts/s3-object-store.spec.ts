@@ -126,6 +126,19 @@ describe('S3ObjectStore on an S3-compatible server', () => {
     expect(await collect(store({ prefix: 'elsewhere' }).list(''))).toEqual([]);
   });
 
+  test('past 1,000 keys: a listing of two pages, a delete in two batches', async () => {
+    const s3 = store();
+    const content = await file('many', 'x');
+    const keys = Array.from({ length: 1003 }, (_, i) => `many/${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < keys.length; i += 32) {
+      await Promise.all(keys.slice(i, i + 32).map((key) => s3.upload(key, content)));
+    }
+    const listed = await collect(s3.list('many/'));
+    expect(listed.map((o) => o.key).sort()).toEqual(keys);
+    await s3.delete(keys);
+    expect(await collect(s3.list('many/'))).toEqual([]);
+  }, 60_000);
+
   test('a file larger than the part size goes up in parts and comes back whole', async () => {
     const front = await proxy();
     try {
