@@ -20,6 +20,9 @@ npm run -s bench:rss
 # run resumes from its checkpoint, a subscription on replica B sees every epoch of a run started
 # through A (exit 1 otherwise). About 5 min on a shared 2-core machine; it always tears down.
 npm run -s cluster:test
+# The same with artifacts in an S3-compatible bucket (s3rver from npm) and nothing else shared:
+# every API replica and worker keeps its own local copy (fails if the shared directory is used).
+npm run -s cluster:test -- --artifacts s3
 # The API's GraphQL contract specs again, against a scaled-out cluster (apps/api/
 # vitest.cluster.config.ts): PostgreSQL, BullMQ on Redis, the API only queueing and a worker
 # running every run and job. The same spec files as the embedded pass above, unchanged.

@@ -154,7 +154,7 @@ export class ArtifactStore {
     const single = await this.remote.head(key);
     const keys = single ? [key] : (await collect(this.remote.list(`${key}/`))).map((o) => o.key);
     for (const k of keys) this.copies.delete(k);
-    await this.remote.delete(keys);
+    if (keys.length > 0) await this.remote.delete(keys);
   }
 
   /** Size in bytes of a file, or the total of all files under a directory. */
