@@ -5,19 +5,31 @@
  * tensors) shows up too.
  *
  *   node --import tsx tools/bench/kernels/train-profile.ts [--batches 10] [--top 40] [--danq]
+ *        [--model deepsea|basset] [--sort ms]
  *
- * --danq profiles the DanQ benchmark's model (DANQ_DEFAULTS) instead of DeepBind's.
+ * --danq profiles the DanQ benchmark's model (DANQ_DEFAULTS) instead of DeepBind's; --model one
+ * of train-compare's paper-size models (train-models.ts). --sort ms orders kernels by time.
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, DANQ_DEFAULTS, initBackend, trainModel } from '@strand/models';
+import type { TrainingData } from '@strand/models';
 import { randomOneHot } from '../bench-helpers.ts';
+import type { TrainBenchModel } from '../train-models.ts';
+import {
+  labelWidth,
+  TRAIN_BENCH_DEFAULTS,
+  TRAIN_BENCH_MODELS,
+  trainBenchSpec,
+} from '../train-models.ts';
 
 const { values: args } = parseArgs({
   options: {
     batches: { type: 'string', default: '10' },
     top: { type: 'string', default: '40' },
     danq: { type: 'boolean', default: false },
+    model: { type: 'string' },
+    sort: { type: 'string', default: 'calls' },
   },
 });
 const batches = Number(args.batches);
@@ -25,26 +37,48 @@ const backend = await initBackend();
 tf.env().set('IS_TEST', false);
 
 const BATCH = 64;
+const bench = args.model as TrainBenchModel | undefined;
+if (bench !== undefined && !TRAIN_BENCH_MODELS.includes(bench)) {
+  console.error(`--model "${bench}": expected ${TRAIN_BENCH_MODELS.join(', ')}`);
+  process.exit(2);
+}
+const len = bench ? TRAIN_BENCH_DEFAULTS[bench].len : 101;
 const model = buildModel(
-  args.danq
-    ? {
-        architecture: 'danq',
-        config: { ...DANQ_DEFAULTS },
-        inputLength: 101,
-        alphabetSize: 4,
-        seed: 0,
-      }
-    : {
-        architecture: 'deepbind',
-        config: { filters: 64, kernelSize: 12, hiddenUnits: 32, dropout: 0.2 },
-        inputLength: 101,
-        alphabetSize: 4,
-        seed: 0,
-      },
+  bench
+    ? trainBenchSpec(bench, len)
+    : args.danq
+      ? {
+          architecture: 'danq',
+          config: { ...DANQ_DEFAULTS },
+          inputLength: 101,
+          alphabetSize: 4,
+          seed: 0,
+        }
+      : {
+          architecture: 'deepbind',
+          config: { filters: 64, kernelSize: 12, hiddenUnits: 32, dropout: 0.2 },
+          inputLength: 101,
+          alphabetSize: 4,
+          seed: 0,
+        },
 );
-const options = { batchSize: BATCH, learningRate: 1e-3, seed: 0, validationFraction: 0, epochs: 1 };
-await trainModel(model, randomOneHot(BATCH, 101), options); // warm-up: one-off kernel setup
-const data = randomOneHot(batches * BATCH, 101);
+const options = {
+  batchSize: BATCH,
+  learningRate: 1e-3,
+  seed: 0,
+  validationFraction: 0,
+  epochs: 1,
+  ...(bench ? { task: TRAIN_BENCH_DEFAULTS[bench].task } : {}),
+};
+const width = bench ? labelWidth(bench) : 1;
+const dataOf = (count: number): TrainingData => {
+  const data: TrainingData = { ...randomOneHot(count, len), labelWidth: width };
+  if (width > 1)
+    data.y = Float32Array.from({ length: count * width }, (_, i) => ((i * 7919) % 3 === 0 ? 1 : 0));
+  return data;
+};
+await trainModel(model, dataOf(BATCH), options); // warm-up: one-off kernel setup
+const data = dataOf(batches * BATCH);
 const profile = await tf.profile(() => trainModel(model, data, options).then(() => undefined));
 
 const byKernel = new Map<string, { ms: number; calls: number }>();
@@ -66,7 +100,7 @@ console.log(
 );
 console.log(`\nper step (mean of ${batches})\nkernel                         calls         ms`);
 const top = [...byKernel.entries()]
-  .sort((a, b) => b[1].calls - a[1].calls)
+  .sort((a, b) => (args.sort === 'ms' ? b[1].ms - a[1].ms : b[1].calls - a[1].calls))
   .slice(0, Number(args.top));
 for (const [name, { ms, calls }] of top) {
   console.log(`${name.padEnd(30)} ${calls.toFixed(1).padStart(5)} ${ms.toFixed(3).padStart(10)}`);

@@ -5,7 +5,7 @@ import { expectParity, liveCounts, runOn, seeded } from './cpu-parity.testing.ts
 const x = (shape: number[], seed = 1): tf.Tensor =>
   tf.tensor(seeded(tf.util.sizeFromShape(shape), seed), shape);
 
-describe('Max and Sum on wasm (Strand)', () => {
+describe('Max, Sum and Mean on wasm (Strand)', () => {
   const cases: [string, number[], number | number[] | undefined, boolean][] = [
     ['middle axis (global max pool)', [4, 9, 6], 1, false],
     ['odd inner size (4 lanes + 3)', [2, 5, 7], 1, false],
@@ -18,7 +18,7 @@ describe('Max and Sum on wasm (Strand)', () => {
     ['all axes', [3, 5], undefined, false],
     ['non-contiguous axes (delegated)', [3, 4, 5], [0, 2], false],
   ];
-  describe.each(['max', 'sum'] as const)('%s', (op) => {
+  describe.each(['max', 'sum', 'mean'] as const)('%s', (op) => {
     it.each(cases)('matches cpu: %s', async (_, shape, axis, keepDims) => {
       await expectParity(() => tf[op](x(shape), axis, keepDims));
     });
@@ -44,6 +44,26 @@ describe('Max and Sum on wasm (Strand)', () => {
       [0, 17, 22, 23 + 5, 2 * 23 + 20].forEach((i) => (values[i] = NaN));
       return tf.max(tf.tensor(values, [1, 3, 23]), 1);
     });
+  });
+
+  it('the batch mean of a batch normalisation ([64, 182, 200] over 0 and 1) within 1e-4', async () => {
+    await expectParity(() => tf.mean(x([64, 182, 200], 6), [0, 1]));
+  });
+
+  it('mean of int32 is delegated', async () => {
+    await expectParity(() =>
+      tf.mean(
+        tf.tensor(
+          [
+            [1, 2],
+            [4, 7],
+          ],
+          undefined,
+          'int32',
+        ),
+        0,
+      ),
+    );
   });
 
   it('sum of int32 is delegated and stays int32', async () => {

@@ -42,6 +42,7 @@ export function registerWasmKernels(): void {
     [tf.Max, (original) => reduceMiddleConfig('Max', required(tf.Max, original))],
     [tf.MaxPoolGrad, (original) => maxPoolGradConfig(required(tf.MaxPoolGrad, original))],
     [tf.Sum, (original) => reduceMiddleConfig('Sum', required(tf.Sum, original))],
+    [tf.Mean, (original) => reduceMiddleConfig('Mean', required(tf.Mean, original))],
     [tf.Identity, () => identityConfig],
     [tf.Tile, (original) => tileConfig(required(tf.Tile, original))],
     [tf.Cast, (original) => castConfig(required(tf.Cast, original))],
