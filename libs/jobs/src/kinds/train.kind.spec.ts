@@ -51,6 +51,43 @@ describe('TRAIN jobs', () => {
     expect(progress.some((e) => e.progress.unit === 'epochs' && e.progress.total === 2)).toBe(true);
   });
 
+  // (Batch events, sent every 250 ms, are too few in a run this small: training.api.spec.ts.)
+  it("a TRAIN job's progress stream is its run's: every epoch, then the run's final state", async () => {
+    const j = bed.jobs();
+    let runId = '';
+    const done = runStatus(() => runId, ['SUCCEEDED', 'FAILED']);
+    const started = await j.startTraining(bed.db.fork(), { ...ids(), ...RUN });
+    if (!started.ok) throw new Error(JSON.stringify(started.errors));
+    runId = started.value.id;
+    const [job] = await trainJobsOf(runId);
+    const events: JobProgressEvent[] = [];
+    const followed = (async () => {
+      for await (const event of bed.bus.subscribe('JOB_PROGRESS', job!.id)) {
+        events.push(event as JobProgressEvent);
+        if ((event as JobProgressEvent).done) return;
+      }
+    })();
+    expect(await done).toBe('SUCCEEDED');
+    await followed;
+    await j.close();
+    // Every event of a TRAIN job tells the run's training; none is a bare count.
+    expect(events.every((e) => e.training?.runId === runId)).toBe(true);
+    const live = events.filter((e) => !e.done);
+    const epochs = live.filter((e) => e.training!.batch === null);
+    // Each epoch is an event of its own (never merged away by the throttle), counted as done.
+    expect(epochs.map((e) => [e.training!.epoch, e.progress.done])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(epochs.every((e) => typeof e.training!.metrics?.loss === 'number')).toBe(true);
+    const run = await bed.db.fork().findOneOrFail(Run, { id: runId });
+    expect(events.at(-1)).toMatchObject({
+      status: 'SUCCEEDED',
+      done: true,
+      training: { runId, status: 'SUCCEEDED', epoch: 2, batch: null, metrics: run.finalMetrics },
+    });
+  });
+
   it('cancelling a run cancels its TRAIN job, queued at once or running after its batch', async () => {
     const j = bed.jobs();
     let first = '';
@@ -61,9 +98,19 @@ describe('TRAIN jobs', () => {
     first = a.value.id;
     await running;
     // The second waits behind the first (one training slot): cancelled at once, with its job.
+    const [jobB] = await trainJobsOf(b.value.id);
+    const lastOfB = (async () => {
+      for await (const event of bed.bus.subscribe('JOB_PROGRESS', jobB!.id))
+        if (event.done) return event;
+    })();
     const queued = await j.cancelRun(bed.db.fork(), b.value.id);
     expect(queued.ok && queued.value.status).toBe('CANCELLED');
     expect((await trainJobsOf(b.value.id)).map((x) => x.status)).toEqual(['CANCELLED']);
+    // Its last event says so for the run too (the run is discarded before the event goes out).
+    expect(await lastOfB).toMatchObject({
+      status: 'CANCELLED',
+      training: { runId: b.value.id, status: 'CANCELLED', epoch: 0, batch: null },
+    });
 
     const stopped = runStatus(() => first, ['CANCELLED', 'SUCCEEDED', 'FAILED']);
     const [jobA] = await trainJobsOf(first);
