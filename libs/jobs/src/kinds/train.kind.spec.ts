@@ -102,6 +102,7 @@ describe('TRAIN jobs', () => {
     const lastOfB = (async () => {
       for await (const event of bed.bus.subscribe('JOB_PROGRESS', jobB!.id))
         if (event.done) return event;
+      throw new Error('the stream ended without a last event');
     })();
     const queued = await j.cancelRun(bed.db.fork(), b.value.id);
     expect(queued.ok && queued.value.status).toBe('CANCELLED');
