@@ -1,8 +1,8 @@
 /**
  * Runs queued jobs (see job-kind.ts): marks them RUNNING, gives their kind a context, stores and
  * publishes progress (throttled; a TRAIN job's batches and epochs each at once), and stores the
- * outcome. Cancel ends a job CANCELLED; shutdown
- * leaves it QUEUED so that recovery runs it again (kinds resume from their work directory).
+ * outcome. Cancel ends a job CANCELLED; shutdown leaves it QUEUED so that recovery runs it again
+ * (kinds resume from their work directory).
  */
 import { mkdir } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/core';

@@ -1,7 +1,8 @@
 /**
  * Runs one queued training run (for its TRAIN job, kinds/train.kind.ts): spawns the training worker thread, and turns its messages into
  * stored state (status, per-epoch metrics, checkpoints, heartbeats, model artifact) and live
- * batch and epoch details, which the TRAIN job publishes as its progress (one stream per job). Messages are handled strictly in order, so a run's final status is stored only after all
+ * batch and epoch details, which the TRAIN job publishes as its progress (one stream per job).
+ * Messages are handled strictly in order, so a run's final status is stored only after all
  * its epochs.
  *
  * Map: requestStop (cancel vs. shutdown) · checkStalls (the watchdog's sweep) ·
