@@ -28,6 +28,9 @@ const START = /* GraphQL */ `
         status
         backend
         epochs
+        trainingJob {
+          id
+        }
       }
       userErrors {
         field
@@ -56,6 +59,49 @@ const PROGRESS = /* GraphQL */ `
     }
   }
 `;
+
+const JOB_PROGRESS = /* GraphQL */ `
+  subscription ($jobId: ID!) {
+    jobProgress(jobId: $jobId) {
+      status
+      done
+      progress {
+        done
+        total
+        unit
+      }
+      training {
+        runId
+        status
+        epoch
+        batch
+        loss
+        done
+        metrics {
+          name
+          value
+        }
+      }
+    }
+  }
+`;
+
+interface JobProgressEvents {
+  jobProgress: {
+    status: string;
+    done: boolean;
+    progress: { done: number; total: number | null; unit: string };
+    training: {
+      runId: string;
+      status: string;
+      epoch: number;
+      batch: number | null;
+      loss: number | null;
+      done: boolean;
+      metrics: { name: string; value: number }[];
+    } | null;
+  };
+}
 
 interface Progress {
   trainingProgress: {
@@ -117,18 +163,24 @@ describe('training over GraphQL', () => {
     expect(dataset.checksum).toMatch(/^[0-9a-f]{64}$/);
 
     const started = await server.request<{
-      startTraining: { run: { id: string; status: string; backend: string } };
+      startTraining: {
+        run: { id: string; status: string; backend: string; trainingJob: { id: string } };
+      };
     }>(START, {
       input: { datasetId: dataset.id, architecture: 'deepbind', epochs: 6, seed: 11 },
     });
     const run = started.data!.startTraining.run;
     expect(run.status).toBe('QUEUED');
 
-    const events = await server.subscribe<Progress>(
-      PROGRESS,
-      { runId: run.id },
-      (e) => e.trainingProgress.done,
-    );
+    // One stream: the run's progress and its TRAIN job's, followed side by side.
+    const [events, jobEvents] = await Promise.all([
+      server.subscribe<Progress>(PROGRESS, { runId: run.id }, (e) => e.trainingProgress.done),
+      server.subscribe<JobProgressEvents>(
+        JOB_PROGRESS,
+        { jobId: run.trainingJob.id },
+        (e) => e.jobProgress.done,
+      ),
+    ]);
     const epochs = events.map((e) => e.trainingProgress).filter((p) => p.batch === null && !p.done);
     expect(epochs.map((p) => p.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
     for (const p of epochs) {
@@ -146,6 +198,25 @@ describe('training over GraphQL', () => {
     expect(last).toMatchObject({ done: true, status: 'SUCCEEDED', epoch: 6 });
     const auroc = last.metrics.find((m) => m.name === 'val_auroc')!.value;
     expect(auroc).toBeGreaterThanOrEqual(0.9);
+
+    // The job's events carry the same training: its epochs, each counted as done, and its end.
+    const trainJob = jobEvents.map((e) => e.jobProgress);
+    expect(trainJob.every((e) => e.training?.runId === run.id)).toBe(true);
+    const jobEpochs = trainJob.filter((e) => e.training!.batch === null && !e.done);
+    expect(jobEpochs.map((e) => [e.training!.epoch, e.progress.done])).toEqual(
+      epochs.map((p) => [p.epoch, p.epoch]),
+    );
+    expect(jobEpochs.map((e) => e.training!.metrics)).toEqual(epochs.map((p) => p.metrics));
+    const jobBatches = trainJob.filter((e) => e.training!.batch !== null);
+    expect(jobBatches.length).toBeGreaterThan(0);
+    // A batch is inside its epoch: the epochs before it are done.
+    expect(jobBatches.every((e) => e.progress.done === e.training!.epoch - 1)).toBe(true);
+    expect(trainJob.at(-1)).toMatchObject({
+      status: 'SUCCEEDED',
+      done: true,
+      progress: { done: 6, total: 6, unit: 'epochs' },
+      training: { status: 'SUCCEEDED', epoch: 6, batch: null, done: true, metrics: last.metrics },
+    });
 
     const stored = await server.request<{
       run: {
@@ -508,5 +579,35 @@ describe('training over GraphQL', () => {
       epochs[1].probeAttributions!.map((a) => a.scores),
     );
     expect(run.missing).toEqual([]);
+  });
+  it('ends the stream of a run cancelled while queued: its TRAIN job says CANCELLED', async () => {
+    const datasetId = await demoDataset(2000, 101);
+    const start = async (epochs: number) =>
+      (
+        await server.request<{ startTraining: { run: { id: string } } }>(START, {
+          input: { datasetId, architecture: 'deepbind', epochs },
+        })
+      ).data!.startTraining.run.id;
+    const runningId = await start(50);
+    // The second waits behind the first (one training slot) and is cancelled while queued.
+    const queuedId = await start(1);
+    const queuedEvents = server.subscribe<Progress>(
+      PROGRESS,
+      { runId: queuedId },
+      (e) => e.trainingProgress.done,
+    );
+    const cancel = (id: string) =>
+      server.request(`mutation ($id: ID!) { cancelRun(id: $id) { userErrors { code } } }`, { id });
+    let cancelling = false;
+    await server.subscribe<Progress>(PROGRESS, { runId: runningId }, (e) => {
+      if (!cancelling && e.trainingProgress.batch !== null) {
+        cancelling = true;
+        void cancel(queuedId).then(() => cancel(runningId));
+      }
+      return e.trainingProgress.done;
+    });
+    expect((await queuedEvents).map((e) => e.trainingProgress)).toEqual([
+      expect.objectContaining({ done: true, status: 'CANCELLED', epoch: 0, batch: null }),
+    ]);
   });
 });

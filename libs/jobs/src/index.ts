@@ -11,7 +11,7 @@ export type {
   JobStatusEvent,
   RunStatusEvent,
   StrandEvents,
-  TrainingProgressEvent,
+  TrainingDetail,
 } from './events/event-bus.ts';
 export type { Outcome, UserError } from './errors/user-error.ts';
 export { DEMO_LIMITS } from './datasets/create-demo-dataset.ts';
@@ -19,6 +19,7 @@ export type { CreateDemoDatasetInput } from './datasets/create-demo-dataset.ts';
 export { TRAINING_DEFAULTS, TRAINING_LIMITS } from './training/start-training.ts';
 export type { StartTrainingInput } from './training/start-training.ts';
 export { HEARTBEAT_WRITE_MS, VALIDATION_FRACTION } from './training/training-executor.ts';
+export { finalTraining } from './training/training-detail.ts';
 export { MAX_SHIFTS, scoreVcf } from './scoring/score-vcf.ts';
 export type { ScoreVcfOptions, ScoreVcfProgress, ScoreVcfResult } from './scoring/score-vcf.ts';
 export type { NotScored } from './scoring/scoring-progress.ts';

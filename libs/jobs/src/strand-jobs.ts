@@ -318,8 +318,9 @@ export class Jobs {
     if (!job)
       return { ok: false, errors: [userError('id', 'NOT_FOUND', `no job with id "${id}"`)] };
     if (job.status === 'QUEUED' && this.queues[this.laneOf(job.kind)].dequeue(id)) {
-      await this.executor.finish(em, job, 'CANCELLED');
+      // Discarded first: the job's last event tells what it leaves (a TRAIN job's run CANCELLED).
       await this.kinds.get(job.kind)?.discard?.(this.db, job.params);
+      await this.executor.finish(em, job, 'CANCELLED');
       return { ok: true, value: job };
     }
     if (job.status === 'RUNNING' && this.executor.requestStop(id, 'cancel')) {

@@ -41,6 +41,7 @@ import {
 import { ModelVersion } from '../types/model-version.type.ts';
 import { Project } from '../types/project.type.ts';
 import { Run } from '../types/run.type.ts';
+import { TrainingProgress } from '../types/training-progress.type.ts';
 import { toUserErrors } from '../types/user-error.type.ts';
 import { jobStream } from './job-stream.ts';
 import { PaginationArgs } from './pagination.args.ts';
@@ -215,6 +216,9 @@ export class JobResolver {
       status: event.status as JobStatus,
       progress: JobProgress.from(event.progress),
       done: event.done,
+      training: event.training
+        ? TrainingProgress.from({ ...event.training, done: event.done })
+        : null,
     });
   }
 

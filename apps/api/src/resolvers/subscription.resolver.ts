@@ -1,16 +1,17 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { Run as RunEntity } from '@strand/data';
-import type { RunStatusEvent, TrainingProgressEvent } from '@strand/jobs';
+import type { RunStatusEvent } from '@strand/jobs';
 import type { StrandContext } from '../context.ts';
 import { Run } from '../types/run.type.ts';
 import { TrainingProgress } from '../types/training-progress.type.ts';
+import type { TrainingProgressEvent } from '../types/training-progress.type.ts';
 import { progressStream } from './progress-stream.ts';
 
 @Resolver()
 export class SubscriptionResolver {
   @Subscription(() => TrainingProgress, {
     description:
-      "A run's live progress: batch events (throttled), one event per epoch, and a last event with done: true.",
+      "A run's live progress: batch events (throttled), one event per epoch, and a last event with done: true. The training part of its TRAIN job's progress stream (jobProgress's training).",
     subscribe: ({ args, context }) => progressStream(context as StrandContext, String(args.runId)),
   })
   trainingProgress(

@@ -4,6 +4,7 @@ import { basename, isAbsolute } from 'node:path';
 import type { Job as JobEntity, JobProgress as JobProgressValue, JsonObject } from '@strand/data';
 import { connectionOf } from './connection.ts';
 import { Node } from './node.interface.ts';
+import { TrainingProgress } from './training-progress.type.ts';
 
 /** Mirrors the data layer's JOB_KINDS. */
 export enum JobKind {
@@ -175,4 +176,11 @@ export class JobProgressEvent {
 
   @Field(() => Boolean)
   done!: boolean;
+
+  @Field(() => TrainingProgress, {
+    nullable: true,
+    description:
+      "A TRAIN job's run: this event's batch or epoch, and on the last event the run's final state (the run's trainingProgress event). Null for other kinds.",
+  })
+  training!: TrainingProgress | null;
 }

@@ -1,10 +1,13 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { TrainingProgressEvent } from '@strand/jobs';
+import type { TrainingDetail } from '@strand/jobs';
 import { Metric, toMetrics } from './metric.type.ts';
 import { ProbeAttribution } from './probe-attribution.type.ts';
 import { RunStatus } from './run-status.enum.ts';
 import { BOUNDS } from '../limits/bounds.ts';
 import { ListBound } from '../limits/list-bound.ts';
+
+/** One event of `trainingProgress`: a TRAIN job's training detail, and whether it is the last. */
+export type TrainingProgressEvent = TrainingDetail & { done: boolean };
 
 @ObjectType({
   description:

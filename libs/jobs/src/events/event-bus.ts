@@ -2,9 +2,13 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { JobProgress, JobStatus, RunStatus } from '@strand/data';
 import type { StoredProbeAttribution } from '../learning/probes.ts';
 
-/** A live progress event of one training run: a batch event or an epoch event. */
-export interface TrainingProgressEvent {
+/**
+ * The training detail of a TRAIN job's progress event: one batch or one epoch of its run, or, on
+ * the job's last event, the run's final state (batch null, its final metrics).
+ */
+export interface TrainingDetail {
   runId: string;
+  /** The run's status (a run has its own: STALLED, for one). */
   status: RunStatus;
   epoch: number;
   epochs: number;
@@ -16,8 +20,6 @@ export interface TrainingProgressEvent {
   metrics: Record<string, number> | null;
   samplesPerSecond: number | null;
   etaSeconds: number | null;
-  /** True on the last event a run publishes. */
-  done: boolean;
   /** Epoch events of a run with probes: their attributions at the epoch's weights. */
   probeAttributions?: (StoredProbeAttribution & { sequence: string })[];
 }
@@ -30,12 +32,17 @@ export interface RunStatusEvent {
   status: RunStatus;
 }
 
-/** A job's progress; the last event of a job has `done: true` and its final status. */
+/**
+ * A job's progress; the last event of a job has `done: true` and its final status. A TRAIN job's
+ * events also carry its run's training: every batch and epoch event, and the run's final state on
+ * the last event.
+ */
 export interface JobProgressEvent {
   jobId: string;
   status: JobStatus;
   progress: JobProgress;
   done: boolean;
+  training?: TrainingDetail;
 }
 
 /** A job changed status. */
@@ -46,11 +53,10 @@ export interface JobStatusEvent {
 }
 
 /**
- * Topics. TRAINING_PROGRESS and JOB_PROGRESS are routed by run or job id, so a subscriber to one
- * never sees another's events.
+ * Topics. JOB_PROGRESS is routed by job id, so a subscriber to one job never sees another's
+ * events; it is the one progress stream (a training run's is its TRAIN job's).
  */
 export type StrandEvents = {
-  TRAINING_PROGRESS: [runId: string, event: TrainingProgressEvent];
   RUN_STATUS: [event: RunStatusEvent];
   JOB_PROGRESS: [jobId: string, event: JobProgressEvent];
   JOB_STATUS: [event: JobStatusEvent];

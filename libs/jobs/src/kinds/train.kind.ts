@@ -4,7 +4,9 @@
  * every other kind: one queue interface, one executor (platform/job-executor.ts), one recovery,
  * one cancel path. `prepare` validates the request and stores the run QUEUED
  * (training/start-training.ts); `run` hands it to the training executor, which runs the training
- * worker thread and stores its epochs, and turns the run's outcome into the job's.
+ * worker thread and stores its epochs, and turns the run's outcome into the job's. The job's
+ * progress stream is the run's: each batch and epoch is an event carrying the run's training
+ * detail, and the last event carries the run's final state.
  *
  * Delivered again after a crash (at-least-once), `run` finds the run RUNNING with nobody running
  * it (the queue gives an item to one worker at a time): the run goes back to QUEUED and resumes
@@ -20,6 +22,7 @@ import { JobError } from '../platform/job-kind.ts';
 import { createTrainingRun } from '../training/start-training.ts';
 import type { StartTrainingInput } from '../training/start-training.ts';
 import type { TrainingExecutor } from '../training/training-executor.ts';
+import { epochsDone, finalTraining } from '../training/training-detail.ts';
 
 export type TrainParams = { runId: string } & JsonObject;
 
@@ -60,8 +63,14 @@ export function trainKind(executor: TrainingExecutor, bus: EventBus): JobKind<Tr
       signal.addEventListener('abort', stop, { once: true });
       try {
         if (!signal.aborted) {
-          await executor.execute(runId, (epoch, epochs) =>
-            progress({ done: epoch, total: epochs, unit: 'epochs' }),
+          // Every batch and epoch is an event of the job's progress stream, with the run's detail.
+          await executor.execute(runId, (training) =>
+            progress({
+              done: epochsDone(training),
+              total: training.epochs,
+              unit: 'epochs',
+              training,
+            }),
           );
         }
       } finally {
@@ -79,6 +88,12 @@ export function trainKind(executor: TrainingExecutor, bus: EventBus): JobKind<Tr
       run.finishedAt = new Date();
       await em.flush();
       bus.publish('RUN_STATUS', { runId: run.id, projectId: run.project.id, status: 'CANCELLED' });
+    },
+
+    /** The job's last event tells the run's final state (status, epochs, final metrics). */
+    async finalTraining(db: StrandDatabase, params) {
+      const run = await db.fork().findOne(Run, { id: params.runId });
+      return run ? finalTraining(run) : null;
     },
   };
 }

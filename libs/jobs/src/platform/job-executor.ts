@@ -1,13 +1,14 @@
 /**
  * Runs queued jobs (see job-kind.ts): marks them RUNNING, gives their kind a context, stores and
- * publishes progress (throttled), and stores the outcome. Cancel ends a job CANCELLED; shutdown
- * leaves it QUEUED so that recovery runs it again (kinds resume from their work directory).
+ * publishes progress (throttled; a TRAIN job's batches and epochs each at once), and stores the
+ * outcome. Cancel ends a job CANCELLED; shutdown leaves it QUEUED so that recovery runs it again
+ * (kinds resume from their work directory).
  */
 import { mkdir } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/core';
 import { DataError, Dataset, Job } from '@strand/data';
 import type { JobProgress, JobStatus, StrandDatabase } from '@strand/data';
-import type { EventBus } from '../events/event-bus.ts';
+import type { EventBus, TrainingDetail } from '../events/event-bus.ts';
 import type { JobLog } from '../training/job-log.ts';
 import type { JobKind, JobServices, ProgressUpdate } from './job-kind.ts';
 import { JobError } from './job-kind.ts';
@@ -150,13 +151,28 @@ export class JobExecutor {
     job.errorCode = errorCode ?? null;
     await em.flush();
     this.publishStatus(job);
+    const training = await this.finalTrainingOf(job);
     this.bus.publish('JOB_PROGRESS', job.id, {
       jobId: job.id,
       status,
       progress: job.progress,
       done: true,
+      ...(training ? { training } : {}),
     });
     this.log.info({ jobId: job.id, status }, 'job finished');
+  }
+
+  /** A TRAIN job's run's final state, for its last event; null for other kinds or if unreadable. */
+  private async finalTrainingOf(job: Job): Promise<TrainingDetail | null> {
+    const kind = this.kinds.get(job.kind);
+    if (!kind?.finalTraining) return null;
+    try {
+      return await kind.finalTraining(this.db, job.params);
+    } catch (error) {
+      // The last event still goes out: a subscriber reads the final state from the stored run.
+      this.log.error({ jobId: job.id, err: error }, 'final training state not read');
+      return null;
+    }
   }
 
   private publishStatus(job: Job): void {
@@ -175,7 +191,8 @@ export class JobExecutor {
     let storedAt = Date.now();
     let pending: NodeJS.Timeout | null = null;
     let storing: Promise<void> = Promise.resolve();
-    const publish = () => {
+    const publish = (training?: TrainingDetail) => {
+      if (pending) clearTimeout(pending);
       pending = null;
       publishedAt = Date.now();
       this.bus.publish('JOB_PROGRESS', job.id, {
@@ -183,6 +200,7 @@ export class JobExecutor {
         status: 'RUNNING',
         progress: latest,
         done: false,
+        ...(training ? { training } : {}),
       });
       if (publishedAt - storedAt >= PROGRESS_STORE_MS) store();
     };
@@ -205,16 +223,15 @@ export class JobExecutor {
           message: update.message === undefined ? latest.message : update.message,
         };
         job.progress = latest;
+        // A batch or an epoch of a run is an event of its own (it carries the latest progress).
+        if (update.training) return publish(update.training);
         if (pending) return;
         const wait = PROGRESS_PUBLISH_MS - (Date.now() - publishedAt);
         if (wait <= 0) publish();
         else pending = setTimeout(publish, wait);
       },
       close: async () => {
-        if (pending) {
-          clearTimeout(pending);
-          publish();
-        }
+        if (pending) publish();
         await storing;
       },
     };

@@ -14,6 +14,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { JobKindName, JsonObject, Role, StrandDatabase } from '@strand/data';
 import type { Outcome } from '../errors/user-error.ts';
 import type { Lane } from '../cluster/engine.ts';
+import type { TrainingDetail } from '../events/event-bus.ts';
 
 /** A progress report; `total` null when unknown. */
 export interface ProgressUpdate {
@@ -21,6 +22,11 @@ export interface ProgressUpdate {
   total?: number | null;
   unit?: string;
   message?: string | null;
+  /**
+   * A TRAIN job's batch or epoch: published at once as an event of its own (never merged with
+   * another by the throttle), so a subscriber sees every epoch.
+   */
+  training?: TrainingDetail;
 }
 
 /** What a job read and used, stored with it before it starts. */
@@ -102,6 +108,11 @@ export interface JobKind<P extends JsonObject = JsonObject> {
    * `run` (cancelled while still queued). `run` frees them itself when it ends.
    */
   discard?(db: StrandDatabase, params: P): Promise<void>;
+  /**
+   * Optional (TRAIN): the training detail of the job's last progress event, read from what was
+   * stored once the job ended (the run's final state); null when there is none to tell.
+   */
+  finalTraining?(db: StrandDatabase, params: P): Promise<TrainingDetail | null>;
 }
 
 /**

@@ -1,18 +1,19 @@
 /**
  * Runs one queued training run (for its TRAIN job, kinds/train.kind.ts): spawns the training worker thread, and turns its messages into
- * stored state (status, per-epoch metrics, checkpoints, heartbeats, model artifact) and published
- * events. Messages are handled strictly in order, so a run's final status is stored only after all
+ * stored state (status, per-epoch metrics, checkpoints, heartbeats, model artifact) and live
+ * batch and epoch details, which the TRAIN job publishes as its progress (one stream per job).
+ * Messages are handled strictly in order, so a run's final status is stored only after all
  * its epochs.
  *
  * Map: requestStop (cancel vs. shutdown) · checkStalls (the watchdog's sweep) ·
  * execute (worker data, resuming from the run's last checkpoint) · runWorker (message chain,
- * stall and exit handling) · onMessage (one case per message) · setStatus / publishProgress.
+ * stall and exit handling) · onMessage (one case per message) · setStatus / report.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { Worker } from 'node:worker_threads';
 import { DataError, ModelArtifact, recordEpoch, Run } from '@strand/data';
 import type { RunStatus, StrandDatabase } from '@strand/data';
-import type { EventBus, TrainingProgressEvent } from '../events/event-bus.ts';
+import type { EventBus, TrainingDetail } from '../events/event-bus.ts';
 import { DatasetSplitError } from '../datasets/dataset-split.error.ts';
 import { storeSplit } from '../datasets/dataset-splits.ts';
 import type { StoredSplit } from '../datasets/dataset-splits.ts';
@@ -40,11 +41,11 @@ interface ActiveRun {
   worker: Worker | null;
   lastProgress: number;
   onStall: ((idleMs: number) => void) | null;
-  onEpoch: EpochObserver | null;
+  observer: TrainingObserver | null;
 }
 
-/** Told of every stored epoch (the TRAIN job's progress). */
-export type EpochObserver = (epoch: number, epochs: number) => void;
+/** Told of every batch and every stored epoch (the TRAIN job's progress events). */
+export type TrainingObserver = (detail: TrainingDetail) => void;
 
 export interface ExecutorOptions {
   codeVersion: string;
@@ -82,7 +83,7 @@ export class TrainingExecutor {
   }
 
   /** Trains a QUEUED run to its end (or until stopped); resolves when its outcome is stored. */
-  async execute(runId: string, onEpoch: EpochObserver | null = null): Promise<void> {
+  async execute(runId: string, observer: TrainingObserver | null = null): Promise<void> {
     const em = this.db.fork();
     const run = await em.findOne(Run, runId, { populate: ['dataset'] });
     if (!run || run.status !== 'QUEUED') return;
@@ -128,7 +129,7 @@ export class TrainingExecutor {
       worker: null,
       lastProgress: Date.now(),
       onStall: null,
-      onEpoch,
+      observer,
     };
     this.active.set(runId, active);
     const workerData: TrainingWorkerData = {
@@ -250,7 +251,7 @@ export class TrainingExecutor {
       case 'batch': {
         const r = message.report;
         await this.heartbeat(em, run);
-        this.publishProgress(run, {
+        this.report(active, run, {
           epoch: r.epoch,
           batch: r.batch,
           batches: r.batches,
@@ -258,7 +259,6 @@ export class TrainingExecutor {
           metrics: null,
           samplesPerSecond: r.samplesPerSecond,
           etaSeconds: r.etaSeconds,
-          done: false,
         });
         return;
       }
@@ -274,7 +274,6 @@ export class TrainingExecutor {
           seconds: r.seconds,
           probeAttributions: message.probes ?? null,
         });
-        active.onEpoch?.(r.epoch, r.epochs);
         this.options.log.info(
           {
             runId: run.id,
@@ -285,7 +284,7 @@ export class TrainingExecutor {
           },
           'epoch stored',
         );
-        this.publishProgress(run, {
+        this.report(active, run, {
           epoch: r.epoch,
           batch: null,
           batches: null,
@@ -293,7 +292,6 @@ export class TrainingExecutor {
           metrics: r.metrics,
           samplesPerSecond: r.samplesPerSecond,
           etaSeconds: r.seconds * (r.epochs - r.epoch),
-          done: false,
           ...(message.probes
             ? {
                 probeAttributions: message.probes.map((p) => ({
@@ -371,31 +369,15 @@ export class TrainingExecutor {
     if (status === 'FAILED' || status === 'STALLED') this.options.log.warn(fields, 'run status');
     else this.options.log.info(fields, 'run status');
     this.bus.publish('RUN_STATUS', { runId: run.id, projectId: run.project.id, status });
-    if (final) {
-      const metrics = run.finalMetrics ?? null;
-      this.publishProgress(run, {
-        epoch: run.currentEpoch,
-        batch: null,
-        batches: null,
-        loss: metrics?.loss ?? Number.NaN,
-        metrics,
-        samplesPerSecond: null,
-        etaSeconds: 0,
-        done: true,
-      });
-    }
+    // The final state goes out as the TRAIN job's last event, once the job has ended too.
   }
 
-  private publishProgress(
+  private report(
+    active: ActiveRun,
     run: Run,
-    event: Omit<TrainingProgressEvent, 'runId' | 'status' | 'epochs'>,
+    detail: Omit<TrainingDetail, 'runId' | 'status' | 'epochs'>,
   ) {
-    this.bus.publish('TRAINING_PROGRESS', run.id, {
-      runId: run.id,
-      status: run.status,
-      epochs: run.epochs,
-      ...event,
-    });
+    active.observer?.({ runId: run.id, status: run.status, epochs: run.epochs, ...detail });
   }
 }
 
