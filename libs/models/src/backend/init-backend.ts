@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendNotInitialisedError } from './backend-not-initialised.error.ts';
 import { BackendUnavailableError } from './backend-unavailable.error.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
+import { installFusedBatchNorm } from '../training/fused-batch-norm.ts';
 import { registerWasmKernels } from './wasm/register-wasm-kernels.ts';
 import { enableRelaxedSimd } from './wasm/simd/relaxed-simd.ts';
 
@@ -77,6 +78,7 @@ async function activate(name: BackendName): Promise<string | undefined> {
     // Kernels must be in the registry before setBackend so their setup functions run.
     if (name === 'wasm') {
       registerWasmKernels();
+      installFusedBatchNorm();
       await enableRelaxedSimd(); // before Strand's SIMD module is first compiled
     }
     if (!(await tf.setBackend(name))) return 'its initialisation failed';

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { ADAM_UPDATE } from '../adam-update.ts';
 import { adamUpdateConfig } from './adam-update.kernel.ts';
+import {
+  BATCH_NORM_TRAIN,
+  BATCH_NORM_TRAIN_GRAD,
+  batchNormTrainConfig,
+  batchNormTrainGradConfig,
+} from './batch-norm-train.kernel.ts';
 import { arithConfig } from './arith.kernel.ts';
 import { batchMatMulConfig } from './batch-mat-mul.kernel.ts';
 import { castConfig } from './cast.kernel.ts';
@@ -50,6 +56,8 @@ export function registerWasmKernels(): void {
     [tf.Add, (original) => arithConfig('Add', required(tf.Add, original))],
     [tf.Multiply, (original) => arithConfig('Multiply', required(tf.Multiply, original))],
     [ADAM_UPDATE, () => adamUpdateConfig],
+    [BATCH_NORM_TRAIN, () => batchNormTrainConfig],
+    [BATCH_NORM_TRAIN_GRAD, () => batchNormTrainGradConfig],
   ];
   for (const [name, make] of factories) {
     if (wanted !== undefined && !wanted.has(name)) continue;

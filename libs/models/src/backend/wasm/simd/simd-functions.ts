@@ -1,4 +1,5 @@
 import { adamUpdate } from './adam-function.ts';
+import { bnAffine, bnSums } from './batch-norm-functions.ts';
 import { arithmetic } from './arith-functions.ts';
 import { gemmNt } from './gemm-nt-function.ts';
 import { gemmPacked, packB } from './gemm-packed-function.ts';
@@ -45,6 +46,8 @@ import {
  *   max_pool_grad_1d  a 1-D max pool's gradient, 4 channels a pass (pool-functions.ts)
  *   adam_update          one Adam step over a variable (see adam-function.ts)
  *   add_vv / add_vs …    float32 a + b, a · b over `count` rows of `n` (arith-functions.ts)
+ *   bn_sums / bn_affine  a batch normalisation's column sums and per-column affine passes
+ *                        (batch-norm-functions.ts)
  */
 
 /** `local << 2`: an element index as a float32 byte offset. */
@@ -182,5 +185,7 @@ export function simdFunctions(fma: boolean): WasmFunction[] {
     arithmetic('add', true),
     arithmetic('mul', false),
     arithmetic('mul', true),
+    bnSums(),
+    bnAffine(),
   ];
 }

@@ -76,6 +76,27 @@ export interface SimdModule {
     pool: number,
     channels: number,
   ): void;
+  bn_sums(
+    a: number,
+    b: number,
+    ma: number,
+    mb: number,
+    s1: number,
+    s2: number,
+    rows: number,
+    n: number,
+  ): void;
+  bn_affine(
+    a: number,
+    b: number,
+    c: number,
+    k1: number,
+    k2: number,
+    k3: number,
+    out: number,
+    rows: number,
+    n: number,
+  ): void;
   /** Whether gemm_packed multiplies and adds in one rounding (relaxed-SIMD FMA). */
   readonly fma: boolean;
   adam_update(

@@ -29,6 +29,7 @@ export const i32Eq: Code = [0x46];
 /** select(a, b, condition): a when condition ≠ 0, else b. */
 export const select: Code = [0x1b];
 export const f32Add: Code = [0x92];
+export const f32Sub: Code = [0x93];
 export const f32Mul: Code = [0x94];
 export const f32Zero: Code = [0x43, 0, 0, 0, 0];
 export const f32Max: Code = [0x97];
@@ -52,6 +53,7 @@ export const v128And: Code = simd(0x4e);
 export const i8x16NarrowI16x8S: Code = simd(0x65);
 export const i16x8NarrowI32x4S: Code = simd(0x85);
 export const f32x4Add: Code = simd(0xe4);
+export const f32x4Sub: Code = simd(0xe5);
 export const f32x4Mul: Code = simd(0xe6);
 export const f32x4Max: Code = simd(0xe9);
 export const f32x4Div: Code = simd(0xe7);
