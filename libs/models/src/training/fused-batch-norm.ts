@@ -95,6 +95,7 @@ export function installFusedBatchNorm(): void {
     const input = Array.isArray(inputs) ? inputs[0] : inputs;
     const rank = input?.rank ?? 0;
     const axis = this.axis < 0 ? this.axis + rank : this.axis;
+    const { gamma, beta } = this;
     if (
       kwargs?.['training'] !== true ||
       input === undefined ||
@@ -104,8 +105,8 @@ export function installFusedBatchNorm(): void {
       input.dtype !== 'float32' ||
       !this.center ||
       !this.scale ||
-      !this.gamma ||
-      !this.beta ||
+      !gamma ||
+      !beta ||
       !fusedBatchNormAvailable()
     ) {
       return original.call(this, inputs, kwargs);
@@ -113,8 +114,8 @@ export function installFusedBatchNorm(): void {
     return tf.tidy(() => {
       const { y, mean, variance } = batchNormTraining(
         input,
-        this.gamma!.read(),
-        this.beta!.read(),
+        gamma.read(),
+        beta.read(),
         this.epsilon,
       );
       // The moving averages as tfjs-layers updates them (variance biased, as it is there).
