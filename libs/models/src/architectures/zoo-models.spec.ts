@@ -47,7 +47,7 @@ describe('danq', () => {
 
 describe('basset', () => {
   it('learns a planted motif through conv + batch norm blocks', async () => {
-    const data = firstTask(multitaskMotifData(600, 60, 3));
+    const data = firstTask(multitaskMotifData(1200, 60, 3));
     const config = {
       filters: [16, 16, 16],
       kernelSizes: [7, 5, 3],
