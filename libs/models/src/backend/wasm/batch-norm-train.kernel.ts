@@ -44,26 +44,37 @@ function channelBuffers(wasm: BackendWasm, channels: number) {
 const view = (wasm: BackendWasm, t: tf.TensorInfo): Float32Array =>
   wasm.typedArrayFromHeap(t) as Float32Array;
 
-function geometry(x: tf.TensorInfo): { rows: number; channels: number } {
+/**
+ * What both kernels start from: x as [rows, channels], the SIMD module, heap offsets, an output
+ * shaped like x and two per-channel outputs, and per-channel scratch.
+ */
+function setUp(backend: unknown, x: tf.TensorInfo) {
+  const wasm = backend as BackendWasm;
   const channels = x.shape[x.shape.length - 1] as number;
   const size = x.shape.reduce((p, d) => p * d, 1);
-  return { rows: channels === 0 ? 0 : size / channels, channels };
+  return {
+    wasm,
+    rows: channels === 0 ? 0 : size / channels,
+    channels,
+    simd: simdModule(wasm),
+    at: (t: tf.TensorInfo): number => wasm.getMemoryOffset(t.dataId),
+    outputs: [
+      wasm.makeOutput([...x.shape], 'float32'),
+      wasm.makeOutput([channels], 'float32'),
+      wasm.makeOutput([channels], 'float32'),
+    ] as const,
+    scratch: channelBuffers(wasm, channels),
+  };
 }
 
 export const batchNormTrainConfig: tf.KernelConfig = {
   kernelName: BATCH_NORM_TRAIN,
   backendName: 'wasm',
   kernelFunc: ({ inputs, backend, attrs }) => {
-    const wasm = backend as BackendWasm;
     const { x, gamma, beta } = inputs as Record<'x' | 'gamma' | 'beta', tf.TensorInfo>;
     const { epsilon } = attrs as unknown as BatchNormTrainAttrs;
-    const { rows, channels } = geometry(x);
-    const simd = simdModule(wasm);
-    const at = (t: tf.TensorInfo): number => wasm.getMemoryOffset(t.dataId);
-    const y = wasm.makeOutput([...x.shape], 'float32');
-    const mean = wasm.makeOutput([channels], 'float32');
-    const variance = wasm.makeOutput([channels], 'float32');
-    const scratch = channelBuffers(wasm, channels);
+    const { wasm, rows, channels, simd, at, outputs, scratch } = setUp(backend, x);
+    const [y, mean, variance] = outputs;
     const sums = scratch.make();
     // Offsets, not views, across calls: a malloc may grow the heap and detach older views.
     simd.sum_mid(at(x), at(mean), 1, rows, channels);
@@ -86,19 +97,13 @@ export const batchNormTrainGradConfig: tf.KernelConfig = {
   kernelName: BATCH_NORM_TRAIN_GRAD,
   backendName: 'wasm',
   kernelFunc: ({ inputs, backend, attrs }) => {
-    const wasm = backend as BackendWasm;
     const { dy, x, mean, variance, gamma } = inputs as Record<
       'dy' | 'x' | 'mean' | 'variance' | 'gamma',
       tf.TensorInfo
     >;
     const { epsilon } = attrs as unknown as BatchNormTrainAttrs;
-    const { rows, channels } = geometry(x);
-    const simd = simdModule(wasm);
-    const at = (t: tf.TensorInfo): number => wasm.getMemoryOffset(t.dataId);
-    const dx = wasm.makeOutput([...x.shape], 'float32');
-    const dgamma = wasm.makeOutput([channels], 'float32');
-    const dbeta = wasm.makeOutput([channels], 'float32');
-    const scratch = channelBuffers(wasm, channels);
+    const { wasm, rows, channels, simd, at, outputs, scratch } = setUp(backend, x);
+    const [dx, dgamma, dbeta] = outputs;
     const zeros = scratch.make();
     const sdyx = scratch.make();
     simd.bn_sums(at(dy), at(x), at(zeros), at(mean), at(dbeta), at(sdyx), rows, channels);

@@ -27,6 +27,12 @@ import {
 /** `local << 2`: an element index as a float32 byte offset. */
 const bytes = (local: number): Code => [get(local), i32(2), i32Shl];
 
+/** load, store, add, sub, mul on one float32 (width 1) or four (width 4). */
+const laneOps = (width: 1 | 4) =>
+  width === 1
+    ? ([f32Load, f32Store, f32Add, f32Sub, f32Mul] as const)
+    : ([v128Load, v128Store, f32x4Add, f32x4Sub, f32x4Mul] as const);
+
 /**
  * bn_sums(a, b, ma, mb, s1, s2, rows, n): per column j < n of two [rows, n] float32 tables,
  *   s1[j] = Σ_r a[r, j]        s2[j] = Σ_r (a[r, j] − ma[j]) · (b[r, j] − mb[j])
@@ -39,10 +45,7 @@ export function bnSums(): WasmFunction {
   const [a, b, ma, mb, s1, s2, rows, n] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [r, j, o, rowBytes] = [8, 9, 10, 11];
   const columns = (width: 1 | 4): Code => {
-    const [load, store, add, sub, mul] =
-      width === 1
-        ? [f32Load, f32Store, f32Add, f32Sub, f32Mul]
-        : [v128Load, v128Store, f32x4Add, f32x4Sub, f32x4Mul];
+    const [load, store, add, sub, mul] = laneOps(width);
     const at = (base: number): Code => [get(base), get(o), i32Add];
     const column = (base: number): Code => [get(base), bytes(j), i32Add];
     return [
@@ -95,10 +98,7 @@ export function bnAffine(): WasmFunction {
   const [a, b, c, k1, k2, k3, out, rows, n] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const [r, j, o, rowBytes] = [9, 10, 11, 12];
   const pass = (width: 1 | 4): Code => {
-    const [load, store, add, sub, mul] =
-      width === 1
-        ? [f32Load, f32Store, f32Add, f32Sub, f32Mul]
-        : [v128Load, v128Store, f32x4Add, f32x4Sub, f32x4Mul];
+    const [load, store, add, sub, mul] = laneOps(width);
     const at = (base: number): Code => [get(base), get(o), i32Add, load()];
     const column = (base: number): Code => [get(base), bytes(j), i32Add, load()];
     return [
