@@ -4,7 +4,7 @@
  * DirectoryObjectStore, which has an S3 bucket's semantics). What one machine writes, another
  * reads only through pull and push, so a call site that forgot either fails here.
  */
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { sharedDataPath } from '@strand/genomics/testing';
 import { createDemoDataset } from '../datasets/create-demo-dataset.ts';
 import { SEQUENCE_TABLE_FILE } from '../datasets/sequence-store.ts';
 import { importDataset } from '../datasets/import-dataset.ts';
+import { IMPORT_UPLOAD_KIND, UPLOAD_SCRATCH_DIR } from '../kinds/import-upload.kind.ts';
 import { createEventBus } from '../events/event-bus.ts';
 import type { RunStatusEvent } from '../events/event-bus.ts';
 import { saveTinyModel, writeTestVcf } from '../scoring/testing/scoring-fixtures.ts';
@@ -138,6 +139,51 @@ describe('artifacts in an object store, one local copy per machine', () => {
       (await api.artifacts.read(`${artifact.path}/strand.json`)).toString(),
     );
     expect(metadata).toMatchObject({ architecture: 'deepbind', inputLength: 40 });
+  });
+
+  it('an upload received by the API is imported by a worker that never saw its disk', async () => {
+    const api = machine('api');
+    // What POST /upload leaves: the file in its own upload directory, published, then queued.
+    const uploadDir = `${UPLOAD_SCRATCH_DIR}/upload-abc123`;
+    const local = api.artifacts.resolve(uploadDir);
+    await mkdir(join(local, 'file'), { recursive: true });
+    const rows = Array.from({ length: 40 }, (_, i) => `s${i}\t${i % 2}\t${'ACGT'.repeat(5)}`);
+    await writeFile(join(local, 'file', 'seqs.tsv'), `id\tlabel\tsequence\n${rows.join('\n')}\n`);
+    await api.artifacts.push(uploadDir);
+    const prepared = await IMPORT_UPLOAD_KIND.prepare(api.fork(), api, projectId, {
+      uploadDir,
+      kind: 'sequence-classification',
+      path: 'file/seqs.tsv',
+      labelsPath: null,
+    });
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
+    expect(prepared.value.params).toMatchObject({ uploadDir, path: 'file/seqs.tsv' });
+
+    // The worker's machine runs it with an empty local copy.
+    const worker = machine('worker');
+    const workDir = worker.artifacts.resolve('jobs/j1');
+    await mkdir(workDir, { recursive: true });
+    const outcome = await IMPORT_UPLOAD_KIND.run({
+      jobId: 'j1',
+      projectId,
+      params: prepared.value.params,
+      db: worker,
+      em: worker.fork(),
+      workDir,
+      progress: () => undefined,
+      signal: new AbortController().signal,
+      services: {} as never,
+    });
+    const datasetId = outcome.outputDatasetId as string;
+    const dataset = await base.fork().findOneOrFail(Dataset, { id: datasetId });
+    expect(dataset).toMatchObject({ status: 'READY', recordCount: 40 });
+    // The dataset is in the bucket (the API reads it from there); the upload is gone from both.
+    expect(await keys(`datasets/${datasetId}/`)).toEqual([
+      `datasets/${datasetId}/${SEQUENCE_TABLE_FILE}`,
+    ]);
+    expect(await keys(`${uploadDir}/`)).toEqual([]);
+    expect(existsSync(join(dir, 'worker', uploadDir))).toBe(false);
+    expect(await api.artifacts.sizeOf(dataset.artifactPath!)).toBeGreaterThan(0);
   });
 
   it.skipIf(!existsSync(SHARED_REFERENCE))(
