@@ -104,6 +104,7 @@ export type { FirstAdmin } from './auth/first-admin.ts';
 
 export { ArtifactStore } from './artifacts/artifact-store.ts';
 export { DirectoryObjectStore } from './artifacts/directory-object-store.ts';
+export { IN_PROGRESS } from './artifacts/files-under.ts';
 export type { ArtifactObjectStore, StoredObject } from './artifacts/object-store.ts';
 export { DataError } from './errors/data-error.ts';
 export type { DataErrorCode } from './errors/data-error.ts';

@@ -158,10 +158,12 @@ describe('ArtifactStore over an object store (a local copy per process)', () => 
     await expect(b.remove('jobs/j1')).resolves.toBeUndefined();
   });
 
-  test('a file being written (.tmp) is not published with its directory', async () => {
-    await mkdir(a.resolve('d'), { recursive: true });
+  test('what is still being written (.tmp, .writing, a .partial directory) is not published with its directory', async () => {
+    await mkdir(a.resolve('d/epoch-2.abc.partial'), { recursive: true });
     await writeFile(a.resolve('d/done.arrow'), 'x');
     await writeFile(a.resolve('d/done.arrow.1234.tmp'), 'partial');
+    await writeFile(a.resolve('d/table.arrow.writing'), 'partial');
+    await writeFile(a.resolve('d/epoch-2.abc.partial/state.json'), '{}');
     await a.push('d');
     const keys: string[] = [];
     for await (const o of bucket.list('d/')) keys.push(o.key);

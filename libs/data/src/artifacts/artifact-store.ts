@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataError } from '../errors/data-error.ts';
-import type { ArtifactObjectStore } from './object-store.ts';
+import { filesUnder } from './files-under.ts';
+import type { ArtifactObjectStore, StoredObject } from './object-store.ts';
 
 /**
  * Files too large or too binary for rows (dataset content, saved models, checkpoints, job
@@ -62,9 +63,7 @@ export class ArtifactStore {
   async pull(rel: string, { optional = false }: { optional?: boolean } = {}): Promise<string> {
     const path = this.resolve(rel);
     if (!this.remote) return path;
-    const key = this.keyOf(path);
-    const single = await this.remote.head(key);
-    const objects = single ? [single] : await collect(this.remote.list(`${key}/`));
+    const objects = await this.objectsAt(this.remote, path);
     if (objects.length === 0) {
       if (optional) return path;
       throw new DataError('NOT_FOUND', `artifact "${rel}" does not exist`);
@@ -150,9 +149,7 @@ export class ArtifactStore {
     const path = this.resolve(rel);
     await rm(path, { recursive: true, force: true });
     if (!this.remote) return;
-    const key = this.keyOf(path);
-    const single = await this.remote.head(key);
-    const keys = single ? [key] : (await collect(this.remote.list(`${key}/`))).map((o) => o.key);
+    const keys = (await this.objectsAt(this.remote, path)).map((o) => o.key);
     for (const k of keys) this.copies.delete(k);
     if (keys.length > 0) await this.remote.delete(keys);
   }
@@ -161,10 +158,7 @@ export class ArtifactStore {
   async sizeOf(rel: string): Promise<number> {
     const path = this.resolve(rel);
     if (this.remote) {
-      const key = this.keyOf(path);
-      const single = await this.remote.head(key);
-      if (single) return single.size;
-      const objects = await collect(this.remote.list(`${key}/`));
+      const objects = await this.objectsAt(this.remote, path);
       if (objects.length === 0)
         throw new DataError('NOT_FOUND', `artifact "${rel}" does not exist`);
       return objects.reduce((sum, o) => sum + o.size, 0);
@@ -174,6 +168,13 @@ export class ArtifactStore {
     } catch (error) {
       throw notFoundOr(error, rel);
     }
+  }
+
+  /** The stored objects of the artifact at `path`: the file's one, or every one under it. */
+  private async objectsAt(remote: ArtifactObjectStore, path: string): Promise<StoredObject[]> {
+    const key = this.keyOf(path);
+    const single = await remote.head(key);
+    return single ? [single] : await collect(remote.list(`${key}/`));
   }
 
   /** The object key of a local path under the root: its relative path with "/" separators. */
@@ -193,19 +194,6 @@ async function isFile(path: string): Promise<boolean> {
     (s) => s.isFile(),
     () => false,
   );
-}
-
-/** A file itself, or every file under a directory (temp files of unfinished writes left out). */
-async function filesUnder(path: string): Promise<string[]> {
-  const info = await stat(path);
-  if (!info.isDirectory()) return [path];
-  const files: string[] = [];
-  for (const entry of await readdir(path, { withFileTypes: true })) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) files.push(...(await filesUnder(child)));
-    else if (entry.isFile() && !entry.name.endsWith('.tmp')) files.push(child);
-  }
-  return files;
 }
 
 async function totalSize(path: string): Promise<number> {

@@ -1,7 +1,8 @@
-import { copyFile, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { dirname, join, posix, resolve, sep } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { DataError } from '../errors/data-error.ts';
+import { filesUnder } from './files-under.ts';
 import type { ArtifactObjectStore, StoredObject } from './object-store.ts';
 
 /**
@@ -27,7 +28,8 @@ export class DirectoryObjectStore implements ArtifactObjectStore {
   async *list(prefix: string): AsyncIterable<StoredObject> {
     const base = prefix.endsWith('/') ? prefix.slice(0, -1) : posix.dirname(prefix);
     const start = base === '.' || base === '' ? this.root : this.fileOf(base);
-    for (const key of await keysUnder(start, base === '.' ? '' : base)) {
+    const files = await filesUnder(start).catch(() => []);
+    for (const key of files.map((file) => relative(this.root, file).split(sep).join('/'))) {
       if (!key.startsWith(prefix)) continue;
       const object = await this.head(key);
       if (object) yield object;
@@ -71,15 +73,4 @@ export class DirectoryObjectStore implements ArtifactObjectStore {
 
 function versionOf(info: { mtimeMs: number; size: number; ino: number }): string {
   return `${info.ino}-${info.mtimeMs}-${info.size}`;
-}
-
-async function keysUnder(dir: string, prefix: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const keys: string[] = [];
-  for (const entry of entries) {
-    const key = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) keys.push(...(await keysUnder(join(dir, entry.name), key)));
-    else if (entry.isFile() && !entry.name.endsWith('.tmp')) keys.push(key);
-  }
-  return keys;
 }

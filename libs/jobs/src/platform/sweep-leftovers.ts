@@ -1,11 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Dataset, Job } from '@strand/data';
+import { Dataset, IN_PROGRESS, Job } from '@strand/data';
 import type { StrandDatabase } from '@strand/data';
 import { UPLOAD_SCRATCH_DIR, uploadDirOf } from '../kinds/import-upload.kind.ts';
-
-/** Names of files and directories being written: atomic writers rename them when done. */
-const IN_PROGRESS = /\.(tmp|writing|importing|partial)$/;
 
 export interface SweptLeftovers {
   /** Temporary files and directories removed. */
