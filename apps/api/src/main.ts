@@ -32,16 +32,16 @@ try {
   const artifactRemote = config.artifactBucket && (await openArtifactRemote(config.artifactBucket));
   server = await startStrandServer({ ...config, artifactRemote, logger });
 } catch (error) {
-  if (error instanceof DataError && error.code === 'ARTIFACT_STORE_UNAVAILABLE') {
-    // The bucket may come up later (a compose start): exit so the orchestrator starts us again.
-    logger.fatal({ code: error.code }, error.message);
-    console.error(`Strand API cannot start: ${error.message}`);
-    process.exit(1);
-  }
-  if (!(error instanceof DataError && error.code === 'DATABASE_DAMAGED')) throw error;
-  // A clear line for the operator (no stack), and /ready 503 for the orchestrator.
+  const known =
+    error instanceof DataError &&
+    (error.code === 'ARTIFACT_STORE_UNAVAILABLE' || error.code === 'DATABASE_DAMAGED');
+  if (!known) throw error;
+  // A clear line for the operator (no stack).
   logger.fatal({ code: error.code }, error.message);
   console.error(`Strand API cannot start: ${error.message}`);
+  // The bucket may come up later (a compose start): exit so the orchestrator starts us again.
+  if (error.code === 'ARTIFACT_STORE_UNAVAILABLE') process.exit(1);
+  // A damaged database stays damaged: /ready answers 503 for the orchestrator.
   server = await startUnavailableServer({ ...config, reason: 'the database is damaged' });
   console.error(`Strand API not ready (/ready answers 503): ${server.url}`);
 }
