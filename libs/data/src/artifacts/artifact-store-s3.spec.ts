@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../database.ts';
 import { ArtifactStore } from './artifact-store.ts';
 import { S3ObjectStore } from './s3-object-store.ts';
-import { startTestS3Server, TEST_S3_CREDENTIALS } from './s3-test-server.ts';
+import { startTestS3Server } from './s3-test-server.ts';
 import type { TestS3Server } from './s3-test-server.ts';
 
 let server: TestS3Server;
@@ -21,13 +21,7 @@ afterAll(async () => {
 });
 
 function remote(prefix: string): S3ObjectStore {
-  return new S3ObjectStore({
-    bucket: server.bucket,
-    prefix,
-    endpoint: server.endpoint,
-    forcePathStyle: true,
-    credentials: TEST_S3_CREDENTIALS,
-  });
+  return new S3ObjectStore(server.options({ prefix }));
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -123,13 +117,7 @@ describe('openDatabase with an artifact bucket', () => {
 
   test('an unreachable bucket stops it before the database opens, naming the bucket', async () => {
     const dataDir = join(dir, 'db-bad');
-    const missing = new S3ObjectStore({
-      bucket: 'no-such-bucket',
-      prefix: 'p',
-      endpoint: server.endpoint,
-      forcePathStyle: true,
-      credentials: TEST_S3_CREDENTIALS,
-    });
+    const missing = new S3ObjectStore(server.options({ bucket: 'no-such-bucket', prefix: 'p' }));
     await expect(openDatabase({ dataDir, artifactRemote: missing })).rejects.toMatchObject({
       code: 'ARTIFACT_STORE_UNAVAILABLE',
       message: expect.stringMatching(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { DataError } from '../errors/data-error.ts';
 import { MIN_PART_SIZE, S3ObjectStore } from './s3-object-store.ts';
 import type { S3ObjectStoreOptions } from './s3-object-store.ts';
-import { startTestS3Server, TEST_S3_CREDENTIALS } from './s3-test-server.ts';
+import { startTestS3Server } from './s3-test-server.ts';
 import type { TestS3Server } from './s3-test-server.ts';
 
 let server: TestS3Server;
@@ -30,14 +30,7 @@ beforeEach(() => {
 });
 
 function store(options: Partial<S3ObjectStoreOptions> = {}): S3ObjectStore {
-  return new S3ObjectStore({
-    bucket: server.bucket,
-    prefix: `t${prefix}/`,
-    endpoint: server.endpoint,
-    forcePathStyle: true,
-    credentials: TEST_S3_CREDENTIALS,
-    ...options,
-  });
+  return new S3ObjectStore(server.options({ prefix: `t${prefix}/`, ...options }));
 }
 
 async function file(name: string, content: string | Buffer): Promise<string> {

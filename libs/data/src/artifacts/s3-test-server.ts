@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { S3ObjectStoreOptions } from './s3-object-store.ts';
 
 /** s3rver's one account; another access key id is refused (InvalidAccessKeyId). */
 export const TEST_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -12,6 +13,8 @@ export interface TestS3Server {
   /** http://127.0.0.1:<port> */
   endpoint: string;
   bucket: string;
+  /** S3ObjectStore options for this server's bucket (path-style, its credentials), overridable. */
+  options(overrides?: Partial<S3ObjectStoreOptions>): S3ObjectStoreOptions;
   /** Stops the server and deletes its directory. */
   close(): Promise<void>;
 }
@@ -50,9 +53,17 @@ export async function startTestS3Server(bucket = 'strand-test'): Promise<TestS3S
     lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`s3rver exited (${code}) before it listened`)));
   });
+  const endpoint = `http://127.0.0.1:${port}`;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     bucket,
+    options: (overrides = {}) => ({
+      bucket,
+      endpoint,
+      forcePathStyle: true,
+      credentials: TEST_S3_CREDENTIALS,
+      ...overrides,
+    }),
     async close() {
       child.stdin.end();
       await exited;
