@@ -5,7 +5,7 @@
  * tensors) shows up too.
  *
  *   node --import tsx tools/bench/kernels/train-profile.ts [--batches 10] [--top 40] [--danq]
- *        [--model deepsea|basset] [--sort ms]
+ *        [--model deepsea|basset] [--sort ms] [--batch 64]
  *
  * --danq profiles the DanQ benchmark's model (DANQ_DEFAULTS) instead of DeepBind's; --model one
  * of train-compare's paper-size models (train-models.ts). --sort ms orders kernels by time.
@@ -30,13 +30,14 @@ const { values: args } = parseArgs({
     danq: { type: 'boolean', default: false },
     model: { type: 'string' },
     sort: { type: 'string', default: 'calls' },
+    batch: { type: 'string', default: '64' },
   },
 });
 const batches = Number(args.batches);
 const backend = await initBackend();
 tf.env().set('IS_TEST', false);
 
-const BATCH = 64;
+const BATCH = Number(args.batch);
 const bench = args.model as TrainBenchModel | undefined;
 if (bench !== undefined && !TRAIN_BENCH_MODELS.includes(bench)) {
   console.error(`--model "${bench}": expected ${TRAIN_BENCH_MODELS.join(', ')}`);

@@ -1,8 +1,8 @@
 /**
  * Data-parallel training over worker threads (synchronous SGD, as PyTorch's DDP does it): every
  * step the batch is split into one shard per worker; each worker computes its shard's gradients
- * on its own backend, the workers average them among themselves in shared memory (weighted by
- * shard size, which equals the gradient of the whole batch's mean loss) and each applies the
+ * on its own backend, the workers sum them in shared memory in worker order (weighted by shard
+ * size, which equals the gradient of the whole batch's mean loss; ordered-sum.ts) and each applies the
  * same Adam update to its own replica (gradient.worker.ts). WASM is single-threaded in Node, so
  * this is how training uses more than one core.
  *
@@ -17,7 +17,7 @@
  *   3. train ....... trainModel on the workers
  *   4. close ....... workers dispose their replicas and exit
  *
- * Shared memory: weights, gradients, their average, losses and each batch live in
+ * Shared memory: weights, the averaged gradients, losses and each batch live in
  * SharedArrayBuffers; a step sends two small messages per worker. Batch-norm layers normalise
  * each shard by its own statistics (as DDP without SyncBatchNorm); their moving statistics are
  * averaged across workers after every step, so replicas agree.
@@ -44,6 +44,7 @@ import {
 } from './flat-weights.ts';
 import type { FromWorker, GradientWorkerData, ToWorker } from './parallel-messages.ts';
 import type { WorkerPoolOptions } from './parallel-options.ts';
+import { OrderedSum } from './ordered-sum.ts';
 import { ParallelWorkerError } from './parallel-worker.error.ts';
 import { shardBounds } from './shard-bounds.ts';
 import { spawnTsWorker } from './spawn-ts-worker.ts';
@@ -73,6 +74,8 @@ export class DataParallelTrainer implements ParallelSteps {
     private readonly layout: FlatLayout,
     private readonly weights: Float32Array,
     private readonly losses: Float64Array,
+    /** OrderedSum's counters, zeroed before every training call. */
+    private readonly sum: SharedArrayBuffer,
     barrier: WorkerBarrier,
   ) {
     // A failed worker never reaches the next barrier: release the others.
@@ -98,8 +101,8 @@ export class DataParallelTrainer implements ParallelSteps {
     const layout = flatLayout(modelVariables(model));
     const shared = {
       weights: new SharedArrayBuffer(layout.size * 4),
-      grads: new SharedArrayBuffer(count * layout.size * 4),
       mean: new SharedArrayBuffer(layout.size * 4),
+      sum: OrderedSum.buffer(layout),
       losses: new SharedArrayBuffer(count * 8),
       control: WorkerBarrier.buffer(),
     };
@@ -129,6 +132,7 @@ export class DataParallelTrainer implements ParallelSteps {
       layout,
       new Float32Array(shared.weights),
       new Float64Array(shared.losses),
+      shared.sum,
       new WorkerBarrier(shared.control, count),
     );
   }
@@ -152,6 +156,7 @@ export class DataParallelTrainer implements ParallelSteps {
       y: new Float32Array(new SharedArrayBuffer(Math.max(1, setup.batchSize * labels) * 4)),
     };
     writeFlat(modelVariables(model), this.layout, this.weights);
+    OrderedSum.reset(this.sum);
     await this.all({ type: 'begin', ...setup, ...this.buffers });
   }
 

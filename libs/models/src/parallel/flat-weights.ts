@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { overwrite } from '../backend/wasm/overwrite.ts';
 
 /** Where each variable lives in one flat Float32 vector (the layout workers and main share). */
 export interface FlatLayout {
@@ -31,8 +32,9 @@ export function writeFlat(tensors: readonly tf.Tensor[], layout: FlatLayout, int
 }
 
 /**
- * Sets every variable to its slice of `from`. A tensor must not alias shared memory: the wasm
- * backend copies values into its heap anyway; the others get a copy.
+ * Sets every variable to its slice of `from`: on wasm written over its own memory where nothing
+ * else shares it (overwrite.ts), else a new tensor. A tensor must not alias shared memory: the
+ * wasm backend copies values into its heap anyway; the others get a copy.
  */
 export function assignFlat(
   variables: readonly tf.Variable[],
@@ -41,7 +43,7 @@ export function assignFlat(
 ) {
   variables.forEach((v, i) => {
     const values = sliceOf(from, layout, i);
-    tf.tidy(() => v.assign(tf.tensor(values, v.shape)));
+    if (!overwrite(v, values)) tf.tidy(() => v.assign(tf.tensor(values, v.shape)));
   });
 }
 
@@ -62,8 +64,11 @@ export function nonTrainableVariables(model: tf.LayersModel): tf.Variable[] {
   return model.nonTrainableWeights.map((w) => w.read() as tf.Variable);
 }
 
-/** A float32 tensor's values without a copy where the backend allows (wasm heap view). */
-function valuesOf(t: tf.Tensor): Float32Array {
+/**
+ * A float32 tensor's values without a copy where the backend allows (wasm heap view: valid
+ * until the next allocation, which may grow the heap).
+ */
+export function valuesOf(t: tf.Tensor): Float32Array {
   if (tf.getBackend() === 'wasm' && t.dtype === 'float32') {
     return (tf.backend() as BackendWasm).typedArrayFromHeap(t) as Float32Array;
   }

@@ -1,12 +1,11 @@
 /**
  * A gradient worker: one wasm backend (one core), one replica of the model and its own Adam.
- * A step, in lockstep with the other workers (worker-barrier.ts):
+ * A step, in lockstep with the other workers:
  *   1. the gradients of its shard of the batch — its rows of the shared batch buffer, copied
- *      straight into the reused input tensor's memory — written into its slot of the shared
- *      `grads`, with its batch-norm statistics;
- *   2. barrier; it averages ITS slice of every slot into the shared `mean` (weighted by shard
- *      size: the gradient of the whole batch's mean loss) — a reduce-scatter, so each value is
- *      summed once, by one worker;
+ *      straight into the reused input tensor's memory — with its batch-norm statistics;
+ *   2. their share (weighted by shard size: the gradient of the whole batch's mean loss) added
+ *      into the shared `mean`, chunk by chunk after the workers before it (ordered-sum.ts), so
+ *      a worker that finished early has added its part before the last one finishes;
  *   3. barrier; every worker applies the same Adam update to the same mean, so the replicas stay
  *      identical without sending weights anywhere. The main thread only starts steps and, when
  *      it needs them, has worker 0 publish the weights or its Adam state.
@@ -28,8 +27,10 @@ import {
   nonTrainableVariables,
   sliceOf,
   trainableVariables,
+  valuesOf,
   writeFlat,
 } from './flat-weights.ts';
+import { OrderedSum } from './ordered-sum.ts';
 import type {
   BeginMessage,
   FromWorker,
@@ -54,12 +55,10 @@ const variables = [...trainable, ...fixed];
 const layout = flatLayout(variables);
 const { index, workers } = init;
 const weights = new Float32Array(init.weights);
-const grads = new Float32Array(init.grads);
-const mine = grads.subarray(index * layout.size, (index + 1) * layout.size);
 const mean = new Float32Array(init.mean);
 const losses = new Float64Array(init.losses);
 const barrier = new WorkerBarrier(init.control, workers);
-const [lo, hi] = shardBounds(0, layout.size, workers)[index] as [number, number];
+const sum = new OrderedSum(init.sum, layout, index, workers, barrier);
 const inputShape = (model.inputs[0]?.shape.slice(1) ?? []) as number[];
 const rowSize = inputShape.reduce((a, d) => a * d, 1);
 const onWasm = tf.getBackend() === 'wasm';
@@ -68,6 +67,8 @@ interface Job extends BeginMessage {
   adam: StrandAdamOptimizer;
   /** Input and label tensors by shard size, reused every step (wasm: filled in place). */
   tensors: Map<number, { x: tf.Tensor; y: tf.Tensor }>;
+  /** wasm: the averaged gradients' tensors, one per trainable variable, refilled every step. */
+  grads: tf.Tensor[] | undefined;
 }
 let job: Job | undefined;
 
@@ -87,11 +88,15 @@ async function handle(message: ToWorker): Promise<FromWorker> {
       return { type: 'done' };
     case 'begin': {
       endJob();
+      sum.begin();
       assignFlat(variables, layout, weights);
       const adam = new StrandAdamOptimizer(message.learningRate);
-      job = { ...message, adam, tensors: new Map() };
+      job = { ...message, adam, tensors: new Map(), grads: undefined };
       // Resuming: Adam's moments as the checkpoint saved them (slots by variable order).
       if (message.optimizer !== undefined) await restoreOptimizerState(adam, message.optimizer);
+      else adam.createSlots(trainable);
+      // Made before the first forward pass, as the moments are (see createSlots).
+      if (onWasm) job.grads = trainable.map((v) => tf.zeros(v.shape));
       return { type: 'ready' };
     }
     case 'end':
@@ -114,12 +119,13 @@ function endJob(): void {
   if (job === undefined) return;
   job.adam.dispose();
   for (const { x, y } of job.tensors.values()) tf.dispose([x, y]);
+  if (job.grads !== undefined) tf.dispose(job.grads);
   job = undefined;
 }
 
 function step(j: Job, n: number, dropoutSeed: number, learningRate: number): void {
-  const shards = shardBounds(0, n, workers);
-  const [from, to] = shards[index] as [number, number];
+  const [from, to] = shardBounds(0, n, workers)[index] as [number, number];
+  let shard: tf.TensorContainer = [];
   if (to > from) {
     reseedDropout(model, deriveSeed(dropoutSeed, 'worker', index));
     const { x, y, owned } = shardTensors(j, from, to);
@@ -134,34 +140,47 @@ function step(j: Job, n: number, dropoutSeed: number, learningRate: number): voi
         return taskLoss(j.task, t, p, j.weighting);
       }, trainable),
     );
-    // Gradients, then the batch-norm statistics this forward pass updated.
-    writeFlat([...trainable.map((v) => named[v.name] as tf.Tensor), ...fixed], layout, mine);
     losses[index] = value.dataSync()[0] as number;
-    tf.dispose([value, named]);
-    if (owned) tf.dispose([x, y]);
+    // Gradients, then the batch-norm statistics this forward pass updated: views of the heap on
+    // wasm, taken after the last allocation of the step.
+    const parts = [...trainable.map((v) => named[v.name] as tf.Tensor), ...fixed].map(valuesOf);
+    sum.add(mean, parts, rows / n);
+    shard = [value, named, ...(owned ? [x, y] : [])];
+  } else {
+    sum.add(mean, undefined, 0);
   }
-  barrier.wait();
-  // Reduce-scatter: this worker averages its slice of every worker's slot.
-  const size = layout.size;
-  mean.fill(0, lo, hi);
-  shards.forEach(([a, b], k) => {
-    if (b === a) return;
-    const share = (b - a) / n;
-    const slot = k * size;
-    for (let i = lo; i < hi; i++)
-      mean[i] = (mean[i] as number) + share * (grads[slot + i] as number);
-  });
   barrier.wait();
   (j.adam as unknown as { learningRate: number }).learningRate = learningRate;
   tf.tidy(() => {
+    const averaged = averagedGradients(j);
     const named: tf.NamedTensorMap = {};
-    trainable.forEach((v, i) => (named[v.name] = tf.tensor(sliceOf(mean, layout, i), v.shape)));
+    trainable.forEach((v, i) => (named[v.name] = averaged[i] as tf.Tensor));
     j.adam.applyGradients(j.clipNorm === undefined ? named : clipByGlobalNorm(named, j.clipNorm));
   });
   fixed.forEach((v, i) => {
     const values = sliceOf(mean, layout, trainable.length + i);
     tf.tidy(() => v.assign(tf.tensor(values, v.shape)));
   });
+  // Freed after the update, as trainModel's step frees its gradients: freed before it (when the
+  // update still made new weights), DeepSEA's heap grew ~190 MB a step for three steps.
+  tf.dispose(shard);
+}
+
+/**
+ * The step's averaged gradients (`mean`) as tensors. On wasm they are copied into the job's own
+ * gradient tensors, made at `begin`: a new 188 MB tensor every step (DeepSEA) left the heap to
+ * grow and fault in fresh pages for several steps. Elsewhere new tensors, which the caller's
+ * tidy disposes.
+ */
+function averagedGradients(j: Job): tf.Tensor[] {
+  if (!onWasm) return trainable.map((v, i) => tf.tensor(sliceOf(mean, layout, i), v.shape));
+  const grads = j.grads as tf.Tensor[];
+  const wasm = tf.backend() as BackendWasm;
+  // Views taken after the last allocation (the heap may have grown since the last step).
+  grads.forEach((g, i) =>
+    (wasm.typedArrayFromHeap(g) as Float32Array).set(sliceOf(mean, layout, i)),
+  );
+  return grads;
 }
 
 /**

@@ -17,10 +17,10 @@ export interface GradientWorkerData {
    * thread before a training call, by worker 0 when the main thread asks to publish.
    */
   weights: SharedArrayBuffer;
-  /** Every worker's slot side by side: worker k writes floats [k·size, (k+1)·size). */
-  grads: SharedArrayBuffer;
-  /** The step's averaged gradients and batch-norm statistics; worker k averages its slice. */
+  /** The step's averaged gradients and batch-norm statistics (each worker adds its share). */
   mean: SharedArrayBuffer;
+  /** OrderedSum's counters: how far each chunk of `mean` has been summed. */
+  sum: SharedArrayBuffer;
   /** One Float64 per worker: the mean loss of its last shard. */
   losses: SharedArrayBuffer;
   /** The workers' barrier (see worker-barrier.ts). */

@@ -38,10 +38,15 @@ export class WorkerBarrier {
       return;
     }
     while (Atomics.load(c, GENERATION) === generation) {
-      if (Atomics.load(c, ABORT) !== 0) {
-        throw new ParallelWorkerError('another gradient worker failed; step abandoned');
-      }
+      this.throwIfAborted();
       Atomics.wait(c, GENERATION, generation, 200);
+    }
+  }
+
+  /** Throws once the main thread has aborted (a worker failed): for any wait on the others. */
+  throwIfAborted(): void {
+    if (Atomics.load(this.control, ABORT) !== 0) {
+      throw new ParallelWorkerError('another gradient worker failed; step abandoned');
     }
   }
 

@@ -38,6 +38,21 @@ export class StrandAdamOptimizer extends tf.AdamOptimizer {
     return tf.getKernel(ADAM_UPDATE, backend) !== undefined;
   }
 
+  /**
+   * Makes the moments of `variables` now (zeros), as the first `applyGradients` given them in
+   * this order would. Why: made at the first update, after the step's activations, 2 × the
+   * model's size of new tensors leave the wasm heap to grow and fault in fresh pages at the next
+   * step (DeepSEA: 376 MB, about a second a worker); made before the first forward pass, they
+   * take the place the last run's moments left. Slots that exist are kept.
+   */
+  createSlots(variables: readonly tf.Variable[]): void {
+    const slots = this as unknown as AdamSlots;
+    variables.forEach((value, i) => {
+      slots.accumulatedFirstMoment[i] ??= slot(value, `${value.name}/m`);
+      slots.accumulatedSecondMoment[i] ??= slot(value, `${value.name}/v`);
+    });
+  }
+
   override applyGradients(gradients: Gradients): void {
     const names = Array.isArray(gradients) ? gradients.map((g) => g.name) : Object.keys(gradients);
     const registered = tf.engine().registeredVariables;
@@ -77,6 +92,8 @@ export class StrandAdamOptimizer extends tf.AdamOptimizer {
       beta1: this.beta1,
       beta2: this.beta2,
       epsilon: this.epsilon,
+      // The outputs are assigned to the very variables they update (values and slots).
+      inPlace: true,
     };
     tf.tidy(() => {
       const out = tf

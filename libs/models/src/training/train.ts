@@ -204,8 +204,11 @@ export async function trainModel(
     } else {
       run.xBuffers = shape.rowSizes.map((size) => new Float32Array(o.batchSize * size));
       run.yBuffer = new Float32Array(o.batchSize * shape.labelWidth);
-      if (o.resumeFrom !== undefined)
+      if (o.resumeFrom !== undefined) {
         await restoreOptimizerState(optimizer, o.resumeFrom.optimizer);
+      } else {
+        optimizer.createSlots(run.variables);
+      }
     }
     for (let epoch = (o.startEpoch ?? 0) + 1; epoch <= o.epochs; epoch++) {
       const started = performance.now();

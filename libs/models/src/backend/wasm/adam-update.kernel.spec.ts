@@ -99,6 +99,29 @@ describe('StrandAdamUpdate on wasm (Strand)', () => {
     expect(values[1]).toBe(Math.fround(Math.fround(0.999 ** 3) * Math.fround(0.999)));
   });
 
+  it('in place, writes into memory only its own tensor holds, with the same result', async () => {
+    await runOn('wasm', () => tf.scalar(0));
+    tf.tidy(() => {
+      const want = update([9, 4]).map((t) => [...t.dataSync()]);
+      const given = inputs([9, 4]);
+      // m1 is shared with a clone (as a tape's saved input is): it must not be written.
+      const clone = (given['m1'] as tf.Tensor).clone();
+      const cloned = [...clone.dataSync()];
+      const out = tf.engine().runKernel<tf.Tensor[]>(ADAM_UPDATE, given, {
+        count: 2,
+        ...ATTRS,
+        inPlace: true,
+      });
+      expect(out.map((t) => [...t.dataSync()])).toEqual(want);
+      const dataId = (t: tf.Tensor | undefined) => (t as { dataId: object }).dataId;
+      expect(dataId(out[2])).toBe(dataId(given['value0'])); // updated where it was
+      expect(dataId(out[3])).toBe(dataId(given['m0']));
+      expect(dataId(out[4])).toBe(dataId(given['v0']));
+      expect(dataId(out[6])).not.toBe(dataId(given['m1'])); // shared: a new buffer
+      expect([...clone.dataSync()]).toEqual(cloned);
+    });
+  });
+
   it('leaves no tensor and no wasm buffer behind', async () => {
     const f = flatUpdate([100, 3]);
     await runOn('wasm', f);

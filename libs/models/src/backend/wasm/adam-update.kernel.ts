@@ -2,13 +2,17 @@ import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { AdamUpdateAttrs } from '../adam-update.ts';
 import { ADAM_UPDATE, adamConstants, adamInputs } from '../adam-update.ts';
+import { renewTensorId } from './overwrite.ts';
 import { simdModule } from './simd/simd-module.ts';
 
 /**
  * `StrandAdamUpdate` (see ../adam-update.ts) for wasm: each variable's new value and moments in
  * one SIMD pass over the heap (simd/adam-function.ts), every variable in one kernel call. tfjs'
  * Adam runs ~13 kernels per variable, each paying tfjs' per-kernel overhead and a full read and
- * write of a tensor.
+ * write of a tensor. With `attrs.inPlace`, a value, m or v that only one tensor holds (the
+ * optimizer's variable) is written in its own memory (the SIMD pass reads each element before
+ * it writes it, so input and output may be the same) and its id renewed (overwrite.ts), so no
+ * operator cache keeps the old weights.
  */
 export const adamUpdateConfig: tf.KernelConfig = {
   kernelName: ADAM_UPDATE,
@@ -24,13 +28,18 @@ export const adamUpdateConfig: tf.KernelConfig = {
     const outputs: tf.TensorInfo[] = [...accOut];
     const simd = simdModule(wasm);
     const offset = (t: tf.TensorInfo): number => wasm.getMemoryOffset(t.dataId);
+    const renewed: tf.DataId[] = [];
+    const target = (input: tf.TensorInfo): tf.TensorInfo => {
+      if (a.inPlace !== true || wasm.refCount(input.dataId) !== 1) {
+        return wasm.makeOutput([...input.shape], 'float32');
+      }
+      wasm.incRef(input.dataId); // as a forwarding kernel (Reshape) does: the output holds it too
+      renewed.push(input.dataId);
+      return { dataId: input.dataId, shape: [...input.shape], dtype: 'float32' };
+    };
     for (const { value, m, v, gradient } of slots) {
       const shape = [...value.shape];
-      const out = [0, 1, 2].map(() => wasm.makeOutput(shape, 'float32')) as [
-        tf.TensorInfo,
-        tf.TensorInfo,
-        tf.TensorInfo,
-      ];
+      const out = [value, m, v].map(target) as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
       // Offsets, not views: they stay valid when a later malloc grows the heap.
       simd.adam_update(
         offset(value),
@@ -50,6 +59,7 @@ export const adamUpdateConfig: tf.KernelConfig = {
       );
       outputs.push(...out);
     }
+    for (const dataId of renewed) renewTensorId(wasm, dataId);
     // Views are taken after every allocation: a malloc may grow the heap and detach older ones.
     (wasm.typedArrayFromHeap(accOut[0]) as Float32Array)[0] = k.nextAccBeta1;
     (wasm.typedArrayFromHeap(accOut[1]) as Float32Array)[0] = k.nextAccBeta2;
