@@ -1,10 +1,10 @@
 /**
  * Data-parallel training over worker threads (synchronous SGD, as PyTorch's DDP does it): every
  * step the batch is split into one shard per worker; each worker computes its shard's gradients
- * on its own backend, the workers sum them in shared memory in worker order (weighted by shard
- * size, which equals the gradient of the whole batch's mean loss; ordered-sum.ts) and each applies the
- * same Adam update to its own replica (gradient.worker.ts). WASM is single-threaded in Node, so
- * this is how training uses more than one core.
+ * on its own backend, the workers sum them in shared memory in worker order (ordered-sum.ts;
+ * weighted by shard size, which equals the gradient of the whole batch's mean loss) and each
+ * applies the same Adam update to its own replica (gradient.worker.ts). WASM is single-threaded
+ * in Node, so this is how training uses more than one core.
  *
  * The training loop is trainModel's (batches, reports, validation, early stopping, LR on
  * plateau, checkpoints and resuming): this class is the `options.parallel` it sends its steps to
@@ -42,9 +42,9 @@ import {
   trainableVariables,
   writeFlat,
 } from './flat-weights.ts';
+import { OrderedSum } from './ordered-sum.ts';
 import type { FromWorker, GradientWorkerData, ToWorker } from './parallel-messages.ts';
 import type { WorkerPoolOptions } from './parallel-options.ts';
-import { OrderedSum } from './ordered-sum.ts';
 import { ParallelWorkerError } from './parallel-worker.error.ts';
 import { shardBounds } from './shard-bounds.ts';
 import { spawnTsWorker } from './spawn-ts-worker.ts';

@@ -11,8 +11,14 @@ type Gradients = Parameters<tf.Optimizer['applyGradients']>[0];
 interface AdamSlots {
   accBeta1: tf.Variable;
   accBeta2: tf.Variable;
-  accumulatedFirstMoment: ({ originalName: string; variable: tf.Variable } | undefined)[];
-  accumulatedSecondMoment: ({ originalName: string; variable: tf.Variable } | undefined)[];
+  accumulatedFirstMoment: (AdamSlot | undefined)[];
+  accumulatedSecondMoment: (AdamSlot | undefined)[];
+}
+
+/** One moment of one variable, as tfjs' AdamOptimizer keeps it. */
+interface AdamSlot {
+  originalName: string;
+  variable: tf.Variable;
 }
 
 /**
@@ -75,10 +81,11 @@ export class StrandAdamOptimizer extends tf.AdamOptimizer {
     const slots = this as unknown as AdamSlots;
     const inputs: tf.NamedTensorMap = { accBeta1: slots.accBeta1, accBeta2: slots.accBeta2 };
     const targets: tf.Variable[] = [];
+    // As tfjs: slots are made on first use (even for a variable without a gradient).
+    this.createSlots(variables);
     variables.forEach((value, i) => {
-      // As tfjs: slots are made on first use (even for a variable without a gradient).
-      const m = (slots.accumulatedFirstMoment[i] ??= slot(value, `${names[i]}/m`)).variable;
-      const v = (slots.accumulatedSecondMoment[i] ??= slot(value, `${names[i]}/v`)).variable;
+      const m = (slots.accumulatedFirstMoment[i] as AdamSlot).variable;
+      const v = (slots.accumulatedSecondMoment[i] as AdamSlot).variable;
       const gradient = grads[i];
       if (gradient == null) return;
       const k = targets.length / 3;
@@ -107,9 +114,6 @@ export class StrandAdamOptimizer extends tf.AdamOptimizer {
   }
 }
 
-function slot(
-  value: tf.Variable,
-  originalName: string,
-): { originalName: string; variable: tf.Variable } {
+function slot(value: tf.Variable, originalName: string): AdamSlot {
   return { originalName, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
 }

@@ -28,13 +28,12 @@ export const adamUpdateConfig: tf.KernelConfig = {
     const outputs: tf.TensorInfo[] = [...accOut];
     const simd = simdModule(wasm);
     const offset = (t: tf.TensorInfo): number => wasm.getMemoryOffset(t.dataId);
-    const renewed: tf.DataId[] = [];
     const target = (input: tf.TensorInfo): tf.TensorInfo => {
       if (a.inPlace !== true || wasm.refCount(input.dataId) !== 1) {
         return wasm.makeOutput([...input.shape], 'float32');
       }
       wasm.incRef(input.dataId); // as a forwarding kernel (Reshape) does: the output holds it too
-      renewed.push(input.dataId);
+      renewTensorId(wasm, input.dataId); // no kernel runs before the update below
       return { dataId: input.dataId, shape: [...input.shape], dtype: 'float32' };
     };
     for (const { value, m, v, gradient } of slots) {
@@ -59,7 +58,6 @@ export const adamUpdateConfig: tf.KernelConfig = {
       );
       outputs.push(...out);
     }
-    for (const dataId of renewed) renewTensorId(wasm, dataId);
     // Views are taken after every allocation: a malloc may grow the heap and detach older ones.
     (wasm.typedArrayFromHeap(accOut[0]) as Float32Array)[0] = k.nextAccBeta1;
     (wasm.typedArrayFromHeap(accOut[1]) as Float32Array)[0] = k.nextAccBeta2;
