@@ -93,11 +93,14 @@ function entry(
   const { warn } = context;
   const definition = context.header.info.get(key) ?? reservedField('INFO', key, version);
   let text = value === undefined ? key : `${key}=${value}`;
+  // The value's parts, split once (`.` for empty ones).
+  let values: string[] = [];
   if (value !== undefined) {
-    const parts = splitValues(value);
-    if (value === '' || parts.includes('')) {
+    values = splitValues(value);
+    if (value === '' || values.includes('')) {
       warn(VCF_RULES.emptyValue, `INFO ${key} has an empty value`, 'read it as missing (".")');
-      value = parts.map((p) => (p === '' ? '.' : p)).join(',');
+      values = values.map((p) => (p === '' ? '.' : p));
+      value = values.join(',');
       text = `${key}=${value}`;
     }
     if (!vcfAtLeast(version, '4.3') && /\s/.test(value))
@@ -120,7 +123,6 @@ function entry(
     }
     return { text };
   }
-  const values = splitValues(value);
   const problem = valuesProblem('INFO ', key, values, definition, context, null);
   if (problem) return { reason: problem };
   const range = reservedField('INFO', key, version)

@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bgzipCompress } from '../../io/bgzip.ts';
 import { openVcf } from './vcf-reader.ts';
+import type { OpenVcfOptions } from './vcf-reader.ts';
 import type { VcfRecord } from './vcf-record.ts';
-import type { ReadOptions } from '../../warnings/read-warning.ts';
 import { ReadWarnings } from '../../warnings/read-warnings.ts';
 import { validateVcf } from './validate-vcf.ts';
 
@@ -26,7 +26,7 @@ const stream = (text: string | Buffer) => Readable.from([Buffer.from(text)]);
 async function read(
   text: string | Buffer,
   genotypes = false,
-  options: ReadOptions = {},
+  options: OpenVcfOptions = {},
 ): Promise<VcfRecord[]> {
   const file = await openVcf(stream(text), { label: 'demo.vcf', genotypes, ...options });
   const records: VcfRecord[] = [];
@@ -71,6 +71,26 @@ describe('openVcf', () => {
     });
     expect(second).toMatchObject({ id: [], alts: [], qual: null, filter: [], info: {} });
     expect((await read(text))[0].samples).toBeUndefined();
+  });
+
+  it('leaves INFO unparsed with info: false, and still checks it', async () => {
+    const text = vcf(
+      '1\t100\trs1\tA\tG,AT\t29.5\tPASS\tDP=14;AF=0.25,.;DB\tGT:AD\t0|1:3,4,0\t1/2:.',
+    );
+    const [full] = await read(text);
+    const [fixed] = await read(text, false, { info: false });
+    expect(fixed).toEqual({ ...full, info: {} });
+    const [both] = await read(text, true, { info: false });
+    expect(both.samples).toEqual({
+      S1: { GT: ['0|1'], AD: [3, 4, 0] },
+      S2: { GT: ['1/2'], AD: undefined },
+    });
+    expect(both.info).toEqual({});
+    await expect(
+      read(vcf('1\t100\t.\tA\tG\t.\tPASS\tDP=many\tGT\t0/1\t0/0'), false, {
+        info: false,
+      }),
+    ).rejects.toThrow('INFO DP value');
   });
 
   it('reads gzip and bgzip input by content', async () => {

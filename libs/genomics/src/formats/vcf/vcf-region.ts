@@ -78,6 +78,6 @@ function* checked(
     if ('reason' in result) {
       throw new FormatError(path, 0, `record ${i + 1} of region ${where}: ${result.reason}`);
     }
-    yield toVcfRecord(parser, result, 0, options.genotypes ?? false);
+    yield toVcfRecord(parser, result, 0, { genotypes: options.genotypes ?? false, info: true });
   }
 }

@@ -138,31 +138,41 @@ export function checkSample(
   const { keys } = rules;
   if (values.length > keys.length)
     return `${sampleName(context, index)} has ${values.length} fields, FORMAT has ${keys.length}`;
-  // Once per record, rule and key: the first sample that shows it speaks for the others.
-  const warn: SampleWarn = (rule, key, problem, action) => {
-    const id = `${rule.id}:${key}`;
-    if (rules.reported.has(id)) return;
-    rules.reported.add(id);
-    context.warn(rule, problem(), action);
-  };
   let ploidy = 2; // Number=G assumes diploidy when there is no GT (4.3 §1.6.2).
   if (rules.gt !== -1 && rules.gt < values.length && values[rules.gt] !== '') {
     const gt = genotypeProblem(values[rules.gt], context);
     if (typeof gt !== 'number') {
       // Before GT's own check, the fields before it (as the checks ran when GT had to be first).
-      const earlier = earlierProblem(values, rules, index, context, warn);
+      const earlier = earlierProblem(values, rules, index, context);
       return earlier ?? `${sampleName(context, index)}: ${gt.reason}`;
     }
     ploidy = gt;
   }
   for (let j = 0; j < values.length; j++) {
-    const problem = fieldProblem(values[j], j, rules, index, context, warn, ploidy);
+    const problem = fieldProblem(values[j], j, rules, index, context, ploidy);
     if (problem) return problem;
   }
   return undefined;
 }
 
-type SampleWarn = (rule: WarningRule, key: string, problem: () => string, action: string) => void;
+/**
+ * Warns once per record, rule and key: the first sample that shows it speaks for the others.
+ * A function, not a closure made per sample: tsx (esbuild's keepNames) names every closure it
+ * makes with a defineProperty call, which cost more than a GATK call set's sample checks.
+ */
+function warnOnce(
+  rules: SampleRules,
+  context: VcfRecordContext,
+  rule: WarningRule,
+  key: string,
+  problem: () => string,
+  action: string,
+): void {
+  const id = `${rule.id}:${key}`;
+  if (rules.reported.has(id)) return;
+  rules.reported.add(id);
+  context.warn(rule, problem(), action);
+}
 
 /** The first error among the fields before GT (GT is checked first to know the ploidy). */
 function earlierProblem(
@@ -170,10 +180,9 @@ function earlierProblem(
   rules: SampleRules,
   index: number,
   context: VcfRecordContext,
-  warn: SampleWarn,
 ): Problem {
   for (let j = 0; j < rules.gt; j++) {
-    const problem = fieldProblem(values[j], j, rules, index, context, warn, 2);
+    const problem = fieldProblem(values[j], j, rules, index, context, 2);
     if (problem) return problem;
   }
   return undefined;
@@ -186,25 +195,27 @@ function fieldProblem(
   rules: SampleRules,
   index: number,
   context: VcfRecordContext,
-  warn: SampleWarn,
   ploidy: number,
 ): Problem {
   const key = rules.keys[j];
-  const name = () => sampleName(context, index);
   if (value === '' && !rules.emptyAllowed) {
-    warn(
+    warnOnce(
+      rules,
+      context,
       VCF_RULES.emptyValue,
       key,
-      () => `${name()} has an empty ${key} field`,
+      () => `${sampleName(context, index)} has an empty ${key} field`,
       'read it as missing',
     );
     return undefined;
   }
   if (rules.noWhitespace && /\s/.test(value)) {
-    warn(
+    warnOnce(
+      rules,
+      context,
       VCF_RULES.whitespace,
       key,
-      () => `${name()} ${key} contains white-space`,
+      () => `${sampleName(context, index)} ${key} contains white-space`,
       'kept it as written',
     );
   }
@@ -213,22 +224,24 @@ function fieldProblem(
   if (!definition || value === '' || value === '.') return undefined;
   const parts = value.split(',');
   const problem = valuesProblem(
-    `${name()} `,
+    `${sampleName(context, index)} `,
     key,
     parts,
     definition,
     context,
     ploidy,
-    (rule, text, action) => warn(rule, key, () => text, action),
+    (rule, text, action) => warnOnce(rules, context, rule, key, () => text, action),
   );
   if (problem) return problem;
   if (rules.unsigned[j]) {
     const negative = firstNegative(parts);
     if (negative !== undefined)
-      warn(
+      warnOnce(
+        rules,
+        context,
         VCF_RULES.valueRange,
         key,
-        () => `${name()} ${key} value ${negative} is negative`,
+        () => `${sampleName(context, index)} ${key} value ${negative} is negative`,
         'kept the value',
       );
   }
