@@ -9,13 +9,16 @@ export async function writeAtomically(path: string, content: string): Promise<vo
   await rename(temporary, path);
 }
 
-/** Streams `lines` into `path` via a temporary file and a rename (memory stays flat). */
-export async function streamAtomically(path: string, lines: AsyncIterable<string>): Promise<void> {
+/**
+ * Streams `parts` into `path` via a temporary file and a rename (memory stays one part). Give
+ * it blocks of many lines: a write per line costs more than making the line.
+ */
+export async function streamAtomically(path: string, parts: AsyncIterable<string>): Promise<void> {
   const temporary = `${path}.tmp`;
   const out = createWriteStream(temporary);
   try {
-    for await (const line of lines) {
-      if (!out.write(line)) await once(out, 'drain');
+    for await (const part of parts) {
+      if (!out.write(part)) await once(out, 'drain');
     }
   } finally {
     out.end();

@@ -122,7 +122,7 @@ export async function sampleVcf(path: string, size: number): Promise<VcfRecord[]
   const rng = createRng(BACKGROUND_SEED);
   const kept: { n: number; record: VcfRecord }[] = [];
   let n = 0;
-  for await (const record of await openVcf(path)) {
+  for await (const record of await openVcf(path, { info: false })) {
     if (kept.length < size) kept.push({ n, record });
     else {
       const j = rng.int(n + 1);

@@ -181,7 +181,8 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
   }
   const backend = await initBackend();
   const fasta = await FastaIndex.open(options.reference);
-  const summary = await preflight(await openVcf(options.vcf), fasta);
+  // Scoring reads the fixed columns only: INFO is checked but not parsed (see openVcf).
+  const summary = await preflight(await openVcf(options.vcf, { info: false }), fasta);
   await options.onPreflight?.(summary);
   const problem = grossMismatch(summary);
   if (problem !== undefined && options.force !== true) {
@@ -260,7 +261,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
         await committing;
         committing = commitChunk(run, outDir, cut, progress).then(report);
       };
-      for await (const variant of await openVcf(options.vcf)) {
+      for await (const variant of await openVcf(options.vcf, { info: false })) {
         if (record++ < progress.variants) continue;
         chunk.push(variant);
         if (chunk.length >= chunkSize) await next();

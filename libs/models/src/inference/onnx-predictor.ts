@@ -9,8 +9,8 @@ const WORKER = new URL('./onnx.worker.ts', import.meta.url);
 
 /**
  * ONNX Runtime inference of `model` (exported to ONNX in memory) in a worker thread
- * (onnx.worker.ts), `threads` intra-op threads: `predict` copies the rows to the worker and
- * resolves with its outputs, leaving this thread free meanwhile. Batches are answered in order.
+ * (onnx.worker.ts), `threads` intra-op threads: `predict` copies the rows once and transfers
+ * the copy to the worker, and resolves with its outputs, leaving this thread free meanwhile. Batches are answered in order.
  */
 export async function onnxPredictor(model: tf.LayersModel, threads: number): Promise<Predictor> {
   const bytes = exportOnnx(model); // throws OnnxExportError for what it cannot represent
@@ -48,7 +48,9 @@ export async function onnxPredictor(model: tf.LayersModel, threads: number): Pro
       if (failure !== undefined) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         waiting.push({ resolve, reject });
-        worker.postMessage({ x: x.slice(0, rows * rowSize), rows });
+        // A copy of the rows (the caller reuses `x`), handed over rather than cloned again.
+        const rowsOf = x.slice(0, rows * rowSize);
+        worker.postMessage({ x: rowsOf, rows }, [rowsOf.buffer]);
       });
     },
     dispose: async () => {
