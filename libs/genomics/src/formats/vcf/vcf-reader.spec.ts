@@ -376,5 +376,14 @@ describe('openVcf, not strict: what htslib reads is read, with a located warning
       'demo.vcf:11: POS "x" is not a non-negative integer',
     );
     await refuse('1\t100\t.\tA\tZ\t.\t.\t.\tGT\t0/1\t0/0', 'demo.vcf:11: ALT "Z" is not bases');
+    // Samples equal to one that passed are not checked again; a different one still is.
+    await refuse(
+      '1\t100\t.\tA\tG\t.\t.\t.\tGT:AD\t0/1:3,4\t0/2:3,4',
+      'demo.vcf:11: sample S2: GT 0/2 refers to allele 2, but there are 1 ALT allele(s)',
+    );
+    const { warnings } = await lenient(record('1\t100\t.\tA\tG\t.\t.\t.\tGT:AD\t0/1:3\t0/1:3'));
+    expect(warnings).toEqual([
+      '11 vcf-value-count: sample S1 AD has 1 value(s), Number=R requires 2; kept the 1 value(s) as written',
+    ]);
   });
 });
