@@ -21,6 +21,44 @@ async function* chunkTexts(outDir: string, chunks: number): AsyncGenerator<strin
   for (let index = 0; index < chunks; index++) yield readFile(chunkPath(outDir, index), 'utf8');
 }
 
+/**
+ * The chunk files' rows in order: one chunk's text in memory, each row parsed when it is reached
+ * (a 919-task model writes 919 rows per allele; parsing a whole chunk at once held them all).
+ */
+class ChunkRowReader {
+  private text = '';
+  private at = 0;
+  private row: ChunkRow | undefined;
+  private done = false;
+
+  constructor(private readonly texts: AsyncIterator<string>) {}
+
+  /** The next row not yet taken; undefined after the last; null when `load` must run first. */
+  peek(): ChunkRow | null | undefined {
+    while (this.row === undefined && this.at < this.text.length) {
+      let end = this.text.indexOf('\n', this.at);
+      if (end === -1) end = this.text.length;
+      if (end > this.at) this.row = parseChunkRow(this.text.slice(this.at, end));
+      this.at = end + 1;
+    }
+    return this.row ?? (this.done ? undefined : null);
+  }
+
+  /** Reads the next chunk file (after `peek` gave null). */
+  async load(): Promise<void> {
+    const next = await this.texts.next();
+    if (next.done) this.done = true;
+    else {
+      this.text = next.value;
+      this.at = 0;
+    }
+  }
+
+  take(): void {
+    this.row = undefined;
+  }
+}
+
 /** Writes `outDir/scores.tsv` from the chunk files (with a quantile column when calibrated). */
 export async function writeScoresTsv(
   outDir: string,
@@ -131,26 +169,7 @@ export async function writeScoresVcf(
   const fields: readonly InfoField[] = quantiles ? [...FIELDS, QUANTILE_FIELD] : FIELDS;
   const layout = infoLayout(tasks, fields);
   async function* blocks() {
-    const texts = chunkTexts(outDir, chunks);
-    // The current chunk's rows; `at` is the next one not yet matched to a record.
-    let rows: ChunkRow[] = [];
-    let at = 0;
-    let more = true;
-    /** The next chunk row, reading the next chunk file when this one is used up. */
-    const peek = async (): Promise<ChunkRow | undefined> => {
-      while (at === rows.length && more) {
-        const next = await texts.next();
-        if (next.done) more = false;
-        else {
-          rows = next.value
-            .split('\n')
-            .filter((line) => line !== '')
-            .map(parseChunkRow);
-          at = 0;
-        }
-      }
-      return rows[at];
-    };
+    const rows = new ChunkRowReader(chunkTexts(outDir, chunks));
     let record = 0;
     let out = '';
     for await (const { line } of openText(vcf)) {
@@ -169,9 +188,13 @@ export async function writeScoresVcf(
         continue;
       }
       const mine: ChunkRow[] = [];
-      for (let row = await peek(); row?.record === record; row = await peek()) {
-        mine.push(row);
-        at++;
+      for (let row = rows.peek(); row !== undefined; row = rows.peek()) {
+        if (row === null) await rows.load();
+        else if (row.record !== record) break;
+        else {
+          mine.push(row);
+          rows.take();
+        }
       }
       record++;
       if (mine.length === 0) out += `${line}\n`;
