@@ -9,8 +9,9 @@ const WORKER = new URL('./onnx.worker.ts', import.meta.url);
 
 /**
  * ONNX Runtime inference of `model` (exported to ONNX in memory) in a worker thread
- * (onnx.worker.ts), `threads` intra-op threads: `predict` copies the rows once and transfers
- * the copy to the worker, and resolves with its outputs, leaving this thread free meanwhile. Batches are answered in order.
+ * (onnx.worker.ts), `threads` intra-op threads: `predict` copies the rows once, transfers the
+ * copy to the worker and resolves with its outputs, leaving this thread free meanwhile. Batches
+ * are answered in order.
  */
 export async function onnxPredictor(model: tf.LayersModel, threads: number): Promise<Predictor> {
   const bytes = exportOnnx(model); // throws OnnxExportError for what it cannot represent
