@@ -88,9 +88,9 @@ function entry(
   key: string,
   value: string | undefined,
   context: VcfRecordContext,
+  warn: VcfWarn,
 ): { text: string } | { reason: string } {
   const { version } = context.header;
-  const { warn } = context;
   const definition = context.header.info.get(key) ?? reservedField('INFO', key, version);
   let text = value === undefined ? key : `${key}=${value}`;
   // The value's parts, split once (`.` for empty ones).
@@ -123,13 +123,46 @@ function entry(
     }
     return { text };
   }
-  const problem = valuesProblem('INFO ', key, values, definition, context, null);
+  const problem = valuesProblem('INFO ', key, values, definition, context, null, warn);
   if (problem) return { reason: problem };
   const range = reservedField('INFO', key, version)
     ? reservedValueProblem(key, values, definition.type === 'Integer')
     : undefined;
   if (range) warn(VCF_RULES.valueRange, range, 'kept the value');
   return { text };
+}
+
+/** Entries an {@link InfoEntryCache} holds before it starts again. */
+const INFO_CACHE_LIMIT = 1 << 16;
+
+/**
+ * The INFO entries of one file (`key=value` as written) that passed every check without a
+ * warning, by ALT count: an entry's checks depend only on its text, the header and the ALT count
+ * (Number=A, R and G), and call sets repeat most entries (`AN=2`, `ExcessHet=3.0103`,
+ * `MQ=60.00`), so each is checked once. An entry that warned is checked (and warns) every time.
+ * Cleared when full, so memory stays bounded.
+ */
+export class InfoEntryCache {
+  private readonly passed = new Map<number, Set<string>>();
+  private size = 0;
+
+  has(alts: number | null, entry: string): boolean {
+    return this.passed.get(alts ?? -1)?.has(entry) === true;
+  }
+
+  add(alts: number | null, entry: string): void {
+    if (this.size >= INFO_CACHE_LIMIT) {
+      this.passed.clear();
+      this.size = 0;
+    }
+    let entries = this.passed.get(alts ?? -1);
+    if (entries === undefined) {
+      entries = new Set();
+      this.passed.set(alts ?? -1, entries);
+    }
+    entries.add(entry);
+    this.size++;
+  }
 }
 
 /**
@@ -150,6 +183,7 @@ export function checkInfo(
   const seen = new Set<string>();
   const kept: string[] = [];
   let changed = false;
+  const cache = context.infoCache;
   for (const part of info.split(';')) {
     const eq = part.indexOf('=');
     const key = eq === -1 ? part : part.slice(0, eq);
@@ -158,9 +192,12 @@ export function checkInfo(
       changed = true;
       continue;
     }
-    if (!isFieldKey('INFO', key, context.header.version)) {
+    const known = cache.has(context.altCount, part);
+    let clean = true;
+    if (!known && !isFieldKey('INFO', key, context.header.version)) {
       if (key === '') return { reason: `INFO entry ${excerpt(part)} has no key` };
       warn(VCF_RULES.keyName, `INFO key ${excerpt(key)} is not a valid key`, 'kept it as written');
+      clean = false;
     }
     if (seen.has(key)) {
       warn(VCF_RULES.duplicateKey, `INFO key ${key} appears twice`, 'kept the first value');
@@ -169,9 +206,18 @@ export function checkInfo(
     }
     seen.add(key);
     context.names.key('INFO', key, warn);
-    const result = entry(key, eq === -1 ? undefined : part.slice(eq + 1), context);
+    if (known) {
+      kept.push(part);
+      continue;
+    }
+    let warnings = 0;
+    const result = entry(key, eq === -1 ? undefined : part.slice(eq + 1), context, (...w) => {
+      warnings++;
+      warn(...w);
+    });
     if ('reason' in result) return result;
     if (result.text !== part) changed = true;
+    else if (clean && warnings === 0) cache.add(context.altCount, part);
     kept.push(result.text);
   }
   if (!changed) return { info };

@@ -8,6 +8,7 @@ import {
   refProblem,
 } from './vcf-columns.ts';
 import type { VcfHeader } from './vcf-header.ts';
+import type { InfoEntryCache } from './vcf-info-check.ts';
 import { checkInfo } from './vcf-info-check.ts';
 import type { VcfRecordContext, VcfWarn } from './vcf-record-context.ts';
 import { VCF_RULES } from './vcf-rules.ts';
@@ -36,6 +37,7 @@ export function checkVcfLine(
   header: VcfHeader,
   warn: VcfWarn,
   names: VcfNames,
+  infoCache: InfoEntryCache,
 ): CheckedVcfLine | { reason: string } {
   let columns = text.split('\t');
   let changed = false;
@@ -88,6 +90,7 @@ export function checkVcfLine(
     altCount: alt === '.' ? null : alts.length,
     warn,
     names,
+    infoCache,
   };
   const infoResult = checkInfo(info, context);
   if ('reason' in infoResult) return infoResult;

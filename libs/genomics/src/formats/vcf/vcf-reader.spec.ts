@@ -237,6 +237,24 @@ describe('openVcf, not strict: what htslib reads is read, with a located warning
     ]);
   });
 
+  it('checks an INFO entry that passed once per ALT count, and warns of a bad one every time', async () => {
+    const { warnings } = await lenient(
+      vcf(
+        '1\t100\t.\tA\tG\t.\t.\tAF=0.5;DP=7\tGT\t0/1\t0/0',
+        '1\t200\t.\tA\tG,T\t.\t.\tAF=0.5;DP=7\tGT\t0/1\t0/0',
+        '1\t300\t.\tA\tG\t.\t.\tAF=0.5;DP=7;AF=0.5\tGT\t0/1\t0/0',
+        '1\t400\t.\tA\tG\t.\t.\tAF=0.1,0.2\tGT\t0/1\t0/0',
+        '1\t500\t.\tA\tG\t.\t.\tAF=0.1,0.2\tGT\t0/1\t0/0',
+      ),
+    );
+    expect(warnings).toEqual([
+      '12 vcf-value-count: INFO AF has 1 value(s), Number=A requires 2; kept the 1 value(s) as written',
+      '14 vcf-value-count: INFO AF has 2 value(s), Number=A requires 1; kept the 2 value(s) as written',
+      '15 vcf-value-count: INFO AF has 2 value(s), Number=A requires 1; kept the 2 value(s) as written',
+      '13 vcf-duplicate-key: INFO key AF appears twice; kept the first value',
+    ]);
+  });
+
   it('reads values that disagree with Number or Type, and empty values as missing', async () => {
     const { records, warnings } = await lenient(
       vcf(

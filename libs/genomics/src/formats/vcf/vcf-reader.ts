@@ -7,6 +7,7 @@ import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import type { VcfHeader } from './vcf-header.ts';
 import { checkNewline, controlCharacterProblem, readVcfHeader } from './vcf-header-reader.ts';
 import type { CheckedVcfLine } from './vcf-line-check.ts';
+import { InfoEntryCache } from './vcf-info-check.ts';
 import { checkVcfLine } from './vcf-line-check.ts';
 import { VcfOrderCheck } from './vcf-order-check.ts';
 import type { VcfWarn } from './vcf-record-context.ts';
@@ -86,6 +87,7 @@ async function* records(
 ): AsyncGenerator<VcfRecord> {
   const { label } = issues;
   const names = new VcfNames(header);
+  const infoCache = new InfoEntryCache();
   let current = 0;
   const warn: VcfWarn = (rule, problem, action) => issues.warn(current, rule, problem, action);
   let blank: number | undefined;
@@ -105,7 +107,7 @@ async function* records(
       const control = controlCharacterProblem(line);
       if (control) throw new FormatError(label, number, control);
       current = number;
-      const checked = checkVcfLine(line, header, warn, names);
+      const checked = checkVcfLine(line, header, warn, names, infoCache);
       if ('reason' in checked) throw new FormatError(label, number, checked.reason);
       order.next(checked.chrom, checked.pos, checked.ref, checked.alts, warn);
       checkNewline(next.value, header.version, issues);

@@ -1,5 +1,6 @@
 import type { WarningRule } from '../../warnings/read-warning.ts';
 import type { VcfHeader } from './vcf-header.ts';
+import type { InfoEntryCache } from './vcf-info-check.ts';
 import type { VcfNames } from './vcf-undeclared.ts';
 
 /**
@@ -18,4 +19,6 @@ export interface VcfRecordContext {
   warn: VcfWarn;
   /** Names seen so far that the header does not declare (each is reported once). */
   names: VcfNames;
+  /** The file's INFO entries that passed without a warning (checked once each). */
+  infoCache: InfoEntryCache;
 }

@@ -7,6 +7,7 @@ import { ReaderIssues } from '../../warnings/reader-issues.ts';
 import { ChromosomeNames } from '../chromosome-names.ts';
 import { readVcfHeader } from './vcf-header-reader.ts';
 import type { VcfHeader } from './vcf-header.ts';
+import { InfoEntryCache } from './vcf-info-check.ts';
 import { checkVcfLine } from './vcf-line-check.ts';
 import { toVcfRecord } from './vcf-reader.ts';
 import type { VcfRecord } from './vcf-record.ts';
@@ -72,9 +73,10 @@ function* checked(
 ): Generator<VcfRecord> {
   const where = `${region.chrom}:${(region.start ?? 0) + 1}-${region.end ?? ''}`;
   const names = new VcfNames(header);
+  const infoCache = new InfoEntryCache();
   const ignore = () => undefined;
   for (const [i, line] of lines.entries()) {
-    const result = checkVcfLine(line, header, ignore, names);
+    const result = checkVcfLine(line, header, ignore, names, infoCache);
     if ('reason' in result) {
       throw new FormatError(path, 0, `record ${i + 1} of region ${where}: ${result.reason}`);
     }
