@@ -2,8 +2,8 @@
  * The two final files, built chunk by chunk from the chunk files (and, for scores.vcf, the input
  * VCF's lines) so memory stays one chunk: scores.tsv (the chunk rows without their two
  * bookkeeping columns) and scores.vcf (the input with STRAND_* INFO values per ALT). Text goes
- * to the file in blocks of about a megabyte: a string per line through an async generator cost
- * more than everything else the two files do (2.5 s of a 200,000-variant run).
+ * to the file in blocks of about a megabyte: with a string and an await per line, the two files
+ * took 2.3 s of a 200,000-variant run; 1.1 s this way.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -146,6 +146,7 @@ export class InfoEntryCache {
   private readonly passed = new Map<number, Set<string>>();
   private size = 0;
 
+  /** `alts` null (ALT `.`) is kept apart from every count. */
   has(alts: number | null, entry: string): boolean {
     return this.passed.get(alts ?? -1)?.has(entry) === true;
   }
@@ -155,12 +156,9 @@ export class InfoEntryCache {
       this.passed.clear();
       this.size = 0;
     }
-    let entries = this.passed.get(alts ?? -1);
-    if (entries === undefined) {
-      entries = new Set();
-      this.passed.set(alts ?? -1, entries);
-    }
-    entries.add(entry);
+    const key = alts ?? -1;
+    const entries = this.passed.get(key) ?? new Set<string>();
+    this.passed.set(key, entries.add(entry));
     this.size++;
   }
 }
