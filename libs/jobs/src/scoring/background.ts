@@ -19,8 +19,8 @@
  * per task), so a resumed run does not score it again.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { createRng, openVcf, ReferenceReader } from '@strand/genomics';
+import { join } from 'node:path';
+import { createRng, openVcf, ReferenceReader, sha256OfFiles } from '@strand/genomics';
 import type { FastaIndex, VcfRecord } from '@strand/genomics';
 import { writeAtomically } from './atomic-write.ts';
 import { ScoringError } from './scoring.error.ts';
@@ -49,7 +49,8 @@ export async function backgroundFingerprint(
   if (!file?.isFile()) {
     throw new ScoringError('INVALID_OPTIONS', `background: no VCF "${source.path}"`);
   }
-  return `file:${resolve(source.path)}:${file.size}:${file.mtimeMs}:${size}:${BACKGROUND_SEED}`;
+  // By content, as the scoring fingerprint names its inputs (scoring-progress.ts).
+  return `file:${await sha256OfFiles([source.path])}:${size}:${BACKGROUND_SEED}`;
 }
 
 /** Checks a background size; INVALID_OPTIONS naming the bounds. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +25,21 @@ let modelDir: string;
 let vcf: string;
 let alleles: number;
 
+/** The scorer's inputs: where the test made them, or copies of them elsewhere. */
+interface Inputs {
+  vcf: string;
+  reference: string;
+  modelDir: string;
+}
+
 /** Runs the scorer in a child process; resolves with its exit (code or signal). */
-function child(outDir: string, delayMs: number, onSpawn?: (kill: () => void) => void) {
-  const options = { vcf, reference, modelDir, outDir, chunkSize: CHUNK };
+function child(
+  outDir: string,
+  delayMs: number,
+  onSpawn?: (kill: () => void) => void,
+  inputs: Inputs = { vcf, reference, modelDir },
+) {
+  const options = { ...inputs, outDir, chunkSize: CHUNK };
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(options)], {
     env: { ...process.env, STRAND_TEST_CHUNK_DELAY_MS: String(delayMs) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +80,7 @@ describe.skipIf(!HAS_REFERENCE)('scoreVcf (hg19 chr17 piece)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('resumes after a SIGKILL mid-run with output identical to an uninterrupted run', async () => {
+  it('resumes after a SIGKILL mid-run, from copies of its inputs elsewhere, with output identical to an uninterrupted run', async () => {
     const whole = join(dir, 'whole');
     const result = await scoreVcf({ vcf, reference, modelDir, outDir: whole, chunkSize: CHUNK });
     expect(result).toMatchObject({
@@ -95,7 +107,16 @@ describe.skipIf(!HAS_REFERENCE)('scoreVcf (hg19 chr17 piece)', () => {
     expect(atKill).toBeLessThan(COUNT / CHUNK);
     expect(existsSync(join(killed, 'scores.tsv'))).toBe(false);
 
-    const second = await child(killed, 0);
+    // Resumed as on another worker: the same inputs, pulled to other paths (new mtimes).
+    const elsewhere = join(dir, 'elsewhere');
+    await cp(modelDir, join(elsewhere, 'model'), { recursive: true });
+    await copyFile(vcf, join(elsewhere, 'calls.vcf'));
+    await copyFile(reference, join(elsewhere, 'chr17.fa'));
+    const second = await child(killed, 0, undefined, {
+      vcf: join(elsewhere, 'calls.vcf'),
+      reference: join(elsewhere, 'chr17.fa'),
+      modelDir: join(elsewhere, 'model'),
+    });
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toEqual({ resumedFrom: atKill * CHUNK, scored: alleles });
@@ -186,6 +207,26 @@ describe.skipIf(!HAS_REFERENCE)('scoreVcf (hg19 chr17 piece)', () => {
       scoreVcf({ vcf: small, reference, modelDir, outDir: join(dir, 'rc1'), chunkSize: 64 }),
     ).rejects.toThrow(
       `${join(dir, 'rc1', 'progress.json')}: holds another run's progress (reverseComplement true, now false); choose another output folder or delete it`,
+    );
+    // Another VCF at the same path is another run: inputs are named by content.
+    const edited = join(dir, 'edited.vcf');
+    const runEdited = () =>
+      scoreVcf({ vcf: edited, reference, modelDir, outDir: join(dir, 'rc-edited'), chunkSize: 64 });
+    await writeTestVcf(edited, reference, { count: 300, seed: 3 });
+    await runEdited();
+    await writeTestVcf(edited, reference, { count: 300, seed: 4 });
+    await expect(runEdited()).rejects.toThrow(
+      /progress\.json: holds another run's progress \(vcfSha256 "[0-9a-f]{64}", now "[0-9a-f]{64}"\)/,
+    );
+    // Progress from before the inputs were named by content is not taken for this run's.
+    const old = join(dir, 'rc-old');
+    await mkdir(old);
+    await writeFile(
+      join(old, 'progress.json'),
+      JSON.stringify({ formatVersion: 1, fingerprint: { vcf: small, chunkSize: 64 }, chunks: 1 }),
+    );
+    await expect(run(old)).rejects.toThrow(
+      `${join(old, 'progress.json')}: holds progress written by an older Strand, which cannot be resumed; choose another output folder or delete it`,
     );
   });
 

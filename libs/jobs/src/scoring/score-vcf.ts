@@ -16,13 +16,14 @@
  * A run killed anywhere therefore restarts after the last committed chunk; a chunk written but
  * not yet committed is simply written again (same name, same content). Memory is one chunk.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   FastaIndex,
   openVcf,
   preflight,
   ReferenceReader,
+  sha256OfFiles,
   variantWindows,
   WINDOW_ANCHOR,
 } from '@strand/genomics';
@@ -37,10 +38,12 @@ import {
   createPredictor,
   initBackend,
   loadModel,
+  MODEL_FILES,
   scoreVariantWindows,
 } from '@strand/models';
 import type { ModelMetadata, Predictor, PredictorOptions, WindowPair } from '@strand/models';
 import { writeAtomically } from './atomic-write.ts';
+import { referenceFingerprint } from './reference-fingerprint.ts';
 import { checkIsmTop, ISM_FILE, writeVariantIsm } from './variant-ism.ts';
 import type { Background, BackgroundSource } from './background.ts';
 import {
@@ -207,7 +210,7 @@ export async function scoreVcf(options: ScoreVcfOptions): Promise<ScoreVcfResult
     const backgroundPrint = options.background
       ? await backgroundFingerprint(options.background, backgroundSize)
       : 'none';
-    const print = await fingerprint(options, metadata, {
+    const print = await fingerprint(options, {
       chunkSize,
       batchSize,
       reverseComplement,
@@ -443,25 +446,21 @@ async function commitChunk(
 
 async function fingerprint(
   options: ScoreVcfOptions,
-  metadata: ModelMetadata,
-  settings: {
-    chunkSize: number;
-    batchSize: number;
-    reverseComplement: boolean;
-    shifts: number;
-    background: string;
-    ismTop: number;
-  },
+  settings: Pick<
+    ScoringFingerprint,
+    'chunkSize' | 'batchSize' | 'reverseComplement' | 'shifts' | 'background' | 'ismTop'
+  >,
 ): Promise<ScoringFingerprint> {
-  const file = await stat(options.vcf);
+  const { modelDir } = options;
+  const [vcfSha256, reference, modelSha256] = await Promise.all([
+    sha256OfFiles([options.vcf]),
+    referenceFingerprint(options.reference),
+    sha256OfFiles(Object.values(MODEL_FILES).map((file) => join(modelDir, file))),
+  ]);
   return {
-    vcf: resolve(options.vcf),
-    vcfBytes: file.size,
-    vcfModified: file.mtimeMs,
-    reference: resolve(options.reference),
-    model: resolve(options.modelDir),
-    // The model's own creation time tells a retrained model in the same folder apart.
-    modelCreatedAt: metadata.createdAt,
+    vcfSha256,
+    reference: `${reference.bytes}:${reference.faiSha256}`,
+    modelSha256,
     ...settings,
   };
 }

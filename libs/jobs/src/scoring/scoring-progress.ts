@@ -3,31 +3,28 @@ import { join } from 'node:path';
 import { writeAtomically } from './atomic-write.ts';
 import { ScoringError } from './scoring.error.ts';
 
-/** What makes two runs the same run: resuming is refused when any of it differs. */
+/**
+ * What makes two runs the same run: resuming is refused when any of it differs. The inputs are
+ * named by their content, never by path or modification time, so a run resumes wherever its
+ * inputs were copied: a job resumed on another worker reads them from that worker's cache.
+ */
 export interface ScoringFingerprint {
-  vcf: string;
-  vcfBytes: number;
-  vcfModified: number;
+  /** SHA-256 of the VCF's bytes. */
+  vcfSha256: string;
+  /** The reference's size and the SHA-256 of its .fai (reference-fingerprint.ts). */
   reference: string;
-  model: string;
-  modelCreatedAt: string;
+  /** SHA-256 of the model's files (MODEL_FILES: topology, weights, metadata). */
+  modelSha256: string;
   chunkSize: number;
   batchSize: number;
   reverseComplement: boolean;
-  /** Shift averaging's N (0: none; progress files from before it have none, which is 0). */
+  /** Shift averaging's N (0: none). */
   shifts: number;
-  /** The background's identity (background.ts), `none` without one (and in older progress files). */
+  /** The background's identity (background.ts), `none` without one. */
   background: string;
-  /** ISM of the top K variants (0: none, and in older progress files). */
+  /** ISM of the top K variants (0: none). */
   ismTop: number;
 }
-
-/** What progress files from before a setting existed mean by its absence. */
-const OLDER_DEFAULTS: Partial<Record<keyof ScoringFingerprint, unknown>> = {
-  shifts: 0,
-  background: 'none',
-  ismTop: 0,
-};
 
 /** Alleles not scored, by reason. */
 export interface NotScored {
@@ -87,12 +84,18 @@ export async function loadProgress(
     return newProgress(fingerprint);
   }
   const saved = JSON.parse(text) as ScoringProgress;
+  // Progress from before the inputs were named by content cannot be matched to them.
+  if (saved.fingerprint?.vcfSha256 === undefined) {
+    throw new ScoringError(
+      'PROGRESS_MISMATCH',
+      `${path}: holds progress written by an older Strand, which cannot be resumed; choose another output folder or delete it`,
+    );
+  }
   for (const key of Object.keys(fingerprint) as (keyof ScoringFingerprint)[]) {
-    const was = saved.fingerprint?.[key] ?? OLDER_DEFAULTS[key];
-    if (was !== fingerprint[key]) {
+    if (saved.fingerprint[key] !== fingerprint[key]) {
       throw new ScoringError(
         'PROGRESS_MISMATCH',
-        `${path}: holds another run's progress (${key} ${JSON.stringify(saved.fingerprint?.[key])}, now ${JSON.stringify(fingerprint[key])}); choose another output folder or delete it`,
+        `${path}: holds another run's progress (${key} ${JSON.stringify(saved.fingerprint[key])}, now ${JSON.stringify(fingerprint[key])}); choose another output folder or delete it`,
       );
     }
   }
