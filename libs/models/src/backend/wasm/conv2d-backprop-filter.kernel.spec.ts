@@ -27,6 +27,16 @@ describe('Conv2DBackpropFilter on wasm (Strand)', () => {
     ['conv2d same, strides [2, 1]', [2, 7, 9, 3], [3, 2, 3, 5], [2, 1], 'same'],
     ['conv2d explicit padding 1', [2, 6, 5, 2], [3, 3, 2, 4], [1, 1], 1],
     ['DeepBind filter, batch 4', [4, 1, 101, 4], [1, 12, 4, 64], [1, 1], 'valid'],
+    // Channels a multiple of 4 and 8: the product runs into the result, with no scratch.
+    [
+      'conv2d valid, strides [1, 2], aligned channels',
+      [2, 5, 9, 8],
+      [2, 3, 8, 16],
+      [1, 2],
+      'valid',
+    ],
+    // 512 output channels: the output columns run in two depth blocks of the packed dy.
+    ['conv1d same, 140 wide, 512 filters', [1, 1, 140, 8], [1, 5, 8, 512], [1, 1], 'same'],
   ];
   it.each(cases)('matches cpu: %s', async (_, xShape, filterShape, strides, pad) => {
     await expectParity(backpropFilter(xShape, filterShape, strides, pad));

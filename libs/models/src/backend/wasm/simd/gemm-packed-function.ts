@@ -19,10 +19,12 @@ import {
 } from './wasm-ops.ts';
 
 /**
- * gemm_packed(a, bp, c, depth, rowTiles, panels, aRowBytes, cRowBytes, panelBytes, accumulate):
- * rowTiles × panels tiles of 4×8 of C = A · B (C += A · B when `accumulate` ≠ 0) over `depth`,
- * where B is packed in panels of 8 columns, each [depth][8] contiguous and `panelBytes` apart
- * (pack_b), and A's rows are `aRowBytes` apart (a strided view: a conv1d's im2col rows overlap).
+ * gemm_packed(a, bp, c, depth, rowTiles, panels, aRowBytes, cRowBytes, panelBytes, accumulate,
+ * aStepBytes): rowTiles × panels tiles of 4×8 of C = A · B (C += A · B when `accumulate` ≠ 0)
+ * over `depth`, where B is packed in panels of 8 columns, each [depth][8] contiguous and
+ * `panelBytes` apart (pack_b), A's rows are `aRowBytes` apart and a row's elements `aStepBytes`
+ * apart: 4 for a row-major A (its rows may overlap: a conv1d's im2col rows), or a row-major
+ * matrix's row length for Aᵀ (a filter gradient reads the input that way, conv2d-backprop-filter).
  *
  * The loop over row tiles is outside: a tile's 4 rows of A (4·depth floats) stay in L1 while
  * the panels stream from L2; the packed panels make every B load a whole contiguous half line
@@ -33,13 +35,13 @@ import {
  * relaxed-SIMD `f32x4.relaxed_madd` (an FMA where the CPU has one).
  */
 export function gemmPacked(fma: boolean): WasmFunction {
-  const [a, bp, c, depth, rowTiles, panels, aRow, cRow, panelBytes, accumulate] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+  const [a, bp, c, depth, rowTiles, panels, aRow, cRow, panelBytes, accumulate, aStep] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
   ];
-  const [t, p, k, pb, rowA, rowC, pc, pr, panel] = [10, 11, 12, 13, 14, 15, 16, 17, 18];
-  const pa = [19, 20, 21, 22];
-  const [b0, b1, s] = [23, 24, 25]; // v128
-  const acc = [26, 27, 28, 29, 30, 31, 32, 33]; // v128: row r, half h at acc[2r + h]
+  const [t, p, k, pb, rowA, rowC, pc, pr, panel] = [11, 12, 13, 14, 15, 16, 17, 18, 19];
+  const pa = [20, 21, 22, 23];
+  const [b0, b1, s] = [24, 25, 26]; // v128
+  const acc = [27, 28, 29, 30, 31, 32, 33, 34]; // v128: row r, half h at acc[2r + h]
   const at = (i: number): number => acc[i] as number;
   const madd = (target: number, vector: number): Code =>
     fma
@@ -52,7 +54,7 @@ export function gemmPacked(fma: boolean): WasmFunction {
   ];
   return {
     name: 'gemm_packed',
-    params: 10,
+    params: 11,
     locals: { i32: 13, v128: 11 },
     body: [
       [get(a), set(rowA), get(c), set(rowC)],
@@ -76,7 +78,7 @@ export function gemmPacked(fma: boolean): WasmFunction {
               [get(pa[r] as number), v128Load32Splat(), set(s)],
               madd(at(2 * r), b0),
               madd(at(2 * r + 1), b1),
-              addTo(pa[r] as number, i32(4)),
+              addTo(pa[r] as number, get(aStep)),
             ]),
             addTo(pb, i32(32)),
           ]),

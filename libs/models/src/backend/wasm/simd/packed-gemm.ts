@@ -124,7 +124,7 @@ export function gemmPacked(
     items.forEach(({ a, c }, i) => {
       const ak = a + k0 * 4;
       if (tiles > 0) {
-        simd.gemm_packed(ak, bk, c, block, tiles, full, aRowBytes, cRowBytes, panelBytes, acc);
+        simd.gemm_packed(ak, bk, c, block, tiles, full, aRowBytes, cRowBytes, panelBytes, acc, 4);
         if (strip > 0) {
           const lastPanel = bk + full * panelBytes;
           simd.gemm_packed(
@@ -138,6 +138,7 @@ export function gemmPacked(
             32,
             panelBytes,
             acc,
+            4,
           );
         }
       }
@@ -162,6 +163,7 @@ export function gemmPacked(
           panels * 32,
           panelBytes,
           acc,
+          4,
         );
       }
     });

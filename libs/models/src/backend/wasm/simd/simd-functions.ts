@@ -40,7 +40,7 @@ import {
  * counts are elements. Map:
  *   equal_vv / equal_vs  float32 compare → bool bytes, over `count` rows of `n` (16 lanes a pass)
  *   max_mid / sum_mid    reduce the middle axis of [outer, mid, inner] float32 (4 lanes a pass)
- *   gather_rows          strided float32 copies, row by row, for im2col
+ *   gather_rows          strided float32 copies, row by row (ragged edges, padded inputs)
  *   gemm_packed / pack_b  C (+)= A · B on B packed in panels of 8 columns (gemm-packed-function.ts)
  *   gemm_nt_2x4 / _1x1  C = A · Bᵀ reading both along their rows (gemm-nt-function.ts)
  *   max_pool_grad_1d  a 1-D max pool's gradient, 4 channels a pass (pool-functions.ts)

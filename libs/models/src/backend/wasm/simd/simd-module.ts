@@ -62,6 +62,7 @@ export interface SimdModule {
     cRow: number,
     panelBytes: number,
     accumulate: number,
+    aStep: number,
   ): void;
   pack_b(b: number, dst: number, depth: number, panels: number, bRow: number): void;
   gemm_nt_2x4: GemmNt;
