@@ -83,10 +83,10 @@ export const conv2dBackpropFilterConfig: tf.KernelConfig = {
       const block = Math.max(16, Math.floor((256 * 1024) / cRow));
       for (let b = 0; b < N; b++) {
         for (let oh = 0; oh < oH; oh++) {
+          const dyRow = dyPanels.ptr + (b * oH + oh) * oW * 32;
+          const first = b === 0 && oh === 0;
           for (let kh = 0; kh < fH; kh++) {
             const a = xa + (b * Hp + oh * sh + kh) * Wp * C4 * 4;
-            const dyRow = dyPanels.ptr + (b * oH + oh) * oW * 32;
-            const first = b === 0 && oh === 0;
             for (let d0 = 0; d0 < oW; d0 += block) {
               simd.gemm_packed(
                 a + d0 * aStep,
@@ -143,7 +143,8 @@ function paddedShape(info: tf.backend_util.Conv2DInfo): PaddedShape {
   // Every row and column a window reads (padding included), and the whole input.
   const Hp = Math.max(top + H, (oH - 1) * sh + fH);
   const Wp = Math.max(left + W, (oW - 1) * sw + fW);
-  return { C4, Hp, Wp, padded: C4 !== C || Hp !== H || Wp !== W || top > 0 || left > 0 };
+  // Hp ≥ top + H and Wp ≥ left + W: any border makes them larger than the input.
+  return { C4, Hp, Wp, padded: C4 !== C || Hp !== H || Wp !== W };
 }
 
 /** Writes x into the zero-padded buffer at `dst`; returns `dst`. */
